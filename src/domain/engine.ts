@@ -1,0 +1,337 @@
+/**
+ * The scoring engine: (round) -> standings, a pure function of its input. It implements
+ * the scoring rules (src/domain/SCORING.md) exactly, with exact arithmetic: marks are whole
+ * hundredths, judge totals whole numbers over one denominator, and everything after that a
+ * BigInt rational until the single rounding to the announced score.
+ *
+ * The result explains itself: counted judges and their totals, what the trim dropped, the
+ * per-criterion aggregates, the adjustments, the exact final, the announced score, the rank and
+ * award, and which tie-break step separated each contestant from the one above.
+ */
+import { awardForRank, cumulativeCutoffs } from './awards.ts';
+import { formatHundredths } from './decimal.ts';
+import { RoundRejectedError } from './issues.ts';
+import type { Contestant, Criterion, Id, RoundInput, RoundSettings, TieBreakStep } from './model.ts';
+import { aggregatePanel, type PanelEntry, type PanelResult } from './panel.ts';
+import { type RankCandidate, rankCandidates, type Separation } from './ranking.ts';
+import {
+  add,
+  formatRounded,
+  formatUnits,
+  fromHundredths,
+  max,
+  mul,
+  type Rational,
+  rational,
+  round,
+  roundToUnits,
+  toExactString,
+  ZERO,
+} from './rational.ts';
+import { indexRound, type RoundIndex } from './validate.ts';
+
+export interface JudgeTotal {
+  judge: Id;
+  /** Exact, as a decimal or a fraction string. */
+  total: string;
+  /** For screens: rounded to max(decimals, 2) places. */
+  shown: string;
+  /** Dropped by the trim at level `total`. */
+  dropped: 'low' | 'high' | null;
+}
+
+export interface CriterionAggregate {
+  criterion: Id;
+  /** The panel aggregate of this criterion's parts (rounded as the round says when roundEachCriterion). */
+  aggregate: string;
+  shown: string;
+  /** Judges the trim dropped on this criterion (level `criterion` only). */
+  droppedLow: Id[];
+  droppedHigh: Id[];
+}
+
+export interface ContestantResult {
+  id: Id;
+  name: string;
+  unit: string | null;
+  draw: number | null;
+  /** Pending (评分中): fewer than `requiredJudges` eligible judges have a total yet. */
+  pending: boolean;
+  eligibleJudges: number;
+  requiredJudges: number;
+  countedJudges: number;
+  /** Judges of the contestant's own unit (回避), whose marks are ignored. */
+  recusedJudges: Id[];
+  /** Eligible judges who marked some but not every criterion: they do not count yet. */
+  incompleteJudges: Id[];
+  judgeTotals: JudgeTotal[];
+  criteria: CriterionAggregate[];
+  adjustments: { label: string; points: string }[];
+  adjustmentTotal: string;
+  /** The panel aggregate A(p), exact; null while pending with no counted judge. */
+  aggregate: string | null;
+  /** F(p) = max(0, A + adjustments), exact. */
+  exactFinal: string | null;
+  /** S(p), what the host reads out, with exactly `decimals` places. */
+  announcedScore: string | null;
+  trimReduced: boolean;
+  effectiveK: number | null;
+  rank: number | null;
+  award: string | null;
+  tied: boolean;
+  separatedBy: Separation | null;
+  tieBreakKeys: { step: TieBreakStep; value: string }[];
+}
+
+export interface Standings {
+  decimals: number;
+  /** Complete contestants, in rank order. */
+  ranked: ContestantResult[];
+  /** Contestants still being scored, by draw then id. */
+  pending: ContestantResult[];
+  /** Withdrawn or disqualified contestants: neither scored nor ranked. */
+  excluded: { id: Id; name: string; status: Contestant['status'] }[];
+}
+
+interface Scored extends RankCandidate {
+  result: ContestantResult;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function listingOrder(a: Contestant, b: Contestant): number {
+  if (a.draw !== b.draw) {
+    if (a.draw === null) return 1;
+    if (b.draw === null) return -1;
+    return a.draw - b.draw;
+  }
+  return byId(a.id, b.id);
+}
+
+function idOrderOf(ids: readonly string[]): number[] {
+  const sorted = ids.map((id, position) => ({ id, position })).sort((a, b) => byId(a.id, b.id));
+  const order = new Array<number>(ids.length);
+  sorted.forEach((entry, rank) => {
+    order[entry.position] = rank;
+  });
+  return order;
+}
+
+class RoundScorer {
+  private readonly settings: RoundSettings;
+  private readonly judgeIdOrder: number[];
+  private readonly adjustmentsByContestant = new Map<Id, { label: string; points: number }[]>();
+
+  constructor(
+    private readonly index: RoundIndex,
+    input: RoundInput,
+  ) {
+    this.settings = input.settings;
+    this.judgeIdOrder = idOrderOf(index.judges.map((judge) => judge.id));
+    for (const adjustment of input.adjustments) {
+      const list = this.adjustmentsByContestant.get(adjustment.contestant) ?? [];
+      list.push({ label: adjustment.label, points: adjustment.points });
+      this.adjustmentsByContestant.set(adjustment.contestant, list);
+    }
+  }
+
+  private shown(value: Rational): string {
+    return formatRounded(value, Math.max(this.settings.decimals, 2), this.settings.rounding);
+  }
+
+  private judgeId(judgeAt: number): Id {
+    return (this.index.judges[judgeAt] as RoundIndex['judges'][number]).id;
+  }
+
+  /** The panel rule over one criterion, as the settings say (rounded with roundEachCriterion). */
+  private criterionAggregate(criterionAt: number, counted: readonly PanelEntry[], contestantAt: number): {
+    value: Rational;
+    panel: PanelResult;
+  } {
+    const { markGrid, judges, criteria, partFactor, totalDenominator } = this.index;
+    const criterionCount = criteria.length;
+    const { decimals, rounding, roundEachCriterion, panel } = this.settings;
+    const criterion = criteria[criterionAt] as Criterion;
+    const base = contestantAt * judges.length;
+    const entries = counted.map((entry) => {
+      const mark = markGrid[(base + entry.judgeAt) * criterionCount + criterionAt] as number;
+      return { ...entry, value: roundEachCriterion ? mark : mark * (partFactor[criterionAt] as number) };
+    });
+    if (!roundEachCriterion) {
+      const result = aggregatePanel(panel, entries, totalDenominator);
+      return { value: result.aggregate, panel: result };
+    }
+    // The ISU way: the panel mark of the criterion is rounded, then factored and rounded again.
+    const result = aggregatePanel(panel, entries, 100);
+    const panelMark = round(result.aggregate, decimals, rounding);
+    const factored = mul(panelMark, rational(BigInt(criterion.points), BigInt(criterion.max)));
+    return { value: round(factored, decimals, rounding), panel: result };
+  }
+
+  score(contestant: Contestant, contestantAt: number): Scored {
+    const { judges, criteria, markGrid, partFactor, totalDenominator } = this.index;
+    const { settings } = this;
+    const criterionCount = criteria.length;
+    const recusedJudges: Id[] = [];
+    const incompleteJudges: Id[] = [];
+    const counted: PanelEntry[] = [];
+    let eligibleJudges = 0;
+
+    judges.forEach((judge, judgeAt) => {
+      if (judge.unit !== null && judge.unit !== '' && judge.unit === contestant.unit) {
+        recusedJudges.push(judge.id);
+        return;
+      }
+      eligibleJudges++;
+      const cellBase = (contestantAt * judges.length + judgeAt) * criterionCount;
+      let total = 0;
+      let marked = 0;
+      for (let criterionAt = 0; criterionAt < criterionCount; criterionAt++) {
+        const mark = markGrid[cellBase + criterionAt] as number;
+        if (mark < 0) continue;
+        marked++;
+        total += mark * (partFactor[criterionAt] as number);
+      }
+      if (marked === criterionCount) {
+        counted.push({ judgeAt, value: total, weight: judge.weight, idOrder: this.judgeIdOrder[judgeAt] as number });
+      } else if (marked > 0) {
+        incompleteJudges.push(judge.id);
+      }
+    });
+
+    const requiredJudges = Math.max(1, settings.minJudges ?? eligibleJudges);
+    const pending = counted.length < requiredJudges;
+    const adjustments = [...(this.adjustmentsByContestant.get(contestant.id) ?? [])].sort(
+      (a, b) => byId(a.label, b.label) || a.points - b.points,
+    );
+    const adjustmentSum = adjustments.reduce((sum, adjustment) => sum + adjustment.points, 0);
+    const adjustmentTotal = fromHundredths(adjustmentSum);
+
+    const result: ContestantResult = {
+      id: contestant.id,
+      name: contestant.name,
+      unit: contestant.unit,
+      draw: contestant.draw,
+      pending,
+      eligibleJudges,
+      requiredJudges,
+      countedJudges: counted.length,
+      recusedJudges: recusedJudges.sort(byId),
+      incompleteJudges: incompleteJudges.sort(byId),
+      judgeTotals: [],
+      criteria: [],
+      adjustments: adjustments.map((adjustment) => ({
+        label: adjustment.label,
+        points: formatHundredths(adjustment.points),
+      })),
+      adjustmentTotal: formatHundredths(adjustmentSum),
+      aggregate: null,
+      exactFinal: null,
+      announcedScore: null,
+      trimReduced: false,
+      effectiveK: null,
+      rank: null,
+      award: null,
+      tied: false,
+      separatedBy: null,
+      tieBreakKeys: [],
+    };
+    const candidate: Scored = { id: contestant.id, draw: contestant.draw, announcedUnits: 0n, tieBreakKeys: [], result };
+    if (counted.length === 0) return candidate;
+
+    // Per-criterion aggregates: the score itself at level `criterion`, the explanation otherwise.
+    const criterionResults = criteria.map((_, criterionAt) => this.criterionAggregate(criterionAt, counted, contestantAt));
+    let aggregate: Rational;
+    let dropped = new Map<number, 'low' | 'high'>();
+    if (settings.level === 'total') {
+      const panel = aggregatePanel(settings.panel, counted, totalDenominator);
+      aggregate = panel.aggregate;
+      dropped = new Map([
+        ...panel.droppedLow.map((judgeAt) => [judgeAt, 'low'] as const),
+        ...panel.droppedHigh.map((judgeAt) => [judgeAt, 'high'] as const),
+      ]);
+      result.trimReduced = panel.trimReduced;
+      result.effectiveK = panel.effectiveK;
+    } else {
+      aggregate = criterionResults.reduce((sum, { value }) => add(sum, value), ZERO);
+      const first = criterionResults[0]?.panel;
+      result.trimReduced = first?.trimReduced ?? false;
+      result.effectiveK = first?.effectiveK ?? null;
+    }
+    const exactFinal = max(ZERO, add(aggregate, adjustmentTotal));
+    candidate.announcedUnits = roundToUnits(exactFinal, settings.decimals, settings.rounding);
+
+    result.judgeTotals = counted
+      .map((entry) => {
+        const total = rational(BigInt(entry.value), BigInt(totalDenominator));
+        return {
+          judge: this.judgeId(entry.judgeAt),
+          total: toExactString(total),
+          shown: this.shown(total),
+          dropped: dropped.get(entry.judgeAt) ?? null,
+        };
+      })
+      .sort((a, b) => byId(a.judge, b.judge));
+    result.criteria = criterionResults
+      .map(({ value, panel }, criterionAt) => ({
+        criterion: (criteria[criterionAt] as Criterion).id,
+        aggregate: toExactString(value),
+        shown: this.shown(value),
+        droppedLow: settings.level === 'criterion' ? panel.droppedLow.map((at) => this.judgeId(at)).sort(byId) : [],
+        droppedHigh: settings.level === 'criterion' ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(byId) : [],
+      }))
+      .sort((a, b) => byId(a.criterion, b.criterion));
+    result.aggregate = toExactString(aggregate);
+    result.exactFinal = toExactString(exactFinal);
+    result.announcedScore = formatUnits(candidate.announcedUnits, settings.decimals);
+
+    candidate.tieBreakKeys = settings.tieBreak.map((step) => {
+      if (step === 'exact') return exactFinal;
+      if (step === 'untrimmed') {
+        const mean = aggregatePanel({ kind: 'mean' }, counted, totalDenominator).aggregate;
+        return max(ZERO, add(mean, adjustmentTotal));
+      }
+      const criterionAt = this.index.criterionIndex.get(step.slice('criterion:'.length)) as number;
+      return (criterionResults[criterionAt] as { value: Rational }).value;
+    });
+    result.tieBreakKeys = settings.tieBreak.map((step, position) => ({
+      step,
+      value: toExactString(candidate.tieBreakKeys[position] as Rational),
+    }));
+    return candidate;
+  }
+}
+
+/** Validates and scores a round. Throws RoundRejectedError, naming every problem, if it breaks a rule. */
+export function computeStandings(input: RoundInput): Standings {
+  const { index, issues } = indexRound(input);
+  if (!index) throw new RoundRejectedError(issues);
+  const scorer = new RoundScorer(index, input);
+
+  const complete: Scored[] = [];
+  const pending: ContestantResult[] = [];
+  const excluded: Standings['excluded'] = [];
+  const listed = index.contestants.map((contestant, position) => ({ contestant, position })).sort((a, b) =>
+    listingOrder(a.contestant, b.contestant),
+  );
+  for (const { contestant, position } of listed) {
+    if (contestant.status !== 'active') {
+      excluded.push({ id: contestant.id, name: contestant.name, status: contestant.status });
+      continue;
+    }
+    const scored = scorer.score(contestant, position);
+    if (scored.result.pending) pending.push(scored.result);
+    else complete.push(scored);
+  }
+
+  const places = rankCandidates(complete, input.settings.tieBreak);
+  const cutoffs = cumulativeCutoffs(input.settings.awards, places.length);
+  const ranked = places.map(({ candidate, rank, tied, separatedBy }) => {
+    candidate.result.rank = rank;
+    candidate.result.tied = tied;
+    candidate.result.separatedBy = separatedBy;
+    candidate.result.award = awardForRank(rank, input.settings.awards, cutoffs);
+    return candidate.result;
+  });
+  return { decimals: input.settings.decimals, ranked, pending, excluded };
+}

@@ -1,0 +1,111 @@
+/**
+ * The round model shared by the engine, the database, sync and the screens.
+ *
+ * Every number that can reach a score is a whole count of hundredths (`Hundredths`): the rules
+ * allow at most two decimals in any mark, max, step, points, weight or adjustment, so
+ * hundredths are exact, compact in IndexedDB and on the wire, and immune to binary floating
+ * point. Parsing and printing of decimals lives in ./decimal.ts.
+ */
+
+export type Id = string;
+
+/** An integer count of hundredths: 87.5 is 8750. */
+export type Hundredths = number;
+
+export interface Criterion {
+  id: Id;
+  label: string;
+  /** The highest mark a judge may give. */
+  max: Hundredths;
+  /** What the criterion is worth in the judge total; equals `max` on a 分值制 sheet. */
+  points: Hundredths;
+  /** The smallest mark increment (最小分值单位); divides `max`. */
+  step: Hundredths;
+}
+
+export interface Judge {
+  id: Id;
+  name: string;
+  /** Weight in a `weighted` panel; 100 is weight 1. */
+  weight: Hundredths;
+  /** A judge does not score contestants of their own unit (回避). */
+  unit: string | null;
+}
+
+export type ContestantStatus = 'active' | 'withdrawn' | 'disqualified';
+
+export interface Contestant {
+  id: Id;
+  name: string;
+  unit: string | null;
+  /** Order of appearance (出场顺序); null before the draw. */
+  draw: number | null;
+  status: ContestantStatus;
+}
+
+export interface Mark {
+  judge: Id;
+  contestant: Id;
+  criterion: Id;
+  value: Hundredths;
+}
+
+export interface Adjustment {
+  contestant: Id;
+  label: string;
+  /** Positive for 加分, negative for 扣分. */
+  points: Hundredths;
+}
+
+export type PanelRule = { kind: 'mean' } | { kind: 'trimmed'; k: number } | { kind: 'median' } | { kind: 'weighted' };
+
+export type PanelLevel = 'total' | 'criterion';
+
+export type RoundingMode = 'half-up' | 'half-even' | 'down';
+
+export type TieBreakStep = 'exact' | 'untrimmed' | `criterion:${string}`;
+
+export type AwardTier =
+  | { name: string; count: number }
+  | { name: string; percent: Hundredths }
+  | { name: string; rest: true };
+
+export interface RoundSettings {
+  panel: PanelRule;
+  level: PanelLevel;
+  /** Decimals of the announced score, 0 to 4. */
+  decimals: number;
+  rounding: RoundingMode;
+  /** Level `criterion` only: round each criterion's aggregate before summing (the ISU way). */
+  roundEachCriterion: boolean;
+  /** Counted judges needed for a complete result; null means every eligible judge. */
+  minJudges: number | null;
+  tieBreak: TieBreakStep[];
+  awards: AwardTier[];
+}
+
+/** Everything the engine needs to compute one round's standings. */
+export interface RoundInput {
+  criteria: Criterion[];
+  judges: Judge[];
+  contestants: Contestant[];
+  marks: Mark[];
+  adjustments: Adjustment[];
+  settings: RoundSettings;
+}
+
+export const DEFAULT_SETTINGS: RoundSettings = {
+  panel: { kind: 'trimmed', k: 1 },
+  level: 'total',
+  decimals: 2,
+  rounding: 'half-up',
+  roundEachCriterion: false,
+  minJudges: null,
+  tieBreak: [],
+  awards: [],
+};
+
+/** Criterion step when the sheet does not say: 0.1. */
+export const DEFAULT_STEP: Hundredths = 10;
+/** Judge weight when the panel does not say: 1. */
+export const DEFAULT_WEIGHT: Hundredths = 100;

@@ -1,0 +1,71 @@
+/**
+ * Ranking: the announced score first (what the audience sees decides), then the tie-break chain,
+ * then 并列 with standard competition numbering (1, 2, 2, 4). Tied contestants are listed by
+ * draw, then id: never randomly, never by input order.
+ */
+import type { TieBreakStep } from './model.ts';
+import { compare, type Rational } from './rational.ts';
+
+/** What put a contestant below the one listed just above it. */
+export type Separation = 'score' | TieBreakStep | 'tied';
+
+export interface RankCandidate {
+  id: string;
+  draw: number | null;
+  /** The announced score in units of 10^-decimals. */
+  announcedUnits: bigint;
+  /** One key per tie-break step, in the chain's order. */
+  tieBreakKeys: readonly Rational[];
+}
+
+export interface RankedPlace<T extends RankCandidate> {
+  candidate: T;
+  rank: number;
+  /** Shares its rank with at least one other contestant. */
+  tied: boolean;
+  /** Null for the first place. */
+  separatedBy: Separation | null;
+}
+
+function compareListing(a: RankCandidate, b: RankCandidate): number {
+  if (a.draw !== b.draw) {
+    if (a.draw === null) return 1;
+    if (b.draw === null) return -1;
+    return a.draw - b.draw;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Which step first tells a (listed above) from b, or 'tied'. */
+function separation(a: RankCandidate, b: RankCandidate, chain: readonly TieBreakStep[]): Separation {
+  if (a.announcedUnits !== b.announcedUnits) return 'score';
+  for (let step = 0; step < chain.length; step++) {
+    if (compare(a.tieBreakKeys[step] as Rational, b.tieBreakKeys[step] as Rational) !== 0) return chain[step] as TieBreakStep;
+  }
+  return 'tied';
+}
+
+function compareRanking(a: RankCandidate, b: RankCandidate): number {
+  if (a.announcedUnits !== b.announcedUnits) return a.announcedUnits > b.announcedUnits ? -1 : 1;
+  for (let step = 0; step < a.tieBreakKeys.length; step++) {
+    const order = compare(b.tieBreakKeys[step] as Rational, a.tieBreakKeys[step] as Rational);
+    if (order !== 0) return order;
+  }
+  return 0;
+}
+
+export function rankCandidates<T extends RankCandidate>(
+  candidates: readonly T[],
+  chain: readonly TieBreakStep[],
+): RankedPlace<T>[] {
+  const sorted = [...candidates].sort((a, b) => compareRanking(a, b) || compareListing(a, b));
+  const places: RankedPlace<T>[] = [];
+  sorted.forEach((candidate, position) => {
+    const previous = places[position - 1];
+    const separatedBy = previous ? separation(previous.candidate, candidate, chain) : null;
+    const rank = previous && separatedBy === 'tied' ? previous.rank : position + 1;
+    if (previous && separatedBy === 'tied') previous.tied = true;
+    places.push({ candidate, rank, tied: separatedBy === 'tied', separatedBy });
+  });
+  return places;
+}

@@ -1,0 +1,157 @@
+/**
+ * Reading a roster (contestants or judges) from spreadsheet rows: guessing which column holds
+ * what from the header, then checking every row. The result is all-or-nothing: either every row
+ * is good and the entries come back, or the errors name each bad row and column and nothing is
+ * imported. Duplicate names are warnings: two 王伟 can be real.
+ */
+import { parseHundredths } from './decimal.ts';
+import { type Issue, issue } from './issues.ts';
+import type { ContestantStatus, Hundredths } from './model.ts';
+
+export type RosterKind = 'contestants' | 'judges';
+
+export type RosterField = 'name' | 'unit' | 'topic' | 'draw' | 'status' | 'title' | 'weight';
+
+export const ROSTER_FIELDS: Record<RosterKind, readonly RosterField[]> = {
+  contestants: ['name', 'unit', 'topic', 'draw', 'status'],
+  judges: ['name', 'title', 'unit', 'weight'],
+};
+
+/** Header words seen in real sign-up sheets, per field (compared without spaces, case-insensitive). */
+const HEADER_WORDS: Record<RosterField, readonly string[]> = {
+  name: ['姓名', '名字', '选手', '选手姓名', '参赛选手', '评委', '评委姓名', 'name'],
+  unit: ['单位', '所在单位', '工作单位', '乡镇', '村', '部门', '单位名称', 'unit'],
+  topic: ['题目', '演讲题目', '参赛题目', '课题', '主题', 'topic'],
+  draw: ['出场顺序', '顺序', '序号', '抽签号', '出场序号', 'draw', 'order'],
+  status: ['状态', '参赛状态', 'status'],
+  title: ['职务', '职称', '职务职称', '身份', 'title'],
+  weight: ['权重', '系数', 'weight'],
+};
+
+export type ColumnMapping = Partial<Record<RosterField, number>>;
+
+const normalise = (text: string) => text.replace(/\s+/g, '').toLowerCase();
+
+/** Guesses the mapping from a header row; a field whose column is not found is left unmapped. */
+export function guessColumns(header: readonly string[], kind: RosterKind): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<number>();
+  for (const field of ROSTER_FIELDS[kind]) {
+    const words = HEADER_WORDS[field];
+    const column = header.findIndex((cell, position) => !taken.has(position) && words.includes(normalise(cell)));
+    if (column !== -1) {
+      mapping[field] = column;
+      taken.add(column);
+    }
+  }
+  return mapping;
+}
+
+/** "A", "B", … "AA": the column names a spreadsheet user sees. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let rest = column + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+export interface RosterEntry {
+  /** The spreadsheet row it came from (1-based, counting the header). */
+  row: number;
+  name: string;
+  unit: string | null;
+  topic: string | null;
+  draw: number | null;
+  status: ContestantStatus;
+  title: string | null;
+  weight: Hundredths;
+}
+
+export type RosterRead =
+  | { ok: true; entries: RosterEntry[]; warnings: Issue[] }
+  | { ok: false; errors: Issue[]; warnings: Issue[] };
+
+const STATUS_WORDS: Record<string, ContestantStatus> = {
+  参赛: 'active',
+  正常: 'active',
+  active: 'active',
+  弃权: 'withdrawn',
+  退赛: 'withdrawn',
+  withdrawn: 'withdrawn',
+  取消资格: 'disqualified',
+  disqualified: 'disqualified',
+};
+
+export const MAX_NAME_LENGTH = 40;
+
+/**
+ * Reads the data rows (everything after the header row). `firstRow` is the spreadsheet row
+ * number of rows[0], for messages.
+ */
+export function readRoster(rows: readonly (readonly string[])[], mapping: ColumnMapping, firstRow: number): RosterRead {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  if (mapping.name === undefined) return { ok: false, errors: [issue('rosterNameColumnMissing', 'name')], warnings };
+  const cell = (row: readonly string[], field: RosterField) => {
+    const column = mapping[field];
+    return column === undefined ? '' : (row[column] ?? '').trim();
+  };
+  const where = (row: number, field: RosterField) => `第 ${row} 行 ${columnLetter(mapping[field] ?? 0)} 列`;
+  const rowOfDraw = new Map<number, number>();
+  const rowOfName = new Map<string, number>();
+  const entries: RosterEntry[] = [];
+
+  rows.forEach((cells, position) => {
+    if (cells.every((text) => text.trim() === '')) return;
+    const row = firstRow + position;
+    const name = cell(cells, 'name');
+    if (name === '') errors.push(issue('rosterNameMissing', where(row, 'name')));
+    else if ([...name].length > MAX_NAME_LENGTH) {
+      errors.push(issue('rosterNameTooLong', where(row, 'name'), { value: name, max: MAX_NAME_LENGTH }));
+    } else if (rowOfName.has(name)) {
+      warnings.push(issue('rosterDuplicateName', where(row, 'name'), { value: name, other: rowOfName.get(name) ?? 0 }));
+    } else rowOfName.set(name, row);
+
+    let draw: number | null = null;
+    const drawText = cell(cells, 'draw');
+    if (drawText !== '') {
+      draw = /^\d+$/.test(drawText) ? Number(drawText) : null;
+      if (draw === null || draw < 1 || !Number.isSafeInteger(draw)) {
+        errors.push(issue('rosterDrawInvalid', where(row, 'draw'), { value: drawText }));
+        draw = null;
+      } else if (rowOfDraw.has(draw)) {
+        errors.push(issue('rosterDrawDuplicate', where(row, 'draw'), { value: draw, other: rowOfDraw.get(draw) ?? 0 }));
+      } else rowOfDraw.set(draw, row);
+    }
+
+    let weight: Hundredths = 100;
+    const weightText = cell(cells, 'weight');
+    if (weightText !== '') {
+      const parsed = parseHundredths(weightText);
+      if (parsed.ok && parsed.value > 0) weight = parsed.value;
+      else errors.push(issue('rosterWeightInvalid', where(row, 'weight'), { value: weightText }));
+    }
+
+    let status: ContestantStatus = 'active';
+    const statusText = cell(cells, 'status');
+    if (statusText !== '') {
+      const known = STATUS_WORDS[normalise(statusText)];
+      if (known) status = known;
+      else errors.push(issue('rosterStatusUnknown', where(row, 'status'), { value: statusText }));
+    }
+
+    entries.push({
+      row,
+      name,
+      unit: cell(cells, 'unit') || null,
+      topic: cell(cells, 'topic') || null,
+      draw,
+      status,
+      title: cell(cells, 'title') || null,
+      weight,
+    });
+  });
+  if (entries.length === 0 && errors.length === 0) errors.push(issue('rosterEmpty', 'rows'));
+  return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, entries, warnings };
+}

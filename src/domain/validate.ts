@@ -1,0 +1,288 @@
+/**
+ * Checks a round against the rules before anything is computed. Every problem is collected and
+ * named (judge, contestant, criterion, value), so an organizer fixes a file in one pass; the
+ * engine refuses the round whole if any is found.
+ */
+import { formatHundredths } from './decimal.ts';
+import { type Issue, issue } from './issues.ts';
+import type { Contestant, Criterion, Hundredths, Judge, RoundInput, RoundSettings } from './model.ts';
+
+export interface RoundIndex {
+  criteria: readonly Criterion[];
+  judges: readonly Judge[];
+  contestants: readonly Contestant[];
+  criterionIndex: ReadonlyMap<string, number>;
+  judgeIndex: ReadonlyMap<string, number>;
+  contestantIndex: ReadonlyMap<string, number>;
+  /**
+   * Every mark in hundredths at [(contestant * judges + judge) * criteria + criterion], or -1
+   * where there is none. A flat typed array keeps 24,000 marks cheap to index and to walk.
+   */
+  markGrid: Int32Array;
+  /** Per criterion: the integer that turns a mark (in hundredths) into its part of the total. */
+  partFactor: readonly number[];
+  /** The denominator shared by every part and judge total: a total is sum(parts) / totalDenominator. */
+  totalDenominator: number;
+}
+
+export function judgeLabel(judge: Judge | undefined, id: string): string {
+  return judge && judge.name && judge.name !== id ? `${judge.name}（${id}）` : id;
+}
+
+export function contestantLabel(contestant: Contestant | undefined, id: string): string {
+  return contestant && contestant.name && contestant.name !== id ? `${contestant.name}（${id}）` : id;
+}
+
+export function criterionLabel(criterion: Criterion | undefined, id: string): string {
+  return criterion && criterion.label && criterion.label !== id ? `${criterion.label}（${id}）` : id;
+}
+
+const isWhole = (value: number) => Number.isSafeInteger(value);
+
+function gcd(a: number, b: number): number {
+  let x = Math.abs(a);
+  let y = Math.abs(b);
+  while (y !== 0) [x, y] = [y, x % y];
+  return x;
+}
+
+function indexById<T extends { id: string }>(
+  entries: readonly T[],
+  kind: string,
+  path: string,
+  issues: Issue[],
+): Map<string, number> {
+  const index = new Map<string, number>();
+  entries.forEach((entry, position) => {
+    if (entry.id === '') issues.push(issue('emptyId', `${path}[${position}]`));
+    else if (index.has(entry.id)) issues.push(issue('duplicateId', `${path}[${position}]`, { kind, id: entry.id }));
+    else index.set(entry.id, position);
+  });
+  return index;
+}
+
+function checkCriteria(criteria: readonly Criterion[], issues: Issue[]): void {
+  if (criteria.length === 0) issues.push(issue('noCriteria', 'criteria'));
+  criteria.forEach((criterion, position) => {
+    const name = criterionLabel(criterion, criterion.id);
+    const path = `criteria[${position}]`;
+    if (!(criterion.max > 0)) {
+      issues.push(issue('maxNotPositive', `${path}.max`, { criterion: name, value: formatHundredths(criterion.max) }));
+    }
+    if (!(criterion.step > 0)) {
+      issues.push(issue('stepNotPositive', `${path}.step`, { criterion: name, value: formatHundredths(criterion.step) }));
+    } else if (criterion.max > 0 && criterion.max % criterion.step !== 0) {
+      issues.push(
+        issue('stepDoesNotDivideMax', `${path}.step`, {
+          criterion: name,
+          step: formatHundredths(criterion.step),
+          max: formatHundredths(criterion.max),
+        }),
+      );
+    }
+    if (!(criterion.points > 0)) {
+      issues.push(issue('pointsNotPositive', `${path}.points`, { criterion: name, value: formatHundredths(criterion.points) }));
+    }
+  });
+}
+
+function checkJudges(judges: readonly Judge[], issues: Issue[]): void {
+  judges.forEach((judge, position) => {
+    if (!(judge.weight > 0)) {
+      issues.push(
+        issue('weightNotPositive', `judges[${position}].weight`, {
+          judge: judgeLabel(judge, judge.id),
+          value: formatHundredths(judge.weight),
+        }),
+      );
+    }
+  });
+}
+
+function checkContestants(contestants: readonly Contestant[], issues: Issue[]): void {
+  contestants.forEach((contestant, position) => {
+    const name = contestantLabel(contestant, contestant.id);
+    if (!['active', 'withdrawn', 'disqualified'].includes(contestant.status)) {
+      issues.push(issue('unknownStatus', `contestants[${position}].status`, { contestant: name, value: String(contestant.status) }));
+    }
+    if (contestant.draw !== null && !(isWhole(contestant.draw) && contestant.draw >= 1)) {
+      issues.push(issue('drawInvalid', `contestants[${position}].draw`, { contestant: name, value: String(contestant.draw) }));
+    }
+  });
+}
+
+export function checkSettings(settings: RoundSettings, criterionIds: ReadonlySet<string>, issues: Issue[]): void {
+  const { panel } = settings;
+  if (!['mean', 'trimmed', 'median', 'weighted'].includes(panel.kind)) {
+    issues.push(issue('unknownPanel', 'settings.panel.kind', { value: String(panel.kind) }));
+  } else if (panel.kind === 'trimmed' && !(isWhole(panel.k) && panel.k >= 0)) {
+    issues.push(issue('trimKInvalid', 'settings.panel.k', { value: String(panel.k) }));
+  }
+  if (settings.level !== 'total' && settings.level !== 'criterion') {
+    issues.push(issue('unknownLevel', 'settings.level', { value: String(settings.level) }));
+  }
+  if (!(isWhole(settings.decimals) && settings.decimals >= 0 && settings.decimals <= 4)) {
+    issues.push(issue('decimalsInvalid', 'settings.decimals', { value: String(settings.decimals) }));
+  }
+  if (!['half-up', 'half-even', 'down'].includes(settings.rounding)) {
+    issues.push(issue('unknownRounding', 'settings.rounding', { value: String(settings.rounding) }));
+  }
+  if (settings.roundEachCriterion && settings.level !== 'criterion') {
+    issues.push(issue('roundEachCriterionNeedsCriterionLevel', 'settings.roundEachCriterion'));
+  }
+  if (settings.minJudges !== null && !(isWhole(settings.minJudges) && settings.minJudges >= 1)) {
+    issues.push(issue('minJudgesInvalid', 'settings.minJudges', { value: String(settings.minJudges) }));
+  }
+  const seenSteps = new Set<string>();
+  settings.tieBreak.forEach((step, position) => {
+    const path = `settings.tieBreak[${position}]`;
+    const isKnown =
+      step === 'exact' || step === 'untrimmed' || (step.startsWith('criterion:') && criterionIds.has(step.slice(10)));
+    if (!isKnown) issues.push(issue('unknownTieBreak', path, { value: String(step) }));
+    else if (seenSteps.has(step)) issues.push(issue('duplicateTieBreak', path, { value: step }));
+    seenSteps.add(step);
+  });
+  let restSeen = false;
+  settings.awards.forEach((tier, position) => {
+    const path = `settings.awards[${position}]`;
+    const name = tier.name || `#${position + 1}`;
+    if (!tier.name) issues.push(issue('awardNameMissing', `${path}.name`, { index: position + 1 }));
+    if (restSeen) issues.push(issue('awardAfterRest', path, { name }));
+    const kinds = ['count', 'percent', 'rest'].filter((key) => key in tier);
+    if (kinds.length !== 1) {
+      issues.push(issue('awardTierInvalid', path, { name }));
+    } else if ('count' in tier && !(isWhole(tier.count) && tier.count >= 0)) {
+      issues.push(issue('awardCountInvalid', `${path}.count`, { name, value: String(tier.count) }));
+    } else if ('percent' in tier && !(isWhole(tier.percent) && tier.percent >= 0 && tier.percent <= 10000)) {
+      issues.push(issue('awardPercentInvalid', `${path}.percent`, { name, value: formatHundredths(tier.percent) }));
+    } else if ('rest' in tier) {
+      if (tier.rest !== true) issues.push(issue('awardTierInvalid', path, { name }));
+      restSeen = true;
+    }
+  });
+}
+
+/**
+ * Turns each criterion's points/max into whole-number factors over one shared denominator, so
+ * that a judge total is an exact integer sum. Returns null when that denominator would not be
+ * exact in a double (an absurd sheet, e.g. eight coprime maxima with odd points).
+ */
+function partFactors(criteria: readonly Criterion[], judges: readonly Judge[]) {
+  // part = mark/100 * points/max = mark * (points/g) / (100 * max/g), g = gcd(points, max)
+  const reduced = criteria.map((criterion) => {
+    const divisor = gcd(criterion.points, criterion.max) || 1;
+    return { numerator: criterion.points / divisor, denominator: criterion.max / divisor };
+  });
+  let commonDenominator = 1;
+  for (const { denominator } of reduced) {
+    commonDenominator = (commonDenominator / gcd(commonDenominator, denominator)) * denominator;
+    if (!isWhole(commonDenominator)) return null;
+  }
+  const factors = reduced.map(({ numerator, denominator }) => numerator * (commonDenominator / denominator));
+  // The largest integer the engine ever adds up in a double: every judge's highest total at the
+  // heaviest weight. Below 2^53 all of its integer sums are exact.
+  const highestTotal = criteria.reduce((sum, criterion, position) => sum + criterion.max * (factors[position] ?? 0), 0);
+  const heaviestWeight = judges.reduce((heaviest, judge) => Math.max(heaviest, judge.weight), 100);
+  const worstSum = highestTotal * Math.max(1, judges.length) * heaviestWeight;
+  if (!isWhole(worstSum) || !isWhole(commonDenominator * 100)) return null;
+  return { factors, totalDenominator: commonDenominator * 100 };
+}
+
+function checkMark(
+  value: Hundredths,
+  criterion: Criterion,
+  names: () => Record<string, string>,
+  path: string,
+  issues: Issue[],
+): boolean {
+  if (!isWhole(value)) {
+    issues.push(issue('tooManyDecimals', path, { value: String(value) }));
+    return false;
+  }
+  if (value < 0) {
+    issues.push(issue('markNegative', path, { ...names(), value: formatHundredths(value) }));
+    return false;
+  }
+  if (value > criterion.max) {
+    issues.push(issue('markAboveMax', path, { ...names(), value: formatHundredths(value), max: formatHundredths(criterion.max) }));
+    return false;
+  }
+  if (criterion.step > 0 && value % criterion.step !== 0) {
+    issues.push(issue('markOffStep', path, { ...names(), value: formatHundredths(value), step: formatHundredths(criterion.step) }));
+    return false;
+  }
+  return true;
+}
+
+/** Validates the round and, when it is valid, builds the index the engine computes from. */
+export function indexRound(input: RoundInput): { index: RoundIndex | null; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const { criteria, judges, contestants } = input;
+  const criterionIndex = indexById(criteria, '评分项', 'criteria', issues);
+  const judgeIndex = indexById(judges, '评委', 'judges', issues);
+  const contestantIndex = indexById(contestants, '选手', 'contestants', issues);
+  checkCriteria(criteria, issues);
+  checkJudges(judges, issues);
+  checkContestants(contestants, issues);
+  checkSettings(input.settings, new Set(criterionIndex.keys()), issues);
+
+  const criterionCount = criteria.length;
+  const judgeCount = judges.length;
+  const markGrid = new Int32Array(contestants.length * judgeCount * criterionCount).fill(-1);
+  input.marks.forEach((mark, position) => {
+    const path = `scores[${position}]`;
+    const judgeAt = judgeIndex.get(mark.judge);
+    const contestantAt = contestantIndex.get(mark.contestant);
+    const criterionAt = criterionIndex.get(mark.criterion);
+    if (judgeAt === undefined) issues.push(issue('unknownJudge', path, { judge: mark.judge }));
+    if (contestantAt === undefined) issues.push(issue('unknownContestant', path, { contestant: mark.contestant }));
+    if (criterionAt === undefined) issues.push(issue('unknownCriterion', path, { criterion: mark.criterion }));
+    if (judgeAt === undefined || contestantAt === undefined || criterionAt === undefined) return;
+    const criterion = criteria[criterionAt] as Criterion;
+    const names = () => ({
+      judge: judgeLabel(judges[judgeAt], mark.judge),
+      contestant: contestantLabel(contestants[contestantAt], mark.contestant),
+      criterion: criterionLabel(criterion, mark.criterion),
+    });
+    if (!checkMark(mark.value, criterion, names, path, issues)) return;
+    const cell = (contestantAt * judgeCount + judgeAt) * criterionCount + criterionAt;
+    if (markGrid[cell] !== -1) issues.push(issue('duplicateMark', path, names()));
+    else markGrid[cell] = mark.value;
+  });
+  input.adjustments.forEach((adjustment, position) => {
+    const path = `adjustments[${position}]`;
+    if (!contestantIndex.has(adjustment.contestant)) {
+      issues.push(issue('unknownContestant', path, { contestant: adjustment.contestant }));
+    }
+    if (!isWhole(adjustment.points)) issues.push(issue('tooManyDecimals', `${path}.points`, { value: String(adjustment.points) }));
+  });
+
+  if (issues.length > 0) return { index: null, issues };
+  const factors = partFactors(criteria, judges);
+  if (!factors) return { index: null, issues: [issue('sheetTooFine', 'criteria', { value: '> 2^53' })] };
+  return {
+    index: {
+      criteria,
+      judges,
+      contestants,
+      criterionIndex,
+      judgeIndex,
+      contestantIndex,
+      markGrid,
+      partFactor: factors.factors,
+      totalDenominator: factors.totalDenominator,
+    },
+    issues,
+  };
+}
+
+/** A single mark checked on its own, e.g. from a judge's keypad: the same rules and messages. */
+export function checkSingleMark(
+  value: Hundredths,
+  criterion: Criterion,
+  names: { judge: string; contestant: string },
+): Issue | null {
+  const issues: Issue[] = [];
+  checkMark(value, criterion, () => ({ ...names, criterion: criterionLabel(criterion, criterion.id) }), 'mark', issues);
+  return issues[0] ?? null;
+}
