@@ -27,7 +27,11 @@ export function cumulativeCutoffs(tiers: readonly AwardTier[], rankedCount: numb
 }
 
 /** The first tier whose cut-off the rank is within, or null. */
-export function awardForRank(rank: number, tiers: readonly AwardTier[], cutoffs: readonly number[]): string | null {
+export function awardForRank(
+  rank: number,
+  tiers: readonly AwardTier[],
+  cutoffs: readonly number[],
+): string | null {
   const tierAt = cutoffs.findIndex((cutoff) => rank <= cutoff);
   return tierAt === -1 ? null : (tiers[tierAt] as AwardTier).name;
 }

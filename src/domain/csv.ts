@@ -3,7 +3,9 @@
  * quote, CRLF or LF), already decoded to text. Also writes it, for exports and templates.
  */
 
-export type CsvParse = { ok: true; rows: string[][] } | { ok: false; line: number; reason: 'unclosedQuote' | 'textAfterQuote' };
+export type CsvParse =
+  | { ok: true; rows: string[][] }
+  | { ok: false; line: number; reason: 'unclosedQuote' | 'textAfterQuote' };
 
 export function parseCsv(text: string): CsvParse {
   const rows: string[][] = [];

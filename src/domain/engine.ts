@@ -144,7 +144,11 @@ class RoundScorer {
   }
 
   /** The panel rule over one criterion, as the settings say (rounded with roundEachCriterion). */
-  private criterionAggregate(criterionAt: number, counted: readonly PanelEntry[], contestantAt: number): {
+  private criterionAggregate(
+    criterionAt: number,
+    counted: readonly PanelEntry[],
+    contestantAt: number,
+  ): {
     value: Rational;
     panel: PanelResult;
   } {
@@ -193,7 +197,12 @@ class RoundScorer {
         total += mark * (partFactor[criterionAt] as number);
       }
       if (marked === criterionCount) {
-        counted.push({ judgeAt, value: total, weight: judge.weight, idOrder: this.judgeIdOrder[judgeAt] as number });
+        counted.push({
+          judgeAt,
+          value: total,
+          weight: judge.weight,
+          idOrder: this.judgeIdOrder[judgeAt] as number,
+        });
       } else if (marked > 0) {
         incompleteJudges.push(judge.id);
       }
@@ -236,11 +245,19 @@ class RoundScorer {
       separatedBy: null,
       tieBreakKeys: [],
     };
-    const candidate: Scored = { id: contestant.id, draw: contestant.draw, announcedUnits: 0n, tieBreakKeys: [], result };
+    const candidate: Scored = {
+      id: contestant.id,
+      draw: contestant.draw,
+      announcedUnits: 0n,
+      tieBreakKeys: [],
+      result,
+    };
     if (counted.length === 0) return candidate;
 
     // Per-criterion aggregates: the score itself at level `criterion`, the explanation otherwise.
-    const criterionResults = criteria.map((_, criterionAt) => this.criterionAggregate(criterionAt, counted, contestantAt));
+    const criterionResults = criteria.map((_, criterionAt) =>
+      this.criterionAggregate(criterionAt, counted, contestantAt),
+    );
     let aggregate: Rational;
     let dropped = new Map<number, 'low' | 'high'>();
     if (settings.level === 'total') {
@@ -277,8 +294,10 @@ class RoundScorer {
         criterion: (criteria[criterionAt] as Criterion).id,
         aggregate: toExactString(value),
         shown: this.shown(value),
-        droppedLow: settings.level === 'criterion' ? panel.droppedLow.map((at) => this.judgeId(at)).sort(byId) : [],
-        droppedHigh: settings.level === 'criterion' ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(byId) : [],
+        droppedLow:
+          settings.level === 'criterion' ? panel.droppedLow.map((at) => this.judgeId(at)).sort(byId) : [],
+        droppedHigh:
+          settings.level === 'criterion' ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(byId) : [],
       }))
       .sort((a, b) => byId(a.criterion, b.criterion));
     result.aggregate = toExactString(aggregate);
@@ -311,9 +330,9 @@ export function computeStandings(input: RoundInput): Standings {
   const complete: Scored[] = [];
   const pending: ContestantResult[] = [];
   const excluded: Standings['excluded'] = [];
-  const listed = index.contestants.map((contestant, position) => ({ contestant, position })).sort((a, b) =>
-    listingOrder(a.contestant, b.contestant),
-  );
+  const listed = index.contestants
+    .map((contestant, position) => ({ contestant, position }))
+    .sort((a, b) => listingOrder(a.contestant, b.contestant));
   for (const { contestant, position } of listed) {
     if (contestant.status !== 'active') {
       excluded.push({ id: contestant.id, name: contestant.name, status: contestant.status });

@@ -25,7 +25,8 @@ type JsonObject = Record<string, unknown>;
 const isObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const show = (value: unknown) => (typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value));
+const show = (value: unknown) =>
+  typeof value === 'string' ? `"${value}"` : (JSON.stringify(value) ?? String(value));
 
 class Reader {
   readonly issues: Issue[] = [];
@@ -121,13 +122,17 @@ function readPanel(reader: Reader, root: JsonObject): PanelRule {
 function readAwards(reader: Reader, root: JsonObject): AwardTier[] {
   return reader.objects(root, 'awards', false).map(({ entry, path }) => {
     const name = reader.text(entry, 'name', `${path}.name`, '');
-    const kinds = ['count', 'percent', 'rest'].filter((key) => entry[key] !== undefined && entry[key] !== null);
+    const kinds = ['count', 'percent', 'rest'].filter(
+      (key) => entry[key] !== undefined && entry[key] !== null,
+    );
     if (kinds.length !== 1) {
       reader.issues.push(issue('awardTierInvalid', path, { name: name || path }));
       return { name, count: 0 };
     }
-    if (kinds[0] === 'count') return { name, count: reader.wholeNumber(entry, 'count', `${path}.count`) ?? 0 };
-    if (kinds[0] === 'percent') return { name, percent: reader.hundredths(entry, 'percent', `${path}.percent`) };
+    if (kinds[0] === 'count')
+      return { name, count: reader.wholeNumber(entry, 'count', `${path}.count`) ?? 0 };
+    if (kinds[0] === 'percent')
+      return { name, percent: reader.hundredths(entry, 'percent', `${path}.percent`) };
     if (entry.rest !== true) reader.issues.push(issue('awardTierInvalid', path, { name: name || path }));
     return { name, rest: true };
   });
@@ -135,14 +140,20 @@ function readAwards(reader: Reader, root: JsonObject): AwardTier[] {
 
 function readSettings(reader: Reader, root: JsonObject): RoundSettings {
   const tieBreak = reader.list(root, 'tieBreak', 'tieBreak', false).map((step, position) => {
-    if (typeof step !== 'string') reader.issues.push(issue('notText', `tieBreak[${position}]`, { value: show(step) }));
+    if (typeof step !== 'string')
+      reader.issues.push(issue('notText', `tieBreak[${position}]`, { value: show(step) }));
     return String(step) as TieBreakStep;
   });
   return {
     panel: readPanel(reader, root),
     level: reader.text(root, 'level', 'level', DEFAULT_SETTINGS.level) as RoundSettings['level'],
     decimals: reader.wholeNumber(root, 'decimals', 'decimals') ?? DEFAULT_SETTINGS.decimals,
-    rounding: reader.text(root, 'rounding', 'rounding', DEFAULT_SETTINGS.rounding) as RoundSettings['rounding'],
+    rounding: reader.text(
+      root,
+      'rounding',
+      'rounding',
+      DEFAULT_SETTINGS.rounding,
+    ) as RoundSettings['rounding'],
     roundEachCriterion: reader.boolean(root, 'roundEachCriterion', 'roundEachCriterion', false),
     minJudges: reader.wholeNumber(root, 'minJudges', 'minJudges'),
     tieBreak,

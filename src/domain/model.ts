@@ -57,7 +57,11 @@ export interface Adjustment {
   points: Hundredths;
 }
 
-export type PanelRule = { kind: 'mean' } | { kind: 'trimmed'; k: number } | { kind: 'median' } | { kind: 'weighted' };
+export type PanelRule =
+  | { kind: 'mean' }
+  | { kind: 'trimmed'; k: number }
+  | { kind: 'median' }
+  | { kind: 'weighted' };
 
 export type PanelLevel = 'total' | 'criterion';
 

@@ -35,7 +35,11 @@ function plainMean(entries: readonly PanelEntry[], denominator: number): Rationa
 }
 
 /** Applies the panel rule to at least one entry. */
-export function aggregatePanel(rule: PanelRule, entries: readonly PanelEntry[], denominator: number): PanelResult {
+export function aggregatePanel(
+  rule: PanelRule,
+  entries: readonly PanelEntry[],
+  denominator: number,
+): PanelResult {
   const none = { droppedLow: [], droppedHigh: [], effectiveK: null, trimReduced: false };
   switch (rule.kind) {
     case 'mean':

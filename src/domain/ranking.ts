@@ -40,7 +40,8 @@ function compareListing(a: RankCandidate, b: RankCandidate): number {
 function separation(a: RankCandidate, b: RankCandidate, chain: readonly TieBreakStep[]): Separation {
   if (a.announcedUnits !== b.announcedUnits) return 'score';
   for (let step = 0; step < chain.length; step++) {
-    if (compare(a.tieBreakKeys[step] as Rational, b.tieBreakKeys[step] as Rational) !== 0) return chain[step] as TieBreakStep;
+    if (compare(a.tieBreakKeys[step] as Rational, b.tieBreakKeys[step] as Rational) !== 0)
+      return chain[step] as TieBreakStep;
   }
   return 'tied';
 }

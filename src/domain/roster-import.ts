@@ -38,7 +38,9 @@ export function guessColumns(header: readonly string[], kind: RosterKind): Colum
   const taken = new Set<number>();
   for (const field of ROSTER_FIELDS[kind]) {
     const words = HEADER_WORDS[field];
-    const column = header.findIndex((cell, position) => !taken.has(position) && words.includes(normalise(cell)));
+    const column = header.findIndex(
+      (cell, position) => !taken.has(position) && words.includes(normalise(cell)),
+    );
     if (column !== -1) {
       mapping[field] = column;
       taken.add(column);
@@ -89,10 +91,15 @@ export const MAX_NAME_LENGTH = 40;
  * Reads the data rows (everything after the header row). `firstRow` is the spreadsheet row
  * number of rows[0], for messages.
  */
-export function readRoster(rows: readonly (readonly string[])[], mapping: ColumnMapping, firstRow: number): RosterRead {
+export function readRoster(
+  rows: readonly (readonly string[])[],
+  mapping: ColumnMapping,
+  firstRow: number,
+): RosterRead {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  if (mapping.name === undefined) return { ok: false, errors: [issue('rosterNameColumnMissing', 'name')], warnings };
+  if (mapping.name === undefined)
+    return { ok: false, errors: [issue('rosterNameColumnMissing', 'name')], warnings };
   const cell = (row: readonly string[], field: RosterField) => {
     const column = mapping[field];
     return column === undefined ? '' : (row[column] ?? '').trim();
@@ -110,7 +117,9 @@ export function readRoster(rows: readonly (readonly string[])[], mapping: Column
     else if ([...name].length > MAX_NAME_LENGTH) {
       errors.push(issue('rosterNameTooLong', where(row, 'name'), { value: name, max: MAX_NAME_LENGTH }));
     } else if (rowOfName.has(name)) {
-      warnings.push(issue('rosterDuplicateName', where(row, 'name'), { value: name, other: rowOfName.get(name) ?? 0 }));
+      warnings.push(
+        issue('rosterDuplicateName', where(row, 'name'), { value: name, other: rowOfName.get(name) ?? 0 }),
+      );
     } else rowOfName.set(name, row);
 
     let draw: number | null = null;
@@ -121,7 +130,9 @@ export function readRoster(rows: readonly (readonly string[])[], mapping: Column
         errors.push(issue('rosterDrawInvalid', where(row, 'draw'), { value: drawText }));
         draw = null;
       } else if (rowOfDraw.has(draw)) {
-        errors.push(issue('rosterDrawDuplicate', where(row, 'draw'), { value: draw, other: rowOfDraw.get(draw) ?? 0 }));
+        errors.push(
+          issue('rosterDrawDuplicate', where(row, 'draw'), { value: draw, other: rowOfDraw.get(draw) ?? 0 }),
+        );
       } else rowOfDraw.set(draw, row);
     }
 

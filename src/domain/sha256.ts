@@ -23,7 +23,13 @@ export function utf8(text: string): Uint8Array {
     if (code < 0x80) bytes.push(code);
     else if (code < 0x800) bytes.push(0xc0 | (code >> 6), 0x80 | (code & 63));
     else if (code < 0x10000) bytes.push(0xe0 | (code >> 12), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
-    else bytes.push(0xf0 | (code >> 18), 0x80 | ((code >> 12) & 63), 0x80 | ((code >> 6) & 63), 0x80 | (code & 63));
+    else
+      bytes.push(
+        0xf0 | (code >> 18),
+        0x80 | ((code >> 12) & 63),
+        0x80 | ((code >> 6) & 63),
+        0x80 | (code & 63),
+      );
   }
   return Uint8Array.from(bytes);
 }
@@ -56,9 +62,11 @@ export function sha256(message: Uint8Array): Uint8Array {
     for (let t = 0; t < 64; t++) {
       const sum1 = rotate(e as number, 6) ^ rotate(e as number, 11) ^ rotate(e as number, 25);
       const choice = ((e as number) & (f as number)) ^ (~(e as number) & (g as number));
-      const temp1 = ((h as number) + sum1 + choice + (ROUND_CONSTANTS[t] as number) + (schedule[t] as number)) >>> 0;
+      const temp1 =
+        ((h as number) + sum1 + choice + (ROUND_CONSTANTS[t] as number) + (schedule[t] as number)) >>> 0;
       const sum0 = rotate(a as number, 2) ^ rotate(a as number, 13) ^ rotate(a as number, 22);
-      const majority = ((a as number) & (b as number)) ^ ((a as number) & (c as number)) ^ ((b as number) & (c as number));
+      const majority =
+        ((a as number) & (b as number)) ^ ((a as number) & (c as number)) ^ ((b as number) & (c as number));
       const temp2 = (sum0 + majority) >>> 0;
       h = g;
       g = f;

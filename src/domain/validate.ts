@@ -26,15 +26,15 @@ export interface RoundIndex {
 }
 
 export function judgeLabel(judge: Judge | undefined, id: string): string {
-  return judge && judge.name && judge.name !== id ? `${judge.name}（${id}）` : id;
+  return judge?.name && judge.name !== id ? `${judge.name}（${id}）` : id;
 }
 
 export function contestantLabel(contestant: Contestant | undefined, id: string): string {
-  return contestant && contestant.name && contestant.name !== id ? `${contestant.name}（${id}）` : id;
+  return contestant?.name && contestant.name !== id ? `${contestant.name}（${id}）` : id;
 }
 
 export function criterionLabel(criterion: Criterion | undefined, id: string): string {
-  return criterion && criterion.label && criterion.label !== id ? `${criterion.label}（${id}）` : id;
+  return criterion?.label && criterion.label !== id ? `${criterion.label}（${id}）` : id;
 }
 
 const isWhole = (value: number) => Number.isSafeInteger(value);
@@ -55,7 +55,8 @@ function indexById<T extends { id: string }>(
   const index = new Map<string, number>();
   entries.forEach((entry, position) => {
     if (entry.id === '') issues.push(issue('emptyId', `${path}[${position}]`));
-    else if (index.has(entry.id)) issues.push(issue('duplicateId', `${path}[${position}]`, { kind, id: entry.id }));
+    else if (index.has(entry.id))
+      issues.push(issue('duplicateId', `${path}[${position}]`, { kind, id: entry.id }));
     else index.set(entry.id, position);
   });
   return index;
@@ -67,10 +68,17 @@ function checkCriteria(criteria: readonly Criterion[], issues: Issue[]): void {
     const name = criterionLabel(criterion, criterion.id);
     const path = `criteria[${position}]`;
     if (!(criterion.max > 0)) {
-      issues.push(issue('maxNotPositive', `${path}.max`, { criterion: name, value: formatHundredths(criterion.max) }));
+      issues.push(
+        issue('maxNotPositive', `${path}.max`, { criterion: name, value: formatHundredths(criterion.max) }),
+      );
     }
     if (!(criterion.step > 0)) {
-      issues.push(issue('stepNotPositive', `${path}.step`, { criterion: name, value: formatHundredths(criterion.step) }));
+      issues.push(
+        issue('stepNotPositive', `${path}.step`, {
+          criterion: name,
+          value: formatHundredths(criterion.step),
+        }),
+      );
     } else if (criterion.max > 0 && criterion.max % criterion.step !== 0) {
       issues.push(
         issue('stepDoesNotDivideMax', `${path}.step`, {
@@ -81,7 +89,12 @@ function checkCriteria(criteria: readonly Criterion[], issues: Issue[]): void {
       );
     }
     if (!(criterion.points > 0)) {
-      issues.push(issue('pointsNotPositive', `${path}.points`, { criterion: name, value: formatHundredths(criterion.points) }));
+      issues.push(
+        issue('pointsNotPositive', `${path}.points`, {
+          criterion: name,
+          value: formatHundredths(criterion.points),
+        }),
+      );
     }
   });
 }
@@ -103,15 +116,29 @@ function checkContestants(contestants: readonly Contestant[], issues: Issue[]): 
   contestants.forEach((contestant, position) => {
     const name = contestantLabel(contestant, contestant.id);
     if (!['active', 'withdrawn', 'disqualified'].includes(contestant.status)) {
-      issues.push(issue('unknownStatus', `contestants[${position}].status`, { contestant: name, value: String(contestant.status) }));
+      issues.push(
+        issue('unknownStatus', `contestants[${position}].status`, {
+          contestant: name,
+          value: String(contestant.status),
+        }),
+      );
     }
     if (contestant.draw !== null && !(isWhole(contestant.draw) && contestant.draw >= 1)) {
-      issues.push(issue('drawInvalid', `contestants[${position}].draw`, { contestant: name, value: String(contestant.draw) }));
+      issues.push(
+        issue('drawInvalid', `contestants[${position}].draw`, {
+          contestant: name,
+          value: String(contestant.draw),
+        }),
+      );
     }
   });
 }
 
-export function checkSettings(settings: RoundSettings, criterionIds: ReadonlySet<string>, issues: Issue[]): void {
+export function checkSettings(
+  settings: RoundSettings,
+  criterionIds: ReadonlySet<string>,
+  issues: Issue[],
+): void {
   const { panel } = settings;
   if (!['mean', 'trimmed', 'median', 'weighted'].includes(panel.kind)) {
     issues.push(issue('unknownPanel', 'settings.panel.kind', { value: String(panel.kind) }));
@@ -137,7 +164,9 @@ export function checkSettings(settings: RoundSettings, criterionIds: ReadonlySet
   settings.tieBreak.forEach((step, position) => {
     const path = `settings.tieBreak[${position}]`;
     const isKnown =
-      step === 'exact' || step === 'untrimmed' || (step.startsWith('criterion:') && criterionIds.has(step.slice(10)));
+      step === 'exact' ||
+      step === 'untrimmed' ||
+      (step.startsWith('criterion:') && criterionIds.has(step.slice(10)));
     if (!isKnown) issues.push(issue('unknownTieBreak', path, { value: String(step) }));
     else if (seenSteps.has(step)) issues.push(issue('duplicateTieBreak', path, { value: step }));
     seenSteps.add(step);
@@ -154,7 +183,9 @@ export function checkSettings(settings: RoundSettings, criterionIds: ReadonlySet
     } else if ('count' in tier && !(isWhole(tier.count) && tier.count >= 0)) {
       issues.push(issue('awardCountInvalid', `${path}.count`, { name, value: String(tier.count) }));
     } else if ('percent' in tier && !(isWhole(tier.percent) && tier.percent >= 0 && tier.percent <= 10000)) {
-      issues.push(issue('awardPercentInvalid', `${path}.percent`, { name, value: formatHundredths(tier.percent) }));
+      issues.push(
+        issue('awardPercentInvalid', `${path}.percent`, { name, value: formatHundredths(tier.percent) }),
+      );
     } else if ('rest' in tier) {
       if (tier.rest !== true) issues.push(issue('awardTierInvalid', path, { name }));
       restSeen = true;
@@ -181,7 +212,10 @@ function partFactors(criteria: readonly Criterion[], judges: readonly Judge[]) {
   const factors = reduced.map(({ numerator, denominator }) => numerator * (commonDenominator / denominator));
   // The largest integer the engine ever adds up in a double: every judge's highest total at the
   // heaviest weight. Below 2^53 all of its integer sums are exact.
-  const highestTotal = criteria.reduce((sum, criterion, position) => sum + criterion.max * (factors[position] ?? 0), 0);
+  const highestTotal = criteria.reduce(
+    (sum, criterion, position) => sum + criterion.max * (factors[position] ?? 0),
+    0,
+  );
   const heaviestWeight = judges.reduce((heaviest, judge) => Math.max(heaviest, judge.weight), 100);
   const worstSum = highestTotal * Math.max(1, judges.length) * heaviestWeight;
   if (!isWhole(worstSum) || !isWhole(commonDenominator * 100)) return null;
@@ -204,11 +238,23 @@ function checkMark(
     return false;
   }
   if (value > criterion.max) {
-    issues.push(issue('markAboveMax', path, { ...names(), value: formatHundredths(value), max: formatHundredths(criterion.max) }));
+    issues.push(
+      issue('markAboveMax', path, {
+        ...names(),
+        value: formatHundredths(value),
+        max: formatHundredths(criterion.max),
+      }),
+    );
     return false;
   }
   if (criterion.step > 0 && value % criterion.step !== 0) {
-    issues.push(issue('markOffStep', path, { ...names(), value: formatHundredths(value), step: formatHundredths(criterion.step) }));
+    issues.push(
+      issue('markOffStep', path, {
+        ...names(),
+        value: formatHundredths(value),
+        step: formatHundredths(criterion.step),
+      }),
+    );
     return false;
   }
   return true;
@@ -235,8 +281,10 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
     const contestantAt = contestantIndex.get(mark.contestant);
     const criterionAt = criterionIndex.get(mark.criterion);
     if (judgeAt === undefined) issues.push(issue('unknownJudge', path, { judge: mark.judge }));
-    if (contestantAt === undefined) issues.push(issue('unknownContestant', path, { contestant: mark.contestant }));
-    if (criterionAt === undefined) issues.push(issue('unknownCriterion', path, { criterion: mark.criterion }));
+    if (contestantAt === undefined)
+      issues.push(issue('unknownContestant', path, { contestant: mark.contestant }));
+    if (criterionAt === undefined)
+      issues.push(issue('unknownCriterion', path, { criterion: mark.criterion }));
     if (judgeAt === undefined || contestantAt === undefined || criterionAt === undefined) return;
     const criterion = criteria[criterionAt] as Criterion;
     const names = () => ({
@@ -254,7 +302,8 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
     if (!contestantIndex.has(adjustment.contestant)) {
       issues.push(issue('unknownContestant', path, { contestant: adjustment.contestant }));
     }
-    if (!isWhole(adjustment.points)) issues.push(issue('tooManyDecimals', `${path}.points`, { value: String(adjustment.points) }));
+    if (!isWhole(adjustment.points))
+      issues.push(issue('tooManyDecimals', `${path}.points`, { value: String(adjustment.points) }));
   });
 
   if (issues.length > 0) return { index: null, issues };
@@ -283,6 +332,12 @@ export function checkSingleMark(
   names: { judge: string; contestant: string },
 ): Issue | null {
   const issues: Issue[] = [];
-  checkMark(value, criterion, () => ({ ...names, criterion: criterionLabel(criterion, criterion.id) }), 'mark', issues);
+  checkMark(
+    value,
+    criterion,
+    () => ({ ...names, criterion: criterionLabel(criterion, criterion.id) }),
+    'mark',
+    issues,
+  );
   return issues[0] ?? null;
 }

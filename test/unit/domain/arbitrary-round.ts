@@ -13,13 +13,22 @@ export const arbitraryRound: fc.Arbitrary<RoundInput> = fc
     criteria: fc.array(sheetCriterion, { minLength: 1, maxLength: 4 }),
     judgeCount: fc.integer({ min: 1, max: 7 }),
     contestantCount: fc.integer({ min: 1, max: 8 }),
-    units: fc.array(fc.constantFrom<string | null>('东风村', '三工镇', null), { minLength: 15, maxLength: 15 }),
+    units: fc.array(fc.constantFrom<string | null>('东风村', '三工镇', null), {
+      minLength: 15,
+      maxLength: 15,
+    }),
     weights: fc.array(fc.constantFrom(100, 150, 200), { minLength: 7, maxLength: 7 }),
-    statuses: fc.array(fc.constantFrom('active', 'active', 'active', 'active', 'active', 'withdrawn', 'disqualified' as const), {
+    statuses: fc.array(
+      fc.constantFrom('active', 'active', 'active', 'active', 'active', 'withdrawn', 'disqualified' as const),
+      {
+        minLength: 8,
+        maxLength: 8,
+      },
+    ),
+    draws: fc.array(fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }), {
       minLength: 8,
       maxLength: 8,
     }),
-    draws: fc.array(fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }), { minLength: 8, maxLength: 8 }),
     // Few distinct mark levels so that ties are common.
     markSeeds: fc.array(fc.option(fc.integer({ min: 0, max: 4 }), { nil: null, freq: 40 }), {
       minLength: 7 * 8 * 4,
@@ -80,9 +89,12 @@ export const arbitraryRound: fc.Arbitrary<RoundInput> = fc
       judges.flatMap((judge, judgeAt) =>
         criteria.flatMap((criterion, criterionAt) => {
           const copy = draft.copies[contestantAt];
-          const source = copy?.from !== null && copy?.from !== undefined && copy.from < contestantAt ? copy : null;
+          const source =
+            copy?.from !== null && copy?.from !== undefined && copy.from < contestantAt ? copy : null;
           const seed = source
-            ? draft.markSeeds[((source.from as number) * 7 + ((judgeAt + source.rotate) % judges.length)) * 4 + criterionAt]
+            ? draft.markSeeds[
+                ((source.from as number) * 7 + ((judgeAt + source.rotate) % judges.length)) * 4 + criterionAt
+              ]
             : draft.markSeeds[(contestantAt * 7 + judgeAt) * 4 + criterionAt];
           if (seed === null || seed === undefined) return [];
           const steps = criterion.max / criterion.step;
@@ -93,8 +105,15 @@ export const arbitraryRound: fc.Arbitrary<RoundInput> = fc
     );
     const adjustments = draft.adjustments
       .filter((adjustment) => adjustment.contestant < contestants.length)
-      .map((adjustment) => ({ contestant: `P${adjustment.contestant}`, label: '加扣分', points: adjustment.points }));
-    const awards: AwardTier[] = draft.awards.map((tier, position) => ({ name: `${position + 1}等奖`, ...tier }));
+      .map((adjustment) => ({
+        contestant: `P${adjustment.contestant}`,
+        label: '加扣分',
+        points: adjustment.points,
+      }));
+    const awards: AwardTier[] = draft.awards.map((tier, position) => ({
+      name: `${position + 1}等奖`,
+      ...tier,
+    }));
     if (draft.restTier) awards.push({ name: '优秀奖', rest: true });
     const settings: RoundSettings = {
       panel: draft.panel,

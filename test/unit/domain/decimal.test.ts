@@ -67,7 +67,12 @@ describe('rational rounding', () => {
 
   it('agrees with a digit-by-digit reference for every mode', () => {
     // Reference: the exact decimal expansion to decimals+1 digits plus "is there anything after".
-    const reference = (num: bigint, den: bigint, decimals: number, mode: 'half-up' | 'half-even' | 'down') => {
+    const reference = (
+      num: bigint,
+      den: bigint,
+      decimals: number,
+      mode: 'half-up' | 'half-even' | 'down',
+    ) => {
       const scale = 10n ** BigInt(decimals);
       const floor = (num * scale) / den;
       const rest = num * scale - floor * den;
@@ -96,10 +101,21 @@ describe('readInterchangeRound', () => {
     const field = fc.oneof(fc.jsonValue(), fc.constantFrom('87.5', 40, -1, '2E+1', null));
     const roundish = fc.record(
       {
-        criteria: fc.array(fc.record({ id: field, label: field, max: field, points: field, step: field }, { requiredKeys: [] })),
-        judges: fc.array(fc.record({ id: field, name: field, weight: field, unit: field }, { requiredKeys: [] })),
-        contestants: fc.array(fc.record({ id: field, draw: field, status: field, unit: field }, { requiredKeys: [] })),
-        scores: fc.array(fc.record({ judge: field, contestant: field, criterion: field, mark: field }, { requiredKeys: [] })),
+        criteria: fc.array(
+          fc.record(
+            { id: field, label: field, max: field, points: field, step: field },
+            { requiredKeys: [] },
+          ),
+        ),
+        judges: fc.array(
+          fc.record({ id: field, name: field, weight: field, unit: field }, { requiredKeys: [] }),
+        ),
+        contestants: fc.array(
+          fc.record({ id: field, draw: field, status: field, unit: field }, { requiredKeys: [] }),
+        ),
+        scores: fc.array(
+          fc.record({ judge: field, contestant: field, criterion: field, mark: field }, { requiredKeys: [] }),
+        ),
         panel: field,
         decimals: field,
         awards: field,

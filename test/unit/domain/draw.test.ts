@@ -23,12 +23,16 @@ describe('drawOrder', () => {
 
   it('gives the same order for the same seed, whatever the input order', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.uniqueArray(fc.string(), { maxLength: 30 }), (seed, list) => {
-        const reversed = [...list].reverse();
-        const order = drawOrder(list, seed);
-        expect(drawOrder(reversed, seed)).toEqual(order);
-        expect([...order].sort()).toEqual([...list].sort());
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.uniqueArray(fc.string(), { maxLength: 30 }),
+        (seed, list) => {
+          const reversed = [...list].reverse();
+          const order = drawOrder(list, seed);
+          expect(drawOrder(reversed, seed)).toEqual(order);
+          expect([...order].sort()).toEqual([...list].sort());
+        },
+      ),
     );
   });
 
@@ -56,11 +60,17 @@ describe('drawOrder', () => {
       return order;
     };
     fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.uniqueArray(fc.string(), { maxLength: 40 }), (seed, list) => {
-        expect(drawOrder(list, seed)).toEqual(rerun(list, seed));
-      }),
+      fc.property(
+        fc.string({ minLength: 1 }),
+        fc.uniqueArray(fc.string(), { maxLength: 40 }),
+        (seed, list) => {
+          expect(drawOrder(list, seed)).toEqual(rerun(list, seed));
+        },
+      ),
     );
-    expect(seedFingerprint('2026-决赛-7f3a')).toBe(createHash('sha256').update('2026-决赛-7f3a').digest('hex'));
+    expect(seedFingerprint('2026-决赛-7f3a')).toBe(
+      createHash('sha256').update('2026-决赛-7f3a').digest('hex'),
+    );
   });
 
   it('differs between seeds and puts each contestant first about equally often', () => {

@@ -2,6 +2,7 @@
 /** Each rule of the scoring rules on a round small enough to check by hand. */
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
+import type { RoundSettings } from '../../../src/domain/model.ts';
 import { buildRound, totalsRound } from './round-builder.ts';
 
 const scoreOf = (standings: ReturnType<typeof computeStandings>, id: string) =>
@@ -25,23 +26,31 @@ describe('panel rules', () => {
   });
 
   it('trimmed k=2 keeps the middle value', () => {
-    expect(scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'trimmed', k: 2 } })), 'P')?.aggregate).toBe(
-      '85',
-    );
+    expect(
+      scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'trimmed', k: 2 } })), 'P')?.aggregate,
+    ).toBe('85');
   });
 
   it('lowers k to floor((n-1)/2) with too few judges, and says so', () => {
     const two = computeStandings(totalsRound({ J1: { P: 80 }, J2: { P: 91 } }));
     expect(scoreOf(two, 'P')).toMatchObject({ aggregate: '85.5', trimReduced: true, effectiveK: 0 });
-    const three = computeStandings(totalsRound({ J1: { P: 80 }, J2: { P: 91 }, J3: { P: 60 } }, { panel: { kind: 'trimmed', k: 2 } }));
+    const three = computeStandings(
+      totalsRound({ J1: { P: 80 }, J2: { P: 91 }, J3: { P: 60 } }, { panel: { kind: 'trimmed', k: 2 } }),
+    );
     expect(scoreOf(three, 'P')).toMatchObject({ aggregate: '80', trimReduced: true, effectiveK: 1 });
   });
 
   it('mean, median (odd and even) and weighted', () => {
-    expect(scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'mean' } })), 'P')?.aggregate).toBe('84');
-    expect(scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'median' } })), 'P')?.aggregate).toBe('85');
+    expect(scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'mean' } })), 'P')?.aggregate).toBe(
+      '84',
+    );
+    expect(scoreOf(computeStandings(totalsRound(five, { panel: { kind: 'median' } })), 'P')?.aggregate).toBe(
+      '85',
+    );
     const four = { J1: { P: 80 }, J2: { P: 90 }, J3: { P: 85 }, J4: { P: 70 } };
-    expect(scoreOf(computeStandings(totalsRound(four, { panel: { kind: 'median' } })), 'P')?.aggregate).toBe('82.5');
+    expect(scoreOf(computeStandings(totalsRound(four, { panel: { kind: 'median' } })), 'P')?.aggregate).toBe(
+      '82.5',
+    );
     const weighted = totalsRound(
       { L: { P: 90 }, J2: { P: 80 }, J3: { P: 70 } },
       { panel: { kind: 'weighted' } },
@@ -52,7 +61,12 @@ describe('panel rules', () => {
   });
 
   it('keeps a mean of thirds exact, and prints it as a fraction', () => {
-    const result = scoreOf(computeStandings(totalsRound({ J1: { P: 80 }, J2: { P: 80 }, J3: { P: 81 } }, { panel: { kind: 'mean' } })), 'P');
+    const result = scoreOf(
+      computeStandings(
+        totalsRound({ J1: { P: 80 }, J2: { P: 80 }, J3: { P: 81 } }, { panel: { kind: 'mean' } }),
+      ),
+      'P',
+    );
     expect(result?.exactFinal).toBe('241/3');
     expect(result?.announcedScore).toBe('80.33');
   });
@@ -121,9 +135,15 @@ describe('judge totals and levels', () => {
         settings: { level: 'criterion', roundEachCriterion, panel: { kind: 'mean' } },
       });
     // The ISU way: mean 7.41666... -> 7.42, x 0.8 = 5.936 -> 5.94.
-    expect(scoreOf(computeStandings(round(true)), 'P')).toMatchObject({ exactFinal: '5.94', announcedScore: '5.94' });
+    expect(scoreOf(computeStandings(round(true)), 'P')).toMatchObject({
+      exactFinal: '5.94',
+      announcedScore: '5.94',
+    });
     // Rounding once at the end: 7.41666... x 0.8 = 5.9333... -> 5.93.
-    expect(scoreOf(computeStandings(round(false)), 'P')).toMatchObject({ exactFinal: '89/15', announcedScore: '5.93' });
+    expect(scoreOf(computeStandings(round(false)), 'P')).toMatchObject({
+      exactFinal: '89/15',
+      announcedScore: '5.93',
+    });
   });
 });
 
@@ -131,7 +151,8 @@ describe('final, rounding and adjustments', () => {
   it('an exact 87.725 is announced 87.73 half-up, 87.72 half-even and down', () => {
     const totals = { J1: { P: '87.72' }, J2: { P: '87.73' } };
     const round = (rounding: 'half-up' | 'half-even' | 'down') =>
-      scoreOf(computeStandings(totalsRound(totals, { panel: { kind: 'mean' }, rounding })), 'P')?.announcedScore;
+      scoreOf(computeStandings(totalsRound(totals, { panel: { kind: 'mean' }, rounding })), 'P')
+        ?.announcedScore;
     expect(round('half-up')).toBe('87.73');
     expect(round('half-even')).toBe('87.72');
     expect(round('down')).toBe('87.72');
@@ -148,7 +169,8 @@ describe('final, rounding and adjustments', () => {
   it('announces with exactly `decimals` places, 0 to 4', () => {
     const totals = { J1: { P: '87.72' }, J2: { P: '87.73' }, J3: { P: '87' } };
     const announced = (decimals: number) =>
-      scoreOf(computeStandings(totalsRound(totals, { panel: { kind: 'mean' }, decimals })), 'P')?.announcedScore;
+      scoreOf(computeStandings(totalsRound(totals, { panel: { kind: 'mean' }, decimals })), 'P')
+        ?.announcedScore;
     // exact mean 262.45 / 3 = 87.483333...
     expect([0, 1, 2, 3, 4].map(announced)).toEqual(['87', '87.5', '87.48', '87.483', '87.4833']);
   });
@@ -157,7 +179,13 @@ describe('final, rounding and adjustments', () => {
     const round = totalsRound(
       { J1: { P: 80, Q: 3 } },
       { panel: { kind: 'mean' } },
-      { adjustments: [{ contestant: 'P', points: '-0.5' }, { contestant: 'P', points: 2 }, { contestant: 'Q', points: -7.5 }] },
+      {
+        adjustments: [
+          { contestant: 'P', points: '-0.5' },
+          { contestant: 'P', points: 2 },
+          { contestant: 'Q', points: -7.5 },
+        ],
+      },
     );
     const standings = computeStandings(round);
     expect(scoreOf(standings, 'P')).toMatchObject({ exactFinal: '81.5', adjustmentTotal: '1.5' });
@@ -173,16 +201,25 @@ describe('recusal, pending and status', () => {
       { judges: ['J1', 'J2', { id: 'J3', unit: '东风村' }], contestants: [{ id: 'P', unit: '东风村' }] },
     );
     const result = scoreOf(computeStandings(round), 'P');
-    expect(result).toMatchObject({ aggregate: '85', recusedJudges: ['J3'], eligibleJudges: 2, countedJudges: 2 });
+    expect(result).toMatchObject({
+      aggregate: '85',
+      recusedJudges: ['J3'],
+      eligibleJudges: 2,
+      countedJudges: 2,
+    });
   });
 
   it('is pending until every eligible judge has a total, or minJudges', () => {
     const totals = { J1: { P: 80, Q: 70 }, J2: { P: 90 }, J3: { P: 85 } };
     const standings = computeStandings(totalsRound(totals));
     expect(standings.ranked.map((result) => result.id)).toEqual(['P']);
-    expect(standings.pending.map(({ id, countedJudges, requiredJudges }) => ({ id, countedJudges, requiredJudges }))).toEqual([
-      { id: 'Q', countedJudges: 1, requiredJudges: 3 },
-    ]);
+    expect(
+      standings.pending.map(({ id, countedJudges, requiredJudges }) => ({
+        id,
+        countedJudges,
+        requiredJudges,
+      })),
+    ).toEqual([{ id: 'Q', countedJudges: 1, requiredJudges: 3 }]);
     expect(standings.pending[0]?.rank).toBeNull();
     const withMinimum = computeStandings(totalsRound(totals, { minJudges: 1 }));
     expect(withMinimum.ranked.map((result) => result.id)).toEqual(['P', 'Q']);
@@ -205,7 +242,11 @@ describe('recusal, pending and status', () => {
 
 describe('ranking and tie-breaks', () => {
   // A: 70 80 90 -> trimmed 80, untrimmed 80. B: 79 80 81 -> 80, untrimmed 80. C: 60 80 82 -> 80, untrimmed 74.
-  const totals = { J1: { A: 70, B: 79, C: 60, D: 50 }, J2: { A: 80, B: 80, C: 80, D: 50 }, J3: { A: 90, B: 81, C: 82, D: 50 } };
+  const totals = {
+    J1: { A: 70, B: 79, C: 60, D: 50 },
+    J2: { A: 80, B: 80, C: 80, D: 50 },
+    J3: { A: 90, B: 81, C: 82, D: 50 },
+  };
 
   it('equal scores without a chain share a rank (1, 1, 1, 4), listed by draw', () => {
     const standings = computeStandings(totalsRound(totals));
@@ -246,7 +287,10 @@ describe('ranking and tie-breaks', () => {
       judges: ['J1'],
       contestants: ['A', 'B'],
       marks: { J1: { A: [40, 40], B: [45, 35] } },
-      adjustments: [{ contestant: 'A', points: 1 }, { contestant: 'B', points: 1 }],
+      adjustments: [
+        { contestant: 'A', points: 1 },
+        { contestant: 'B', points: 1 },
+      ],
       settings: { tieBreak: ['criterion:content'] },
     });
     const standings = computeStandings(round);
@@ -258,8 +302,13 @@ describe('ranking and tie-breaks', () => {
   });
 
   it('exact breaks a tie that rounding made', () => {
-    const round = totalsRound({ J1: { A: '80.01', B: '80.02' }, J2: { A: '80', B: '80' } }, { panel: { kind: 'mean' }, decimals: 1, tieBreak: ['exact'] });
-    expect(computeStandings(round).ranked.map(({ id, rank, announcedScore }) => [id, rank, announcedScore])).toEqual([
+    const round = totalsRound(
+      { J1: { A: '80.01', B: '80.02' }, J2: { A: '80', B: '80' } },
+      { panel: { kind: 'mean' }, decimals: 1, tieBreak: ['exact'] },
+    );
+    expect(
+      computeStandings(round).ranked.map(({ id, rank, announcedScore }) => [id, rank, announcedScore]),
+    ).toEqual([
       ['B', 1, '80.0'],
       ['A', 2, '80.0'],
     ]);
@@ -268,11 +317,17 @@ describe('ranking and tie-breaks', () => {
 
 describe('awards', () => {
   const scores = { A: 90, B: 85, C: 85, D: 80, E: 70, F: 60 };
-  const round = (awards: Parameters<typeof totalsRound>[1]['awards']) =>
+  const round = (awards: RoundSettings['awards']) =>
     computeStandings(totalsRound({ J1: scores }, { awards })).ranked.map(({ id, award }) => [id, award]);
 
   it('gives a tie straddling a cut-off the better tier, and shrinks the next tier', () => {
-    expect(round([{ name: '一等奖', count: 2 }, { name: '二等奖', count: 2 }, { name: '优秀奖', rest: true }])).toEqual([
+    expect(
+      round([
+        { name: '一等奖', count: 2 },
+        { name: '二等奖', count: 2 },
+        { name: '优秀奖', rest: true },
+      ]),
+    ).toEqual([
       ['A', '一等奖'],
       ['B', '一等奖'],
       ['C', '一等奖'],
@@ -284,7 +339,12 @@ describe('awards', () => {
 
   it('counts percent tiers half-up of the ranked contestants, and leaves the rest without award', () => {
     // 25% of 6 = 1.5 -> 2; 10% of 6 = 0.6 -> 1
-    expect(round([{ name: '一等奖', percent: 25 * 100 }, { name: '二等奖', percent: 10 * 100 }])).toEqual([
+    expect(
+      round([
+        { name: '一等奖', percent: 25 * 100 },
+        { name: '二等奖', percent: 10 * 100 },
+      ]),
+    ).toEqual([
       ['A', '一等奖'],
       ['B', '一等奖'],
       ['C', '一等奖'],

@@ -20,7 +20,13 @@ describe('worked examples of the scoring rules', () => {
       const expected = readJson(join(fixtures, 'scoring-examples', `${name}.expected.json`));
       const output = toInterchangeStandings(computeStandings(readInterchangeRound(input)));
       expect({
-        standings: output.standings.map(({ rank, id, score, award, judges }) => ({ rank, id, score, award, judges })),
+        standings: output.standings.map(({ rank, id, score, award, judges }) => ({
+          rank,
+          id,
+          score,
+          award,
+          judges,
+        })),
         pending: output.pending.map(({ id, judges }) => ({ id, judges })),
       }).toEqual(expected);
     });
@@ -61,7 +67,8 @@ describe('ISU 2016-17 program components (real data)', () => {
       ).total_component_score;
       for (const [id, score] of Object.entries(official)) {
         compared++;
-        if (announced.get(id) !== score) mismatches.push(`${file} ${id}: official ${score}, engine ${announced.get(id)}`);
+        if (announced.get(id) !== score)
+          mismatches.push(`${file} ${id}: official ${score}, engine ${announced.get(id)}`);
       }
     }
     expect(mismatches).toEqual([]);

@@ -46,14 +46,20 @@ describe('engine properties', () => {
         if (round.marks.length === 0) return;
         const at = pick % round.marks.length;
         const mark = round.marks[at] as RoundInput['marks'][number];
-        const criterion = round.criteria.find((entry) => entry.id === mark.criterion) as RoundInput['criteria'][number];
+        const criterion = round.criteria.find(
+          (entry) => entry.id === mark.criterion,
+        ) as RoundInput['criteria'][number];
         const raised = Math.min(criterion.max, mark.value + raiseBy * criterion.step);
-        const marks = round.marks.map((entry, position) => (position === at ? { ...entry, value: raised } : entry));
+        const marks = round.marks.map((entry, position) =>
+          position === at ? { ...entry, value: raised } : entry,
+        );
         const finalOf = (standings: ReturnType<typeof computeStandings>) =>
-          [...standings.ranked, ...standings.pending].find((result) => result.id === mark.contestant)?.exactFinal ?? null;
+          [...standings.ranked, ...standings.pending].find((result) => result.id === mark.contestant)
+            ?.exactFinal ?? null;
         const before = finalOf(computeStandings(round));
         const after = finalOf(computeStandings({ ...round, marks }));
-        if (before !== null && after !== null) expect(compare(parseExact(after), parseExact(before))).toBeGreaterThanOrEqual(0);
+        if (before !== null && after !== null)
+          expect(compare(parseExact(after), parseExact(before))).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 300 },
     );
@@ -62,7 +68,8 @@ describe('engine properties', () => {
   it('puts a trimmed or median aggregate between the lowest and highest counted total', () => {
     const totalLevel = arbitraryRound.filter(
       (round) =>
-        round.settings.level === 'total' && (round.settings.panel.kind === 'trimmed' || round.settings.panel.kind === 'median'),
+        round.settings.level === 'total' &&
+        (round.settings.panel.kind === 'trimmed' || round.settings.panel.kind === 'median'),
     );
     fc.assert(
       fc.property(totalLevel, (round) => {
@@ -92,7 +99,10 @@ describe('engine properties', () => {
           expect(result.rank as number).toBeGreaterThanOrEqual(previous.rank as number);
           const sameKeys =
             previous.announcedScore === result.announcedScore &&
-            previous.tieBreakKeys.every((key, step) => compare(parseExact(key.value), parseExact(result.tieBreakKeys[step]?.value ?? '')) === 0);
+            previous.tieBreakKeys.every(
+              (key, step) =>
+                compare(parseExact(key.value), parseExact(result.tieBreakKeys[step]?.value ?? '')) === 0,
+            );
           expect(result.rank === previous.rank).toBe(sameKeys);
           expect(result.rank).toBe(sameKeys ? previous.rank : position + 1);
         });
@@ -124,8 +134,15 @@ describe('engine properties', () => {
         (round, pick, kind) => {
           const at = pick % round.marks.length;
           const mark = round.marks[at] as RoundInput['marks'][number];
-          const criterion = round.criteria.find((entry) => entry.id === mark.criterion) as RoundInput['criteria'][number];
-          const value = kind === 'above' ? criterion.max + criterion.step : kind === 'below' ? -criterion.step : mark.value + 1;
+          const criterion = round.criteria.find(
+            (entry) => entry.id === mark.criterion,
+          ) as RoundInput['criteria'][number];
+          const value =
+            kind === 'above'
+              ? criterion.max + criterion.step
+              : kind === 'below'
+                ? -criterion.step
+                : mark.value + 1;
           if (kind === 'offStep' && criterion.step === 1) return;
           const marks = round.marks.map((entry, position) => (position === at ? { ...entry, value } : entry));
           try {

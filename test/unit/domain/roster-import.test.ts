@@ -45,8 +45,18 @@ describe('parseCsv', () => {
 
 describe('guessColumns', () => {
   it('finds the usual Chinese headers', () => {
-    expect(guessColumns(['序号', '姓名', '单位', '演讲题目'], 'contestants')).toEqual({ draw: 0, name: 1, unit: 2, topic: 3 });
-    expect(guessColumns(['评委姓名', '职务', '单位', '权重'], 'judges')).toEqual({ name: 0, title: 1, unit: 2, weight: 3 });
+    expect(guessColumns(['序号', '姓名', '单位', '演讲题目'], 'contestants')).toEqual({
+      draw: 0,
+      name: 1,
+      unit: 2,
+      topic: 3,
+    });
+    expect(guessColumns(['评委姓名', '职务', '单位', '权重'], 'judges')).toEqual({
+      name: 0,
+      title: 1,
+      unit: 2,
+      weight: 3,
+    });
     expect(guessColumns(['Name', ' Unit '], 'contestants')).toEqual({ name: 0, unit: 1 });
   });
 
@@ -71,7 +81,9 @@ describe('readRoster', () => {
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.entries.map(({ row, name, unit, draw, status }) => [row, name, unit, draw, status])).toEqual([
+    expect(
+      result.entries.map(({ row, name, unit, draw, status }) => [row, name, unit, draw, status]),
+    ).toEqual([
       [2, '王伟', '三工镇', 2, 'active'],
       [4, '李娜', null, 1, 'withdrawn'],
       [5, '王伟', '东风村', null, 'active'],
@@ -102,7 +114,15 @@ describe('readRoster', () => {
   });
 
   it('checks judges’ weights', () => {
-    const result = readRoster([['张主任', '2'], ['刘老师', '0'], ['陈老师', '1.005']], { name: 0, weight: 1 }, 2);
+    const result = readRoster(
+      [
+        ['张主任', '2'],
+        ['刘老师', '0'],
+        ['陈老师', '1.005'],
+      ],
+      { name: 0, weight: 1 },
+      2,
+    );
     expect(result.ok ? [] : result.errors.map((found) => describeIssue(found))).toEqual([
       '第 3 行 B 列：权重“0”应为大于 0 的数，最多两位小数',
       '第 4 行 B 列：权重“1.005”应为大于 0 的数，最多两位小数',
@@ -110,8 +130,14 @@ describe('readRoster', () => {
   });
 
   it('needs a name column and at least one row', () => {
-    expect(readRoster([['a']], {}, 2)).toMatchObject({ ok: false, errors: [{ code: 'rosterNameColumnMissing' }] });
-    expect(readRoster([[''], []], { name: 0 }, 2)).toMatchObject({ ok: false, errors: [{ code: 'rosterEmpty' }] });
+    expect(readRoster([['a']], {}, 2)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'rosterNameColumnMissing' }],
+    });
+    expect(readRoster([[''], []], { name: 0 }, 2)).toMatchObject({
+      ok: false,
+      errors: [{ code: 'rosterEmpty' }],
+    });
   });
 
   it('either reads every row or refuses with at least one error, whatever the cells', () => {

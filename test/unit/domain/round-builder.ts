@@ -11,7 +11,10 @@ export const h = (value: number | string): number => {
 export interface SimpleRound {
   criteria?: { id: string; max: number | string; points?: number | string; step?: number | string }[];
   judges?: ({ id: string; weight?: number | string; unit?: string } | string)[];
-  contestants?: ({ id: string; unit?: string; draw?: number; status?: 'active' | 'withdrawn' | 'disqualified' } | string)[];
+  contestants?: (
+    | { id: string; unit?: string; draw?: number; status?: 'active' | 'withdrawn' | 'disqualified' }
+    | string
+  )[];
   /** judge -> contestant -> marks in criterion order */
   marks?: Record<string, Record<string, (number | string | null)[]>>;
   adjustments?: { contestant: string; points: number | string; label?: string }[];
@@ -47,7 +50,14 @@ export function buildRound(round: SimpleRound): RoundInput {
       values.flatMap((value, position) =>
         value === null
           ? []
-          : [{ judge, contestant, criterion: criteria[position]?.id ?? `missing${position}`, value: h(value) }],
+          : [
+              {
+                judge,
+                contestant,
+                criterion: criteria[position]?.id ?? `missing${position}`,
+                value: h(value),
+              },
+            ],
       ),
     ),
   );
@@ -56,7 +66,14 @@ export function buildRound(round: SimpleRound): RoundInput {
     label: adjustment.label ?? '调整',
     points: h(adjustment.points),
   }));
-  return { criteria, judges, contestants, marks, adjustments, settings: { ...DEFAULT_SETTINGS, ...round.settings } };
+  return {
+    criteria,
+    judges,
+    contestants,
+    marks,
+    adjustments,
+    settings: { ...DEFAULT_SETTINGS, ...round.settings },
+  };
 }
 
 /** One criterion 0-100, each judge's single mark per contestant. */
@@ -70,7 +87,9 @@ export function totalsRound(
   const marks = Object.fromEntries(
     judges.map((judge) => [
       judge,
-      Object.fromEntries(Object.entries(totals[judge] ?? {}).map(([contestant, value]) => [contestant, [value]])),
+      Object.fromEntries(
+        Object.entries(totals[judge] ?? {}).map(([contestant, value]) => [contestant, [value]]),
+      ),
     ]),
   );
   return buildRound({ judges, contestants, marks, settings, ...extra });

@@ -2,8 +2,8 @@
 /** A round that breaks a rule is refused whole, with messages that name the entry and the value. */
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
-import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
 import { readInterchangeRound } from '../../../src/domain/interchange.ts';
+import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
 
 const base = () => ({
   criteria: [
@@ -26,7 +26,8 @@ function rejection(file: unknown, language: 'zh-CN' | 'en' = 'zh-CN'): string[] 
   try {
     computeStandings(readInterchangeRound(file));
   } catch (error) {
-    if (error instanceof RoundRejectedError) return error.issues.map((found) => describeIssue(found, language));
+    if (error instanceof RoundRejectedError)
+      return error.issues.map((found) => describeIssue(found, language));
     throw error;
   }
   throw new Error('the round was accepted');
@@ -40,24 +41,24 @@ const withScore = (score: Record<string, unknown>) => {
 
 describe('marks', () => {
   it('refuses a mark above max, naming judge, contestant, criterion, value and max', () => {
-    expect(rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }))).toEqual([
-      '评委 王评委（J1） 给选手 李四（P2） 的「内容（content）」打分 40.5，超过满分 40',
-    ]);
-    expect(rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }), 'en')).toEqual([
-      'judge 王评委（J1）, contestant 李四（P2）, 内容（content）: mark 40.5 is above the max 40',
-    ]);
+    expect(rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }))).toEqual(
+      ['评委 王评委（J1） 给选手 李四（P2） 的「内容（content）」打分 40.5，超过满分 40'],
+    );
+    expect(
+      rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }), 'en'),
+    ).toEqual(['judge 王评委（J1）, contestant 李四（P2）, 内容（content）: mark 40.5 is above the max 40']);
   });
 
   it('refuses a negative mark, a mark off its step and a third decimal', () => {
     expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'voice', mark: -1 }))).toEqual([
       '评委 J2 给选手 李四（P2） 的「语言表达（voice）」打分 -1，不能低于 0',
     ]);
-    expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'content', mark: 35.2 }))).toEqual([
-      '评委 J2 给选手 李四（P2） 的「内容（content）」打分 35.2，不是 0.5 的整数倍',
-    ]);
-    expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'voice', mark: '18.123' }))).toEqual([
-      'scores[2].mark 最多两位小数："18.123"',
-    ]);
+    expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'content', mark: 35.2 }))).toEqual(
+      ['评委 J2 给选手 李四（P2） 的「内容（content）」打分 35.2，不是 0.5 的整数倍'],
+    );
+    expect(
+      rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'voice', mark: '18.123' })),
+    ).toEqual(['scores[2].mark 最多两位小数："18.123"']);
   });
 
   it('refuses unknown judges, contestants and criteria, and two marks for one cell', () => {
@@ -87,7 +88,10 @@ describe('the sheet, the panel and the settings', () => {
     const file = base();
     file.judges.push({ id: 'J1' });
     file.criteria.push({ id: 'slides', label: 'PPT制作', max: 15, step: 0.4 });
-    expect(rejection(file)).toEqual(['评委编号 J1 重复', '评分项「PPT制作（slides）」的最小分值单位 0.4 不能整除满分 15']);
+    expect(rejection(file)).toEqual([
+      '评委编号 J1 重复',
+      '评分项「PPT制作（slides）」的最小分值单位 0.4 不能整除满分 15',
+    ]);
   });
 
   it.each([
@@ -97,10 +101,21 @@ describe('the sheet, the panel and the settings', () => {
     [{ rounding: 'up' }, '取舍方式“up”无效（应为 half-up、half-even 或 down）'],
     [{ roundEachCriterion: true }, '“各项得分先取舍再相加”只适用于按评分项计算（level = criterion）'],
     [{ minJudges: 0 }, '最少评委人数应为不小于 1 的整数，实际为 0'],
-    [{ tieBreak: ['criterion:slides'] }, '并列处理规则“criterion:slides”无效（应为 exact、untrimmed 或 criterion:编号）'],
-    [{ awards: [{ name: '一等奖', count: 1, percent: 10 }] }, '奖项“一等奖”须且仅须设置名额（count）、比例（percent）或“其余全部”（rest）之一'],
     [
-      { awards: [{ name: '优秀奖', rest: true }, { name: '三等奖', count: 1 }] },
+      { tieBreak: ['criterion:slides'] },
+      '并列处理规则“criterion:slides”无效（应为 exact、untrimmed 或 criterion:编号）',
+    ],
+    [
+      { awards: [{ name: '一等奖', count: 1, percent: 10 }] },
+      '奖项“一等奖”须且仅须设置名额（count）、比例（percent）或“其余全部”（rest）之一',
+    ],
+    [
+      {
+        awards: [
+          { name: '优秀奖', rest: true },
+          { name: '三等奖', count: 1 },
+        ],
+      },
       '奖项“三等奖”排在“其余全部”之后，永远不会有人获得',
     ],
     [{ awards: [{ name: '一等奖', percent: 120 }] }, '奖项“一等奖”的比例应在 0 到 100 之间，实际为 120'],
@@ -109,9 +124,11 @@ describe('the sheet, the panel and the settings', () => {
   });
 
   it('refuses a weight of zero and an unknown status', () => {
-    const file = base() as ReturnType<typeof base> & { judges: Record<string, unknown>[]; contestants: Record<string, unknown>[] };
-    file.judges[1] = { id: 'J2', weight: 0 };
-    file.contestants[1] = { id: 'P2', status: 'sick' };
+    const file = {
+      ...base(),
+      judges: [{ id: 'J1' }, { id: 'J2', weight: 0 }],
+      contestants: [{ id: 'P1' }, { id: 'P2', status: 'sick' }],
+    };
     expect(rejection(file)).toEqual([
       '评委 J2 的权重必须大于 0，实际为 0',
       '选手 P2 的状态“sick”无效（应为 active、withdrawn 或 disqualified）',
@@ -122,7 +139,9 @@ describe('the sheet, the panel and the settings', () => {
     expect(rejection([])).toEqual(['(file) 应为对象']);
     expect(rejection({ criteria: [], judges: [] })).toEqual(['contestants 缺少必填字段']);
     expect(rejection({ ...base(), judges: [{ name: '无编号' }] })).toEqual(['judges[0].id 缺少必填字段']);
-    expect(rejection({ ...base(), criteria: [{ id: 'c', max: 'forty' }] })).toEqual(['criteria[0].max 不是数字："forty"']);
+    expect(rejection({ ...base(), criteria: [{ id: 'c', max: 'forty' }] })).toEqual([
+      'criteria[0].max 不是数字："forty"',
+    ]);
   });
 
   it('accepts decimal strings and JSON numbers alike', () => {

@@ -1,0 +1,18 @@
+import type { Server } from 'node:http';
+
+export const MIME_TYPES: Record<string, string>;
+
+export interface StaticServer {
+  /** The base URL, e.g. http://127.0.0.1:5180 (127.0.0.1 when listening on every interface). */
+  url: string;
+  port: number;
+  host: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+}): Promise<StaticServer>;

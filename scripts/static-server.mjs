@@ -1,0 +1,146 @@
+// A small static file server for the built app (dist/), in plain Node: no framework.
+// - GET and HEAD only;
+// - a path without a file extension that is not a file gets index.html (the app's router
+//   handles it), so /judge works on a reload or a deep link; a missing file with an extension
+//   is a plain 404;
+// - Cache-Control: no-cache for index.html, sw.js and everything else that keeps its name across
+//   builds; a year and immutable for /assets/*, whose names carry a content hash.
+// The venue sync server will grow from this; scripts/start.mjs and the e2e harness use it.
+import { createReadStream, promises as fs } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+
+export const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.wasm': 'application/wasm',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+function cacheControlFor(urlPath) {
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
+}
+
+async function statFile(path) {
+  try {
+    const stat = await fs.stat(path);
+    return stat.isFile() ? stat : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Serves `root` over http. Resolves once listening.
+ * @param {{ root: string, port?: number, host?: string }} options port 0 picks a free port.
+ * @returns {Promise<{ url: string, port: number, host: string, server: import('node:http').Server, close: () => Promise<void> }>}
+ */
+export async function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
+  const rootDir = resolve(root);
+  const indexPath = join(rootDir, 'index.html');
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Method Not Allowed\n');
+        return;
+      }
+      let urlPath;
+      try {
+        urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+      } catch {
+        res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Bad Request\n');
+        return;
+      }
+      const filePath = resolve(rootDir, `.${urlPath}`);
+      if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) {
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Forbidden\n');
+        return;
+      }
+
+      let servePath = filePath;
+      let stat = urlPath.endsWith('/') ? null : await statFile(filePath);
+      if (!stat && extname(urlPath) === '') {
+        servePath = indexPath; // SPA fallback
+        stat = await statFile(indexPath);
+      }
+      if (!stat) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': REVALIDATE });
+        res.end('Not Found\n');
+        return;
+      }
+
+      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const headers = {
+        'Content-Type': MIME_TYPES[extname(servePath).toLowerCase()] ?? 'application/octet-stream',
+        'Cache-Control': servePath === indexPath ? REVALIDATE : cacheControlFor(urlPath),
+        ETag: etag,
+        'Last-Modified': stat.mtime.toUTCString(),
+        'X-Content-Type-Options': 'nosniff',
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'Content-Length': stat.size });
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      createReadStream(servePath)
+        .on('error', () => res.destroy())
+        .pipe(res);
+    } catch (error) {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Internal Server Error\n');
+      console.error(error);
+    }
+  });
+
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${boundPort}`,
+    port: boundPort,
+    host,
+    server,
+    close: () =>
+      new Promise((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,68 @@
+import type { MessageKey } from '../i18n/messages';
+import { useT } from '../i18n/useT';
+import { Link } from '../router';
+
+interface RoleCard {
+  id: string;
+  titleKey: MessageKey;
+  descKey: MessageKey;
+  entries: { to: string; labelKey: MessageKey }[];
+}
+
+const cards: RoleCard[] = [
+  {
+    id: 'organizer',
+    titleKey: 'role.organizer.title',
+    descKey: 'role.organizer.desc',
+    entries: [{ to: '/organizer', labelKey: 'role.organizer.open' }],
+  },
+  {
+    id: 'judge',
+    titleKey: 'role.judge.title',
+    descKey: 'role.judge.desc',
+    entries: [{ to: '/judge', labelKey: 'role.judge.open' }],
+  },
+  {
+    id: 'stage',
+    titleKey: 'role.stage.title',
+    descKey: 'role.stage.desc',
+    entries: [
+      { to: '/stage', labelKey: 'role.host.title' },
+      { to: '/projector', labelKey: 'role.projector.title' },
+    ],
+  },
+  {
+    id: 'results',
+    titleKey: 'role.results.title',
+    descKey: 'role.results.desc',
+    entries: [{ to: '/results', labelKey: 'role.results.open' }],
+  },
+];
+
+export function HomePage() {
+  const t = useT();
+  return (
+    <div className="page home">
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('home.lead')}</p>
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">{t('home.rolesHeading')}</h2>
+        <ul className="role-cards">
+          {cards.map((card) => (
+            <li key={card.id} className="role-card" data-role={card.id}>
+              <h3>{t(card.titleKey)}</h3>
+              <p>{t(card.descKey)}</p>
+              <div className="role-card__actions">
+                {card.entries.map((entry) => (
+                  <Link key={entry.to} to={entry.to} className="button">
+                    {t(entry.labelKey)}
+                  </Link>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

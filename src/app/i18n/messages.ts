@@ -1,0 +1,83 @@
+// The one message catalogue of the app. zh-CN is the default and the reference: `en` is typed
+// as Record<MessageKey, string>, so TypeScript refuses a missing or an extra key.
+// Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
+// `{name}` in a message is replaced by the `name` parameter of t().
+
+export const zhCN = {
+  'app.name': '擂台 · Leitai 评分系统',
+  'app.shortName': '擂台评分',
+  'app.loading': '加载中…',
+  'nav.home': '首页',
+  'nav.skipToContent': '跳到主要内容',
+  'lang.label': '语言',
+  'home.title': '擂台 · Leitai 评分系统',
+  'home.lead':
+    '擂台为擂台比武等现场评比活动打分：评委在平板上评分，主持人在主持台和大屏上公布成绩，组织者设置赛事并导出成绩。',
+  'home.rolesHeading': '选择你的角色',
+  'role.organizer.title': '组织者',
+  'role.organizer.desc': '设置赛事、轮次、选手、评委和评分标准，导出成绩汇总表。',
+  'role.organizer.open': '进入组织者',
+  'role.judge.title': '评委',
+  'role.judge.desc': '在平板上为每位选手打分并提交评分表。',
+  'role.judge.open': '进入评委',
+  'role.stage.title': '主持/大屏',
+  'role.stage.desc': '主持台叫号、计时、公布成绩；大屏向观众展示排名。',
+  'role.host.title': '主持台',
+  'role.projector.title': '大屏',
+  'role.results.title': '成绩',
+  'role.results.desc': '查看排名、名次和奖项。',
+  'role.results.open': '查看成绩',
+  'page.notAvailable': '此功能正在开发中',
+  'page.backHome': '返回首页',
+  'notFound.title': '找不到此页面',
+  'notFound.body': '地址 {path} 不存在。',
+  'update.prompt': '新版本可用，刷新',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  'app.name': 'Leitai · Competition Scoring',
+  'app.shortName': 'Leitai',
+  'app.loading': 'Loading…',
+  'nav.home': 'Home',
+  'nav.skipToContent': 'Skip to main content',
+  'lang.label': 'Language',
+  'home.title': 'Leitai · Competition Scoring',
+  'home.lead':
+    'Leitai scores live judged competitions: judges mark on tablets, the host reveals the results on the host console and the projector, and organizers set up the competition and export the results.',
+  'home.rolesHeading': 'Choose your role',
+  'role.organizer.title': 'Organizer',
+  'role.organizer.desc':
+    'Set up the competition, rounds, contestants, judges and score sheets; export the results.',
+  'role.organizer.open': 'Open organizer',
+  'role.judge.title': 'Judge',
+  'role.judge.desc': 'Mark each contestant on a tablet and submit the score sheet.',
+  'role.judge.open': 'Open judge',
+  'role.stage.title': 'Host & projector',
+  'role.stage.desc':
+    'The host console calls contestants, runs the clock and reveals results; the projector shows the ranking to the audience.',
+  'role.host.title': 'Host console',
+  'role.projector.title': 'Projector',
+  'role.results.title': 'Results',
+  'role.results.desc': 'See the ranking, ranks and awards.',
+  'role.results.open': 'Open results',
+  'page.notAvailable': 'Not available yet',
+  'page.backHome': 'Back to home',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is no page at {path}.',
+  'update.prompt': 'New version available, reload',
+};
+
+export const LANGS = ['zh-CN', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const catalogues: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+
+/** Looks a message up and fills its `{param}` placeholders. */
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = catalogues[lang][key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

@@ -1,0 +1,5 @@
+import { NotAvailablePage } from '../components/NotAvailablePage';
+
+export default function OrganizerPage() {
+  return <NotAvailablePage titleKey="role.organizer.title" />;
+}

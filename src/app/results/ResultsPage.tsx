@@ -1,0 +1,5 @@
+import { NotAvailablePage } from '../components/NotAvailablePage';
+
+export default function ResultsPage() {
+  return <NotAvailablePage titleKey="role.results.title" />;
+}

@@ -1,0 +1,5 @@
+import { NotAvailablePage } from '../components/NotAvailablePage';
+
+export default function HostPage() {
+  return <NotAvailablePage titleKey="role.host.title" />;
+}

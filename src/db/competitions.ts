@@ -1,0 +1,146 @@
+/** Competitions: create, rename, duplicate, archive, delete. */
+
+import type { Id } from '../domain/model';
+import type {
+  CompetitionRecord,
+  ContestantRecord,
+  JudgeRecord,
+  PhotoRecord,
+  RoundRecord,
+} from '../domain/records';
+import type { LeitaiDB } from './database';
+import {
+  countRoundMarks,
+  deleteEntity,
+  getCompetition,
+  putEntities,
+  putEntity,
+  roundScope,
+} from './entities';
+import { RepositoryError } from './errors';
+import { requireText } from './guards';
+import { newId, newJoinCode } from './ids';
+import { writeTransaction } from './log';
+import { deleteRoundRecords } from './rounds';
+
+const NAME_LIMIT = 100;
+
+function competitionScope(id: Id) {
+  return { competitionId: id, roundId: null };
+}
+
+export function createCompetition(db: LeitaiDB, draft: { name: string }): Promise<CompetitionRecord> {
+  return writeTransaction(db, async () => {
+    const competition: CompetitionRecord = {
+      id: newId(),
+      name: requireText(draft.name, '赛事名称', NAME_LIMIT),
+      archived: false,
+    };
+    await putEntity(db, 'competitions', competition, competitionScope(competition.id));
+    return competition;
+  });
+}
+
+async function updateCompetition(
+  db: LeitaiDB,
+  id: Id,
+  change: (current: CompetitionRecord) => CompetitionRecord,
+): Promise<CompetitionRecord> {
+  return writeTransaction(db, async () => {
+    const next = change(await getCompetition(db, id));
+    await putEntity(db, 'competitions', next, competitionScope(id));
+    return next;
+  });
+}
+
+export function renameCompetition(db: LeitaiDB, id: Id, name: string): Promise<CompetitionRecord> {
+  return updateCompetition(db, id, (current) => ({
+    ...current,
+    name: requireText(name, '赛事名称', NAME_LIMIT),
+  }));
+}
+
+/** Archived competitions leave the default list; `archived: false` brings one back. */
+export function archiveCompetition(db: LeitaiDB, id: Id, archived = true): Promise<CompetitionRecord> {
+  return updateCompetition(db, id, (current) => ({ ...current, archived }));
+}
+
+/**
+ * A deep copy under new ids, without marks, sheets, adjustments or corrections, e.g. last
+ * year's competition as this year's starting point. Criterion ids are kept: they are scoped
+ * to their round, and the tie-break settings refer to them. The order of appearance is not
+ * copied: a copy has not been drawn.
+ */
+export function duplicateCompetition(
+  db: LeitaiDB,
+  id: Id,
+  draft: { name?: string } = {},
+): Promise<CompetitionRecord> {
+  return writeTransaction(db, async () => {
+    const source = await getCompetition(db, id);
+    const copy: CompetitionRecord = {
+      id: newId(),
+      name: requireText(draft.name ?? `${source.name}（副本）`, '赛事名称', NAME_LIMIT),
+      archived: false,
+    };
+    await putEntity(db, 'competitions', copy, competitionScope(copy.id));
+    const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
+    for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {
+      await copyRound(db, round, copy.id, takenCodes);
+    }
+    return copy;
+  });
+}
+
+async function copyRound(
+  db: LeitaiDB,
+  source: RoundRecord,
+  competitionId: Id,
+  takenCodes: Set<string>,
+): Promise<void> {
+  const round: RoundRecord = { ...structuredClone(source), id: newId(), competitionId };
+  const scope = roundScope(round);
+  await putEntity(db, 'rounds', round, scope);
+  const judges = (await db.judges.where('roundId').equals(source.id).toArray()).map((judge): JudgeRecord => {
+    const joinCode = newJoinCode(takenCodes);
+    takenCodes.add(joinCode);
+    return { ...judge, id: newId(), roundId: round.id, joinCode };
+  });
+  await putEntities(db, 'judges', judges, scope);
+  const photoCopies = new Map<Id, PhotoRecord>();
+  for (const photo of await db.photos.where('roundId').equals(source.id).toArray()) {
+    photoCopies.set(photo.id, { id: newId(), roundId: round.id, blob: photo.blob });
+  }
+  await putEntities(db, 'photos', [...photoCopies.values()], scope);
+  const contestants = (await db.contestants.where('roundId').equals(source.id).toArray()).map(
+    (contestant): ContestantRecord => ({
+      ...contestant,
+      id: newId(),
+      roundId: round.id,
+      photoId: contestant.photoId === null ? null : (photoCopies.get(contestant.photoId)?.id ?? null),
+      draw: null,
+    }),
+  );
+  await putEntities(db, 'contestants', contestants, scope);
+}
+
+/**
+ * Refused once any round has marks (the results must stay); otherwise everything in it is
+ * deleted, after the screen's confirmation. The events stay in the log: nothing is erased.
+ */
+export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
+  return writeTransaction(db, async () => {
+    const competition = await getCompetition(db, id);
+    const rounds = await db.rounds.where('competitionId').equals(id).toArray();
+    for (const round of rounds) {
+      if ((await countRoundMarks(db, round.id)) > 0) {
+        throw new RepositoryError(
+          'has-marks',
+          `赛事“${competition.name}”的轮次“${round.name}”已有评委打分，不能删除；可以将赛事归档`,
+        );
+      }
+    }
+    for (const round of rounds) await deleteRoundRecords(db, round);
+    await deleteEntity(db, 'competitions', id, competitionScope(id));
+  });
+}

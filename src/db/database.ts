@@ -1,0 +1,85 @@
+/**
+ * The device's database: IndexedDB through Dexie, the source of truth of every screen.
+ *
+ * Offline consistency rests on two rules:
+ * - Every write is one read-write transaction that validates, appends the event, updates the
+ *   projections and queues the event for sync (src/db/log.ts). Either all of it commits or
+ *   none, so the projections never disagree with the log, and a screen shows "已保存" only
+ *   after the commit. A crash or a closed tab mid-write loses the whole write, never half.
+ * - Projections are decided by per-cell revisions, not clocks (src/domain/events.ts), so
+ *   events from other devices can be applied in any order and every device converges.
+ */
+
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type {
+  AdjustmentRow,
+  CorrectionRow,
+  EntityHeadRow,
+  LeitaiEvent,
+  MarkRow,
+  SheetRow,
+} from '../domain/events';
+import type { Id } from '../domain/model';
+import type {
+  CompetitionRecord,
+  ContestantRecord,
+  JudgeRecord,
+  PhotoRecord,
+  RoundRecord,
+} from '../domain/records';
+import { SCHEMA_VERSIONS } from './schema';
+
+export const DATABASE_NAME = 'leitai';
+
+export interface DeviceRow {
+  key: 'self';
+  deviceId: Id;
+  nextSeq: number;
+}
+
+export interface OutboxRow {
+  eventId: Id;
+  deviceSeq: number;
+}
+
+export interface LeitaiDBOptions {
+  /** Tests pass `new IDBFactory()` and `IDBKeyRange` from fake-indexeddb. */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+  name?: string;
+}
+
+export class LeitaiDB extends Dexie {
+  declare device: Table<DeviceRow, 'self'>;
+  declare competitions: Table<CompetitionRecord, Id>;
+  declare rounds: Table<RoundRecord, Id>;
+  declare judges: Table<JudgeRecord, Id>;
+  declare contestants: Table<ContestantRecord, Id>;
+  declare photos: Table<PhotoRecord, Id>;
+  declare entityHeads: Table<EntityHeadRow, [string, Id]>;
+  declare events: Table<LeitaiEvent, Id>;
+  declare outbox: Table<OutboxRow, Id>;
+  declare marks: Table<MarkRow, [Id, Id, Id, Id]>;
+  declare sheets: Table<SheetRow, [Id, Id, Id]>;
+  declare adjustments: Table<AdjustmentRow, Id>;
+  declare corrections: Table<CorrectionRow, Id>;
+
+  constructor(options: LeitaiDBOptions = {}) {
+    const dexieOptions: DexieOptions = {};
+    // Only set what was given: an explicit undefined would hide Dexie's global default.
+    if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
+    if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
+    super(options.name ?? DATABASE_NAME, dexieOptions);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}
+
+/**
+ * The app's database. Constructing a Dexie opens nothing: IndexedDB is opened at the first
+ * query, so importing this module (in tests, or on the server) touches no database. Tests make
+ * their own `new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange })` instead.
+ */
+export const db = new LeitaiDB();

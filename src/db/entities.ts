@@ -1,0 +1,140 @@
+/**
+ * Reading setup records inside a write (always from IndexedDB, never from a cache) and writing
+ * them as `entity.put` / `entity.delete` events, so that setup travels through the same log
+ * as the marks.
+ */
+
+import type { Author, LeitaiEvent } from '../domain/events';
+import type { Id } from '../domain/model';
+import type {
+  CompetitionRecord,
+  ContestantRecord,
+  JudgeRecord,
+  RoundRecord,
+  SetupRecords,
+  SetupTable,
+} from '../domain/records';
+import type { LeitaiDB } from './database';
+import { RepositoryError } from './errors';
+import { appendLocalEvents } from './log';
+
+export const ORGANIZER: Author = { role: 'organizer' };
+export const HOST: Author = { role: 'host' };
+
+/** Where an event belongs: sync and the audit filter the log by these. */
+export interface EventScope {
+  competitionId: Id;
+  roundId: Id | null;
+}
+
+export function roundScope(round: RoundRecord): EventScope {
+  return { competitionId: round.competitionId, roundId: round.id };
+}
+
+export async function getCompetition(db: LeitaiDB, id: Id): Promise<CompetitionRecord> {
+  const competition = await db.competitions.get(id);
+  if (!competition) throw new RepositoryError('not-found', '找不到该赛事，可能已被删除');
+  return competition;
+}
+
+export async function getRound(db: LeitaiDB, id: Id): Promise<RoundRecord> {
+  const round = await db.rounds.get(id);
+  if (!round) throw new RepositoryError('not-found', '找不到该轮次，可能已被删除');
+  return round;
+}
+
+export async function getJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<JudgeRecord> {
+  const judge = await db.judges.get(judgeId);
+  if (!judge || judge.roundId !== roundId) throw new RepositoryError('unknown-judge', '本轮次没有这位评委');
+  return judge;
+}
+
+export async function getContestant(db: LeitaiDB, roundId: Id, contestantId: Id): Promise<ContestantRecord> {
+  const contestant = await db.contestants.get(contestantId);
+  if (!contestant || contestant.roundId !== roundId) {
+    throw new RepositoryError('unknown-contestant', '本轮次没有这位选手');
+  }
+  return contestant;
+}
+
+/** The revisions entity writes must carry: one more than the last one this device has seen. */
+async function nextEntityRevisions(
+  db: LeitaiDB,
+  table: SetupTable,
+  entityIds: readonly Id[],
+): Promise<number[]> {
+  const heads = await db.entityHeads.bulkGet(entityIds.map((id): [string, Id] => [table, id]));
+  return heads.map((head) => (head?.head.revision ?? 0) + 1);
+}
+
+/** Writes whole records of one table and one scope, as one batch of `entity.put` events. */
+export async function putEntities<T extends SetupTable>(
+  db: LeitaiDB,
+  table: T,
+  entities: readonly SetupRecords[T][],
+  scope: EventScope,
+  author: Author = ORGANIZER,
+): Promise<LeitaiEvent[]> {
+  const revisions = await nextEntityRevisions(
+    db,
+    table,
+    entities.map((entity) => entity.id),
+  );
+  return appendLocalEvents(
+    db,
+    entities.map((entity, index) => ({
+      type: 'entity.put',
+      author,
+      ...scope,
+      payload: { table, entity, revision: revisions[index] ?? 1 } as LeitaiEvent<'entity.put'>['payload'],
+    })),
+  );
+}
+
+export async function putEntity<T extends SetupTable>(
+  db: LeitaiDB,
+  table: T,
+  entity: SetupRecords[T],
+  scope: EventScope,
+  author: Author = ORGANIZER,
+): Promise<void> {
+  await putEntities(db, table, [entity], scope, author);
+}
+
+export async function deleteEntities(
+  db: LeitaiDB,
+  table: SetupTable,
+  entityIds: readonly Id[],
+  scope: EventScope,
+  author: Author = ORGANIZER,
+): Promise<LeitaiEvent[]> {
+  const revisions = await nextEntityRevisions(db, table, entityIds);
+  return appendLocalEvents(
+    db,
+    entityIds.map((entityId, index) => ({
+      type: 'entity.delete',
+      author,
+      ...scope,
+      payload: { table, entityId, revision: revisions[index] ?? 1 },
+    })),
+  );
+}
+
+export async function deleteEntity(
+  db: LeitaiDB,
+  table: SetupTable,
+  entityId: Id,
+  scope: EventScope,
+  author: Author = ORGANIZER,
+): Promise<void> {
+  await deleteEntities(db, table, [entityId], scope, author);
+}
+
+/** Marks that hold a value: the ones that make deleting their round, judge or contestant unsafe. */
+export async function countRoundMarks(db: LeitaiDB, roundId: Id): Promise<number> {
+  return db.marks
+    .where('roundId')
+    .equals(roundId)
+    .filter((mark) => mark.value !== null)
+    .count();
+}

@@ -1,0 +1,84 @@
+/**
+ * The sync boundary: events from other devices come in through `applyRemoteEvents`; this
+ * device's events go out from the outbox. The transport (src/sync) is not here.
+ */
+
+import type { LeitaiEvent } from '../domain/events';
+import type { Id } from '../domain/model';
+import type { LeitaiDB } from './database';
+import { RepositoryError } from './errors';
+import { writeTransaction } from './log';
+import { applyToProjections } from './projection';
+
+export interface RemoteApplyResult {
+  applied: number;
+  /** Events already in the log (an id seen before, or twice in the batch). */
+  ignored: number;
+}
+
+function conflict(event: LeitaiEvent): RepositoryError {
+  return new RepositoryError(
+    'event-conflict',
+    `同步数据冲突：设备 ${event.deviceId} 的第 ${event.deviceSeq} 条记录有两个不同版本，请联系工作人员`,
+  );
+}
+
+/** The batch's events that this device does not have yet, each once. */
+async function unknownEvents(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<LeitaiEvent[]> {
+  const known = await db.events.bulkGet(events.map((event) => event.id));
+  const fresh = new Map<Id, LeitaiEvent>();
+  events.forEach((event, index) => {
+    if (!known[index] && !fresh.has(event.id)) fresh.set(event.id, event);
+  });
+  return [...fresh.values()];
+}
+
+/** A device never numbers two different events alike; if it seems to, something is corrupt. */
+async function checkSequenceNumbers(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<void> {
+  const inBatch = new Set<string>();
+  for (const event of events) {
+    const slot = JSON.stringify([event.deviceId, event.deviceSeq]);
+    if (inBatch.has(slot)) throw conflict(event);
+    inBatch.add(slot);
+  }
+  const clashes = await db.events
+    .where('[deviceId+deviceSeq]')
+    .anyOf(events.map((event) => [event.deviceId, event.deviceSeq]))
+    .toArray();
+  const clash = clashes[0];
+  if (clash) throw conflict(clash);
+}
+
+/**
+ * Stores other devices' events and folds them into the projections with the same winner rule
+ * as local writes, in one transaction; they are not queued in the outbox. Idempotent: known ids
+ * are ignored, so a batch may be applied again after a lost acknowledgement. The events are
+ * not validated again: their author's device did, and refusing one here would make this device
+ * diverge from the others. To move a sync cursor in the same transaction, call this inside a
+ * `db.transaction('rw', db.tables, …)` that also writes the cursor.
+ */
+export function applyRemoteEvents(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<RemoteApplyResult> {
+  return writeTransaction(db, async () => {
+    const fresh = await unknownEvents(db, events);
+    if (fresh.length > 0) {
+      await checkSequenceNumbers(db, fresh);
+      await db.events.bulkAdd(fresh);
+      await applyToProjections(db, fresh);
+    }
+    return { applied: fresh.length, ignored: events.length - fresh.length };
+  });
+}
+
+/** This device's unacknowledged events, oldest first. */
+export async function readOutbox(db: LeitaiDB, limit = 200): Promise<LeitaiEvent[]> {
+  return db.transaction('r', [db.outbox, db.events], async () => {
+    const rows = await db.outbox.orderBy('deviceSeq').limit(limit).toArray();
+    const events = await db.events.bulkGet(rows.map((row) => row.eventId));
+    return events.filter((event): event is LeitaiEvent => event !== undefined);
+  });
+}
+
+/** The venue server has stored these events: they leave the outbox (and stay in the log). */
+export function acknowledgeEvents(db: LeitaiDB, eventIds: readonly Id[]): Promise<void> {
+  return db.outbox.bulkDelete([...eventIds]);
+}

@@ -1,0 +1,319 @@
+/**
+ * Judges and contestants of a round: one at a time from the forms, or a whole list from an
+ * imported file, all or nothing.
+ */
+
+import Dexie from 'dexie';
+import type { ContestantStatus, Hundredths, Id } from '../domain/model';
+import { DEFAULT_WEIGHT } from '../domain/model';
+import type { ContestantRecord, JudgeRecord, PhotoRecord, RoundRecord } from '../domain/records';
+import { MAX_NAME_LENGTH } from '../domain/roster-import';
+import type { LeitaiDB } from './database';
+import {
+  deleteEntity,
+  getContestant,
+  getJudge,
+  getRound,
+  putEntities,
+  putEntity,
+  roundScope,
+} from './entities';
+import { type ImportRowError, RepositoryError } from './errors';
+import { optionalText, requirePositiveHundredths, requireText, requireWholeNumber } from './guards';
+import { newId, newJoinCode } from './ids';
+import { writeTransaction } from './log';
+
+/** The fields of a judge; a RosterEntry read from a file fits. */
+export interface JudgeFields {
+  name: string;
+  title?: string | null;
+  /** Hundredths; default 100 (weight 1). */
+  weight?: Hundredths;
+  unit?: string | null;
+}
+
+/** The fields of a contestant; a RosterEntry read from a file fits. */
+export interface ContestantFields {
+  name: string;
+  unit?: string | null;
+  topic?: string | null;
+  status?: ContestantStatus;
+}
+
+/** An imported contestant may come with its place in the order of appearance. */
+export interface ContestantImport extends ContestantFields {
+  draw?: number | null;
+}
+
+/** Without `id`: a new judge. With it: that judge updated; omitted fields keep their value. */
+export interface JudgeDraft extends Partial<JudgeFields> {
+  id?: Id;
+  roundId: Id;
+  order?: number;
+}
+
+export interface ContestantDraft extends Partial<ContestantFields> {
+  id?: Id;
+  roundId: Id;
+  order?: number;
+  /** A Blob sets the photo, null removes it, undefined keeps it. */
+  photo?: Blob | null;
+}
+
+export interface RosterImport {
+  contestants?: readonly ContestantImport[];
+  judges?: readonly JudgeFields[];
+}
+
+export interface ImportedRoster {
+  contestants: ContestantRecord[];
+  judges: JudgeRecord[];
+}
+
+const STATUSES: readonly ContestantStatus[] = ['active', 'withdrawn', 'disqualified'];
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+type FieldErrors = { field: string; message: string }[];
+
+/** Runs one field's check, recording its refusal instead of throwing, so a row lists them all. */
+function field<T>(errors: FieldErrors, name: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof RepositoryError)) throw error;
+    errors.push({ field: name, message: error.message });
+    return undefined as T;
+  }
+}
+
+function throwFirst(errors: FieldErrors): void {
+  const first = errors[0];
+  if (first) throw new RepositoryError('invalid-field', first.message);
+}
+
+type Checked<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+
+function judgeFields(fields: JudgeFields, errors: FieldErrors): Checked<JudgeFields> & { title: string } {
+  const name = field(errors, 'name', () => requireText(fields.name, '评委姓名', MAX_NAME_LENGTH));
+  return {
+    name,
+    title: field(errors, 'title', () => optionalText(fields.title, `评委“${name}”的职务或单位`) ?? ''),
+    weight: field(errors, 'weight', () =>
+      requirePositiveHundredths(fields.weight ?? DEFAULT_WEIGHT, `评委“${name}”的权重`),
+    ),
+    unit: field(errors, 'unit', () => optionalText(fields.unit, `评委“${name}”的回避单位`, 100)),
+  };
+}
+
+function contestantFields(
+  fields: ContestantFields,
+  errors: FieldErrors,
+): Checked<ContestantFields> & { topic: string } {
+  const name = field(errors, 'name', () => requireText(fields.name, '选手姓名', MAX_NAME_LENGTH));
+  const status = fields.status ?? 'active';
+  if (!STATUSES.includes(status)) errors.push({ field: 'status', message: `选手“${name}”的状态无效` });
+  return {
+    name,
+    unit: field(errors, 'unit', () => optionalText(fields.unit, `选手“${name}”的单位`, 100)),
+    topic: field(errors, 'topic', () => optionalText(fields.topic, `选手“${name}”的题目`) ?? ''),
+    status,
+  };
+}
+
+/** A place given in the file: a whole number from 1, not already taken in the round or the file. */
+function importedDraw(row: ContestantImport, taken: Set<number>): number | null {
+  const draw = row.draw ?? null;
+  if (draw === null) return null;
+  requireWholeNumber(draw, `选手“${row.name}”的出场顺序`, 1);
+  if (taken.has(draw))
+    throw new RepositoryError('invalid-field', `出场顺序 ${draw} 重复（选手“${row.name}”）`);
+  taken.add(draw);
+  return draw;
+}
+
+/** Join codes in use on this device: a code typed on a judge screen must name one judge. */
+async function takenJoinCodes(db: LeitaiDB): Promise<Set<string>> {
+  return new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
+}
+
+async function nextOrder(db: LeitaiDB, table: 'judges' | 'contestants', roundId: Id): Promise<number> {
+  const rows: { order: number }[] = await db.table(table).where('roundId').equals(roundId).toArray();
+  return Math.max(0, ...rows.map((row) => row.order)) + 1;
+}
+
+export function putJudge(db: LeitaiDB, draft: JudgeDraft): Promise<JudgeRecord> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, draft.roundId);
+    const current = draft.id === undefined ? undefined : await getJudge(db, round.id, draft.id);
+    const errors: FieldErrors = [];
+    const fields = judgeFields(
+      { ...current, ...definedOnly(draft), name: draft.name ?? current?.name ?? '' },
+      errors,
+    );
+    throwFirst(errors);
+    const judge: JudgeRecord = current
+      ? { ...current, ...fields, order: draft.order ?? current.order }
+      : {
+          id: newId(),
+          roundId: round.id,
+          ...fields,
+          joinCode: newJoinCode(await takenJoinCodes(db)),
+          order: draft.order ?? (await nextOrder(db, 'judges', round.id)),
+        };
+    await putEntity(db, 'judges', judge, roundScope(round));
+    return judge;
+  });
+}
+
+/** The draft's fields that were given: an omitted field keeps the current value. */
+function definedOnly<T extends object>(draft: T): Partial<T> {
+  return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+async function replacePhoto(
+  db: LeitaiDB,
+  round: RoundRecord,
+  currentPhotoId: Id | null,
+  photo: Blob | null,
+): Promise<Id | null> {
+  if (photo !== null && photo.size > MAX_PHOTO_BYTES) {
+    throw new RepositoryError('invalid-field', '照片不能超过 5 MB，请先压缩');
+  }
+  if (currentPhotoId !== null) await deleteEntity(db, 'photos', currentPhotoId, roundScope(round));
+  if (photo === null) return null;
+  const record: PhotoRecord = { id: newId(), roundId: round.id, blob: photo };
+  await putEntity(db, 'photos', record, roundScope(round));
+  return record.id;
+}
+
+export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<ContestantRecord> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, draft.roundId);
+    const current = draft.id === undefined ? undefined : await getContestant(db, round.id, draft.id);
+    const { photo, ...rest } = draft;
+    const errors: FieldErrors = [];
+    const fields = contestantFields(
+      { ...current, ...definedOnly(rest), name: draft.name ?? current?.name ?? '' },
+      errors,
+    );
+    throwFirst(errors);
+    const photoId =
+      photo === undefined
+        ? (current?.photoId ?? null)
+        : await replacePhoto(db, round, current?.photoId ?? null, photo);
+    const contestant: ContestantRecord = current
+      ? { ...current, ...fields, photoId, order: draft.order ?? current.order }
+      : {
+          id: newId(),
+          roundId: round.id,
+          ...fields,
+          photoId,
+          draw: null,
+          order: draft.order ?? (await nextOrder(db, 'contestants', round.id)),
+        };
+    await putEntity(db, 'contestants', contestant, roundScope(round));
+    return contestant;
+  });
+}
+
+/** Deleting a judge who has given marks is refused: the marks would silently stop counting. */
+export function deleteJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<void> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const judge = await getJudge(db, roundId, judgeId);
+    const marked = await db.marks
+      .where('[roundId+judgeId+contestantId]')
+      .between([roundId, judgeId, Dexie.minKey], [roundId, judgeId, Dexie.maxKey])
+      .filter((mark) => mark.value !== null)
+      .count();
+    if (marked > 0) throw new RepositoryError('has-marks', `评委“${judge.name}”已经打分，不能删除`);
+    await deleteEntity(db, 'judges', judgeId, roundScope(round));
+  });
+}
+
+/** Deleting a contestant who has marks is refused; withdraw them (状态：退赛) instead. */
+export function deleteContestant(db: LeitaiDB, roundId: Id, contestantId: Id): Promise<void> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const contestant = await getContestant(db, roundId, contestantId);
+    const marked = await db.marks
+      .where('[roundId+contestantId]')
+      .equals([roundId, contestantId])
+      .filter((mark) => mark.value !== null)
+      .count();
+    if (marked > 0) {
+      throw new RepositoryError(
+        'has-marks',
+        `选手“${contestant.name}”已有评委打分，不能删除；如需取消成绩，请将其设为退赛`,
+      );
+    }
+    if (contestant.photoId !== null) await deleteEntity(db, 'photos', contestant.photoId, roundScope(round));
+    await deleteEntity(db, 'contestants', contestantId, roundScope(round));
+  });
+}
+
+/**
+ * Adds imported judges and contestants to a round. Every row is checked before anything is
+ * written; one bad row refuses the whole file with every row's errors (RepositoryError.rows).
+ */
+export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): Promise<ImportedRoster> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const rowErrors: ImportRowError[] = [];
+    const collect = <T, R>(
+      list: ImportRowError['list'],
+      rows: readonly T[],
+      build: (row: T, errors: FieldErrors) => R,
+    ) =>
+      rows.map((row, index) => {
+        const errors: FieldErrors = [];
+        const built = build(row, errors);
+        for (const error of errors) rowErrors.push({ list, index, ...error });
+        return built;
+      });
+    const judgeRows = collect('judges', roster.judges ?? [], judgeFields);
+    const takenDraws = new Set(
+      (await db.contestants.where('roundId').equals(roundId).toArray()).flatMap((c) =>
+        c.draw === null ? [] : [c.draw],
+      ),
+    );
+    const contestantRows = collect(
+      'contestants',
+      roster.contestants ?? [],
+      (row: ContestantImport, errors) => ({
+        ...contestantFields(row, errors),
+        draw: field(errors, 'draw', () => importedDraw(row, takenDraws)),
+      }),
+    );
+    const first = rowErrors[0];
+    if (first) {
+      const listName = first.list === 'judges' ? '评委' : '选手';
+      throw new RepositoryError(
+        'import-invalid',
+        `导入失败，没有导入任何数据：共 ${rowErrors.length} 处错误，第一处在${listName}第 ${first.index + 1} 条：${first.message}`,
+        rowErrors,
+      );
+    }
+
+    const taken = await takenJoinCodes(db);
+    const firstJudge = await nextOrder(db, 'judges', roundId);
+    const judges = judgeRows.map((fields, index): JudgeRecord => {
+      const joinCode = newJoinCode(taken);
+      taken.add(joinCode);
+      return { id: newId(), roundId, ...fields, joinCode, order: firstJudge + index };
+    });
+    const firstContestant = await nextOrder(db, 'contestants', roundId);
+    const contestants = contestantRows.map(
+      (fields, index): ContestantRecord => ({
+        id: newId(),
+        roundId,
+        ...fields,
+        photoId: null,
+        order: firstContestant + index,
+      }),
+    );
+    await putEntities(db, 'judges', judges, roundScope(round));
+    await putEntities(db, 'contestants', contestants, roundScope(round));
+    return { contestants, judges };
+  });
+}

@@ -1,0 +1,142 @@
+/** Rounds: the scoring sheet (criteria), the scoring settings and the time limit. */
+
+import { formatHundredths } from '../domain/decimal';
+import type { Criterion, Id, RoundSettings } from '../domain/model';
+import { DEFAULT_SETTINGS } from '../domain/model';
+import type { OvertimeRule, RoundRecord } from '../domain/records';
+import type { LeitaiDB } from './database';
+import {
+  countRoundMarks,
+  deleteEntities,
+  deleteEntity,
+  getCompetition,
+  getRound,
+  putEntity,
+  roundScope,
+} from './entities';
+import { RepositoryError } from './errors';
+import {
+  type CriterionDraft,
+  checkMarkValue,
+  checkScoringRules,
+  checkTiming,
+  normalizeCriteria,
+  requireText,
+} from './guards';
+import { newId } from './ids';
+import { writeTransaction } from './log';
+
+export interface RoundDraft {
+  competitionId: Id;
+  name: string;
+  criteria: readonly CriterionDraft[];
+  settings?: RoundSettings;
+  timeLimitSeconds?: number | null;
+  overtime?: OvertimeRule | null;
+}
+
+export interface RoundPatch {
+  name?: string;
+  /** Keep the ids of existing criteria: marks refer to them. */
+  criteria?: readonly CriterionDraft[];
+  settings?: RoundSettings;
+  timeLimitSeconds?: number | null;
+  overtime?: OvertimeRule | null;
+  order?: number;
+}
+
+function checkRound(round: RoundRecord): RoundRecord {
+  checkScoringRules(round.criteria, round.settings);
+  checkTiming(round.timeLimitSeconds, round.overtime);
+  return round;
+}
+
+export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecord> {
+  return writeTransaction(db, async () => {
+    await getCompetition(db, draft.competitionId);
+    const siblings = await db.rounds.where('competitionId').equals(draft.competitionId).toArray();
+    const criteria = normalizeCriteria(draft.criteria);
+    const round = checkRound({
+      id: newId(),
+      competitionId: draft.competitionId,
+      name: requireText(draft.name, '轮次名称', 50),
+      order: Math.max(0, ...siblings.map((sibling) => sibling.order)) + 1,
+      criteria,
+      settings: structuredClone(draft.settings ?? DEFAULT_SETTINGS),
+      timeLimitSeconds: draft.timeLimitSeconds ?? null,
+      overtime: draft.overtime ?? null,
+    });
+    await putEntity(db, 'rounds', round, roundScope(round));
+    return round;
+  });
+}
+
+/**
+ * Existing marks must stay valid under a new sheet: a criterion that holds marks cannot be
+ * removed, nor its max or step changed so that a given mark falls outside it. Otherwise the
+ * engine would refuse the whole round on stage.
+ */
+async function checkMarksFitCriteria(
+  db: LeitaiDB,
+  roundId: Id,
+  criteria: readonly Criterion[],
+): Promise<void> {
+  const byId = new Map(criteria.map((criterion) => [criterion.id, criterion]));
+  const marks = await db.marks.where('roundId').equals(roundId).toArray();
+  for (const mark of marks) {
+    if (mark.value === null) continue;
+    const criterion = byId.get(mark.criterionId);
+    if (!criterion) {
+      throw new RepositoryError('has-marks', '已有评委在被删除的评分项上打分，不能删除该评分项');
+    }
+    try {
+      checkMarkValue(criterion, mark.value, { judgeName: mark.judgeId, contestantName: mark.contestantId });
+    } catch {
+      throw new RepositoryError(
+        'has-marks',
+        `评分项“${criterion.label}”已有 ${formatHundredths(mark.value)} 分的打分，不能改为满分 ${formatHundredths(criterion.max)}、最小分值单位 ${formatHundredths(criterion.step)}`,
+      );
+    }
+  }
+}
+
+export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promise<RoundRecord> {
+  return writeTransaction(db, async () => {
+    const current = await getRound(db, roundId);
+    const criteria = patch.criteria ? normalizeCriteria(patch.criteria) : current.criteria;
+    if (patch.criteria) await checkMarksFitCriteria(db, roundId, criteria);
+    const round = checkRound({
+      ...current,
+      name: patch.name === undefined ? current.name : requireText(patch.name, '轮次名称', 50),
+      order: patch.order ?? current.order,
+      criteria,
+      settings: patch.settings ? structuredClone(patch.settings) : current.settings,
+      timeLimitSeconds:
+        patch.timeLimitSeconds === undefined ? current.timeLimitSeconds : patch.timeLimitSeconds,
+      overtime: patch.overtime === undefined ? current.overtime : patch.overtime,
+    });
+    await putEntity(db, 'rounds', round, roundScope(round));
+    return round;
+  });
+}
+
+/** Deletes the round's contestants, judges and photos, then the round (inside a transaction). */
+export async function deleteRoundRecords(db: LeitaiDB, round: RoundRecord): Promise<void> {
+  const scope = roundScope(round);
+  for (const table of ['photos', 'contestants', 'judges'] as const) {
+    const ids = (await db.table(table).where('roundId').equals(round.id).primaryKeys()) as Id[];
+    await deleteEntities(db, table, ids, scope);
+  }
+  await deleteEntity(db, 'rounds', round.id, scope);
+}
+
+/** Refused once the round has marks; otherwise the screen asks for confirmation first. */
+export function deleteRound(db: LeitaiDB, roundId: Id): Promise<void> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    if ((await countRoundMarks(db, roundId)) > 0) {
+      throw new RepositoryError('has-marks', `轮次“${round.name}”已有评委打分，不能删除`);
+    }
+    await deleteRoundRecords(db, round);
+  });
+}

@@ -1,0 +1,500 @@
+/**
+ * The event log: every change to a competition is an event appended by one device, and the
+ * current state (the projection) is a fold of the events. Sync pushes and pulls events, never
+ * state, so this module decides what every device, and the venue server, will believe.
+ *
+ * Convergence: a projection is made of cells (a mark, a score sheet, a setup entity, an
+ * adjustment, a correction request). The event that owns a cell is chosen by `compareRevision`
+ * alone: the highest per-cell revision, then deviceId, deviceSeq and id. A device writes
+ * revision = (revision it has seen) + 1, so an edit supersedes exactly what its author saw;
+ * two offline edits of the same cell tie on revision and the deterministic tie-break picks one.
+ * Wall clocks are never compared (tablets' clocks drift, and the venue has no time server):
+ * `recordedAt` is kept for the audit trail only. Because every reducer keeps the maximum under
+ * a total order (or a union), the fold gives the same projection whatever the order and the
+ * duplication of the events.
+ *
+ * Pure: no React, Dexie, DOM API or Node import, no clock, no randomness. The Dexie write path
+ * (src/db/projection.ts) loads the rows an event batch touches and runs the same `applyEvents`
+ * loop as `foldEvents`, so the incremental projection and the fold share one winner rule.
+ */
+
+import type { Hundredths, Id } from './model.ts';
+import type { SetupRecords, SetupTable } from './records.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export type Author = { role: 'organizer' } | { role: 'host' } | { role: 'judge'; judgeId: Id };
+
+/** An entity written whole; the payload's table says which record type it is. */
+export type EntityPutPayload = {
+  [T in SetupTable]: { table: T; entity: SetupRecords[T]; revision: number };
+}[SetupTable];
+
+/**
+ * The payload of each event type. To add a kind (stage events, locks…), add a key here and a
+ * case in `projectionStepsOf`; the `LeitaiEvent` union follows.
+ */
+export interface EventPayloads {
+  'entity.put': EntityPutPayload;
+  'entity.delete': { table: SetupTable; entityId: Id; revision: number };
+  /** `value: null` clears the cell. */
+  'mark.set': { judgeId: Id; contestantId: Id; criterionId: Id; value: Hundredths | null; revision: number };
+  'sheet.submit': { judgeId: Id; contestantId: Id; revision: number };
+  'adjustment.add': { adjustmentId: Id; contestantId: Id; label: string; points: Hundredths; reason: string };
+  'adjustment.revoke': { adjustmentId: Id; reason: string };
+  'correction.request': { requestId: Id; judgeId: Id; contestantId: Id; reason: string };
+  /**
+   * An approved decision reopens the judge's sheet: it writes the sheet cell at `revision`.
+   * The sheet's judge and contestant are repeated from the request so that a device receiving
+   * the decision before the request still reopens the right sheet.
+   */
+  'correction.decide': {
+    requestId: Id;
+    judgeId: Id;
+    contestantId: Id;
+    approved: boolean;
+    reason: string;
+    revision: number;
+  };
+  /**
+   * 抽签 and manual reordering are recorded for the audit (and to re-run the seeded shuffle);
+   * the resulting `draw` of each contestant travels as `entity.put` events written in the same
+   * transaction, so the order of appearance has a single source of truth: the contestant.
+   */
+  'draw.record': { seedFingerprint: string; seed: string; order: Id[] };
+  'order.manual': { order: Id[] };
+}
+
+export type EventType = keyof EventPayloads;
+
+export interface EventEnvelope {
+  /** 128-bit random hex, unique across devices: two events with one id are the same event. */
+  id: Id;
+  deviceId: Id;
+  /** 1, 2, 3… per device, without gaps: sync's cursor and the audit's order of a device. */
+  deviceSeq: number;
+  author: Author;
+  competitionId: Id;
+  /** Null for competition-level events. */
+  roundId: Id | null;
+  /** ISO 8601, for the audit trail only: never used to decide anything. */
+  recordedAt: string;
+}
+
+/** One event; `LeitaiEvent` alone is the union of all kinds, narrowed by `type`. */
+export type LeitaiEvent<T extends EventType = EventType> = T extends EventType
+  ? EventEnvelope & { type: T; payload: EventPayloads[T] }
+  : never;
+
+/** An event before the device gives it its id, sequence number and time. */
+export type EventDraft<T extends EventType = EventType> = T extends EventType
+  ? Omit<EventEnvelope, 'id' | 'deviceId' | 'deviceSeq' | 'recordedAt'> & {
+      type: T;
+      payload: EventPayloads[T];
+    }
+  : never;
+
+// ---------------------------------------------------------------------------------------------
+// The winner rule
+
+/** What decides which event owns a cell. */
+export interface Stamp {
+  revision: number;
+  deviceId: Id;
+  deviceSeq: number;
+  eventId: Id;
+}
+
+export function revisionOf(event: LeitaiEvent): number {
+  return 'revision' in event.payload ? event.payload.revision : 0;
+}
+
+export function stampOf(event: LeitaiEvent): Stamp {
+  return {
+    revision: revisionOf(event),
+    deviceId: event.deviceId,
+    deviceSeq: event.deviceSeq,
+    eventId: event.id,
+  };
+}
+
+/** Code-unit order: the same on every engine and locale (unlike localeCompare). */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The total order of events within a cell: revision, then deviceId, deviceSeq and id.
+ * Positive when `a` wins over `b`, zero only for the same event.
+ */
+export function compareRevision(a: Stamp, b: Stamp): number {
+  return (
+    a.revision - b.revision ||
+    compareText(a.deviceId, b.deviceId) ||
+    a.deviceSeq - b.deviceSeq ||
+    compareText(a.eventId, b.eventId)
+  );
+}
+
+/** Whether an event stamped `candidate` takes a cell currently owned by `current`. */
+export function supersedes(candidate: Stamp, current: Stamp | null | undefined): boolean {
+  return current == null || compareRevision(candidate, current) > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projection rows: the same shapes in IndexedDB and in `foldEvents`
+
+/** The event that owns an entity; the entity itself is in its setup table unless deleted. */
+export interface EntityHeadRow {
+  table: SetupTable;
+  entityId: Id;
+  deleted: boolean;
+  head: Stamp;
+}
+
+/** One judge's mark for one contestant on one criterion; `value: null` when cleared. */
+export interface MarkRow {
+  roundId: Id;
+  judgeId: Id;
+  contestantId: Id;
+  criterionId: Id;
+  value: Hundredths | null;
+  head: Stamp;
+}
+
+/** A sheet without a row has never been submitted; `reopened` after an approved correction. */
+export type SheetStatus = 'submitted' | 'reopened';
+
+export interface SheetRow {
+  roundId: Id;
+  judgeId: Id;
+  contestantId: Id;
+  status: SheetStatus;
+  head: Stamp;
+}
+
+/**
+ * An adjustment is active once added and until revoked. Either event may arrive first, so
+ * each has its own slot; the round is the added event's (the revoke's until it arrives).
+ */
+export interface AdjustmentRow {
+  adjustmentId: Id;
+  roundId: Id;
+  added: { contestantId: Id; label: string; points: Hundredths; reason: string; head: Stamp } | null;
+  revoked: { reason: string; head: Stamp } | null;
+}
+
+export interface CorrectionRow {
+  requestId: Id;
+  roundId: Id;
+  request: { judgeId: Id; contestantId: Id; reason: string; head: Stamp } | null;
+  decision: { approved: boolean; reason: string; head: Stamp } | null;
+}
+
+export function isAdjustmentActive(row: AdjustmentRow): boolean {
+  return row.added !== null && row.revoked === null;
+}
+
+export function isCorrectionPending(row: CorrectionRow): boolean {
+  return row.request !== null && row.decision === null;
+}
+
+export interface ProjectionRows {
+  entityHeads: EntityHeadRow;
+  marks: MarkRow;
+  sheets: SheetRow;
+  adjustments: AdjustmentRow;
+  corrections: CorrectionRow;
+}
+
+export type ProjectionName = keyof ProjectionRows;
+
+/** Primary keys, in the order of the IndexedDB compound keys. */
+export interface ProjectionKeys {
+  entityHeads: [table: SetupTable, entityId: Id];
+  marks: [roundId: Id, judgeId: Id, contestantId: Id, criterionId: Id];
+  sheets: [roundId: Id, judgeId: Id, contestantId: Id];
+  adjustments: Id;
+  corrections: Id;
+}
+
+/**
+ * What one event does to one projection row: `reduce` gets the current row (undefined when
+ * there is none) and returns the new row, or undefined when the event does not change it.
+ */
+export interface ProjectionStep<P extends ProjectionName> {
+  projection: P;
+  key: ProjectionKeys[P];
+  reduce(current: ProjectionRows[P] | undefined): ProjectionRows[P] | undefined;
+}
+
+export type AnyProjectionStep = { [P in ProjectionName]: ProjectionStep<P> }[ProjectionName];
+
+function entityHeadStep(event: LeitaiEvent<'entity.put' | 'entity.delete'>): ProjectionStep<'entityHeads'> {
+  const { table } = event.payload;
+  const entityId = event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
+  const deleted = event.type === 'entity.delete';
+  const head = stampOf(event);
+  return {
+    projection: 'entityHeads',
+    key: [table, entityId],
+    reduce: (current) => (supersedes(head, current?.head) ? { table, entityId, deleted, head } : undefined),
+  };
+}
+
+function sheetStep(
+  roundId: Id,
+  judgeId: Id,
+  contestantId: Id,
+  status: SheetStatus,
+  head: Stamp,
+): ProjectionStep<'sheets'> {
+  return {
+    projection: 'sheets',
+    key: [roundId, judgeId, contestantId],
+    reduce: (current) =>
+      supersedes(head, current?.head) ? { roundId, judgeId, contestantId, status, head } : undefined,
+  };
+}
+
+function emptyAdjustment(adjustmentId: Id, roundId: Id): AdjustmentRow {
+  return { adjustmentId, roundId, added: null, revoked: null };
+}
+
+function emptyCorrection(requestId: Id, roundId: Id): CorrectionRow {
+  return { requestId, roundId, request: null, decision: null };
+}
+
+/**
+ * The projection rows an event writes, with their reducers. Round-level events without a
+ * round, and audit-only events, write nothing.
+ */
+export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
+  const head = stampOf(event);
+  const { roundId } = event;
+  switch (event.type) {
+    case 'entity.put':
+    case 'entity.delete':
+      return [entityHeadStep(event)];
+    case 'draw.record':
+    case 'order.manual':
+      return [];
+  }
+  if (roundId === null) return [];
+  switch (event.type) {
+    case 'mark.set': {
+      const { judgeId, contestantId, criterionId, value } = event.payload;
+      return [
+        {
+          projection: 'marks',
+          key: [roundId, judgeId, contestantId, criterionId],
+          reduce: (current) =>
+            supersedes(head, current?.head)
+              ? { roundId, judgeId, contestantId, criterionId, value, head }
+              : undefined,
+        },
+      ];
+    }
+    case 'sheet.submit': {
+      const { judgeId, contestantId } = event.payload;
+      return [sheetStep(roundId, judgeId, contestantId, 'submitted', head)];
+    }
+    case 'adjustment.add': {
+      const { adjustmentId, contestantId, label, points, reason } = event.payload;
+      return [
+        {
+          projection: 'adjustments',
+          key: adjustmentId,
+          reduce: (current) => {
+            const row = current ?? emptyAdjustment(adjustmentId, roundId);
+            if (!supersedes(head, row.added?.head)) return undefined;
+            return { ...row, roundId, added: { contestantId, label, points, reason, head } };
+          },
+        },
+      ];
+    }
+    case 'adjustment.revoke': {
+      const { adjustmentId, reason } = event.payload;
+      return [
+        {
+          projection: 'adjustments',
+          key: adjustmentId,
+          reduce: (current) => {
+            const row = current ?? emptyAdjustment(adjustmentId, roundId);
+            if (!supersedes(head, row.revoked?.head)) return undefined;
+            return { ...row, roundId: row.added ? row.roundId : roundId, revoked: { reason, head } };
+          },
+        },
+      ];
+    }
+    case 'correction.request': {
+      const { requestId, judgeId, contestantId, reason } = event.payload;
+      return [
+        {
+          projection: 'corrections',
+          key: requestId,
+          reduce: (current) => {
+            const row = current ?? emptyCorrection(requestId, roundId);
+            if (!supersedes(head, row.request?.head)) return undefined;
+            return { ...row, roundId, request: { judgeId, contestantId, reason, head } };
+          },
+        },
+      ];
+    }
+    case 'correction.decide': {
+      const { requestId, judgeId, contestantId, approved, reason } = event.payload;
+      const decisionStep: ProjectionStep<'corrections'> = {
+        projection: 'corrections',
+        key: requestId,
+        reduce: (current) => {
+          const row = current ?? emptyCorrection(requestId, roundId);
+          if (!supersedes(head, row.decision?.head)) return undefined;
+          return {
+            ...row,
+            roundId: row.request ? row.roundId : roundId,
+            decision: { approved, reason, head },
+          };
+        },
+      };
+      return approved
+        ? [decisionStep, sheetStep(roundId, judgeId, contestantId, 'reopened', head)]
+        : [decisionStep];
+    }
+  }
+}
+
+/** What a winning entity event does to its setup table. */
+export type EntityChange =
+  | { [T in SetupTable]: { table: T; put: SetupRecords[T] } }[SetupTable]
+  | { table: SetupTable; delete: Id };
+
+export function entityChangeOf(event: LeitaiEvent<'entity.put' | 'entity.delete'>): EntityChange {
+  return event.type === 'entity.put'
+    ? ({ table: event.payload.table, put: event.payload.entity } as EntityChange)
+    : { table: event.payload.table, delete: event.payload.entityId };
+}
+
+export function isEntityEvent(event: LeitaiEvent): event is LeitaiEvent<'entity.put' | 'entity.delete'> {
+  return event.type === 'entity.put' || event.type === 'entity.delete';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying events to projection rows: the one loop shared by the fold and the database
+
+/** Projection rows by `projectionKeyString` of their key. */
+export type ProjectionState = { [P in ProjectionName]: Map<string, ProjectionRows[P]> };
+
+export function emptyProjectionState(): ProjectionState {
+  return {
+    entityHeads: new Map(),
+    marks: new Map(),
+    sheets: new Map(),
+    adjustments: new Map(),
+    corrections: new Map(),
+  };
+}
+
+/** The rows an `applyEvents` call wrote, in their final state, and the setup records to change. */
+export interface ProjectionChanges {
+  rows: ProjectionState;
+  /** By the entity head's key: what the winning event does to its setup table. */
+  entities: Map<string, EntityChange>;
+}
+
+/** One string per primary key, unambiguous for compound keys. */
+export function projectionKeyString(key: string | readonly string[]): string {
+  return typeof key === 'string' ? key : JSON.stringify(key);
+}
+
+/** The rows that `applyEvents` will read for these events: what a store must load first. */
+export function projectionKeysOf(events: Iterable<LeitaiEvent>): {
+  [P in ProjectionName]: Map<string, ProjectionKeys[P]>;
+} {
+  const keys: { [P in ProjectionName]: Map<string, ProjectionKeys[P]> } = {
+    entityHeads: new Map(),
+    marks: new Map(),
+    sheets: new Map(),
+    adjustments: new Map(),
+    corrections: new Map(),
+  };
+  for (const event of events) {
+    for (const step of projectionStepsOf(event)) {
+      (keys[step.projection] as Map<string, unknown>).set(projectionKeyString(step.key), step.key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Applies events, in the given order, to `state` (which must hold the current rows of every
+ * key in `projectionKeysOf(events)`) and returns what changed. The reducers keep a maximum or
+ * a union, so the final state does not depend on the order or on duplicates.
+ */
+export function applyEvents(state: ProjectionState, events: Iterable<LeitaiEvent>): ProjectionChanges {
+  const changes: ProjectionChanges = { rows: emptyProjectionState(), entities: new Map() };
+  const apply = <P extends ProjectionName>(step: ProjectionStep<P>, event: LeitaiEvent): void => {
+    const rows = state[step.projection] as Map<string, ProjectionRows[P]>;
+    const key = projectionKeyString(step.key);
+    const next = step.reduce(rows.get(key));
+    if (next === undefined) return;
+    rows.set(key, next);
+    (changes.rows[step.projection] as Map<string, ProjectionRows[P]>).set(key, next);
+    if (step.projection === 'entityHeads' && isEntityEvent(event))
+      changes.entities.set(key, entityChangeOf(event));
+  };
+  for (const event of events) {
+    for (const step of projectionStepsOf(event)) apply(step, event);
+  }
+  return changes;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pure fold
+
+/** Live setup records by table and id. */
+export type EntityProjection = { [T in SetupTable]: Record<Id, SetupRecords[T]> };
+
+/** Every projection, each keyed by `projectionKeyString` and sorted by key. */
+export interface Projection {
+  entities: EntityProjection;
+  entityHeads: Record<string, EntityHeadRow>;
+  marks: Record<string, MarkRow>;
+  sheets: Record<string, SheetRow>;
+  adjustments: Record<string, AdjustmentRow>;
+  corrections: Record<string, CorrectionRow>;
+}
+
+function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)));
+}
+
+/**
+ * The projection of a set of events: the same result for any order and any duplication of
+ * the same events. For tests, verification and the venue server; devices keep it incrementally
+ * with the same `applyEvents`.
+ */
+export function foldEvents(events: Iterable<LeitaiEvent>): Projection {
+  const state = emptyProjectionState();
+  const { entities } = applyEvents(state, events);
+  const records = (table: SetupTable) =>
+    sortedRecord(
+      [...entities.values()].flatMap((change): [string, SetupRecords[SetupTable]][] =>
+        change.table === table && 'put' in change ? [[change.put.id, change.put]] : [],
+      ),
+    );
+  return {
+    entities: {
+      competitions: records('competitions') as Record<Id, SetupRecords['competitions']>,
+      rounds: records('rounds') as Record<Id, SetupRecords['rounds']>,
+      judges: records('judges') as Record<Id, SetupRecords['judges']>,
+      contestants: records('contestants') as Record<Id, SetupRecords['contestants']>,
+      photos: records('photos') as Record<Id, SetupRecords['photos']>,
+    },
+    entityHeads: sortedRecord(state.entityHeads),
+    marks: sortedRecord(state.marks),
+    sheets: sortedRecord(state.sheets),
+    adjustments: sortedRecord(state.adjustments),
+    corrections: sortedRecord(state.corrections),
+  };
+}

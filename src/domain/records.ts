@@ -1,0 +1,97 @@
+/**
+ * The setup records: what an organizer prepares (competitions, rounds, judges, contestants,
+ * photos). They are stored as rows in IndexedDB and travel through the event log as
+ * `entity.put` / `entity.delete` events, so the records themselves carry no revision: the
+ * revision of an entity lives in the event and in the projection's head (see ./events.ts).
+ *
+ * Pure types: no React, Dexie, DOM API or Node import.
+ */
+
+import type { ContestantStatus, Criterion, Hundredths, Id, RoundSettings } from './model.ts';
+
+export interface CompetitionRecord {
+  id: Id;
+  name: string;
+  /** Archived competitions are hidden from the default list but keep everything. */
+  archived: boolean;
+}
+
+/** 超时扣分: `points` are deducted for every `everySeconds` over the round's time limit. */
+export interface OvertimeRule {
+  everySeconds: number;
+  points: Hundredths;
+}
+
+export interface RoundRecord {
+  id: Id;
+  competitionId: Id;
+  name: string;
+  /** Position of the round in its competition (初赛 before 决赛), 1-based. */
+  order: number;
+  /** The scoring sheet, in the order the judge screen shows it. */
+  criteria: Criterion[];
+  settings: RoundSettings;
+  /** Time limit per contestant; null for none. */
+  timeLimitSeconds: number | null;
+  overtime: OvertimeRule | null;
+}
+
+export interface JudgeRecord {
+  id: Id;
+  roundId: Id;
+  name: string;
+  /** Title or organization, e.g. 市委组织部副部长; shown on the sheets, never used in scoring. */
+  title: string;
+  /** 100 is weight 1 (Hundredths), used by the `weighted` panel rule. */
+  weight: Hundredths;
+  /** A judge does not score contestants of the same unit (回避). */
+  unit: string | null;
+  /** Six digits that the judge screen asks for; unique on the device. */
+  joinCode: string;
+  /** Position in the panel list, 1-based. */
+  order: number;
+}
+
+export interface ContestantRecord {
+  id: Id;
+  roundId: Id;
+  name: string;
+  unit: string | null;
+  /** 题目 */
+  topic: string;
+  /**
+   * The photo lives in its own `photos` record: the event log is append-only, so a photo
+   * inside the contestant would be copied into every later edit and every draw of the order.
+   */
+  photoId: Id | null;
+  status: ContestantStatus;
+  /** Order of appearance (出场顺序), set by the draw or a manual reorder; null before. */
+  draw: number | null;
+  /** Position in the organizer's list (registration order), 1-based. */
+  order: number;
+}
+
+export interface PhotoRecord {
+  id: Id;
+  roundId: Id;
+  blob: Blob;
+}
+
+/** The setup tables, by name: the same names as the IndexedDB tables. */
+export interface SetupRecords {
+  competitions: CompetitionRecord;
+  rounds: RoundRecord;
+  judges: JudgeRecord;
+  contestants: ContestantRecord;
+  photos: PhotoRecord;
+}
+
+export type SetupTable = keyof SetupRecords;
+
+export const SETUP_TABLES: readonly SetupTable[] = [
+  'competitions',
+  'rounds',
+  'judges',
+  'contestants',
+  'photos',
+];

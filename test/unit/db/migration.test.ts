@@ -1,0 +1,192 @@
+/**
+ * Databases written by every shipped schema version must open with the current one and keep
+ * their data. Each version is frozen here as it shipped, with rows in its own shape written by
+ * hand (not by today's code, which will have moved on). A new schema version adds an entry
+ * below, with rows that exercise its upgrade function.
+ */
+
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { DATABASE_NAME } from '../../../src/db/database';
+import { enterMark, loadRoundInput, readOutbox, readProjection, refoldLog } from '../../../src/db/repository';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/db/schema';
+import { DEFAULT_SETTINGS } from '../../../src/domain/model';
+import { freshDb } from './helpers';
+
+const V1_STORES = {
+  device: 'key',
+  competitions: 'id',
+  rounds: 'id, competitionId',
+  judges: 'id, roundId, joinCode',
+  contestants: 'id, roundId',
+  photos: 'id, roundId',
+  entityHeads: '[table+entityId]',
+  events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+  outbox: 'eventId, deviceSeq',
+  marks:
+    '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+  sheets: '[roundId+judgeId+contestantId], roundId',
+  adjustments: 'adjustmentId, roundId',
+  corrections: 'requestId, roundId',
+};
+
+/** A v1 device: a round set up and one mark given; events 1-3 acknowledged by the server. */
+function v1Rows() {
+  const device = 'd'.repeat(32);
+  const stamp = (deviceSeq: number) => ({
+    revision: 1,
+    deviceId: device,
+    deviceSeq,
+    eventId: `e${deviceSeq}`,
+  });
+  const envelope = (deviceSeq: number, roundId: string | null) => ({
+    id: `e${deviceSeq}`,
+    deviceId: device,
+    deviceSeq,
+    author: { role: 'organizer' },
+    competitionId: 'c1',
+    roundId,
+    recordedAt: '2026-11-23T09:00:00.000Z',
+  });
+  const competition = { id: 'c1', name: '擂台比武', archived: false };
+  const round = {
+    id: 'r1',
+    competitionId: 'c1',
+    name: '决赛',
+    order: 1,
+    criteria: [{ id: 'content', label: '内容', max: 4000, points: 4000, step: 10 }],
+    settings: DEFAULT_SETTINGS,
+    timeLimitSeconds: 600,
+    overtime: { everySeconds: 30, points: 50 },
+  };
+  const judge = {
+    id: 'j1',
+    roundId: 'r1',
+    name: '王评委',
+    title: '',
+    weight: 100,
+    unit: null,
+    joinCode: '123456',
+    order: 1,
+  };
+  const contestant = {
+    id: 'p1',
+    roundId: 'r1',
+    name: '李四',
+    unit: '榆树沟镇',
+    topic: '',
+    photoId: null,
+    status: 'active',
+    draw: 1,
+    order: 1,
+  };
+  const puts = [
+    ['competitions', competition, null],
+    ['rounds', round, 'r1'],
+    ['judges', judge, 'r1'],
+    ['contestants', contestant, 'r1'],
+  ] as const;
+  const events = [
+    ...puts.map(([table, entity, roundId], index) => ({
+      ...envelope(index + 1, roundId),
+      type: 'entity.put',
+      payload: { table, entity, revision: 1 },
+    })),
+    {
+      ...envelope(5, 'r1'),
+      author: { role: 'judge', judgeId: 'j1' },
+      type: 'mark.set',
+      payload: { judgeId: 'j1', contestantId: 'p1', criterionId: 'content', value: 3550, revision: 1 },
+    },
+  ];
+  return {
+    device: [{ key: 'self', deviceId: device, nextSeq: 6 }],
+    competitions: [competition],
+    rounds: [round],
+    judges: [judge],
+    contestants: [contestant],
+    entityHeads: puts.map(([table, entity], index) => ({
+      table,
+      entityId: entity.id,
+      deleted: false,
+      head: stamp(index + 1),
+    })),
+    events,
+    outbox: [
+      { eventId: 'e4', deviceSeq: 4 },
+      { eventId: 'e5', deviceSeq: 5 },
+    ],
+    marks: [
+      {
+        roundId: 'r1',
+        judgeId: 'j1',
+        contestantId: 'p1',
+        criterionId: 'content',
+        value: 3550,
+        head: stamp(5),
+      },
+    ],
+  };
+}
+
+const SHIPPED = [{ version: 1, stores: V1_STORES, rows: v1Rows }];
+
+describe('schema versions', () => {
+  it.each(SHIPPED)(
+    'v$version is declared exactly as it shipped (a change is a new version)',
+    ({ version, stores }) => {
+      expect(SCHEMA_VERSIONS.find((declared) => declared.version === version)?.stores).toEqual(stores);
+    },
+  );
+
+  it('are declared in increasing order', () => {
+    const versions = SCHEMA_VERSIONS.map((declared) => declared.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(CURRENT_SCHEMA_VERSION).toBe(versions.at(-1));
+  });
+});
+
+describe.each(SHIPPED)('a database written by schema v$version', ({ version, stores, rows }) => {
+  async function writeOldDatabase(factory: IDBFactory): Promise<void> {
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    old.version(version).stores(stores);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(rows())) await old.table(table).bulkAdd(tableRows);
+    });
+    old.close();
+  }
+
+  it('opens with the current schema and keeps every row', async () => {
+    const factory = new IDBFactory();
+    await writeOldDatabase(factory);
+    const db = freshDb(factory);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.events.count()).toBe(5);
+    expect(await db.competitions.get('c1')).toMatchObject({ name: '擂台比武' });
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+    const input = await loadRoundInput(db, 'r1');
+    expect(input.marks).toEqual([{ judge: 'j1', contestant: 'p1', criterion: 'content', value: 3550 }]);
+    expect(input.contestants).toEqual([
+      { id: 'p1', name: '李四', unit: '榆树沟镇', draw: 1, status: 'active' },
+    ]);
+    expect((await readOutbox(db)).map((event) => event.id)).toEqual(['e4', 'e5']);
+  });
+
+  it('keeps writing where it left off: the next deviceSeq and the next revision', async () => {
+    const factory = new IDBFactory();
+    await writeOldDatabase(factory);
+    const db = freshDb(factory);
+    const mark = await enterMark(db, {
+      roundId: 'r1',
+      judgeId: 'j1',
+      contestantId: 'p1',
+      criterionId: 'content',
+      value: 3600,
+    });
+    expect(mark?.head).toMatchObject({ revision: 2, deviceId: 'd'.repeat(32), deviceSeq: 6 });
+    expect((await readOutbox(db)).map((event) => event.deviceSeq)).toEqual([4, 5, 6]);
+  });
+});

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deleteContestant,
+  deleteJudge,
+  enterMark,
+  importRoster,
+  putContestant,
+  putJudge,
+  type RepositoryError,
+  readProjection,
+  recordDraw,
+  refoldLog,
+  reorderManually,
+} from '../../../src/db/repository';
+import { freshDb, refusal, seedRound } from './helpers';
+
+describe('judges', () => {
+  it('are added with defaults, a join code and the next place, and updated field by field', async () => {
+    const db = freshDb();
+    const { round, judges } = await seedRound(db);
+    const judge = await putJudge(db, { roundId: round.id, name: ' 孙评委 ', weight: 200 });
+    expect(judge).toMatchObject({ name: '孙评委', title: '', weight: 200, unit: null, order: 4 });
+    expect(judge.joinCode).toMatch(/^\d{6}$/);
+    expect(new Set([...judges.map((j) => j.joinCode), judge.joinCode]).size).toBe(4);
+    const updated = await putJudge(db, { id: judge.id, roundId: round.id, unit: '大西渠镇' });
+    expect(updated).toEqual({ ...judge, unit: '大西渠镇' });
+    expect(await db.judges.get(judge.id)).toEqual(updated);
+  });
+
+  it('refuse an empty name, a weight of 0 or a judge of another round', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    expect(await refusal(putJudge(db, { roundId: round.id, name: '' }), 'invalid-field')).toBe(
+      '评委姓名不能为空',
+    );
+    expect(
+      await refusal(putJudge(db, { roundId: round.id, name: '孙评委', weight: 0 }), 'invalid-field'),
+    ).toContain('孙评委');
+    await refusal(putJudge(db, { id: 'missing', roundId: round.id, name: '孙评委' }), 'unknown-judge');
+    await refusal(putJudge(db, { roundId: 'missing', name: '孙评委' }), 'not-found');
+  });
+
+  it('are deleted until they have marked, then refused', async () => {
+    const db = freshDb();
+    const { round, judges, contestants } = await seedRound(db);
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3500,
+    });
+    expect(await refusal(deleteJudge(db, round.id, judges[0].id), 'has-marks')).toContain('王评委');
+    await deleteJudge(db, round.id, judges[1].id);
+    expect(await db.judges.get(judges[1].id)).toBeUndefined();
+    expect(await db.judges.get(judges[0].id)).toBeDefined();
+  });
+});
+
+describe('contestants', () => {
+  it('are added and updated, keeping what the update does not name', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    const added = await putContestant(db, { roundId: round.id, name: '赵六', unit: '六工镇', topic: '  ' });
+    expect(added).toMatchObject({
+      name: '赵六',
+      unit: '六工镇',
+      topic: '',
+      status: 'active',
+      draw: null,
+      photoId: null,
+      order: 4,
+    });
+    const withdrawn = await putContestant(db, { id: added.id, roundId: round.id, status: 'withdrawn' });
+    expect(withdrawn).toEqual({ ...added, status: 'withdrawn' });
+    await refusal(
+      putContestant(db, { id: added.id, roundId: round.id, status: 'gone' as never }),
+      'invalid-field',
+    );
+  });
+
+  it('are deleted until they have marks, then refused', async () => {
+    const db = freshDb();
+    const { round, judges, contestants } = await seedRound(db);
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3500,
+    });
+    expect(await refusal(deleteContestant(db, round.id, contestants[1].id), 'has-marks')).toContain('李四');
+    await deleteContestant(db, round.id, contestants[2].id);
+    expect(await db.contestants.where('roundId').equals(round.id).count()).toBe(2);
+  });
+});
+
+describe('importRoster', () => {
+  it('adds judges and contestants after the existing ones, with unique join codes', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    const imported = await importRoster(db, round.id, {
+      contestants: Array.from({ length: 19 }, (_, i) => ({ name: `选手${i + 1}`, unit: `第${i + 1}村` })),
+      judges: [{ name: '孙评委', weight: 200 }],
+    });
+    expect(imported.contestants.map((c) => c.order)).toEqual(Array.from({ length: 19 }, (_, i) => i + 4));
+    expect(imported.judges[0]).toMatchObject({ name: '孙评委', weight: 200, order: 4 });
+    expect(await db.contestants.where('roundId').equals(round.id).count()).toBe(22);
+    const codes = (await db.judges.toArray()).map((j) => j.joinCode);
+    expect(new Set(codes).size).toBe(codes.length);
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+
+  it('is all or nothing: one bad row refuses the file and reports every bad row', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    const before = await db.events.count();
+    const attempt = importRoster(db, round.id, {
+      judges: [{ name: '孙评委' }, { name: '周评委', weight: -100 }],
+      contestants: [{ name: '赵六' }, { name: '' }, { name: '钱七', status: 'sick' as never }],
+    });
+    const message = await refusal(attempt, 'import-invalid');
+    expect(message).toContain('没有导入任何数据');
+    const error = (await attempt.catch((e: RepositoryError) => e)) as RepositoryError;
+    expect(error.rows.map((row) => [row.list, row.index, row.field])).toEqual([
+      ['judges', 1, 'weight'],
+      ['contestants', 1, 'name'],
+      ['contestants', 2, 'status'],
+    ]);
+    expect(await db.events.count()).toBe(before);
+    expect(await db.judges.count()).toBe(3);
+    expect(await db.contestants.count()).toBe(3);
+  });
+});
+
+describe('importRoster from a file read by readRoster', () => {
+  it('takes its entries as they are, with a given order of appearance, refusing a repeated place', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    const entry = (row: number, name: string, draw: number | null) => ({
+      row,
+      name,
+      unit: '三工镇',
+      topic: null,
+      draw,
+      status: 'active' as const,
+      title: null,
+      weight: 100,
+    });
+    const { contestants } = await importRoster(db, round.id, {
+      contestants: [entry(2, '赵六', 4), entry(3, '钱七', null)],
+    });
+    expect(contestants.map((c) => [c.name, c.draw, c.topic])).toEqual([
+      ['赵六', 4, ''],
+      ['钱七', null, ''],
+    ]);
+    const attempt = importRoster(db, round.id, { contestants: [entry(2, '孙八', 5), entry(3, '周九', 4)] });
+    expect(await refusal(attempt, 'import-invalid')).toContain('出场顺序 4 重复');
+    expect(await db.contestants.where('roundId').equals(round.id).count()).toBe(5);
+  });
+});
+
+describe('the order of appearance', () => {
+  it('is recorded by a draw with its seed, then by a manual reorder', async () => {
+    const db = freshDb();
+    const { round, contestants } = await seedRound(db);
+    const [a, b, c] = contestants.map((contestant) => contestant.id) as [string, string, string];
+    const drawn = await recordDraw(db, round.id, {
+      seedFingerprint: 'sha256:ab12',
+      seed: '20261123',
+      order: [c, a, b],
+    });
+    expect(drawn.map((contestant) => [contestant.id, contestant.draw])).toEqual([
+      [c, 1],
+      [a, 2],
+      [b, 3],
+    ]);
+    const [record] = await db.events.where('[roundId+type]').equals([round.id, 'draw.record']).toArray();
+    expect(record?.payload).toEqual({ seedFingerprint: 'sha256:ab12', seed: '20261123', order: [c, a, b] });
+
+    const before = await db.events.count();
+    await reorderManually(db, round.id, [c, b, a]);
+    // The audit event, and a put for each of the two contestants whose place changed.
+    expect(await db.events.count()).toBe(before + 3);
+    expect((await db.contestants.get(b))?.draw).toBe(2);
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+
+  it('must list every active contestant once, and only them', async () => {
+    const db = freshDb();
+    const { round, contestants } = await seedRound(db);
+    const [a, b, c] = contestants.map((contestant) => contestant.id) as [string, string, string];
+    const draw = (order: string[]) => recordDraw(db, round.id, { seedFingerprint: 'f', seed: 's', order });
+    expect(await refusal(draw([a, b]), 'draw-invalid')).toContain('王五');
+    await refusal(draw([a, b, c, a]), 'draw-invalid');
+    await refusal(draw([a, b, c, 'stranger']), 'draw-invalid');
+    await refusal(draw([a, b, c].map(() => '')), 'draw-invalid');
+    await refusal(
+      recordDraw(db, round.id, { seedFingerprint: '', seed: 's', order: [a, b, c] }),
+      'invalid-field',
+    );
+    // A withdrawn contestant may be left out, and gets no place.
+    await putContestant(db, { id: c, roundId: round.id, status: 'withdrawn' });
+    await draw([b, a]);
+    expect((await db.contestants.get(c))?.draw).toBeNull();
+  });
+});
