@@ -159,7 +159,8 @@ class RoundScorer {
     const base = contestantAt * judges.length;
     const entries = counted.map((entry) => {
       const mark = markGrid[(base + entry.judgeAt) * criterionCount + criterionAt] as number;
-      return { ...entry, value: roundEachCriterion ? mark : mark * (partFactor[criterionAt] as number) };
+      const value = roundEachCriterion ? mark : mark * (partFactor[criterionAt] as number);
+      return { judgeAt: entry.judgeAt, value, weight: entry.weight, idOrder: entry.idOrder };
     });
     if (!roundEachCriterion) {
       const result = aggregatePanel(panel, entries, totalDenominator);

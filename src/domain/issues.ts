@@ -19,10 +19,9 @@ const templates = {
   },
   tooLarge: { 'zh-CN': '{path} 数值过大：{value}', en: '{path} is too large: {value}' },
   notAWholeNumber: { 'zh-CN': '{path} 应为整数：{value}', en: '{path} must be a whole number: {value}' },
-  duplicateId: {
-    'zh-CN': '{kind}编号 {id} 重复',
-    en: 'duplicate {kind} id {id}',
-  },
+  duplicateCriterionId: { 'zh-CN': '评分项编号 {id} 重复', en: 'duplicate criterion id {id}' },
+  duplicateJudgeId: { 'zh-CN': '评委编号 {id} 重复', en: 'duplicate judge id {id}' },
+  duplicateContestantId: { 'zh-CN': '选手编号 {id} 重复', en: 'duplicate contestant id {id}' },
   emptyId: { 'zh-CN': '{path} 的编号不能为空', en: '{path} has an empty id' },
   noCriteria: { 'zh-CN': '评分表至少需要一个评分项', en: 'the sheet needs at least one criterion' },
   maxNotPositive: {
@@ -70,19 +69,19 @@ const templates = {
     en: '{path} refers to an unknown criterion {criterion}',
   },
   duplicateMark: {
-    'zh-CN': '评委 {judge} 对选手 {contestant} 的「{criterion}」有两个分数',
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打了两个分数',
     en: 'judge {judge} has two marks for contestant {contestant} on {criterion}',
   },
   markNegative: {
-    'zh-CN': '评委 {judge} 给选手 {contestant} 的「{criterion}」打分 {value}，不能低于 0',
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，不能低于 0',
     en: 'judge {judge}, contestant {contestant}, {criterion}: mark {value} is below 0',
   },
   markAboveMax: {
-    'zh-CN': '评委 {judge} 给选手 {contestant} 的「{criterion}」打分 {value}，超过满分 {max}',
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，超过满分 {max}',
     en: 'judge {judge}, contestant {contestant}, {criterion}: mark {value} is above the max {max}',
   },
   markOffStep: {
-    'zh-CN': '评委 {judge} 给选手 {contestant} 的「{criterion}」打分 {value}，不是 {step} 的整数倍',
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，不是 {step} 的整数倍',
     en: 'judge {judge}, contestant {contestant}, {criterion}: mark {value} is not a multiple of the step {step}',
   },
   unknownPanel: {

@@ -4,7 +4,7 @@
  * done once, as a rational.
  */
 import type { PanelRule } from './model.ts';
-import { type Rational, rational } from './rational.ts';
+import { fromSafeIntegers, type Rational, rational } from './rational.ts';
 
 export interface PanelEntry {
   /** Index of the judge in the round's judge list. */
@@ -31,7 +31,11 @@ const byValueThenId = (a: PanelEntry, b: PanelEntry) => a.value - b.value || a.i
 function plainMean(entries: readonly PanelEntry[], denominator: number): Rational {
   let sum = 0;
   for (const entry of entries) sum += entry.value;
-  return rational(BigInt(sum), BigInt(denominator) * BigInt(entries.length));
+  const scaled = denominator * entries.length;
+  // Sums are exact in a double (validate.ts bounds them); the product may not be.
+  return Number.isSafeInteger(scaled)
+    ? fromSafeIntegers(sum, scaled)
+    : rational(BigInt(sum), BigInt(denominator) * BigInt(entries.length));
 }
 
 /** Applies the panel rule to at least one entry. */
@@ -59,7 +63,7 @@ export function aggregatePanel(
       const upper = sorted[middle] as PanelEntry;
       const aggregate =
         sorted.length % 2 === 1
-          ? rational(BigInt(upper.value), BigInt(denominator))
+          ? fromSafeIntegers(upper.value, denominator)
           : plainMean([sorted[middle - 1] as PanelEntry, upper], denominator);
       return { aggregate, ...none };
     }

@@ -29,6 +29,24 @@ export function rational(num: bigint, den = 1n): Rational {
   return { num: (sign * num) / divisor, den: (sign * den) / divisor };
 }
 
+/**
+ * num/den from two safe integers (the caller makes sure they are exact), reduced with a Number
+ * gcd: the same value as rational(BigInt(num), BigInt(den)), without BigInt division.
+ */
+export function fromSafeIntegers(num: number, den: number): Rational {
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0)
+    return rational(BigInt(num), BigInt(den));
+  let x = Math.abs(num);
+  let y = den;
+  while (y !== 0) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
+  const divisor = x || 1;
+  return { num: BigInt(num / divisor), den: BigInt(den / divisor) };
+}
+
 export const ZERO: Rational = { num: 0n, den: 1n };
 
 export function fromHundredths(hundredths: number): Rational {

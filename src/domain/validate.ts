@@ -48,15 +48,14 @@ function gcd(a: number, b: number): number {
 
 function indexById<T extends { id: string }>(
   entries: readonly T[],
-  kind: string,
+  duplicateCode: 'duplicateCriterionId' | 'duplicateJudgeId' | 'duplicateContestantId',
   path: string,
   issues: Issue[],
 ): Map<string, number> {
   const index = new Map<string, number>();
   entries.forEach((entry, position) => {
     if (entry.id === '') issues.push(issue('emptyId', `${path}[${position}]`));
-    else if (index.has(entry.id))
-      issues.push(issue('duplicateId', `${path}[${position}]`, { kind, id: entry.id }));
+    else if (index.has(entry.id)) issues.push(issue(duplicateCode, `${path}[${position}]`, { id: entry.id }));
     else index.set(entry.id, position);
   });
   return index;
@@ -225,7 +224,7 @@ function partFactors(criteria: readonly Criterion[], judges: readonly Judge[]) {
 function checkMark(
   value: Hundredths,
   criterion: Criterion,
-  names: () => Record<string, string>,
+  names: Record<string, string>,
   path: string,
   issues: Issue[],
 ): boolean {
@@ -234,13 +233,13 @@ function checkMark(
     return false;
   }
   if (value < 0) {
-    issues.push(issue('markNegative', path, { ...names(), value: formatHundredths(value) }));
+    issues.push(issue('markNegative', path, { ...names, value: formatHundredths(value) }));
     return false;
   }
   if (value > criterion.max) {
     issues.push(
       issue('markAboveMax', path, {
-        ...names(),
+        ...names,
         value: formatHundredths(value),
         max: formatHundredths(criterion.max),
       }),
@@ -250,7 +249,7 @@ function checkMark(
   if (criterion.step > 0 && value % criterion.step !== 0) {
     issues.push(
       issue('markOffStep', path, {
-        ...names(),
+        ...names,
         value: formatHundredths(value),
         step: formatHundredths(criterion.step),
       }),
@@ -264,9 +263,9 @@ function checkMark(
 export function indexRound(input: RoundInput): { index: RoundIndex | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const { criteria, judges, contestants } = input;
-  const criterionIndex = indexById(criteria, '评分项', 'criteria', issues);
-  const judgeIndex = indexById(judges, '评委', 'judges', issues);
-  const contestantIndex = indexById(contestants, '选手', 'contestants', issues);
+  const criterionIndex = indexById(criteria, 'duplicateCriterionId', 'criteria', issues);
+  const judgeIndex = indexById(judges, 'duplicateJudgeId', 'judges', issues);
+  const contestantIndex = indexById(contestants, 'duplicateContestantId', 'contestants', issues);
   checkCriteria(criteria, issues);
   checkJudges(judges, issues);
   checkContestants(contestants, issues);
@@ -275,28 +274,45 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
   const criterionCount = criteria.length;
   const judgeCount = judges.length;
   const markGrid = new Int32Array(contestants.length * judgeCount * criterionCount).fill(-1);
-  input.marks.forEach((mark, position) => {
-    const path = `scores[${position}]`;
+  const marks = input.marks;
+  for (let position = 0; position < marks.length; position++) {
+    const mark = marks[position] as RoundInput['marks'][number];
     const judgeAt = judgeIndex.get(mark.judge);
     const contestantAt = contestantIndex.get(mark.contestant);
     const criterionAt = criterionIndex.get(mark.criterion);
-    if (judgeAt === undefined) issues.push(issue('unknownJudge', path, { judge: mark.judge }));
-    if (contestantAt === undefined)
-      issues.push(issue('unknownContestant', path, { contestant: mark.contestant }));
-    if (criterionAt === undefined)
-      issues.push(issue('unknownCriterion', path, { criterion: mark.criterion }));
-    if (judgeAt === undefined || contestantAt === undefined || criterionAt === undefined) return;
+    if (judgeAt === undefined || contestantAt === undefined || criterionAt === undefined) {
+      const path = `scores[${position}]`;
+      if (judgeAt === undefined) issues.push(issue('unknownJudge', path, { judge: mark.judge }));
+      if (contestantAt === undefined)
+        issues.push(issue('unknownContestant', path, { contestant: mark.contestant }));
+      if (criterionAt === undefined)
+        issues.push(issue('unknownCriterion', path, { criterion: mark.criterion }));
+      continue;
+    }
     const criterion = criteria[criterionAt] as Criterion;
-    const names = () => ({
+    const value = mark.value;
+    const cell = (contestantAt * judgeCount + judgeAt) * criterionCount + criterionAt;
+    // The common case, a valid mark in an empty cell, allocates nothing: 24,000 marks stay cheap.
+    if (
+      isWhole(value) &&
+      value >= 0 &&
+      value <= criterion.max &&
+      value % criterion.step === 0 &&
+      markGrid[cell] === -1
+    ) {
+      markGrid[cell] = value;
+      continue;
+    }
+    const names = {
       judge: judgeLabel(judges[judgeAt], mark.judge),
       contestant: contestantLabel(contestants[contestantAt], mark.contestant),
       criterion: criterionLabel(criterion, mark.criterion),
-    });
-    if (!checkMark(mark.value, criterion, names, path, issues)) return;
-    const cell = (contestantAt * judgeCount + judgeAt) * criterionCount + criterionAt;
-    if (markGrid[cell] !== -1) issues.push(issue('duplicateMark', path, names()));
-    else markGrid[cell] = mark.value;
-  });
+    };
+    const path = `scores[${position}]`;
+    if (!checkMark(value, criterion, names, path, issues)) continue;
+    if (markGrid[cell] !== -1) issues.push(issue('duplicateMark', path, names));
+    else markGrid[cell] = value;
+  }
   input.adjustments.forEach((adjustment, position) => {
     const path = `adjustments[${position}]`;
     if (!contestantIndex.has(adjustment.contestant)) {
@@ -335,7 +351,7 @@ export function checkSingleMark(
   checkMark(
     value,
     criterion,
-    () => ({ ...names, criterion: criterionLabel(criterion, criterion.id) }),
+    { ...names, criterion: criterionLabel(criterion, criterion.id) },
     'mark',
     issues,
   );

@@ -12,8 +12,8 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { projectRoot } from '../../scripts/build-if-stale.mjs';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { projectRoot } from '../../src/server/build-if-stale.mjs';
+import { startStaticServer } from '../../src/server/static-server.mjs';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 

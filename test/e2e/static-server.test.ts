@@ -1,12 +1,12 @@
-// The static server of `npm start` (scripts/static-server.mjs), over real HTTP, and
-// scripts/start.mjs itself serving the build.
+// The static server of `npm start` (src/server/static-server.mjs), over real HTTP, and
+// src/server/start.mjs itself serving the build.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectRoot } from '../../scripts/build-if-stale.mjs';
-import { type StaticServer, startStaticServer } from '../../scripts/static-server.mjs';
+import { projectRoot } from '../../src/server/build-if-stale.mjs';
+import { type StaticServer, startStaticServer } from '../../src/server/static-server.mjs';
 
 let root: string;
 let server: StaticServer;
@@ -86,9 +86,9 @@ describe('static server', () => {
   });
 });
 
-describe('npm start (scripts/start.mjs)', () => {
+describe('npm start (src/server/start.mjs)', () => {
   it('serves the built app on the port and host it is given', async () => {
-    const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--host', '127.0.0.1'], {
+    const child = spawn(process.execPath, ['src/server/start.mjs', '--port', '0', '--host', '127.0.0.1'], {
       cwd: projectRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -118,7 +118,7 @@ describe('npm start (scripts/start.mjs)', () => {
   });
 
   it('refuses a bad port with a usage message', async () => {
-    const child = spawn(process.execPath, ['scripts/start.mjs', '--port', 'abc'], { cwd: projectRoot });
+    const child = spawn(process.execPath, ['src/server/start.mjs', '--port', 'abc'], { cwd: projectRoot });
     let err = '';
     child.stderr.on('data', (chunk: Buffer) => {
       err += chunk.toString();

@@ -77,10 +77,10 @@ describe('enterMark', () => {
     const mark = (criterionId: string, value: number) =>
       enterMark(db, { roundId: ids.round, judgeId: ids.wang, contestantId: ids.li, criterionId, value });
     expect(await refusal(mark('content', 4010), 'mark-above-max')).toBe(
-      '评委 王评委 给选手 李四 的「内容」打分 40.1，超过满分 40',
+      '王评委 给 李四 的「内容」打分 40.1，超过满分 40',
     );
     expect(await refusal(mark('overall', 835), 'mark-off-step')).toBe(
-      '评委 王评委 给选手 李四 的「综合印象」打分 8.35，不是 0.1 的整数倍',
+      '王评委 给 李四 的「综合印象」打分 8.35，不是 0.1 的整数倍',
     );
     expect(await refusal(mark('ppt', -10), 'mark-negative')).toContain('不能低于 0');
     await refusal(mark('ppt', 10.5), 'mark-not-hundredths');

@@ -42,7 +42,7 @@ const withScore = (score: Record<string, unknown>) => {
 describe('marks', () => {
   it('refuses a mark above max, naming judge, contestant, criterion, value and max', () => {
     expect(rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }))).toEqual(
-      ['评委 王评委（J1） 给选手 李四（P2） 的「内容（content）」打分 40.5，超过满分 40'],
+      ['王评委（J1） 给 李四（P2） 的「内容（content）」打分 40.5，超过满分 40'],
     );
     expect(
       rejection(withScore({ judge: 'J1', contestant: 'P2', criterion: 'content', mark: 40.5 }), 'en'),
@@ -51,10 +51,10 @@ describe('marks', () => {
 
   it('refuses a negative mark, a mark off its step and a third decimal', () => {
     expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'voice', mark: -1 }))).toEqual([
-      '评委 J2 给选手 李四（P2） 的「语言表达（voice）」打分 -1，不能低于 0',
+      'J2 给 李四（P2） 的「语言表达（voice）」打分 -1，不能低于 0',
     ]);
     expect(rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'content', mark: 35.2 }))).toEqual(
-      ['评委 J2 给选手 李四（P2） 的「内容（content）」打分 35.2，不是 0.5 的整数倍'],
+      ['J2 给 李四（P2） 的「内容（content）」打分 35.2，不是 0.5 的整数倍'],
     );
     expect(
       rejection(withScore({ judge: 'J2', contestant: 'P2', criterion: 'voice', mark: '18.123' })),
@@ -72,7 +72,7 @@ describe('marks', () => {
       'scores[2] 引用了不存在的评分项 slides',
     ]);
     expect(rejection(withScore({ judge: 'J1', contestant: 'P1', criterion: 'content', mark: 30 }))).toEqual([
-      '评委 王评委（J1） 对选手 张三（P1） 的「内容（content）」有两个分数',
+      '王评委（J1） 给 张三（P1） 的「内容（content）」打了两个分数',
     ]);
   });
 

@@ -5,7 +5,7 @@
 //   is a plain 404;
 // - Cache-Control: no-cache for index.html, sw.js and everything else that keeps its name across
 //   builds; a year and immutable for /assets/*, whose names carry a content hash.
-// The venue sync server will grow from this; scripts/start.mjs and the e2e harness use it.
+// The venue sync server will grow from this; src/server/start.mjs and the e2e harness use it.
 import { createReadStream, promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';

@@ -1,11 +1,11 @@
 // Builds the app (vite build) when dist/ is missing or older than what it is built from.
-// Used by `npm start` (scripts/start.mjs) and by the e2e tests' global setup.
+// Used by `npm start` (src/server/start.mjs) and by the e2e tests' global setup.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** What the build reads: a change to any of these makes dist/ stale. */
 const BUILD_INPUTS = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json', 'package-lock.json'];

@@ -1,0 +1,134 @@
+/**
+ * The `leitai` command line (started by ./leitai.mjs, which lets Node load TypeScript):
+ *
+ *   leitai score FILE.json           the standings as JSON (the interchange format) on stdout
+ *   leitai score FILE.json --table   a readable table instead, in Chinese (--lang en: English)
+ *
+ * A file that cannot be read, is not JSON, or breaks a rule prints its reasons on stderr, one
+ * issue a line, and nothing on stdout: exit status 1. A usage error: exit status 2.
+ * `main` does no I/O of its own (it is given an `io`), so it can be tested in-process.
+ */
+import { readFileSync } from 'node:fs';
+import { computeStandings } from '../domain/engine.ts';
+import { readInterchangeRound, toInterchangeStandings } from '../domain/interchange.ts';
+import { describeIssue, type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
+import type { RoundInput } from '../domain/model.ts';
+import { type Command, parseArguments } from './args.ts';
+import { decodeUtf8, parseJson } from './json-text.ts';
+import { MAIN_HELP, SCORE_HELP, say } from './messages.ts';
+import { formatStandingsTable } from './standings-table.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_REFUSED = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The bytes of a file, or of standard input for "-"; throws Node's error (code ENOENT, …). */
+  readBytes(file: string): Uint8Array;
+}
+
+/** One issue of a refused round, on one line; the path is added when the message lacks it. */
+export function issueLine(found: Issue, language: Language): string {
+  const text = describeIssue(found, language);
+  return found.path && !text.includes(found.path)
+    ? say('issueAt', language, { issue: text, path: found.path })
+    : text;
+}
+
+class Refusal extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+function readRound(file: string, io: CliIo, language: Language): RoundInput {
+  const shownName = file === '-' ? say('stdinName', language) : file;
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readBytes(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const params = { file: shownName, reason: error instanceof Error ? error.message : String(error) };
+    if (code === 'ENOENT') throw new Refusal([say('fileNotFound', language, params)]);
+    if (code === 'EISDIR') throw new Refusal([say('fileIsDirectory', language, params)]);
+    if (code === 'EACCES' || code === 'EPERM') throw new Refusal([say('fileNotReadable', language, params)]);
+    throw new Refusal([say('fileReadFailed', language, params)]);
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw new Refusal([say('fileNotUtf8', language, { file: shownName })]);
+  const parsed = parseJson(decoded.text);
+  if (!parsed.ok) {
+    if (parsed.empty) throw new Refusal([say('jsonEmpty', language, { file: shownName })]);
+    const params = { file: shownName, reason: parsed.reason };
+    if (!parsed.location) throw new Refusal([say('jsonInvalid', language, params)]);
+    const headline = say('jsonInvalidAt', language, { ...params, ...parsed.location });
+    throw new Refusal([headline, ...(parsed.excerpt ?? '').split('\n').map((line) => `  ${line}`)]);
+  }
+  return readInterchangeRound(parsed.value);
+}
+
+function score(command: Extract<Command, { kind: 'score' }>, io: CliIo, language: Language): number {
+  const shownName = command.file === '-' ? say('stdinName', language) : command.file;
+  let output: string;
+  try {
+    const round = readRound(command.file, io, language);
+    const standings = computeStandings(round);
+    output = command.table
+      ? formatStandingsTable(standings, round, language)
+      : `${JSON.stringify(toInterchangeStandings(standings), null, 2)}\n`;
+  } catch (error) {
+    if (error instanceof Refusal) {
+      io.stderr(`leitai: ${error.lines.join('\n')}\n`);
+      return EXIT_REFUSED;
+    }
+    if (error instanceof RoundRejectedError) {
+      const headline = say('roundRejected', language, { file: shownName, count: error.issues.length });
+      const lines = error.issues.map((found) => `  ${issueLine(found, language)}`);
+      io.stderr(`leitai: ${headline}\n${lines.join('\n')}\n`);
+      return EXIT_REFUSED;
+    }
+    const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`leitai: ${say('internalError', language, { reason })}\n`);
+    return EXIT_REFUSED;
+  }
+  io.stdout(output);
+  return EXIT_OK;
+}
+
+/** Runs the command line; returns the exit status. */
+export function main(argv: readonly string[], io: CliIo): number {
+  const parsed = parseArguments(argv);
+  if (!parsed.ok) {
+    const topic = parsed.topic === 'score' ? 'score ' : '';
+    const hint = say('seeHelp', parsed.language, { topic });
+    io.stderr(`leitai: ${say(parsed.error.key, parsed.language, parsed.error.params)}\n${hint}\n`);
+    return EXIT_USAGE;
+  }
+  const { command, language } = parsed;
+  switch (command.kind) {
+    case 'help':
+      io.stdout(command.topic === 'score' ? SCORE_HELP : MAIN_HELP);
+      return EXIT_OK;
+    case 'usage':
+      io.stderr(MAIN_HELP);
+      return EXIT_USAGE;
+    case 'score':
+      return score(command, io, language);
+  }
+}
+
+/** The real process: files, stdout and stderr, and the exit status. */
+export function runNodeCli(): void {
+  // `leitai score x.json | head` closes the pipe early: that is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  process.exitCode = main(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readBytes: (file) => readFileSync(file === '-' ? 0 : file),
+  });
+}
