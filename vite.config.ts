@@ -38,6 +38,8 @@ export default defineConfig({
         // Every lazy role chunk, the CSS and the icons are precached: any route works offline.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: 'index.html',
+        // The venue server's own pages: the sync API, the tablets' setup page and its certificate.
+        navigateFallbackDenylist: [/^\/api\//, /^\/setup$/, /^\/ca\.crt$/],
         cleanupOutdatedCaches: true,
       },
     }),

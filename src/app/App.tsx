@@ -7,6 +7,7 @@ import type { Updater } from './pwa/updater';
 import { Link, usePath } from './router';
 import { findRoute } from './routes';
 import { useUiStore } from './store';
+import { SyncStatus } from './sync/SyncStatus';
 
 function NotFoundPage({ path }: { path: string }) {
   const t = useT();
@@ -68,6 +69,7 @@ export function App({ updater = null }: AppProps) {
           <img src="/icons/icon.svg" alt="" width={40} height={40} />
           <span>{t('app.shortName')}</span>
         </Link>
+        <SyncStatus />
         <LanguageSwitch />
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>

@@ -27,6 +27,13 @@ export function usePath(): string {
   return useSyncExternalStore(subscribe, currentPath, () => '/');
 }
 
+const currentSearch = () => window.location.search;
+
+/** The query string ('?tab=judges', or ''): pages that keep their place in the address read it. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, currentSearch, () => '');
+}
+
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search + window.location.hash) return;
   if (options.replace) window.history.replaceState(null, '', to);

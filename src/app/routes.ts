@@ -1,29 +1,42 @@
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { type ComponentType, createElement, lazy } from 'react';
 import type { MessageKey } from './i18n/messages';
 
 // Each role's screen is its own lazily loaded chunk. A role page module default-exports its
 // page component; to grow a role, change that module (and whatever it imports), not this table.
 
+type PageModule = { default: ComponentType };
+
 export interface RoleRoute {
   path: string;
   titleKey: MessageKey;
-  Page: LazyExoticComponent<ComponentType>;
+  Page: ComponentType;
+  /** Loads the page's chunk; once loaded, Page renders without suspending. */
+  preload: () => Promise<unknown>;
+}
+
+/**
+ * A lazy page that can be loaded before React first renders it. main.tsx preloads the page of
+ * the address being opened, so a judge's tablet shows the sheet without passing through the
+ * Suspense fallback (React holds a revealed fallback for at least 300 ms).
+ */
+function lazyPage(path: string, titleKey: MessageKey, load: () => Promise<PageModule>): RoleRoute {
+  let loaded: ComponentType | null = null;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module.default;
+      return module;
+    });
+  const LazyPage = lazy(preload);
+  const Page = () => createElement(loaded ?? LazyPage);
+  return { path, titleKey, Page, preload };
 }
 
 export const roleRoutes: readonly RoleRoute[] = [
-  {
-    path: '/organizer',
-    titleKey: 'role.organizer.title',
-    Page: lazy(() => import('./organizer/OrganizerPage')),
-  },
-  { path: '/judge', titleKey: 'role.judge.title', Page: lazy(() => import('./judge/JudgePage')) },
-  { path: '/stage', titleKey: 'role.host.title', Page: lazy(() => import('./stage/HostPage')) },
-  {
-    path: '/projector',
-    titleKey: 'role.projector.title',
-    Page: lazy(() => import('./stage/ProjectorPage')),
-  },
-  { path: '/results', titleKey: 'role.results.title', Page: lazy(() => import('./results/ResultsPage')) },
+  lazyPage('/organizer', 'role.organizer.title', () => import('./organizer/OrganizerPage')),
+  lazyPage('/judge', 'role.judge.title', () => import('./judge/JudgePage')),
+  lazyPage('/stage', 'role.host.title', () => import('./stage/HostPage')),
+  lazyPage('/projector', 'role.projector.title', () => import('./stage/ProjectorPage')),
+  lazyPage('/results', 'role.results.title', () => import('./results/ResultsPage')),
 ];
 
 export function findRoute(path: string): RoleRoute | undefined {

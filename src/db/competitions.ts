@@ -18,10 +18,10 @@ import {
   roundScope,
 } from './entities';
 import { RepositoryError } from './errors';
-import { requireText } from './guards';
+import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
-import { deleteRoundRecords } from './rounds';
+import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
 
 const NAME_LIMIT = 100;
 
@@ -29,14 +29,54 @@ function competitionScope(id: Id) {
   return { competitionId: id, roundId: null };
 }
 
-export function createCompetition(db: LeitaiDB, draft: { name: string }): Promise<CompetitionRecord> {
+/** What the organizer types about a competition; an empty or null date or venue means none. */
+export interface CompetitionDetails {
+  name: string;
+  /** YYYY-MM-DD */
+  date?: string | null;
+  venue?: string | null;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/** A real calendar day written YYYY-MM-DD, or null when empty. */
+function optionalDate(value: string | null | undefined): string | null {
+  const text = optionalText(value, '比赛日期', 10);
+  if (text === null) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    throw new RepositoryError('invalid-field', `比赛日期“${text}”无效，请按 2026-05-20 的格式填写`);
+  }
+  return text;
+}
+
+/** The record with its checked details; absent optional fields stay absent (not null). */
+function withDetails(base: CompetitionRecord, { name, date, venue }: CompetitionDetails): CompetitionRecord {
+  const { date: _date, venue: _venue, ...rest } = base;
+  const checkedDate = date === undefined ? (base.date ?? null) : optionalDate(date);
+  const checkedVenue = venue === undefined ? (base.venue ?? null) : optionalText(venue, '比赛地点', 100);
+  return {
+    ...rest,
+    name: requireText(name, '赛事名称', NAME_LIMIT),
+    ...(checkedDate === null ? {} : { date: checkedDate }),
+    ...(checkedVenue === null ? {} : { venue: checkedVenue }),
+  };
+}
+
+export interface CompetitionDraft extends CompetitionDetails {
+  /** A first round made in the same transaction, e.g. from a template: both or neither. */
+  firstRound?: Omit<RoundDraft, 'competitionId'>;
+}
+
+export function createCompetition(db: LeitaiDB, draft: CompetitionDraft): Promise<CompetitionRecord> {
   return writeTransaction(db, async () => {
-    const competition: CompetitionRecord = {
-      id: newId(),
-      name: requireText(draft.name, '赛事名称', NAME_LIMIT),
-      archived: false,
-    };
+    const competition = withDetails({ id: newId(), name: '', archived: false }, draft);
     await putEntity(db, 'competitions', competition, competitionScope(competition.id));
+    if (draft.firstRound) await createRound(db, { ...draft.firstRound, competitionId: competition.id });
     return competition;
   });
 }
@@ -60,6 +100,15 @@ export function renameCompetition(db: LeitaiDB, id: Id, name: string): Promise<C
   }));
 }
 
+/** Name, date and venue at once; an omitted date or venue keeps its value, null or '' clears it. */
+export function editCompetition(
+  db: LeitaiDB,
+  id: Id,
+  details: CompetitionDetails,
+): Promise<CompetitionRecord> {
+  return updateCompetition(db, id, (current) => withDetails(current, details));
+}
+
 /** Archived competitions leave the default list; `archived: false` brings one back. */
 export function archiveCompetition(db: LeitaiDB, id: Id, archived = true): Promise<CompetitionRecord> {
   return updateCompetition(db, id, (current) => ({ ...current, archived }));
@@ -78,11 +127,11 @@ export function duplicateCompetition(
 ): Promise<CompetitionRecord> {
   return writeTransaction(db, async () => {
     const source = await getCompetition(db, id);
-    const copy: CompetitionRecord = {
-      id: newId(),
-      name: requireText(draft.name ?? `${source.name}（副本）`, '赛事名称', NAME_LIMIT),
-      archived: false,
-    };
+    // Date and venue are kept: a copy is usually next year's edition at the same place, edited after.
+    const copy = withDetails(
+      { ...source, id: newId(), archived: false },
+      { name: draft.name ?? `${source.name}（副本）` },
+    );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
     for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {

@@ -42,6 +42,27 @@ export interface OutboxRow {
   deviceSeq: number;
 }
 
+/** What a judge typed into one mark and has not confirmed yet (src/db/drafts.ts). */
+export interface DraftRow {
+  roundId: Id;
+  judgeId: Id;
+  contestantId: Id;
+  criterionId: Id;
+  /** The keypad text as typed: "38.", "" after 清空. */
+  text: string;
+}
+
+/** The judge this device is bound to (src/db/judge-session.ts). */
+export interface JudgeSessionRow {
+  key: 'self';
+  judgeId: Id;
+  roundId: Id;
+  /** The contestant whose sheet is open; null while the judge has not picked one. */
+  contestantId: Id | null;
+  /** The last stage call this screen followed, so a reload does not follow it again. */
+  followedCallId: Id | null;
+}
+
 export interface LeitaiDBOptions {
   /** Tests pass `new IDBFactory()` and `IDBKeyRange` from fake-indexeddb. */
   indexedDB?: IDBFactory;
@@ -63,6 +84,8 @@ export class LeitaiDB extends Dexie {
   declare sheets: Table<SheetRow, [Id, Id, Id]>;
   declare adjustments: Table<AdjustmentRow, Id>;
   declare corrections: Table<CorrectionRow, Id>;
+  declare drafts: Table<DraftRow, [Id, Id, Id, Id]>;
+  declare judgeSession: Table<JudgeSessionRow, 'self'>;
 
   constructor(options: LeitaiDBOptions = {}) {
     const dexieOptions: DexieOptions = {};

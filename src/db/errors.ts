@@ -25,6 +25,7 @@ export type RepositoryErrorCode =
   | 'has-marks'
   | 'draw-invalid'
   | 'import-invalid'
+  | 'duplicate-contestant'
   | 'event-conflict';
 
 /** One bad row of an import: `index` is 0-based in the list given to importRoster. */

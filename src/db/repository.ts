@@ -4,18 +4,48 @@
  */
 
 export { type AdjustmentDraft, addAdjustment, revokeAdjustment } from './adjustments';
+export { type Advancement, advanceContestants } from './advancement';
 export {
   archiveCompetition,
+  type CompetitionDetails,
+  type CompetitionDraft,
   createCompetition,
   deleteCompetition,
   duplicateCompetition,
+  editCompetition,
   renameCompetition,
 } from './competitions';
 export { decideCorrection, requestCorrection } from './corrections';
-export { db, LeitaiDB, type LeitaiDBOptions } from './database';
+export { type DraftRow, db, type JudgeSessionRow, LeitaiDB, type LeitaiDBOptions } from './database';
+export { type Demo, loadDemoCompetition } from './demo';
+export {
+  type CommitResult,
+  checkDraftText,
+  commitDraft,
+  commitSheetDrafts,
+  type DraftCheck,
+  type DraftProblemCode,
+  editDraftText,
+  judgeDrafts,
+  type KeypadKey,
+  type MarkCell,
+  pressKey,
+  sheetDrafts,
+  stepMark,
+} from './drafts';
 export { type DrawResult, recordDraw, reorderManually } from './draw';
 export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
 export type { CriterionDraft } from './guards';
+export {
+  bindJudge,
+  findJudgesByCode,
+  followStageCall,
+  isJoinCode,
+  JOIN_CODE_LENGTH,
+  openContestantSheet,
+  readJudgeSession,
+  unbindJudge,
+} from './judge-session';
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { loadRoundInput, readProjection, refoldLog } from './read';
@@ -34,4 +64,12 @@ export {
   putJudge,
   type RosterImport,
 } from './roster';
-export { createRound, deleteRound, type RoundDraft, type RoundPatch, updateRound } from './rounds';
+export {
+  createRound,
+  deleteRound,
+  type RoundDraft,
+  type RoundPatch,
+  reorderRounds,
+  updateRound,
+} from './rounds';
+export { callContestant, readStageCall, type StageCall } from './stage';

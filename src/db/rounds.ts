@@ -1,7 +1,7 @@
 /** Rounds: the scoring sheet (criteria), the scoring settings and the time limit. */
 
 import { formatHundredths } from '../domain/decimal';
-import type { Criterion, Id, RoundSettings } from '../domain/model';
+import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
 import type { OvertimeRule, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
@@ -21,6 +21,7 @@ import {
   checkScoringRules,
   checkTiming,
   normalizeCriteria,
+  requirePositiveHundredths,
   requireText,
 } from './guards';
 import { newId } from './ids';
@@ -33,6 +34,8 @@ export interface RoundDraft {
   settings?: RoundSettings;
   timeLimitSeconds?: number | null;
   overtime?: OvertimeRule | null;
+  /** What the points should add up to; absent means 100. */
+  fullMark?: Hundredths;
 }
 
 export interface RoundPatch {
@@ -43,11 +46,13 @@ export interface RoundPatch {
   timeLimitSeconds?: number | null;
   overtime?: OvertimeRule | null;
   order?: number;
+  fullMark?: Hundredths;
 }
 
 function checkRound(round: RoundRecord): RoundRecord {
   checkScoringRules(round.criteria, round.settings);
   checkTiming(round.timeLimitSeconds, round.overtime);
+  if (round.fullMark !== undefined) requirePositiveHundredths(round.fullMark, '评分表的满分合计');
   return round;
 }
 
@@ -65,6 +70,7 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
       settings: structuredClone(draft.settings ?? DEFAULT_SETTINGS),
       timeLimitSeconds: draft.timeLimitSeconds ?? null,
       overtime: draft.overtime ?? null,
+      ...(draft.fullMark === undefined ? {} : { fullMark: draft.fullMark }),
     });
     await putEntity(db, 'rounds', round, roundScope(round));
     return round;
@@ -114,9 +120,38 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
       timeLimitSeconds:
         patch.timeLimitSeconds === undefined ? current.timeLimitSeconds : patch.timeLimitSeconds,
       overtime: patch.overtime === undefined ? current.overtime : patch.overtime,
+      ...(patch.fullMark === undefined ? {} : { fullMark: patch.fullMark }),
     });
     await putEntity(db, 'rounds', round, roundScope(round));
     return round;
+  });
+}
+
+/**
+ * Puts the competition's rounds in the given order (初赛 before 决赛) in one transaction: the
+ * list must name every round of the competition once.
+ */
+export function reorderRounds(
+  db: LeitaiDB,
+  competitionId: Id,
+  roundIds: readonly Id[],
+): Promise<RoundRecord[]> {
+  return writeTransaction(db, async () => {
+    await getCompetition(db, competitionId);
+    const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+    const byId = new Map(rounds.map((round) => [round.id, round]));
+    if (
+      roundIds.length !== rounds.length ||
+      new Set(roundIds).size !== rounds.length ||
+      roundIds.some((id) => !byId.has(id))
+    ) {
+      throw new RepositoryError('invalid-field', '轮次顺序必须恰好包含本赛事的每个轮次各一次');
+    }
+    const reordered = roundIds.map((id, index) => ({ ...(byId.get(id) as RoundRecord), order: index + 1 }));
+    for (const round of reordered) {
+      if (round.order !== byId.get(round.id)?.order) await putEntity(db, 'rounds', round, roundScope(round));
+    }
+    return reordered;
   });
 }
 

@@ -43,6 +43,60 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       corrections: 'requestId, roundId',
     },
   },
+  {
+    // The judge screen's device-local state; no upgrade: both tables start empty.
+    version: 2,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, roundId, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      /**
+       * What a judge has typed into a mark and not confirmed yet, one row per cell: saved at
+       * every keystroke, never an event, never synced (src/db/drafts.ts).
+       */
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      /** One row, key 'self': the judge this tablet is bound to, and the sheet they have open. */
+      judgeSession: 'key',
+    },
+  },
+  {
+    // Sync's state (src/sync/sync-state.ts); no upgrade: the table starts empty.
+    version: 3,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, roundId, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      /**
+       * Rows 'cursor' (the server sequence number applied up to, moved in the transaction that
+       * applies the events) and 'session' (this device's token at the venue server).
+       */
+      syncState: 'key',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -64,6 +64,13 @@ export interface EventPayloads {
    */
   'draw.record': { seedFingerprint: string; seed: string; order: Id[] };
   'order.manual': { order: Id[] };
+  /**
+   * The host calls a contestant to the stage (叫号); the judges' screens open that contestant.
+   * One cell per round, decided by the entities' winner rule (see `stageCallOf`). It has no
+   * projection table: a round has only a few calls, and they are read from the log through its
+   * [roundId+type] index.
+   */
+  'stage.call': { contestantId: Id; revision: number };
 }
 
 export type EventType = keyof EventPayloads;
@@ -140,6 +147,20 @@ export function compareRevision(a: Stamp, b: Stamp): number {
 /** Whether an event stamped `candidate` takes a cell currently owned by `current`. */
 export function supersedes(candidate: Stamp, current: Stamp | null | undefined): boolean {
   return current == null || compareRevision(candidate, current) > 0;
+}
+
+/**
+ * The call that owns a round's stage: among that round's `stage.call` events, the winner by
+ * `compareRevision`, so every device agrees whatever order the calls arrived in. Null when no
+ * one has been called.
+ */
+export function stageCallOf(events: Iterable<LeitaiEvent>): LeitaiEvent<'stage.call'> | null {
+  let winner: LeitaiEvent<'stage.call'> | null = null;
+  for (const event of events) {
+    if (event.type !== 'stage.call') continue;
+    if (supersedes(stampOf(event), winner && stampOf(winner))) winner = event;
+  }
+  return winner;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -279,6 +300,7 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
       return [entityHeadStep(event)];
     case 'draw.record':
     case 'order.manual':
+    case 'stage.call':
       return [];
   }
   if (roundId === null) return [];

@@ -14,6 +14,10 @@ export interface CompetitionRecord {
   name: string;
   /** Archived competitions are hidden from the default list but keep everything. */
   archived: boolean;
+  /** The day of the event, YYYY-MM-DD; absent when not given. Shown, never used to decide anything. */
+  date?: string;
+  /** 地点, e.g. 昌吉市委党校报告厅; absent when not given. */
+  venue?: string;
 }
 
 /** 超时扣分: `points` are deducted for every `everySeconds` over the round's time limit. */
@@ -34,6 +38,11 @@ export interface RoundRecord {
   /** Time limit per contestant; null for none. */
   timeLimitSeconds: number | null;
   overtime: OvertimeRule | null;
+  /**
+   * The full mark the criteria's points should add up to (the sheet's 合计), checked on the
+   * organizer's screen only; absent means 100.
+   */
+  fullMark?: Hundredths;
 }
 
 export interface JudgeRecord {

@@ -5,7 +5,7 @@
  * imported. Duplicate names are warnings: two 王伟 can be real.
  */
 import { parseHundredths } from './decimal.ts';
-import { type Issue, issue } from './issues.ts';
+import { type Issue, type IssueCode, issue } from './issues.ts';
 import type { ContestantStatus, Hundredths } from './model.ts';
 
 export type RosterKind = 'contestants' | 'judges';
@@ -104,7 +104,16 @@ export function readRoster(
     const column = mapping[field];
     return column === undefined ? '' : (row[column] ?? '').trim();
   };
-  const where = (row: number, field: RosterField) => `第 ${row} 行 ${columnLetter(mapping[field] ?? 0)} 列`;
+  // `row` and `column` travel with the readable path so that a preview can mark the cell.
+  const at = (
+    code: IssueCode,
+    row: number,
+    field: RosterField,
+    params: Record<string, string | number> = {},
+  ) => {
+    const column = mapping[field] ?? 0;
+    return issue(code, `第 ${row} 行 ${columnLetter(column)} 列`, { ...params, row, column });
+  };
   const rowOfDraw = new Map<number, number>();
   const rowOfName = new Map<string, number>();
   const entries: RosterEntry[] = [];
@@ -113,13 +122,11 @@ export function readRoster(
     if (cells.every((text) => text.trim() === '')) return;
     const row = firstRow + position;
     const name = cell(cells, 'name');
-    if (name === '') errors.push(issue('rosterNameMissing', where(row, 'name')));
+    if (name === '') errors.push(at('rosterNameMissing', row, 'name'));
     else if ([...name].length > MAX_NAME_LENGTH) {
-      errors.push(issue('rosterNameTooLong', where(row, 'name'), { value: name, max: MAX_NAME_LENGTH }));
+      errors.push(at('rosterNameTooLong', row, 'name', { value: name, max: MAX_NAME_LENGTH }));
     } else if (rowOfName.has(name)) {
-      warnings.push(
-        issue('rosterDuplicateName', where(row, 'name'), { value: name, other: rowOfName.get(name) ?? 0 }),
-      );
+      warnings.push(at('rosterDuplicateName', row, 'name', { value: name, other: rowOfName.get(name) ?? 0 }));
     } else rowOfName.set(name, row);
 
     let draw: number | null = null;
@@ -127,12 +134,10 @@ export function readRoster(
     if (drawText !== '') {
       draw = /^\d+$/.test(drawText) ? Number(drawText) : null;
       if (draw === null || draw < 1 || !Number.isSafeInteger(draw)) {
-        errors.push(issue('rosterDrawInvalid', where(row, 'draw'), { value: drawText }));
+        errors.push(at('rosterDrawInvalid', row, 'draw', { value: drawText }));
         draw = null;
       } else if (rowOfDraw.has(draw)) {
-        errors.push(
-          issue('rosterDrawDuplicate', where(row, 'draw'), { value: draw, other: rowOfDraw.get(draw) ?? 0 }),
-        );
+        errors.push(at('rosterDrawDuplicate', row, 'draw', { value: draw, other: rowOfDraw.get(draw) ?? 0 }));
       } else rowOfDraw.set(draw, row);
     }
 
@@ -141,7 +146,7 @@ export function readRoster(
     if (weightText !== '') {
       const parsed = parseHundredths(weightText);
       if (parsed.ok && parsed.value > 0) weight = parsed.value;
-      else errors.push(issue('rosterWeightInvalid', where(row, 'weight'), { value: weightText }));
+      else errors.push(at('rosterWeightInvalid', row, 'weight', { value: weightText }));
     }
 
     let status: ContestantStatus = 'active';
@@ -149,7 +154,7 @@ export function readRoster(
     if (statusText !== '') {
       const known = STATUS_WORDS[normalise(statusText)];
       if (known) status = known;
-      else errors.push(issue('rosterStatusUnknown', where(row, 'status'), { value: statusText }));
+      else errors.push(at('rosterStatusUnknown', row, 'status', { value: statusText }));
     }
 
     entries.push({

@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-// `npm start`: builds the app when dist/ is missing or out of date, then serves it on this
-// machine and the local network (the venue server).
+// `npm start`: builds the app when dist/ is missing or out of date, then starts the venue server
+// (src/server/venue.ts, TypeScript run through tsx): the app, the sync API and the live socket on
+// one origin, https and plain http, storage in the data directory.
 //   npm start -- --port 8080 --host 127.0.0.1     (or PORT=8080 HOST=127.0.0.1 npm start)
-import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
 import { buildIfStale, projectRoot } from './build-if-stale.mjs';
-import { startStaticServer } from './static-server.mjs';
 
 const DEFAULT_PORT = 5180;
-const USAGE = `Usage: npm start -- [--port N] [--host ADDRESS]
+const DEFAULT_HTTPS_PORT = 5443;
+const USAGE = `Usage: npm start -- [options]
 
-  -p, --port N        port to listen on (env PORT; default ${DEFAULT_PORT})
-      --host ADDRESS  address to listen on (env HOST; default 0.0.0.0: this machine and the LAN)
-  -h, --help          show this help`;
+  -p, --port N         plain http port (env PORT; default ${DEFAULT_PORT}): the app without offline
+                       start-up, and the tablets' certificate setup page /setup
+      --https-port N   https port (env LEITAI_HTTPS_PORT; default ${DEFAULT_HTTPS_PORT})
+      --no-https       plain http only (env LEITAI_NO_HTTPS=1)
+      --host ADDRESS   address to listen on (env HOST; default 0.0.0.0: this machine and the LAN)
+      --data-dir DIR   where the database and certificates live (env LEITAI_DATA_DIR; default ./data)
+      --cert FILE      a certificate (PEM) to use instead of the local one (env LEITAI_CERT)
+      --key FILE       its private key (PEM) (env LEITAI_KEY)
+      --no-build       serve dist/ as it is, without building it when stale
+  -h, --help           show this help`;
 
 function fail(message) {
   console.error(`${message}\n\n${USAGE}`);
@@ -25,7 +33,13 @@ try {
   ({ values } = parseArgs({
     options: {
       port: { type: 'string', short: 'p' },
+      'https-port': { type: 'string' },
+      'no-https': { type: 'boolean' },
       host: { type: 'string' },
+      'data-dir': { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      'no-build': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -37,42 +51,48 @@ if (values.help) {
   process.exit(0);
 }
 
-const portText = values.port ?? process.env.PORT ?? String(DEFAULT_PORT);
-const port = Number(portText);
-if (!/^\d+$/.test(portText) || port > 65535) fail(`Invalid port: ${portText}`);
-const host = values.host ?? process.env.HOST ?? '0.0.0.0';
+function port(text, what) {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > 65535) fail(`Invalid ${what}: ${text}`);
+  return value;
+}
 
-await buildIfStale();
+const httpPort = port(values.port ?? process.env.PORT ?? String(DEFAULT_PORT), 'port');
+const noHttps = values['no-https'] ?? process.env.LEITAI_NO_HTTPS === '1';
+const httpsPort = noHttps
+  ? null
+  : port(values['https-port'] ?? process.env.LEITAI_HTTPS_PORT ?? String(DEFAULT_HTTPS_PORT), 'https port');
+const host = values.host ?? process.env.HOST ?? '0.0.0.0';
+const dataDirText = values['data-dir'] ?? process.env.LEITAI_DATA_DIR ?? join(projectRoot, 'data');
+const dataDir = isAbsolute(dataDirText) ? dataDirText : resolve(dataDirText);
+const certFile = values.cert ?? process.env.LEITAI_CERT ?? null;
+const keyFile = values.key ?? process.env.LEITAI_KEY ?? null;
+if ((certFile === null) !== (keyFile === null)) fail('--cert and --key go together.');
+if (certFile && httpsPort === null) fail('--cert and --key need https: drop --no-https.');
+
+if (!values['no-build']) await buildIfStale();
+
+register();
+const { runVenueServer } = await import('./venue.ts');
 
 let server;
 try {
-  server = await startStaticServer({ root: join(projectRoot, 'dist'), port, host });
+  server = await runVenueServer({
+    staticRoot: join(projectRoot, 'dist'),
+    dataDir,
+    host,
+    httpPort,
+    httpsPort,
+    certFile,
+    keyFile,
+  });
 } catch (error) {
-  if (error?.code === 'EADDRINUSE') fail(`Port ${port} is already in use: choose another with --port.`);
+  if (error?.code === 'EADDRINUSE')
+    fail(`Port ${error.port ?? ''} is already in use: choose another with --port or --https-port.`);
   if (error?.code === 'EADDRNOTAVAIL') fail(`This machine has no address ${host}.`);
+  if (error?.code === 'ENOENT') fail(`File not found: ${error.path}`);
   throw error;
 }
-
-const lanUrls = [];
-if (host === '0.0.0.0' || host === '::') {
-  for (const addresses of Object.values(networkInterfaces())) {
-    for (const address of addresses ?? []) {
-      if (address.family === 'IPv4' && !address.internal) {
-        lanUrls.push(`http://${address.address}:${server.port}`);
-      }
-    }
-  }
-}
-
-console.log(`\n擂台 Leitai is running.\n\n  On this machine:   ${server.url}`);
-for (const url of lanUrls) console.log(`  On the network:    ${url}`);
-if (lanUrls.length > 0) {
-  console.log(
-    '\n  Devices on the network can use the app, but browsers allow offline mode (service worker)\n' +
-      '  only on https or on this machine itself.',
-  );
-}
-console.log('\nPress Ctrl+C to stop.\n');
 
 const stop = () => {
   server.close().then(() => process.exit(0));

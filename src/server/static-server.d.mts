@@ -16,3 +16,7 @@ export function startStaticServer(options: {
   port?: number;
   host?: string;
 }): Promise<StaticServer>;
+
+export function createStaticHandler(
+  root: string,
+): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;

@@ -5,7 +5,8 @@
 //   is a plain 404;
 // - Cache-Control: no-cache for index.html, sw.js and everything else that keeps its name across
 //   builds; a year and immutable for /assets/*, whose names carry a content hash.
-// The venue sync server will grow from this; src/server/start.mjs and the e2e harness use it.
+// The venue server (src/server/http.ts) serves the app with `createStaticHandler`; the e2e
+// harness serves a bare build with `startStaticServer`.
 import { createReadStream, promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
@@ -51,15 +52,15 @@ async function statFile(path) {
 }
 
 /**
- * Serves `root` over http. Resolves once listening.
- * @param {{ root: string, port?: number, host?: string }} options port 0 picks a free port.
- * @returns {Promise<{ url: string, port: number, host: string, server: import('node:http').Server, close: () => Promise<void> }>}
+ * The request handler that serves `root`: GET and HEAD, index.html for app routes.
+ * @param {string} root
+ * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
-export async function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
+export function createStaticHandler(root) {
   const rootDir = resolve(root);
   const indexPath = join(rootDir, 'index.html');
 
-  const server = createServer(async (req, res) => {
+  return async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
@@ -119,7 +120,16 @@ export async function startStaticServer({ root, port = 0, host = '127.0.0.1' }) 
       res.end('Internal Server Error\n');
       console.error(error);
     }
-  });
+  };
+}
+
+/**
+ * Serves `root` over http. Resolves once listening.
+ * @param {{ root: string, port?: number, host?: string }} options port 0 picks a free port.
+ * @returns {Promise<{ url: string, port: number, host: string, server: import('node:http').Server, close: () => Promise<void> }>}
+ */
+export async function startStaticServer({ root, port = 0, host = '127.0.0.1' }) {
+  const server = createServer(createStaticHandler(root));
 
   await new Promise((resolveListen, rejectListen) => {
     server.once('error', rejectListen);

@@ -1,7 +1,15 @@
 // Setup of the 'unit' vitest project (see vitest.config.ts).
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
+
+// jsdom has no IndexedDB, and Dexie's live queries (useLiveQuery) look for one globally before
+// they query. Give them an empty factory: every test still opens its own fresh database,
+// passed to the LeitaiDB constructor and the screens' <DatabaseProvider>.
+Dexie.dependencies.indexedDB ??= new IDBFactory();
+Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {

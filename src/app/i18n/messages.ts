@@ -3,6 +3,11 @@
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 
+import { judgeEn, judgeZh } from './judge';
+import { organizerEn, organizerZh } from './organizer';
+import { organizerPeopleEn, organizerPeopleZh } from './organizer-people';
+import { syncEn, syncZh } from './sync';
+
 export const zhCN = {
   'app.name': '擂台 · Leitai 评分系统',
   'app.shortName': '擂台评分',
@@ -32,6 +37,10 @@ export const zhCN = {
   'notFound.title': '找不到此页面',
   'notFound.body': '地址 {path} 不存在。',
   'update.prompt': '新版本可用，刷新',
+  ...judgeZh,
+  ...organizerPeopleZh,
+  ...organizerZh,
+  ...syncZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;
@@ -68,6 +77,10 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
   'update.prompt': 'New version available, reload',
+  ...judgeEn,
+  ...organizerPeopleEn,
+  ...organizerEn,
+  ...syncEn,
 };
 
 export const LANGS = ['zh-CN', 'en'] as const;

@@ -9,7 +9,17 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME } from '../../../src/db/database';
-import { enterMark, loadRoundInput, readOutbox, readProjection, refoldLog } from '../../../src/db/repository';
+import {
+  bindJudge,
+  commitDraft,
+  enterMark,
+  loadRoundInput,
+  pressKey,
+  readJudgeSession,
+  readOutbox,
+  readProjection,
+  refoldLog,
+} from '../../../src/db/repository';
 import { CURRENT_SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../src/db/schema';
 import { DEFAULT_SETTINGS } from '../../../src/domain/model';
 import { freshDb } from './helpers';
@@ -130,7 +140,26 @@ function v1Rows() {
   };
 }
 
-const SHIPPED = [{ version: 1, stores: V1_STORES, rows: v1Rows }];
+const V2_STORES = {
+  ...V1_STORES,
+  drafts: '[roundId+judgeId+contestantId+criterionId]',
+  judgeSession: 'key',
+};
+
+/** A v2 device: the v1 rows, bound to judge j1, with a half-typed mark on the open sheet. */
+function v2Rows() {
+  return {
+    ...v1Rows(),
+    drafts: [{ roundId: 'r1', judgeId: 'j1', contestantId: 'p1', criterionId: 'content', text: '36.' }],
+    judgeSession: [{ key: 'self', judgeId: 'j1', roundId: 'r1', contestantId: 'p1', followedCallId: null }],
+  };
+}
+
+const SHIPPED: { version: number; stores: Record<string, string>; rows: () => Record<string, unknown[]> }[] =
+  [
+    { version: 1, stores: V1_STORES, rows: v1Rows },
+    { version: 2, stores: V2_STORES, rows: v2Rows },
+  ];
 
 describe('schema versions', () => {
   it.each(SHIPPED)(
@@ -173,6 +202,9 @@ describe.each(SHIPPED)('a database written by schema v$version', ({ version, sto
       { id: 'p1', name: '李四', unit: '榆树沟镇', draw: 1, status: 'active' },
     ]);
     expect((await readOutbox(db)).map((event) => event.id)).toEqual(['e4', 'e5']);
+    for (const [table, tableRows] of Object.entries(rows())) {
+      expect(await db.table(table).toArray(), table).toHaveLength(tableRows.length);
+    }
   });
 
   it('keeps writing where it left off: the next deviceSeq and the next revision', async () => {
@@ -188,5 +220,21 @@ describe.each(SHIPPED)('a database written by schema v$version', ({ version, sto
     });
     expect(mark?.head).toMatchObject({ revision: 2, deviceId: 'd'.repeat(32), deviceSeq: 6 });
     expect((await readOutbox(db)).map((event) => event.deviceSeq)).toEqual([4, 5, 6]);
+  });
+
+  it('keeps the judge screen working: binding, drafts and their commit', async () => {
+    const factory = new IDBFactory();
+    await writeOldDatabase(factory);
+    const db = freshDb(factory);
+    const cell = { roundId: 'r1', judgeId: 'j1', contestantId: 'p1', criterionId: 'content' };
+    await bindJudge(db, 'j1');
+    expect(await readJudgeSession(db)).toMatchObject({ judgeId: 'j1', roundId: 'r1' });
+    await pressKey(db, cell, '5');
+    expect((await db.drafts.toArray()).map((draft) => draft.text)).toEqual([version === 1 ? '5' : '36.5']);
+    expect(await commitDraft(db, cell)).toMatchObject({
+      status: 'committed',
+      mark: { value: version === 1 ? 500 : 3650 },
+    });
+    expect(await db.drafts.count()).toBe(0);
   });
 });

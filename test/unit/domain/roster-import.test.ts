@@ -113,6 +113,15 @@ describe('readRoster', () => {
     ]);
   });
 
+  it('gives each row issue its row number and 0-based column, for a preview to mark the cell', () => {
+    const result = readRoster([['', '三工镇', '1', '']], { name: 0, unit: 1, draw: 2, status: 3 }, 7);
+    expect(result.ok ? [] : result.errors.map(({ params }) => [params.row, params.column])).toEqual([[7, 0]]);
+    const repeated = readRoster([['王伟'], ['王伟']], { name: 0 }, 2);
+    expect(repeated.warnings.map(({ params }) => [params.row, params.column, params.other])).toEqual([
+      [3, 0, 2],
+    ]);
+  });
+
   it('checks judges’ weights', () => {
     const result = readRoster(
       [

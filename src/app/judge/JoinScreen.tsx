@@ -1,0 +1,173 @@
+/**
+ * 评委登录: the judge types their 6-digit join code on the keypad (or arrives with ?code= from
+ * the QR code), the screen asks "您是 王评委（市委组织部）吗？", and only a "yes" binds the
+ * tablet to them.
+ */
+
+import { useEffect, useState } from 'react';
+import {
+  bindJudge,
+  findJudgesByCode,
+  isJoinCode,
+  JOIN_CODE_LENGTH,
+  type KeypadKey,
+  RepositoryError,
+} from '../../db/repository';
+import type { JudgeRecord, RoundRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import { useT } from '../i18n/useT';
+import { Keypad } from './Keypad';
+import { useHardwareKeys } from './use-hardware-keys';
+
+export interface JoinScreenProps {
+  /** From ?code= in the address: prefilled, still confirmed. */
+  initialCode: string;
+  /** The judge this tablet is bound to now, when a QR code for another one was opened. */
+  currentJudge: JudgeRecord | null;
+  /** Called once bound, or when the judge gives up switching (keeps the current binding). */
+  onDone: () => void;
+}
+
+type Lookup =
+  | { state: 'typing' }
+  | { state: 'searching' }
+  | { state: 'found'; judge: JudgeRecord; round: RoundRecord | undefined }
+  | { state: 'unknown' }
+  | { state: 'ambiguous' };
+
+export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProps) {
+  const t = useT();
+  const db = useDatabase();
+  const [code, setCode] = useState(() => (/^\d{0,6}$/.test(initialCode) ? initialCode : ''));
+  const [lookup, setLookup] = useState<Lookup>({ state: 'typing' });
+  const [error, setError] = useState<string | null>(null);
+
+  // Six digits: look the judge up at once (no extra tap).
+  useEffect(() => {
+    if (!isJoinCode(code)) {
+      setLookup({ state: 'typing' });
+      return;
+    }
+    let cancelled = false;
+    setLookup({ state: 'searching' });
+    findJudgesByCode(db, code).then(async (judges) => {
+      if (cancelled) return;
+      const [judge] = judges;
+      if (judges.length > 1) setLookup({ state: 'ambiguous' });
+      else if (!judge) setLookup({ state: 'unknown' });
+      else setLookup({ state: 'found', judge, round: await db.rounds.get(judge.roundId) });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [db, code]);
+
+  const press = (key: KeypadKey) => {
+    setError(null);
+    setCode((current) => {
+      if (key === 'clear') return '';
+      if (key === 'backspace') return current.slice(0, -1);
+      if (key === '.' || current.length >= JOIN_CODE_LENGTH) return current;
+      return current + key;
+    });
+  };
+
+  const confirm = async (judge: JudgeRecord) => {
+    try {
+      await bindJudge(db, judge.id);
+      onDone();
+    } catch (caught) {
+      setError(caught instanceof RepositoryError ? caught.message : String(caught));
+    }
+  };
+
+  const found = lookup.state === 'found' ? lookup : null;
+  useHardwareKeys(found ? null : press, null);
+
+  if (found) {
+    const { judge, round } = found;
+    return (
+      <div className="page judge-join">
+        <h1>{t('role.judge.title')}</h1>
+        <section className="judge-join__confirm" aria-labelledby="judge-join-question">
+          <p id="judge-join-question" className="judge-join__question">
+            {judge.title
+              ? t('judge.join.question', { name: judge.name, title: judge.title })
+              : t('judge.join.questionNoTitle', { name: judge.name })}
+          </p>
+          {round && <p className="judge-join__round">{t('judge.join.round', { round: round.name })}</p>}
+          {currentJudge && currentJudge.id !== judge.id && (
+            <p className="judge-notice">{t('judge.join.replaces', { name: currentJudge.name })}</p>
+          )}
+          {error && (
+            <p className="judge-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="judge-join__actions">
+            <button type="button" className="button judge-big-button" onClick={() => confirm(judge)}>
+              {t('judge.join.yes')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary judge-big-button"
+              onClick={() => {
+                setCode('');
+                if (currentJudge) onDone();
+              }}
+            >
+              {currentJudge ? t('judge.join.keepCurrent', { name: currentJudge.name }) : t('judge.join.no')}
+            </button>
+          </div>
+        </section>
+      </div>
+    );
+  }
+
+  const message =
+    lookup.state === 'unknown'
+      ? t('judge.join.unknown', { code })
+      : lookup.state === 'ambiguous'
+        ? t('judge.join.ambiguous', { code })
+        : null;
+  return (
+    <div className="page judge-join">
+      <h1>{t('role.judge.title')}</h1>
+      <div className="judge-join__layout">
+        <div className="judge-join__entry">
+          <p id="judge-code-label" className="judge-join__prompt">
+            {t('judge.join.prompt')}
+          </p>
+          <output className="judge-join__code" aria-labelledby="judge-code-label">
+            {Array.from({ length: JOIN_CODE_LENGTH }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the six boxes are positions, not items
+              <span key={index} className="judge-join__digit" aria-hidden="true">
+                {code[index] ?? ''}
+              </span>
+            ))}
+            <span className="visually-hidden">
+              {code === '' ? t('judge.join.empty') : code.split('').join(' ')}
+            </span>
+          </output>
+          {message && (
+            <p className="judge-error" role="alert">
+              {message}
+            </p>
+          )}
+          <p className="judge-join__help">{t('judge.join.help')}</p>
+          {currentJudge && (
+            <button type="button" className="button button--secondary judge-big-button" onClick={onDone}>
+              {t('judge.join.keepCurrent', { name: currentJudge.name })}
+            </button>
+          )}
+        </div>
+        <Keypad
+          label={t('judge.join.keypad')}
+          onKey={press}
+          digitsOnly
+          disabled={code.length >= JOIN_CODE_LENGTH ? ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] : []}
+        />
+      </div>
+    </div>
+  );
+}

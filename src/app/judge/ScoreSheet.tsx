@@ -1,0 +1,287 @@
+/**
+ * One contestant's score sheet (评分表) for this judge: every criterion in view, a keypad, the
+ * running total, 提交 and, once submitted, the lock and 申请修改.
+ *
+ * Saving: each key goes to the cell's draft in IndexedDB at once (src/db/drafts.ts); a value
+ * becomes a mark when confirmed (确定, another criterion, a stepper, 提交). The screen never
+ * keeps its own copy: what it shows is what the live queries read back, so "已保存在本机"
+ * appears only once the mark's transaction has committed.
+ */
+
+import { useRef, useState } from 'react';
+import {
+  commitDraft,
+  commitSheetDrafts,
+  type DraftRow,
+  type KeypadKey,
+  type MarkCell,
+  pressKey,
+  RepositoryError,
+  stepMark,
+  submitSheet,
+} from '../../db/repository';
+import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
+import type { Id } from '../../domain/model';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import { useT } from '../i18n/useT';
+import { CorrectionPanel } from './CorrectionPanel';
+import { type CriterionError, CriterionRow } from './CriterionRow';
+import { Keypad } from './Keypad';
+import { LockIcon } from './LockIcon';
+import { SubmitDialog } from './SubmitDialog';
+import { type CellView, cellViews, sheetTotal } from './sheet-view';
+import { useHardwareKeys } from './use-hardware-keys';
+
+export interface ScoreSheetProps {
+  judge: JudgeRecord;
+  round: RoundRecord;
+  contestant: ContestantRecord;
+  sheet: SheetRow | undefined;
+  marks: MarkRow[];
+  drafts: DraftRow[];
+  correction: CorrectionRow | undefined;
+}
+
+/** Where the keypad starts: a half-typed cell, else the first empty one, else the first. */
+function initialCriterion(cells: readonly CellView[]): Id | null {
+  const start = cells.find((cell) => cell.isDraft) ?? cells.find((cell) => cell.value === null) ?? cells[0];
+  return start?.criterion.id ?? null;
+}
+
+function errorOf(cell: CellView, missingShown: ReadonlySet<Id>): CriterionError | null {
+  if (cell.check && !cell.check.ok && cell.check.code !== 'empty') return cell.check;
+  if (cell.value === null && missingShown.has(cell.criterion.id)) {
+    return { code: 'empty', params: {} };
+  }
+  return null;
+}
+
+export function ScoreSheet({ judge, round, contestant, sheet, marks, drafts, correction }: ScoreSheetProps) {
+  const t = useT();
+  const db = useDatabase();
+  const cells = cellViews(round.criteria, marks, drafts);
+  const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
+  const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());
+  const [failure, setFailure] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  // Writes run one after the other, in the order the judge pressed: a 确定 right after a digit
+  // commits that digit.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const locked = sheet?.status === 'submitted';
+  const ref = { roundId: round.id, judgeId: judge.id, contestantId: contestant.id };
+  const cellOf = (criterionId: Id): MarkCell => ({ ...ref, criterionId });
+  const activeCell = cells.find((cell) => cell.criterion.id === active) ?? null;
+  const total = sheetTotal(cells);
+
+  // Writes still queued: while there are any, the cells on screen may lag the keys pressed.
+  const pendingWrites = useRef(0);
+  const run = (work: () => Promise<unknown>) => {
+    pendingWrites.current++;
+    queue.current = queue.current
+      .then(work)
+      .catch((caught: unknown) => {
+        setFailure(caught instanceof RepositoryError ? caught.message : String(caught));
+      })
+      .finally(() => {
+        pendingWrites.current--;
+      });
+  };
+
+  const flagMissing = (criterionId: Id) => setMissingShown((shown) => new Set(shown).add(criterionId));
+
+  // The keypad's target changes at once, in the tap's own handler: a digit tapped right after
+  // 确定 goes to the next criterion even while the commit is still being written.
+  const activeRef = useRef(active);
+  const moveTo = (criterionId: Id) => {
+    activeRef.current = criterionId;
+    setActive(criterionId);
+  };
+
+  const select = (criterionId: Id) => {
+    const leaving = activeRef.current;
+    if (leaving && leaving !== criterionId) run(() => commitDraft(db, cellOf(leaving)));
+    moveTo(criterionId);
+  };
+
+  const type = (key: KeypadKey) => {
+    const criterionId = activeRef.current;
+    if (locked || !criterionId) return;
+    setFailure(null);
+    run(() => pressKey(db, cellOf(criterionId), key));
+  };
+
+  const confirm = () => {
+    const criterionId = activeRef.current;
+    if (locked || !criterionId) return;
+    setFailure(null);
+    const shown = cells.find((cell) => cell.criterion.id === criterionId);
+    // What is on screen is up to date and not a mark: stay, and say why beside the criterion.
+    if (pendingWrites.current === 0 && shown?.value === null) {
+      if (!shown.check || shown.check.ok || shown.check.code === 'empty') flagMissing(criterionId);
+      return;
+    }
+    const index = round.criteria.findIndex((criterion) => criterion.id === criterionId);
+    const next = round.criteria[index + 1];
+    if (next) moveTo(next.id);
+    else submitRef.current?.focus();
+    run(async () => {
+      const result = await commitDraft(db, cellOf(criterionId));
+      // Keys not yet on screen made it invalid or empty: the row says so, and 提交 checks again.
+      if (result.status === 'invalid' ? result.check.code === 'empty' : result.mark?.value == null) {
+        flagMissing(criterionId);
+      }
+    });
+  };
+
+  const step = (criterionId: Id, direction: 1 | -1) => {
+    if (locked) return;
+    setFailure(null);
+    select(criterionId);
+    run(() => stepMark(db, cellOf(criterionId), direction));
+  };
+
+  const startSubmit = () => {
+    setFailure(null);
+    run(async () => {
+      const invalid = await commitSheetDrafts(db, ref);
+      const saved = await db.marks
+        .where('[roundId+judgeId+contestantId]')
+        .equals([ref.roundId, ref.judgeId, ref.contestantId])
+        .toArray();
+      const marked = new Set(saved.filter((mark) => mark.value !== null).map((mark) => mark.criterionId));
+      const problems = round.criteria.filter(
+        (criterion) => invalid.has(criterion.id) || !marked.has(criterion.id),
+      );
+      if (problems.length > 0) {
+        setMissingShown(new Set(problems.map((criterion) => criterion.id)));
+        setFailure(t('judge.submit.incomplete', { count: problems.length }));
+        const first = problems[0];
+        if (first) moveTo(first.id);
+        return;
+      }
+      setConfirming(true);
+    });
+  };
+
+  const submit = () => {
+    run(async () => {
+      await submitSheet(db, ref);
+      setConfirming(false);
+      setMissingShown(new Set());
+    });
+  };
+
+  useHardwareKeys(locked || confirming ? null : type, locked || confirming ? null : confirm);
+
+  const decimalsAllowed = activeCell ? activeCell.criterion.step % 100 !== 0 : false;
+  const draftCells = cells.filter((cell) => cell.isDraft);
+  let saveStatus: string;
+  const pending = !locked && draftCells.length > 0;
+  if (locked) saveStatus = t('judge.sheet.lockedStatus');
+  else if (activeCell?.isDraft) saveStatus = t('judge.sheet.typing', { label: activeCell.criterion.label });
+  else if (draftCells.length > 0) saveStatus = t('judge.sheet.unconfirmed', { count: draftCells.length });
+  else if (cells.some((cell) => cell.mark?.value != null)) saveStatus = t('judge.sheet.saved');
+  else saveStatus = t('judge.sheet.nothingYet');
+
+  return (
+    <section
+      className={`judge-sheet${locked ? ' judge-sheet--locked' : ''}`}
+      aria-labelledby="judge-sheet-title"
+      data-ready="true"
+    >
+      <div className="judge-sheet__main">
+        <header className="judge-sheet__header">
+          <h2 id="judge-sheet-title">
+            {locked && <LockIcon />}
+            {t('judge.contestant.numbered', { draw: contestant.draw ?? '—', name: contestant.name })}
+          </h2>
+          <p className="judge-sheet__who">
+            {[contestant.unit, contestant.topic].filter(Boolean).join(' · ')}
+          </p>
+        </header>
+        {sheet?.status === 'reopened' && (
+          <p className="judge-notice">
+            {correction?.decision?.reason
+              ? t('judge.correction.approvedWithReason', { reason: correction.decision.reason })
+              : t('judge.correction.approved')}
+          </p>
+        )}
+        <ol className="judge-criteria">
+          {cells.map((cell) => (
+            <CriterionRow
+              key={cell.criterion.id}
+              cell={cell}
+              active={!locked && cell.criterion.id === active}
+              locked={locked}
+              error={locked ? null : errorOf(cell, missingShown)}
+              onSelect={() => select(cell.criterion.id)}
+              onStep={(direction) => step(cell.criterion.id, direction)}
+            />
+          ))}
+        </ol>
+        <div className="judge-sheet__footer">
+          <p className="judge-total">
+            <span className="judge-total__label">{t('judge.total.label')}</span>
+            <output className="judge-total__value" aria-live="off">
+              {total.rounded ? '≈ ' : ''}
+              {total.text}
+            </output>
+            <span className="judge-total__of">
+              {t('judge.total.of', { full: total.fullText, filled: total.filled, count: cells.length })}
+            </span>
+          </p>
+          <p className={`judge-save${pending ? ' judge-save--pending' : ''}`} role="status">
+            {saveStatus}
+          </p>
+        </div>
+        {failure && (
+          <p className="judge-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+      <div className="judge-sheet__side">
+        {locked ? (
+          <CorrectionPanel sheet={ref} correction={correction} />
+        ) : (
+          <>
+            <p className="judge-keypad__target" aria-live="polite">
+              {activeCell
+                ? t('judge.keypad.target', { label: activeCell.criterion.label })
+                : t('judge.keypad.noTarget')}
+            </p>
+            <Keypad
+              label={t('judge.keypad.label')}
+              onKey={type}
+              disabled={activeCell ? (decimalsAllowed ? [] : ['.']) : 'all'}
+              action={{
+                label: (
+                  <>
+                    {t('judge.key.confirm')}
+                    <small>{t('judge.key.confirmHint')}</small>
+                  </>
+                ),
+                onPress: confirm,
+              }}
+            />
+            <button type="button" ref={submitRef} className="button judge-submit" onClick={startSubmit}>
+              {t('judge.submit.button')}
+            </button>
+          </>
+        )}
+      </div>
+      {confirming && (
+        <SubmitDialog
+          contestant={contestant}
+          cells={cells}
+          total={total}
+          onConfirm={submit}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </section>
+  );
+}

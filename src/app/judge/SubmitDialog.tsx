@@ -1,0 +1,64 @@
+/** 提交: the whole sheet and its total, one last look before the sheet is locked. */
+
+import { formatHundredths } from '../../domain/decimal';
+import type { ContestantRecord } from '../../domain/records';
+import { useT } from '../i18n/useT';
+import { Dialog } from './Dialog';
+import type { CellView, SheetTotal } from './sheet-view';
+
+export interface SubmitDialogProps {
+  contestant: ContestantRecord;
+  cells: readonly CellView[];
+  total: SheetTotal;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function SubmitDialog({ contestant, cells, total, onConfirm, onCancel }: SubmitDialogProps) {
+  const t = useT();
+  return (
+    <Dialog
+      title={t('judge.submit.title', { draw: contestant.draw ?? '—', name: contestant.name })}
+      onCancel={onCancel}
+      className="judge-dialog--submit"
+    >
+      <table className="judge-review">
+        <thead>
+          <tr>
+            <th scope="col">{t('judge.submit.criterion')}</th>
+            <th scope="col">{t('judge.submit.mark')}</th>
+            <th scope="col">{t('judge.submit.max')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cells.map((cell) => (
+            <tr key={cell.criterion.id}>
+              <th scope="row">{cell.criterion.label}</th>
+              <td className="judge-review__mark">{cell.text}</td>
+              <td>{t('judge.submit.maxValue', { max: formatHundredths(cell.criterion.max) })}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('judge.total.label')}</th>
+            <td className="judge-review__mark">
+              {total.rounded ? '≈ ' : ''}
+              {total.text}
+            </td>
+            <td>{t('judge.submit.maxValue', { max: total.fullText })}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <p>{t('judge.submit.warning')}</p>
+      <div className="judge-dialog__actions">
+        <button type="button" className="button judge-big-button" onClick={onConfirm}>
+          {t('judge.submit.confirm')}
+        </button>
+        <button type="button" className="button button--secondary judge-big-button" onClick={onCancel}>
+          {t('judge.submit.back')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,188 @@
+/** The bound judge's desk: status bar, the contestants in draw order, the open score sheet. */
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { followStageCall, type JudgeSessionRow, openContestantSheet, unbindJudge } from '../../db/repository';
+import type { Id } from '../../domain/model';
+import type { ContestantRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import { useT } from '../i18n/useT';
+import { ContestantList, type ContestantListItem } from './ContestantList';
+import { Dialog } from './Dialog';
+import { JoinScreen } from './JoinScreen';
+import {
+  type JudgeContext,
+  useContestants,
+  useJudgeContext,
+  useJudgeCorrections,
+  useJudgeDrafts,
+  useJudgeMarks,
+  useJudgeSheets,
+  useStageCall,
+} from './judge-data';
+import { ScoreSheet } from './ScoreSheet';
+import { StatusBar } from './StatusBar';
+import { contestantState, isScorable, latestCorrection } from './sheet-view';
+
+export interface WorkspaceProps {
+  session: JudgeSessionRow;
+  codeParam: string | null;
+  onCodeHandled: () => void;
+}
+
+export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps) {
+  const t = useT();
+  const db = useDatabase();
+  const context = useJudgeContext(session.judgeId);
+
+  const sameJudge = context && codeParam === context.judge.joinCode;
+  useEffect(() => {
+    if (sameJudge) onCodeHandled();
+  }, [sameJudge, onCodeHandled]);
+
+  if (context === undefined) return <p className="page loading judge-loading">{t('app.loading')}</p>;
+  if (context === null) {
+    return (
+      <div className="page judge-join">
+        <h1>{t('role.judge.title')}</h1>
+        <p className="judge-error" role="alert">
+          {t('judge.session.gone')}
+        </p>
+        <button type="button" className="button judge-big-button" onClick={() => unbindJudge(db)}>
+          {t('judge.session.rejoin')}
+        </button>
+      </div>
+    );
+  }
+  if (codeParam !== null && !sameJudge) {
+    return <JoinScreen initialCode={codeParam} currentJudge={context.judge} onDone={onCodeHandled} />;
+  }
+  return <Desk session={session} context={context} />;
+}
+
+function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeContext }) {
+  const t = useT();
+  const db = useDatabase();
+  const { judge, round } = context;
+  const contestants = useContestants(round.id);
+  const sheets = useJudgeSheets(round.id, judge.id);
+  const marks = useJudgeMarks(round.id, judge.id);
+  const drafts = useJudgeDrafts(round.id, judge.id);
+  const corrections = useJudgeCorrections(round.id, judge.id);
+  const call = useStageCall(round.id);
+  const [switching, setSwitching] = useState(false);
+  const select = useCallback((contestantId: Id) => openContestantSheet(db, contestantId), [db]);
+
+  // Which sheets hold something, as one string: a keystroke changes the drafts, but rarely this,
+  // so the list (hundreds of contestants) is not rebuilt at every key.
+  const touchedKey = useMemo(() => {
+    if (!marks || !drafts) return undefined;
+    const ids = new Set<Id>(drafts.map((draft) => draft.contestantId));
+    for (const mark of marks) if (mark.value !== null) ids.add(mark.contestantId);
+    return [...ids].sort().join('\n');
+  }, [marks, drafts]);
+
+  const items = useMemo((): ContestantListItem[] | undefined => {
+    if (!contestants || !sheets || touchedKey === undefined || !corrections) return undefined;
+    const sheetBy = new Map(sheets.map((sheet) => [sheet.contestantId, sheet]));
+    const touched = new Set(touchedKey.split('\n'));
+    return contestants.map((contestant) => ({
+      contestant,
+      state: contestantState(judge, contestant, sheetBy.get(contestant.id), touched.has(contestant.id)),
+      correctionPending: latestCorrection(corrections, contestant.id)?.decision === null,
+      onStage: call?.contestantId === contestant.id,
+    }));
+  }, [judge, contestants, sheets, touchedKey, corrections, call]);
+
+  const openItem = items?.find(
+    (item) => item.contestant.id === session.contestantId && isScorable(judge, item.contestant),
+  );
+  const busy = openItem?.state === 'inProgress' || openItem?.state === 'reopened';
+
+  // The host's call opens the called contestant, unless the judge is in the middle of another
+  // sheet: then the call waits (the banner offers it) until that sheet is submitted.
+  useEffect(() => {
+    if (!items || !call || call.callId === session.followedCallId || busy) return;
+    const called = items.find((item) => item.contestant.id === call.contestantId)?.contestant;
+    followStageCall(db, call.callId, called && isScorable(judge, called) ? called.id : null);
+  }, [db, items, call, session.followedCallId, busy, judge]);
+
+  if (!items || !marks || !drafts || !sheets || !corrections || call === undefined) {
+    return <p className="page loading judge-loading">{t('app.loading')}</p>;
+  }
+
+  const open: ContestantRecord | undefined = openItem?.contestant;
+  const savedCount = marks.filter((mark) => mark.value !== null).length;
+  const calledItem = call && items.find((item) => item.contestant.id === call.contestantId);
+
+  return (
+    <div className="judge">
+      <StatusBar
+        judge={judge}
+        roundName={round.name}
+        contestant={open ?? null}
+        savedCount={savedCount}
+        draftCount={drafts.length}
+        onSwitch={() => setSwitching(true)}
+      />
+      {calledItem && calledItem.contestant.id !== open?.id && (
+        <div className="judge-stage-banner" role="status">
+          <span>
+            {t('judge.stage.called', {
+              draw: calledItem.contestant.draw ?? '—',
+              name: calledItem.contestant.name,
+            })}
+          </span>
+          {isScorable(judge, calledItem.contestant) ? (
+            <button
+              type="button"
+              className="button button--gold"
+              onClick={() => select(calledItem.contestant.id)}
+            >
+              {t('judge.stage.open')}
+            </button>
+          ) : (
+            <span>{t('judge.stage.notYours')}</span>
+          )}
+        </div>
+      )}
+      <div className="judge__body">
+        <ContestantList items={items} openId={open?.id ?? null} onOpen={select} />
+        {open && openItem ? (
+          <ScoreSheet
+            key={open.id}
+            judge={judge}
+            round={round}
+            contestant={open}
+            sheet={sheets.find((sheet) => sheet.contestantId === open.id)}
+            marks={marks.filter((mark) => mark.contestantId === open.id)}
+            drafts={drafts.filter((draft) => draft.contestantId === open.id)}
+            correction={latestCorrection(corrections, open.id)}
+          />
+        ) : (
+          <section className="judge-sheet judge-sheet--empty" aria-labelledby="judge-pick">
+            <h2 id="judge-pick">{t('judge.pick.title')}</h2>
+            <p>{t('judge.pick.body')}</p>
+          </section>
+        )}
+      </div>
+      {switching && (
+        <Dialog title={t('judge.switch.title', { name: judge.name })} onCancel={() => setSwitching(false)}>
+          <p>{t('judge.switch.body', { name: judge.name })}</p>
+          <div className="judge-dialog__actions">
+            <button type="button" className="button judge-big-button" onClick={() => unbindJudge(db)}>
+              {t('judge.switch.confirm')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary judge-big-button"
+              data-autofocus
+              onClick={() => setSwitching(false)}
+            >
+              {t('judge.cancel')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The judge screen's reads, each a live query on IndexedDB (no copy kept anywhere else). They
+ * are split so that a keystroke, which writes only a draft, re-runs only the drafts query, and
+ * every query reads this judge's own rows through an index: a judge sees only their own marks,
+ * and 50,000 marks of other judges cost nothing.
+ */
+
+import Dexie from 'dexie';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type DraftRow, judgeDrafts, readStageCall, type StageCall } from '../../db/repository';
+import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
+import type { Id } from '../../domain/model';
+import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import { byDraw } from './sheet-view';
+
+export interface JudgeContext {
+  judge: JudgeRecord;
+  round: RoundRecord;
+  competition: CompetitionRecord | undefined;
+}
+
+/** The judge, their round and competition; null when the judge or round is gone. */
+export function useJudgeContext(judgeId: Id): JudgeContext | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    () =>
+      db.transaction('r', [db.judges, db.rounds, db.competitions], async () => {
+        const judge = await db.judges.get(judgeId);
+        const round = judge && (await db.rounds.get(judge.roundId));
+        if (!judge || !round) return null;
+        return { judge, round, competition: await db.competitions.get(round.competitionId) };
+      }),
+    [db, judgeId],
+  );
+}
+
+export function useContestants(roundId: Id): ContestantRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () => (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw),
+    [db, roundId],
+  );
+}
+
+/** Every [roundId+judgeId+contestantId] key of one judge in one round. */
+function judgeRange(roundId: Id, judgeId: Id): [unknown[], unknown[]] {
+  return [
+    [roundId, judgeId, Dexie.minKey],
+    [roundId, judgeId, Dexie.maxKey],
+  ];
+}
+
+export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => {
+    const [lower, upper] = judgeRange(roundId, judgeId);
+    return db.sheets.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
+  }, [db, roundId, judgeId]);
+}
+
+/** This judge's marks in the round (cleared cells included, as `value: null`). */
+export function useJudgeMarks(roundId: Id, judgeId: Id): MarkRow[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => {
+    const [lower, upper] = judgeRange(roundId, judgeId);
+    return db.marks.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
+  }, [db, roundId, judgeId]);
+}
+
+export function useJudgeDrafts(roundId: Id, judgeId: Id): DraftRow[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => judgeDrafts(db, roundId, judgeId).toArray(), [db, roundId, judgeId]);
+}
+
+export function useJudgeCorrections(roundId: Id, judgeId: Id): CorrectionRow[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    () =>
+      db.corrections
+        .where('roundId')
+        .equals(roundId)
+        .filter((row) => row.request?.judgeId === judgeId)
+        .toArray(),
+    [db, roundId, judgeId],
+  );
+}
+
+/** The host's current call (叫号); null before the first. */
+export function useStageCall(roundId: Id): StageCall | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => readStageCall(db, roundId), [db, roundId]);
+}

@@ -1,0 +1,137 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { loadDemoCompetition } from '../../../db/repository';
+import type { CompetitionRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+import { translate } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { navigate } from '../../router';
+import { placeHref } from '../location';
+import { findTemplate, templateRound } from '../templates';
+import { refusalMessage } from '../ui/errors';
+import { CompetitionCard } from './CompetitionCard';
+import { CompetitionForm } from './CompetitionForm';
+
+/** Newest first by date (undated last), then by name: the list an organizer scans. */
+function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
+  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
+  return a.name.localeCompare(b.name, 'zh-CN');
+}
+
+/** The demo is a Chinese competition whatever the screen's language: its sheet is in Chinese too. */
+const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate('zh-CN', key, params);
+
+export function CompetitionsScreen() {
+  const db = useDatabase();
+  const t = useT();
+  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const rounds = useLiveQuery(() => db.rounds.toArray(), [db]);
+  const [showArchived, setShowArchived] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [demoState, setDemoState] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+
+  if (competitions === undefined || rounds === undefined) {
+    return <p className="page loading">{t('app.loading')}</p>;
+  }
+
+  const loadDemo = async () => {
+    setDemoState({ busy: true, error: null });
+    try {
+      const setup = templateRound(findTemplate('secretary'), chinese);
+      if (!setup) throw new Error('the secretary template has a sheet');
+      const demo = await loadDemoCompetition(db, setup);
+      navigate(placeHref({ competitionId: demo.competition.id }));
+    } catch (error) {
+      setDemoState({ busy: false, error: refusalMessage(error) });
+    }
+  };
+
+  const created = (competition: CompetitionRecord) => {
+    setCreating(false);
+    navigate(placeHref({ competitionId: competition.id }));
+  };
+
+  const archivedCount = competitions.filter((competition) => competition.archived).length;
+  const shown = competitions
+    .filter((competition) => showArchived || !competition.archived)
+    .sort(byDateThenName);
+  const roundCount = (competitionId: string) =>
+    rounds.filter((round) => round.competitionId === competitionId).length;
+
+  return (
+    <div className="page org">
+      <div className="org-title-row">
+        <h1>{t('org.competitions.title')}</h1>
+        {competitions.length > 0 && !creating && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            {t('org.competitions.create')}
+          </button>
+        )}
+      </div>
+      <p className="org-status" role="status">
+        {notice}
+      </p>
+      {creating && <CompetitionForm onDone={created} onCancel={() => setCreating(false)} />}
+
+      {competitions.length === 0 && !creating && (
+        <section className="org-empty" aria-labelledby="org-empty-heading">
+          <h2 id="org-empty-heading">{t('org.competitions.emptyHeading')}</h2>
+          <p>{t('org.competitions.emptyBody')}</p>
+          <div className="org-actions">
+            <button type="button" className="button" onClick={() => setCreating(true)}>
+              {t('org.competitions.create')}
+            </button>
+            <button
+              type="button"
+              className="button button--gold"
+              onClick={loadDemo}
+              disabled={demoState.busy}
+            >
+              {demoState.busy ? t('org.demo.loading') : t('org.demo.load')}
+            </button>
+          </div>
+          <p className="org-hint">{t('org.demo.explain')}</p>
+          {demoState.error && (
+            <p className="org-error" role="alert">
+              {demoState.error}
+            </p>
+          )}
+        </section>
+      )}
+
+      {competitions.length > 0 && (
+        <>
+          <div className="org-toolbar">
+            <label className="org-check">
+              <input
+                type="checkbox"
+                checked={showArchived}
+                onChange={(event) => setShowArchived(event.target.checked)}
+              />
+              {t('org.competitions.showArchived', { count: archivedCount })}
+            </label>
+          </div>
+          {shown.length === 0 ? (
+            <p className="notice">{t('org.competitions.allArchived')}</p>
+          ) : (
+            <ul className="org-cards" aria-label={t('org.competitions.title')}>
+              {shown.map((competition) => (
+                <CompetitionCard
+                  key={competition.id}
+                  competition={competition}
+                  roundCount={roundCount(competition.id)}
+                  onNotice={setNotice}
+                />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * 选手: the round's contestants. Add, edit (photo and status included), reorder and delete
+ * them, import a list; each row says which judge will recuse themselves (回避).
+ */
+import { useState } from 'react';
+import { deleteContestant } from '../../../db/repository';
+import type { Id } from '../../../domain/model';
+import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+import { useT } from '../../i18n/useT';
+import { ImportPanel } from '../import/ImportPanel';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { ContestantForm } from './ContestantForm';
+import { StoredPhoto } from './Photo';
+import { repeatedNames, useContestants, useJudges, useRound } from './queries';
+import { RowActions } from './RowActions';
+import { swapPlaces } from './reorder';
+import { STATUS_LABELS } from './status';
+import './people.css';
+
+type Editing =
+  | { mode: 'none' }
+  | { mode: 'add' }
+  | { mode: 'edit'; contestant: ContestantRecord }
+  | { mode: 'import' };
+
+/** Judges by unit: a contestant of that unit is not scored by them (回避). */
+function judgesByUnit(judges: readonly JudgeRecord[]): Map<string, string[]> {
+  const byUnit = new Map<string, string[]>();
+  for (const judge of judges) {
+    if (judge.unit === null) continue;
+    byUnit.set(judge.unit, [...(byUnit.get(judge.unit) ?? []), judge.name]);
+  }
+  return byUnit;
+}
+
+export function ContestantsPanel({ roundId }: { roundId: Id }) {
+  const t = useT();
+  const db = useDatabase();
+  const round = useRound(roundId);
+  const contestants = useContestants(roundId);
+  const judges = useJudges(roundId);
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [status, setStatus] = useState('');
+  const [deleting, setDeleting] = useState<ContestantRecord | null>(null);
+
+  if (round === undefined || contestants === undefined || judges === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
+
+  /** A new task: the last one's message would only mislead. */
+  const begin = (next: Editing) => {
+    setStatus('');
+    setEditing(next);
+  };
+
+  const repeated = repeatedNames(contestants);
+  const recusing = judgesByUnit(judges);
+
+  const move = async (index: number, by: -1 | 1) => {
+    const a = contestants[index];
+    const b = contestants[index + by];
+    if (!a || !b) return;
+    await swapPlaces(db, roundId, 'contestants', a, b);
+    setStatus(t('people.moved', { name: a.name, place: index + by + 1 }));
+  };
+
+  /** Refused (marks exist): the dialog shows the repository's message and stays open. */
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    await deleteContestant(db, roundId, deleting.id);
+    setStatus(t('people.deleted', { name: deleting.name }));
+  };
+
+  const otherNames = (except?: ContestantRecord) =>
+    new Set(
+      contestants.filter((contestant) => contestant.id !== except?.id).map((contestant) => contestant.name),
+    );
+
+  return (
+    <section className="people-panel" aria-labelledby="contestants-heading">
+      <div className="people-panel__header">
+        <h2 id="contestants-heading">{t('people.contestants.heading', { count: contestants.length })}</h2>
+        <div className="people-panel__actions">
+          <button type="button" className="button" onClick={() => begin({ mode: 'add' })}>
+            {t('people.contestants.add')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => begin({ mode: 'import' })}
+          >
+            {t('people.import.open')}
+          </button>
+        </div>
+      </div>
+      <p className="people-status" role="status">
+        {status}
+      </p>
+
+      {(editing.mode === 'add' || editing.mode === 'edit') && (
+        <ContestantForm
+          key={editing.mode === 'edit' ? editing.contestant.id : 'new'}
+          roundId={roundId}
+          contestant={editing.mode === 'edit' ? editing.contestant : undefined}
+          otherNames={otherNames(editing.mode === 'edit' ? editing.contestant : undefined)}
+          onSaved={(contestant) => {
+            setStatus(t('people.saved', { name: contestant.name }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
+        />
+      )}
+      {editing.mode === 'import' && (
+        <ImportPanel
+          roundId={roundId}
+          kind="contestants"
+          onImported={(count) => {
+            setStatus(t('people.import.doneContestants', { count }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
+        />
+      )}
+
+      {contestants.length === 0 ? (
+        editing.mode === 'none' && <p className="people-empty">{t('people.contestants.empty')}</p>
+      ) : (
+        <div className="people-table-wrap">
+          <table className="people-table">
+            <caption className="visually-hidden">{t('people.contestants.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.column.place')}</th>
+                <th scope="col">{t('people.column.draw')}</th>
+                <th scope="col">{t('people.field.photo')}</th>
+                <th scope="col">{t('people.field.name')}</th>
+                <th scope="col">{t('people.field.contestantUnit')}</th>
+                <th scope="col">{t('people.field.topic')}</th>
+                <th scope="col">{t('people.field.status')}</th>
+                <th scope="col">{t('people.column.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contestants.map((contestant, index) => {
+                const recusedBy = contestant.unit === null ? undefined : recusing.get(contestant.unit);
+                return (
+                  <tr
+                    key={contestant.id}
+                    className={contestant.status === 'active' ? undefined : 'people-table__inactive'}
+                  >
+                    <td>{index + 1}</td>
+                    <td className="people-table__number">{contestant.draw ?? '—'}</td>
+                    <td>
+                      {contestant.photoId && (
+                        <StoredPhoto
+                          photoId={contestant.photoId}
+                          alt={t('people.photoOf', { name: contestant.name })}
+                        />
+                      )}
+                    </td>
+                    <th scope="row">
+                      {contestant.name}
+                      {repeated.has(contestant.name) && (
+                        <span className="badge badge--warn">{t('people.sameName')}</span>
+                      )}
+                    </th>
+                    <td>
+                      {contestant.unit}
+                      {recusedBy && (
+                        <span className="recusal-hint">
+                          {t('people.contestants.recusal', { judges: recusedBy.join('、') })}
+                        </span>
+                      )}
+                    </td>
+                    <td>{contestant.topic}</td>
+                    <td>
+                      <span className={`badge badge--${contestant.status}`}>
+                        {t(STATUS_LABELS[contestant.status])}
+                      </span>
+                    </td>
+                    <td>
+                      <RowActions
+                        name={contestant.name}
+                        first={index === 0}
+                        last={index === contestants.length - 1}
+                        onEdit={() => begin({ mode: 'edit', contestant })}
+                        onMove={(by) => move(index, by)}
+                        onDelete={() => setDeleting(contestant)}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {deleting && (
+        <ConfirmDialog
+          title={t('people.contestants.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('people.delete')}
+          onConfirm={confirmDelete}
+          onClose={() => setDeleting(null)}
+        >
+          <p>{t('people.contestants.deleteBody', { name: deleting.name })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,207 @@
+/**
+ * 评委: the round's panel. Add, edit, reorder and delete judges, import a list, and hand out
+ * each judge's join code (评委码), which the judge screen asks for.
+ */
+import { useState } from 'react';
+import { deleteJudge } from '../../../db/repository';
+import { formatHundredths } from '../../../domain/decimal';
+import type { Id } from '../../../domain/model';
+import type { JudgeRecord, RoundRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { ImportPanel } from '../import/ImportPanel';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
+import { JudgeForm } from './JudgeForm';
+import { repeatedNames, useJudges, useRound } from './queries';
+import { RowActions } from './RowActions';
+import { swapPlaces } from './reorder';
+import './people.css';
+
+type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; judge: JudgeRecord } | { mode: 'import' };
+
+const PANEL_RULE_NAMES: Record<RoundRecord['settings']['panel']['kind'], MessageKey> = {
+  mean: 'people.rule.mean',
+  trimmed: 'people.rule.trimmed',
+  median: 'people.rule.median',
+  weighted: 'people.rule.weighted',
+};
+
+function WeightNote({ round }: { round: RoundRecord }) {
+  const t = useT();
+  const kind = round.settings.panel.kind;
+  return (
+    <p className="people-note">
+      {kind === 'weighted'
+        ? t('people.judges.weightsCount')
+        : t('people.judges.weightsIgnored', { rule: t(PANEL_RULE_NAMES[kind]) })}
+    </p>
+  );
+}
+
+export function JudgesPanel({ roundId }: { roundId: Id }) {
+  const t = useT();
+  const db = useDatabase();
+  const round = useRound(roundId);
+  const judges = useJudges(roundId);
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [status, setStatus] = useState('');
+  const [deleting, setDeleting] = useState<JudgeRecord | null>(null);
+
+  if (round === undefined || judges === undefined) return <p className="loading">{t('app.loading')}</p>;
+  if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
+
+  /** A new task: the last one's message would only mislead. */
+  const begin = (next: Editing) => {
+    setStatus('');
+    setEditing(next);
+  };
+
+  const repeated = repeatedNames(judges);
+  const canCopy = typeof navigator !== 'undefined' && typeof navigator.clipboard?.writeText === 'function';
+
+  const move = async (index: number, by: -1 | 1) => {
+    const a = judges[index];
+    const b = judges[index + by];
+    if (!a || !b) return;
+    await swapPlaces(db, roundId, 'judges', a, b);
+    setStatus(t('people.moved', { name: a.name, place: index + by + 1 }));
+  };
+
+  /** Refused (marks exist): the dialog shows the repository's message and stays open. */
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    await deleteJudge(db, roundId, deleting.id);
+    setStatus(t('people.deleted', { name: deleting.name }));
+  };
+
+  const copyCodes = async () => {
+    await navigator.clipboard.writeText(joinCodeText(round, judges, t('people.joinCodes.sheetTitle')));
+    setStatus(t('people.joinCodes.copied', { count: judges.length }));
+  };
+
+  const otherNames = (except?: JudgeRecord) =>
+    new Set(judges.filter((judge) => judge.id !== except?.id).map((judge) => judge.name));
+
+  return (
+    <section className="people-panel" aria-labelledby="judges-heading">
+      <div className="people-panel__header">
+        <h2 id="judges-heading">{t('people.judges.heading', { count: judges.length })}</h2>
+        <div className="people-panel__actions">
+          <button type="button" className="button" onClick={() => begin({ mode: 'add' })}>
+            {t('people.judges.add')}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => begin({ mode: 'import' })}
+          >
+            {t('people.import.open')}
+          </button>
+          {judges.length > 0 && (
+            <button type="button" className="button button--secondary" onClick={printJoinCodes}>
+              {t('people.joinCodes.print')}
+            </button>
+          )}
+          {judges.length > 0 && canCopy && (
+            <button type="button" className="button button--secondary" onClick={copyCodes}>
+              {t('people.joinCodes.copy')}
+            </button>
+          )}
+        </div>
+      </div>
+      <WeightNote round={round} />
+      <p className="people-status" role="status">
+        {status}
+      </p>
+
+      {(editing.mode === 'add' || editing.mode === 'edit') && (
+        <JudgeForm
+          key={editing.mode === 'edit' ? editing.judge.id : 'new'}
+          roundId={roundId}
+          judge={editing.mode === 'edit' ? editing.judge : undefined}
+          otherNames={otherNames(editing.mode === 'edit' ? editing.judge : undefined)}
+          onSaved={(judge) => {
+            setStatus(t('people.saved', { name: judge.name }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
+        />
+      )}
+      {editing.mode === 'import' && (
+        <ImportPanel
+          roundId={roundId}
+          kind="judges"
+          onImported={(count) => {
+            setStatus(t('people.import.doneJudges', { count }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
+        />
+      )}
+
+      {judges.length === 0 ? (
+        editing.mode === 'none' && <p className="people-empty">{t('people.judges.empty')}</p>
+      ) : (
+        <div className="people-table-wrap">
+          <table className="people-table">
+            <caption className="visually-hidden">{t('people.judges.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.column.place')}</th>
+                <th scope="col">{t('people.field.name')}</th>
+                <th scope="col">{t('people.field.title')}</th>
+                <th scope="col">{t('people.field.judgeUnit')}</th>
+                <th scope="col">{t('people.field.weight')}</th>
+                <th scope="col">{t('people.column.joinCode')}</th>
+                <th scope="col">{t('people.column.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {judges.map((judge, index) => (
+                <tr key={judge.id}>
+                  <td>{index + 1}</td>
+                  <th scope="row">
+                    {judge.name}
+                    {repeated.has(judge.name) && (
+                      <span className="badge badge--warn">{t('people.sameName')}</span>
+                    )}
+                  </th>
+                  <td>{judge.title}</td>
+                  <td>{judge.unit}</td>
+                  <td className="people-table__number">{formatHundredths(judge.weight)}</td>
+                  <td>
+                    <span className="join-code">{judge.joinCode}</span>
+                  </td>
+                  <td>
+                    <RowActions
+                      name={judge.name}
+                      first={index === 0}
+                      last={index === judges.length - 1}
+                      onEdit={() => begin({ mode: 'edit', judge })}
+                      onMove={(by) => move(index, by)}
+                      onDelete={() => setDeleting(judge)}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <JoinCodeSheet round={round} judges={judges} />
+
+      {deleting && (
+        <ConfirmDialog
+          title={t('people.judges.deleteTitle', { name: deleting.name })}
+          confirmLabel={t('people.delete')}
+          onConfirm={confirmDelete}
+          onClose={() => setDeleting(null)}
+        >
+          <p>{t('people.judges.deleteBody', { name: deleting.name, code: deleting.joinCode })}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Live reads of one round's setup, straight from IndexedDB: every screen of this area re-renders
+ * when a write commits, whichever screen or device made it. `undefined` while loading.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Id } from '../../../domain/model';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+
+/** The round, or null when it does not exist (deleted meanwhile). */
+export function useRound(roundId: Id): RoundRecord | null | undefined {
+  const db = useDatabase();
+  return useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+}
+
+/** The panel, in list order. */
+export function useJudges(roundId: Id): JudgeRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.judges.where('roundId').equals(roundId).sortBy('order'), [db, roundId]);
+}
+
+/** The contestants, in list (registration) order. */
+export function useContestants(roundId: Id): ContestantRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(() => db.contestants.where('roundId').equals(roundId).sortBy('order'), [db, roundId]);
+}
+
+/** Names that appear more than once in a list: two 王伟 can be real, but usually are a slip. */
+export function repeatedNames(people: readonly { name: string }[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const { name } of people) {
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return repeated;
+}

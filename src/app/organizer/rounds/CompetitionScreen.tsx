@@ -1,0 +1,134 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { loadRoundInput, reorderRounds } from '../../../db/repository';
+import type { RoundRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+import { useT } from '../../i18n/useT';
+import { Link } from '../../router';
+import { placeHref } from '../location';
+import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { refusalMessage } from '../ui/errors';
+import { AddRoundForm } from './AddRoundForm';
+import { RoundRow } from './RoundRow';
+import { type RoundProgress, roundProgress } from './round-summary';
+
+export interface RoundFacts {
+  judges: number;
+  contestants: number;
+  marks: number;
+  progress: RoundProgress | null;
+}
+
+export function CompetitionScreen({ competitionId }: { competitionId: string }) {
+  const db = useDatabase();
+  const t = useT();
+  const competition = useLiveQuery(
+    async () => (await db.competitions.get(competitionId)) ?? null,
+    [db, competitionId],
+  );
+  const rounds = useLiveQuery(
+    () => db.rounds.where('competitionId').equals(competitionId).sortBy('order'),
+    [db, competitionId],
+  );
+  const facts = useLiveQuery(async () => {
+    const all = await db.rounds.where('competitionId').equals(competitionId).toArray();
+    const entries = await Promise.all(
+      all.map(
+        async (round): Promise<[string, RoundFacts]> => [
+          round.id,
+          {
+            judges: await db.judges.where('roundId').equals(round.id).count(),
+            contestants: await db.contestants.where('roundId').equals(round.id).count(),
+            marks: await db.marks.where('roundId').equals(round.id).count(),
+            progress: roundProgress(await loadRoundInput(db, round.id)),
+          },
+        ],
+      ),
+    );
+    return new Map(entries);
+  }, [db, competitionId]);
+  const [adding, setAdding] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  if (competition === undefined || rounds === undefined) {
+    return <p className="page loading">{t('app.loading')}</p>;
+  }
+  if (competition === null) {
+    return (
+      <div className="page org">
+        <h1>{t('org.competition.missing')}</h1>
+        <p>
+          <Link to={placeHref()} className="button button--secondary">
+            {t('org.backToCompetitions')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const mover = (round: RoundRecord, by: -1 | 1) => async () => {
+    const order = rounds.map((each) => each.id);
+    const at = order.indexOf(round.id);
+    order.splice(at, 1);
+    order.splice(at + by, 0, round.id);
+    try {
+      await reorderRounds(db, competitionId, order);
+      setNotice(t('org.round.moved', { name: round.name, position: at + by + 1 }));
+    } catch (error) {
+      setNotice(refusalMessage(error));
+    }
+  };
+  const showForm = adding || rounds.length === 0;
+  const details = [competition.date, competition.venue].filter(Boolean).join(' · ');
+
+  return (
+    <div className="page org">
+      <Breadcrumbs
+        items={[{ label: t('org.competitions.title'), href: placeHref() }, { label: competition.name }]}
+      />
+      <h1>{competition.name}</h1>
+      {details && <p className="org-meta">{details}</p>}
+      <p className="org-status" role="status">
+        {notice}
+      </p>
+
+      <section aria-labelledby="org-rounds-heading" className="org-section">
+        <div className="org-title-row">
+          <h2 id="org-rounds-heading">{t('org.rounds.heading')}</h2>
+          {!showForm && (
+            <button type="button" className="button" onClick={() => setAdding(true)}>
+              {t('org.rounds.add')}
+            </button>
+          )}
+        </div>
+        {rounds.length === 0 ? (
+          <p className="notice">{t('org.rounds.empty')}</p>
+        ) : (
+          <ol className="org-rounds">
+            {rounds.map((round, index) => (
+              <RoundRow
+                key={round.id}
+                round={round}
+                facts={facts?.get(round.id)}
+                onMoveUp={index > 0 ? mover(round, -1) : null}
+                onMoveDown={index < rounds.length - 1 ? mover(round, 1) : null}
+                onNotice={setNotice}
+              />
+            ))}
+          </ol>
+        )}
+        {showForm && (
+          <AddRoundForm
+            competitionId={competition.id}
+            rounds={rounds}
+            onDone={(round) => {
+              setAdding(false);
+              setNotice(t('org.round.added', { name: round.name }));
+            }}
+            onCancel={rounds.length > 0 ? () => setAdding(false) : null}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,275 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
+import { updateRound } from '../../../db/repository';
+import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
+import type { RoundRecord } from '../../../domain/records';
+import { useDatabase } from '../../db-context';
+import { useT } from '../../i18n/useT';
+import { useUiStore } from '../../store';
+import { Choices } from '../ui/Choices';
+import { refusalMessage } from '../ui/errors';
+import { TextField } from '../ui/TextField';
+import { AwardsEditor } from './AwardsEditor';
+import { StandingsPreview } from './StandingsPreview';
+import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
+import { TieBreakEditor } from './TieBreakEditor';
+
+export function SettingsPanel({ roundId }: { roundId: string }) {
+  const db = useDatabase();
+  const t = useT();
+  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
+  if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
+  return <SettingsEditor key={round.id} round={round} />;
+}
+
+type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'refused'; message: string };
+
+/** Every scoring rule of the round, explained, checked as it is typed, previewed before saving. */
+function SettingsEditor({ round }: { round: RoundRecord }) {
+  const db = useDatabase();
+  const t = useT();
+  const lang = useUiStore((state) => state.lang);
+  const [form, setForm] = useState<SettingsForm>(() => formOf(round));
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  const [tried, setTried] = useState(false);
+  const criterionIds = useMemo(
+    () => new Set(round.criteria.map((criterion) => criterion.id)),
+    [round.criteria],
+  );
+  const read = useMemo(() => readSettingsForm(form, criterionIds, t, lang), [form, criterionIds, t, lang]);
+  const { errors } = read;
+  const errorCount = Object.keys(errors).length;
+  const unsaved =
+    read.settings !== null &&
+    read.timing !== null &&
+    JSON.stringify([read.settings, read.timing.timeLimitSeconds, read.timing.overtime]) !==
+      JSON.stringify([round.settings, round.timeLimitSeconds, round.overtime]);
+
+  const change = (patch: Partial<SettingsForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
+    setSave({ kind: 'idle' });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setTried(true);
+    if (!read.settings || !read.timing) return;
+    setSave({ kind: 'saving' });
+    try {
+      await updateRound(db, round.id, { settings: read.settings, ...read.timing });
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      setSave({ kind: 'refused', message: refusalMessage(error) });
+    }
+  };
+
+  const panelOptions: { value: PanelRule['kind']; label: string; explain: string; extra?: ReactNode }[] = [
+    {
+      value: 'trimmed',
+      label: t('org.settings.panel.trimmed'),
+      explain: t('org.settings.panel.trimmedExplain'),
+      extra: (
+        <TextField
+          label={t('org.settings.trimK')}
+          value={form.trimK}
+          onChange={(trimK) => change({ trimK })}
+          error={errors.trimK}
+          hint={t('org.settings.trimKHint')}
+          inputMode="numeric"
+          className="org-field--narrow org-field--nested"
+        />
+      ),
+    },
+    { value: 'mean', label: t('org.settings.panel.mean'), explain: t('org.settings.panel.meanExplain') },
+    {
+      value: 'median',
+      label: t('org.settings.panel.median'),
+      explain: t('org.settings.panel.medianExplain'),
+    },
+    {
+      value: 'weighted',
+      label: t('org.settings.panel.weighted'),
+      explain: t('org.settings.panel.weightedExplain'),
+    },
+  ];
+  const levelOptions: { value: PanelLevel; label: string; explain: string; extra?: ReactNode }[] = [
+    { value: 'total', label: t('org.settings.level.total'), explain: t('org.settings.level.totalExplain') },
+    {
+      value: 'criterion',
+      label: t('org.settings.level.criterion'),
+      explain: t('org.settings.level.criterionExplain'),
+      extra: (
+        <label className="org-check org-field--nested">
+          <input
+            type="checkbox"
+            checked={form.roundEachCriterion}
+            onChange={(event) => change({ roundEachCriterion: event.target.checked })}
+          />
+          <span>
+            <strong>{t('org.settings.roundEach')}</strong>
+            <span className="org-hint">{t('org.settings.roundEachExplain')}</span>
+          </span>
+        </label>
+      ),
+    },
+  ];
+  const roundingOptions: { value: RoundingMode; label: string; explain: string }[] = [
+    {
+      value: 'half-up',
+      label: t('org.settings.rounding.halfUp'),
+      explain: t('org.settings.rounding.halfUpExplain'),
+    },
+    {
+      value: 'half-even',
+      label: t('org.settings.rounding.halfEven'),
+      explain: t('org.settings.rounding.halfEvenExplain'),
+    },
+    {
+      value: 'down',
+      label: t('org.settings.rounding.down'),
+      explain: t('org.settings.rounding.downExplain'),
+    },
+  ];
+
+  return (
+    <section aria-labelledby="org-settings-heading" className="org-settings">
+      <h2 id="org-settings-heading">{t('org.settings.heading')}</h2>
+      <div className="org-settings__layout">
+        <form className="org-settings__form" onSubmit={submit} noValidate>
+          <Choices
+            legend={t('org.settings.panel')}
+            name="panel"
+            value={form.panel}
+            options={panelOptions}
+            onChange={(panel) => change({ panel })}
+          />
+          <Choices
+            legend={t('org.settings.level')}
+            name="level"
+            value={form.level}
+            options={levelOptions}
+            onChange={(level) => change({ level })}
+            error={errors.roundEachCriterion}
+          />
+          <fieldset className="org-choices">
+            <legend>{t('org.settings.score')}</legend>
+            <TextField
+              label={t('org.settings.decimals')}
+              value={form.decimals}
+              onChange={(decimals) => change({ decimals })}
+              error={errors.decimals}
+              hint={t('org.settings.decimalsExplain')}
+              inputMode="numeric"
+              className="org-field--narrow"
+            />
+            <Choices
+              legend={t('org.settings.rounding')}
+              name="rounding"
+              value={form.rounding}
+              options={roundingOptions}
+              onChange={(rounding) => change({ rounding })}
+            />
+          </fieldset>
+          <fieldset className="org-choices">
+            <legend>{t('org.settings.complete')}</legend>
+            <TextField
+              label={t('org.settings.minJudges')}
+              value={form.minJudges}
+              onChange={(minJudges) => change({ minJudges })}
+              error={errors.minJudges}
+              hint={t('org.settings.minJudgesExplain')}
+              inputMode="numeric"
+              placeholder={t('org.settings.minJudgesAll')}
+              className="org-field--narrow"
+            />
+          </fieldset>
+          <TieBreakEditor
+            steps={form.tieBreak}
+            criteria={round.criteria}
+            onChange={(tieBreak) => change({ tieBreak })}
+            error={errors.tieBreak}
+          />
+          <AwardsEditor rows={form.awards} onChange={(awards) => change({ awards })} errors={errors} />
+          <fieldset className="org-choices">
+            <legend>{t('org.settings.time')}</legend>
+            <TextField
+              label={t('org.settings.timeLimit')}
+              value={form.timeLimit}
+              onChange={(timeLimit) => change({ timeLimit })}
+              error={errors.timeLimit}
+              hint={t('org.settings.timeLimitExplain')}
+              placeholder={t('org.settings.noLimit')}
+              className="org-field--narrow"
+            />
+            <label className="org-check">
+              <input
+                type="checkbox"
+                checked={form.overtime}
+                onChange={(event) => change({ overtime: event.target.checked })}
+              />
+              <span>
+                <strong>{t('org.settings.overtime')}</strong>
+                <span className="org-hint">{t('org.settings.overtimeExplain')}</span>
+              </span>
+            </label>
+            {errors.overtime && <p className="org-error">{errors.overtime}</p>}
+            {form.overtime && (
+              <div className="org-row org-overtime">
+                <TextField
+                  label={t('org.settings.overtimeEvery')}
+                  value={form.overtimeSeconds}
+                  onChange={(overtimeSeconds) => change({ overtimeSeconds })}
+                  error={errors.overtimeSeconds}
+                  inputMode="numeric"
+                  className="org-field--narrow"
+                />
+                <TextField
+                  label={t('org.settings.overtimePoints')}
+                  value={form.overtimePoints}
+                  onChange={(overtimePoints) => change({ overtimePoints })}
+                  error={errors.overtimePoints}
+                  inputMode="decimal"
+                  className="org-field--narrow"
+                />
+                <p className="org-overtime__sentence">
+                  {read.timing?.overtime
+                    ? t('org.settings.overtimeSentence', {
+                        seconds: form.overtimeSeconds.trim(),
+                        points: form.overtimePoints.trim(),
+                      })
+                    : ''}
+                </p>
+              </div>
+            )}
+          </fieldset>
+
+          <div className="org-savebar">
+            <button type="submit" className="button" disabled={save.kind === 'saving'}>
+              {t('org.settings.save')}
+            </button>
+            <p role="status" className="org-savebar__status">
+              {save.kind === 'saved' && <strong className="org-saved">{t('org.saved')}</strong>}
+              {save.kind === 'idle' && errorCount === 0 && unsaved && t('org.unsaved')}
+            </p>
+            {tried && errorCount > 0 && (
+              <p className="org-error" role="alert">
+                {t('org.settings.fixErrors', { count: errorCount })}
+              </p>
+            )}
+            {save.kind === 'refused' && (
+              <p className="org-error" role="alert">
+                {save.message}
+              </p>
+            )}
+          </div>
+        </form>
+        <StandingsPreview criteria={round.criteria} settings={read.settings} />
+      </div>
+    </section>
+  );
+}

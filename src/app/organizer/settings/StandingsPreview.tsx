@@ -1,0 +1,143 @@
+import { useMemo } from 'react';
+import { type ContestantResult, computeStandings, type Standings } from '../../../domain/engine';
+import { RoundRejectedError } from '../../../domain/issues';
+import type { Criterion, RoundSettings } from '../../../domain/model';
+import { useT } from '../../i18n/useT';
+import { SAMPLE_CONTESTANTS, SAMPLE_JUDGES, sampleRound } from './sample-round';
+
+export interface StandingsPreviewProps {
+  criteria: readonly Criterion[];
+  /** The settings being edited, before they are saved; null while a field is wrong. */
+  settings: RoundSettings | null;
+}
+
+/** The standings the edited settings give on the sample marks: 示例数据, never the round's own. */
+export function StandingsPreview({ criteria, settings }: StandingsPreviewProps) {
+  const t = useT();
+  const outcome = useMemo((): { standings: Standings } | { error: string } | null => {
+    if (!settings) return null;
+    const names = {
+      contestant: (n: number) => t('org.preview.contestant', { n }),
+      judge: (n: number) => t('org.preview.judge', { n }),
+    };
+    try {
+      return { standings: computeStandings(sampleRound(criteria, settings, names)) };
+    } catch (error) {
+      if (error instanceof RoundRejectedError) return { error: error.message };
+      throw error;
+    }
+  }, [criteria, settings, t]);
+
+  return (
+    <section className="org-preview" aria-labelledby="org-preview-heading" aria-live="polite">
+      <h3 id="org-preview-heading">{t('org.preview.heading')}</h3>
+      <p className="org-sample-note">
+        {t('org.preview.note', { contestants: SAMPLE_CONTESTANTS, judges: SAMPLE_JUDGES })}
+      </p>
+      {outcome === null && <p className="notice">{t('org.preview.paused')}</p>}
+      {outcome && 'error' in outcome && <p className="org-error">{outcome.error}</p>}
+      {outcome && 'standings' in outcome && (
+        <PreviewTable standings={outcome.standings} criteria={criteria} />
+      )}
+    </section>
+  );
+}
+
+function PreviewTable({ standings, criteria }: { standings: Standings; criteria: readonly Criterion[] }) {
+  const t = useT();
+  const first = [...standings.ranked, ...standings.pending].find((result) => result.id === 'contestant-1');
+  return (
+    <>
+      <table className="org-table org-table--preview">
+        <caption className="visually-hidden">{t('org.preview.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('org.preview.rank')}</th>
+            <th scope="col">{t('org.preview.name')}</th>
+            <th scope="col" className="org-number">
+              {t('org.preview.score')}
+            </th>
+            <th scope="col">{t('org.preview.tied')}</th>
+            <th scope="col">{t('org.preview.award')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {standings.ranked.map((result) => (
+            <tr key={result.id}>
+              <td>{result.rank}</td>
+              <td>{result.name}</td>
+              <td className="org-number">{result.announcedScore}</td>
+              <td>{result.tied ? t('org.preview.tiedYes') : ''}</td>
+              <td>{result.award ?? ''}</td>
+            </tr>
+          ))}
+          {standings.pending.map((result) => (
+            <tr key={result.id}>
+              <td>—</td>
+              <td>{result.name}</td>
+              <td colSpan={3}>
+                {t('org.preview.pending', { counted: result.countedJudges, required: result.requiredJudges })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {first && <TrimExplained result={first} criteria={criteria} />}
+    </>
+  );
+}
+
+/** What the panel rule did with the first sample contestant's marks. */
+function TrimExplained({ result, criteria }: { result: ContestantResult; criteria: readonly Criterion[] }) {
+  const t = useT();
+  const judgeName = (id: string) => t('org.preview.judge', { n: id.replace('judge-', '') });
+  const droppedCriteria = result.criteria.filter(
+    (entry) => entry.droppedHigh.length > 0 || entry.droppedLow.length > 0,
+  );
+  return (
+    <div className="org-trim">
+      <h4>{t('org.preview.firstHeading', { name: result.name })}</h4>
+      <ul className="org-judge-totals">
+        {result.judgeTotals.map((entry) => (
+          <li key={entry.judge} className={entry.dropped ? 'org-dropped' : undefined}>
+            <span>{judgeName(entry.judge)}</span> <span className="org-number">{entry.shown}</span>
+            {entry.dropped && (
+              <strong>
+                {' '}
+                {t(entry.dropped === 'high' ? 'org.preview.droppedHigh' : 'org.preview.droppedLow')}
+              </strong>
+            )}
+          </li>
+        ))}
+      </ul>
+      {result.trimReduced && (
+        <p className="org-hint">{t('org.preview.trimReduced', { k: result.effectiveK ?? 0 })}</p>
+      )}
+      {droppedCriteria.length > 0 && (
+        <p className="org-hint">
+          {t('org.preview.criterionDrops', {
+            list: droppedCriteria
+              .map((entry) =>
+                t('org.preview.criterionDrop', {
+                  criterion:
+                    criteria.find((criterion) => criterion.id === entry.criterion)?.label ?? entry.criterion,
+                  high: entry.droppedHigh.map(judgeName).join('、'),
+                  low: entry.droppedLow.map(judgeName).join('、'),
+                }),
+              )
+              .join('；'),
+          })}
+        </p>
+      )}
+      {result.judgeTotals.every((entry) => !entry.dropped) && droppedCriteria.length === 0 && (
+        <p className="org-hint">{t('org.preview.nothingDropped')}</p>
+      )}
+      <p>
+        {t('org.preview.firstResult', {
+          score: result.announcedScore ?? '—',
+          exact: result.exactFinal ?? '—',
+        })}
+      </p>
+    </div>
+  );
+}

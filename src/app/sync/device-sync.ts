@@ -1,0 +1,179 @@
+/**
+ * The app's side of sync: one SyncClient per database, talking to the venue server that served
+ * the page (same origin), and the calls the screens make to get a token.
+ *
+ * For the judge screen: `joinAsJudge(code)` exchanges a judge's join code for this tablet's
+ * token, then pulls everything, so the judge's round is on the device when it resolves.
+ */
+
+import { useSyncExternalStore } from 'react';
+import { db as deviceDatabase, type LeitaiDB } from '../../db/database';
+import { type PageSignal, SyncClient, type SyncStatus } from '../../sync/client';
+import type { SyncError } from '../../sync/protocol';
+import {
+  claimServer as claim,
+  forgetSession,
+  joinWithJudgeCode,
+  joinWithProjectorCode,
+  loginAsOrganizer as login,
+} from '../../sync/session';
+import { httpTransport, SyncRefusal, type SyncTransport, Unreachable } from '../../sync/transport';
+import type { MessageKey } from '../i18n/messages';
+
+/**
+ * Sync runs in the production build, served by the venue server. The dev server and component
+ * tests have no venue server behind them: there the status shows "not connected" and nothing is
+ * sent anywhere.
+ */
+const SYNC_AVAILABLE = import.meta.env.PROD && typeof window !== 'undefined';
+
+const clients = new WeakMap<LeitaiDB, { client: SyncClient; transport: SyncTransport }>();
+
+function pageSignals() {
+  return {
+    addEventListener: (type: PageSignal, listener: () => void) =>
+      (type === 'visibilitychange' ? document : window).addEventListener(type, listener),
+    removeEventListener: (type: PageSignal, listener: () => void) =>
+      (type === 'visibilitychange' ? document : window).removeEventListener(type, listener),
+    isVisible: () => document.visibilityState === 'visible',
+  };
+}
+
+/** This database's sync client, started on first use; null where there is no venue server. */
+export function deviceSync(
+  db: LeitaiDB = deviceDatabase,
+): { client: SyncClient; transport: SyncTransport } | null {
+  if (!SYNC_AVAILABLE) return null;
+  let entry = clients.get(db);
+  if (!entry) {
+    const transport = httpTransport({ baseUrl: window.location.origin });
+    const client = new SyncClient({ db, transport, page: pageSignals() });
+    entry = { client, transport };
+    clients.set(db, entry);
+    void client.start();
+  }
+  return entry;
+}
+
+type DeviceSync = NonNullable<ReturnType<typeof deviceSync>>;
+
+function required(sync: DeviceSync | null): DeviceSync {
+  if (!sync) throw new Unreachable('no venue server in this build');
+  return sync;
+}
+
+/**
+ * Binds this tablet to the judge with this join code at the venue server, then syncs. Rejects
+ * with SyncRefusal ('badJoinCode', 'tooManyAttempts'…) or Unreachable; `syncFailureMessage`
+ * says either for the screen.
+ */
+export async function joinAsJudge(
+  code: string,
+  db: LeitaiDB = deviceDatabase,
+  sync: DeviceSync | null = deviceSync(db),
+): Promise<{ judgeId: string; roundId: string | null }> {
+  const { client, transport } = required(sync);
+  const session = await joinWithJudgeCode(db, transport, code);
+  await client.sessionChanged();
+  const judge = await db.judges.get(session.judgeId as string);
+  return { judgeId: session.judgeId as string, roundId: judge?.roundId ?? null };
+}
+
+export async function loginAsOrganizer(
+  password: string,
+  db: LeitaiDB = deviceDatabase,
+  sync: DeviceSync | null = deviceSync(db),
+): Promise<void> {
+  const { client, transport } = required(sync);
+  await login(db, transport, password);
+  await client.sessionChanged();
+}
+
+export async function claimServer(
+  claimCode: string,
+  password: string,
+  db: LeitaiDB = deviceDatabase,
+  sync: DeviceSync | null = deviceSync(db),
+): Promise<void> {
+  const { client, transport } = required(sync);
+  await claim(db, transport, claimCode, password);
+  await client.sessionChanged();
+}
+
+export async function joinAsProjector(
+  code: string,
+  db: LeitaiDB = deviceDatabase,
+  sync: DeviceSync | null = deviceSync(db),
+): Promise<void> {
+  const { client, transport } = required(sync);
+  await joinWithProjectorCode(db, transport, code);
+  await client.sessionChanged();
+}
+
+export async function disconnectDevice(
+  db: LeitaiDB = deviceDatabase,
+  sync: DeviceSync | null = deviceSync(db),
+) {
+  await forgetSession(db);
+  await sync?.client.sessionChanged();
+}
+
+const NOT_CONNECTED: SyncStatus = {
+  online: false,
+  pending: 0,
+  lastContact: null,
+  session: null,
+  refusal: null,
+};
+const noop = () => () => {};
+const notConnected = () => NOT_CONNECTED;
+
+/** The live sync status of this database, for any screen. */
+export function useSyncStatus(client: SyncClient | null): SyncStatus {
+  return useSyncExternalStore(client?.subscribe ?? noop, client?.getStatus ?? notConnected, notConnected);
+}
+
+/** A refusal or failure in words for the screen: a message key and its parameters. */
+export function syncFailureMessage(error: unknown): {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+} {
+  if (error instanceof SyncRefusal) return refusalMessage(error.error);
+  return { key: 'sync.error.unreachable' };
+}
+
+export function refusalMessage(error: SyncError): {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+} {
+  const detail = error.message;
+  switch (error.code) {
+    case 'protocolTooOld':
+    case 'protocolTooNew':
+    case 'unauthorized':
+    case 'eventConflict':
+    case 'notClaimed':
+    case 'alreadyClaimed':
+    case 'badClaimCode':
+    case 'weakPassword':
+    case 'badPassword':
+    case 'badJoinCode':
+      return { key: `sync.error.${error.code}` };
+    case 'tooManyAttempts':
+      return {
+        key: 'sync.error.tooManyAttempts',
+        params: { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) },
+      };
+    case 'forbiddenAuthor':
+    case 'foreignDevice':
+    case 'readOnlyDevice':
+    case 'organizerOnly':
+      return { key: 'sync.error.forbidden', params: { detail } };
+    case 'malformedEvent':
+    case 'malformedRequest':
+    case 'tooLarge':
+      return { key: 'sync.error.malformed', params: { detail } };
+    default:
+      return { key: 'sync.error.other', params: { detail } };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The engine's input for one round, assembled from the projection rows: the same function on a
+ * device (from IndexedDB, src/db/read.ts) and in verification (from a fold of a backup's raw
+ * events), so both score exactly the same marks.
+ */
+import { type AdjustmentRow, isAdjustmentActive, type MarkRow, type Projection } from './events.ts';
+import type { Id, RoundInput } from './model.ts';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from './records.ts';
+
+export interface RoundRows {
+  round: RoundRecord;
+  judges: readonly JudgeRecord[];
+  contestants: readonly ContestantRecord[];
+  marks: readonly MarkRow[];
+  adjustments: readonly AdjustmentRow[];
+}
+
+function byOrder<T extends { order: number; id: Id }>(a: T, b: T): number {
+  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * The current non-empty marks and the active adjustments. Marks and adjustments of judges,
+ * contestants or criteria deleted since are left out (the engine refuses unknown references).
+ */
+export function assembleRoundInput({ round, judges, contestants, marks, adjustments }: RoundRows): RoundInput {
+  const judgeIds = new Set(judges.map((judge) => judge.id));
+  const contestantIds = new Set(contestants.map((contestant) => contestant.id));
+  const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
+  return {
+    criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
+    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit }) => ({ id, name, weight, unit })),
+    contestants: [...contestants]
+      .sort(byOrder)
+      .map(({ id, name, unit, draw, status }) => ({ id, name, unit, draw, status })),
+    marks: marks.flatMap((mark) =>
+      mark.value !== null &&
+      mark.roundId === round.id &&
+      judgeIds.has(mark.judgeId) &&
+      contestantIds.has(mark.contestantId) &&
+      criterionIds.has(mark.criterionId)
+        ? [{ judge: mark.judgeId, contestant: mark.contestantId, criterion: mark.criterionId, value: mark.value }]
+        : [],
+    ),
+    adjustments: adjustments.flatMap((row) =>
+      row.roundId === round.id && isAdjustmentActive(row) && row.added && contestantIds.has(row.added.contestantId)
+        ? [{ contestant: row.added.contestantId, label: row.added.label, points: row.added.points }]
+        : [],
+    ),
+    settings: {
+      ...round.settings,
+      panel: { ...round.settings.panel },
+      tieBreak: [...round.settings.tieBreak],
+      awards: round.settings.awards.map((tier) => ({ ...tier })),
+    },
+  };
+}
+
+/** The rows of one round in a folded projection, or null when the round is not in it. */
+export function roundRowsOf(projection: Projection, roundId: Id): RoundRows | null {
+  const round = projection.entities.rounds[roundId];
+  if (!round) return null;
+  const inRound = <T extends { roundId: Id }>(rows: Record<string, T>) =>
+    Object.values(rows).filter((row) => row.roundId === roundId);
+  return {
+    round,
+    judges: inRound(projection.entities.judges),
+    contestants: inRound(projection.entities.contestants),
+    marks: inRound(projection.marks),
+    adjustments: inRound(projection.adjustments),
+  };
+}

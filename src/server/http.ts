@@ -1,0 +1,325 @@
+/**
+ * The venue server on the network: the app, the sync API and the live socket on one origin.
+ *
+ *   /api/v1/*        the sync API (./core.ts), JSON, never cached
+ *   /api/v1/live     WebSocket: after a hello with the device's token, the server only pokes
+ *                    ("events up to seq N exist"); a lost poke loses nothing, devices also pull
+ *                    on their own
+ *   /setup, /ca.crt  onboarding: trusting the venue's certificate authority (./onboarding.ts)
+ *   anything else    the built app (static-server.mjs)
+ *
+ * https on one port (when there is a certificate) and plain http on another: a tablet that does
+ * not trust the authority yet gets the onboarding page, and the app still works over http,
+ * without its offline start-up.
+ */
+
+import { createHash } from 'node:crypto';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocket, WebSocketServer } from 'ws';
+import {
+  API_PREFIX,
+  checkProtocol,
+  type LiveHello,
+  type LiveServerMessage,
+  MAX_BODY_BYTES,
+  PROTOCOL_HEADER,
+  syncError,
+} from '../sync/protocol';
+import type { VenueCore } from './core';
+import { onboardingPage } from './onboarding';
+import { createStaticHandler } from './static-server.mjs';
+import { caCertDer, type TlsMaterial } from './tls';
+
+export interface VenueServerOptions {
+  core: VenueCore;
+  /** The built app (dist/). */
+  staticRoot: string;
+  host: string;
+  httpPort: number;
+  /** null: no https. */
+  https: { port: number; tls: TlsMaterial } | null;
+  /** How long a live socket may stay silent before it is dropped (ping every half of it). */
+  heartbeatMs?: number;
+}
+
+export interface VenueServer {
+  httpPort: number;
+  httpsPort: number | null;
+  close(): Promise<void>;
+}
+
+const LIVE_PATH = `${API_PREFIX}/live`;
+const HELLO_TIMEOUT_MS = 10_000;
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(body);
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
+}
+
+function hostnameOf(req: IncomingMessage): string {
+  try {
+    return new URL(`http://${req.headers.host ?? 'localhost'}`).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return 'localhost';
+  }
+}
+
+function fingerprint(der: Buffer): string {
+  return (createHash('sha256').update(der).digest('hex').match(/../g) ?? []).join(':').toUpperCase();
+}
+
+export async function startVenueServer(options: VenueServerOptions): Promise<VenueServer> {
+  const { core } = options;
+  const serveStatic = createStaticHandler(options.staticRoot);
+  const caCert = options.https?.tls.caCert ?? null;
+  const caDer = caCert ? caCertDer(caCert) : null;
+  const caFingerprint = caDer ? fingerprint(caDer) : null;
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let body: unknown;
+    if (req.method === 'POST') {
+      let raw: Buffer;
+      try {
+        raw = await readBody(req);
+      } catch (error) {
+        const tooLarge = error instanceof BodyTooLarge;
+        const refusal = tooLarge
+          ? syncError('tooLarge', `request body over ${MAX_BODY_BYTES} bytes`)
+          : syncError('malformedRequest', 'the request body could not be read');
+        sendJson(res, tooLarge ? 413 : 400, JSON.stringify({ error: refusal }));
+        return;
+      }
+      try {
+        body = raw.length === 0 ? undefined : JSON.parse(raw.toString('utf8'));
+      } catch {
+        sendJson(res, 400, JSON.stringify({ error: syncError('malformedRequest', 'the body is not JSON') }));
+        return;
+      }
+    }
+    const protocol = req.headers[PROTOCOL_HEADER];
+    const response = core.handle({
+      method: req.method ?? 'GET',
+      path: url.pathname.slice(API_PREFIX.length),
+      query: url.searchParams,
+      protocol: typeof protocol === 'string' ? protocol : null,
+      token: bearer(req),
+      body,
+      address: req.socket.remoteAddress ?? 'unknown',
+    });
+    sendJson(res, response.status, response.body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://venue');
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    try {
+      if (url.pathname.startsWith(`${API_PREFIX}/`)) {
+        await handleApi(req, res, url);
+      } else if (url.pathname === '/ca.crt' && caDer) {
+        res.writeHead(200, {
+          'Content-Type': 'application/x-x509-ca-cert',
+          'Content-Disposition': 'attachment; filename="leitai-ca.crt"',
+          'Content-Length': caDer.length,
+          'Cache-Control': 'no-cache',
+        });
+        res.end(req.method === 'HEAD' ? undefined : caDer);
+      } else if (url.pathname === '/setup') {
+        const page = onboardingPage({
+          hostname: hostnameOf(req),
+          httpsPort: options.https ? httpsPort : null,
+          hasLocalAuthority: caDer !== null,
+          caFingerprint,
+        });
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+        res.end(req.method === 'HEAD' ? undefined : page);
+      } else {
+        await serveStatic(req, res);
+      }
+    } catch (error) {
+      console.error(error);
+      if (!res.headersSent)
+        sendJson(res, 500, JSON.stringify({ error: { code: 'internal', message: 'server error' } }));
+      else res.destroy();
+    }
+  }
+
+  // ---- the live socket
+  const heartbeatMs = options.heartbeatMs ?? 30_000;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+  const live = new Map<WebSocket, { deviceId: string; alive: boolean }>();
+  const send = (socket: WebSocket, message: LiveServerMessage) => {
+    if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  wss.on('connection', (socket: WebSocket) => {
+    const helloTimer = setTimeout(() => socket.close(4400, 'no hello'), HELLO_TIMEOUT_MS);
+    socket.once('message', (data) => {
+      clearTimeout(helloTimer);
+      let hello: Partial<LiveHello>;
+      try {
+        hello = JSON.parse(String(data)) as Partial<LiveHello>;
+      } catch {
+        hello = {};
+      }
+      const protocolError = checkProtocol(hello.protocol);
+      if (protocolError) {
+        send(socket, { type: 'error', error: protocolError });
+        socket.close(4426, protocolError.code);
+        return;
+      }
+      const session = core.authenticate(typeof hello.token === 'string' ? hello.token : null);
+      if (!session) {
+        send(socket, {
+          type: 'error',
+          error: syncError('unauthorized', 'missing, unknown or revoked token'),
+        });
+        socket.close(4401, 'unauthorized');
+        return;
+      }
+      live.set(socket, { deviceId: session.deviceId, alive: true });
+      send(socket, { type: 'welcome', head: core.head() });
+    });
+    socket.on('pong', () => {
+      const entry = live.get(socket);
+      if (entry) entry.alive = true;
+    });
+    socket.on('close', () => {
+      clearTimeout(helloTimer);
+      live.delete(socket);
+    });
+    socket.on('error', () => socket.terminate());
+  });
+
+  const unsubscribe = core.subscribe((notice) => {
+    for (const [socket, entry] of live) {
+      if (notice.type === 'commit') send(socket, { type: 'poke', head: notice.head });
+      else if (entry.deviceId === notice.deviceId) {
+        send(socket, { type: 'error', error: syncError('unauthorized', 'this device was revoked') });
+        socket.close(4401, 'revoked');
+      }
+    }
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const [socket, entry] of live) {
+      if (!entry.alive) {
+        socket.terminate();
+        continue;
+      }
+      entry.alive = false;
+      socket.ping();
+    }
+  }, heartbeatMs / 2);
+  heartbeat.unref();
+
+  function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const path = new URL(req.url ?? '/', 'http://venue').pathname;
+    if (path !== LIVE_PATH) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  }
+
+  // ---- listening
+  const servers: Server[] = [];
+  const listen = (server: Server, port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, options.host, () => {
+        server.off('error', reject);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    void handle(req, res);
+  };
+
+  const httpServer = createHttpServer(onRequest);
+  httpServer.on('upgrade', onUpgrade);
+  servers.push(httpServer);
+  let httpsPort: number | null = null;
+  try {
+    const httpPort = await listen(httpServer, options.httpPort);
+    if (options.https) {
+      const httpsServer = createHttpsServer(
+        { key: options.https.tls.key, cert: options.https.tls.cert },
+        onRequest,
+      );
+      httpsServer.on('upgrade', onUpgrade);
+      servers.push(httpsServer);
+      httpsPort = await listen(httpsServer, options.https.port);
+    }
+    return {
+      httpPort,
+      httpsPort,
+      async close() {
+        clearInterval(heartbeat);
+        unsubscribe();
+        for (const socket of live.keys()) socket.terminate();
+        wss.close();
+        await Promise.all(
+          servers.map(
+            (server) =>
+              new Promise<void>((resolve) => {
+                server.close(() => resolve());
+                (server as Server & { closeAllConnections(): void }).closeAllConnections();
+              }),
+          ),
+        );
+      },
+    };
+  } catch (error) {
+    for (const server of servers) server.close();
+    clearInterval(heartbeat);
+    unsubscribe();
+    throw error;
+  }
+}

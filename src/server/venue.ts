@@ -1,0 +1,143 @@
+/**
+ * The venue server put together: storage in the data directory, certificates, the network
+ * server, and what the organizer reads in the terminal. src/server/start.mjs (`npm start`)
+ * parses the flags, builds the app when needed, then calls `runVenueServer`.
+ */
+
+import { mkdirSync } from 'node:fs';
+import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import { VenueCore } from './core';
+import { startVenueServer } from './http';
+import { VenueStore } from './store';
+import { localTls, suppliedTls, type TlsMaterial } from './tls';
+
+export interface VenueOptions {
+  staticRoot: string;
+  dataDir: string;
+  host: string;
+  httpPort: number;
+  /** null: plain http only. */
+  httpsPort: number | null;
+  /** A certificate and key supplied by the organizer, instead of the local authority's. */
+  certFile: string | null;
+  keyFile: string | null;
+}
+
+/** This laptop's IPv4 addresses on the venue's network (not loopback). */
+export function lanAddresses(): string[] {
+  const found: string[] = [];
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const address of addresses ?? []) {
+      if (address.family === 'IPv4' && !address.internal) found.push(address.address);
+    }
+  }
+  return found;
+}
+
+function urlHost(address: string): string {
+  return address.includes(':') ? `[${address}]` : address;
+}
+
+function tlsFor(options: VenueOptions, lan: string[]): TlsMaterial | null {
+  if (options.httpsPort === null) return null;
+  if (options.certFile && options.keyFile) return suppliedTls(options.certFile, options.keyFile);
+  const machine = hostname().toLowerCase();
+  const dns = [...new Set(['leitai.local', `${machine}.local`, 'localhost'])];
+  const bound = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host];
+  const ips = [...new Set(['127.0.0.1', '::1', ...lan, ...bound])];
+  return localTls(options.dataDir, { dns, ips }, machine);
+}
+
+export async function runVenueServer(options: VenueOptions): Promise<{ close(): Promise<void> }> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const store = new VenueStore(join(options.dataDir, 'leitai.sqlite'));
+  const core = new VenueCore({ store });
+  const everywhere = options.host === '0.0.0.0' || options.host === '::';
+  const lan = everywhere ? lanAddresses() : [];
+  const tls = tlsFor(options, lan);
+  let server: Awaited<ReturnType<typeof startVenueServer>>;
+  try {
+    server = await startVenueServer({
+      core,
+      staticRoot: options.staticRoot,
+      host: options.host,
+      httpPort: options.httpPort,
+      https: tls && options.httpsPort !== null ? { port: options.httpsPort, tls } : null,
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const first = everywhere ? lan[0] : options.host;
+  if (first) {
+    core.publicBaseUrl =
+      server.httpsPort !== null
+        ? `https://${urlHost(first)}:${server.httpsPort}`
+        : `http://${urlHost(first)}:${server.httpPort}`;
+  }
+  await printBanner({
+    options,
+    core,
+    lan,
+    httpPort: server.httpPort,
+    httpsPort: server.httpsPort,
+    everywhere,
+    tls,
+  });
+  return {
+    async close() {
+      await server.close();
+      store.close();
+    },
+  };
+}
+
+async function printBanner(args: {
+  options: VenueOptions;
+  core: VenueCore;
+  lan: string[];
+  httpPort: number;
+  httpsPort: number | null;
+  everywhere: boolean;
+  tls: TlsMaterial | null;
+}): Promise<void> {
+  const { options, core, lan, httpPort, httpsPort, everywhere, tls } = args;
+  const local = everywhere ? '127.0.0.1' : urlHost(options.host);
+  const hosts = everywhere ? lan : [options.host];
+  const lines = ['', '擂台 Leitai 场馆服务器已启动 (venue server running)', ''];
+  lines.push(`  本机 On this machine:   http://${local}:${httpPort}`);
+  if (httpsPort !== null) lines.push(`  本机安全连接:           https://${local}:${httpsPort}`);
+  for (const address of hosts) {
+    if (httpsPort !== null) lines.push(`  局域网 On the network:  https://${urlHost(address)}:${httpsPort}`);
+    lines.push(`  局域网（普通连接）:     http://${urlHost(address)}:${httpPort}`);
+  }
+  const first = hosts[0];
+  if (first && httpsPort !== null && tls?.caCert) {
+    lines.push('', `  平板第一次使用，请先打开 http://${urlHost(first)}:${httpPort}/setup 安装场馆证书。`);
+  }
+  if (first) {
+    const judgeUrl =
+      httpsPort !== null
+        ? `https://${urlHost(first)}:${httpsPort}/judge`
+        : `http://${urlHost(first)}:${httpPort}/judge`;
+    lines.push('', `  评委入口 Judge link: ${judgeUrl}`, '');
+    lines.push(await QRCode.toString(judgeUrl, { type: 'terminal', small: true }));
+  }
+  const claimCode = core.pendingClaimCode();
+  if (claimCode) {
+    lines.push(
+      `  首次使用：组织者认领码 Claim code: ${claimCode.slice(0, 4)} ${claimCode.slice(4)}`,
+      '  在组织者的电脑上打开本系统，点页面顶部的同步状态，在“组织者”一栏输入认领码并设置密码。',
+    );
+  }
+  lines.push(`  大屏加入码 Projector code: ${core.projectorCode()}`);
+  lines.push(
+    `  数据目录 Data directory: ${options.dataDir}`,
+    '',
+    '按 Ctrl+C 停止 (Press Ctrl+C to stop).',
+    '',
+  );
+  console.log(lines.join('\n'));
+}

@@ -1,0 +1,93 @@
+/**
+ * The last resort when a device cannot reach the venue server: its own event log as a file,
+ * which the organizer imports on the laptop (applied there, then pushed to the server like any
+ * other device's events). The file is the wire form, so photos travel too.
+ */
+
+import type { LeitaiDB } from '../db/database';
+import { getDeviceId } from '../db/log';
+import { applyRemoteEvents, type RemoteApplyResult } from '../db/remote';
+import { type PushResponse, parseWireEvent, type WireEvent } from './protocol';
+import { request, type SyncTransport } from './transport';
+import { fromWire, toWireAll } from './wire';
+
+export const DEVICE_LOG_FORMAT = 'leitai-device-log';
+
+export interface DeviceLogFile {
+  format: typeof DEVICE_LOG_FORMAT;
+  version: 1;
+  deviceId: string;
+  /** For the file's reader only. */
+  exportedAt: string;
+  events: WireEvent[];
+}
+
+/** This device's own events, oldest first. */
+export async function exportDeviceLog(db: LeitaiDB, now = new Date()): Promise<DeviceLogFile> {
+  const deviceId = await getDeviceId(db);
+  const events = await db.events
+    .where('[deviceId+deviceSeq]')
+    .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER])
+    .toArray();
+  return {
+    format: DEVICE_LOG_FORMAT,
+    version: 1,
+    deviceId,
+    exportedAt: now.toISOString(),
+    events: await toWireAll(events),
+  };
+}
+
+/** Why a file is not a device log: its first problem, for the screen. */
+export class DeviceLogError extends Error {
+  override readonly name = 'DeviceLogError';
+}
+
+export function parseDeviceLog(text: string): WireEvent[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new DeviceLogError('not JSON');
+  }
+  const file = value as Partial<DeviceLogFile> | null;
+  if (file?.format !== DEVICE_LOG_FORMAT || file.version !== 1 || !Array.isArray(file.events)) {
+    throw new DeviceLogError('not a Leitai device log');
+  }
+  return file.events.map((event, index) => {
+    const parsed = parseWireEvent(event);
+    if (!parsed.ok)
+      throw new DeviceLogError(`event ${index + 1}: ${parsed.error.path}: ${parsed.error.problem}`);
+    return parsed.value;
+  });
+}
+
+export interface ImportResult extends RemoteApplyResult {
+  /** How many the server had not had before. */
+  sentToServer: number;
+}
+
+/**
+ * Applies another device's exported events on this (the organizer's) device, then pushes them
+ * to the server with the organizer's token. Idempotent: importing a file twice changes nothing.
+ */
+export async function importDeviceLog(
+  db: LeitaiDB,
+  transport: SyncTransport,
+  organizerToken: string,
+  events: readonly WireEvent[],
+  batchSize = 200,
+): Promise<ImportResult> {
+  const applied = await applyRemoteEvents(db, events.map(fromWire));
+  let sentToServer = 0;
+  for (let start = 0; start < events.length; start += batchSize) {
+    const reply = await request<PushResponse>(transport, {
+      method: 'POST',
+      path: '/push',
+      token: organizerToken,
+      body: { events: events.slice(start, start + batchSize) },
+    });
+    sentToServer += reply.accepted;
+  }
+  return { ...applied, sentToServer };
+}

@@ -1,0 +1,62 @@
+/**
+ * The device's sync state, in its own IndexedDB table `syncState` (src/db/schema.ts):
+ * - 'cursor': the server sequence number up to which this device has applied the server's
+ *   events, and the server it refers to. It moves only in the transaction that applies them.
+ * - 'session': the token that the venue server gave this device, and who the device is there.
+ */
+
+import type { Table } from 'dexie';
+import type { LeitaiDB } from '../db/database';
+import { getDeviceId } from '../db/log';
+import type { SessionInfo } from './protocol';
+
+export interface CursorRow {
+  key: 'cursor';
+  serverId: string;
+  cursor: number;
+}
+
+export interface SessionRow {
+  key: 'session';
+  session: SessionInfo;
+}
+
+export type SyncStateRow = CursorRow | SessionRow;
+
+export function syncStateTable(db: LeitaiDB): Table<SyncStateRow, SyncStateRow['key']> {
+  return db.table('syncState');
+}
+
+export async function readCursor(db: LeitaiDB): Promise<CursorRow | undefined> {
+  return (await syncStateTable(db).get('cursor')) as CursorRow | undefined;
+}
+
+export async function readSession(db: LeitaiDB): Promise<SessionInfo | null> {
+  const row = (await syncStateTable(db).get('session')) as SessionRow | undefined;
+  return row?.session ?? null;
+}
+
+/**
+ * Keeps the session. A session of another server (a new data directory on the laptop) starts
+ * over: the cursor goes back to 0 and this device's own events are queued again, so the new
+ * server receives everything this device ever wrote.
+ */
+export async function saveSession(db: LeitaiDB, session: SessionInfo): Promise<void> {
+  const ownDeviceId = await getDeviceId(db);
+  await db.transaction('rw', [syncStateTable(db), db.events, db.outbox], async () => {
+    const cursor = await readCursor(db);
+    if (cursor && cursor.serverId !== session.serverId) {
+      const own = await db.events
+        .where('[deviceId+deviceSeq]')
+        .between([ownDeviceId, 0], [ownDeviceId, Number.MAX_SAFE_INTEGER])
+        .toArray();
+      await db.outbox.bulkPut(own.map((event) => ({ eventId: event.id, deviceSeq: event.deviceSeq })));
+      await syncStateTable(db).put({ key: 'cursor', serverId: session.serverId, cursor: 0 });
+    }
+    await syncStateTable(db).put({ key: 'session', session });
+  });
+}
+
+export async function forgetSession(db: LeitaiDB): Promise<void> {
+  await syncStateTable(db).delete('session');
+}

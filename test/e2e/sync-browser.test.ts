@@ -1,0 +1,221 @@
+// Three Chromium contexts against the real venue server: the host (organizer) claims the server
+// in the sync panel, the projector joins with its code, a judge's tablet joins with the judge's
+// code and scores while offline (context.setOffline). Back online, the marks reach the
+// projector's IndexedDB, and every header tells the state.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCompetition } from '../../src/db/competitions';
+import { importRoster } from '../../src/db/roster';
+import { createRound } from '../../src/db/rounds';
+import { projectRoot } from '../../src/server/build-if-stale.mjs';
+import { loginAsOrganizer } from '../../src/sync/session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { nodeDevice } from './node-device';
+import { startVenueProcess, type VenueProcess } from './venue-process';
+
+const PASSWORD = '擂台密码2026';
+const HARNESS_PATH = '/__test__/sync-page-harness.js';
+
+let venue: VenueProcess;
+let browser: Browser;
+let harnessCode: string;
+const contexts: BrowserContext[] = [];
+
+/** The page harness as one ES module, built like the app (production mode: sync on). */
+async function buildHarness(): Promise<string> {
+  const output = await build({
+    configFile: false,
+    logLevel: 'error',
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.PROD': 'true' },
+    build: {
+      write: false,
+      minify: false,
+      lib: {
+        entry: join(projectRoot, 'test/e2e/sync-page-harness.ts'),
+        formats: ['es'],
+        fileName: 'harness',
+      },
+    },
+  });
+  const bundle = (Array.isArray(output) ? output[0] : output) as {
+    output: { type: string; code?: string }[];
+  };
+  const chunk = bundle.output.find((item) => item.type === 'chunk');
+  return chunk?.code as string;
+}
+
+beforeAll(async () => {
+  venue = await startVenueProcess({ httpsPort: null });
+  harnessCode = await buildHarness();
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await venue?.stop();
+  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
+});
+
+async function openContext(name: string): Promise<{ context: BrowserContext; page: Page }> {
+  // Service workers off: the harness module is served by page.route, which a worker would bypass.
+  const context = await browser.newContext({
+    baseURL: venue.httpUrl,
+    viewport: { width: 1024, height: 768 },
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+  });
+  contexts.push(context);
+  await context.route(`**${HARNESS_PATH}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: harnessCode }),
+  );
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
+  return { context, page };
+}
+
+/**
+ * Evaluates `expression` in the page with `harness` bound to the harness module. A string, not a
+ * function: vitest would rewrite a function's dynamic import for Node.
+ */
+function inHarness(page: Page, expression: string): Promise<unknown> {
+  return page.evaluate(`import(${JSON.stringify(HARNESS_PATH)}).then((harness) => ${expression})`);
+}
+
+const statusSummary = (page: Page) => page.locator('.sync-status > summary');
+
+/** Reads marks straight from the page's IndexedDB ('leitai'), not through the app. */
+function marksInIndexedDb(page: Page): Promise<{ judgeId: string; value: number | null }[]> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('leitai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('marks').objectStore('marks').getAll();
+          request.onsuccess = () => {
+            resolve(
+              request.result.map((row: { judgeId: string; value: number | null }) => ({
+                judgeId: row.judgeId,
+                value: row.value,
+              })),
+            );
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+describe('sync in the browser', () => {
+  it('a judge scores offline; back online, the marks reach the projector and the host', async () => {
+    // The host claims the server from the sync panel, with the code printed in the terminal.
+    const host = await openContext('host');
+    await host.page.goto('/stage');
+    await statusSummary(host.page).click();
+    await host.page.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
+    await host.page.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
+    await host.page.getByRole('button', { name: '认领并登录' }).click();
+    await expect.poll(() => statusSummary(host.page).textContent()).toContain('在线');
+    await expect.poll(() => host.page.locator('.sync-panel').textContent()).toContain('本机身份：组织者');
+
+    // The organizer's laptop (a node device) logs in with the password and sets up the round.
+    const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'projector', code: venue.projectorCode });
+    await loginAsOrganizer(laptop.db, laptop.transport, PASSWORD);
+    await laptop.client.sessionChanged();
+    const competition = await createCompetition(laptop.db, { name: '2026年擂台比武' });
+    const round = await createRound(laptop.db, {
+      competitionId: competition.id,
+      name: '决赛',
+      criteria: [{ id: 'content', label: '内容', max: 4000 }],
+    });
+    const { judges, contestants } = await importRoster(laptop.db, round.id, {
+      judges: [{ name: '王评委', title: '' }],
+      contestants: [
+        { name: '张三', unit: null, topic: '' },
+        { name: '李四', unit: null, topic: '' },
+      ],
+    });
+    await laptop.client.start();
+    await laptop.client.syncNow();
+    expect(laptop.client.getStatus().pending).toBe(0);
+
+    // The projector joins with the projector code.
+    const projector = await openContext('projector');
+    await projector.page.goto('/projector');
+    await statusSummary(projector.page).click();
+    await projector.page
+      .getByLabel('大屏加入码（场馆服务器终端上显示的 8 位数字）')
+      .fill(venue.projectorCode);
+    await projector.page.getByRole('button', { name: '加入为大屏' }).click();
+    await expect.poll(() => statusSummary(projector.page).textContent()).toContain('在线');
+    await statusSummary(projector.page).click();
+
+    // The judge's tablet joins with the judge's code (joinAsJudge), then reloads into the app.
+    const judge = await openContext('judge');
+    await judge.page.goto('/judge');
+    const joined = await inHarness(
+      judge.page,
+      `harness.joinAsJudge(${JSON.stringify((judges[0] as { joinCode: string }).joinCode)})`,
+    );
+    expect(joined).toEqual({ judgeId: judges[0]?.id, roundId: round.id });
+    await judge.page.reload();
+    await expect.poll(() => statusSummary(judge.page).textContent()).toContain('在线');
+
+    // Offline, the judge scores both contestants: saved on the tablet, waiting to be sent.
+    await judge.context.setOffline(true);
+    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('离线');
+    const values = [3550, 3720];
+    const entries = contestants.map((contestant, index) => ({
+      roundId: round.id,
+      judgeId: judges[0]?.id,
+      contestantId: contestant.id,
+      criterionId: 'content',
+      value: values[index],
+    }));
+    await inHarness(
+      judge.page,
+      `(async () => { for (const entry of ${JSON.stringify(entries)}) await harness.enterMark(harness.db, entry); })()`,
+    );
+    await expect.poll(() => statusSummary(judge.page).textContent()).toContain('待发送 2 条');
+    await statusSummary(judge.page).click();
+    await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-offline.png') });
+    expect((await marksInIndexedDb(projector.page)).length).toBe(0);
+
+    // Back online: the tablet sends, the server pokes, the projector and the host pull.
+    await judge.context.setOffline(false);
+    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('已同步');
+    await expect
+      .poll(async () => (await marksInIndexedDb(projector.page)).map((mark) => mark.value).sort(), {
+        timeout: 15_000,
+      })
+      .toEqual(values);
+    await expect
+      .poll(async () => (await marksInIndexedDb(host.page)).map((mark) => mark.value).sort(), {
+        timeout: 15_000,
+      })
+      .toEqual(values);
+    await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-online.png') });
+    await statusSummary(projector.page).click();
+    await projector.page.screenshot({ path: join(RESULTS_DIR, 'sync-projector.png') });
+    await host.page.screenshot({ path: join(RESULTS_DIR, 'sync-host.png') });
+    // The header with the open sync panel is accessible.
+    const axe = await new AxeBuilder({ page: host.page }).include('.site-header').analyze();
+    expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+    // Every control of the panel is a 48 px target.
+    for (const target of await host.page
+      .locator('.site-header button:visible, .site-header summary, .site-header input:visible')
+      .all()) {
+      const box = await target.boundingBox();
+      expect(box?.height ?? 0).toBeGreaterThanOrEqual(48);
+    }
+    await laptop.client.stop();
+  }, 120_000);
+});

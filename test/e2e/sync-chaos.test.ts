@@ -1,0 +1,196 @@
+// Chaos against the real venue server process: 15 judges' tablets and 2 projectors (node devices:
+// real LeitaiDBs on fake IndexedDB, the app's sync client over HTTP and WebSocket), marks flowing;
+// the server killed with SIGKILL and restarted twice; one tablet offline for a while. At the end
+// every event any device committed is on the server (its SQLite file) and on every device, once.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCompetition } from '../../src/db/competitions';
+import { enterMark } from '../../src/db/marks';
+import { readProjection } from '../../src/db/read';
+import { importRoster } from '../../src/db/roster';
+import { createRound } from '../../src/db/rounds';
+import { foldEvents, type LeitaiEvent } from '../../src/domain/events';
+import { fromWire } from '../../src/sync/wire';
+import { type NodeDevice, nodeDevice } from './node-device';
+import { portOf, startVenueProcess, type VenueProcess } from './venue-process';
+
+const SHEET = [
+  { id: 'content', label: '内容', max: 4000 },
+  { id: 'presence', label: '形象风采', max: 1500 },
+  { id: 'language', label: '语言表达', max: 2000 },
+  { id: 'ppt', label: 'PPT制作', max: 1500 },
+  { id: 'overall', label: '综合印象', max: 1000 },
+];
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let venue: VenueProcess | null = null;
+const devices: NodeDevice[] = [];
+
+afterAll(async () => {
+  for (const device of devices) {
+    await device.client.stop();
+    device.db.close();
+  }
+  if (venue) {
+    await venue.stop();
+    await rm(venue.dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Every event in the server's SQLite file, read after the server stopped. */
+function storedEvents(dataDir: string): LeitaiEvent[] {
+  const file = new Database(join(dataDir, 'leitai.sqlite'), { readonly: true });
+  try {
+    const rows = file.prepare('SELECT body FROM events ORDER BY seq').all() as { body: string }[];
+    return rows.map((row) => fromWire(JSON.parse(row.body)));
+  } finally {
+    file.close();
+  }
+}
+
+async function ownEvents(device: NodeDevice): Promise<LeitaiEvent[]> {
+  const deviceId = device.session.deviceId;
+  return device.db.events
+    .where('[deviceId+deviceSeq]')
+    .between([deviceId, 0], [deviceId, Number.MAX_SAFE_INTEGER])
+    .toArray();
+}
+
+describe('sync chaos', () => {
+  it('15 judges, 2 projectors, two SIGKILLs, a tablet offline: every mark everywhere, exactly once', async () => {
+    let server = await startVenueProcess({ httpsPort: null });
+    venue = server;
+    const dataDir = server.dataDir;
+    const httpPort = portOf(server.httpUrl);
+    const claimCode = server.claimCode as string;
+    const projectorCode = server.projectorCode;
+
+    const organizer = await nodeDevice('organizer', server.httpUrl, {
+      as: 'organizer',
+      claimCode,
+      password: '擂台2026',
+    });
+    devices.push(organizer);
+    const competition = await createCompetition(organizer.db, { name: '2026年昌吉市村党组织书记“擂台比武”' });
+    const round = await createRound(organizer.db, {
+      competitionId: competition.id,
+      name: '市级决赛',
+      criteria: SHEET,
+    });
+    const roster = await importRoster(organizer.db, round.id, {
+      judges: Array.from({ length: 15 }, (_, i) => ({ name: `评委${i + 1}`, title: '' })),
+      contestants: Array.from({ length: 6 }, (_, i) => ({
+        name: `选手${i + 1}`,
+        unit: `第${i + 1}镇`,
+        topic: '乡村振兴',
+      })),
+    });
+    await organizer.client.start();
+    await organizer.client.syncNow();
+    expect(organizer.client.getStatus().pending).toBe(0);
+
+    const judges: NodeDevice[] = [];
+    for (const [index, judge] of roster.judges.entries()) {
+      const device = await nodeDevice(`judge-${index + 1}`, server.httpUrl, {
+        as: 'judge',
+        code: judge.joinCode,
+      });
+      devices.push(device);
+      judges.push(device);
+      await device.client.start();
+    }
+    for (const name of ['projector-1', 'projector-2']) {
+      const device = await nodeDevice(name, server.httpUrl, { as: 'projector', code: projectorCode });
+      devices.push(device);
+      await device.client.start();
+    }
+    // Every tablet has the round before scoring.
+    await Promise.all(judges.map((device) => device.client.syncNow()));
+    for (const device of judges) expect(await device.db.rounds.count()).toBe(1);
+
+    let writing = true;
+    let committed = 0;
+    const scoring = judges.map(async (device, index) => {
+      const judge = roster.judges[index] as (typeof roster.judges)[number];
+      let step = 0;
+      while (writing) {
+        step += 1;
+        const contestant = roster.contestants[
+          step % roster.contestants.length
+        ] as (typeof roster.contestants)[number];
+        const criterion = SHEET[(step + index) % SHEET.length] as (typeof SHEET)[number];
+        await enterMark(device.db, {
+          roundId: round.id,
+          judgeId: judge.id,
+          contestantId: contestant.id,
+          criterionId: criterion.id,
+          value: ((step * 7 + index) % (criterion.max / 10)) * 10 + 10,
+        });
+        committed += 1;
+        await sleep(40 + ((step * 13 + index * 7) % 60));
+      }
+    });
+
+    const offlineTablet = judges[14] as NodeDevice;
+    await sleep(1000);
+    await server.stop('SIGKILL');
+    await sleep(400);
+    server = await startVenueProcess({ dataDir, httpPort, httpsPort: null });
+    venue = server;
+    offlineTablet.setOffline(true);
+    await sleep(1500);
+    await server.stop('SIGKILL');
+    await sleep(400);
+    server = await startVenueProcess({ dataDir, httpPort, httpsPort: null });
+    venue = server;
+    await sleep(1500);
+    offlineTablet.setOffline(false);
+    await sleep(1000);
+    writing = false;
+    await Promise.all(scoring);
+    expect(committed).toBeGreaterThan(150);
+
+    // The devices catch up on their own (pokes, reconnects, retries); nudge the slow timer along.
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      const head = (
+        (await (
+          await fetch(`${server.httpUrl}/api/v1/hello`, { headers: { 'leitai-protocol': '1' } })
+        ).json()) as { head: number }
+      ).head;
+      const states = await Promise.all(
+        devices.map(async (device) => [await device.db.outbox.count(), await device.db.events.count()]),
+      );
+      if (states.every(([pending, count]) => pending === 0 && count === head)) break;
+      if (Date.now() > deadline)
+        throw new Error(`no convergence: head ${head}, devices ${JSON.stringify(states)}`);
+      await Promise.all(devices.map((device) => device.client.syncNow()));
+      await sleep(200);
+    }
+
+    await server.stop('SIGTERM');
+    const stored = storedEvents(dataDir);
+    const storedIds = stored.map((event) => event.id);
+    expect(new Set(storedIds).size).toBe(storedIds.length);
+
+    // Every event any device committed is stored once, and nothing else is.
+    const committedByDevices = (await Promise.all(devices.map(ownEvents))).flat();
+    expect(committedByDevices.length).toBe(stored.length);
+    expect(new Set(committedByDevices.map((event) => event.id))).toEqual(new Set(storedIds));
+    const marks = committedByDevices.filter((event) => event.type === 'mark.set');
+    expect(marks.length).toBe(committed);
+    expect((await ownEvents(offlineTablet)).length).toBeGreaterThan(10);
+
+    // Every device holds every stored event once, and folds them to the same state.
+    const expected = foldEvents(stored);
+    for (const device of devices) {
+      const log = await device.db.events.toArray();
+      expect(log.length, device.name).toBe(stored.length);
+      expect(new Set(log.map((event) => event.id)), device.name).toEqual(new Set(storedIds));
+      expect(await readProjection(device.db), device.name).toEqual(expected);
+    }
+  }, 120_000);
+});

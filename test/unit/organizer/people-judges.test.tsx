@@ -1,0 +1,168 @@
+/** 评委 panel: the list with join codes, the form's checks, duplicates, delete, reorder, codes out. */
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
+import { useUiStore } from '../../../src/app/store';
+import { enterMark, updateRound } from '../../../src/db/repository';
+import { freshDb, seedRound } from '../db/helpers';
+import { renderWith } from './people-helpers';
+
+async function setup() {
+  const db = freshDb();
+  const seeded = await seedRound(db);
+  const user = userEvent.setup();
+  renderWith(db, <JudgesPanel roundId={seeded.round.id} />);
+  await screen.findByRole('heading', { name: '评委（3 位）' });
+  return { db, user, ...seeded };
+}
+
+const rowOf = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
+const names = () =>
+  screen
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('rowheader')[0]?.textContent);
+
+describe('JudgesPanel', () => {
+  it('lists the panel with each judge’s join code and says when weights matter', async () => {
+    const { db, round, judges } = await setup();
+    expect(names()).toEqual(['王评委', '李评委', '赵评委']);
+    for (const judge of judges)
+      expect(within(rowOf(judge.name)).getByText(judge.joinCode)).toBeInTheDocument();
+    expect(within(rowOf('赵评委')).getByText('三工镇')).toBeInTheDocument();
+    expect(screen.getByText(/权重不影响成绩/)).toHaveTextContent('去掉最高分和最低分后平均');
+
+    await updateRound(db, round.id, { settings: { ...round.settings, panel: { kind: 'weighted' } } });
+    expect(await screen.findByText(/权重生效/)).toHaveTextContent('权重 2 的评委分量是权重 1 的两倍');
+  });
+
+  it('checks each field beside it and writes nothing until they are right', async () => {
+    const { db, user } = await setup();
+    await user.click(screen.getByRole('button', { name: '添加评委' }));
+    const name = screen.getByRole('textbox', { name: '姓名' });
+    const weight = screen.getByRole('textbox', { name: '权重' });
+    await user.clear(weight);
+    await user.type(weight, '0');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(name).toHaveAccessibleDescription('请填写姓名');
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveFocus();
+    expect(weight).toHaveAccessibleDescription(expect.stringContaining('权重“0”应为大于 0 的数'));
+    await user.clear(weight);
+    await user.type(weight, '1.005');
+    expect(weight).toHaveAccessibleDescription(expect.stringContaining('权重“1.005”'));
+    expect(await db.judges.count()).toBe(3);
+
+    await user.type(name, '孙部长');
+    await user.type(screen.getByRole('textbox', { name: '职务/单位' }), '市委组织部副部长');
+    await user.clear(weight);
+    await user.type(weight, '2');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已保存：孙部长')).toHaveRole('status');
+    const stored = (await db.judges.toArray()).find((judge) => judge.name === '孙部长');
+    expect(stored).toMatchObject({ title: '市委组织部副部长', weight: 200, unit: null, order: 4 });
+    const row = rowOf('孙部长');
+    expect(within(row).getByText('2')).toBeInTheDocument();
+    expect(within(row).getByText(stored?.joinCode ?? 'missing')).toHaveTextContent(/^\d{6}$/);
+  });
+
+  it('warns about a repeated name but saves it, and marks both rows', async () => {
+    const { db, user } = await setup();
+    await user.click(screen.getByRole('button', { name: '添加评委' }));
+    const name = screen.getByRole('textbox', { name: '姓名' });
+    await user.type(name, '王评委');
+    expect(name).toHaveAccessibleDescription('已有同名评委，请确认不是重复录入');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存：王评委');
+    expect((await db.judges.toArray()).filter((judge) => judge.name === '王评委')).toHaveLength(2);
+    expect(screen.getAllByText('同名')).toHaveLength(2);
+  });
+
+  it('edits a judge in place', async () => {
+    const { db, user, judges } = await setup();
+    await user.click(screen.getByRole('button', { name: '编辑 李评委' }));
+    const unit = screen.getByRole('textbox', { name: '回避单位' });
+    expect(screen.getByRole('textbox', { name: '职务/单位' })).toHaveValue('党校');
+    await user.type(unit, '榆树沟镇');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存：李评委');
+    expect(await db.judges.get(judges[1].id)).toMatchObject({
+      unit: '榆树沟镇',
+      joinCode: judges[1].joinCode,
+    });
+  });
+
+  it('deletes after a confirmation, and refuses with the repository’s reason once a judge has marked', async () => {
+    const { db, user, round, judges, contestants } = await setup();
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3500,
+    });
+    await user.click(screen.getByRole('button', { name: '删除 王评委' }));
+    const dialog = screen.getByRole('alertdialog', { name: '删除评委 王评委？' });
+    await user.click(within(dialog).getByRole('button', { name: '删除' }));
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('评委“王评委”已经打分，不能删除');
+    expect(await db.judges.count()).toBe(3);
+
+    // After a refusal the dialog offers only to close.
+    await user.click(within(dialog).getByRole('button'));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '删除 李评委' }));
+    await user.click(
+      within(screen.getByRole('alertdialog', { name: '删除评委 李评委？' })).getByRole('button', {
+        name: '删除',
+      }),
+    );
+    await screen.findByText('已删除：李评委');
+    expect(names()).toEqual(['王评委', '赵评委']);
+    expect(await db.judges.get(judges[1].id)).toBeUndefined();
+  });
+
+  it('moves a judge up and down the list', async () => {
+    const { db, user, judges } = await setup();
+    expect(screen.getByRole('button', { name: '上移 王评委' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: '下移 赵评委' })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: '上移 赵评委' }));
+    await waitFor(() => expect(names()).toEqual(['王评委', '赵评委', '李评委']));
+    expect((await db.judges.get(judges[2].id))?.order).toBe(2);
+    expect((await db.judges.get(judges[1].id))?.order).toBe(3);
+  });
+
+  it('speaks English when switched', async () => {
+    await setup();
+    act(() => useUiStore.setState({ lang: 'en' }));
+    expect(screen.getByRole('heading', { name: 'Judges (3)' })).toBeInTheDocument();
+    expect(screen.getByText(/weights do not change the results/)).toHaveTextContent(
+      'mean without the highest and lowest',
+    );
+    expect(screen.getByRole('button', { name: 'Import from Excel/CSV' })).toBeInTheDocument();
+  });
+
+  it('copies and prints the list of join codes', async () => {
+    const { user, judges } = await setup();
+    await user.click(screen.getByRole('button', { name: '复制评委码' }));
+    expect(await screen.findByText('已复制 3 位评委的评委码')).toBeInTheDocument();
+    const copied = await navigator.clipboard.readText();
+    expect(copied.split('\n')).toEqual([
+      '评委码 · 市级决赛',
+      `1. 王评委（市委组织部）\t${judges[0].joinCode}`,
+      `2. 李评委（党校）\t${judges[1].joinCode}`,
+      `3. 赵评委（三工镇党委）\t${judges[2].joinCode}`,
+    ]);
+
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      expect(document.body).toHaveClass('print-join-codes');
+    });
+    await user.click(screen.getByRole('button', { name: '打印评委码' }));
+    expect(print).toHaveBeenCalledOnce();
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.body).not.toHaveClass('print-join-codes');
+    const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
+    expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 市级决赛 · 评委码');
+    for (const judge of judges) expect(sheet).toHaveTextContent(judge.joinCode);
+  });
+});

@@ -1,0 +1,77 @@
+// @vitest-environment node
+// The last resort: a tablet that cannot reach the server exports its own log; the organizer
+// imports it on the laptop, which applies it and sends it to the server. Twice changes nothing.
+import { describe, expect, it } from 'vitest';
+import { enterMark } from '../../../src/db/marks';
+import {
+  DeviceLogError,
+  exportDeviceLog,
+  importDeviceLog,
+  parseDeviceLog,
+} from '../../../src/sync/device-log';
+import { testServer } from '../server/helpers';
+import { type Device, projectionOf, pushAndPull, serverProjection, setUpVenue } from './helpers';
+import { MemoryNetwork } from './memory-network';
+
+describe('device log export and import', () => {
+  it('brings a cut-off tablet’s marks to the laptop and the server, once', async () => {
+    const { core } = testServer();
+    const network = new MemoryNetwork(core);
+    const venue = await setUpVenue(network);
+    const tablet = venue.judges[0] as Device;
+    const { seeded } = venue;
+    await enterMark(tablet.db, {
+      roundId: seeded.round.id,
+      judgeId: seeded.judges[0].id,
+      contestantId: seeded.contestants[1].id,
+      criterionId: 'content',
+      value: 3550,
+    });
+    network.setOnline('judge-1', false);
+    const file = await exportDeviceLog(tablet.db, new Date('2026-11-23T10:00:00Z'));
+    expect(file).toMatchObject({
+      format: 'leitai-device-log',
+      version: 1,
+      deviceId: tablet.session.deviceId,
+    });
+    expect(file.events).toHaveLength(1);
+
+    const events = parseDeviceLog(JSON.stringify(file));
+    const { organizer } = venue;
+    const head = core.head();
+    expect(await importDeviceLog(organizer.db, organizer.transport, organizer.session.token, events)).toEqual(
+      {
+        applied: 1,
+        ignored: 0,
+        sentToServer: 1,
+      },
+    );
+    expect(core.head()).toBe(head + 1);
+    expect(await importDeviceLog(organizer.db, organizer.transport, organizer.session.token, events)).toEqual(
+      {
+        applied: 0,
+        ignored: 1,
+        sentToServer: 0,
+      },
+    );
+    // When the tablet comes back, its push is a duplicate: acknowledged, not stored again.
+    network.setOnline('judge-1', true);
+    await pushAndPull(tablet);
+    expect(core.head()).toBe(head + 1);
+    for (const device of venue.all) await pushAndPull(device);
+    for (const device of venue.all) expect(await projectionOf(device)).toEqual(serverProjection(core));
+  });
+
+  it('refuses a file that is not a device log, naming the problem', () => {
+    expect(() => parseDeviceLog('not json')).toThrow(DeviceLogError);
+    expect(() => parseDeviceLog('{"format":"other"}')).toThrow('not a Leitai device log');
+    const bad = {
+      format: 'leitai-device-log',
+      version: 1,
+      deviceId: 'd',
+      exportedAt: '',
+      events: [{ id: 'x' }],
+    };
+    expect(() => parseDeviceLog(JSON.stringify(bad))).toThrow(/event 1: type: expected one of/);
+  });
+});
