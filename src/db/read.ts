@@ -1,62 +1,25 @@
 /** Reads that assemble several tables; each runs in one read transaction, a consistent snapshot. */
 
-import {
-  type EntityProjection,
-  foldEvents,
-  isAdjustmentActive,
-  type Projection,
-  projectionKeyString,
-} from '../domain/events';
+import { type EntityProjection, foldEvents, type Projection, projectionKeyString } from '../domain/events';
 import type { Id, RoundInput } from '../domain/model';
+import { assembleRoundInput } from '../domain/round-input';
 import type { LeitaiDB } from './database';
 import { getRound } from './entities';
 
-function byOrder<T extends { order: number; id: Id }>(a: T, b: T): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /**
- * The engine's input for a round, from the projections: the current non-empty marks and the
- * active adjustments. Marks and adjustments of judges, contestants or criteria deleted since
- * are left out (the engine refuses unknown references).
+ * The engine's input for a round, from the projections: the same assembly as verification's
+ * (src/domain/round-input.ts), so a device and `leitai verify` score exactly the same marks.
  */
 export function loadRoundInput(db: LeitaiDB, roundId: Id): Promise<RoundInput> {
-  return db.transaction('r', [db.rounds, db.judges, db.contestants, db.marks, db.adjustments], async () => {
-    const round = await getRound(db, roundId);
-    const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(byOrder);
-    const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byOrder);
-    const judgeIds = new Set(judges.map((judge) => judge.id));
-    const contestantIds = new Set(contestants.map((contestant) => contestant.id));
-    const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
-    const marks = await db.marks.where('roundId').equals(roundId).toArray();
-    const adjustments = await db.adjustments.where('roundId').equals(roundId).toArray();
-    return {
-      criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-      judges: judges.map(({ id, name, weight, unit }) => ({ id, name, weight, unit })),
-      contestants: contestants.map(({ id, name, unit, draw, status }) => ({ id, name, unit, draw, status })),
-      marks: marks.flatMap((mark) =>
-        mark.value !== null &&
-        judgeIds.has(mark.judgeId) &&
-        contestantIds.has(mark.contestantId) &&
-        criterionIds.has(mark.criterionId)
-          ? [
-              {
-                judge: mark.judgeId,
-                contestant: mark.contestantId,
-                criterion: mark.criterionId,
-                value: mark.value,
-              },
-            ]
-          : [],
-      ),
-      adjustments: adjustments.flatMap((row) =>
-        isAdjustmentActive(row) && row.added && contestantIds.has(row.added.contestantId)
-          ? [{ contestant: row.added.contestantId, label: row.added.label, points: row.added.points }]
-          : [],
-      ),
-      settings: structuredClone(round.settings),
-    };
-  });
+  return db.transaction('r', [db.rounds, db.judges, db.contestants, db.marks, db.adjustments], async () =>
+    assembleRoundInput({
+      round: await getRound(db, roundId),
+      judges: await db.judges.where('roundId').equals(roundId).toArray(),
+      contestants: await db.contestants.where('roundId').equals(roundId).toArray(),
+      marks: await db.marks.where('roundId').equals(roundId).toArray(),
+      adjustments: await db.adjustments.where('roundId').equals(roundId).toArray(),
+    }),
+  );
 }
 
 function keyed<T>(rows: readonly T[], keyOf: (row: T) => string | readonly string[]): Record<string, T> {

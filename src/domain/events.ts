@@ -71,6 +71,50 @@ export interface EventPayloads {
    * [roundId+type] index.
    */
   'stage.call': { contestantId: Id; revision: number };
+  /**
+   * The stage clock (计时) of one contestant, one cell per (round, contestant): `elapsedMs` is
+   * the time counted at the action (a pause keeps it, a reset makes it 0). A running clock is
+   * advanced by each screen's own clock for display only (src/domain/overtime.ts).
+   */
+  'stage.timer': { contestantId: Id; action: TimerAction; elapsedMs: number; revision: number };
+  /** What the projector (大屏) shows, and in which theme: one cell per round. */
+  'stage.view': { view: ProjectorView; contestantId: Id | null; theme: ProjectorTheme; revision: number };
+  /** 催分: the host reminds a judge who has not submitted; the judge's screen shows it. */
+  'stage.nudge': { nudgeId: Id; judgeId: Id; contestantId: Id };
+  /** The host asks a judge to confirm a total far from the panel's (`total` as the host saw it). */
+  'stage.confirmRequest': { requestId: Id; judgeId: Id; contestantId: Id; total: string };
+  /** The judge confirms that total as intended. */
+  'stage.confirm': { requestId: Id; judgeId: Id; contestantId: Id };
+  /**
+   * 公布: locks the contestant's marks. The event carries the cells it freezes (every criterion
+   * of every eligible judge, empty ones with `head: null`), so every device scores exactly what
+   * the host revealed: a mark that arrives later is kept in the log but does not count (see
+   * `MarkRow.lock`). `override` records why the host revealed without every sheet.
+   */
+  'contestant.lock': {
+    contestantId: Id;
+    cells: FrozenCell[];
+    override: { reason: string; missingJudgeIds: Id[] } | null;
+    revision: number;
+  };
+  /**
+   * An approved correction (申请修改) of a revealed contestant reopens that judge's cells; the
+   * host reveals again (a new lock) once the judge has resubmitted.
+   */
+  'contestant.unlock': { contestantId: Id; judgeId: Id; requestId: Id; criterionIds: Id[]; revision: number };
+}
+
+export type TimerAction = 'start' | 'pause' | 'reset';
+export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
+export type ProjectorTheme = 'leitai' | 'contrast';
+
+/** A mark cell as a lock froze it: the value and the stamp of the mark.set that owned it. */
+export interface FrozenCell {
+  judgeId: Id;
+  criterionId: Id;
+  value: Hundredths | null;
+  /** Null when the cell had no mark. */
+  head: Stamp | null;
 }
 
 export type EventType = keyof EventPayloads;
@@ -174,7 +218,11 @@ export interface EntityHeadRow {
   head: Stamp;
 }
 
-/** One judge's mark for one contestant on one criterion; `value: null` when cleared. */
+/**
+ * One judge's mark for one contestant on one criterion; `value: null` when cleared. `value`
+ * and `head` are what counts: the newest mark, or while the contestant is locked (公布) the
+ * mark the lock froze.
+ */
 export interface MarkRow {
   roundId: Id;
   judgeId: Id;
@@ -182,6 +230,25 @@ export interface MarkRow {
   criterionId: Id;
   value: Hundredths | null;
   head: Stamp;
+  /**
+   * Present once a `contestant.lock` or `contestant.unlock` reached the cell: the winning one
+   * (by `compareRevision`), with what it froze (`frozen`), or `frozen: null` when it unlocked.
+   */
+  lock?: { head: Stamp; frozen: { value: Hundredths | null; head: Stamp | null } | null };
+  /** With `lock`: the newest mark.set of the cell (or frozen copy of one), counted or not. */
+  latest?: { value: Hundredths | null; head: Stamp } | null;
+}
+
+/** A mark that arrived after the lock it should have been under: in the log, not counted. */
+export function isLateMark(row: MarkRow): boolean {
+  const frozen = row.lock?.frozen;
+  if (!frozen || !row.latest) return false;
+  return frozen.head === null || compareRevision(row.latest.head, frozen.head) > 0;
+}
+
+/** The mark a new edit must supersede: the newest one, counted or not. */
+export function latestMarkOf(row: MarkRow): { value: Hundredths | null; head: Stamp } | null {
+  return row.lock ? (row.latest ?? null) : { value: row.value, head: row.head };
 }
 
 /** A sheet without a row has never been submitted; `reopened` after an approved correction. */
@@ -279,6 +346,48 @@ function sheetStep(
   };
 }
 
+type MarkCell = Pick<MarkRow, 'roundId' | 'judgeId' | 'contestantId' | 'criterionId'>;
+
+/** A cell's row from its newest mark and its lock: the one place that decides what counts. */
+function markRowOf(cell: MarkCell, latest: MarkRow['latest'], lock: MarkRow['lock']): MarkRow {
+  if (!lock) {
+    const newest = latest as NonNullable<MarkRow['latest']>;
+    return { ...cell, value: newest.value, head: newest.head };
+  }
+  const counted = lock.frozen
+    ? { value: lock.frozen.value, head: lock.frozen.head ?? lock.head }
+    : (latest ?? { value: null, head: lock.head });
+  return { ...cell, value: counted.value, head: counted.head, lock, latest: latest ?? null };
+}
+
+/**
+ * A lock (`frozen` given) or an unlock (`frozen` null) of one mark cell. The lock that owns the
+ * cell is the winner by `compareRevision`; a frozen mark also joins the cell's newest mark, as
+ * a copy of the event it names, whether or not its lock wins, so the order of arrival never
+ * matters.
+ */
+function lockStep(
+  cell: MarkCell,
+  head: Stamp,
+  frozen: Pick<FrozenCell, 'value' | 'head'> | null,
+): ProjectionStep<'marks'> {
+  return {
+    projection: 'marks',
+    key: [cell.roundId, cell.judgeId, cell.contestantId, cell.criterionId],
+    reduce: (current) => {
+      let latest = current ? latestMarkOf(current) : null;
+      const frozenIsNewer = frozen?.head != null && supersedes(frozen.head, latest?.head);
+      if (frozen?.head && frozenIsNewer) latest = { value: frozen.value, head: frozen.head };
+      const lockWins = supersedes(head, current?.lock?.head);
+      if (!frozenIsNewer && !lockWins) return undefined;
+      const lock = lockWins
+        ? { head, frozen: frozen && { value: frozen.value, head: frozen.head } }
+        : current?.lock;
+      return markRowOf(cell, latest, lock);
+    },
+  };
+}
+
 function emptyAdjustment(adjustmentId: Id, roundId: Id): AdjustmentRow {
   return { adjustmentId, roundId, added: null, revoked: null };
 }
@@ -301,22 +410,39 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'draw.record':
     case 'order.manual':
     case 'stage.call':
+    case 'stage.timer':
+    case 'stage.view':
+    case 'stage.nudge':
+    case 'stage.confirmRequest':
+    case 'stage.confirm':
       return [];
   }
   if (roundId === null) return [];
   switch (event.type) {
     case 'mark.set': {
       const { judgeId, contestantId, criterionId, value } = event.payload;
+      const cell = { roundId, judgeId, contestantId, criterionId };
       return [
         {
           projection: 'marks',
           key: [roundId, judgeId, contestantId, criterionId],
-          reduce: (current) =>
-            supersedes(head, current?.head)
-              ? { roundId, judgeId, contestantId, criterionId, value, head }
-              : undefined,
+          reduce: (current) => {
+            const latest = current ? latestMarkOf(current) : null;
+            if (!supersedes(head, latest?.head)) return undefined;
+            return markRowOf(cell, { value, head }, current?.lock);
+          },
         },
       ];
+    }
+    case 'contestant.lock': {
+      const { contestantId, cells } = event.payload;
+      return cells.map((frozen) => lockStep({ roundId, contestantId, ...frozen }, head, frozen));
+    }
+    case 'contestant.unlock': {
+      const { contestantId, judgeId, criterionIds } = event.payload;
+      return criterionIds.map((criterionId) =>
+        lockStep({ roundId, judgeId, contestantId, criterionId }, head, null),
+      );
     }
     case 'sheet.submit': {
       const { judgeId, contestantId } = event.payload;

@@ -264,7 +264,8 @@ export class SyncClient {
   /** A new session (joined, logged in) or none: the live socket and the sync start over with it. */
   async sessionChanged(): Promise<void> {
     const session = await readSession(this.db);
-    this.update({ session, refusal: null });
+    // Online again once the new session's socket is welcomed.
+    this.update({ session, refusal: null, online: false });
     this.failures = 0;
     this.live?.close();
     this.live = null;

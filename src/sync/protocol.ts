@@ -14,7 +14,7 @@
  * that cannot talk to it answers a named error, `protocolTooOld` or `protocolTooNew`.
  */
 
-import type { EventPayloads, EventType, LeitaiEvent } from '../domain/events';
+import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from '../domain/events';
 import type { Criterion, Id, RoundSettings } from '../domain/model';
 import type {
   CompetitionRecord,
@@ -490,6 +490,49 @@ const entityPut: Check = (value, path) => {
 
 type Payload<T extends EventType> = EventPayloads[T];
 
+const stamp = object<Stamp>({ revision: integer(0), deviceId: id, deviceSeq: integer(1), eventId: id });
+
+/** The host console's kinds (issue 5: src/db/stage.ts). */
+const STAGE_PAYLOAD_SHAPES = {
+  'stage.timer': object<Payload<'stage.timer'>>({
+    contestantId: id,
+    action: literal('start', 'pause', 'reset'),
+    elapsedMs: integer(0),
+    revision,
+  }),
+  'stage.view': object<Payload<'stage.view'>>({
+    view: literal('contestant', 'reveal', 'leaderboard', 'awards'),
+    contestantId: nullable(id),
+    theme: literal('leitai', 'contrast'),
+    revision,
+  }),
+  'stage.nudge': object<Payload<'stage.nudge'>>({ nudgeId: id, judgeId: id, contestantId: id }),
+  'stage.confirmRequest': object<Payload<'stage.confirmRequest'>>({
+    requestId: id,
+    judgeId: id,
+    contestantId: id,
+    total: text(40),
+  }),
+  'stage.confirm': object<Payload<'stage.confirm'>>({ requestId: id, judgeId: id, contestantId: id }),
+  'contestant.lock': object<Payload<'contestant.lock'>>({
+    contestantId: id,
+    cells: array(
+      object<FrozenCell>({ judgeId: id, criterionId: id, value: nullable(hundredths), head: nullable(stamp) }),
+    ),
+    override: nullable(
+      object<{ reason: string; missingJudgeIds: Id[] }>({ reason: text(), missingJudgeIds: array(id) }),
+    ),
+    revision,
+  }),
+  'contestant.unlock': object<Payload<'contestant.unlock'>>({
+    contestantId: id,
+    judgeId: id,
+    requestId: id,
+    criterionIds: array(id),
+    revision,
+  }),
+} satisfies Partial<Record<EventType, Check>>;
+
 /** One shape per event kind: adding a kind to EventPayloads fails to compile until it is here. */
 const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'entity.put': entityPut,
@@ -531,6 +574,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   }),
   'order.manual': object<Payload<'order.manual'>>({ order: array(id) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
+  ...STAGE_PAYLOAD_SHAPES,
 };
 
 export const EVENT_TYPES = Object.keys(PAYLOAD_SHAPES) as EventType[];
@@ -589,6 +633,7 @@ export const JUDGE_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'mark.set',
   'sheet.submit',
   'correction.request',
+  'stage.confirm',
 ]);
 
 /**

@@ -205,7 +205,13 @@ describe('sync in the browser', () => {
     await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-online.png') });
     await statusSummary(projector.page).click();
     await projector.page.screenshot({ path: join(RESULTS_DIR, 'sync-projector.png') });
-    await host.page.screenshot({ path: join(RESULTS_DIR, 'sync-host.png') });
+    // The host's panel lists the devices that joined, with the judge's name.
+    await statusSummary(host.page).click();
+    await statusSummary(host.page).click();
+    const devices = host.page.locator('.sync-devices');
+    await expect.poll(() => devices.textContent()).toContain('评委 王评委');
+    expect(await devices.textContent()).toContain('大屏（只读）');
+    await host.page.screenshot({ path: join(RESULTS_DIR, 'sync-host.png'), fullPage: true });
     // The header with the open sync panel is accessible.
     const axe = await new AxeBuilder({ page: host.page }).include('.site-header').analyze();
     expect(axe.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);

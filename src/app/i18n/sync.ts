@@ -59,6 +59,13 @@ export const syncZh = {
   'sync.error.badFile': '这不是擂台的设备记录文件：{detail}',
   'sync.error.required': '请填写此项',
   'sync.qrLabel': '评委 {name} 的加入二维码：{url}',
+  'sync.devicesHeading': '已加入的设备',
+  'sync.projectorCodeLine': '大屏加入码：{code}',
+  'sync.deviceJudge': '评委 {name}',
+  'sync.thisDevice': '（本机）',
+  'sync.revoked': '（已撤销）',
+  'sync.revoke': '撤销',
+  'sync.revokeNamed': '撤销设备：{device}',
 } satisfies Record<string, string>;
 
 export const syncEn: Record<keyof typeof syncZh, string> = {
@@ -125,4 +132,11 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.error.badFile': 'Not a Leitai device log: {detail}',
   'sync.error.required': 'Please fill this in',
   'sync.qrLabel': 'Join QR code of judge {name}: {url}',
+  'sync.devicesHeading': 'Devices that joined',
+  'sync.projectorCodeLine': 'Projector code: {code}',
+  'sync.deviceJudge': 'Judge {name}',
+  'sync.thisDevice': '(this device)',
+  'sync.revoked': '(revoked)',
+  'sync.revoke': 'Revoke',
+  'sync.revokeNamed': 'Revoke device: {device}',
 };

@@ -22,6 +22,7 @@ import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { type TFunction, useT } from '../i18n/useT';
 import { useUiStore } from '../store';
+import { DeviceList } from './DeviceList';
 import {
   claimServer,
   deviceSync,
@@ -323,7 +324,12 @@ function Panel({ db, sync }: { db: LeitaiDB; sync: DeviceSync }) {
           {t('sync.export')}
         </button>
       </div>
-      {sync && status.session?.role === 'organizer' && <ImportForm db={db} sync={sync} />}
+      {sync && status.session?.role === 'organizer' && (
+        <>
+          <DeviceList db={db} transport={sync.transport} ownDeviceId={status.session.deviceId} />
+          <ImportForm db={db} sync={sync} />
+        </>
+      )}
     </div>
   );
 }

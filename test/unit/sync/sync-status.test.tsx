@@ -92,6 +92,7 @@ describe('SyncStatus', () => {
     const user = userEvent.setup();
     const db = deviceDb();
     const calls: ApiCall[] = [];
+    let revokedTablet = false;
     const reply = (call: ApiCall): ApiReply => {
       if (call.path === '/hello') {
         return {
@@ -105,6 +106,22 @@ describe('SyncStatus', () => {
             publicBaseUrl: null,
           },
         };
+      }
+      if (call.path === '/devices') {
+        return {
+          status: 200,
+          body: {
+            projectorCode: '87654321',
+            devices: [
+              { deviceId: 'd', role: 'organizer', judgeId: null, joinedAt: '', revoked: false },
+              { deviceId: 'tablet-1', role: 'judge', judgeId: 'j1', joinedAt: '', revoked: revokedTablet },
+            ],
+          },
+        };
+      }
+      if (call.path === '/devices/revoke') {
+        revokedTablet = true;
+        return { status: 200, body: { revoked: 1 } };
       }
       const { claimCode } = call.body as { claimCode: string };
       return claimCode === '12345678'
@@ -136,9 +153,19 @@ describe('SyncStatus', () => {
     await user.type(screen.getByLabelText('认领码（场馆服务器终端上显示的 8 位数字）'), '1234 5678');
     await user.click(button);
     await waitFor(async () => expect((await readSession(db))?.token).toBe('organizer-token'));
-    expect(calls.at(-1)?.body).toMatchObject({ claimCode: '12345678', password: '擂台密码2026' });
+    expect(calls.filter((call) => call.path === '/claim').at(-1)?.body).toMatchObject({
+      claimCode: '12345678',
+      password: '擂台密码2026',
+    });
     await waitFor(() => expect(screen.getByText('本机身份：组织者')).toBeInTheDocument());
     expect(screen.getByRole('heading', { name: '导入设备记录' })).toBeInTheDocument();
+
+    // The organizer sees the devices and the projector code, and revokes a tablet.
+    expect(await screen.findByText('大屏加入码：87654321')).toBeInTheDocument();
+    expect(screen.getByText(/组织者\s*（本机）/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: '撤销设备：评委' }));
+    await waitFor(() => expect(screen.getByText(/评委\s*（已撤销）/)).toBeInTheDocument());
+    expect(calls.find((call) => call.path === '/devices/revoke')?.body).toEqual({ deviceId: 'tablet-1' });
   });
 });
 

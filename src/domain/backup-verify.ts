@@ -1,0 +1,173 @@
+/**
+ * Verification of a backup's results (校验): every round recomputed from the raw events with
+ * the engine, the same path a device takes (foldEvents -> roundRowsOf -> assembleRoundInput ->
+ * computeStandings), and compared with the results recorded at export. The chain is checked by
+ * `checkBackupChain` (./backup.ts); together they tell a supervisor whether the official
+ * results follow from the marks the judges actually entered.
+ */
+import { type BackupFile, type BackupSummary, byRoundOrder, type RecordedRound, summarize } from './backup.ts';
+import { canonicalJson } from './chain.ts';
+import { computeStandings } from './engine.ts';
+import { foldEvents, type Projection } from './events.ts';
+import { toInterchangeStandings } from './interchange.ts';
+import { RoundRejectedError } from './issues.ts';
+import type { Id } from './model.ts';
+import type { RoundRecord } from './records.ts';
+import { assembleRoundInput, roundRowsOf } from './round-input.ts';
+
+/** The results of a round from its rows in a projection: what a device records at export. */
+export function resultOfRound(projection: Projection, round: RoundRecord): RecordedRound {
+  const rows = roundRowsOf(projection, round.id);
+  if (!rows) throw new Error(`round ${round.id} is not in the projection`);
+  return recordRound(round, () => computeStandings(assembleRoundInput(rows)));
+}
+
+/** A round's standings as recorded, or the engine's refusal of it. */
+export function recordRound(
+  round: Pick<RoundRecord, 'id' | 'name'>,
+  compute: () => ReturnType<typeof computeStandings>,
+): RecordedRound {
+  try {
+    return {
+      roundId: round.id,
+      roundName: round.name,
+      outcome: 'standings',
+      standings: toInterchangeStandings(compute()),
+    };
+  } catch (error) {
+    if (!(error instanceof RoundRejectedError)) throw error;
+    return { roundId: round.id, roundName: round.name, outcome: 'refused', issues: [...error.issues] };
+  }
+}
+
+/** One contestant's place in a result: ranked, pending, excluded, or absent. */
+export interface Placing {
+  state: 'ranked' | 'pending' | 'excluded';
+  rank: number | null;
+  score: string | null;
+  award: string | null;
+  judges: number | null;
+  /** The exact final and how the contestant was told from the one above. */
+  exact: string | null;
+  separatedBy: string | null;
+  status: string | null;
+}
+
+export interface PlacingDifference {
+  contestantId: Id;
+  /** From the events; the id when the contestant is not among them. */
+  name: string;
+  recorded: Placing | null;
+  recomputed: Placing | null;
+}
+
+export type RoundVerdict =
+  | { roundId: Id; roundName: string; status: 'match'; recomputed: RecordedRound }
+  | {
+      roundId: Id;
+      roundName: string;
+      status: 'mismatch';
+      recomputed: RecordedRound;
+      recorded: RecordedRound;
+      differences: PlacingDifference[];
+    }
+  /** A round of the events without recorded results. */
+  | { roundId: Id; roundName: string; status: 'notRecorded'; recomputed: RecordedRound }
+  /** Recorded results of a round that the events do not contain. */
+  | { roundId: Id; roundName: string; status: 'notInEvents'; recorded: RecordedRound };
+
+export interface ResultsVerdict {
+  rounds: RoundVerdict[];
+  /** The summary as the events give it, and whether the file's summary says the same. */
+  summary: BackupSummary | null;
+  summaryMatches: boolean;
+  /** True when every round matches and the summary too. */
+  allMatch: boolean;
+}
+
+function placings(result: RecordedRound): Map<Id, Placing> {
+  const places = new Map<Id, Placing>();
+  if (result.outcome !== 'standings') return places;
+  const { standings } = result;
+  for (const row of standings.standings) {
+    places.set(row.id, {
+      state: 'ranked',
+      rank: row.rank,
+      score: row.score,
+      award: row.award,
+      judges: row.judges,
+      exact: row.exact,
+      separatedBy: row.separatedBy,
+      status: null,
+    });
+  }
+  const unranked = { rank: null, score: null, award: null, exact: null, separatedBy: null };
+  for (const row of standings.pending) {
+    places.set(row.id, { state: 'pending', ...unranked, judges: row.judges, status: null });
+  }
+  for (const row of standings.excluded) {
+    places.set(row.id, { state: 'excluded', ...unranked, judges: null, status: row.status });
+  }
+  return places;
+}
+
+/** Per contestant, where the recorded and the recomputed results part. */
+function differencesOf(
+  recorded: RecordedRound,
+  recomputed: RecordedRound,
+  nameOf: (id: Id) => string,
+): PlacingDifference[] {
+  const before = placings(recorded);
+  const after = placings(recomputed);
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
+  return ids.flatMap((contestantId) => {
+    const a = before.get(contestantId) ?? null;
+    const b = after.get(contestantId) ?? null;
+    if (a && b && canonicalJson(a) === canonicalJson(b)) return [];
+    return [{ contestantId, name: nameOf(contestantId), recorded: a, recomputed: b }];
+  });
+}
+
+/** Recomputes every round of the backup's competition from its events and compares. */
+export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
+  const projection = foldEvents(backup.events.map(({ event }) => event));
+  const competitionId = backup.competition.id;
+  const { entities } = projection;
+  const competition = entities.competitions[competitionId];
+  const rounds = Object.values(entities.rounds)
+    .filter((round) => round.competitionId === competitionId)
+    .sort(byRoundOrder);
+  const summary = competition
+    ? summarize(competition, rounds, Object.values(entities.judges), Object.values(entities.contestants))
+    : null;
+  const recordedById = new Map(backup.results.map((result) => [result.roundId, result]));
+  const nameOf = (id: Id) => projection.entities.contestants[id]?.name ?? id;
+
+  const verdicts: RoundVerdict[] = rounds.map((round) => {
+    const recomputed = resultOfRound(projection, round);
+    const recorded = recordedById.get(round.id);
+    const base = { roundId: round.id, roundName: round.name };
+    if (!recorded) return { ...base, status: 'notRecorded', recomputed };
+    if (canonicalJson(recorded) === canonicalJson(recomputed)) return { ...base, status: 'match', recomputed };
+    return {
+      ...base,
+      status: 'mismatch',
+      recomputed,
+      recorded,
+      differences: differencesOf(recorded, recomputed, nameOf),
+    };
+  });
+  const known = new Set(rounds.map((round) => round.id));
+  for (const recorded of backup.results) {
+    if (!known.has(recorded.roundId)) {
+      verdicts.push({ roundId: recorded.roundId, roundName: recorded.roundName, status: 'notInEvents', recorded });
+    }
+  }
+  const summaryMatches = summary !== null && canonicalJson(summary) === canonicalJson(backup.competition);
+  return {
+    rounds: verdicts,
+    summary,
+    summaryMatches,
+    allMatch: summaryMatches && verdicts.every((verdict) => verdict.status === 'match'),
+  };
+}
