@@ -2,16 +2,20 @@
  * The command line's arguments, parsed without side effects:
  *   leitai --help | -h | help
  *   leitai score FILE.json [--table] [--lang zh-CN|en] [--help]
+ *   leitai verify BACKUP.json [--lang zh-CN|en] [--help]
  * Options may come before or after FILE; `--` ends the options; `-` as FILE is standard input.
  */
 import type { Language } from '../domain/issues.ts';
 import type { MessageKey } from './messages.ts';
 
-export type HelpTopic = 'main' | 'score';
+export type HelpTopic = 'main' | 'score' | 'verify';
+
+const COMMANDS: readonly string[] = ['score', 'verify'];
 
 export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'score'; file: string; table: boolean }
+  | { kind: 'verify'; file: string }
   /** No arguments at all: the usage goes to stderr, exit status 2. */
   | { kind: 'usage' };
 
@@ -83,7 +87,9 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   }
 
   const [commandName, ...rest] = positionals;
-  const topic: HelpTopic = commandName === 'score' ? 'score' : 'main';
+  const topicOf = (name: string | undefined): HelpTopic =>
+    name === 'score' || name === 'verify' ? name : 'main';
+  const topic = topicOf(commandName);
   const fail = (key: MessageKey, params: Record<string, string> = {}): ParsedArguments => ({
     ok: false,
     language,
@@ -93,19 +99,22 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
 
   if (languageError) return fail(languageError.key, languageError.params);
   if (commandName === 'help') {
-    return { ok: true, command: { kind: 'help', topic: rest[0] === 'score' ? 'score' : 'main' }, language };
+    return { ok: true, command: { kind: 'help', topic: topicOf(rest[0]) }, language };
   }
-  if (commandName !== undefined && commandName !== 'score')
+  if (commandName !== undefined && !COMMANDS.includes(commandName))
     return fail('unknownCommand', { value: commandName });
   // --help wins over everything else that is merely incomplete, as users expect.
   if (help) return { ok: true, command: { kind: 'help', topic }, language };
+  // --table is the score command's own: verify prints a report, never a table.
+  if (commandName === 'verify' && table) unknown.push('--table');
   if (unknown.length > 0) return fail('unknownOption', { value: unknown[0] as string });
   if (tableWithValue.length > 0) return fail('optionTakesNoValue', { value: tableWithValue[0] as string });
   if (commandName === undefined) {
     return table ? fail('missingFile') : { ok: true, command: { kind: 'usage' }, language };
   }
   const [file, ...extra] = rest;
-  if (file === undefined) return fail('missingFile');
+  if (file === undefined) return fail(commandName === 'verify' ? 'missingBackup' : 'missingFile');
   if (extra.length > 0) return fail('extraArgument', { value: extra[0] as string });
+  if (commandName === 'verify') return { ok: true, command: { kind: 'verify', file }, language };
   return { ok: true, command: { kind: 'score', file, table }, language };
 }

@@ -3,6 +3,7 @@
  *
  *   leitai score FILE.json           the standings as JSON (the interchange format) on stdout
  *   leitai score FILE.json --table   a readable table instead, in Chinese (--lang en: English)
+ *   leitai verify BACKUP.json        checks a competition backup (./verify.ts)
  *
  * A file that cannot be read, is not JSON, or breaks a rule prints its reasons on stderr, one
  * issue a line, and nothing on stdout: exit status 1. A usage error: exit status 2.
@@ -14,9 +15,10 @@ import { readInterchangeRound, toInterchangeStandings } from '../domain/intercha
 import { describeIssue, type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
 import type { RoundInput } from '../domain/model.ts';
 import { type Command, parseArguments } from './args.ts';
-import { decodeUtf8, parseJson } from './json-text.ts';
 import { MAIN_HELP, SCORE_HELP, say } from './messages.ts';
+import { Refusal, readJsonFile } from './read-file.ts';
 import { formatStandingsTable } from './standings-table.ts';
+import { VERIFY_HELP, verifyBackup } from './verify.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
@@ -37,36 +39,8 @@ export function issueLine(found: Issue, language: Language): string {
     : text;
 }
 
-class Refusal extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-  }
-}
-
 function readRound(file: string, io: CliIo, language: Language): RoundInput {
-  const shownName = file === '-' ? say('stdinName', language) : file;
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readBytes(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const params = { file: shownName, reason: error instanceof Error ? error.message : String(error) };
-    if (code === 'ENOENT') throw new Refusal([say('fileNotFound', language, params)]);
-    if (code === 'EISDIR') throw new Refusal([say('fileIsDirectory', language, params)]);
-    if (code === 'EACCES' || code === 'EPERM') throw new Refusal([say('fileNotReadable', language, params)]);
-    throw new Refusal([say('fileReadFailed', language, params)]);
-  }
-  const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) throw new Refusal([say('fileNotUtf8', language, { file: shownName })]);
-  const parsed = parseJson(decoded.text);
-  if (!parsed.ok) {
-    if (parsed.empty) throw new Refusal([say('jsonEmpty', language, { file: shownName })]);
-    const params = { file: shownName, reason: parsed.reason };
-    if (!parsed.location) throw new Refusal([say('jsonInvalid', language, params)]);
-    const headline = say('jsonInvalidAt', language, { ...params, ...parsed.location });
-    throw new Refusal([headline, ...(parsed.excerpt ?? '').split('\n').map((line) => `  ${line}`)]);
-  }
-  return readInterchangeRound(parsed.value);
+  return readInterchangeRound(readJsonFile(file, io, language));
 }
 
 function score(command: Extract<Command, { kind: 'score' }>, io: CliIo, language: Language): number {
@@ -101,7 +75,7 @@ function score(command: Extract<Command, { kind: 'score' }>, io: CliIo, language
 export function main(argv: readonly string[], io: CliIo): number {
   const parsed = parseArguments(argv);
   if (!parsed.ok) {
-    const topic = parsed.topic === 'score' ? 'score ' : '';
+    const topic = parsed.topic === 'main' ? '' : `${parsed.topic} `;
     const hint = say('seeHelp', parsed.language, { topic });
     io.stderr(`leitai: ${say(parsed.error.key, parsed.language, parsed.error.params)}\n${hint}\n`);
     return EXIT_USAGE;
@@ -109,13 +83,17 @@ export function main(argv: readonly string[], io: CliIo): number {
   const { command, language } = parsed;
   switch (command.kind) {
     case 'help':
-      io.stdout(command.topic === 'score' ? SCORE_HELP : MAIN_HELP);
+      io.stdout({ main: MAIN_HELP, score: SCORE_HELP, verify: VERIFY_HELP }[command.topic]);
       return EXIT_OK;
     case 'usage':
       io.stderr(MAIN_HELP);
       return EXIT_USAGE;
     case 'score':
       return score(command, io, language);
+    case 'verify': {
+      const outcome = verifyBackup(command.file, io, language);
+      return outcome === 'verified' ? EXIT_OK : EXIT_REFUSED;
+    }
   }
 }
 

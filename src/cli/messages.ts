@@ -34,6 +34,7 @@ const messages = {
   unknownCommand: { 'zh-CN': '未知命令：{value}', en: 'unknown command: {value}' },
   unknownOption: { 'zh-CN': '未知选项：{value}', en: 'unknown option: {value}' },
   missingFile: { 'zh-CN': '缺少要计算的文件', en: 'missing the FILE to score' },
+  missingBackup: { 'zh-CN': '缺少要校验的备份文件', en: 'missing the BACKUP file to verify' },
   extraArgument: { 'zh-CN': '多余的参数：{value}', en: 'unexpected argument: {value}' },
   missingLanguage: {
     'zh-CN': '--lang 需要一个语言：zh-CN 或 en',
@@ -87,15 +88,20 @@ export const MAIN_HELP = `leitai —— 擂台评分命令行 / Leitai scoring o
 
 用法 Usage:
   leitai score <文件.json> [--table] [--lang zh-CN|en]
+  leitai verify <备份.json> [--lang zh-CN|en]
   leitai --help
   leitai score --help
+  leitai verify --help
 
 命令 Commands:
   score <文件.json>    读取一轮比赛（交换格式），计算并输出排名
                        read one round in the interchange format and print its standings
+  verify <备份.json>   校验赛事备份：检查哈希链，按原始评分重新计算每一轮，与记录的成绩比对
+                       verify a competition backup: check the hash chain, recompute every
+                       round from the raw marks and compare with the recorded results
 
-运行 leitai score --help 查看选项和退出状态。
-Run leitai score --help for its options and exit status.
+运行 leitai score --help 或 leitai verify --help 查看选项和退出状态。
+Run leitai score --help or leitai verify --help for the options and exit status.
 `;
 
 /** `leitai score --help`. */

@@ -13,6 +13,7 @@ import { optionalText, requireText } from './guards';
 import { newId } from './ids';
 import { appendLocalEvent, writeTransaction } from './log';
 import type { SheetRef } from './marks';
+import { unlockForCorrection } from './stage';
 
 export function requestCorrection(
   db: LeitaiDB,
@@ -89,6 +90,8 @@ export function decideCorrection(
         revision: (sheet?.head.revision ?? 0) + 1,
       },
     });
+    // A revealed contestant's sheet is locked too: approving reopens it, recorded as its own event.
+    if (decision.approved) await unlockForCorrection(db, round, { judgeId, contestantId, requestId: row.requestId });
     return (await db.corrections.get(row.requestId)) as CorrectionRow;
   });
 }

@@ -26,7 +26,11 @@ export type RepositoryErrorCode =
   | 'draw-invalid'
   | 'import-invalid'
   | 'duplicate-contestant'
-  | 'event-conflict';
+  | 'event-conflict'
+  | 'contestant-locked'
+  | 'already-revealed'
+  | 'sheets-missing'
+  | 'result-pending';
 
 /** One bad row of an import: `index` is 0-based in the list given to importRoster. */
 export interface ImportRowError {

@@ -8,6 +8,7 @@ import { getContestant, getJudge, getRound, roundScope } from './entities';
 import { RepositoryError } from './errors';
 import { checkMarkValue } from './guards';
 import { appendLocalEvent, writeTransaction } from './log';
+import { isSheetLockedIn } from './stage';
 
 export interface SheetRef {
   roundId: Id;
@@ -40,6 +41,12 @@ async function openSheet(db: LeitaiDB, ref: SheetRef): Promise<SheetContext> {
     throw new RepositoryError(
       'judge-recused',
       `评委“${judge.name}”与选手“${contestant.name}”同属“${judge.unit}”，应当回避，不能评分`,
+    );
+  }
+  if (await isSheetLockedIn(db, ref.roundId, ref.contestantId, ref.judgeId)) {
+    throw new RepositoryError(
+      'contestant-locked',
+      `选手“${contestant.name}”的成绩已公布，评分已锁定；如需修改，请向主持人申请修改`,
     );
   }
   const sheet = await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId]);

@@ -72,4 +72,20 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
-export { callContestant, readStageCall, type StageCall } from './stage';
+export {
+  callContestant,
+  confirmTotal,
+  DEFAULT_DISPLAY,
+  displayOf,
+  isSheetLockedIn,
+  nudgeJudge,
+  type ProjectorDisplay,
+  readStageCall,
+  readStageEvents,
+  requestConfirmation,
+  revealContestant,
+  STAGE_EVENT_TYPES,
+  type StageCall,
+  setProjectorDisplay,
+  setTimer,
+} from './stage';

@@ -386,23 +386,22 @@ export type BackupChainProblem =
   | { kind: 'unlistedButPresent'; deviceId: Id; seq: number };
 
 /**
- * The chain's problems (src/domain/chain.ts verifyChain), less the gaps that `unlisted`
- * explains: an empty list means every event is there, unchanged, in its place.
+ * The chain's problems (src/domain/chain.ts verifyChain), less the gaps that `unlisted` or a
+ * reordering explains: an empty list means every event is there, unchanged, in its place.
  */
 export function checkBackupChain(backup: BackupFile): BackupChainProblem[] {
+  const present = new Set(backup.events.map(({ event }) => `${event.deviceId}\n${event.deviceSeq}`));
+  // A "gap" whose numbers come later in the file is a reordering (reported as outOfOrder), not a removal.
+  const accountedFor = (deviceId: Id, seq: number) =>
+    present.has(`${deviceId}\n${seq}`) ||
+    backup.unlisted.some((run) => run.deviceId === deviceId && run.from <= seq && seq <= run.to);
   const explained = (deviceId: Id, from: number, to: number) => {
-    for (let seq = from; seq <= to; seq++) {
-      const covered = backup.unlisted.some(
-        (run) => run.deviceId === deviceId && run.from <= seq && seq <= run.to,
-      );
-      if (!covered) return false;
-    }
+    for (let seq = from; seq <= to; seq++) if (!accountedFor(deviceId, seq)) return false;
     return true;
   };
   const problems: BackupChainProblem[] = verifyChain(backup.events, backup.head).filter(
     (problem) => problem.kind !== 'gap' || !explained(problem.deviceId, problem.missingFrom, problem.missingTo),
   );
-  const present = new Set(backup.events.map(({ event }) => `${event.deviceId}\n${event.deviceSeq}`));
   for (const run of backup.unlisted) {
     for (let seq = run.from; seq <= run.to; seq++) {
       if (present.has(`${run.deviceId}\n${seq}`)) {

@@ -1,58 +1,30 @@
 // Three Chromium contexts against the real venue server: the host (organizer) claims the server
-// in the sync panel, the projector joins with its code, a judge's tablet joins with the judge's
-// code and scores while offline (context.setOffline). Back online, the marks reach the
-// projector's IndexedDB, and every header tells the state.
+// in the sync panel, the projector joins with its code, a new judge's tablet opens the link of
+// the judge's QR code, joins through the judge screen and scores on its keypad while offline
+// (context.setOffline). Back online, the marks reach the projector's IndexedDB, and every
+// header tells the state.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
-import { projectRoot } from '../../src/server/build-if-stale.mjs';
 import { loginAsOrganizer } from '../../src/sync/session';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
 import { startVenueProcess, type VenueProcess } from './venue-process';
 
 const PASSWORD = '擂台密码2026';
-const HARNESS_PATH = '/__test__/sync-page-harness.js';
 
 let venue: VenueProcess;
 let browser: Browser;
-let harnessCode: string;
 const contexts: BrowserContext[] = [];
-
-/** The page harness as one ES module, built like the app (production mode: sync on). */
-async function buildHarness(): Promise<string> {
-  const output = await build({
-    configFile: false,
-    logLevel: 'error',
-    mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production'), 'import.meta.env.PROD': 'true' },
-    build: {
-      write: false,
-      minify: false,
-      lib: {
-        entry: join(projectRoot, 'test/e2e/sync-page-harness.ts'),
-        formats: ['es'],
-        fileName: 'harness',
-      },
-    },
-  });
-  const bundle = (Array.isArray(output) ? output[0] : output) as {
-    output: { type: string; code?: string }[];
-  };
-  const chunk = bundle.output.find((item) => item.type === 'chunk');
-  return chunk?.code as string;
-}
 
 beforeAll(async () => {
   venue = await startVenueProcess({ httpsPort: null });
-  harnessCode = await buildHarness();
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }, 60_000);
 
@@ -64,7 +36,7 @@ afterAll(async () => {
 });
 
 async function openContext(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  // Service workers off: the harness module is served by page.route, which a worker would bypass.
+  // Service workers off: this test is about sync, and pages stay open across the offline step.
   const context = await browser.newContext({
     baseURL: venue.httpUrl,
     viewport: { width: 1024, height: 768 },
@@ -72,23 +44,16 @@ async function openContext(name: string): Promise<{ context: BrowserContext; pag
     serviceWorkers: 'block',
   });
   contexts.push(context);
-  await context.route(`**${HARNESS_PATH}`, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/javascript', body: harnessCode }),
-  );
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
   return { context, page };
 }
 
-/**
- * Evaluates `expression` in the page with `harness` bound to the harness module. A string, not a
- * function: vitest would rewrite a function's dynamic import for Node.
- */
-function inHarness(page: Page, expression: string): Promise<unknown> {
-  return page.evaluate(`import(${JSON.stringify(HARNESS_PATH)}).then((harness) => ${expression})`);
-}
-
 const statusSummary = (page: Page) => page.locator('.sync-status > summary');
+
+/** A key of the judge's on-screen keypad. */
+const scoreKey = (page: Page, name: string) =>
+  page.getByRole('group', { name: '分数键盘' }).getByRole('button', { name, exact: true });
 
 /** Reads marks straight from the page's IndexedDB ('leitai'), not through the app. */
 function marksInIndexedDb(page: Page): Promise<{ judgeId: string; value: number | null }[]> {
@@ -158,32 +123,31 @@ describe('sync in the browser', () => {
     await expect.poll(() => statusSummary(projector.page).textContent()).toContain('在线');
     await statusSummary(projector.page).click();
 
-    // The judge's tablet joins with the judge's code (joinAsJudge), then reloads into the app.
+    // A new judge's tablet opens the link of the judge's QR code. The code is not on the tablet
+    // yet, so the judge screen checks it with the venue server, which brings the round along.
     const judge = await openContext('judge');
-    await judge.page.goto('/judge');
-    const joined = await inHarness(
-      judge.page,
-      `harness.joinAsJudge(${JSON.stringify((judges[0] as { joinCode: string }).joinCode)})`,
-    );
-    expect(joined).toEqual({ judgeId: judges[0]?.id, roundId: round.id });
-    await judge.page.reload();
+    const joinCode = (judges[0] as { joinCode: string }).joinCode;
+    await judge.page.goto(`/judge?code=${joinCode}`);
+    await judge.page.getByRole('button', { name: '是我，开始评分' }).click();
+    await judge.page.getByRole('heading', { level: 1, name: '王评委' }).waitFor();
     await expect.poll(() => statusSummary(judge.page).textContent()).toContain('在线');
 
-    // Offline, the judge scores both contestants: saved on the tablet, waiting to be sent.
+    // Offline, the judge scores both contestants on the keypad: saved on the tablet, waiting.
     await judge.context.setOffline(true);
     await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('离线');
     const values = [3550, 3720];
-    const entries = contestants.map((contestant, index) => ({
-      roundId: round.id,
-      judgeId: judges[0]?.id,
-      contestantId: contestant.id,
-      criterionId: 'content',
-      value: values[index],
-    }));
-    await inHarness(
-      judge.page,
-      `(async () => { for (const entry of ${JSON.stringify(entries)}) await harness.enterMark(harness.db, entry); })()`,
-    );
+    const list = judge.page.getByRole('navigation', { name: '选手（出场顺序）' });
+    for (const [index, contestant] of contestants.entries()) {
+      await list.getByRole('button', { name: new RegExp(contestant.name) }).click();
+      await judge.page.getByRole('heading', { level: 2, name: new RegExp(contestant.name) }).waitFor();
+      const typed = ((values[index] as number) / 100).toString();
+      for (const character of typed)
+        await scoreKey(judge.page, character === '.' ? '小数点' : character).click();
+      await scoreKey(judge.page, '确定 下一项').click();
+      await expect
+        .poll(() => judge.page.locator('.judge-status').textContent())
+        .toContain(`${index + 1} 个分数`);
+    }
     await expect.poll(() => statusSummary(judge.page).textContent()).toContain('待发送 2 条');
     await statusSummary(judge.page).click();
     await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-offline.png') });

@@ -3,6 +3,7 @@
 export const judgeZh = {
   'judge.cancel': '取消',
   'judge.join.prompt': '请输入您的 6 位评委码',
+  'judge.join.connecting': '正在向场馆服务器核对评委码…',
   'judge.join.empty': '尚未输入',
   'judge.join.help': '评委码在工作人员发给您的评委卡上。输满 6 位后自动查找。',
   'judge.join.keypad': '评委码键盘',
@@ -25,6 +26,10 @@ export const judgeZh = {
   'judge.status.draftCount': '（{count} 项未确认）',
   'judge.status.sync': '同步',
   'judge.status.localOnly': '未连接服务器，仅存本机',
+  'judge.status.synced': '已全部送达主持台',
+  'judge.status.sending': '{count} 条正在发送',
+  'judge.status.offline': '离线：{count} 条待发送，已存本机',
+  'judge.status.refused': '服务器拒收，请找工作人员',
   'judge.status.time': '时间',
   'judge.switch.button': '不是我？切换评委',
   'judge.switch.title': '退出 {name}？',
@@ -111,6 +116,7 @@ export const judgeZh = {
 export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.cancel': 'Cancel',
   'judge.join.prompt': 'Enter your 6-digit judge code',
+  'judge.join.connecting': 'Checking the code with the venue server…',
   'judge.join.empty': 'nothing entered',
   'judge.join.help':
     'The judge code is on the card the staff gave you. It is looked up once all 6 digits are in.',
@@ -135,6 +141,10 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.status.draftCount': ' ({count} not confirmed)',
   'judge.status.sync': 'Sync',
   'judge.status.localOnly': 'No server connection; saved on this tablet only',
+  'judge.status.synced': 'Everything has reached the host',
+  'judge.status.sending': 'Sending {count}',
+  'judge.status.offline': 'Offline: {count} waiting, saved on this tablet',
+  'judge.status.refused': 'Refused by the server: please ask the staff',
   'judge.status.time': 'Time',
   'judge.switch.button': 'Not me? Switch judge',
   'judge.switch.title': 'Sign out {name}?',

@@ -65,6 +65,10 @@ export const organizerPeopleZh = {
   'people.joinCodes.copy': '复制评委码',
   'people.joinCodes.copied': '已复制 {count} 位评委的评委码',
   'people.joinCodes.sheetTitle': '评委码',
+  'people.joinCodes.showQr': '二维码',
+  'people.joinCodes.hideQr': '收起二维码',
+  'people.joinCodes.qrFor': '{name}的评委二维码',
+  'people.joinCodes.scanHowTo': '请{name}用平板的相机扫描这个二维码，打开后确认身份即可开始评分。',
   'people.joinCodes.sheetHowTo': '在评委平板上打开“评委”，输入下面的六位评委码。',
   'people.contestants.heading': '选手（{count} 位）',
   'people.contestants.caption': '本轮选手名单',
@@ -244,6 +248,11 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.joinCodes.print': 'Print join codes',
   'people.joinCodes.copy': 'Copy join codes',
   'people.joinCodes.copied': 'Copied the join codes of {count} judges',
+  'people.joinCodes.showQr': 'QR code',
+  'people.joinCodes.hideQr': 'Hide QR code',
+  'people.joinCodes.qrFor': 'Join QR code of {name}',
+  'people.joinCodes.scanHowTo':
+    '{name} scans this code with the tablet’s camera, then confirms who they are to start scoring.',
   'people.joinCodes.sheetTitle': 'Join codes',
   'people.joinCodes.sheetHowTo':
     'On the judge’s tablet, open “Judge” and enter the six-digit join code below.',

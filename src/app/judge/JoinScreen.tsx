@@ -2,9 +2,15 @@
  * 评委登录: the judge types their 6-digit join code on the keypad (or arrives with ?code= from
  * the QR code), the screen asks "您是 王评委（市委组织部）吗？", and only a "yes" binds the
  * tablet to them.
+ *
+ * A new tablet knows no judge yet: when the code is not on the device and a venue server
+ * served the page, the code is exchanged there for this tablet's token (joinAsJudge), which
+ * also brings the judge's round onto the tablet; the question is then asked as usual, and a
+ * "no" gives the token back.
  */
 
 import { useEffect, useState } from 'react';
+import type { LeitaiDB } from '../../db/database';
 import {
   bindJudge,
   findJudgesByCode,
@@ -14,8 +20,11 @@ import {
   RepositoryError,
 } from '../../db/repository';
 import type { JudgeRecord, RoundRecord } from '../../domain/records';
+import { readSession } from '../../sync/session';
 import { useDatabase } from '../db-context';
+import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
+import { deviceSync, disconnectDevice, joinAsJudge, syncFailureMessage } from '../sync/device-sync';
 import { Keypad } from './Keypad';
 import { useHardwareKeys } from './use-hardware-keys';
 
@@ -31,9 +40,22 @@ export interface JoinScreenProps {
 type Lookup =
   | { state: 'typing' }
   | { state: 'searching' }
-  | { state: 'found'; judge: JudgeRecord; round: RoundRecord | undefined }
+  | { state: 'connecting' }
+  | { state: 'found'; judge: JudgeRecord; round: RoundRecord | undefined; joinedAtServer: boolean }
   | { state: 'unknown' }
-  | { state: 'ambiguous' };
+  | { state: 'ambiguous' }
+  | { state: 'refused'; message: { key: MessageKey; params?: Record<string, string | number> } };
+
+/**
+ * Gives this tablet a judge token for `judge` unless it already has one, or is the organizer's
+ * device (which may write for every judge and must keep its own session).
+ */
+async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord): Promise<void> {
+  if (!deviceSync(db)) return;
+  const session = await readSession(db);
+  if (session?.role === 'organizer' || session?.judgeId === judge.id) return;
+  await joinAsJudge(judge.joinCode, db);
+}
 
 export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProps) {
   const t = useT();
@@ -50,13 +72,28 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
     }
     let cancelled = false;
     setLookup({ state: 'searching' });
-    findJudgesByCode(db, code).then(async (judges) => {
+    const lookUp = async () => {
+      let judges = await findJudgesByCode(db, code);
+      let joinedAtServer = false;
+      if (judges.length === 0 && deviceSync(db)) {
+        if (cancelled) return;
+        setLookup({ state: 'connecting' });
+        try {
+          await joinAsJudge(code, db);
+        } catch (failure) {
+          if (!cancelled) setLookup({ state: 'refused', message: syncFailureMessage(failure) });
+          return;
+        }
+        joinedAtServer = true;
+        judges = await findJudgesByCode(db, code);
+      }
       if (cancelled) return;
       const [judge] = judges;
       if (judges.length > 1) setLookup({ state: 'ambiguous' });
       else if (!judge) setLookup({ state: 'unknown' });
-      else setLookup({ state: 'found', judge, round: await db.rounds.get(judge.roundId) });
-    });
+      else setLookup({ state: 'found', judge, round: await db.rounds.get(judge.roundId), joinedAtServer });
+    };
+    void lookUp();
     return () => {
       cancelled = true;
     };
@@ -74,18 +111,30 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
 
   const confirm = async (judge: JudgeRecord) => {
     try {
+      await ensureJudgeSession(db, judge);
       await bindJudge(db, judge.id);
       onDone();
     } catch (caught) {
-      setError(caught instanceof RepositoryError ? caught.message : String(caught));
+      if (caught instanceof RepositoryError) setError(caught.message);
+      else {
+        const { key, params } = syncFailureMessage(caught);
+        setError(t(key, params));
+      }
     }
+  };
+
+  /** "不是我": forget the code, and give back a token fetched for it. */
+  const decline = async (joinedAtServer: boolean) => {
+    setCode('');
+    if (joinedAtServer) await disconnectDevice(db);
+    if (currentJudge) onDone();
   };
 
   const found = lookup.state === 'found' ? lookup : null;
   useHardwareKeys(found ? null : press, null);
 
   if (found) {
-    const { judge, round } = found;
+    const { judge, round, joinedAtServer } = found;
     return (
       <div className="page judge-join">
         <h1>{t('role.judge.title')}</h1>
@@ -111,10 +160,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
             <button
               type="button"
               className="button button--secondary judge-big-button"
-              onClick={() => {
-                setCode('');
-                if (currentJudge) onDone();
-              }}
+              onClick={() => decline(joinedAtServer)}
             >
               {currentJudge ? t('judge.join.keepCurrent', { name: currentJudge.name }) : t('judge.join.no')}
             </button>
@@ -129,7 +175,9 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
       ? t('judge.join.unknown', { code })
       : lookup.state === 'ambiguous'
         ? t('judge.join.ambiguous', { code })
-        : null;
+        : lookup.state === 'refused'
+          ? t(lookup.message.key, lookup.message.params)
+          : null;
   return (
     <div className="page judge-join">
       <h1>{t('role.judge.title')}</h1>
@@ -149,6 +197,11 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
               {code === '' ? t('judge.join.empty') : code.split('').join(' ')}
             </span>
           </output>
+          {lookup.state === 'connecting' && (
+            <p className="judge-notice" role="status">
+              {t('judge.join.connecting')}
+            </p>
+          )}
           {message && (
             <p className="judge-error" role="alert">
               {message}

@@ -1,12 +1,13 @@
 /**
- * Always in view: who is judging, which contestant is open, what is saved on this tablet, the
- * sync state and the clock. The sync slot says only what is true today: there is no venue
- * server connection yet, so everything is on this tablet (the sync issue fills it in).
+ * Always in view: who is judging, which contestant is open, what is saved on this tablet, what
+ * has reached the host (sent, waiting, offline) and the clock.
  */
 
 import { useEffect, useState } from 'react';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { deviceSync, useSyncStatus } from '../sync/device-sync';
 
 export interface StatusBarProps {
   judge: JudgeRecord;
@@ -28,6 +29,21 @@ function useClock(): Date {
 }
 
 const twoDigits = (value: number) => String(value).padStart(2, '0');
+
+/** What has reached the venue server, in the judge's words. */
+function SyncFact() {
+  const t = useT();
+  const sync = deviceSync(useDatabase());
+  const status = useSyncStatus(sync?.client ?? null);
+  let text: string;
+  let tone: 'ok' | 'wait' | 'warn';
+  if (!sync || !status.session) [text, tone] = [t('judge.status.localOnly'), 'warn'];
+  else if (status.refusal) [text, tone] = [t('judge.status.refused'), 'warn'];
+  else if (!status.online) [text, tone] = [t('judge.status.offline', { count: status.pending }), 'warn'];
+  else if (status.pending > 0) [text, tone] = [t('judge.status.sending', { count: status.pending }), 'wait'];
+  else [text, tone] = [t('judge.status.synced'), 'ok'];
+  return <dd className={`judge-status__sync judge-status__sync--${tone}`}>{text}</dd>;
+}
 
 export function StatusBar({
   judge,
@@ -68,7 +84,7 @@ export function StatusBar({
         </div>
         <div>
           <dt>{t('judge.status.sync')}</dt>
-          <dd>{t('judge.status.localOnly')}</dd>
+          <SyncFact />
         </div>
         <div>
           <dt>{t('judge.status.time')}</dt>

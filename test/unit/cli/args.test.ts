@@ -60,7 +60,7 @@ describe('parseArguments', () => {
       key: 'optionTakesNoValue',
       params: { value: '--table' },
     });
-    expect(errorOf(['verify', 'a.json'])).toEqual({ key: 'unknownCommand', params: { value: 'verify' } });
+    expect(errorOf(['check', 'a.json'])).toEqual({ key: 'unknownCommand', params: { value: 'check' } });
   });
 
   it('uses the requested language for the usage error itself', () => {

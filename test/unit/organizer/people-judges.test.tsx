@@ -165,4 +165,20 @@ describe('JudgesPanel', () => {
     expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 市级决赛 · 评委码');
     for (const judge of judges) expect(sheet).toHaveTextContent(judge.joinCode);
   });
+
+  it('shows a judge’s join QR code, linking the tablet to the judge screen with the code', async () => {
+    const { user, judges } = await setup();
+    const judge = judges[0] as (typeof judges)[number];
+    const toggle = screen.getByRole('button', { name: `${judge.name}的评委二维码` });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const link = `${window.location.origin}/judge?code=${judge.joinCode}`;
+    const qrRow = screen.getByRole('row', { name: new RegExp(`请${judge.name}用平板的相机扫描`) });
+    const code = await within(qrRow).findByRole('img', { name: `评委 ${judge.name} 的加入二维码：${link}` });
+    await waitFor(() => expect(code.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/));
+    expect(within(qrRow).getByText(link)).toBeInTheDocument();
+    await user.click(toggle);
+    expect(screen.queryByRole('row', { name: new RegExp(`请${judge.name}用平板的相机扫描`) })).not.toBeInTheDocument();
+  });
 });

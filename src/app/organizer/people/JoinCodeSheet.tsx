@@ -6,6 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { JudgeRecord, RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { JoinQrCode } from '../../sync/JoinQrCode';
 
 const PRINTING_CLASS = 'print-join-codes';
 
@@ -41,6 +42,7 @@ export function JoinCodeSheet({ round, judges }: { round: RoundRecord; judges: r
             <span className="join-code-card__name">{judge.name}</span>
             {judge.title && <span className="join-code-card__title">{judge.title}</span>}
             <span className="join-code-card__code">{judge.joinCode}</span>
+            <JoinQrCode code={judge.joinCode} judgeName={judge.name} />
           </li>
         ))}
       </ul>

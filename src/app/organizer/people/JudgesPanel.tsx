@@ -2,7 +2,7 @@
  * 评委: the round's panel. Add, edit, reorder and delete judges, import a list, and hand out
  * each judge's join code (评委码), which the judge screen asks for.
  */
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { deleteJudge } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import type { Id } from '../../../domain/model';
@@ -10,6 +10,7 @@ import type { JudgeRecord, RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { JoinQrCode } from '../../sync/JoinQrCode';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
@@ -48,6 +49,8 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [status, setStatus] = useState('');
   const [deleting, setDeleting] = useState<JudgeRecord | null>(null);
+  /** The judge whose QR code is open under their row: the tablet scans it to join. */
+  const [qrFor, setQrFor] = useState<Id | null>(null);
 
   if (round === undefined || judges === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
@@ -160,31 +163,50 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
             </thead>
             <tbody>
               {judges.map((judge, index) => (
-                <tr key={judge.id}>
-                  <td>{index + 1}</td>
-                  <th scope="row">
-                    {judge.name}
-                    {repeated.has(judge.name) && (
-                      <span className="badge badge--warn">{t('people.sameName')}</span>
-                    )}
-                  </th>
-                  <td>{judge.title}</td>
-                  <td>{judge.unit}</td>
-                  <td className="people-table__number">{formatHundredths(judge.weight)}</td>
-                  <td>
-                    <span className="join-code">{judge.joinCode}</span>
-                  </td>
-                  <td>
-                    <RowActions
-                      name={judge.name}
-                      first={index === 0}
-                      last={index === judges.length - 1}
-                      onEdit={() => begin({ mode: 'edit', judge })}
-                      onMove={(by) => move(index, by)}
-                      onDelete={() => setDeleting(judge)}
-                    />
-                  </td>
-                </tr>
+                <Fragment key={judge.id}>
+                  <tr>
+                    <td>{index + 1}</td>
+                    <th scope="row">
+                      {judge.name}
+                      {repeated.has(judge.name) && (
+                        <span className="badge badge--warn">{t('people.sameName')}</span>
+                      )}
+                    </th>
+                    <td>{judge.title}</td>
+                    <td>{judge.unit}</td>
+                    <td className="people-table__number">{formatHundredths(judge.weight)}</td>
+                    <td>
+                      <span className="join-code">{judge.joinCode}</span>
+                      <button
+                        type="button"
+                        className="button button--secondary people-qr-toggle"
+                        aria-expanded={qrFor === judge.id}
+                        aria-label={t('people.joinCodes.qrFor', { name: judge.name })}
+                        onClick={() => setQrFor(qrFor === judge.id ? null : judge.id)}
+                      >
+                        {qrFor === judge.id ? t('people.joinCodes.hideQr') : t('people.joinCodes.showQr')}
+                      </button>
+                    </td>
+                    <td>
+                      <RowActions
+                        name={judge.name}
+                        first={index === 0}
+                        last={index === judges.length - 1}
+                        onEdit={() => begin({ mode: 'edit', judge })}
+                        onMove={(by) => move(index, by)}
+                        onDelete={() => setDeleting(judge)}
+                      />
+                    </td>
+                  </tr>
+                  {qrFor === judge.id && (
+                    <tr className="people-qr-row">
+                      <td colSpan={7}>
+                        <p>{t('people.joinCodes.scanHowTo', { name: judge.name })}</p>
+                        <JoinQrCode code={judge.joinCode} judgeName={judge.name} />
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
               ))}
             </tbody>
           </table>
