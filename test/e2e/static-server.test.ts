@@ -88,10 +88,23 @@ describe('static server', () => {
 
 describe('npm start (src/server/start.mjs)', () => {
   it('serves the built app on the port and host it is given', async () => {
-    const child = spawn(process.execPath, ['src/server/start.mjs', '--port', '0', '--host', '127.0.0.1'], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    // Ports 0: any free ones; a data directory of its own, not the repository's ./data.
+    const dataDir = await mkdtemp(join(tmpdir(), 'leitai-start-'));
+    const child = spawn(
+      process.execPath,
+      [
+        'src/server/start.mjs',
+        '--port',
+        '0',
+        '--https-port',
+        '0',
+        '--host',
+        '127.0.0.1',
+        '--data-dir',
+        dataDir,
+      ],
+      { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -113,7 +126,12 @@ describe('npm start (src/server/start.mjs)', () => {
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('<div id="root"></div>');
     } finally {
-      child.kill('SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
