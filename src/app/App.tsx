@@ -2,6 +2,7 @@ import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomePage } from './home/HomePage';
 import { useT } from './i18n/useT';
+import { StorageWarning } from './pwa/StorageWarning';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import type { Updater } from './pwa/updater';
 import { Link, usePath } from './router';
@@ -59,23 +60,30 @@ export function App({ updater = null }: AppProps) {
   else if (route) page = <route.Page />;
   else page = <NotFoundPage path={path} />;
 
+  // A full-screen page (the projector) has no header, and no update banner over the audience's view.
+  const chrome = route?.chrome !== false;
   return (
     <>
-      <a className="skip-link" href="#main">
-        {t('nav.skipToContent')}
-      </a>
-      <header className="site-header">
-        <Link to="/" className="brand">
-          <img src="/icons/icon.svg" alt="" width={40} height={40} />
-          <span>{t('app.shortName')}</span>
-        </Link>
-        <SyncStatus />
-        <LanguageSwitch />
-      </header>
+      {chrome && (
+        <>
+          <a className="skip-link" href="#main">
+            {t('nav.skipToContent')}
+          </a>
+          <header className="site-header">
+            <Link to="/" className="brand">
+              <img src="/icons/icon.svg" alt="" width={40} height={40} />
+              <span>{t('app.shortName')}</span>
+            </Link>
+            <SyncStatus />
+            <LanguageSwitch />
+          </header>
+          <StorageWarning />
+        </>
+      )}
       <main id="main" ref={mainRef} tabIndex={-1}>
         <Suspense fallback={<p className="page loading">{t('app.loading')}</p>}>{page}</Suspense>
       </main>
-      {updater && <UpdatePrompt updater={updater} />}
+      {chrome && updater && <UpdatePrompt updater={updater} />}
     </>
   );
 }

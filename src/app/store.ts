@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { isLanguageLoaded, loadLanguage } from './i18n/areas';
 import { LANGS, type Lang } from './i18n/messages';
 
 // UI and session state only (today: the language). Competition data lives in IndexedDB (src/db).
@@ -20,14 +21,25 @@ export interface UiState {
   setLang: (lang: Lang) => void;
 }
 
+const initialLang = readStoredLang();
+// The pages' messages load in the languages in use (i18n/areas.ts): this one from the start.
+void loadLanguage(initialLang);
+
 export const useUiStore = create<UiState>()((set) => ({
-  lang: readStoredLang(),
+  lang: initialLang,
   setLang: (lang) => {
     try {
       globalThis.localStorage?.setItem(LANG_KEY, lang);
     } catch {
       // Not persisted, but the switch still applies to this session.
     }
-    set({ lang });
+    // The screen switches once the open pages' messages are there in that language (at once
+    // when they are; from the service worker's cache otherwise, offline included).
+    if (isLanguageLoaded(lang)) set({ lang });
+    else
+      loadLanguage(lang).then(
+        () => set({ lang }),
+        (error: unknown) => console.error(`The ${lang} messages could not be loaded`, error),
+      );
   },
 }));

@@ -39,7 +39,10 @@ const messages = {
     'zh-CN': '哈希链：完好（每条事件都在，未被改动，顺序正确）',
     en: 'Hash chain: intact (every event present, unchanged, in its place)',
   },
-  chainBroken: { 'zh-CN': '哈希链：损坏，发现 {count} 个问题：', en: 'Hash chain: BROKEN, {count} problems:' },
+  chainBroken: {
+    'zh-CN': '哈希链：损坏，发现 {count} 个问题：',
+    en: 'Hash chain: BROKEN, {count} problems:',
+  },
   chainLink: {
     'zh-CN': '第 {number} 条事件（{eventId}）与哈希链不符：内容被改动过',
     en: 'event {number} ({eventId}) does not match its link: it was changed',
@@ -61,7 +64,8 @@ const messages = {
     en: 'the file says event {seq} of device {deviceId} is not in the backup, but it is',
   },
   notOnDevice: {
-    'zh-CN': '注意：导出备份的设备没有设备 {deviceId} 的第 {from}–{to} 条事件（可能尚未同步），它们不在本备份中',
+    'zh-CN':
+      '注意：导出备份的设备没有设备 {deviceId} 的第 {from}–{to} 条事件（可能尚未同步），它们不在本备份中',
     en: 'Note: the exporting device did not have events {from}–{to} of device {deviceId} (not synced yet?); they are not in this backup',
   },
   head: { 'zh-CN': '链头（校验码）：{head}', en: 'Chain head (check code): {head}' },
@@ -122,7 +126,11 @@ const messages = {
 
 export type VerifyKey = keyof typeof messages;
 
-export function verifySay(key: VerifyKey, language: Language, params: Record<string, string | number> = {}): string {
+export function verifySay(
+  key: VerifyKey,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
   return messages[key][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );

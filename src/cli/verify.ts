@@ -12,8 +12,8 @@ import { buildChain } from '../domain/chain.ts';
 import { describeIssue, type Language } from '../domain/issues.ts';
 import { parseWireEvent } from '../sync/protocol.ts';
 import type { CliIo } from './main.ts';
-import { Refusal, readJsonFile } from './read-file.ts';
 import { say as sayCli } from './messages.ts';
+import { Refusal, readJsonFile } from './read-file.ts';
 import { verifySay as say } from './verify-messages.ts';
 
 export { VERIFY_HELP } from './verify-messages.ts';
@@ -91,14 +91,18 @@ function roundLines(verdict: RoundVerdict, language: Language): string[] {
     case 'match':
       return [say('roundMatch', language, { name, counts: outcomeSummary(verdict.recomputed, language) })];
     case 'notRecorded':
-      return [say('roundNotRecorded', language, { name, counts: outcomeSummary(verdict.recomputed, language) })];
+      return [
+        say('roundNotRecorded', language, { name, counts: outcomeSummary(verdict.recomputed, language) }),
+      ];
     case 'notInEvents':
       return [say('roundNotInEvents', language, { name })];
     case 'mismatch': {
       const lines = [say('roundMismatch', language, { name })];
       if (verdict.differences.length === 0) {
         lines.push(`  ${say('recordedAs', language, { text: outcomeSummary(verdict.recorded, language) })}`);
-        lines.push(`  ${say('recomputedAs', language, { text: outcomeSummary(verdict.recomputed, language) })}`);
+        lines.push(
+          `  ${say('recomputedAs', language, { text: outcomeSummary(verdict.recomputed, language) })}`,
+        );
       }
       for (const difference of verdict.differences) {
         lines.push(
@@ -141,7 +145,8 @@ function report(backup: BackupFile, file: string, language: Language): { text: s
   }
   lines.push('', say('head', language, { head: groupedHead(recomputedHead) }));
   lines.push(`  ${recomputedHead}`);
-  if (recomputedHead !== backup.head) lines.push(say('headRecorded', language, { head: groupedHead(backup.head) }));
+  if (recomputedHead !== backup.head)
+    lines.push(say('headRecorded', language, { head: groupedHead(backup.head) }));
   lines.push(say('headCompare', language), '');
 
   if (!results.summaryMatches) lines.push(say('summaryMismatch', language));

@@ -55,7 +55,9 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
     [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
     async () => {
       const competition = await getCompetition(db, competitionId);
-      const rounds = (await db.rounds.where('competitionId').equals(competitionId).toArray()).sort(byRoundOrder);
+      const rounds = (await db.rounds.where('competitionId').equals(competitionId).toArray()).sort(
+        byRoundOrder,
+      );
       const roundIds = rounds.map((round) => round.id);
       const judges = await db.judges.where('roundId').anyOf(roundIds).toArray();
       const contestants = await db.contestants.where('roundId').anyOf(roundIds).toArray();

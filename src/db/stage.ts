@@ -22,13 +22,7 @@ import {
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
 import { isRecusedFrom } from '../domain/reveal-checks';
-import {
-  cellWinner,
-  contestantLockOf,
-  isSheetLocked,
-  nextRevision,
-  projectorViewOf,
-} from '../domain/stage';
+import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
 import { RepositoryError } from './errors';
@@ -73,8 +67,14 @@ export async function readStageCall(db: LeitaiDB, roundId: Id): Promise<StageCal
   return winner && { callId: winner.id, contestantId: winner.payload.contestantId };
 }
 
-/** Calls an active contestant of the round to the stage. */
-export function callContestant(db: LeitaiDB, call: { roundId: Id; contestantId: Id }): Promise<StageCall> {
+/**
+ * Calls an active contestant of the round to the stage; with `introduce`, the projector shows
+ * them (the `contestant` view) in the same transaction.
+ */
+export function callContestant(
+  db: LeitaiDB,
+  call: { roundId: Id; contestantId: Id; introduce?: boolean },
+): Promise<StageCall> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, call.roundId);
     const contestant = await getContestant(db, call.roundId, call.contestantId);
@@ -91,6 +91,10 @@ export function callContestant(db: LeitaiDB, call: { roundId: Id; contestantId: 
       ...roundScope(round),
       payload: { contestantId: contestant.id, revision: (current?.payload.revision ?? 0) + 1 },
     });
+    if (call.introduce) {
+      const { theme } = displayOf(await roundEvents(db, round.id, ['stage.view']));
+      await appendDisplay(db, round, { view: 'contestant', contestantId: contestant.id, theme });
+    }
     return { callId: event.id, contestantId: contestant.id };
   });
 }
@@ -108,7 +112,10 @@ export function setTimer(
     const contestant = await getContestant(db, change.roundId, change.contestantId);
     const elapsedMs = change.action === 'reset' ? 0 : change.elapsedMs;
     if (!Number.isSafeInteger(elapsedMs) || elapsedMs < 0) {
-      throw new RepositoryError('invalid-field', `计时必须是不小于 0 的整毫秒数，收到 ${String(change.elapsedMs)}`);
+      throw new RepositoryError(
+        'invalid-field',
+        `计时必须是不小于 0 的整毫秒数，收到 ${String(change.elapsedMs)}`,
+      );
     }
     const timers = (await roundEvents(db, round.id, ['stage.timer'])).filter(
       (event) => (event as LeitaiEvent<'stage.timer'>).payload.contestantId === contestant.id,
@@ -117,7 +124,12 @@ export function setTimer(
       type: 'stage.timer',
       author: HOST,
       ...roundScope(round),
-      payload: { contestantId: contestant.id, action: change.action, elapsedMs, revision: nextRevision(timers) },
+      payload: {
+        contestantId: contestant.id,
+        action: change.action,
+        elapsedMs,
+        revision: nextRevision(timers),
+      },
     })) as LeitaiEvent<'stage.timer'>;
   });
 }
@@ -134,7 +146,9 @@ export const DEFAULT_DISPLAY: ProjectorDisplay = { view: 'leaderboard', contesta
 
 export function displayOf(events: Iterable<LeitaiEvent>): ProjectorDisplay {
   const winner = projectorViewOf(events);
-  return winner ? { ...winner.payload } : DEFAULT_DISPLAY;
+  if (!winner) return DEFAULT_DISPLAY;
+  const { view, contestantId, theme } = winner.payload;
+  return { view, contestantId, theme };
 }
 
 async function appendDisplay(db: LeitaiDB, round: RoundRecord, display: ProjectorDisplay): Promise<void> {
@@ -165,14 +179,20 @@ export function setProjectorDisplay(db: LeitaiDB, roundId: Id, display: Projecto
 }
 
 /** 催分: reminds a judge who has not submitted the contestant's sheet. */
-export function nudgeJudge(db: LeitaiDB, nudge: { roundId: Id; judgeId: Id; contestantId: Id }): Promise<void> {
+export function nudgeJudge(
+  db: LeitaiDB,
+  nudge: { roundId: Id; judgeId: Id; contestantId: Id },
+): Promise<void> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, nudge.roundId);
     const judge = await getJudge(db, nudge.roundId, nudge.judgeId);
     const contestant = await getContestant(db, nudge.roundId, nudge.contestantId);
     const sheet = await db.sheets.get([round.id, judge.id, contestant.id]);
     if (sheet?.status === 'submitted') {
-      throw new RepositoryError('sheet-submitted', `评委“${judge.name}”已提交对选手“${contestant.name}”的评分，无需催分`);
+      throw new RepositoryError(
+        'sheet-submitted',
+        `评委“${judge.name}”已提交对选手“${contestant.name}”的评分，无需催分`,
+      );
     }
     await appendLocalEvent(db, {
       type: 'stage.nudge',
@@ -209,11 +229,18 @@ export function requestConfirmation(
 }
 
 /** The judge confirms the total the host asked about. */
-export function confirmTotal(db: LeitaiDB, reply: { roundId: Id; requestId: Id; judgeId: Id }): Promise<void> {
+export function confirmTotal(
+  db: LeitaiDB,
+  reply: { roundId: Id; requestId: Id; judgeId: Id },
+): Promise<void> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, reply.roundId);
     const events = await roundEvents(db, round.id, ['stage.confirmRequest', 'stage.confirm']);
-    const request = cellWinner(events, 'stage.confirmRequest', (event) => event.payload.requestId === reply.requestId);
+    const request = cellWinner(
+      events,
+      'stage.confirmRequest',
+      (event) => event.payload.requestId === reply.requestId,
+    );
     if (!request || request.payload.judgeId !== reply.judgeId) {
       throw new RepositoryError('not-found', '找不到主持人的确认请求');
     }
@@ -236,7 +263,12 @@ async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
 }
 
 /** Whether the judge's sheet for the contestant is locked by a reveal (公布). */
-export async function isSheetLockedIn(db: LeitaiDB, roundId: Id, contestantId: Id, judgeId: Id): Promise<boolean> {
+export async function isSheetLockedIn(
+  db: LeitaiDB,
+  roundId: Id,
+  contestantId: Id,
+  judgeId: Id,
+): Promise<boolean> {
   return isSheetLocked(await lockEvents(db, roundId), contestantId, judgeId);
 }
 
@@ -259,15 +291,18 @@ export function revealContestant(
     const round = await getRound(db, reveal.roundId);
     const contestant = await getContestant(db, reveal.roundId, reveal.contestantId);
     if (contestant.status !== 'active') {
-      throw new RepositoryError('contestant-inactive', `选手“${contestant.name}”已退赛或被取消资格，不能公布成绩`);
+      throw new RepositoryError(
+        'contestant-inactive',
+        `选手“${contestant.name}”已退赛或被取消资格，不能公布成绩`,
+      );
     }
     const lock = contestantLockOf(await lockEvents(db, round.id), contestant.id);
     if (lock.status === 'locked') {
       throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
     }
-    const judges = (await db.judges.where('roundId').equals(round.id).toArray()).filter(
-      (judge) => !isRecusedFrom(judge, contestant),
-    );
+    const judges = (await db.judges.where('roundId').equals(round.id).toArray())
+      .filter((judge) => !isRecusedFrom(judge, contestant))
+      .sort((a, b) => a.order - b.order);
     const sheets = await db.sheets.where('roundId').equals(round.id).toArray();
     const submitted = new Set(
       sheets
@@ -291,10 +326,7 @@ export function revealContestant(
         `选手“${contestant.name}”评分未完成：已有 ${result.countedJudges} 位评委完成评分，需要 ${result.requiredJudges} 位，不能公布`,
       );
     }
-    const marks = await db.marks
-      .where('[roundId+contestantId]')
-      .equals([round.id, contestant.id])
-      .toArray();
+    const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
     const cells: FrozenCell[] = judges.flatMap((judge) =>
       round.criteria.map((criterion) => {
         const mark = marks.find((row) => row.judgeId === judge.id && row.criterionId === criterion.id);
@@ -315,7 +347,10 @@ export function revealContestant(
         payload: {
           contestantId: contestant.id,
           cells,
-          override: missing.length > 0 ? { reason: reason as string, missingJudgeIds: missing.map((judge) => judge.id) } : null,
+          override:
+            missing.length > 0
+              ? { reason: reason as string, missingJudgeIds: missing.map((judge) => judge.id) }
+              : null,
           revision: lock.nextRevision,
         },
       },

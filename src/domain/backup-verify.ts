@@ -5,7 +5,13 @@
  * `checkBackupChain` (./backup.ts); together they tell a supervisor whether the official
  * results follow from the marks the judges actually entered.
  */
-import { type BackupFile, type BackupSummary, byRoundOrder, type RecordedRound, summarize } from './backup.ts';
+import {
+  type BackupFile,
+  type BackupSummary,
+  byRoundOrder,
+  type RecordedRound,
+  summarize,
+} from './backup.ts';
 import { canonicalJson } from './chain.ts';
 import { computeStandings } from './engine.ts';
 import { foldEvents, type Projection } from './events.ts';
@@ -148,7 +154,8 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
     const recorded = recordedById.get(round.id);
     const base = { roundId: round.id, roundName: round.name };
     if (!recorded) return { ...base, status: 'notRecorded', recomputed };
-    if (canonicalJson(recorded) === canonicalJson(recomputed)) return { ...base, status: 'match', recomputed };
+    if (canonicalJson(recorded) === canonicalJson(recomputed))
+      return { ...base, status: 'match', recomputed };
     return {
       ...base,
       status: 'mismatch',
@@ -160,7 +167,12 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const known = new Set(rounds.map((round) => round.id));
   for (const recorded of backup.results) {
     if (!known.has(recorded.roundId)) {
-      verdicts.push({ roundId: recorded.roundId, roundName: recorded.roundName, status: 'notInEvents', recorded });
+      verdicts.push({
+        roundId: recorded.roundId,
+        roundName: recorded.roundName,
+        status: 'notInEvents',
+        recorded,
+      });
     }
   }
   const summaryMatches = summary !== null && canonicalJson(summary) === canonicalJson(backup.competition);

@@ -197,10 +197,16 @@ function describe(value: unknown): string {
 
 const field = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-function object(value: unknown, path: string, keys: readonly string[], optional: readonly string[] = []): Json {
+function object(
+  value: unknown,
+  path: string,
+  keys: readonly string[],
+  optional: readonly string[] = [],
+): Json {
   if (!isObject(value)) throw new EnvelopeError(path, `expected an object, got ${describe(value)}`);
   for (const key of Object.keys(value)) {
-    if (!keys.includes(key) && !optional.includes(key)) throw new EnvelopeError(field(path, key), 'unknown field');
+    if (!keys.includes(key) && !optional.includes(key))
+      throw new EnvelopeError(field(path, key), 'unknown field');
   }
   for (const key of keys) if (!(key in value)) throw new EnvelopeError(field(path, key), 'missing');
   return value;
@@ -306,7 +312,10 @@ function checkResult(value: unknown, path: string): void {
       object(found.params, `${path}.issues[${at}].params`, [], Object.keys(found.params ?? {}));
     });
   } else {
-    throw new EnvelopeError(`${path}.outcome`, `expected "standings" or "refused", got ${describe(value.outcome)}`);
+    throw new EnvelopeError(
+      `${path}.outcome`,
+      `expected "standings" or "refused", got ${describe(value.outcome)}`,
+    );
   }
   text(value.roundId, `${path}.roundId`);
   text(value.roundName, `${path}.roundName`);
@@ -318,7 +327,10 @@ function checkUnlisted(value: unknown, path: string): void {
   const from = whole(run.from, `${path}.from`, 1);
   if (whole(run.to, `${path}.to`, 1) < from) throw new EnvelopeError(`${path}.to`, 'below from');
   if (run.reason !== 'otherCompetition' && run.reason !== 'notOnDevice') {
-    throw new EnvelopeError(`${path}.reason`, `expected "otherCompetition" or "notOnDevice", got ${describe(run.reason)}`);
+    throw new EnvelopeError(
+      `${path}.reason`,
+      `expected "otherCompetition" or "notOnDevice", got ${describe(run.reason)}`,
+    );
   }
 }
 
@@ -344,7 +356,8 @@ export function checkBackup(value: unknown, checkEvent: EventShapeCheck): Backup
       'unlisted',
       'results',
     ]);
-    if (version !== BACKUP_VERSION) throw new EnvelopeError('version', `expected ${BACKUP_VERSION}, got ${describe(version)}`);
+    if (version !== BACKUP_VERSION)
+      throw new EnvelopeError('version', `expected ${BACKUP_VERSION}, got ${describe(version)}`);
     text(file.exportedAt, 'exportedAt');
     checkSummary(file.competition);
     hash(file.head, 'head');
@@ -373,7 +386,10 @@ export function checkBackup(value: unknown, checkEvent: EventShapeCheck): Backup
     }
   } catch (error) {
     if (error instanceof EnvelopeError) {
-      return { ok: false, refusal: { kind: 'badShape', path: error.path || '(file)', problem: error.problem } };
+      return {
+        ok: false,
+        refusal: { kind: 'badShape', path: error.path || '(file)', problem: error.problem },
+      };
     }
     throw error;
   }
@@ -400,7 +416,8 @@ export function checkBackupChain(backup: BackupFile): BackupChainProblem[] {
     return true;
   };
   const problems: BackupChainProblem[] = verifyChain(backup.events, backup.head).filter(
-    (problem) => problem.kind !== 'gap' || !explained(problem.deviceId, problem.missingFrom, problem.missingTo),
+    (problem) =>
+      problem.kind !== 'gap' || !explained(problem.deviceId, problem.missingFrom, problem.missingTo),
   );
   for (const run of backup.unlisted) {
     for (let seq = run.from; seq <= run.to; seq++) {

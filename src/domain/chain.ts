@@ -73,7 +73,8 @@ export function verifyChain(entries: readonly ChainedEvent[], recordedHead: stri
   let previous = CHAIN_GENESIS;
   entries.forEach(({ event, hash }, index) => {
     const before = entries[index - 1]?.event;
-    if (before && compareChainOrder(before, event) >= 0) problems.push({ kind: 'outOfOrder', index, eventId: event.id });
+    if (before && compareChainOrder(before, event) >= 0)
+      problems.push({ kind: 'outOfOrder', index, eventId: event.id });
     const lastSeq = lastSeqOfDevice.get(event.deviceId) ?? 0;
     if (event.deviceSeq > lastSeq + 1) {
       problems.push({

@@ -74,7 +74,10 @@ export interface OvertimeDeduction {
  * The round's deduction for an overtime: every started period of `everySeconds` costs
  * `points`. Null when there is nothing to deduct (no rule, or not over time).
  */
-export function overtimeDeduction(overtimeSeconds: number, rule: OvertimeRule | null): OvertimeDeduction | null {
+export function overtimeDeduction(
+  overtimeSeconds: number,
+  rule: OvertimeRule | null,
+): OvertimeDeduction | null {
   if (!rule || overtimeSeconds <= 0) return null;
   const periods = Math.ceil(overtimeSeconds / rule.everySeconds);
   return { overtimeSeconds, periods, points: -periods * rule.points };

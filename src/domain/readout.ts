@@ -9,8 +9,8 @@
 import type { ContestantResult, JudgeTotal } from './engine.ts';
 import type { Language } from './issues.ts';
 import type { RoundSettings } from './model.ts';
-import { compare } from './rational.ts';
 import { parseExact } from './outliers.ts';
+import { compare } from './rational.ts';
 
 const CHINESE_COUNTS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -125,7 +125,9 @@ export function readoutSentence(
     }
     const parts = panelPartsEn(result, settings);
     for (const { label, points } of result.adjustments) {
-      parts.push(points.startsWith('-') ? `minus ${label} ${withoutSign(points)}` : `plus ${label} ${points}`);
+      parts.push(
+        points.startsWith('-') ? `minus ${label} ${withoutSign(points)}` : `plus ${label} ${points}`,
+      );
     }
     parts.push(`the final score is ${announcedScore}`);
     parts.push(`currently ${tied ? 'tied ' : ''}${ordinal(rank)}`);

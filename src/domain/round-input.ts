@@ -23,7 +23,13 @@ function byOrder<T extends { order: number; id: Id }>(a: T, b: T): number {
  * The current non-empty marks and the active adjustments. Marks and adjustments of judges,
  * contestants or criteria deleted since are left out (the engine refuses unknown references).
  */
-export function assembleRoundInput({ round, judges, contestants, marks, adjustments }: RoundRows): RoundInput {
+export function assembleRoundInput({
+  round,
+  judges,
+  contestants,
+  marks,
+  adjustments,
+}: RoundRows): RoundInput {
   const judgeIds = new Set(judges.map((judge) => judge.id));
   const contestantIds = new Set(contestants.map((contestant) => contestant.id));
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
@@ -39,11 +45,21 @@ export function assembleRoundInput({ round, judges, contestants, marks, adjustme
       judgeIds.has(mark.judgeId) &&
       contestantIds.has(mark.contestantId) &&
       criterionIds.has(mark.criterionId)
-        ? [{ judge: mark.judgeId, contestant: mark.contestantId, criterion: mark.criterionId, value: mark.value }]
+        ? [
+            {
+              judge: mark.judgeId,
+              contestant: mark.contestantId,
+              criterion: mark.criterionId,
+              value: mark.value,
+            },
+          ]
         : [],
     ),
     adjustments: adjustments.flatMap((row) =>
-      row.roundId === round.id && isAdjustmentActive(row) && row.added && contestantIds.has(row.added.contestantId)
+      row.roundId === round.id &&
+      isAdjustmentActive(row) &&
+      row.added &&
+      contestantIds.has(row.added.contestantId)
         ? [{ contestant: row.added.contestantId, label: row.added.label, points: row.added.points }]
         : [],
     ),

@@ -80,7 +80,9 @@ export interface ContestantLock {
 
 export function contestantLockOf(events: Iterable<LeitaiEvent>, contestantId: Id): ContestantLock {
   const mine = lockEventsOf(events, contestantId);
-  const locks = mine.filter((event): event is LeitaiEvent<'contestant.lock'> => event.type === 'contestant.lock');
+  const locks = mine.filter(
+    (event): event is LeitaiEvent<'contestant.lock'> => event.type === 'contestant.lock',
+  );
   const lock = newest(locks) as LeitaiEvent<'contestant.lock'> | null;
   const revision = nextRevision(mine);
   if (!lock) return { status: 'open', lock: null, reopenedJudgeIds: [], nextRevision: revision };

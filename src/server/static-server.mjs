@@ -4,12 +4,18 @@
 //   handles it), so /judge works on a reload or a deep link; a missing file with an extension
 //   is a plain 404;
 // - Cache-Control: no-cache for index.html, sw.js and everything else that keeps its name across
-//   builds; a year and immutable for /assets/*, whose names carry a content hash.
+//   builds; a year and immutable for /assets/*, whose names carry a content hash;
+// - text (html, js, css, json, svg, manifest) of 1 KB or more is sent gzipped to a browser that
+//   accepts it: a tablet on busy venue Wi-Fi loads the app in a third of the bytes.
 // The venue server (src/server/http.ts) serves the app with `createStaticHandler`; the e2e
 // harness serves a bare build with `startStaticServer`.
 import { createReadStream, promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 export const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -35,6 +41,21 @@ export const MIME_TYPES = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
+/** Types worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.map',
+  '.webmanifest',
+  '.svg',
+  '.txt',
+]);
+/** Below this, gzip's header costs more than it saves. */
+const MIN_COMPRESS_BYTES = 1024;
+
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
 
@@ -59,6 +80,15 @@ async function statFile(path) {
 export function createStaticHandler(root) {
   const rootDir = resolve(root);
   const indexPath = join(rootDir, 'index.html');
+  /** Gzipped files by path, made once per version of the file (its etag). */
+  const gzipped = new Map();
+  const gzippedFile = async (path, etag) => {
+    const cached = gzipped.get(path);
+    if (cached?.etag === etag) return cached.body;
+    const body = await gzipAsync(await fs.readFile(path));
+    gzipped.set(path, { etag, body });
+    return body;
+  };
 
   return async (req, res) => {
     try {
@@ -94,17 +124,33 @@ export function createStaticHandler(root) {
         return;
       }
 
-      const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+      const extension = extname(servePath).toLowerCase();
+      const fileTag = `${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}`;
+      const compress =
+        COMPRESSIBLE.has(extension) &&
+        stat.size >= MIN_COMPRESS_BYTES &&
+        /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      // Each encoding is its own representation, with its own etag.
+      const etag = compress ? `W/"${fileTag}-gz"` : `W/"${fileTag}"`;
       const headers = {
-        'Content-Type': MIME_TYPES[extname(servePath).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
         'Cache-Control': servePath === indexPath ? REVALIDATE : cacheControlFor(urlPath),
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
         'X-Content-Type-Options': 'nosniff',
+        ...(COMPRESSIBLE.has(extension) && stat.size >= MIN_COMPRESS_BYTES
+          ? { Vary: 'Accept-Encoding' }
+          : {}),
       };
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers);
         res.end();
+        return;
+      }
+      if (compress) {
+        const body = await gzippedFile(servePath, etag);
+        res.writeHead(200, { ...headers, 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+        res.end(req.method === 'HEAD' ? undefined : body);
         return;
       }
       res.writeHead(200, { ...headers, 'Content-Length': stat.size });

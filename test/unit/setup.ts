@@ -4,12 +4,17 @@ import { cleanup } from '@testing-library/react';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
+import { loadAllAreas } from '../../src/app/i18n/areas';
 
 // jsdom has no IndexedDB, and Dexie's live queries (useLiveQuery) look for one globally before
 // they query. Give them an empty factory: every test still opens its own fresh database,
 // passed to the LeitaiDB constructor and the screens' <DatabaseProvider>.
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
+
+// Every area's messages: component tests render pages and parts of pages without routes.ts,
+// which loads a page's areas in the app (src/app/i18n/areas.ts).
+await loadAllAreas();
 
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {

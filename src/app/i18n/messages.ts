@@ -1,11 +1,13 @@
 // The one message catalogue of the app. zh-CN is the default and the reference: `en` is typed
-// as Record<MessageKey, string>, so TypeScript refuses a missing or an extra key.
+// as Record<keyof typeof zhCN, string>, so TypeScript refuses a missing or an extra key.
+// The tables below are the shell's, on every screen (home, header, sync status). A role's own
+// messages are an area (areas.ts) that loads with its page; MessageKey is the union of both, so
+// t() knows every key and the tables are registered at run time.
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 
-import { judgeEn, judgeZh } from './judge';
-import { organizerEn, organizerZh } from './organizer';
-import { organizerPeopleEn, organizerPeopleZh } from './organizer-people';
+import type { areaLoaders } from './areas';
+import { pwaEn, pwaZh } from './pwa';
 import { syncEn, syncZh } from './sync';
 
 export const zhCN = {
@@ -37,16 +39,19 @@ export const zhCN = {
   'notFound.title': '找不到此页面',
   'notFound.body': '地址 {path} 不存在。',
   'update.prompt': '新版本可用，刷新',
-  ...judgeZh,
-  ...organizerPeopleZh,
-  ...organizerZh,
   ...syncZh,
+  ...pwaZh,
 } satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof zhCN;
+type ShellKey = keyof typeof zhCN;
+type AreaTable = Awaited<ReturnType<(typeof areaLoaders)[keyof typeof areaLoaders]['zh-CN']>>;
+type KeysOf<Table> = Table extends unknown ? keyof Table : never;
+
+/** Every message key of the app: the shell's and every area's. */
+export type MessageKey = ShellKey | KeysOf<AreaTable>;
 export type Messages = Record<MessageKey, string>;
 
-export const en: Messages = {
+export const en: Record<ShellKey, string> = {
   'app.name': 'Leitai · Competition Scoring',
   'app.shortName': 'Leitai',
   'app.loading': 'Loading…',
@@ -77,20 +82,36 @@ export const en: Messages = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}.',
   'update.prompt': 'New version available, reload',
-  ...judgeEn,
-  ...organizerPeopleEn,
-  ...organizerEn,
   ...syncEn,
+  ...pwaEn,
 };
 
 export const LANGS = ['zh-CN', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const catalogues: Record<Lang, Messages> = { 'zh-CN': zhCN, en };
+/** The messages known so far: the shell's, then each area's as its page loads (areas.ts). */
+const catalogues: Record<Lang, Partial<Messages>> = { 'zh-CN': { ...zhCN }, en: { ...en } };
+
+/** Adds an area's table in one language; areas.ts calls it when the table's chunk has loaded. */
+export function registerMessages(lang: Lang, table: Partial<Messages>): void {
+  Object.assign(catalogues[lang], table);
+}
+
+/**
+ * A key whose area is not loaded is a bug in areas.ts' routeAreas: tests fail on it; a
+ * production screen shows the key (and logs why) rather than going blank.
+ */
+function missingMessage(key: MessageKey): string {
+  const why = `Message "${key}" is not loaded: add its area to routeAreas in src/app/i18n/areas.ts`;
+  if (!import.meta.env.PROD) throw new Error(why);
+  console.error(why);
+  return key;
+}
 
 /** Looks a message up and fills its `{param}` placeholders. */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
   const text = catalogues[lang][key];
+  if (text === undefined) return missingMessage(key);
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

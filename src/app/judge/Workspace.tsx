@@ -20,6 +20,7 @@ import {
   useStageCall,
 } from './judge-data';
 import { ScoreSheet } from './ScoreSheet';
+import { StageNotices } from './StageNotices';
 import { StatusBar } from './StatusBar';
 import { contestantState, isScorable, latestCorrection } from './sheet-view';
 
@@ -124,6 +125,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         draftCount={drafts.length}
         onSwitch={() => setSwitching(true)}
       />
+      <StageNotices judge={judge} contestants={contestants ?? []} sheets={sheets} onOpen={select} />
       {calledItem && calledItem.contestant.id !== open?.id && (
         <div className="judge-stage-banner" role="status">
           <span>

@@ -14,6 +14,7 @@ import {
   checkBackupChain,
   makeBackup,
 } from '../../domain/backup';
+import { CHAIN_GENESIS, chainLink, compareChainOrder } from '../../domain/chain';
 import type { LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import { parseWireEvent, type WireEvent } from '../../sync/protocol';
@@ -21,6 +22,54 @@ import { fromWire, toWireAll } from '../../sync/wire';
 
 /** Wire events are the JSON form of events, which the chain is computed over. */
 const asChainEvents = (events: readonly WireEvent[]) => events as unknown as LeitaiEvent[];
+
+/** The links of the last chain computed, by event id in chain order: reused while they hold. */
+let lastChain: { competitionId: Id; links: { eventId: Id; hash: string }[] } | null = null;
+let inFlight: { competitionId: Id; log: Promise<{ events: LeitaiEvent[]; head: string }> } | null = null;
+
+/**
+ * The head of the chain over these events. Events never change once written, so the links of
+ * the longest prefix (in chain order) that the last computation shares are still right; only
+ * the rest is hashed again. Exporting twice, or after the screen warmed it, hashes nothing new.
+ */
+async function chainHead(competitionId: Id, events: readonly LeitaiEvent[]): Promise<string> {
+  const ordered = [...events].sort(compareChainOrder);
+  const known = lastChain?.competitionId === competitionId ? lastChain.links : [];
+  let shared = 0;
+  while (shared < ordered.length && shared < known.length && known[shared]?.eventId === ordered[shared]?.id)
+    shared++;
+  const links = known.slice(0, shared);
+  let previous = links[shared - 1]?.hash ?? CHAIN_GENESIS;
+  const wire = asChainEvents(await toWireAll(ordered.slice(shared)));
+  for (const event of wire) {
+    previous = chainLink(previous, event);
+    links.push({ eventId: event.id, hash: previous });
+  }
+  lastChain = { competitionId, links };
+  return previous;
+}
+
+async function readLog(db: LeitaiDB, competitionId: Id): Promise<{ events: LeitaiEvent[]; head: string }> {
+  const events = await db.events.where('competitionId').equals(competitionId).toArray();
+  return { events, head: await chainHead(competitionId, events) };
+}
+
+/**
+ * The competition's events and the head of their chain: what every export and printed sheet
+ * carries, equal to the head of a backup made now. A call made while another is computing the
+ * same competition's chain shares its result (one snapshot: events and head agree).
+ */
+export function competitionLog(
+  db: LeitaiDB,
+  competitionId: Id,
+): Promise<{ events: LeitaiEvent[]; head: string }> {
+  if (inFlight?.competitionId === competitionId) return inFlight.log;
+  const log = readLog(db, competitionId).finally(() => {
+    if (inFlight?.log === log) inFlight = null;
+  });
+  inFlight = { competitionId, log };
+  return log;
+}
 
 export async function createBackup(db: LeitaiDB, competitionId: Id, exportedAt: string): Promise<BackupFile> {
   const archive = await readCompetitionArchive(db, competitionId);
@@ -43,7 +92,10 @@ export function backupText(backup: BackupFile): string {
 
 export type BackupRead =
   | { ok: true; backup: BackupFile; events: LeitaiEvent[] }
-  | { ok: false; refusal: BackupRefusal | { kind: 'notJson' } | { kind: 'brokenChain'; problems: BackupChainProblem[] } };
+  | {
+      ok: false;
+      refusal: BackupRefusal | { kind: 'notJson' } | { kind: 'brokenChain'; problems: BackupChainProblem[] };
+    };
 
 /** Reads a backup file's text: refused whole unless it is a well-formed, intact backup. */
 export function readBackupText(text: string): BackupRead {

@@ -1,5 +1,109 @@
-import { NotAvailablePage } from '../components/NotAvailablePage';
+/**
+ * 大屏 (/projector): the audience's screen, its own window made for full screen (the app's
+ * header is hidden on this route). It follows the host's `stage.view` events and only
+ * displays: its one button, 全屏, changes nothing but the window.
+ */
+
+import { useEffect, useState } from 'react';
+import { displayOf } from '../../db/repository';
+import type { ContestantResult } from '../../domain/engine';
+import type { Id } from '../../domain/model';
+import { contestantLockOf, projectorViewOf } from '../../domain/stage';
+import { useT } from '../i18n/useT';
+import { useSearch } from '../router';
+import { roundParam } from './default-round';
+import { AwardsView, ContestantView, LeaderboardView, RevealView } from './ProjectorViews';
+import { useRoundChoices, useRoundSetup, useStageEvents, useStandings } from './stage-data';
+import { usePrefersReducedMotion } from './use-flip';
+import './projector.css';
+
+function useFullscreen(): boolean {
+  const [full, setFull] = useState(() => document.fullscreenElement != null);
+  useEffect(() => {
+    const update = () => setFull(document.fullscreenElement != null);
+    document.addEventListener('fullscreenchange', update);
+    return () => document.removeEventListener('fullscreenchange', update);
+  }, []);
+  return full;
+}
 
 export default function ProjectorPage() {
-  return <NotAvailablePage titleKey="role.projector.title" />;
+  const t = useT();
+  const search = useSearch();
+  const choices = useRoundChoices();
+  const full = useFullscreen();
+  if (choices === undefined) return <div className="projector projector--leitai" />;
+  const roundId = roundParam(search) ?? choices.defaultId;
+  return (
+    <>
+      {roundId === null ? (
+        <div className="projector projector--leitai">
+          <h1 className="pj-title pj-empty">{t('stage.projector.noRound')}</h1>
+        </div>
+      ) : (
+        <Projector key={roundId} roundId={roundId} />
+      )}
+      {!full && document.fullscreenEnabled && (
+        <button
+          type="button"
+          className="pj-fullscreen"
+          onClick={() => document.documentElement.requestFullscreen().catch(() => undefined)}
+        >
+          {t('stage.projector.fullscreen')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function Projector({ roundId }: { roundId: Id }) {
+  const t = useT();
+  const setup = useRoundSetup(roundId);
+  const events = useStageEvents(roundId);
+  const read = useStandings(roundId);
+  const reducedMotion = usePrefersReducedMotion();
+  if (setup === undefined || events === undefined || read === undefined) {
+    return <div className="projector projector--leitai" />;
+  }
+  if (setup === null || read.standings === null) {
+    return (
+      <div className="projector projector--leitai">
+        <h1 className="pj-title pj-empty">{t('stage.projector.noRound')}</h1>
+      </div>
+    );
+  }
+  const { round, judges, contestants } = setup;
+  const { standings } = read;
+  const display = displayOf(events);
+  const viewEvent = projectorViewOf(events);
+  const contestant = contestants.find((candidate) => candidate.id === display.contestantId);
+  const result: ContestantResult | undefined = [...standings.ranked, ...standings.pending].find(
+    (candidate) => candidate.id === display.contestantId,
+  );
+
+  let view = <LeaderboardView standings={standings} reducedMotion={reducedMotion} />;
+  if (display.view === 'contestant' && contestant) {
+    view = <ContestantView round={round} contestant={contestant} events={events} />;
+  } else if (display.view === 'reveal' && contestant && viewEvent) {
+    view = (
+      <RevealView
+        key={viewEvent.id}
+        contestant={contestant}
+        judges={judges}
+        result={result}
+        revealed={contestantLockOf(events, contestant.id).status !== 'open'}
+        started={viewEvent}
+        reducedMotion={reducedMotion}
+      />
+    );
+  } else if (display.view === 'awards') {
+    view = <AwardsView round={round} standings={standings} started={viewEvent} />;
+  }
+
+  return (
+    <div className={`projector projector--${display.theme}`} data-view={display.view}>
+      <h1 className="pj-caption">{round.name}</h1>
+      {view}
+    </div>
+  );
 }

@@ -3,7 +3,6 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App';
 import { en, translate, zhCN } from '../../../src/app/i18n/messages';
-import { createUpdater, type WorkboxLike } from '../../../src/app/pwa/updater';
 import { useUiStore } from '../../../src/app/store';
 
 function renderAt(path: string, props: Parameters<typeof App>[0] = {}) {
@@ -119,40 +118,5 @@ describe('message catalogue', () => {
       expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
     }
     expect(translate('en', 'notFound.body', { path: '/x' })).toBe('There is no page at /x.');
-  });
-});
-
-describe('update prompt', () => {
-  function fakeWorkbox() {
-    const listeners: Record<string, (() => void)[]> = {};
-    const wb: WorkboxLike & { emit(type: string): void } = {
-      addEventListener(type, listener) {
-        listeners[type] = [...(listeners[type] ?? []), listener];
-      },
-      register: vi.fn(async () => undefined),
-      messageSkipWaiting: vi.fn(),
-      emit(type) {
-        for (const listener of listeners[type] ?? []) listener();
-      },
-    };
-    return wb;
-  }
-
-  it('shows a banner when a new version waits, and reloads once it takes control', async () => {
-    const user = userEvent.setup();
-    const wb = fakeWorkbox();
-    const reload = vi.fn();
-    const updater = createUpdater(wb, reload);
-    renderAt('/', { updater });
-    expect(wb.register).toHaveBeenCalledTimes(1);
-    expect(screen.queryByRole('button', { name: '新版本可用，刷新' })).not.toBeInTheDocument();
-
-    act(() => wb.emit('waiting'));
-    await user.click(screen.getByRole('button', { name: '新版本可用，刷新' }));
-    expect(wb.messageSkipWaiting).toHaveBeenCalledTimes(1);
-    expect(reload).not.toHaveBeenCalled();
-
-    wb.emit('controlling');
-    expect(reload).toHaveBeenCalledTimes(1);
   });
 });

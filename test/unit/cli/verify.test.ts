@@ -9,11 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupText, createBackup } from '../../../src/app/results/backup-file';
-import { groupedHead } from '../../../src/cli/verify.ts';
 import { type CliIo, main } from '../../../src/cli/main.ts';
+import { groupedHead } from '../../../src/cli/verify.ts';
 import { type BackupFile, makeBackup } from '../../../src/domain/backup.ts';
 import { resultOfRound } from '../../../src/domain/backup-verify.ts';
+import { computeStandings } from '../../../src/domain/engine.ts';
 import { foldEvents, type LeitaiEvent } from '../../../src/domain/events.ts';
+import { assembleRoundInput, roundRowsOf } from '../../../src/domain/round-input.ts';
 import { freshDb } from '../db/helpers';
 import { loadDemo } from '../results/demo';
 
@@ -47,13 +49,19 @@ const tampered = (change: (copy: BackupFile) => void) => {
   return copy;
 };
 
-/** The index of the first mark of a ranked contestant. */
+/** The index of a mark that counts in the winner's score: one of a judge the trim kept. */
 function rankedMarkAt(backup: BackupFile): number {
-  const [result] = backup.results;
-  if (result?.outcome !== 'standings') throw new Error('the demo round has standings');
-  const first = result.standings.standings[0]?.id;
+  const projection = foldEvents(backup.events.map(({ event }) => event));
+  const [round] = Object.values(projection.entities.rounds);
+  const rows = round && roundRowsOf(projection, round.id);
+  if (!rows) throw new Error('the demo has a round');
+  const [winner] = computeStandings(assembleRoundInput(rows)).ranked;
+  const kept = winner?.judgeTotals.find((total) => total.dropped === null);
   return backup.events.findIndex(
-    ({ event }) => event.type === 'mark.set' && event.payload.contestantId === first,
+    ({ event }) =>
+      event.type === 'mark.set' &&
+      event.payload.contestantId === winner?.id &&
+      event.payload.judgeId === kept?.judge,
   );
 }
 
@@ -87,7 +95,9 @@ describe('leitai verify', () => {
       }),
     );
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`第 ${at + 1} 条事件（${original.events[at]?.event.id}）与哈希链不符：内容被改动过`);
+    expect(run.stdout).toContain(
+      `第 ${at + 1} 条事件（${original.events[at]?.event.id}）与哈希链不符：内容被改动过`,
+    );
     expect(run.stdout).toContain('轮次「市级决赛」：不一致');
     expect(run.stdout).toMatch(/：记录为 第 1 名 [\d.]+ 分/);
     expect(run.stdout).toContain('结论：不一致。');
@@ -112,13 +122,18 @@ describe('leitai verify', () => {
   it('detects two swapped events', () => {
     const run = verify(
       tampered((copy) => {
-        const [a, b] = [copy.events[20], copy.events[21]] as [BackupFile['events'][0], BackupFile['events'][0]];
+        const [a, b] = [copy.events[20], copy.events[21]] as [
+          BackupFile['events'][0],
+          BackupFile['events'][0],
+        ];
         copy.events[20] = b;
         copy.events[21] = a;
       }),
     );
     expect(run.status).toBe(1);
-    expect(run.stdout).toContain(`第 22 条事件（${original.events[20]?.event.id}）位置不对：事件被调换或插入`);
+    expect(run.stdout).toContain(
+      `第 22 条事件（${original.events[20]?.event.id}）位置不对：事件被调换或插入`,
+    );
     expect(run.stdout).not.toContain('事件被删除');
     expect(run.stdout).toContain('结论：不一致。');
   });

@@ -9,7 +9,13 @@ import { eventLog } from '../db/arbitrary-events';
 const SUMMARY = { id: 'competition', name: '擂台比武', rounds: [] };
 
 function backupOf(events: readonly LeitaiEvent[], unlisted = unlistedSeqs(events, () => false)): BackupFile {
-  return makeBackup({ exportedAt: '2026-06-18T20:00:00.000Z', competition: SUMMARY, events, unlisted, results: [] });
+  return makeBackup({
+    exportedAt: '2026-06-18T20:00:00.000Z',
+    competition: SUMMARY,
+    events,
+    unlisted,
+    results: [],
+  });
 }
 
 const logOfThree = eventLog.filter((log) => log.length >= 3);
@@ -40,7 +46,10 @@ describe('checkBackupChain', () => {
         const backup = backupOf(log);
         const at = pick % (backup.events.length - 1);
         const events = [...backup.events];
-        [events[at], events[at + 1]] = [events[at + 1] as BackupFile['events'][0], events[at] as BackupFile['events'][0]];
+        [events[at], events[at + 1]] = [
+          events[at + 1] as BackupFile['events'][0],
+          events[at] as BackupFile['events'][0],
+        ];
         const problems = checkBackupChain({ ...backup, events });
         expect(problems.map((problem) => problem.kind)).toContain('outOfOrder');
         expect(problems.map((problem) => problem.kind)).not.toContain('gap');
@@ -55,7 +64,9 @@ describe('checkBackupChain', () => {
         const elsewhere = new Set(log.filter((_, index) => index % 3 === pick % 3).map((event) => event.id));
         const kept = log.filter((event) => !elsewhere.has(event.id));
         const heldElsewhere = (deviceId: string, seq: number) =>
-          log.some((event) => event.deviceId === deviceId && event.deviceSeq === seq && elsewhere.has(event.id));
+          log.some(
+            (event) => event.deviceId === deviceId && event.deviceSeq === seq && elsewhere.has(event.id),
+          );
         const backup = backupOf(kept, unlistedSeqs(kept, heldElsewhere));
         expect(checkBackupChain(backup)).toEqual([]);
         expect(backup.unlisted.every((run) => run.reason === 'otherCompetition')).toBe(true);

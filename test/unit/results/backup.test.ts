@@ -2,7 +2,12 @@
 // (jsdom's Blob does not survive fake-indexeddb: the backups here carry a photo.)
 /** 备份 / 恢复: a backup restores exactly, merges idempotently, and a bad file changes nothing. */
 import { describe, expect, it } from 'vitest';
-import { backupText, createBackup, readBackupText } from '../../../src/app/results/backup-file';
+import {
+  backupText,
+  competitionLog,
+  createBackup,
+  readBackupText,
+} from '../../../src/app/results/backup-file';
 import { restoreEvents } from '../../../src/db/backup';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
@@ -13,7 +18,7 @@ import {
   refoldLog,
 } from '../../../src/db/repository';
 import { BACKUP_VERSION, type BackupFile } from '../../../src/domain/backup';
-import type { Projection } from '../../../src/domain/events';
+import type { LeitaiEvent, Projection } from '../../../src/domain/events';
 import { freshDb } from '../db/helpers';
 import { loadDemo } from './demo';
 
@@ -64,7 +69,10 @@ describe('a backup', () => {
     if (!read.ok) throw new Error(`refused: ${JSON.stringify(read.refusal)}`);
     expect(read.backup.format).toBe('leitai-backup');
     expect(read.backup.version).toBe(BACKUP_VERSION);
-    expect(read.backup.competition).toMatchObject({ name: demo.competition.name, venue: '昌吉市委党校报告厅' });
+    expect(read.backup.competition).toMatchObject({
+      name: demo.competition.name,
+      venue: '昌吉市委党校报告厅',
+    });
     expect(read.backup.events).toHaveLength(await db.events.count());
     expect(read.backup.unlisted).toEqual([]);
     const [result] = read.backup.results;
@@ -126,6 +134,53 @@ describe('a backup', () => {
   });
 });
 
+describe('the head every export carries', () => {
+  it('is the head of a backup made now, as events are added anywhere in the chain', async () => {
+    const { db, demo } = await sourceDevice();
+    const headNow = async () => (await createBackup(db, demo.competition.id, EXPORTED_AT)).head;
+    expect((await competitionLog(db, demo.competition.id)).head).toBe(await headNow());
+
+    // Another device's event: it sorts before this device's, so most links change.
+    const [judge] = demo.judges;
+    const early: LeitaiEvent = {
+      id: 'f'.repeat(32),
+      deviceId: '0'.repeat(32),
+      deviceSeq: 1,
+      author: { role: 'judge', judgeId: judge?.id ?? '' },
+      competitionId: demo.competition.id,
+      roundId: demo.round.id,
+      recordedAt: '2026-06-18T11:00:00.000Z',
+      type: 'correction.request',
+      payload: {
+        requestId: 'r1',
+        judgeId: judge?.id ?? '',
+        contestantId: demo.contestants[0]?.id ?? '',
+        reason: '输错了',
+      },
+    };
+    await restoreEvents(db, [early]);
+    const afterEarly = await competitionLog(db, demo.competition.id);
+    expect(afterEarly.events).toHaveLength(await db.events.count());
+    expect(afterEarly.head).toBe(await headNow());
+
+    // One of this device's own, at the end of its sequence.
+    await addAdjustment(db, {
+      roundId: demo.round.id,
+      contestantId: demo.contestants[2]?.id ?? '',
+      label: '扣分',
+      points: -100,
+      reason: '违规',
+    });
+    const [first, second] = await Promise.all([
+      competitionLog(db, demo.competition.id),
+      competitionLog(db, demo.competition.id),
+    ]);
+    expect(second).toBe(first);
+    expect(first.head).toBe(await headNow());
+    expect(first.head).not.toBe(afterEarly.head);
+  });
+});
+
 describe('a file that is refused', () => {
   async function attempt(text: string) {
     const { db, demo } = await sourceDevice();
@@ -176,7 +231,11 @@ describe('a file that is refused', () => {
       const entry = copy.events[5];
       if (entry) (entry.event as unknown as Record<string, unknown>).extra = 1;
     });
-    expect(await attempt(text)).toEqual({ kind: 'badShape', path: 'events[5].event.extra', problem: 'unknown field' });
+    expect(await attempt(text)).toEqual({
+      kind: 'badShape',
+      path: 'events[5].event.extra',
+      problem: 'unknown field',
+    });
     const missingHead = edit(await validBackup(), (copy) => {
       delete (copy as Partial<BackupFile>).head;
     });

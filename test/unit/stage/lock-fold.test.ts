@@ -78,7 +78,13 @@ function eventsOf(drafts: readonly Draft[]): LeitaiEvent[] {
       return {
         ...envelope,
         type: 'contestant.unlock',
-        payload: { contestantId: 'P', judgeId: d.judgeId, requestId: 'r', criterionIds: CRITERIA, revision: d.revision },
+        payload: {
+          contestantId: 'P',
+          judgeId: d.judgeId,
+          requestId: 'r',
+          criterionIds: CRITERIA,
+          revision: d.revision,
+        },
       } as LeitaiEvent;
     }
     const cells = JUDGES.flatMap((judgeId) =>
@@ -106,11 +112,18 @@ function eventsOf(drafts: readonly Draft[]): LeitaiEvent[] {
 /** The rule, computed from scratch for one cell. */
 function model(events: readonly LeitaiEvent[], judgeId: string, criterionId: string) {
   const newestOf = <T extends { head: Stamp }>(items: T[]): T | null =>
-    items.reduce<T | null>((best, item) => (best && compareRevision(best.head, item.head) >= 0 ? best : item), null);
+    items.reduce<T | null>(
+      (best, item) => (best && compareRevision(best.head, item.head) >= 0 ? best : item),
+      null,
+    );
   const candidates: { value: number | null; head: Stamp }[] = [];
   const locks: { head: Stamp; frozen: { value: number | null; head: Stamp | null } | null }[] = [];
   for (const event of events) {
-    if (event.type === 'mark.set' && event.payload.judgeId === judgeId && event.payload.criterionId === criterionId) {
+    if (
+      event.type === 'mark.set' &&
+      event.payload.judgeId === judgeId &&
+      event.payload.criterionId === criterionId
+    ) {
       candidates.push({ value: event.payload.value, head: stampOf(event) });
     }
     if (event.type === 'contestant.lock') {
@@ -125,14 +138,22 @@ function model(events: readonly LeitaiEvent[], judgeId: string, criterionId: str
   }
   const latest = newestOf(candidates);
   const lock = newestOf(locks);
-  if (lock?.frozen) return { value: lock.frozen.value, late: latest !== null && (lock.frozen.head === null || compareRevision(latest.head, lock.frozen.head) > 0) };
+  if (lock?.frozen)
+    return {
+      value: lock.frozen.value,
+      late:
+        latest !== null && (lock.frozen.head === null || compareRevision(latest.head, lock.frozen.head) > 0),
+    };
   return { value: latest?.value ?? null, late: false };
 }
 
 function cells(events: readonly LeitaiEvent[]): Record<string, { value: number | null; late: boolean }> {
   const marks = foldEvents(events).marks as Record<string, MarkRow>;
   return Object.fromEntries(
-    Object.values(marks).map((row) => [`${row.judgeId}/${row.criterionId}`, { value: row.value, late: isLateMark(row) }]),
+    Object.values(marks).map((row) => [
+      `${row.judgeId}/${row.criterionId}`,
+      { value: row.value, late: isLateMark(row) },
+    ]),
   );
 }
 
@@ -141,15 +162,19 @@ describe('locks in the fold', () => {
     fc.assert(
       fc.property(
         // The events one device holds: any subset (a lock may arrive without the marks it froze).
-        fc.array(draft, { minLength: 1, maxLength: 14 }).chain((drafts) =>
-          fc.subarray(eventsOf(drafts), { minLength: 1 }).chain((events) =>
-            fc.tuple(
-              fc.constant(events),
-              fc.shuffledSubarray(events, { minLength: events.length }),
-              fc.array(fc.constantFrom(...events), { maxLength: 4 }),
-            ),
+        fc
+          .array(draft, { minLength: 1, maxLength: 14 })
+          .chain((drafts) =>
+            fc
+              .subarray(eventsOf(drafts), { minLength: 1 })
+              .chain((events) =>
+                fc.tuple(
+                  fc.constant(events),
+                  fc.shuffledSubarray(events, { minLength: events.length }),
+                  fc.array(fc.constantFrom(...events), { maxLength: 4 }),
+                ),
+              ),
           ),
-        ),
         ([events, shuffled, duplicates]) => {
           const folded = cells(events);
           expect(cells([...shuffled, ...duplicates])).toEqual(folded);

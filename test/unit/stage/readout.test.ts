@@ -69,7 +69,12 @@ function fiveJudges(panel: PanelRule, extra: Partial<RoundInput> = {}): RoundInp
   const values = [6000, 7000, 8000, 9000, 9500];
   return {
     criteria: [{ id: 'c', label: '内容', max: 10_000, points: 10_000, step: 50 }],
-    judges: values.map((_, at) => ({ id: `J${at + 1}`, name: `评委${at + 1}`, weight: at === 0 ? 200 : 100, unit: null })),
+    judges: values.map((_, at) => ({
+      id: `J${at + 1}`,
+      name: `评委${at + 1}`,
+      weight: at === 0 ? 200 : 100,
+      unit: null,
+    })),
     contestants: [{ id: 'P', name: '选手', unit: null, draw: 1, status: 'active' }],
     marks: values.map((value, at) => ({ judge: `J${at + 1}`, contestant: 'P', criterion: 'c', value })),
     adjustments: [],
@@ -108,7 +113,9 @@ describe('readout of the other panel rules', () => {
     const two = fiveJudges({ kind: 'trimmed', k: 1 });
     two.judges = two.judges.slice(0, 2);
     two.marks = two.marks.slice(0, 2);
-    expect(sentence(two)).toBe('评委人数不足，不去掉最高分和最低分，取2位评委的平均分，最后得分65.00分，目前排名第1名。');
+    expect(sentence(two)).toBe(
+      '评委人数不足，不去掉最高分和最低分，取2位评委的平均分，最后得分65.00分，目前排名第1名。',
+    );
   });
 
   it('mean, median and weighted panels, with a bonus and a deduction', () => {
@@ -119,7 +126,9 @@ describe('readout of the other panel rules', () => {
     expect(sentence(fiveJudges({ kind: 'mean' }, { adjustments }))).toBe(
       '取5位评委的平均分，加上创新加分1分，扣除超时扣分0.5分，最后得分79.50分，目前排名第1名。',
     );
-    expect(sentence(fiveJudges({ kind: 'median' }))).toBe('取5位评委评分的中位数，最后得分80.00分，目前排名第1名。');
+    expect(sentence(fiveJudges({ kind: 'median' }))).toBe(
+      '取5位评委评分的中位数，最后得分80.00分，目前排名第1名。',
+    );
     // J1 weighs 2: (2 x 60 + 70 + 80 + 90 + 95) / 6 = 75.83…
     expect(sentence(fiveJudges({ kind: 'weighted' }))).toBe(
       '按评委权重取5位评委的加权平均分，最后得分75.83分，目前排名第1名。',

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadDemoCompetition } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { translate } from '../../i18n/messages';
@@ -44,6 +43,8 @@ export function CompetitionsScreen() {
     try {
       const setup = templateRound(findTemplate('secretary'), chinese);
       if (!setup) throw new Error('the secretary template has a sheet');
+      // The demo's data-layer code (roster, draw, marks) loads only when asked for.
+      const { loadDemoCompetition } = await import('../../../db/demo');
       const demo = await loadDemoCompetition(db, setup);
       navigate(placeHref({ competitionId: demo.competition.id }));
     } catch (error) {

@@ -1,17 +1,29 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { lazyPart } from '../../pwa/lazy-part';
 import { Link } from '../../router';
-import { AdvancementPanel } from '../advancement/AdvancementPanel';
-import { CriteriaPanel } from '../criteria/CriteriaPanel';
-import { DrawPanel } from '../draw/DrawPanel';
 import { placeHref, ROUND_TABS, type RoundTab } from '../location';
-import { ContestantsPanel } from '../people/ContestantsPanel';
-import { JudgesPanel } from '../people/JudgesPanel';
-import { SettingsPanel } from '../settings/SettingsPanel';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
+
+// Each tab is a chunk of its own, so that opening a round loads one tab, not six; the others
+// are fetched as soon as the workspace shows, before the organizer switches to them.
+const panels = {
+  settings: lazyPart([], () => import('../settings/SettingsPanel').then((module) => module.SettingsPanel)),
+  criteria: lazyPart([], () => import('../criteria/CriteriaPanel').then((module) => module.CriteriaPanel)),
+  judges: lazyPart(['organizer-people'], () =>
+    import('../people/JudgesPanel').then((module) => module.JudgesPanel),
+  ),
+  contestants: lazyPart(['organizer-people'], () =>
+    import('../people/ContestantsPanel').then((module) => module.ContestantsPanel),
+  ),
+  draw: lazyPart(['organizer-people'], () => import('../draw/DrawPanel').then((module) => module.DrawPanel)),
+  advancement: lazyPart([], () =>
+    import('../advancement/AdvancementPanel').then((module) => module.AdvancementPanel),
+  ),
+} satisfies Record<RoundTab, unknown>;
 
 const TAB_LABELS: Record<RoundTab, MessageKey> = {
   settings: 'org.tab.settings',
@@ -23,20 +35,8 @@ const TAB_LABELS: Record<RoundTab, MessageKey> = {
 };
 
 function TabPanel({ tab, roundId }: { tab: RoundTab; roundId: string }): ReactNode {
-  switch (tab) {
-    case 'settings':
-      return <SettingsPanel roundId={roundId} />;
-    case 'criteria':
-      return <CriteriaPanel roundId={roundId} />;
-    case 'judges':
-      return <JudgesPanel roundId={roundId} />;
-    case 'contestants':
-      return <ContestantsPanel roundId={roundId} />;
-    case 'draw':
-      return <DrawPanel roundId={roundId} />;
-    case 'advancement':
-      return <AdvancementPanel roundId={roundId} />;
-  }
+  const Panel = panels[tab].Part;
+  return <Panel roundId={roundId} />;
 }
 
 export interface RoundWorkspaceProps {
@@ -49,6 +49,9 @@ export interface RoundWorkspaceProps {
 export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspaceProps) {
   const db = useDatabase();
   const t = useT();
+  useEffect(() => {
+    for (const panel of Object.values(panels)) panel.preload().catch(() => undefined);
+  }, []);
   const found = useLiveQuery(
     async () => ({
       competition: (await db.competitions.get(competitionId)) ?? null,
@@ -102,7 +105,9 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
         </ul>
       </nav>
       <div className="org-tab-panel">
-        <TabPanel tab={tab} roundId={round.id} />
+        <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+          <TabPanel tab={tab} roundId={round.id} />
+        </Suspense>
       </div>
     </div>
   );

@@ -1,0 +1,104 @@
+// Message areas that load with a role page, not with the shell. Each area is its own chunk per
+// language, fetched together with the page that uses it (lazyPage in routes.ts, lazyPart for a
+// part of a page), so a judge's tablet does not download the organizer's messages, nor the
+// English ones, before it shows the score sheet. The keys stay ONE typed catalogue: MessageKey
+// (messages.ts) is the shell's keys plus every area's here.
+//
+// zh-CN is always loaded (the reference, and the demo competition is Chinese in any language);
+// English too once the screen is switched to it (loadLanguage, from the store).
+//
+// To add an area: a loader below (the area is its file, src/app/i18n/<area>.ts, exporting
+// <area>Zh and <area>En), and the area in `routeAreas` for each page whose code uses its keys.
+// test/unit/pwa/message-areas.test.ts checks that against the code; test/budgets finds the chunks.
+
+import type * as judge from './judge';
+import { type Lang, type Messages, registerMessages } from './messages';
+import type * as organizer from './organizer';
+import type * as organizerPeople from './organizer-people';
+import type * as results from './results';
+import type * as stage from './stage';
+
+export const areaLoaders = {
+  organizer: {
+    'zh-CN': () => import('./organizer?lang=zh-CN').then((m: typeof organizer) => m.organizerZh),
+    en: () => import('./organizer?lang=en').then((m: typeof organizer) => m.organizerEn),
+  },
+  'organizer-people': {
+    'zh-CN': () =>
+      import('./organizer-people?lang=zh-CN').then((m: typeof organizerPeople) => m.organizerPeopleZh),
+    en: () => import('./organizer-people?lang=en').then((m: typeof organizerPeople) => m.organizerPeopleEn),
+  },
+  judge: {
+    'zh-CN': () => import('./judge?lang=zh-CN').then((m: typeof judge) => m.judgeZh),
+    en: () => import('./judge?lang=en').then((m: typeof judge) => m.judgeEn),
+  },
+  stage: {
+    'zh-CN': () => import('./stage?lang=zh-CN').then((m: typeof stage) => m.stageZh),
+    en: () => import('./stage?lang=en').then((m: typeof stage) => m.stageEn),
+  },
+  results: {
+    'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
+    en: () => import('./results?lang=en').then((m: typeof results) => m.resultsEn),
+  },
+};
+
+export type MessageArea = keyof typeof areaLoaders;
+
+/** The areas whose messages each role page (by its path in routes.ts) uses, besides the shell's. */
+export const routeAreas: Readonly<Record<string, readonly MessageArea[]>> = {
+  // The people screens' messages load with their tabs (RoundWorkspace: lazyPart).
+  '/organizer': ['organizer'],
+  // The judge's sheet shows the host's stage notices (催分, 请确认): the stage area's messages.
+  '/judge': ['judge', 'stage'],
+  '/stage': ['stage'],
+  '/projector': ['stage'],
+  '/results': ['results'],
+};
+
+const languages = new Set<Lang>(['zh-CN']);
+const requested = new Set<MessageArea>();
+const tables = new Map<string, Promise<void>>();
+const registered = new Set<string>();
+
+/** One language of one area, loaded and registered once; a failed load is retried next time. */
+function loadTable(area: MessageArea, lang: Lang): Promise<void> {
+  const key = `${area}:${lang}`;
+  let loading = tables.get(key);
+  if (!loading) {
+    loading = areaLoaders[area][lang]().then((table) => {
+      registerMessages(lang, table as Partial<Messages>);
+      registered.add(key);
+    });
+    loading.catch(() => tables.delete(key));
+    tables.set(key, loading);
+  }
+  return loading;
+}
+
+/** An area's messages in every language in use. */
+export async function loadArea(area: MessageArea): Promise<void> {
+  requested.add(area);
+  await Promise.all([...languages].map((lang) => loadTable(area, lang)));
+}
+
+/** Puts a language in use: its tables of every area asked for so far, and of every later one. */
+export async function loadLanguage(lang: Lang): Promise<void> {
+  languages.add(lang);
+  await Promise.all([...requested].map((area) => loadTable(area, lang)));
+}
+
+/** Whether every area asked for so far is there in this language (then switching is instant). */
+export function isLanguageLoaded(lang: Lang): boolean {
+  return languages.has(lang) && [...requested].every((area) => registered.has(`${area}:${lang}`));
+}
+
+/** The messages of the page at this path (none for the home page and unknown paths). */
+export async function loadMessagesFor(path: string): Promise<void> {
+  await Promise.all((routeAreas[path] ?? []).map(loadArea));
+}
+
+/** Every area in both languages: for component tests, which render pages without routes.ts. */
+export async function loadAllAreas(): Promise<void> {
+  languages.add('en');
+  await Promise.all((Object.keys(areaLoaders) as MessageArea[]).map(loadArea));
+}

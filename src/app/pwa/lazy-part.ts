@@ -1,0 +1,29 @@
+import { type ComponentType, createElement, lazy } from 'react';
+import { loadArea, type MessageArea } from '../i18n/areas';
+
+/**
+ * A part of a page in a chunk of its own, loaded with the message areas it uses beyond its
+ * page's (src/app/i18n/areas.ts), so that the page's first screen does not carry it (the
+ * initial JavaScript budget, test/budgets). `preload()` fetches it ahead of need: once loaded,
+ * `Part` renders at once instead of suspending (React would show the fallback for 300 ms).
+ *
+ * Keep the call as `lazyPart([areas], () => import('…')…)`: the areas test and the budget
+ * script read it from the source.
+ */
+export function lazyPart<Props extends object>(
+  areas: readonly MessageArea[],
+  load: () => Promise<ComponentType<Props>>,
+): { Part: ComponentType<Props>; preload: () => Promise<void> } {
+  let loaded: ComponentType<Props> | null = null;
+  const loadAll = () =>
+    Promise.all([load(), ...areas.map(loadArea)]).then(([component]) => {
+      loaded = component;
+      return { default: component };
+    });
+  const LazyPart = lazy(loadAll);
+  const Part = (props: Props) => createElement((loaded ?? LazyPart) as ComponentType<Props>, props);
+  return {
+    Part,
+    preload: () => loadAll().then(() => undefined),
+  };
+}

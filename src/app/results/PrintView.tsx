@@ -1,0 +1,420 @@
+import './print.css';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ReactNode } from 'react';
+import { formatHundredths } from '../../domain/decimal';
+import type { JudgeRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import type { TFunction } from '../i18n/useT';
+import { useT } from '../i18n/useT';
+import { Link, navigate } from '../router';
+import { competitionLog } from './backup-file';
+import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
+import { loadRoundReport, type RoundReport } from './report';
+import { JUDGE_STATE_KEYS, judgeSheetRows, publicRows, summaryRows } from './sheets';
+import { rulesInWords } from './words';
+
+const DOCUMENT_KEYS = {
+  summary: 'results.print.doc.summary',
+  judges: 'results.print.doc.judges',
+  public: 'results.print.doc.public',
+  certificates: 'results.print.doc.certificates',
+} as const;
+
+export const groupedHead = (head: string) => head.match(/.{1,8}/g)?.join(' ') ?? head;
+
+/** A CSS string literal. */
+function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\A ')}"`;
+}
+
+/**
+ * The page boxes of every printed sheet: the competition at the top, the chain's head at the
+ * bottom left, "第 N 页 / 共 M 页" at the bottom right. Certificates are printed on their own
+ * (landscape, no boxes): one orientation per print job, so no named pages and no blank page.
+ * Mounted with the print view only.
+ */
+function pageCss(report: RoundReport, head: string, certificates: boolean, t: TFunction): string {
+  if (certificates) return '@page { size: A4 landscape; margin: 0; }';
+  const title = cssString(`${report.competition.name} · ${report.round.name}`);
+  const [before = '', between = '', after = ''] = t('results.print.pageNumber').split(/\{pages?\}/);
+  const pageNumber = `${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}`;
+  return `@page {
+  size: A4;
+  margin: 16mm 14mm 18mm;
+  @top-center { content: ${title}; font-size: 9pt; color: #333; }
+  @bottom-left { content: ${cssString(t('results.footer.head', { head: groupedHead(head) }))}; font-size: 6.5pt; color: #333; font-family: monospace; }
+  @bottom-right { content: ${pageNumber}; font-size: 9pt; color: #333; }
+}`;
+}
+
+/** Certificates print alone (landscape); the sheets together (portrait). */
+export function printSelection(documents: readonly PrintDocument[]): PrintDocument[] {
+  return documents.includes('certificates') ? ['certificates'] : [...documents];
+}
+
+/** 打印: the official sheets laid out for A4, printed through the browser (window.print). */
+export function PrintView({
+  competitionId,
+  roundId,
+  documents,
+}: {
+  competitionId: string;
+  roundId: string;
+  documents: PrintDocument[];
+}) {
+  const chosen = printSelection(documents);
+  const db = useDatabase();
+  const t = useT();
+  const report = useLiveQuery(() => loadRoundReport(db, roundId).catch(() => null), [db, roundId], undefined);
+  const head = useLiveQuery(async () => (await competitionLog(db, competitionId)).head, [db, competitionId]);
+  const back = resultsHref({ competitionId, roundId });
+
+  if (report === undefined || head === undefined) return <p className="page loading">{t('app.loading')}</p>;
+  if (report === null || !report.standings) {
+    return (
+      <div className="page">
+        <p className="notice">{t('results.roundMissing')}</p>
+        <Link to={back} className="button button--secondary">
+          {t('results.print.back')}
+        </Link>
+      </div>
+    );
+  }
+
+  const toggle = (document: PrintDocument, on: boolean) => {
+    const next =
+      document === 'certificates'
+        ? on
+          ? ['certificates' as const]
+          : []
+        : PRINT_DOCUMENTS.filter(
+            (entry) => entry !== 'certificates' && (entry === document ? on : chosen.includes(entry)),
+          );
+    navigate(resultsHref({ competitionId, roundId, print: next }), { replace: true });
+  };
+  const certificates = chosen.includes('certificates');
+
+  return (
+    <div className="print-view">
+      <style>{pageCss(report, head, certificates, t)}</style>
+      <div className="print-toolbar page">
+        <h1>{t('results.print.title', { round: report.round.name })}</h1>
+        <fieldset className="print-choices">
+          <legend>{t('results.print.choose')}</legend>
+          {PRINT_DOCUMENTS.map((document) => (
+            <label key={document} className="print-choice">
+              <input
+                type="checkbox"
+                checked={chosen.includes(document)}
+                onChange={(event) => toggle(document, event.target.checked)}
+              />
+              <span>{t(DOCUMENT_KEYS[document])}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="results-actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() => window.print()}
+            disabled={documents.length === 0}
+          >
+            {t('results.print.print')}
+          </button>
+          <Link to={back} className="button button--secondary">
+            {t('results.print.back')}
+          </Link>
+        </div>
+        <p className="results-lead">{t('results.print.hint')}</p>
+      </div>
+      <div className="print-sheets">
+        {documents.includes('summary') && <SummaryDocument report={report} head={head} />}
+        {documents.includes('judges') &&
+          report.judges.map((judge) => (
+            <JudgeDocument key={judge.id} report={report} judge={judge} head={head} />
+          ))}
+        {documents.includes('public') && <PublicDocument report={report} head={head} />}
+        {documents.includes('certificates') && <Certificates report={report} />}
+      </div>
+    </div>
+  );
+}
+
+function DocumentFrame({
+  report,
+  title,
+  head,
+  extra,
+  signatures,
+  children,
+}: {
+  report: RoundReport;
+  title: string;
+  head: string;
+  extra?: ReactNode;
+  signatures: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useT();
+  const { competition, round } = report;
+  return (
+    <article className="print-doc">
+      <header className="print-doc__header">
+        <p className="print-doc__competition">{competition.name}</p>
+        <h2>
+          {round.name} · {title}
+        </h2>
+        <p className="print-doc__meta">
+          <span>{t('results.meta.date', { date: competition.date ?? t('results.meta.unknown') })}</span>
+          <span>{t('results.meta.venue', { venue: competition.venue ?? t('results.meta.unknown') })}</span>
+        </p>
+        {extra}
+      </header>
+      {children}
+      <section className="print-rules" aria-label={t('results.print.rules')}>
+        <h3>{t('results.print.rules')}</h3>
+        <ul>
+          {rulesInWords(round.settings, round.criteria, t).map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </section>
+      <footer className="print-doc__footer">
+        {signatures}
+        <p className="print-head">{t('results.footer.head', { head: groupedHead(head) })}</p>
+      </footer>
+    </article>
+  );
+}
+
+function SignLine({ label }: { label: string }) {
+  return (
+    <span className="print-sign">
+      {label}
+      <span className="print-sign__line" />
+    </span>
+  );
+}
+
+function Signatures({ judges }: { judges: number }) {
+  const t = useT();
+  return (
+    <div className="print-signatures">
+      <p className="print-signatures__judges">
+        <span>{t('results.print.signJudges')}</span>
+        {Array.from({ length: Math.max(judges, 1) }, (_, at) => (
+          // Blank lines, one per judge: nothing identifies them but their place.
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines are identical and never reorder
+          <span key={at} className="print-sign__line print-sign__line--judge" />
+        ))}
+      </p>
+      <p className="print-signatures__staff">
+        <SignLine label={t('results.print.signScorer')} />
+        <SignLine label={t('results.print.signSupervisor')} />
+        <SignLine label={t('results.print.signDate')} />
+      </p>
+    </div>
+  );
+}
+
+function SummaryDocument({ report, head }: { report: RoundReport; head: string }) {
+  const t = useT();
+  const rows = summaryRows(report, t);
+  return (
+    <DocumentFrame
+      report={report}
+      title={t('results.sheet.summary')}
+      head={head}
+      signatures={<Signatures judges={report.judges.length} />}
+    >
+      <table className="print-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('results.col.rank')}</th>
+            <th scope="col">{t('results.col.name')}</th>
+            <th scope="col">{t('results.col.unit')}</th>
+            <th scope="col">{t('results.col.topic')}</th>
+            <th scope="col" className="print-number">
+              {t('results.col.score')}
+            </th>
+            <th scope="col">{t('results.col.award')}</th>
+            <th scope="col" className="print-number">
+              {t('results.col.judgesCounted')}
+            </th>
+            <th scope="col">{t('results.col.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.rank}:${row.name}:${row.unit}`}>
+              <td>{row.rank}</td>
+              <td>{row.name}</td>
+              <td className="print-unit">{row.unit}</td>
+              <td className="print-topic">{row.topic}</td>
+              <td className="print-number">{row.score}</td>
+              <td className="print-nowrap">{row.award}</td>
+              <td className="print-number">{row.judges}</td>
+              <td className="print-note">{row.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DocumentFrame>
+  );
+}
+
+function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: JudgeRecord; head: string }) {
+  const t = useT();
+  const { criteria } = report.round;
+  return (
+    <DocumentFrame
+      report={report}
+      title={t('results.sheet.judge')}
+      head={head}
+      extra={
+        <p className="print-doc__judge">
+          {judge.title
+            ? t('results.meta.judgeWithTitle', { name: judge.name, title: judge.title })
+            : t('results.meta.judge', { name: judge.name })}
+        </p>
+      }
+      signatures={
+        <div className="print-signatures">
+          <p className="print-signatures__staff">
+            <SignLine label={t('results.print.signJudge')} />
+            <SignLine label={t('results.print.signScorer')} />
+            <SignLine label={t('results.print.signSupervisor')} />
+          </p>
+        </div>
+      }
+    >
+      <table className="print-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('results.col.draw')}</th>
+            <th scope="col">{t('results.col.name')}</th>
+            <th scope="col">{t('results.col.unit')}</th>
+            {criteria.map((criterion) => (
+              <th key={criterion.id} scope="col" className="print-number">
+                {criterion.label}
+                <span className="print-max">
+                  {t('results.print.max', { max: formatHundredths(criterion.max) })}
+                </span>
+              </th>
+            ))}
+            <th scope="col" className="print-number">
+              {t('results.col.total')}
+            </th>
+            <th scope="col">{t('results.col.counting')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {judgeSheetRows(report, judge).map((row) => (
+            <tr
+              key={`${row.draw}:${row.name}`}
+              className={row.state === 'recused' ? 'print-muted' : undefined}
+            >
+              <td>{row.draw}</td>
+              <td>{row.name}</td>
+              <td className="print-unit">{row.unit}</td>
+              {row.marks.map((mark, at) => (
+                <td key={criteria[at]?.id} className="print-number">
+                  {mark}
+                </td>
+              ))}
+              <td className="print-number">
+                {row.state === 'droppedHigh' || row.state === 'droppedLow' ? <s>{row.total}</s> : row.total}
+              </td>
+              <td className="print-nowrap print-note">{t(JUDGE_STATE_KEYS[row.state])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DocumentFrame>
+  );
+}
+
+function PublicDocument({ report, head }: { report: RoundReport; head: string }) {
+  const t = useT();
+  return (
+    <DocumentFrame
+      report={report}
+      title={t('results.sheet.public')}
+      head={head}
+      signatures={
+        <>
+          <p className="print-public-note">{t('results.print.publicNote')}</p>
+          <Signatures judges={0} />
+        </>
+      }
+    >
+      <table className="print-table print-table--public">
+        <thead>
+          <tr>
+            <th scope="col">{t('results.col.rank')}</th>
+            <th scope="col">{t('results.col.name')}</th>
+            <th scope="col">{t('results.col.unit')}</th>
+            <th scope="col" className="print-number">
+              {t('results.col.score')}
+            </th>
+            <th scope="col">{t('results.col.award')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {publicRows(report, t).map((row) => (
+            <tr key={`${row.rank}:${row.name}:${row.unit}`}>
+              <td>{row.rank}</td>
+              <td>{row.name}</td>
+              <td>{row.unit}</td>
+              <td className="print-number">{row.score}</td>
+              <td className="print-nowrap">{row.award}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DocumentFrame>
+  );
+}
+
+/** "2026-06-18" as 2026年6月18日. */
+function chineseDate(date: string | undefined, t: TFunction): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
+  if (!match) return '';
+  return t('results.certificate.date', {
+    year: match[1] ?? '',
+    month: Number(match[2]),
+    day: Number(match[3]),
+  });
+}
+
+/** 奖状: one landscape page for every contestant with an award. */
+function Certificates({ report }: { report: RoundReport }) {
+  const t = useT();
+  const awarded = (report.standings?.ranked ?? []).filter((result) => result.award !== null);
+  if (awarded.length === 0) return <p className="notice print-none">{t('results.print.noAwards')}</p>;
+  return (
+    <>
+      {awarded.map((result) => (
+        <article
+          key={result.id}
+          className="certificate"
+          aria-label={t('results.certificate.label', { name: result.name })}
+        >
+          <div className="certificate__frame">
+            <h2 className="certificate__title">{t('results.certificate.title')}</h2>
+            <p className="certificate__name">{t('results.certificate.name', { name: result.name })}</p>
+            <p className="certificate__body">
+              {t('results.certificate.body', {
+                competition: report.competition.name,
+                round: report.round.name,
+              })}
+            </p>
+            <p className="certificate__award">{result.award}</p>
+            <p className="certificate__closing">{t('results.certificate.closing')}</p>
+            <p className="certificate__date">{chineseDate(report.competition.date, t)}</p>
+          </div>
+        </article>
+      ))}
+    </>
+  );
+}

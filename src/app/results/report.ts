@@ -1,0 +1,104 @@
+/**
+ * One round's results as every results view needs them (the screen, the printed sheets, the
+ * .xlsx and .csv exports): the records, the engine's standings, the current marks and the
+ * adjustments with their reasons. Scores and ranks come from the engine only.
+ */
+
+import type { LeitaiDB } from '../../db/database';
+import { getCompetition, getRound } from '../../db/entities';
+import { loadRoundInput } from '../../db/repository';
+import { type ContestantResult, computeStandings, type Standings } from '../../domain/engine';
+import type { AdjustmentRow } from '../../domain/events';
+import { type Issue, RoundRejectedError } from '../../domain/issues';
+import type { Id, RoundInput } from '../../domain/model';
+import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+
+export interface RoundReport {
+  competition: CompetitionRecord;
+  round: RoundRecord;
+  /** In the panel's order. */
+  judges: JudgeRecord[];
+  /** In the order of appearance (出场顺序), those without a draw last, then registration order. */
+  contestants: ContestantRecord[];
+  input: RoundInput;
+  /** Null when the engine refuses the round (`refusal` says why). */
+  standings: Standings | null;
+  refusal: Issue[] | null;
+  /** Every adjustment of the round, revoked ones too, with its reasons. */
+  adjustments: AdjustmentRow[];
+}
+
+export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
+  if (a.draw !== b.draw) {
+    if (a.draw === null) return 1;
+    if (b.draw === null) return -1;
+    return a.draw - b.draw;
+  }
+  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
+  return db.transaction(
+    'r',
+    [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments],
+    async () => {
+      const round = await getRound(db, roundId);
+      const competition = await getCompetition(db, round.competitionId);
+      const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(
+        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
+      );
+      const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(
+        byAppearance,
+      );
+      const adjustments = await db.adjustments.where('roundId').equals(roundId).toArray();
+      const input = await loadRoundInput(db, roundId);
+      try {
+        const standings = computeStandings(input);
+        return { competition, round, judges, contestants, input, standings, refusal: null, adjustments };
+      } catch (error) {
+        if (!(error instanceof RoundRejectedError)) throw error;
+        return {
+          competition,
+          round,
+          judges,
+          contestants,
+          input,
+          standings: null,
+          refusal: [...error.issues],
+          adjustments,
+        };
+      }
+    },
+  );
+}
+
+/** Every contestant's result: ranked first in rank order, then pending. */
+export function allResults(standings: Standings): ContestantResult[] {
+  return [...standings.ranked, ...standings.pending];
+}
+
+/** The marks of one judge, by contestant then criterion. */
+export function marksOfJudge(input: RoundInput, judgeId: Id): Map<Id, Map<Id, number>> {
+  const byContestant = new Map<Id, Map<Id, number>>();
+  for (const mark of input.marks) {
+    if (mark.judge !== judgeId) continue;
+    const marks = byContestant.get(mark.contestant) ?? new Map<Id, number>();
+    marks.set(mark.criterion, mark.value);
+    byContestant.set(mark.contestant, marks);
+  }
+  return byContestant;
+}
+
+/** Active adjustments first (by contestant's appearance), then revoked ones. */
+export function adjustmentsInOrder(report: RoundReport): AdjustmentRow[] {
+  const place = new Map(report.contestants.map((contestant, at) => [contestant.id, at]));
+  const placeOf = (row: AdjustmentRow) => place.get(row.added?.contestantId ?? '') ?? Number.MAX_SAFE_INTEGER;
+  return report.adjustments
+    .filter((row) => row.added !== null)
+    .sort(
+      (a, b) =>
+        Number(a.revoked !== null) - Number(b.revoked !== null) ||
+        placeOf(a) - placeOf(b) ||
+        (a.adjustmentId < b.adjustmentId ? -1 : 1),
+    );
+}

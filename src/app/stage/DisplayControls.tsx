@@ -1,0 +1,105 @@
+/** 大屏: which view the projector shows, and its theme; each switch is a `stage.view` event. */
+
+import { useState } from 'react';
+import { type ProjectorDisplay, setProjectorDisplay } from '../../db/repository';
+import type { ProjectorTheme, ProjectorView } from '../../domain/events';
+import type { Id } from '../../domain/model';
+import type { RoundRecord } from '../../domain/records';
+import { useDatabase } from '../db-context';
+import { useT } from '../i18n/useT';
+
+const VIEWS: readonly ProjectorView[] = ['contestant', 'reveal', 'leaderboard', 'awards'];
+const THEMES: readonly ProjectorTheme[] = ['leitai', 'contrast'];
+
+export interface DisplayControlsProps {
+  round: RoundRecord;
+  display: ProjectorDisplay;
+  /** The contestant in focus on the console; null before the first call. */
+  contestantId: Id | null;
+  revealed: boolean;
+}
+
+export function DisplayControls({ round, display, contestantId, revealed }: DisplayControlsProps) {
+  const t = useT();
+  const db = useDatabase();
+  const [error, setError] = useState<string | null>(null);
+
+  const show = async (next: ProjectorDisplay) => {
+    setError(null);
+    try {
+      await setProjectorDisplay(db, round.id, next);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+
+  const unavailable = (view: ProjectorView): string | null => {
+    if ((view === 'contestant' || view === 'reveal') && contestantId === null) return t('stage.focus.none');
+    if (view === 'reveal' && !revealed) return t('stage.display.notRevealed');
+    if (view === 'awards' && round.settings.awards.length === 0) return t('stage.display.noAwards');
+    return null;
+  };
+
+  return (
+    <section className="host-card host-display" aria-labelledby="host-display-title">
+      <div className="host-card__head">
+        <h3 id="host-display-title">{t('stage.display.title')}</h3>
+        <a
+          className="button button--secondary"
+          href={`/projector?round=${encodeURIComponent(round.id)}`}
+          target="_blank"
+          rel="noopener"
+        >
+          {t('stage.host.openProjector')}
+        </a>
+      </div>
+      <fieldset className="host-display__views">
+        <legend className="visually-hidden">{t('stage.display.title')}</legend>
+        {VIEWS.map((view) => {
+          const reason = unavailable(view);
+          const current =
+            display.view === view &&
+            (view === 'leaderboard' || view === 'awards' || display.contestantId === contestantId);
+          return (
+            <button
+              key={view}
+              type="button"
+              className={`host-toggle__option stage-big${current ? ' host-toggle__option--on' : ''}`}
+              aria-pressed={current}
+              disabled={reason !== null}
+              title={reason ?? undefined}
+              onClick={() =>
+                show({
+                  view,
+                  contestantId: view === 'leaderboard' || view === 'awards' ? null : contestantId,
+                  theme: display.theme,
+                })
+              }
+            >
+              {t(`stage.display.${view}`)}
+            </button>
+          );
+        })}
+      </fieldset>
+      <fieldset className="host-toggle">
+        <legend>{t('stage.display.theme')}</legend>
+        {THEMES.map((theme) => (
+          <button
+            key={theme}
+            type="button"
+            aria-pressed={display.theme === theme}
+            className={`host-toggle__option${display.theme === theme ? ' host-toggle__option--on' : ''}`}
+            onClick={() => show({ ...display, theme })}
+          >
+            {t(theme === 'leitai' ? 'stage.display.themeLeitai' : 'stage.display.themeContrast')}
+          </button>
+        ))}
+      </fieldset>
+      {error && (
+        <p className="stage-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

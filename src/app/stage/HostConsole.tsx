@@ -1,0 +1,155 @@
+/**
+ * The host console of one round: the order of appearance on the left, the contestant in focus
+ * (normally the one on stage) in the middle — clock, panel progress, checks and reveal,
+ * adjustments — and the projector, correction requests and late marks on the right.
+ */
+
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { displayOf } from '../../db/repository';
+import type { ContestantResult } from '../../domain/engine';
+import { stageCallOf } from '../../domain/events';
+import { describeIssue } from '../../domain/issues';
+import type { Id } from '../../domain/model';
+import { outliersOf, sheetFullMark } from '../../domain/outliers';
+import { panelProgress, revealChecks } from '../../domain/reveal-checks';
+import { contestantLockOf } from '../../domain/stage';
+import { useT } from '../i18n/useT';
+import { useUiStore } from '../store';
+import { AdjustmentsPanel } from './AdjustmentsPanel';
+import { ContestantQueue } from './ContestantQueue';
+import { CorrectionsPanel } from './CorrectionsPanel';
+import { DisplayControls } from './DisplayControls';
+import { LateMarks } from './LateMarks';
+import { confirmationOf, PanelProgress } from './PanelProgress';
+import { RevealPanel } from './RevealPanel';
+import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
+import { TimerPanel } from './TimerPanel';
+
+export function HostConsole({ roundId }: { roundId: Id }) {
+  const t = useT();
+  const lang = useUiStore((state) => state.lang);
+  const setup = useRoundSetup(roundId);
+  const events = useStageEvents(roundId);
+  const standings = useStandings(roundId);
+  const rows = useScoringRows(roundId);
+  const [focusId, setFocusId] = useState<Id | null>(null);
+  const call = events ? stageCallOf(events) : null;
+
+  // A new call brings the console back to the contestant on stage.
+  const callId = call?.id;
+  useEffect(() => {
+    if (callId) setFocusId(null);
+  }, [callId]);
+
+  const results = useMemo(() => {
+    const byId = new Map<Id, ContestantResult>();
+    for (const result of [
+      ...(standings?.standings?.ranked ?? []),
+      ...(standings?.standings?.pending ?? []),
+    ]) {
+      byId.set(result.id, result);
+    }
+    return byId;
+  }, [standings]);
+
+  if (setup === undefined || events === undefined || standings === undefined || rows === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  if (setup === null) return <p className="stage-error">{t('stage.host.roundMissing')}</p>;
+
+  const { round, judges, contestants } = setup;
+  const calledId = call?.payload.contestantId ?? null;
+  const focusedId = focusId ?? calledId;
+  const focused = contestants.find((contestant) => contestant.id === focusedId) ?? null;
+  const display = displayOf(events);
+
+  let stage = <p className="host-card host-note">{t('stage.focus.none')}</p>;
+  let beside: ReactNode = null;
+  let adjust: ReactNode = null;
+  if (focused) {
+    const result = results.get(focused.id);
+    const progress = panelProgress(judges, focused, rows.marks, rows.sheets);
+    const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
+    const confirmed = new Set(
+      judges
+        .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')
+        .map((judge) => judge.id),
+    );
+    const lock = contestantLockOf(events, focused.id);
+    stage = (
+      <>
+        <header className="host-card host-focus">
+          <p className="host-focus__label">
+            {focused.id === calledId ? t('stage.focus.onStage') : t('stage.focus.viewing')}
+            {focused.id !== calledId && calledId !== null && (
+              <button type="button" className="button button--secondary" onClick={() => setFocusId(null)}>
+                {t('stage.focus.backToStage')}
+              </button>
+            )}
+          </p>
+          <h2 className="host-focus__name">
+            {t('stage.queue.numbered', { draw: focused.draw ?? '—', name: focused.name })}
+          </h2>
+          <p className="host-focus__who">{[focused.unit, focused.topic].filter(Boolean).join(' · ')}</p>
+        </header>
+        <TimerPanel round={round} contestant={focused} events={events} adjustments={rows.adjustments} />
+        <RevealPanel
+          round={round}
+          contestant={focused}
+          judges={judges}
+          checks={revealChecks(progress, outliers, confirmed)}
+          eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
+          result={result}
+          lock={lock}
+          theme={display.theme}
+        />
+      </>
+    );
+    beside = (
+      <PanelProgress
+        round={round}
+        contestant={focused}
+        judges={judges}
+        progress={progress}
+        outliers={outliers}
+        result={result}
+        events={events}
+      />
+    );
+    adjust = <AdjustmentsPanel roundId={round.id} contestant={focused} adjustments={rows.adjustments} />;
+  }
+
+  return (
+    <div className="host-grid">
+      {standings.issues && (
+        <p className="stage-error host-grid__wide" role="alert">
+          {t('stage.host.engineError', {
+            issues: standings.issues.map((issue) => describeIssue(issue, lang)).join('；'),
+          })}
+        </p>
+      )}
+      <ContestantQueue
+        roundId={round.id}
+        contestants={contestants}
+        events={events}
+        results={results}
+        calledId={calledId}
+        focusedId={focusedId}
+        onFocus={setFocusId}
+      />
+      <div className="host-stage">{stage}</div>
+      <div className="host-side">
+        {beside}
+        <DisplayControls
+          round={round}
+          display={display}
+          contestantId={focused?.id ?? null}
+          revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
+        />
+        {adjust}
+        <CorrectionsPanel corrections={rows.corrections} judges={judges} contestants={contestants} />
+        <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+      </div>
+    </div>
+  );
+}

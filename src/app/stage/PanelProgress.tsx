@@ -1,0 +1,165 @@
+/**
+ * 评委评分进度 for the contestant in focus: each judge submitted / scoring / not started /
+ * recused, 催分 for a late judge, and the outliers (a total far from the panel's median) with
+ * 请评委确认; both reach the judge's screen as events.
+ */
+
+import { useState } from 'react';
+import { nudgeJudge, requestConfirmation } from '../../db/repository';
+import type { ContestantResult } from '../../domain/engine';
+import type { LeitaiEvent } from '../../domain/events';
+import type { Id } from '../../domain/model';
+import type { Outlier } from '../../domain/outliers';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import type { JudgeProgress } from '../../domain/reveal-checks';
+import { useDatabase } from '../db-context';
+import { useT } from '../i18n/useT';
+
+/** Whether the judge was asked to confirm their total for the contestant, and answered. */
+export function confirmationOf(
+  events: readonly LeitaiEvent[],
+  judgeId: Id,
+  contestantId: Id,
+): 'none' | 'asked' | 'confirmed' {
+  const asked = events.filter(
+    (event): event is LeitaiEvent<'stage.confirmRequest'> =>
+      event.type === 'stage.confirmRequest' &&
+      event.payload.judgeId === judgeId &&
+      event.payload.contestantId === contestantId,
+  );
+  if (asked.length === 0) return 'none';
+  const requestIds = new Set(asked.map((event) => event.payload.requestId));
+  const answered = events.some(
+    (event) => event.type === 'stage.confirm' && requestIds.has(event.payload.requestId),
+  );
+  return answered ? 'confirmed' : 'asked';
+}
+
+export interface PanelProgressProps {
+  round: RoundRecord;
+  contestant: ContestantRecord;
+  judges: JudgeRecord[];
+  progress: JudgeProgress[];
+  outliers: Outlier[];
+  result: ContestantResult | undefined;
+  events: LeitaiEvent[];
+}
+
+export function PanelProgress({
+  round,
+  contestant,
+  judges,
+  progress,
+  outliers,
+  result,
+  events,
+}: PanelProgressProps) {
+  const t = useT();
+  const db = useDatabase();
+  const [error, setError] = useState<string | null>(null);
+  const eligible = progress.filter((judge) => judge.status !== 'recused');
+  const submitted = eligible.filter((judge) => judge.status === 'submitted').length;
+
+  const run = async (write: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await write();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    }
+  };
+
+  return (
+    <section className="host-card host-panel" aria-labelledby="host-panel-title">
+      <div className="host-card__head">
+        <h3 id="host-panel-title">{t('stage.panel.title')}</h3>
+        <span className="host-panel__summary">
+          {t('stage.panel.summary', { submitted, eligible: eligible.length })}
+        </span>
+      </div>
+      <ul className="host-panel__list">
+        {progress.map((entry) => {
+          const judge = judges.find((candidate) => candidate.id === entry.judgeId) as JudgeRecord;
+          const total = result?.judgeTotals.find((candidate) => candidate.judge === judge.id);
+          const outlier = outliers.find((candidate) => candidate.judge === judge.id);
+          const nudged = events.some(
+            (event) =>
+              event.type === 'stage.nudge' &&
+              event.payload.judgeId === judge.id &&
+              event.payload.contestantId === contestant.id,
+          );
+          const confirmation = confirmationOf(events, judge.id, contestant.id);
+          return (
+            <li
+              key={judge.id}
+              className={`host-judge host-judge--${entry.status}${outlier ? ' host-judge--outlier' : ''}`}
+            >
+              <span className="host-judge__name">{judge.name}</span>
+              <span className={`host-chip host-chip--${entry.status}`}>
+                {t(`stage.panel.status.${entry.status}`)}
+              </span>
+              <span className="host-judge__detail">
+                {total
+                  ? t('stage.panel.total', { total: total.shown })
+                  : entry.status !== 'recused' &&
+                    t('stage.panel.marked', { marked: entry.marked, count: round.criteria.length })}
+              </span>
+              {nudged && entry.status !== 'submitted' && (
+                <span className="host-chip host-chip--asked">{t('stage.panel.nudged')}</span>
+              )}
+              {(entry.status === 'drafting' || entry.status === 'notStarted') && (
+                <button
+                  type="button"
+                  className="button button--secondary host-judge__action"
+                  aria-label={t('stage.panel.nudgeLabel', { name: judge.name })}
+                  onClick={() =>
+                    run(() =>
+                      nudgeJudge(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id }),
+                    )
+                  }
+                >
+                  {t('stage.panel.nudge')}
+                </button>
+              )}
+              {outlier && total && (
+                <span className="host-judge__outlier">
+                  <strong>
+                    {t(outlier.direction === 'high' ? 'stage.panel.outlierHigh' : 'stage.panel.outlierLow')}
+                  </strong>
+                  {confirmation === 'none' ? (
+                    <button
+                      type="button"
+                      className="button button--secondary host-judge__action"
+                      aria-label={t('stage.panel.askConfirmLabel', { name: judge.name })}
+                      onClick={() =>
+                        run(() =>
+                          requestConfirmation(db, {
+                            roundId: round.id,
+                            judgeId: judge.id,
+                            contestantId: contestant.id,
+                            total: total.shown,
+                          }),
+                        )
+                      }
+                    >
+                      {t('stage.panel.askConfirm')}
+                    </button>
+                  ) : (
+                    <span className={`host-chip host-chip--${confirmation}`}>
+                      {t(confirmation === 'asked' ? 'stage.panel.asked' : 'stage.panel.confirmed')}
+                    </span>
+                  )}
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {error && (
+        <p className="stage-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

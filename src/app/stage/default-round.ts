@@ -1,0 +1,47 @@
+/**
+ * Which round the host console and the projector open when the address names none: the round
+ * being worked on. Among the competitions not archived, the newest by date (as the organizer's
+ * list orders them); in it, the last round (by order) that holds a mark, else its first round.
+ */
+
+import type { Id } from '../../domain/model';
+import type { CompetitionRecord, RoundRecord } from '../../domain/records';
+
+function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
+  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+export interface RoundChoice {
+  competition: CompetitionRecord;
+  rounds: RoundRecord[];
+}
+
+/** The competitions not archived that have rounds, newest first, each with its rounds in order. */
+export function roundChoices(
+  competitions: readonly CompetitionRecord[],
+  rounds: readonly RoundRecord[],
+): RoundChoice[] {
+  return competitions
+    .filter((competition) => !competition.archived)
+    .sort(byDateThenName)
+    .map((competition) => ({
+      competition,
+      rounds: rounds
+        .filter((round) => round.competitionId === competition.id)
+        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+    }))
+    .filter((choice) => choice.rounds.length > 0);
+}
+
+export function defaultRoundId(choices: readonly RoundChoice[], roundsWithMarks: ReadonlySet<Id>): Id | null {
+  const newest = choices[0];
+  if (!newest) return null;
+  const marked = newest.rounds.filter((round) => roundsWithMarks.has(round.id));
+  return (marked.at(-1) ?? newest.rounds[0])?.id ?? null;
+}
+
+/** The round named by the address (`?round=`), or null. */
+export function roundParam(search: string): Id | null {
+  return new URLSearchParams(search).get('round');
+}

@@ -1,0 +1,232 @@
+// @vitest-environment node
+/** The pure stage logic: the clock and the overtime deduction, outliers, panel progress, the default round. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultRoundId, roundChoices } from '../../../src/app/stage/default-round';
+import { awardGroups, awardSlides } from '../../../src/app/stage/leaderboard-rows';
+import type { JudgeTotal } from '../../../src/domain/engine';
+import type { MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
+import { medianOf, outliersOf, parseExact } from '../../../src/domain/outliers';
+import {
+  clockView,
+  elapsedAt,
+  formatClock,
+  overtimeDeduction,
+  overtimeReason,
+} from '../../../src/domain/overtime';
+import { rational } from '../../../src/domain/rational';
+import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
+import { panelProgress, revealChecks } from '../../../src/domain/reveal-checks';
+
+describe('the clock', () => {
+  it('adds the running time to what was counted; a pause or reset shows what it counted', () => {
+    expect(elapsedAt({ action: 'start', elapsedMs: 60_000 }, 1_000, 31_000)).toBe(90_000);
+    expect(elapsedAt({ action: 'pause', elapsedMs: 60_000 }, 1_000, 999_000)).toBe(60_000);
+    expect(elapsedAt({ action: 'reset', elapsedMs: 0 }, 1_000, 999_000)).toBe(0);
+    // A start seen before it was recorded (another device's clock ahead) never counts backwards.
+    expect(elapsedAt({ action: 'start', elapsedMs: 5_000 }, 10_000, 9_000)).toBe(5_000);
+  });
+
+  it('phases: normal, 2 minutes left, 1 minute left, overtime; unlimited without a limit', () => {
+    expect(clockView(0, 600)).toEqual({
+      phase: 'normal',
+      elapsedMs: 0,
+      remainingSeconds: 600,
+      overtimeSeconds: 0,
+    });
+    expect(clockView(479_001, 600)).toMatchObject({ phase: 'normal', remainingSeconds: 121 });
+    expect(clockView(480_000, 600)).toMatchObject({ phase: 'twoMinutes', remainingSeconds: 120 });
+    expect(clockView(540_000, 600)).toMatchObject({ phase: 'oneMinute', remainingSeconds: 60 });
+    expect(clockView(599_999, 600)).toMatchObject({ phase: 'oneMinute', remainingSeconds: 1 });
+    expect(clockView(600_000, 600)).toMatchObject({
+      phase: 'overtime',
+      remainingSeconds: 0,
+      overtimeSeconds: 0,
+    });
+    expect(clockView(672_500, 600)).toMatchObject({ phase: 'overtime', overtimeSeconds: 72 });
+    expect(clockView(672_500, null)).toMatchObject({ phase: 'unlimited', remainingSeconds: null });
+    expect(formatClock(600)).toBe('10:00');
+    expect(formatClock(59)).toBe('0:59');
+  });
+
+  it('deducts every started period over the limit, and nothing within it', () => {
+    const rule = { everySeconds: 30, points: 50 };
+    expect(overtimeDeduction(0, rule)).toBeNull();
+    expect(overtimeDeduction(72, null)).toBeNull();
+    expect(overtimeDeduction(1, rule)).toEqual({ overtimeSeconds: 1, periods: 1, points: -50 });
+    expect(overtimeDeduction(30, rule)).toEqual({ overtimeSeconds: 30, periods: 1, points: -50 });
+    expect(overtimeDeduction(31, rule)).toEqual({ overtimeSeconds: 31, periods: 2, points: -100 });
+    expect(overtimeDeduction(72, rule)).toEqual({ overtimeSeconds: 72, periods: 3, points: -150 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3600 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (seconds, every, points) => {
+          const deduction = overtimeDeduction(seconds, { everySeconds: every, points });
+          expect(deduction && deduction.periods * every).toBeGreaterThanOrEqual(seconds);
+          expect(deduction && (deduction.periods - 1) * every).toBeLessThan(seconds);
+          expect(deduction?.points).toBe(-(deduction?.periods ?? 0) * points);
+        },
+      ),
+    );
+    expect(overtimeReason(72)).toBe('超时 1分12秒');
+    expect(overtimeReason(45)).toBe('超时 45秒');
+    expect(overtimeReason(120)).toBe('超时 2分钟');
+  });
+});
+
+const total = (judge: string, exact: string, shown = exact): JudgeTotal => ({
+  judge,
+  total: exact,
+  shown,
+  dropped: null,
+});
+
+describe('outliers', () => {
+  it('reads the engine’s exact totals', () => {
+    expect(parseExact('87.725')).toEqual(rational(87725n, 1000n));
+    expect(parseExact('263/3')).toEqual(rational(263n, 3n));
+    expect(parseExact('-3')).toEqual(rational(-3n));
+    expect(() => parseExact('8,5')).toThrow();
+    expect(medianOf([rational(3n), rational(1n), rational(2n), rational(10n)])).toEqual(rational(5n, 2n));
+  });
+
+  it('flags totals more than 10 % of the full mark from the median, exactly at the boundary', () => {
+    // Median 88; 10 % of 100 is 10: 78 is not flagged, 77.99 is; 98.01 above.
+    expect(outliersOf([total('J1', '88'), total('J2', '78'), total('J3', '90')], 10_000)).toEqual([]);
+    expect(
+      outliersOf(
+        [total('J1', '88'), total('J2', '77.99'), total('J3', '90'), total('J4', '98.01'), total('J5', '86')],
+        10_000,
+      ),
+    ).toEqual([
+      { judge: 'J2', shown: '77.99', direction: 'low' },
+      { judge: 'J4', shown: '98.01', direction: 'high' },
+    ]);
+    // A 10-point sheet: 1 point is 10 %.
+    expect(
+      outliersOf([total('J1', '9.6'), total('J2', '8.4'), total('J3', '9.5')], 1_000).map((o) => o.judge),
+    ).toEqual(['J2']);
+    // Two totals have no median to be far from.
+    expect(outliersOf([total('J1', '100'), total('J2', '10')], 10_000)).toEqual([]);
+  });
+});
+
+const stamp: Stamp = { revision: 1, deviceId: 'd', deviceSeq: 1, eventId: 'e' };
+const mark = (judgeId: string, criterionId: string, value: number | null): MarkRow => ({
+  roundId: 'R',
+  judgeId,
+  contestantId: 'P',
+  criterionId,
+  value,
+  head: stamp,
+});
+const sheet = (judgeId: string, status: SheetRow['status']): SheetRow => ({
+  roundId: 'R',
+  judgeId,
+  contestantId: 'P',
+  status,
+  head: stamp,
+});
+
+describe('panel progress and the checks', () => {
+  it('says submitted, scoring, not started or recused for each judge', () => {
+    const judges = [
+      { id: 'A', unit: null },
+      { id: 'B', unit: '' },
+      { id: 'C', unit: '三工镇' },
+      { id: 'D', unit: null },
+      { id: 'E', unit: null },
+    ];
+    const progress = panelProgress(
+      judges,
+      { id: 'P', unit: '三工镇' },
+      [mark('A', 'c1', 100), mark('A', 'c2', 200), mark('B', 'c1', 100), mark('D', 'c1', null)],
+      [sheet('A', 'submitted'), sheet('E', 'reopened')],
+    );
+    expect(progress).toEqual([
+      { judgeId: 'A', status: 'submitted', marked: 2 },
+      { judgeId: 'B', status: 'drafting', marked: 1 },
+      { judgeId: 'C', status: 'recused', marked: 0 },
+      { judgeId: 'D', status: 'notStarted', marked: 0 },
+      { judgeId: 'E', status: 'drafting', marked: 0 },
+    ]);
+    const outlier = { judge: 'A', shown: '70.00', direction: 'low' as const };
+    expect(revealChecks(progress, [outlier], new Set())).toEqual({
+      missing: ['B', 'D', 'E'],
+      unconfirmedOutliers: [outlier],
+      allSubmitted: false,
+    });
+    expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']))).toEqual({
+      missing: [],
+      unconfirmedOutliers: [],
+      allSubmitted: true,
+    });
+  });
+});
+
+describe('the default round', () => {
+  const competition = (id: string, date: string | undefined, archived = false): CompetitionRecord => ({
+    id,
+    name: id,
+    archived,
+    ...(date ? { date } : {}),
+  });
+  const round = (id: string, competitionId: string, order: number) =>
+    ({ id, competitionId, order }) as RoundRecord;
+
+  it('is the newest competition’s last round with marks, else its first round', () => {
+    const competitions = [
+      competition('old', '2025-06-01'),
+      competition('new', '2026-06-18'),
+      competition('archived', '2027-01-01', true),
+    ];
+    const rounds = [
+      round('old-1', 'old', 1),
+      round('new-2', 'new', 2),
+      round('new-1', 'new', 1),
+      round('arch-1', 'archived', 1),
+    ];
+    const choices = roundChoices(competitions, rounds);
+    expect(choices.map((choice) => [choice.competition.id, choice.rounds.map((r) => r.id)])).toEqual([
+      ['new', ['new-1', 'new-2']],
+      ['old', ['old-1']],
+    ]);
+    expect(defaultRoundId(choices, new Set())).toBe('new-1');
+    expect(defaultRoundId(choices, new Set(['new-1', 'new-2']))).toBe('new-2');
+    expect(defaultRoundId([], new Set())).toBeNull();
+  });
+});
+
+describe('the awards screens', () => {
+  const row = (id: string, award: string) =>
+    ({
+      id,
+      name: id,
+      unit: null,
+      draw: null,
+      rank: 1,
+      tied: false,
+      score: '90.00',
+      award,
+      pending: false,
+      countedJudges: 1,
+      requiredJudges: 1,
+    }) as const;
+
+  it('packs tiers onto screens in order and splits a tier too large for one', () => {
+    const rows = [
+      row('a', '一等奖'),
+      row('b', '二等奖'),
+      row('c', '二等奖'),
+      ...Array.from({ length: 13 }, (_, at) => row(`r${at}`, '优秀奖')),
+    ];
+    const slides = awardSlides(awardGroups(['一等奖', '二等奖', '三等奖', '优秀奖'], rows));
+    expect(
+      slides.map((slide) =>
+        slide.map((section) => `${section.name} ${section.part}/${section.parts} ${section.winners.length}`),
+      ),
+    ).toEqual([['一等奖 1/1 1', '二等奖 1/1 2'], ['优秀奖 1/2 10'], ['优秀奖 2/2 3']]);
+  });
+});
