@@ -109,11 +109,18 @@ export function loadDemoCompetition(
     for (const [place, contestantId] of order.entries()) {
       const contestantAt = contestants.findIndex((contestant) => contestant.id === contestantId);
       const contestant = contestants[contestantAt] as ContestantRecord;
-      const markingJudges =
-        place < COMPLETE ? judges.length : place < COMPLETE + PARTIAL ? PARTIAL_SUBMITTED + 1 : 0;
-      for (const [judgeAt, judge] of judges.slice(0, markingJudges).entries()) {
-        if (judge.unit !== null && judge.unit === contestant.unit) continue; // 回避
-        const submits = place < COMPLETE || judgeAt < PARTIAL_SUBMITTED;
+      // 回避: a judge of the contestant's own unit never marks them. The partly marked
+      // contestants get the same number of eligible judges whoever the draw put there.
+      const eligible = judges.filter((judge) => judge.unit === null || judge.unit !== contestant.unit);
+      const marking =
+        place < COMPLETE
+          ? eligible
+          : place < COMPLETE + PARTIAL
+            ? eligible.slice(0, PARTIAL_SUBMITTED + 1)
+            : [];
+      for (const [markedAt, judge] of marking.entries()) {
+        const judgeAt = judges.indexOf(judge);
+        const submits = place < COMPLETE || markedAt < PARTIAL_SUBMITTED;
         const criteria = submits ? round.criteria : round.criteria.slice(0, 2);
         for (const [position, criterion] of criteria.entries()) {
           await enterMark(db, {

@@ -53,11 +53,20 @@ export async function runAxe(browser: Browser, baseUrl: string): Promise<AxeFigu
   figures.push(await analyze(page, 'organizer: demo competition'));
   await page.getByRole('link', { name: DEMO_ROUND }).click();
   await heading1(page, DEMO_ROUND);
-  for (const tab of ['设置', '评分表', '评委', '选手', '抽签', '晋级']) {
+  const tabs = {
+    settings: '设置',
+    criteria: '评分表',
+    judges: '评委',
+    contestants: '选手',
+    draw: '抽签',
+    advancement: '晋级',
+  };
+  for (const [tab, label] of Object.entries(tabs)) {
     await page
       .getByRole('navigation', { name: /的设置/ })
-      .getByRole('link', { name: tab, exact: true })
+      .getByRole('link', { name: label, exact: true })
       .click();
+    await page.waitForURL(new RegExp(`tab=${tab}`));
     await page.locator('.org-tab-panel h2').first().waitFor();
     figures.push(await analyze(page, `organizer: round tab ${tab}`));
   }

@@ -1,8 +1,8 @@
 // The offline promise, end to end against the real venue server: a tablet opens every role's
-// page, the service worker installs and precaches the app; the network goes (context.setOffline);
-// every route still loads from the service worker and shows its real content; the judge scores
-// a contestant offline; back online, the outbox empties and the marks reach the organizer's
-// laptop through the server.
+// page, the service worker installs and precaches the app (installable, as Chromium says); the
+// network goes (context.setOffline); every route still loads from the service worker and shows
+// its real content; the judge scores a contestant offline; back online, the outbox empties and
+// the marks reach the organizer's laptop through the server.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -118,6 +118,15 @@ describe('offline-first', () => {
     await page.goto('/');
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${venue.httpUrl}/`);
+    // Installable, as Chromium judges it (the manifest, its icons, the service worker).
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    // A test browser context is incognito, where nothing installs; nothing else may be missing.
+    expect(installabilityErrors.map((error) => error.errorId).filter((id) => id !== 'in-incognito')).toEqual(
+      [],
+    );
+    const { errors: manifestErrors } = await cdp.send('Page.getAppManifest');
+    expect(manifestErrors).toEqual([]);
 
     // The judge joins with the code of the judge's QR code; the round comes from the server.
     await page.goto(`/judge?code=${joinCode}`);

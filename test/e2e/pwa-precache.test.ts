@@ -120,6 +120,25 @@ describe('the web app manifest', () => {
   });
 });
 
+describe('index.html', () => {
+  it('starts fetching the opened page’s chunks and Chinese messages with the entry', () => {
+    const html = read('index.html');
+    const table = JSON.parse(/var t=(\{.*?\});/.exec(html)?.[1] ?? 'null') as Record<string, string[]>;
+    const viteManifest = JSON.parse(read('.vite/manifest.json')) as Record<string, { file: string }>;
+    const file = (key: string) => `/${(viteManifest[key] as { file: string }).file}`;
+    expect(Object.keys(table).sort()).toEqual(['/judge', '/organizer', '/projector', '/results', '/stage']);
+    expect(table['/judge']).toContain(file('src/app/judge/JudgePage.tsx'));
+    expect(table['/judge']).toContain(file('src/app/i18n/judge.ts?lang=zh-CN'));
+    expect(table['/judge']).not.toContain(file('src/app/i18n/judge.ts?lang=en'));
+    expect(table['/projector']).toContain(file('src/app/stage/ProjectorPage.tsx'));
+    expect(table['/organizer']).not.toContain(file('src/app/judge/JudgePage.tsx'));
+    // Before the entry's script and stylesheet, which it would otherwise wait for.
+    expect(html.indexOf('var t=')).toBeLessThan(html.indexOf('<script type="module"'));
+    for (const files of Object.values(table))
+      for (const path of files) expect(read(path.slice(1)).length).toBeGreaterThan(0);
+  });
+});
+
 describe('message areas in the build', () => {
   it('are one chunk per language: the Chinese one has no English table, and back', () => {
     const viteManifest = JSON.parse(read('.vite/manifest.json')) as Record<string, { file: string }>;

@@ -59,7 +59,7 @@ const entries = [
     path: '/results',
     title: '成绩',
     heading: '成绩',
-    shows: '此功能正在开发中',
+    shows: '本设备上还没有赛事',
     shot: 'results',
   },
 ];

@@ -23,17 +23,21 @@ import { fromWire, toWireAll } from '../../sync/wire';
 /** Wire events are the JSON form of events, which the chain is computed over. */
 const asChainEvents = (events: readonly WireEvent[]) => events as unknown as LeitaiEvent[];
 
-/** The links of the last chain computed, by event id in chain order: reused while they hold. */
-let lastChain: { competitionId: Id; links: { eventId: Id; hash: string }[] } | null = null;
-let inFlight: { competitionId: Id; log: Promise<{ events: LeitaiEvent[]; head: string }> } | null = null;
+type Log = { events: LeitaiEvent[]; head: string };
+
+/** Per database, the links of the last chain computed, by event id in chain order. */
+const lastChains = new WeakMap<LeitaiDB, { competitionId: Id; links: { eventId: Id; hash: string }[] }>();
+/** Per database, the log being read now. */
+const inFlight = new WeakMap<LeitaiDB, { competitionId: Id; log: Promise<Log> }>();
 
 /**
  * The head of the chain over these events. Events never change once written, so the links of
  * the longest prefix (in chain order) that the last computation shares are still right; only
  * the rest is hashed again. Exporting twice, or after the screen warmed it, hashes nothing new.
  */
-async function chainHead(competitionId: Id, events: readonly LeitaiEvent[]): Promise<string> {
+async function chainHead(db: LeitaiDB, competitionId: Id, events: readonly LeitaiEvent[]): Promise<string> {
   const ordered = [...events].sort(compareChainOrder);
+  const lastChain = lastChains.get(db);
   const known = lastChain?.competitionId === competitionId ? lastChain.links : [];
   let shared = 0;
   while (shared < ordered.length && shared < known.length && known[shared]?.eventId === ordered[shared]?.id)
@@ -45,13 +49,13 @@ async function chainHead(competitionId: Id, events: readonly LeitaiEvent[]): Pro
     previous = chainLink(previous, event);
     links.push({ eventId: event.id, hash: previous });
   }
-  lastChain = { competitionId, links };
+  lastChains.set(db, { competitionId, links });
   return previous;
 }
 
-async function readLog(db: LeitaiDB, competitionId: Id): Promise<{ events: LeitaiEvent[]; head: string }> {
+async function readLog(db: LeitaiDB, competitionId: Id): Promise<Log> {
   const events = await db.events.where('competitionId').equals(competitionId).toArray();
-  return { events, head: await chainHead(competitionId, events) };
+  return { events, head: await chainHead(db, competitionId, events) };
 }
 
 /**
@@ -59,15 +63,13 @@ async function readLog(db: LeitaiDB, competitionId: Id): Promise<{ events: Leita
  * carries, equal to the head of a backup made now. A call made while another is computing the
  * same competition's chain shares its result (one snapshot: events and head agree).
  */
-export function competitionLog(
-  db: LeitaiDB,
-  competitionId: Id,
-): Promise<{ events: LeitaiEvent[]; head: string }> {
-  if (inFlight?.competitionId === competitionId) return inFlight.log;
+export function competitionLog(db: LeitaiDB, competitionId: Id): Promise<Log> {
+  const running = inFlight.get(db);
+  if (running?.competitionId === competitionId) return running.log;
   const log = readLog(db, competitionId).finally(() => {
-    if (inFlight?.log === log) inFlight = null;
+    if (inFlight.get(db)?.log === log) inFlight.delete(db);
   });
-  inFlight = { competitionId, log };
+  inFlight.set(db, { competitionId, log });
   return log;
 }
 

@@ -36,9 +36,10 @@ export default function ProjectorPage() {
   const roundId = roundParam(search) ?? choices.defaultId;
   return (
     <>
+      <h1 className="visually-hidden">{t('stage.projector.title')}</h1>
       {roundId === null ? (
         <div className="projector projector--leitai">
-          <h1 className="pj-title pj-empty">{t('stage.projector.noRound')}</h1>
+          <p className="pj-title pj-empty">{t('stage.projector.noRound')}</p>
         </div>
       ) : (
         <Projector key={roundId} roundId={roundId} />
@@ -68,7 +69,7 @@ function Projector({ roundId }: { roundId: Id }) {
   if (setup === null || read.standings === null) {
     return (
       <div className="projector projector--leitai">
-        <h1 className="pj-title pj-empty">{t('stage.projector.noRound')}</h1>
+        <p className="pj-title pj-empty">{t('stage.projector.noRound')}</p>
       </div>
     );
   }
@@ -102,7 +103,7 @@ function Projector({ roundId }: { roundId: Id }) {
 
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
-      <h1 className="pj-caption">{round.name}</h1>
+      <p className="pj-caption">{round.name}</p>
       {view}
     </div>
   );

@@ -57,7 +57,9 @@ function readSource(file: string): SourceFile {
     .map((match) => resolveImport(file, match[1] as string))
     .filter((path): path is string => path !== null);
   const lazyParts = new Map<string, MessageArea[]>();
-  for (const match of code.matchAll(/lazyPart\(\s*\[((?:\s*'[\w-]+'\s*,?)*)\]\s*,\s*\(\)\s*=>\s*import\('([^']+)'\)/g)) {
+  for (const match of code.matchAll(
+    /lazyPart\(\s*\[((?:\s*'[\w-]+'\s*,?)*)\]\s*,\s*\(\)\s*=>\s*import\('([^']+)'\)/g,
+  )) {
     const areas = [...(match[1] as string).matchAll(/'([^']+)'/g)].map((area) => area[1] as MessageArea);
     lazyParts.set(match[2] as string, areas);
   }
