@@ -91,7 +91,8 @@ export function decideCorrection(
       },
     });
     // A revealed contestant's sheet is locked too: approving reopens it, recorded as its own event.
-    if (decision.approved) await unlockForCorrection(db, round, { judgeId, contestantId, requestId: row.requestId });
+    if (decision.approved)
+      await unlockForCorrection(db, round, { judgeId, contestantId, requestId: row.requestId });
     return (await db.corrections.get(row.requestId)) as CorrectionRow;
   });
 }

@@ -517,7 +517,12 @@ const STAGE_PAYLOAD_SHAPES = {
   'contestant.lock': object<Payload<'contestant.lock'>>({
     contestantId: id,
     cells: array(
-      object<FrozenCell>({ judgeId: id, criterionId: id, value: nullable(hundredths), head: nullable(stamp) }),
+      object<FrozenCell>({
+        judgeId: id,
+        criterionId: id,
+        value: nullable(hundredths),
+        head: nullable(stamp),
+      }),
     ),
     override: nullable(
       object<{ reason: string; missingJudgeIds: Id[] }>({ reason: text(), missingJudgeIds: array(id) }),

@@ -127,7 +127,13 @@ async function seedFinal(): Promise<Seed> {
   rows.syncState = [
     {
       key: 'session',
-      session: { token: 'organizer-laptop', role: 'organizer', deviceId: 'organizer-laptop', judgeId: null, serverId: 'none' },
+      session: {
+        token: 'organizer-laptop',
+        role: 'organizer',
+        deviceId: 'organizer-laptop',
+        judgeId: null,
+        serverId: 'none',
+      },
     },
   ];
   return { rows, roundId: round.id, judges };

@@ -21,6 +21,7 @@ import {
 } from '../../db/repository';
 import type { JudgeRecord, RoundRecord } from '../../domain/records';
 import { readSession } from '../../sync/session';
+import { SyncRefusal } from '../../sync/transport';
 import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
@@ -54,7 +55,13 @@ async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord): Promise<voi
   if (!deviceSync(db)) return;
   const session = await readSession(db);
   if (session?.role === 'organizer' || session?.judgeId === judge.id) return;
-  await joinAsJudge(judge.joinCode, db);
+  try {
+    await joinAsJudge(judge.joinCode, db);
+  } catch (failure) {
+    // A server that says no is final. No server in reach must never keep a judge from scoring:
+    // the tablet is bound locally, keeps every mark, and joins from the sync panel later.
+    if (failure instanceof SyncRefusal) throw failure;
+  }
 }
 
 export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProps) {

@@ -77,7 +77,7 @@ export function RevealView({
   const now = useNow(revealed && !reducedMotion, 100);
   const progress = reducedMotion
     ? REVEAL_COMPLETE
-    : revealProgress(now - startedAtMs(started, now), totals.length);
+    : revealProgress(now - startedAtMs(started), totals.length);
   if (!revealed || !result || result.pending) {
     return (
       <section className="pj-view pj-reveal">
@@ -210,7 +210,7 @@ export function AwardsView({
   );
   const now = useNow(slides.length > 1, 1000);
   // From the first tier when the host switches to the awards.
-  const since = started ? now - startedAtMs(started, now) : 0;
+  const since = started ? now - startedAtMs(started) : 0;
   const slide = slides[Math.floor(since / PAGE_MS) % Math.max(1, slides.length)];
   if (!slide) {
     return (

@@ -13,10 +13,12 @@ const firstSeen = new Map<string, number>();
  * host and the projector are windows of one laptop), but never later than when this screen
  * first saw it (another device's clock may run ahead).
  */
-export function startedAtMs(event: LeitaiEvent, nowMs: number): number {
+export function startedAtMs(event: LeitaiEvent): number {
   let seen = firstSeen.get(event.id);
   if (seen === undefined) {
-    seen = nowMs;
+    // The clock now, not a render's (possibly old) reading: a clock resumed after a long pause
+    // must not seem to have started during it.
+    seen = Date.now();
     firstSeen.set(event.id, seen);
   }
   const recorded = Date.parse(event.recordedAt);

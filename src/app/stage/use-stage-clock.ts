@@ -20,7 +20,7 @@ export interface StageClock {
 export function elapsedNow(event: LeitaiEvent<'stage.timer'> | null, nowMs: number): number {
   if (!event) return 0;
   const state = { action: event.payload.action, elapsedMs: event.payload.elapsedMs };
-  return Math.round(elapsedAt(state, startedAtMs(event, nowMs), nowMs));
+  return Math.round(elapsedAt(state, startedAtMs(event), nowMs));
 }
 
 export function useStageClock(

@@ -1,8 +1,9 @@
 /**
  * The sync panel, opened from the sync status in the header: connect this device (the
- * organizer's claim or login, the projector's code), sync now, and, as the last resort, export
- * this device's log (and, on the organizer's device, import one). It is its own chunk, loaded
- * when the panel opens: its forms and the device log are not needed to show any page.
+ * organizer's claim or login, the projector's code), sync now, whether the browser keeps this
+ * device's data (StorageStatus), and, as the last resort, export this device's log (and, on the
+ * organizer's device, import one). It is its own chunk, loaded when the panel opens: its forms
+ * and the device log are not needed to show any page.
  */
 
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';

@@ -22,7 +22,13 @@ beforeEach(() => {
 const roles = [
   { path: '/organizer', link: '进入组织者', zh: '组织者', heading: '赛事列表', shows: '载入示例赛事' },
   { path: '/judge', link: '进入评委', zh: '评委', heading: '评委', shows: '请输入您的 6 位评委码' },
-  { path: '/stage', link: '主持台', zh: '主持台', heading: '主持台', shows: '还没有可主持的轮次。请先在组织者页面创建赛事和轮次。' },
+  {
+    path: '/stage',
+    link: '主持台',
+    zh: '主持台',
+    heading: '主持台',
+    shows: '还没有可主持的轮次。请先在组织者页面创建赛事和轮次。',
+  },
   { path: '/projector', link: '大屏', zh: '大屏', heading: '大屏', shows: '请在主持台选择轮次' },
   { path: '/results', link: '查看成绩', zh: '成绩', heading: '成绩', shows: '本设备上还没有赛事' },
 ];
@@ -74,7 +80,7 @@ describe('routes', () => {
     useUiStore.getState().setLang('en');
     renderAt('/projector');
     expect(await screen.findByRole('heading', { level: 1, name: 'Projector' })).toBeInTheDocument();
-    expect(screen.getByText('Not available yet')).toBeInTheDocument();
+    expect(screen.getByText('Choose a round on the host console')).toBeInTheDocument();
   });
 
   it('follows the links of the home page, and the back button returns', async () => {

@@ -100,11 +100,7 @@ describe('the stage clock', () => {
     await user.click(await within(timerCard()).findByRole('button', { name: '继续计时' }));
     await within(timerCard()).findByText('计时中');
     vi.setSystemTime(START + 310_000);
-    await waitFor(() => expect(digits()).toBe('剩余 8:20')).catch(async (error) => {
-      const events = await db.events.where('type').equals('stage.timer').toArray();
-      console.log('DEBUG', JSON.stringify(events.map((e) => [e.recordedAt, e.payload])));
-      throw error;
-    });
+    await waitFor(() => expect(digits()).toBe('剩余 8:20'));
 
     await user.click(within(timerCard()).getByRole('button', { name: '重置' }));
     const dialog = await screen.findByRole('dialog', { name: '重置计时？' });
