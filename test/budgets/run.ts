@@ -4,7 +4,7 @@
 //     the host's, the projector's and the organizer's screens (lighthouse.ts);
 //   - axe: no serious or critical violation on any screen (axe.ts).
 // Prints every figure, so that a change that costs something shows it; exits 1 when a budget is
-// exceeded. `npm run budgets [-- --only=js,axe] [--runs=3] [--reports=test-results/lighthouse]`
+// exceeded. `npm run budgets [-- --only=js,axe] [--runs=5] [--reports=test-results/lighthouse]`
 // (the last keeps each Lighthouse report); .ci/run runs all of it.
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,7 +22,7 @@ function option(name: string): string | undefined {
 }
 
 const checks = new Set((option('only') ?? 'js,lighthouse,axe').split(',') as Check[]);
-const runs = Number(option('runs') ?? 3);
+const runs = Number(option('runs') ?? 5);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a whole number ≥ 1, not ${runs}`);
 
 const dist = join(projectRoot, 'dist');

@@ -43,7 +43,7 @@ const entries = [
     path: '/stage',
     title: '主持台',
     heading: '主持台',
-    shows: '此功能正在开发中',
+    shows: '还没有可主持的轮次',
     shot: 'host',
   },
   {
@@ -51,7 +51,7 @@ const entries = [
     path: '/projector',
     title: '大屏',
     heading: '大屏',
-    shows: '此功能正在开发中',
+    shows: '请在主持台选择轮次',
     shot: 'projector',
   },
   {
