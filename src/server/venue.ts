@@ -133,6 +133,11 @@ async function printBanner(args: {
     );
   }
   lines.push(`  大屏加入码 Projector code: ${core.projectorCode()}`);
+  if (first) {
+    const base =
+      httpsPort !== null ? `https://${urlHost(first)}:${httpsPort}` : `http://${urlHost(first)}:${httpPort}`;
+    lines.push(`  大屏入口 Projector link: ${base}/projector?code=${core.projectorCode()}`);
+  }
   lines.push(
     `  数据目录 Data directory: ${options.dataDir}`,
     '',

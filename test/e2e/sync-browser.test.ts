@@ -1,5 +1,5 @@
 // Three Chromium contexts against the real venue server: the host (organizer) claims the server
-// in the sync panel, the projector joins with its code, a new judge's tablet opens the link of
+// in the sync panel, the projector joins with the link and code the server prints, a new judge's tablet opens the link of
 // the judge's QR code, joins through the judge screen and scores on its keypad while offline
 // (context.setOffline). Back online, the marks reach the projector's IndexedDB, and every
 // header tells the state.
@@ -112,16 +112,11 @@ describe('sync in the browser', () => {
     await laptop.client.syncNow();
     expect(laptop.client.getStatus().pending).toBe(0);
 
-    // The projector joins with the projector code.
+    // The projector (no header: a full-screen page) opens the link the server prints, with its code.
     const projector = await openContext('projector');
-    await projector.page.goto('/projector');
-    await statusSummary(projector.page).click();
-    await projector.page
-      .getByLabel('大屏加入码（场馆服务器终端上显示的 8 位数字）')
-      .fill(venue.projectorCode);
-    await projector.page.getByRole('button', { name: '加入为大屏' }).click();
-    await expect.poll(() => statusSummary(projector.page).textContent()).toContain('在线');
-    await statusSummary(projector.page).click();
+    await projector.page.goto(`/projector?code=${venue.projectorCode}`);
+    // Joined: the code leaves the address.
+    await expect.poll(() => new URL(projector.page.url()).search).toBe('');
 
     // A new judge's tablet opens the link of the judge's QR code. The code is not on the tablet
     // yet, so the judge screen checks it with the venue server, which brings the round along.
@@ -167,7 +162,6 @@ describe('sync in the browser', () => {
       })
       .toEqual(values);
     await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-online.png') });
-    await statusSummary(projector.page).click();
     await projector.page.screenshot({ path: join(RESULTS_DIR, 'sync-projector.png') });
     // The host's panel lists the devices that joined, with the judge's name.
     await statusSummary(host.page).click();

@@ -1,15 +1,20 @@
 import './results.css';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { Suspense, useEffect } from 'react';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { BackupPanel } from './BackupPanel';
+import { lazyPart } from '../pwa/lazy-part';
 import { ConsistencySection } from './ConsistencySection';
-import { ExportPanel } from './ExportPanel';
-import { PrintView } from './PrintView';
 import { resultsHref, useResultsPlace } from './place';
 import { RoundPicker } from './RoundPicker';
 import { loadRoundReport } from './report';
 import { StandingsSection } from './StandingsSection';
+
+// The exports, the print view and the backup are chunks of their own: the standings come first,
+// and these follow in the background (test/budgets keeps the page's first screen small).
+const printView = lazyPart([], () => import('./PrintView').then((module) => module.PrintView));
+const exportPanel = lazyPart([], () => import('./ExportPanel').then((module) => module.ExportPanel));
+const backupPanel = lazyPart([], () => import('./BackupPanel').then((module) => module.BackupPanel));
 
 /**
  * 成绩: one round's standings with their full breakdown, the judges' consistency, the official
@@ -18,13 +23,20 @@ import { StandingsSection } from './StandingsSection';
 export default function ResultsPage() {
   const place = useResultsPlace();
   if (place.print && place.competitionId && place.roundId) {
-    return <PrintView competitionId={place.competitionId} roundId={place.roundId} documents={place.print} />;
+    return (
+      <printView.Part competitionId={place.competitionId} roundId={place.roundId} documents={place.print} />
+    );
   }
   return <ResultsScreen competitionId={place.competitionId} roundId={place.roundId} />;
 }
 
 function ResultsScreen({ competitionId, roundId }: { competitionId: string | null; roundId: string | null }) {
   const t = useT();
+  useEffect(() => {
+    void exportPanel.preload();
+    void backupPanel.preload();
+    void printView.preload();
+  }, []);
   return (
     <div className="page results">
       <h1>{t('results.title')}</h1>
@@ -32,7 +44,9 @@ function ResultsScreen({ competitionId, roundId }: { competitionId: string | nul
       {competitionId && roundId && (
         <RoundResults key={roundId} competitionId={competitionId} roundId={roundId} />
       )}
-      <BackupPanel competitionId={competitionId} />
+      <Suspense fallback={null}>
+        <backupPanel.Part competitionId={competitionId} />
+      </Suspense>
     </div>
   );
 }
@@ -49,7 +63,12 @@ function RoundResults({ competitionId, roundId }: { competitionId: string; round
     <>
       <StandingsSection report={report} />
       {report.standings && <ConsistencySection standings={report.standings} judges={report.judges} />}
-      <ExportPanel report={report} printHref={resultsHref({ competitionId, roundId, print: ['summary'] })} />
+      <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+        <exportPanel.Part
+          report={report}
+          printHref={resultsHref({ competitionId, roundId, print: ['summary'] })}
+        />
+      </Suspense>
     </>
   );
 }

@@ -9,8 +9,10 @@ import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { Id } from '../../domain/model';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
+import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { useSearch } from '../router';
+import { navigate, useSearch } from '../router';
+import { joinAsProjector, syncFailureMessage } from '../sync/device-sync';
 import { roundParam } from './default-round';
 import { AwardsView, ContestantView, LeaderboardView, RevealView } from './ProjectorViews';
 import { useRoundChoices, useRoundSetup, useStageEvents, useStandings } from './stage-data';
@@ -27,9 +29,42 @@ function useFullscreen(): boolean {
   return full;
 }
 
+/**
+ * A projector on a device of its own opens /projector?code=12345678 (the link the venue server
+ * prints): the code is exchanged for a read-only token, then dropped from the address. The
+ * page has no header, so this is its way in; a refusal is shown until the code is right.
+ */
+function useJoinWithCode(search: string): string | null {
+  const t = useT();
+  const db = useDatabase();
+  const code = new URLSearchParams(search).get('code');
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    joinAsProjector(code, db).then(
+      () => {
+        const rest = new URLSearchParams(window.location.search);
+        rest.delete('code');
+        const query = rest.toString();
+        navigate(`/projector${query ? `?${query}` : ''}`, { replace: true });
+      },
+      (failure) => {
+        const { key, params } = syncFailureMessage(failure);
+        if (live) setProblem(t(key, params));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [code, db, t]);
+  return problem;
+}
+
 export default function ProjectorPage() {
   const t = useT();
   const search = useSearch();
+  const joinProblem = useJoinWithCode(search);
   const choices = useRoundChoices();
   const full = useFullscreen();
   if (choices === undefined) return <div className="projector projector--leitai" />;
@@ -37,6 +72,11 @@ export default function ProjectorPage() {
   return (
     <>
       <h1 className="visually-hidden">{t('stage.projector.title')}</h1>
+      {joinProblem && (
+        <p className="pj-join-problem" role="alert">
+          {joinProblem}
+        </p>
+      )}
       {roundId === null ? (
         <div className="projector projector--leitai">
           <p className="pj-title pj-empty">{t('stage.projector.noRound')}</p>

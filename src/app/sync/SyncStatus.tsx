@@ -5,7 +5,7 @@
  * says what is missing: no offline app without a secure context.
  */
 
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { useUiStore } from '../store';
@@ -13,7 +13,8 @@ import { deviceSync, useSyncStatus } from './device-sync';
 import { useClock } from './use-clock';
 import './sync.css';
 
-const SyncPanel = lazy(() => import('./SyncPanel'));
+const loadSyncPanel = () => import('./SyncPanel');
+const SyncPanel = lazy(loadSyncPanel);
 
 type DeviceSync = ReturnType<typeof deviceSync>;
 
@@ -30,6 +31,11 @@ export function SyncStatus({ sync }: SyncStatusProps) {
   const entry = sync === undefined ? deviceSync(db) : sync;
   const status = useSyncStatus(entry?.client ?? null);
   const [open, setOpen] = useState(false);
+  // Fetch the panel's chunk while the network is there: a tablet on plain http has no service
+  // worker, and opening the panel offline must not need the network.
+  useEffect(() => {
+    loadSyncPanel().catch(() => undefined);
+  }, []);
   // Only a browser that says so: jsdom and old engines do not know the property.
   const insecure = typeof window !== 'undefined' && window.isSecureContext === false;
 
