@@ -179,6 +179,8 @@ describe('JudgesPanel', () => {
     await waitFor(() => expect(code.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/));
     expect(within(qrRow).getByText(link)).toBeInTheDocument();
     await user.click(toggle);
-    expect(screen.queryByRole('row', { name: new RegExp(`请${judge.name}用平板的相机扫描`) })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('row', { name: new RegExp(`请${judge.name}用平板的相机扫描`) }),
+    ).not.toBeInTheDocument();
   });
 });
