@@ -1,6 +1,7 @@
 import './results.css';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Suspense, useEffect } from 'react';
+import { RepositoryError } from '../../db/errors';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
@@ -54,7 +55,16 @@ function ResultsScreen({ competitionId, roundId }: { competitionId: string | nul
 function RoundResults({ competitionId, roundId }: { competitionId: string; roundId: string }) {
   const db = useDatabase();
   const t = useT();
-  const report = useLiveQuery(() => loadRoundReport(db, roundId).catch(() => null), [db, roundId], undefined);
+  // A round deleted (or not yet synced) says so; any other failure is a real error and surfaces.
+  const report = useLiveQuery(
+    () =>
+      loadRoundReport(db, roundId).catch((error: unknown) => {
+        if (error instanceof RepositoryError && error.code === 'not-found') return null;
+        throw error;
+      }),
+    [db, roundId],
+    undefined,
+  );
   if (report === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (report === null || report.competition.id !== competitionId) {
     return <p className="notice">{t('results.roundMissing')}</p>;
