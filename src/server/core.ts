@@ -56,6 +56,11 @@ export interface ApiRequest {
   body: unknown;
   /** The caller's address, for the slowdown of failed logins. */
   address: string;
+  /**
+   * Whether the request cannot have been read on the way: it came over https, or from this
+   * laptop itself (loopback). The organizer's password is accepted only then.
+   */
+  secure: boolean;
 }
 
 export interface ApiResponse {
@@ -183,18 +188,18 @@ export class VenueCore {
     return { role: row.role, deviceId: row.deviceId, judgeId: row.judgeId };
   }
 
-  handle(request: ApiRequest): ApiResponse {
+  async handle(request: ApiRequest): Promise<ApiResponse> {
     try {
       const protocolError = checkProtocol(request.protocol);
       if (protocolError) return errorResponse(protocolError);
-      return this.route(request);
+      return await this.route(request);
     } catch (error) {
       if (error instanceof Refusal) return errorResponse(error.error);
       throw error;
     }
   }
 
-  private route(request: ApiRequest): ApiResponse {
+  private async route(request: ApiRequest): Promise<ApiResponse> {
     const { method, path } = request;
     if (method === 'GET' && path === '/hello') return json(200, this.hello());
     if (method === 'POST' && path === '/claim') return this.guarded(request, () => this.claim(request.body));

@@ -93,6 +93,10 @@ function sendJson(res: ServerResponse, status: number, body: string): void {
   res.end(body);
 }
 
+function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : null;
@@ -139,7 +143,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       }
     }
     const protocol = req.headers[PROTOCOL_HEADER];
-    const response = core.handle({
+    const response = await core.handle({
       method: req.method ?? 'GET',
       path: url.pathname.slice(API_PREFIX.length),
       query: url.searchParams,
@@ -147,6 +151,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       token: bearer(req),
       body,
       address: req.socket.remoteAddress ?? 'unknown',
+      secure: 'encrypted' in req.socket || isLoopback(req.socket.remoteAddress),
     });
     sendJson(res, response.status, response.body);
   }

@@ -26,10 +26,14 @@ import type {
   SetupTable,
 } from '../domain/records';
 
-/** Bumped when a request or response changes shape; events change with the domain's kinds. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * Bumped when a request or response changes shape; events change with the domain's kinds.
+ * 2: push answers event by event (`refused`), the server issues device keys, pulls are filtered
+ * by role (join codes redacted), 8-digit join codes. A v1 client is answered `protocolTooOld`.
+ */
+export const PROTOCOL_VERSION = 2;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 1;
+export const MIN_PROTOCOL_VERSION = 2;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -60,6 +64,17 @@ export interface SessionInfo {
   judgeId: Id | null;
   /** The server that issued the token (a new data directory is a new server). */
   serverId: string;
+  /**
+   * When the token stops working unless used again (ISO 8601): sessions expire a day after
+   * their last use.
+   */
+  expiresAt: string;
+  /**
+   * The device key, issued once, when the server first binds `deviceId` to this device: the
+   * device keeps it (`sync-state.ts`, per server) and sends it with every later claim, login or
+   * join, which proves that it is the same device. Null when the device already had one.
+   */
+  deviceKey: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,21 +92,29 @@ export interface HelloResponse {
   publicBaseUrl: string | null;
 }
 
-export interface ClaimRequest {
+/**
+ * Who a device says it is, in every claim, login and join. A device id the server has bound
+ * already is only given to the holder of its device key: no other device can write under it
+ * or take it over (see `SessionInfo.deviceKey`).
+ */
+export interface DeviceProof {
+  deviceId: Id;
+  /** The key this server issued for `deviceId`; absent the first time. */
+  deviceKey?: string;
+}
+
+export interface ClaimRequest extends DeviceProof {
   claimCode: string;
   password: string;
-  deviceId: Id;
 }
 
-export interface LoginRequest {
+export interface LoginRequest extends DeviceProof {
   password: string;
-  deviceId: Id;
 }
 
-export interface JoinRequest {
-  /** A judge's six-digit JudgeRecord.joinCode, or the server's projector code. */
+export interface JoinRequest extends DeviceProof {
+  /** A judge's eight-digit JudgeRecord.joinCode, or the server's projector code. */
   code: string;
-  deviceId: Id;
 }
 
 export type SessionResponse = SessionInfo;
@@ -113,9 +136,28 @@ export interface PushRequest {
   events: WireEvent[];
 }
 
+/**
+ * One event of a push that the server will not store, and why. A refusal is final for that
+ * event (sending it again gets the same answer): the device moves it out of its outbox into a
+ * visible list, and the rest of the outbox flows.
+ */
+export interface RefusedEvent {
+  /** The event's id, when it had a readable one. */
+  eventId: Id | null;
+  /** Its position in the pushed batch. */
+  index: number;
+  code: SyncErrorCode;
+  message: string;
+  /** malformedEvent: where in the event, e.g. "payload.value". */
+  path?: string;
+}
+
+/** Answered event by event: one refused event never blocks the others. */
 export interface PushResponse {
-  /** Every id of the batch, now stored on the server: new ones and duplicates alike. */
+  /** The ids of the batch now stored on the server: new ones and duplicates alike. */
   acknowledged: Id[];
+  /** The events of the batch the server refused, each with its reason. */
+  refused: RefusedEvent[];
   /** How many of them were new (each got a sequence number). */
   accepted: number;
   duplicates: number;
@@ -183,7 +225,15 @@ export type SyncErrorCode =
   | 'badPassword'
   | 'badJoinCode'
   | 'tooManyAttempts'
-  | 'notFound';
+  | 'notFound'
+  | 'unknownEntity'
+  | 'outsideOwnRound'
+  | 'invalidMark'
+  | 'revisionTooFar'
+  | 'deviceTaken'
+  | 'deviceRevoked'
+  | 'insecureTransport'
+  | 'tooManyDevices';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -218,6 +268,14 @@ export const HTTP_STATUS: Record<SyncErrorCode, number> = {
   badJoinCode: 401,
   tooManyAttempts: 429,
   notFound: 404,
+  unknownEntity: 422,
+  outsideOwnRound: 403,
+  invalidMark: 422,
+  revisionTooFar: 422,
+  deviceTaken: 409,
+  deviceRevoked: 403,
+  insecureTransport: 403,
+  tooManyDevices: 429,
 };
 
 export function syncError(

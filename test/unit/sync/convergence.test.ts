@@ -42,7 +42,7 @@ async function expectConverged(venue: Venue, network: MemoryNetwork): Promise<vo
 /** Pushes and pulls until the network is quiet: first every push, then every pull. */
 async function heal(venue: Venue, network: MemoryNetwork): Promise<void> {
   for (const device of venue.all) network.setOnline(device.name, true);
-  while (network.replayOne(() => 0)) {
+  while (await network.replayOne(() => 0)) {
     // Stale requests still in flight arrive before the network is declared healed.
   }
   for (const device of venue.all) await pushOutbox(device.db, device.transport, device.session.token);
@@ -95,7 +95,7 @@ async function fuzz(seed: number, steps = 80): Promise<{ venue: Venue; network: 
       const link = network.links.get(device.name);
       network.setOnline(device.name, !link?.online);
     } else {
-      network.replayOne((count) => Math.floor(random() * count));
+      await network.replayOne((count) => Math.floor(random() * count));
     }
   }
   faulty = false;
@@ -184,7 +184,7 @@ describe('the protocol, request by request', () => {
       value: 3600,
     });
     await pushOutbox(tablet.db, network.transport('clean'), tablet.session.token);
-    expect(network.replayOne(() => 0)).toBe(true);
+    expect(await network.replayOne(() => 0)).toBe(true);
     expect(core.head()).toBe(head + 1);
     await pushAndPull(venue.projector);
     const mark = await venue.projector.db.marks.get([

@@ -45,8 +45,8 @@ export class MemoryNetwork {
     });
   }
 
-  private deliver(link: Link, call: ApiCall): ApiReply {
-    const response = this.core.handle({
+  private async deliver(link: Link, call: ApiCall): Promise<ApiReply> {
+    const response = await this.core.handle({
       method: call.method,
       path: call.path,
       query: new URLSearchParams(call.query ?? {}),
@@ -54,6 +54,7 @@ export class MemoryNetwork {
       token: call.token ?? null,
       body: call.body === undefined ? undefined : JSON.parse(JSON.stringify(call.body)),
       address: link.name,
+      secure: true,
     });
     return { status: response.status, body: JSON.parse(response.body) };
   }
@@ -71,10 +72,10 @@ export class MemoryNetwork {
           case 'dropRequest':
             throw new NetworkDown('request lost');
           case 'dropResponse':
-            this.deliver(link, call);
+            await this.deliver(link, call);
             throw new NetworkDown('response lost after the server committed');
           case 'duplicate':
-            this.deliver(link, call);
+            await this.deliver(link, call);
             return this.deliver(link, call);
           case 'replayLater':
             this.replays.push({ link: name, call: structuredClone(call) });
@@ -109,12 +110,12 @@ export class MemoryNetwork {
   }
 
   /** Replays one kept request now (its response goes nowhere); false when none is left. */
-  replayOne(pick: (count: number) => number): boolean {
+  async replayOne(pick: (count: number) => number): Promise<boolean> {
     if (this.replays.length === 0) return false;
     const [replay] = this.replays.splice(pick(this.replays.length), 1);
     if (!replay) return false;
     const link = this.links.get(replay.link);
-    if (link) this.deliver(link, replay.call);
+    if (link) await this.deliver(link, replay.call);
     this.stats.replayed += 1;
     return true;
   }
