@@ -1,9 +1,10 @@
 /**
- * Secrets of the venue server: device tokens (256 random bits, stored as their SHA-256), the
- * organizer's password (scrypt), one-time codes, and the per-address slowdown of failed logins.
+ * Secrets of the venue server: device tokens and device keys (256 random bits, stored as their
+ * SHA-256), the organizer's password (scrypt, on libuv's thread pool so that a guess never stalls
+ * the event loop), one-time codes, and the limiter of failed logins, claims and joins.
  */
 
-import { createHash, randomBytes, randomInt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto';
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
@@ -22,17 +23,23 @@ export function newNumericCode(digits: number): string {
 
 const SCRYPT_KEY_LENGTH = 32;
 
-export function hashPassword(password: string): string {
+function scryptAsync(password: string, salt: Buffer, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize('NFC'), salt, length, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = scryptSync(password.normalize('NFC'), salt, SCRYPT_KEY_LENGTH);
+  const key = await scryptAsync(password, salt, SCRYPT_KEY_LENGTH);
   return `scrypt:${salt.toString('base64')}:${key.toString('base64')}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, salt, key] = stored.split(':');
   if (scheme !== 'scrypt' || !salt || !key) return false;
   const expected = Buffer.from(key, 'base64');
-  const actual = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), expected.length);
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length);
   return timingSafeEqual(actual, expected);
 }
 
@@ -43,48 +50,112 @@ export function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(left, right);
 }
 
-export interface AttemptLimiterOptions {
-  /** Failures allowed before the first wait. */
-  freeFailures?: number;
-  /** The first wait; each further failure doubles it, up to `maxDelayMs`. */
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-  now: () => number;
+// ---------------------------------------------------------------------------------------------
+// Failed attempts
+
+/** A leaky bucket of failures: `burst` may come at once, then one every `refillMs`. */
+export interface BucketRule {
+  burst: number;
+  refillMs: number;
+}
+
+/** What a guess is aimed at: each has its own bucket, shared by every address. */
+export type AttemptTarget = 'judgeCode' | 'projectorCode' | 'claimCode' | 'password';
+
+/**
+ * The rates. An 8-digit code (10^8 values) guessed at the target's accepted rate of one failure
+ * every 50 ms from any number of addresses takes 10^8 × 50 ms ≈ 58 days to search whole, longer
+ * than any competition; one address alone gets one guess every 6 s after a burst of 10 (a judge
+ * who mistypes a few times never notices). `overall` caps every failure of every kind together.
+ */
+export const ATTEMPT_RULES: { address: BucketRule; overall: BucketRule } & Record<AttemptTarget, BucketRule> =
+  {
+    address: { burst: 10, refillMs: 6_000 },
+    judgeCode: { burst: 50, refillMs: 50 },
+    projectorCode: { burst: 50, refillMs: 50 },
+    claimCode: { burst: 50, refillMs: 50 },
+    password: { burst: 20, refillMs: 1_000 },
+    overall: { burst: 100, refillMs: 25 },
+  };
+
+/** How many addresses the limiter remembers; the oldest is forgotten first. */
+const MAX_TRACKED_ADDRESSES = 10_000;
+
+interface Bucket {
+  /** Failures still allowed right now (fractional while refilling). */
+  tokens: number;
+  updatedAt: number;
 }
 
 /**
- * Slows guessing down per address: after a few failed logins, claims or joins, the next try is
- * refused until a wait that doubles with each failure (a six-digit join code then takes months
- * to guess). A success clears the address.
+ * Counts failed attempts per address, per target and overall. An attempt takes one failure from
+ * each of its three buckets before it is checked (so concurrent guesses cannot slip through
+ * together), and gives it back only if it succeeds: a success never clears earlier failures,
+ * of its own address or of anyone else. An attempt is refused while any bucket is empty.
  */
 export class AttemptLimiter {
-  private readonly failures = new Map<string, { count: number; until: number }>();
-  private readonly freeFailures: number;
-  private readonly baseDelayMs: number;
-  private readonly maxDelayMs: number;
+  private readonly buckets = new Map<string, Bucket>();
   private readonly now: () => number;
+  private readonly rules: typeof ATTEMPT_RULES;
 
-  constructor({ freeFailures = 3, baseDelayMs = 1000, maxDelayMs = 60_000, now }: AttemptLimiterOptions) {
-    this.freeFailures = freeFailures;
-    this.baseDelayMs = baseDelayMs;
-    this.maxDelayMs = maxDelayMs;
+  constructor({ now, rules = ATTEMPT_RULES }: { now: () => number; rules?: typeof ATTEMPT_RULES }) {
     this.now = now;
+    this.rules = rules;
   }
 
-  /** Milliseconds this address must still wait; 0 when it may try. */
-  waitFor(address: string): number {
-    const entry = this.failures.get(address);
-    return entry ? Math.max(0, entry.until - this.now()) : 0;
+  private keys(address: string, target: AttemptTarget): [string, BucketRule][] {
+    return [
+      [`address:${address}`, this.rules.address],
+      [`target:${target}`, this.rules[target]],
+      ['overall', this.rules.overall],
+    ];
   }
 
-  fail(address: string): void {
-    const count = (this.failures.get(address)?.count ?? 0) + 1;
-    const over = count - this.freeFailures;
-    const delay = over <= 0 ? 0 : Math.min(this.maxDelayMs, this.baseDelayMs * 2 ** (over - 1));
-    this.failures.set(address, { count, until: this.now() + delay });
+  private refilled(key: string, rule: BucketRule): Bucket {
+    const now = this.now();
+    const bucket = this.buckets.get(key) ?? { tokens: rule.burst, updatedAt: now };
+    const tokens = Math.min(rule.burst, bucket.tokens + (now - bucket.updatedAt) / rule.refillMs);
+    return { tokens, updatedAt: now };
   }
 
-  succeed(address: string): void {
-    this.failures.delete(address);
+  /**
+   * Takes one failure for an attempt now, or returns how many milliseconds to wait (> 0) and
+   * takes nothing.
+   */
+  begin(address: string, target: AttemptTarget): number {
+    const keys = this.keys(address, target);
+    const states = keys.map(([key, rule]) => this.refilled(key, rule));
+    const wait = Math.max(
+      0,
+      ...states.map((state, index) =>
+        state.tokens >= 1
+          ? 0
+          : Math.ceil((1 - state.tokens) * (keys[index] as [string, BucketRule])[1].refillMs),
+      ),
+    );
+    if (wait > 0) return wait;
+    keys.forEach(([key], index) => {
+      const state = states[index] as Bucket;
+      this.buckets.delete(key);
+      this.buckets.set(key, { tokens: state.tokens - 1, updatedAt: state.updatedAt });
+    });
+    this.forgetOldest();
+    return 0;
+  }
+
+  /** The attempt begun for `address` and `target` succeeded: its failure is given back. */
+  succeeded(address: string, target: AttemptTarget): void {
+    for (const [key, rule] of this.keys(address, target)) {
+      const state = this.refilled(key, rule);
+      this.buckets.set(key, { tokens: Math.min(rule.burst, state.tokens + 1), updatedAt: state.updatedAt });
+    }
+  }
+
+  private forgetOldest(): void {
+    // Maps iterate in insertion order, and `begin` re-inserts what it touches.
+    while (this.buckets.size > MAX_TRACKED_ADDRESSES) {
+      const oldest = this.buckets.keys().next().value as string;
+      this.buckets.delete(oldest);
+    }
   }
 }

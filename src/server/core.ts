@@ -1,17 +1,26 @@
 /**
  * The venue server's logic, over its store and independent of HTTP: `handle` takes a request
- * (method, path, token, protocol version, parsed JSON body, the caller's address) and returns a
- * status and a JSON text. src/server/http.ts feeds it real requests; the protocol tests feed it
- * in process, dropping, duplicating and reordering requests and responses at will.
+ * (method, path, token, protocol version, parsed JSON body, the caller's address, whether the
+ * connection is secure) and returns a status and a JSON text. src/server/http.ts feeds it real
+ * requests; the protocol tests feed it in process, dropping, duplicating and reordering requests
+ * and responses at will.
  *
- * Dumb and idempotent: push stores each event once by id (a duplicate is acknowledged and
- * ignored) and numbers the new ones, in one transaction per batch; pull returns the stored JSON
- * after a cursor. It never merges, orders by clocks or drops a valid event (a judge's edit after
- * a lock is stored like any other: devices decide what it means). It refuses, by name, what is
- * malformed or not this device's to write.
+ * The one authority over the log, and otherwise dumb and idempotent: a push is answered event
+ * by event; each event is checked against the setup the server folds (./admission.ts) and
+ * stored once by id (a duplicate is acknowledged and ignored), and the new ones are numbered,
+ * in one transaction per batch. It never merges, orders by clocks or rewrites an event: the
+ * winner of every cell is decided by the events themselves (src/domain/events.ts). A pull
+ * returns the stored JSON after a cursor, filtered by the reader's role (`readingOf` in
+ * src/sync/protocol.ts).
+ *
+ * Who a device is: the organizer claims the server (claim code printed in the terminal) and
+ * logs in with a password, over https or on the laptop itself; a judge's tablet joins with its
+ * judge's join code, the projector with the projector code. Each join binds the device id to a
+ * device key that the server issues once: the id is that device's alone from then on. A token
+ * lives until a day after its last use; each device holds one.
  */
 
-import { type LeitaiEvent, type Stamp, stampOf } from '../domain/events';
+import type { LeitaiEvent } from '../domain/events';
 import {
   API_PREFIX,
   checkProtocol,
@@ -26,14 +35,17 @@ import {
   PROTOCOL_VERSION,
   type PushResponse,
   parseWireEvent,
+  type RefusedEvent,
+  readingOf,
+  redactedEventText,
   type SessionInfo,
   type SyncError,
   syncError,
-  type WireEvent,
-  writeRefusal,
 } from '../sync/protocol';
+import { Admission } from './admission';
 import {
   AttemptLimiter,
+  type AttemptTarget,
   hashPassword,
   hashToken,
   newNumericCode,
@@ -41,7 +53,7 @@ import {
   sameSecret,
   verifyPassword,
 } from './auth';
-import type { JudgeChange, VenueStore } from './store';
+import type { PullAudience, VenueStore } from './store';
 
 export interface ApiRequest {
   method: string;
@@ -109,9 +121,12 @@ function errorResponse(error: SyncError): ApiResponse {
   return json(HTTP_STATUS[error.code], { error });
 }
 
+function fieldOf(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
 function field(body: unknown, name: string, maxLength = 200): string {
-  const value =
-    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  const value = fieldOf(body, name);
   if (typeof value !== 'string' || value === '' || value.length > maxLength) {
     refuse(
       'malformedRequest',
@@ -121,16 +136,33 @@ function field(body: unknown, name: string, maxLength = 200): string {
   return value;
 }
 
+function optionalField(body: unknown, name: string): string | null {
+  return fieldOf(body, name) === undefined ? null : field(body, name);
+}
+
 const META_SERVER_ID = 'serverId';
 const META_PASSWORD = 'organizerPassword';
 const META_PROJECTOR_CODE = 'projectorCode';
-const JOIN_CODE = /^\d{6}$/;
+/** Judges' and the projector's codes: 8 digits (see ATTEMPT_RULES for why that is enough). */
+const CODE = /^\d{8}$/;
+/** A device bound by protocol 1: its key is the hash of the token it held then (store.ts). */
+const LEGACY_KEY = 'token:';
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session's last use is written at most this often (not on every pull). */
+const TOUCH_EVERY_MS = 60 * 1000;
+/** Bounds on what joins can create: bound device ids, and live sessions per judge / projector. */
+const MAX_DEVICES = 2000;
+const MAX_TABLETS_PER_JUDGE = 5;
+const MAX_PROJECTORS = 10;
+/** Refusals that mean a wrong secret: they count as failed attempts; any other answer does not. */
+const WRONG_SECRET = new Set<SyncError['code']>(['badClaimCode', 'badPassword', 'badJoinCode']);
 
 export class VenueCore {
   readonly store: VenueStore;
   readonly serverId: string;
   private readonly now: () => number;
   private readonly limiter: AttemptLimiter;
+  private admission: Admission;
   private claimCode: string | null;
   publicBaseUrl: string | null;
   private readonly listeners = new Set<(notice: CoreNotice) => void>();
@@ -140,6 +172,7 @@ export class VenueCore {
     this.publicBaseUrl = publicBaseUrl;
     this.now = now;
     this.limiter = limiter ?? new AttemptLimiter({ now });
+    this.admission = Admission.fromLog(store.allEventBodies());
     this.serverId = this.metaOrCreate(META_SERVER_ID, () => newToken().slice(0, 16));
     this.metaOrCreate(META_PROJECTOR_CODE, () => newNumericCode(8));
     this.claimCode = this.isClaimed() ? null : (claimCode ?? newNumericCode(8));
@@ -151,6 +184,10 @@ export class VenueCore {
     const value = create();
     this.store.setMeta(key, value);
     return value;
+  }
+
+  private isoNow(offsetMs = 0): string {
+    return new Date(this.now() + offsetMs).toISOString();
   }
 
   isClaimed(): boolean {
@@ -180,11 +217,15 @@ export class VenueCore {
     for (const listener of this.listeners) listener(notice);
   }
 
-  /** The session of a valid, unrevoked token; null otherwise. */
+  /** The session of a valid token: known, not revoked, used within the last day. Null otherwise. */
   authenticate(token: string | null): Session | null {
     if (!token) return null;
-    const row = this.store.token(hashToken(token));
+    const hash = hashToken(token);
+    const row = this.store.token(hash);
     if (!row || row.revoked) return null;
+    const idle = this.now() - Date.parse(row.lastUsedAt);
+    if (idle > DAY_MS) return null;
+    if (idle > TOUCH_EVERY_MS) this.store.touchToken(hash, this.isoNow());
     return { role: row.role, deviceId: row.deviceId, judgeId: row.judgeId };
   }
 
@@ -200,26 +241,30 @@ export class VenueCore {
   }
 
   private async route(request: ApiRequest): Promise<ApiResponse> {
-    const { method, path } = request;
+    const { method, path, body } = request;
     if (method === 'GET' && path === '/hello') return json(200, this.hello());
-    if (method === 'POST' && path === '/claim') return this.guarded(request, () => this.claim(request.body));
-    if (method === 'POST' && path === '/login') return this.guarded(request, () => this.login(request.body));
+    if (method === 'POST' && path === '/claim')
+      return this.attempt(request, 'claimCode', () => this.claim(request));
+    if (method === 'POST' && path === '/login')
+      return this.attempt(request, 'password', () => this.login(request));
     if (method === 'POST' && path === '/join/judge')
-      return this.guarded(request, () => this.joinJudge(request.body));
+      return this.attempt(request, 'judgeCode', async () => this.joinJudge(body));
     if (method === 'POST' && path === '/join/projector') {
-      return this.guarded(request, () => this.joinProjector(request.body));
+      return this.attempt(request, 'projectorCode', async () => this.joinProjector(body));
     }
     const routes: Record<string, (session: Session) => ApiResponse> = {
-      'GET /session': (session) => json(200, this.sessionInfo(session)),
-      'POST /push': (session) => json(200, this.push(session, request.body)),
-      'GET /pull': () => this.pull(request.query),
+      'GET /session': (session) => json(200, session),
+      'POST /push': (session) => json(200, this.push(session, body)),
+      'GET /pull': (session) => this.pull(session, request.query),
       'GET /devices': (session) => json(200, this.devices(session)),
-      'POST /devices/revoke': (session) => json(200, this.revoke(session, request.body)),
+      'POST /devices/revoke': (session) => json(200, this.revoke(session, body)),
+      'POST /devices/readmit': (session) => json(200, this.readmit(session, body)),
     };
     const handler = routes[`${method} ${path}`];
     if (!handler) return errorResponse(syncError('notFound', `no ${method} ${API_PREFIX}${path}`));
     const session = this.authenticate(request.token);
-    if (!session) return errorResponse(syncError('unauthorized', 'missing, unknown or revoked token'));
+    if (!session)
+      return errorResponse(syncError('unauthorized', 'missing, unknown, expired or revoked token'));
     return handler(session);
   }
 
@@ -234,128 +279,221 @@ export class VenueCore {
     };
   }
 
-  private sessionInfo(session: Session, token = ''): SessionInfo {
-    return { token, ...session, serverId: this.serverId };
-  }
-
-  /** A login-like attempt: refused while the address must wait; a refusal of a secret slows it. */
-  private guarded(request: ApiRequest, attempt: () => ApiResponse): ApiResponse {
-    const wait = this.limiter.waitFor(request.address);
+  /**
+   * A guess at a secret: refused while the address, the target or the server as a whole must
+   * wait. The attempt counts as a failure unless it succeeds or fails for another reason.
+   */
+  private async attempt(
+    request: ApiRequest,
+    target: AttemptTarget,
+    work: () => Promise<ApiResponse>,
+  ): Promise<ApiResponse> {
+    const wait = this.limiter.begin(request.address, target);
     if (wait > 0)
       refuse('tooManyAttempts', `too many failed attempts; retry in ${wait} ms`, { retryAfterMs: wait });
     try {
-      const response = attempt();
-      this.limiter.succeed(request.address);
+      const response = await work();
+      this.limiter.succeeded(request.address, target);
       return response;
     } catch (error) {
-      const code = error instanceof Refusal ? error.error.code : null;
-      if (code === 'badClaimCode' || code === 'badPassword' || code === 'badJoinCode') {
-        this.limiter.fail(request.address);
+      if (!(error instanceof Refusal && WRONG_SECRET.has(error.error.code))) {
+        this.limiter.succeeded(request.address, target);
       }
       throw error;
     }
   }
 
-  private issue(deviceId: string, role: DeviceRole, judgeId: string | null): ApiResponse {
-    const token = newToken();
-    this.store.insertToken(hashToken(token), deviceId, role, judgeId, new Date(this.now()).toISOString());
-    return json(200, this.sessionInfo({ role, deviceId, judgeId }, token));
+  /**
+   * The device id of a claim, login or join, proved: a new id is bound to a new device key; a
+   * bound one needs its key; an id already in the log but never bound (a device log the
+   * organizer imported) cannot be taken. A revoked device comes back only with a code other than
+   * the one it held (a new code), by the organizer's password, or when the organizer readmits it.
+   */
+  private proveDevice(body: unknown, role: DeviceRole, code: string | null) {
+    const deviceId = field(body, 'deviceId', 100);
+    const deviceKey = optionalField(body, 'deviceKey');
+    const bound = this.store.device(deviceId);
+    if (!bound) {
+      if (this.store.hasEventsOfDevice(deviceId)) refuse('deviceTaken', `device id ${deviceId} is taken`);
+      if (this.store.deviceCount() >= MAX_DEVICES)
+        refuse('tooManyDevices', 'the server has too many devices');
+      return { deviceId, newKey: newToken(), rekey: false, readmit: false };
+    }
+    const legacy = bound.keyHash.startsWith(LEGACY_KEY);
+    const expected = legacy ? bound.keyHash.slice(LEGACY_KEY.length) : bound.keyHash;
+    if (deviceKey === null || !sameSecret(hashToken(deviceKey), expected)) {
+      refuse('deviceTaken', `device id ${deviceId} belongs to another device`);
+    }
+    const revoked = bound.revokedAt !== null;
+    if (revoked && role !== 'organizer' && (code === null || code === bound.revokedCode)) {
+      refuse(
+        'deviceRevoked',
+        'the organizer has removed this device; ask for a new code or to be readmitted',
+      );
+    }
+    return { deviceId, newKey: legacy ? newToken() : null, rekey: legacy, readmit: revoked };
   }
 
-  private claim(body: unknown): ApiResponse {
-    const claimCode = field(body, 'claimCode');
-    const password = field(body, 'password');
-    const deviceId = field(body, 'deviceId');
+  /** The device's one session, after the code or password was right and the device proved. */
+  private issue(body: unknown, role: DeviceRole, judgeId: string | null, code: string | null): ApiResponse {
+    const { deviceId, newKey, rekey, readmit } = this.proveDevice(body, role, code);
+    const now = this.isoNow();
+    const since = this.isoNow(-DAY_MS);
+    if (
+      role === 'judge' &&
+      this.store.liveSessions('judge', judgeId, deviceId, since) >= MAX_TABLETS_PER_JUDGE
+    ) {
+      refuse('tooManyDevices', `judge ${judgeId} is already on ${MAX_TABLETS_PER_JUDGE} devices`);
+    }
+    if (
+      role === 'projector' &&
+      this.store.liveSessions('projector', null, deviceId, since) >= MAX_PROJECTORS
+    ) {
+      refuse('tooManyDevices', `${MAX_PROJECTORS} projectors are joined already`);
+    }
+    const token = newToken();
+    this.store.transaction(() => {
+      this.store.pruneTokens(since);
+      if (newKey !== null && rekey) this.store.setDeviceKey(deviceId, hashToken(newKey));
+      else if (newKey !== null) this.store.bindDevice(deviceId, hashToken(newKey), role, judgeId, now);
+      if (readmit) this.store.readmitDevice(deviceId);
+      this.store.replaceToken(hashToken(token), deviceId, role, judgeId, now);
+    });
+    const session: SessionInfo = {
+      token,
+      role,
+      deviceId,
+      judgeId,
+      serverId: this.serverId,
+      expiresAt: this.isoNow(DAY_MS),
+      deviceKey: newKey,
+    };
+    return json(200, session);
+  }
+
+  private requireSecure(request: ApiRequest): void {
+    if (!request.secure) {
+      refuse(
+        'insecureTransport',
+        "the organizer's password is accepted only over https or on the server itself",
+      );
+    }
+  }
+
+  private async claim(request: ApiRequest): Promise<ApiResponse> {
+    this.requireSecure(request);
+    const claimCode = field(request.body, 'claimCode');
+    const password = field(request.body, 'password');
     if (this.isClaimed() || this.claimCode === null)
       refuse('alreadyClaimed', 'the server has an organizer already');
     if (!sameSecret(claimCode, this.claimCode)) refuse('badClaimCode', 'wrong claim code');
     if ([...password].length < MIN_PASSWORD_LENGTH) {
       refuse('weakPassword', `the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
     }
-    this.store.transaction(() => this.store.setMeta(META_PASSWORD, hashPassword(password)));
+    const hash = await hashPassword(password);
+    // Another claim may have finished while this one was hashing.
+    if (this.isClaimed()) refuse('alreadyClaimed', 'the server has an organizer already');
+    const response = this.issue(request.body, 'organizer', null, null);
+    this.store.setMeta(META_PASSWORD, hash);
     this.claimCode = null;
-    return this.issue(deviceId, 'organizer', null);
+    return response;
   }
 
-  private login(body: unknown): ApiResponse {
-    const password = field(body, 'password');
-    const deviceId = field(body, 'deviceId');
+  private async login(request: ApiRequest): Promise<ApiResponse> {
+    this.requireSecure(request);
+    const password = field(request.body, 'password');
+    field(request.body, 'deviceId', 100);
     const stored = this.store.getMeta(META_PASSWORD);
     if (stored === undefined) refuse('notClaimed', 'the server has not been claimed yet');
-    if (!verifyPassword(password, stored)) refuse('badPassword', 'wrong password');
-    return this.issue(deviceId, 'organizer', null);
+    if (!(await verifyPassword(password, stored))) refuse('badPassword', 'wrong password');
+    return this.issue(request.body, 'organizer', null, null);
   }
 
   private joinJudge(body: unknown): ApiResponse {
     const code = field(body, 'code');
-    const deviceId = field(body, 'deviceId');
-    const judges = JOIN_CODE.test(code) ? this.store.judgesWithCode(code) : [];
+    field(body, 'deviceId', 100);
+    const judges = CODE.test(code) ? this.admission.judgesWithCode(code) : [];
     if (judges.length !== 1) refuse('badJoinCode', 'no judge has this join code');
-    return this.issue(deviceId, 'judge', judges[0] as string);
+    return this.issue(body, 'judge', (judges[0] as { id: string }).id, code);
   }
 
   private joinProjector(body: unknown): ApiResponse {
     const code = field(body, 'code');
-    const deviceId = field(body, 'deviceId');
+    field(body, 'deviceId', 100);
     if (!sameSecret(code, this.projectorCode())) refuse('badJoinCode', 'wrong projector code');
-    return this.issue(deviceId, 'projector', null);
+    return this.issue(body, 'projector', null, code);
   }
 
   private push(session: Session, body: unknown): PushResponse {
-    const events = (body as { events?: unknown } | null)?.events;
+    const events = fieldOf(body, 'events');
     if (!Array.isArray(events)) refuse('malformedRequest', 'expected { events: [...] }');
     if (session.role === 'projector') refuse('readOnlyDevice', 'a projector does not write');
     if (events.length > MAX_PUSH_EVENTS)
       refuse('tooLarge', `more than ${MAX_PUSH_EVENTS} events in one push`);
-    const parsed = events.map((value, index) => {
-      const result = parseWireEvent(value);
-      if (!result.ok) {
-        refuse('malformedEvent', `event ${index}: ${result.error.path}: ${result.error.problem}`, {
-          index,
-          path: result.error.path,
-          ...(typeof (value as { id?: unknown })?.id === 'string'
-            ? { eventId: (value as { id: string }).id }
-            : {}),
-        });
-      }
-      const refusal = writeRefusal(session, result.value);
-      if (refusal)
-        refuse(refusal.code, `event ${index}: ${refusal.message}`, { index, eventId: result.value.id });
-      return result.value;
-    });
+    const acknowledged: string[] = [];
+    const refused: RefusedEvent[] = [];
     let accepted = 0;
-    this.store.transaction(() => {
-      parsed.forEach((event, index) => {
-        const outcome = this.store.insertEvent({
-          id: event.id,
-          deviceId: event.deviceId,
-          deviceSeq: event.deviceSeq,
-          body: JSON.stringify(event),
+    try {
+      this.store.transaction(() => {
+        events.forEach((value, index) => {
+          const outcome = this.admit(session, value, index);
+          if (outcome.refused) refused.push(outcome.refused);
+          else {
+            acknowledged.push(outcome.id);
+            if (outcome.isNew) accepted += 1;
+          }
         });
-        if (outcome.kind === 'conflict') {
-          refuse(
-            'eventConflict',
-            `event ${index}: device ${event.deviceId} already has a different event ${event.deviceSeq}`,
-            {
-              index,
-              eventId: event.id,
-            },
-          );
-        }
-        if (outcome.kind === 'new') {
-          accepted += 1;
-          const change = judgeChangeOf(event);
-          if (change) this.store.applyJudgeChange(change);
-        }
       });
-    });
+    } catch (error) {
+      // The batch rolled back: the fold, advanced event by event, is rebuilt from what committed.
+      this.admission = Admission.fromLog(this.store.allEventBodies());
+      throw error;
+    }
     const head = this.store.head();
     if (accepted > 0) this.notify({ type: 'commit', head });
-    const acknowledged = [...new Set(parsed.map((event) => event.id))];
-    return { acknowledged, accepted, duplicates: parsed.length - accepted, head };
+    return {
+      acknowledged: [...new Set(acknowledged)],
+      refused,
+      accepted,
+      duplicates: acknowledged.length - accepted,
+      head,
+    };
   }
 
-  private pull(query: URLSearchParams): ApiResponse {
+  /** One event of a push: stored, a duplicate, or refused with its reason. */
+  private admit(
+    session: Session,
+    value: unknown,
+    index: number,
+  ): { refused: RefusedEvent } | { refused?: undefined; id: string; isNew: boolean } {
+    const rawId = fieldOf(value, 'id');
+    const eventId = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
+    const parsed = parseWireEvent(value);
+    if (!parsed.ok) {
+      const { path, problem } = parsed.error;
+      return { refused: { eventId, index, code: 'malformedEvent', message: `${path}: ${problem}`, path } };
+    }
+    const event = parsed.value;
+    // Stored already: acknowledged as it is, whatever the setup has become since.
+    if (this.store.hasEvent(event.id)) return { id: event.id, isNew: false };
+    const denied = this.admission.check(session, event);
+    if (denied) return { refused: { eventId: event.id, index, ...denied } };
+    const outcome = this.store.insertEvent({
+      id: event.id,
+      deviceId: event.deviceId,
+      deviceSeq: event.deviceSeq,
+      body: JSON.stringify(event),
+      reading: readingOf(event),
+    });
+    if (outcome.kind === 'conflict') {
+      const message = `device ${event.deviceId} already has a different event ${event.deviceSeq}`;
+      return { refused: { eventId: event.id, index, code: 'eventConflict', message } };
+    }
+    this.admission.apply(event as LeitaiEvent);
+    return { id: event.id, isNew: outcome.kind === 'new' };
+  }
+
+  private pull(session: Session, query: URLSearchParams): ApiResponse {
     const after = Number(query.get('after') ?? '0');
     const limit = Number(query.get('limit') ?? String(MAX_PULL_EVENTS));
     if (!Number.isSafeInteger(after) || after < 0)
@@ -363,14 +501,19 @@ export class VenueCore {
     if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PULL_EVENTS) {
       refuse('malformedRequest', `"limit" must be 1 to ${MAX_PULL_EVENTS}`);
     }
-    const rows = this.store.readAfter(after, limit);
-    const cursor = rows.at(-1)?.seq ?? after;
+    const audience: PullAudience =
+      session.role === 'judge'
+        ? { role: 'judge', judgeId: session.judgeId as string }
+        : { role: session.role };
+    const { events, cursor } = this.store.readFor(audience, after, limit);
     const head = Math.max(this.store.head(), cursor);
-    // The stored JSON goes out as it is: no parse, no re-serialization.
-    const events = rows.map((row) => row.body).join(',');
+    // The stored JSON goes out as it is, but for the join codes that only the organizer reads.
+    const texts = events.map((row) =>
+      row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body,
+    );
     return {
       status: 200,
-      body: `{"serverId":${JSON.stringify(this.serverId)},"events":[${events}],"cursor":${cursor},"head":${head}}`,
+      body: `{"serverId":${JSON.stringify(this.serverId)},"events":[${texts.join(',')}],"cursor":${cursor},"head":${head}}`,
     };
   }
 
@@ -383,22 +526,24 @@ export class VenueCore {
     return { devices: this.store.devices(), projectorCode: this.projectorCode() };
   }
 
+  /** Revokes one device: its session ends, and the code it held no longer lets it in. */
   private revoke(session: Session, body: unknown): { revoked: number } {
     this.requireOrganizer(session);
-    const deviceId = field(body, 'deviceId');
-    const revoked = this.store.revokeDevice(deviceId, new Date(this.now()).toISOString());
+    const deviceId = field(body, 'deviceId', 100);
+    const device = this.store.devices().find((entry) => entry.deviceId === deviceId);
+    const code =
+      device?.role === 'judge'
+        ? (this.admission.judge(device.judgeId as string)?.joinCode ?? null)
+        : device?.role === 'projector'
+          ? this.projectorCode()
+          : null;
+    const revoked = this.store.revokeDevice(deviceId, code, this.isoNow());
     if (revoked > 0) this.notify({ type: 'revoke', deviceId });
     return { revoked };
   }
-}
 
-function judgeChangeOf(event: WireEvent): JudgeChange | null {
-  const head: Stamp = stampOf(event as LeitaiEvent);
-  if (event.type === 'entity.put' && event.payload.table === 'judges') {
-    return { judgeId: event.payload.entity.id, joinCode: event.payload.entity.joinCode, head };
+  private readmit(session: Session, body: unknown): { readmitted: number } {
+    this.requireOrganizer(session);
+    return { readmitted: this.store.readmitDevice(field(body, 'deviceId', 100)) };
   }
-  if (event.type === 'entity.delete' && event.payload.table === 'judges') {
-    return { judgeId: event.payload.entityId, joinCode: null, head };
-  }
-  return null;
 }

@@ -5,15 +5,17 @@
  * - events: the log, one row per event id, numbered by `seq` (the server cursor). better-sqlite3
  *   is synchronous and this process the only writer, so a reader never sees seq N+1 before N:
  *   a pull after cursor N can never skip an event that commits later with a smaller number.
- * - judges: the join code of each judge, derived from the organizer's judge events when they
- *   are new (the winner by compareRevision, as on every device).
- * - tokens: device sessions, by the SHA-256 of the token (the token itself is never stored).
- * - meta: the server id, the organizer's password hash, the projector code.
+ *   Each row also keeps who may read it (`reader`, `projector`, `redact`: see `readingOf` in
+ *   src/sync/protocol.ts), so that a filtered pull is one indexed query.
+ * - devices: each device id the server has bound, with the hash of its device key: no other
+ *   device may take the id or write under it. Revocation is of a device, not of a token.
+ * - tokens: device sessions, by the SHA-256 of the token (the token itself is never stored); one
+ *   per device, expiring a day after its last use.
+ * - meta: the server id, the organizer's password hash, the projector code, the schema version.
  */
 
 import Database from 'better-sqlite3';
-import { type Stamp, supersedes } from '../domain/events';
-import type { DeviceRole } from '../sync/protocol';
+import type { DeviceRole, EventReading } from '../sync/protocol';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
@@ -25,12 +27,6 @@ CREATE TABLE IF NOT EXISTS events (
   body TEXT NOT NULL,
   UNIQUE (device_id, device_seq)
 ) STRICT;
-CREATE TABLE IF NOT EXISTS judges (
-  judge_id TEXT PRIMARY KEY,
-  join_code TEXT,
-  head TEXT NOT NULL
-) STRICT;
-CREATE INDEX IF NOT EXISTS judges_by_code ON judges (join_code);
 CREATE TABLE IF NOT EXISTS tokens (
   token_hash TEXT PRIMARY KEY,
   device_id TEXT NOT NULL,
@@ -42,19 +38,35 @@ CREATE TABLE IF NOT EXISTS tokens (
 CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens (device_id);
 `;
 
+/**
+ * Version 2 (protocol 2): who reads each event, bound devices, expiring sessions. The join codes
+ * are no longer a table of their own: the server folds the judges in memory (admission.ts).
+ */
+const MIGRATE_TO_2 = `
+ALTER TABLE events ADD COLUMN reader TEXT;
+ALTER TABLE events ADD COLUMN projector INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE events ADD COLUMN redact INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX events_by_reader ON events (reader, seq);
+CREATE TABLE devices (
+  device_id TEXT PRIMARY KEY,
+  key_hash TEXT NOT NULL,
+  role TEXT NOT NULL,
+  judge_id TEXT,
+  bound_at TEXT NOT NULL,
+  revoked_at TEXT,
+  revoked_code TEXT
+) STRICT;
+ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+DROP TABLE IF EXISTS judges;
+`;
+const SCHEMA_VERSION = 2;
+
 export interface NewEventRow {
   id: string;
   deviceId: string;
   deviceSeq: number;
   body: string;
-}
-
-/** The judge entity an event writes, when it writes one. */
-export interface JudgeChange {
-  judgeId: string;
-  /** null when the event deletes the judge. */
-  joinCode: string | null;
-  head: Stamp;
+  reading: EventReading;
 }
 
 export type InsertOutcome = { kind: 'new'; seq: number } | { kind: 'duplicate' } | { kind: 'conflict' };
@@ -64,44 +76,78 @@ export interface TokenRow {
   role: DeviceRole;
   judgeId: string | null;
   createdAt: string;
+  lastUsedAt: string;
   revoked: boolean;
 }
+
+export interface DeviceRow {
+  deviceId: string;
+  keyHash: string;
+  revokedAt: string | null;
+  /** The code (judge's or projector's) the device held when revoked: it no longer lets it in. */
+  revokedCode: string | null;
+}
+
+export interface StoredEvent {
+  seq: number;
+  body: string;
+  redact: boolean;
+}
+
+/** Who is pulling: the organizer reads everything, a judge its own, the projector what it shows. */
+export type PullAudience = { role: 'organizer' } | { role: 'projector' } | { role: 'judge'; judgeId: string };
 
 export class VenueStore {
   readonly db: Database.Database;
   private readonly statements;
 
-  constructor(file: string) {
+  constructor(file: string, readingOf?: (body: string) => EventReading) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
     this.db.exec(SCHEMA);
+    this.migrate(readingOf);
     const db = this.db;
     this.statements = {
-      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
-      setMeta: db.prepare(
-        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-      ),
       eventById: db.prepare<[string], { seq: number }>('SELECT seq FROM events WHERE id = ?'),
       eventBySlot: db.prepare<[string, number], { id: string }>(
         'SELECT id FROM events WHERE device_id = ? AND device_seq = ?',
       ),
-      insertEvent: db.prepare('INSERT INTO events (id, device_id, device_seq, body) VALUES (?, ?, ?, ?)'),
-      readAfter: db.prepare<[number, number], { seq: number; body: string }>(
-        'SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      hasDeviceEvents: db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM events WHERE device_id = ? LIMIT 1',
+      ),
+      insertEvent: db.prepare(
+        'INSERT INTO events (id, device_id, device_seq, body, reader, projector, redact) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      allEvents: db.prepare<[], { body: string }>('SELECT body FROM events ORDER BY seq'),
+      pullAll: db.prepare<[number, number], { seq: number; body: string; redact: number }>(
+        'SELECT seq, body, redact FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
+      ),
+      pullProjector: db.prepare<[number, number], { seq: number; body: string; redact: number }>(
+        'SELECT seq, body, redact FROM events WHERE seq > ? AND projector = 1 ORDER BY seq LIMIT ?',
+      ),
+      pullJudge: db.prepare<[number, string, number], { seq: number; body: string; redact: number }>(
+        'SELECT seq, body, redact FROM events WHERE seq > ? AND (reader IS NULL OR reader = ?) ORDER BY seq LIMIT ?',
       ),
       head: db.prepare<[], { head: number | null }>('SELECT MAX(seq) AS head FROM events'),
-      judgeHead: db.prepare<[string], { head: string }>('SELECT head FROM judges WHERE judge_id = ?'),
-      putJudge: db.prepare(
-        'INSERT INTO judges (judge_id, join_code, head) VALUES (?, ?, ?) ' +
-          'ON CONFLICT (judge_id) DO UPDATE SET join_code = excluded.join_code, head = excluded.head',
+      device: db.prepare<
+        [string],
+        { device_id: string; key_hash: string; revoked_at: string | null; revoked_code: string | null }
+      >('SELECT device_id, key_hash, revoked_at, revoked_code FROM devices WHERE device_id = ?'),
+      bindDevice: db.prepare(
+        'INSERT INTO devices (device_id, key_hash, role, judge_id, bound_at) VALUES (?, ?, ?, ?, ?)',
       ),
-      judgesByCode: db.prepare<[string], { judge_id: string }>(
-        'SELECT judge_id FROM judges WHERE join_code = ?',
-      ),
+      setDeviceRole: db.prepare('UPDATE devices SET role = ?, judge_id = ? WHERE device_id = ?'),
+      setDeviceRevoked: db.prepare('UPDATE devices SET revoked_at = ?, revoked_code = ? WHERE device_id = ?'),
+      countDevices: db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM devices'),
       insertToken: db.prepare(
-        'INSERT INTO tokens (token_hash, device_id, role, judge_id, created_at) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO tokens (token_hash, device_id, role, judge_id, created_at, last_used_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      deleteDeviceTokens: db.prepare('DELETE FROM tokens WHERE device_id = ?'),
+      deleteUnusedSince: db.prepare('DELETE FROM tokens WHERE last_used_at IS NULL OR last_used_at < ?'),
+      countLiveTokens: db.prepare<[string, string, string | null, string | null], { count: number }>(
+        'SELECT COUNT(*) AS count FROM tokens WHERE last_used_at >= ? AND revoked_at IS NULL AND role = ? AND judge_id IS ? AND device_id IS NOT ?',
       ),
       tokenByHash: db.prepare<
         [string],
@@ -110,18 +156,72 @@ export class VenueStore {
           role: string;
           judge_id: string | null;
           created_at: string;
+          last_used_at: string | null;
           revoked_at: string | null;
         }
-      >('SELECT device_id, role, judge_id, created_at, revoked_at FROM tokens WHERE token_hash = ?'),
-      revokeDevice: db.prepare('UPDATE tokens SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL'),
+      >(
+        'SELECT device_id, role, judge_id, created_at, last_used_at, revoked_at FROM tokens WHERE token_hash = ?',
+      ),
+      touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_hash = ?'),
+      revokeTokens: db.prepare('UPDATE tokens SET revoked_at = ? WHERE device_id = ? AND revoked_at IS NULL'),
       devices: db.prepare<
         [],
-        { device_id: string; role: string; judge_id: string | null; created_at: string; active: number }
-      >(
-        'SELECT device_id, role, judge_id, MIN(created_at) AS created_at, ' +
-          'MAX(revoked_at IS NULL) AS active FROM tokens GROUP BY device_id, role, judge_id ORDER BY created_at',
-      ),
+        {
+          device_id: string;
+          role: string;
+          judge_id: string | null;
+          bound_at: string;
+          revoked_at: string | null;
+        }
+      >('SELECT device_id, role, judge_id, bound_at, revoked_at FROM devices ORDER BY bound_at, device_id'),
     };
+  }
+
+  /** Brings an older file up to SCHEMA_VERSION, in one transaction. */
+  private migrate(readingOf: ((body: string) => EventReading) | undefined): void {
+    const version = Number(this.getMeta('schemaVersion') ?? '1');
+    if (version >= SCHEMA_VERSION) return;
+    this.db
+      .transaction(() => {
+        const hasReader = (this.db.prepare('PRAGMA table_info(events)').all() as { name: string }[]).some(
+          (column) => column.name === 'reader',
+        );
+        if (!hasReader) this.db.exec(MIGRATE_TO_2);
+        // Existing events get who reads them; tokens of protocol 1 had no device key: they end.
+        if (readingOf) {
+          const update = this.db.prepare(
+            'UPDATE events SET reader = ?, projector = ?, redact = ? WHERE seq = ?',
+          );
+          const rows = this.db
+            .prepare<[], { seq: number; body: string }>('SELECT seq, body FROM events')
+            .all();
+          for (const row of rows) {
+            const reading = readingOf(row.body);
+            update.run(reading.reader, reading.projector ? 1 : 0, reading.redact ? 1 : 0, row.seq);
+          }
+        }
+        this.bindLegacyDevices();
+        this.setMeta('schemaVersion', String(SCHEMA_VERSION));
+      })
+      .immediate();
+  }
+
+  /**
+   * Protocol 1 had no device keys: each device that held a token is bound with its newest
+   * token's hash as its key ("token:<hash>"), so that the token it still holds proves it once
+   * (src/sync/session.ts sends it as the key) and gets a key of its own; its session runs a day
+   * from the upgrade.
+   */
+  private bindLegacyDevices(): void {
+    const at = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT OR IGNORE INTO devices (device_id, key_hash, role, judge_id, bound_at, revoked_at)
+         SELECT device_id, 'token:' || token_hash, role, judge_id, created_at, revoked_at FROM tokens t
+         WHERE created_at = (SELECT MAX(created_at) FROM tokens u WHERE u.device_id = t.device_id)`,
+      )
+      .run();
+    this.db.prepare('UPDATE tokens SET last_used_at = ? WHERE last_used_at IS NULL').run(at);
   }
 
   close(): void {
@@ -129,11 +229,16 @@ export class VenueStore {
   }
 
   getMeta(key: string): string | undefined {
-    return this.statements.getMeta.get(key)?.value;
+    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key);
+    return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.statements.setMeta.run(key, value);
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
   }
 
   /** Runs `work` in one transaction (BEGIN IMMEDIATE): all of it commits, or none. */
@@ -145,37 +250,105 @@ export class VenueStore {
   insertEvent(row: NewEventRow): InsertOutcome {
     if (this.statements.eventById.get(row.id)) return { kind: 'duplicate' };
     if (this.statements.eventBySlot.get(row.deviceId, row.deviceSeq)) return { kind: 'conflict' };
-    const result = this.statements.insertEvent.run(row.id, row.deviceId, row.deviceSeq, row.body);
+    const { reader, projector, redact } = row.reading;
+    const result = this.statements.insertEvent.run(
+      row.id,
+      row.deviceId,
+      row.deviceSeq,
+      row.body,
+      reader,
+      projector ? 1 : 0,
+      redact ? 1 : 0,
+    );
     return { kind: 'new', seq: Number(result.lastInsertRowid) };
   }
 
-  readAfter(after: number, limit: number): { seq: number; body: string }[] {
-    return this.statements.readAfter.all(after, limit);
+  hasEvent(id: string): boolean {
+    return this.statements.eventById.get(id) !== undefined;
+  }
+
+  hasEventsOfDevice(deviceId: string): boolean {
+    return this.statements.hasDeviceEvents.get(deviceId) !== undefined;
+  }
+
+  /** Every stored event's JSON, in server order (to fold the setup at start-up). */
+  *allEventBodies(): Iterable<string> {
+    for (const row of this.statements.allEvents.iterate()) yield row.body;
+  }
+
+  /**
+   * The events after `after` that `audience` may read, at most `limit`, and the cursor to ask
+   * from next: past every event scanned, readable or not, so filtered-out events are never
+   * scanned twice. One synchronous read: no event can commit between the query and the head.
+   */
+  readFor(audience: PullAudience, after: number, limit: number): { events: StoredEvent[]; cursor: number } {
+    const rows =
+      audience.role === 'organizer'
+        ? this.statements.pullAll.all(after, limit)
+        : audience.role === 'projector'
+          ? this.statements.pullProjector.all(after, limit)
+          : this.statements.pullJudge.all(after, audience.judgeId, limit);
+    const events = rows.map((row) => ({ seq: row.seq, body: row.body, redact: row.redact === 1 }));
+    const cursor =
+      rows.length === limit ? (rows.at(-1) as { seq: number }).seq : Math.max(after, this.head());
+    return { events, cursor };
   }
 
   head(): number {
     return this.statements.head.get()?.head ?? 0;
   }
 
-  /** Applies a judge entity change when it wins over what the table holds. */
-  applyJudgeChange(change: JudgeChange): void {
-    const current = this.statements.judgeHead.get(change.judgeId);
-    if (!supersedes(change.head, current ? (JSON.parse(current.head) as Stamp) : null)) return;
-    this.statements.putJudge.run(change.judgeId, change.joinCode, JSON.stringify(change.head));
+  device(deviceId: string): DeviceRow | undefined {
+    const row = this.statements.device.get(deviceId);
+    return (
+      row && {
+        deviceId: row.device_id,
+        keyHash: row.key_hash,
+        revokedAt: row.revoked_at,
+        revokedCode: row.revoked_code,
+      }
+    );
   }
 
-  judgesWithCode(code: string): string[] {
-    return this.statements.judgesByCode.all(code).map((row) => row.judge_id);
+  bindDevice(deviceId: string, keyHash: string, role: DeviceRole, judgeId: string | null, at: string): void {
+    this.statements.bindDevice.run(deviceId, keyHash, role, judgeId, at);
   }
 
-  insertToken(
-    hash: string,
-    deviceId: string,
-    role: DeviceRole,
-    judgeId: string | null,
-    createdAt: string,
-  ): void {
-    this.statements.insertToken.run(hash, deviceId, role, judgeId, createdAt);
+  /** Replaces a device's key (a device bound by protocol 1's token gets a key of its own). */
+  setDeviceKey(deviceId: string, keyHash: string): void {
+    this.db.prepare('UPDATE devices SET key_hash = ? WHERE device_id = ?').run(keyHash, deviceId);
+  }
+
+  deviceCount(): number {
+    return this.statements.countDevices.get()?.count ?? 0;
+  }
+
+  /** Revokes the device and its session; `code` is what no longer lets it in. */
+  revokeDevice(deviceId: string, code: string | null, at: string): number {
+    const changed = this.statements.setDeviceRevoked.run(at, code, deviceId).changes;
+    this.statements.revokeTokens.run(at, deviceId);
+    return changed;
+  }
+
+  readmitDevice(deviceId: string): number {
+    return this.statements.setDeviceRevoked.run(null, null, deviceId).changes;
+  }
+
+  /** The device's one session: any earlier token of the device ends. */
+  replaceToken(hash: string, deviceId: string, role: DeviceRole, judgeId: string | null, at: string): void {
+    this.statements.deleteDeviceTokens.run(deviceId);
+    this.statements.insertToken.run(hash, deviceId, role, judgeId, at, at);
+    this.statements.setDeviceRole.run(role, judgeId, deviceId);
+  }
+
+  /** Forgets sessions not used since `before` (they have expired). */
+  pruneTokens(before: string): void {
+    this.statements.deleteUnusedSince.run(before);
+  }
+
+  /** Live sessions of `role` (and judge) on devices other than `exceptDevice`, used since `since`. */
+  liveSessions(role: DeviceRole, judgeId: string | null, exceptDevice: string, since: string): number {
+    return this.statements.countLiveTokens.get(since, role, judgeId, exceptDevice)?.count ?? 0;
   }
 
   token(hash: string): TokenRow | undefined {
@@ -186,13 +359,13 @@ export class VenueStore {
       role: row.role as DeviceRole,
       judgeId: row.judge_id,
       createdAt: row.created_at,
+      lastUsedAt: row.last_used_at ?? row.created_at,
       revoked: row.revoked_at !== null,
     };
   }
 
-  /** Revokes every token of the device; the number revoked. */
-  revokeDevice(deviceId: string, at: string): number {
-    return this.statements.revokeDevice.run(at, deviceId).changes;
+  touchToken(hash: string, at: string): void {
+    this.statements.touchToken.run(at, hash);
   }
 
   devices(): {
@@ -206,8 +379,8 @@ export class VenueStore {
       deviceId: row.device_id,
       role: row.role as DeviceRole,
       judgeId: row.judge_id,
-      joinedAt: row.created_at,
-      revoked: row.active === 0,
+      joinedAt: row.bound_at,
+      revoked: row.revoked_at !== null,
     }));
   }
 }

@@ -725,3 +725,58 @@ export function writeRefusal(
   }
   return null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who may read what
+
+/**
+ * Who reads an event on a pull. The organizer's devices (the laptop, the host console) read
+ * every event. A judge's tablet reads the setup, the stage and its own judge's events, never
+ * another judge's marks (independent judging). The projector reads what it shows: the setup,
+ * the stage, the sheets' progress, adjustments and the reveals. Join codes go to the organizer
+ * only: for everyone else a judge's `joinCode` is blanked (`redact`).
+ *
+ * Convergence: a mark becomes visible to the others only through the host's reveal, and the
+ * reveal (`contestant.lock`) carries every mark it freezes (value and stamp), so a judge's
+ * tablet or the projector folds exactly the counted marks of every revealed contestant without
+ * ever receiving the marks themselves. Each device's projection is the fold of the events it
+ * may read, whatever the order they arrive in; the pull cursor passes over the rest.
+ */
+export interface EventReading {
+  /** null: every role; a judge id: the organizer and that judge's tablets only. */
+  reader: Id | null;
+  /** Whether the projector reads it (always, when `reader` is null). */
+  projector: boolean;
+  /** A judge's entity: its join code is blanked for every role but the organizer. */
+  redact: boolean;
+}
+
+/** The kinds that belong to one judge: read by the organizer and that judge only. */
+const JUDGE_PRIVATE_TYPES: ReadonlySet<EventType> = new Set([
+  'mark.set',
+  'sheet.submit',
+  'correction.request',
+  'correction.decide',
+  'stage.nudge',
+  'stage.confirmRequest',
+  'stage.confirm',
+]);
+
+export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
+  if (JUDGE_PRIVATE_TYPES.has(event.type) && 'judgeId' in event.payload) {
+    // Which judges have submitted is shown on the projector's panel; their marks are not.
+    return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };
+  }
+  const redact = event.type === 'entity.put' && event.payload.table === 'judges';
+  return { reader: null, projector: true, redact };
+}
+
+/** The text of a stored event as a non-organizer reads it: a judge's join code blanked. */
+export function redactedEventText(stored: string): string {
+  const event = JSON.parse(stored) as LeitaiEvent<'entity.put'>;
+  if (event.payload.table !== 'judges') return stored;
+  return JSON.stringify({
+    ...event,
+    payload: { ...event.payload, entity: { ...event.payload.entity, joinCode: '' } },
+  });
+}

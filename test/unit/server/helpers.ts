@@ -8,6 +8,7 @@ import { type ApiResponse, VenueCore } from '../../../src/server/core';
 import { VenueStore } from '../../../src/server/store';
 import {
   PROTOCOL_VERSION,
+  type PushResponse,
   type SessionInfo,
   type SyncError,
   type WireEvent,
@@ -43,6 +44,8 @@ export interface CallOptions {
   query?: Record<string, string>;
   address?: string;
   protocol?: string | null;
+  /** Over https or from the laptop itself (true unless a test says otherwise). */
+  secure?: boolean;
 }
 
 export interface Answer<T = unknown> {
@@ -51,13 +54,13 @@ export interface Answer<T = unknown> {
   error: SyncError | undefined;
 }
 
-export function call<T = unknown>(
+export async function call<T = unknown>(
   core: VenueCore,
   method: string,
   path: string,
   options: CallOptions = {},
-): Answer<T> {
-  const response: ApiResponse = core.handle({
+): Promise<Answer<T>> {
+  const response: ApiResponse = await core.handle({
     method,
     path,
     query: new URLSearchParams(options.query ?? {}),
@@ -66,25 +69,35 @@ export function call<T = unknown>(
     // Through JSON, as over the network.
     body: options.body === undefined ? undefined : JSON.parse(JSON.stringify(options.body)),
     address: options.address ?? '192.168.1.20',
+    secure: options.secure ?? true,
   });
   const body = JSON.parse(response.body) as T & { error?: SyncError };
   return { status: response.status, body, error: body.error };
 }
 
-export function claim(core: VenueCore, deviceId = 'organizer-laptop'): SessionInfo {
-  const answer = call<SessionInfo>(core, 'POST', '/claim', {
+export async function claim(core: VenueCore, deviceId = 'organizer-laptop'): Promise<SessionInfo> {
+  const answer = await call<SessionInfo>(core, 'POST', '/claim', {
     body: { claimCode: CLAIM_CODE, password: PASSWORD, deviceId },
   });
   if (answer.status !== 200) throw new Error(`claim failed: ${JSON.stringify(answer.body)}`);
   return answer.body;
 }
 
-export function joinJudge(core: VenueCore, code: string, deviceId: string): Answer<SessionInfo> {
-  return call<SessionInfo>(core, 'POST', '/join/judge', { body: { code, deviceId } });
+export function joinJudge(
+  core: VenueCore,
+  code: string,
+  deviceId: string,
+  deviceKey?: string,
+): Promise<Answer<SessionInfo>> {
+  return call<SessionInfo>(core, 'POST', '/join/judge', { body: { code, deviceId, deviceKey } });
 }
 
-export function push(core: VenueCore, token: string, events: readonly WireEvent[] | unknown[]): Answer {
-  return call(core, 'POST', '/push', { token, body: { events } });
+export function push(
+  core: VenueCore,
+  token: string,
+  events: readonly WireEvent[] | unknown[],
+): Promise<Answer<PushResponse>> {
+  return call<PushResponse>(core, 'POST', '/push', { token, body: { events } });
 }
 
 /** This device's whole log, in its order, on the wire. */

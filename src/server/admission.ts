@@ -1,0 +1,253 @@
+/**
+ * What the venue server lets into the log: every pushed event is checked, on its own, against
+ * the setup as the server itself folds it (competitions, rounds with their criteria, judges,
+ * contestants) and against the revisions its cells already hold. The server is the one
+ * authority: a device's own checks are a convenience, this is the rule.
+ *
+ * The fold is kept in memory, rebuilt from the log at start-up and advanced only by events
+ * that were committed: it is derived state, never a second source of truth.
+ */
+
+import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
+import { describeIssue } from '../domain/issues';
+import type { Id } from '../domain/model';
+import type { JudgeRecord, SetupRecords, SetupTable } from '../domain/records';
+import { checkSingleMark } from '../domain/validate';
+import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
+
+/**
+ * How far past a cell's stored revision a new event may reach. An honest device writes one more
+ * than it has seen, so it stays within its own offline edits of that cell ahead; a forged
+ * revision near 2^53 would leave the cell's owner no revision to supersede it with. A bound of
+ * 1000 per event leaves the number space for some 10^12 edits.
+ */
+export const MAX_REVISION_LEAD = 1000;
+
+export interface AdmissionRefusal {
+  code: SyncErrorCode;
+  message: string;
+  path?: string;
+}
+
+export interface Writer {
+  role: DeviceRole;
+  deviceId: Id;
+  judgeId: Id | null;
+}
+
+type Entities = { [T in Exclude<SetupTable, 'photos'>]: Map<Id, SetupRecords[T]> } & {
+  photos: Map<Id, { id: Id; roundId: Id }>;
+};
+
+function refusal(code: SyncErrorCode, message: string, path?: string): AdmissionRefusal {
+  return path === undefined ? { code, message } : { code, message, path };
+}
+
+/** The cell an event writes with a revision: events of one cell compete by compareRevision. */
+function revisionCellOf(event: LeitaiEvent): string | null {
+  const round = event.roundId ?? '';
+  switch (event.type) {
+    case 'entity.put':
+      return `entity/${event.payload.table}/${event.payload.entity.id}`;
+    case 'entity.delete':
+      return `entity/${event.payload.table}/${event.payload.entityId}`;
+    case 'mark.set': {
+      const { judgeId, contestantId, criterionId } = event.payload;
+      return `mark/${round}/${judgeId}/${contestantId}/${criterionId}`;
+    }
+    case 'sheet.submit':
+    case 'correction.decide':
+      return `sheet/${round}/${event.payload.judgeId}/${event.payload.contestantId}`;
+    case 'stage.call':
+      return `call/${round}`;
+    case 'stage.view':
+      return `view/${round}`;
+    case 'stage.timer':
+      return `timer/${round}/${event.payload.contestantId}`;
+    case 'contestant.lock':
+    case 'contestant.unlock':
+      return `lock/${round}/${event.payload.contestantId}`;
+    default:
+      return null;
+  }
+}
+
+/** The contestant and judge an event is about, where it names them. */
+function subjectsOf(event: LeitaiEvent): { contestantId?: Id | null; judgeId?: Id } {
+  const payload = event.payload as { contestantId?: Id | null; judgeId?: Id };
+  return { contestantId: payload.contestantId, judgeId: payload.judgeId };
+}
+
+export class Admission {
+  private readonly entities: Entities = {
+    competitions: new Map(),
+    rounds: new Map(),
+    judges: new Map(),
+    contestants: new Map(),
+    photos: new Map(),
+  };
+  private readonly entityHeads = new Map<string, Stamp>();
+  private readonly revisions = new Map<string, number>();
+
+  /** The fold of a stored log (server order; any order gives the same state). */
+  static fromLog(bodies: Iterable<string>): Admission {
+    const admission = new Admission();
+    for (const body of bodies) admission.apply(JSON.parse(body) as LeitaiEvent);
+    return admission;
+  }
+
+  /** Folds an event the store has committed. */
+  apply(event: LeitaiEvent): void {
+    const cell = revisionCellOf(event);
+    if (cell !== null && 'revision' in event.payload) {
+      this.revisions.set(cell, Math.max(this.revisions.get(cell) ?? 0, event.payload.revision));
+    }
+    if (event.type !== 'entity.put' && event.type !== 'entity.delete') return;
+    const { table } = event.payload;
+    const entityId = event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
+    const key = `${table}/${entityId}`;
+    const head = stampOf(event);
+    if (!supersedes(head, this.entityHeads.get(key))) return;
+    this.entityHeads.set(key, head);
+    const records = this.entities[table] as Map<Id, unknown>;
+    if (event.type === 'entity.delete') records.delete(entityId);
+    // A photo is only ever looked up by id: its picture (megabytes of base64) stays in the log.
+    else if (event.payload.table === 'photos')
+      records.set(entityId, { id: entityId, roundId: event.payload.entity.roundId });
+    else records.set(entityId, event.payload.entity);
+  }
+
+  judge(judgeId: Id): JudgeRecord | undefined {
+    return this.entities.judges.get(judgeId);
+  }
+
+  /** The judges whose join code this is. */
+  judgesWithCode(code: string): JudgeRecord[] {
+    return [...this.entities.judges.values()].filter((judge) => judge.joinCode === code);
+  }
+
+  /** Why `writer` may not store `event`, or null when it may. */
+  check(writer: Writer, wire: WireEvent): AdmissionRefusal | null {
+    const denied = writeRefusal(writer, wire);
+    if (denied) return denied;
+    const event = wire as LeitaiEvent;
+    return (
+      this.checkScope(writer, event) ??
+      this.checkSubjects(event) ??
+      this.checkContent(event) ??
+      this.checkRevision(event)
+    );
+  }
+
+  /** The competition and round the event says it belongs to exist, and a judge's is its own. */
+  private checkScope(writer: Writer, event: LeitaiEvent): AdmissionRefusal | null {
+    const creates = (table: SetupTable, id: Id) =>
+      event.type === 'entity.put' && event.payload.table === table && event.payload.entity.id === id;
+    if (
+      !this.entities.competitions.has(event.competitionId) &&
+      !creates('competitions', event.competitionId)
+    ) {
+      return refusal('unknownEntity', `no competition ${event.competitionId}`, 'competitionId');
+    }
+    if (event.roundId !== null && !creates('rounds', event.roundId)) {
+      const round = this.entities.rounds.get(event.roundId);
+      if (!round) return refusal('unknownEntity', `no round ${event.roundId}`, 'roundId');
+      if (round.competitionId !== event.competitionId) {
+        return refusal('unknownEntity', `round ${event.roundId} is not of this competition`, 'roundId');
+      }
+    }
+    if (writer.role === 'judge') {
+      const judge = this.entities.judges.get(writer.judgeId as Id);
+      if (!judge)
+        return refusal('unknownEntity', `judge ${writer.judgeId} no longer exists`, 'author.judgeId');
+      if (event.roundId !== judge.roundId) {
+        return refusal('outsideOwnRound', `judge ${judge.id} scores round ${judge.roundId} only`, 'roundId');
+      }
+    }
+    return null;
+  }
+
+  /** The judge and contestant the event names belong to its round. */
+  private checkSubjects(event: LeitaiEvent): AdmissionRefusal | null {
+    if (event.type === 'entity.put' || event.type === 'entity.delete') return null;
+    const { contestantId, judgeId } = subjectsOf(event);
+    if (judgeId !== undefined) {
+      const judge = this.entities.judges.get(judgeId);
+      if (!judge || judge.roundId !== event.roundId)
+        return refusal('unknownEntity', `no judge ${judgeId} in this round`, 'payload.judgeId');
+    }
+    if (contestantId !== undefined && contestantId !== null) {
+      const contestant = this.entities.contestants.get(contestantId);
+      if (!contestant || contestant.roundId !== event.roundId) {
+        return refusal(
+          'unknownEntity',
+          `no contestant ${contestantId} in this round`,
+          'payload.contestantId',
+        );
+      }
+    }
+    return null;
+  }
+
+  /** What the event says is possible: a mark within its criterion, an entity in its round. */
+  private checkContent(event: LeitaiEvent): AdmissionRefusal | null {
+    if (event.type === 'mark.set') {
+      const round = this.entities.rounds.get(event.roundId as Id);
+      const criterion = round?.criteria.find((candidate) => candidate.id === event.payload.criterionId);
+      if (!round || !criterion) {
+        return refusal(
+          'unknownEntity',
+          `no criterion ${event.payload.criterionId} in this round`,
+          'payload.criterionId',
+        );
+      }
+      if (event.payload.value === null) return null;
+      const judge = this.entities.judges.get(event.payload.judgeId);
+      const contestant = this.entities.contestants.get(event.payload.contestantId);
+      const found = checkSingleMark(
+        event.payload.value,
+        { ...criterion, id: criterion.label },
+        {
+          judge: judge?.name ?? event.payload.judgeId,
+          contestant: contestant?.name ?? event.payload.contestantId,
+        },
+      );
+      return found ? refusal('invalidMark', describeIssue(found), 'payload.value') : null;
+    }
+    if (event.type === 'entity.put') {
+      const entity = event.payload.entity as { roundId?: Id; competitionId?: Id };
+      if (event.payload.table === 'rounds' && entity.competitionId !== event.competitionId) {
+        return refusal(
+          'unknownEntity',
+          'a round must belong to the competition of its event',
+          'payload.entity.competitionId',
+        );
+      }
+      if (entity.roundId !== undefined && event.payload.table !== 'rounds') {
+        const round = this.entities.rounds.get(entity.roundId);
+        if (!round || round.competitionId !== event.competitionId) {
+          return refusal(
+            'unknownEntity',
+            `no round ${entity.roundId} in this competition`,
+            'payload.entity.roundId',
+          );
+        }
+      }
+    }
+    return null;
+  }
+
+  private checkRevision(event: LeitaiEvent): AdmissionRefusal | null {
+    const cell = revisionCellOf(event);
+    if (cell === null || !('revision' in event.payload)) return null;
+    const stored = this.revisions.get(cell) ?? 0;
+    if (event.payload.revision > stored + MAX_REVISION_LEAD) {
+      return refusal(
+        'revisionTooFar',
+        `revision ${event.payload.revision} is more than ${MAX_REVISION_LEAD} past the cell's ${stored}`,
+        'payload.revision',
+      );
+    }
+    return null;
+  }
+}
