@@ -9,6 +9,7 @@ import { readOutbox } from '../../../src/db/remote';
 import { pullEvents, pushOutbox } from '../../../src/sync/client';
 import { Unreachable } from '../../../src/sync/transport';
 import { testServer } from '../server/helpers';
+import { joinAttackers, randomAttack } from './attackers';
 import {
   type Device,
   projectionOf,
@@ -16,26 +17,38 @@ import {
   randomHostAction,
   randomScoring,
   serverEvents,
+  serverEventsFor,
   serverProjection,
+  serverProjectionFor,
   setUpVenue,
   type Venue,
 } from './helpers';
 import { type Fault, MemoryNetwork, seededRandom } from './memory-network';
 
-/** Every device's log and projection equal the server's; every committed event is there once. */
+/**
+ * Every device's log and projection equal the fold of what the server lets it read (a judge does
+ * not read another judge's marks, the projector no mark, join codes only the organizer); every
+ * event any honest device committed is on the server exactly once.
+ */
 async function expectConverged(venue: Venue, network: MemoryNetwork): Promise<void> {
   const stored = serverEvents(network.core);
   const ids = stored.map((event) => event.id);
   expect(new Set(ids).size).toBe(ids.length);
   const slots = stored.map((event) => `${event.deviceId}#${event.deviceSeq}`);
   expect(new Set(slots).size).toBe(slots.length);
-  const expected = serverProjection(network.core);
+  const storedIds = new Set(ids);
   for (const device of venue.all) {
+    const readable = serverEventsFor(network.core, device.session);
     const log = await device.db.events.toArray();
-    expect(log.length, device.name).toBe(stored.length);
-    expect(new Set(log.map((event) => event.id)), device.name).toEqual(new Set(ids));
+    expect(new Set(log.map((event) => event.id)), device.name).toEqual(
+      new Set(readable.map((event) => event.id)),
+    );
+    expect(log.length, device.name).toBe(readable.length);
+    for (const event of log) expect(storedIds.has(event.id), `${device.name}: ${event.type}`).toBe(true);
     expect(await device.db.outbox.count(), device.name).toBe(0);
-    expect(await projectionOf(device), device.name).toEqual(expected);
+    expect(await projectionOf(device), device.name).toEqual(
+      serverProjectionFor(network.core, device.session),
+    );
   }
 }
 
@@ -61,7 +74,11 @@ async function ignoreOffline(work: Promise<unknown>): Promise<void> {
  * One seeded run: random writes (judges, the organizer writing for any judge and as the host),
  * pushes and pulls under random faults, devices going offline, stale requests replayed.
  */
-async function fuzz(seed: number, steps = 80): Promise<{ venue: Venue; network: MemoryNetwork }> {
+async function fuzz(
+  seed: number,
+  steps = 80,
+  { attacks = false } = {},
+): Promise<{ venue: Venue; network: MemoryNetwork }> {
   const random = seededRandom(seed);
   const { core } = testServer();
   const network = new MemoryNetwork(core);
@@ -71,6 +88,7 @@ async function fuzz(seed: number, steps = 80): Promise<{ venue: Venue; network: 
     faulty && random() < 0.35 ? (faults[Math.floor(random() * 4)] as Fault) : 'none';
   const venue = await setUpVenue(network, (name) => network.transport(name, nextFault));
   faulty = true;
+  const attackers = attacks ? await joinAttackers(core, venue.seeded, 2) : [];
   const writers: [Device, number | 'organizer'][] = [
     [venue.organizer, 'organizer'],
     ...venue.judges.map((device, index): [Device, number] => [device, index]),
@@ -78,7 +96,9 @@ async function fuzz(seed: number, steps = 80): Promise<{ venue: Venue; network: 
   for (let step = 0; step < steps; step += 1) {
     const roll = random();
     const device = venue.all[Math.floor(random() * venue.all.length)] as Device;
-    if (roll < 0.45) {
+    if (attackers.length > 0 && random() < 0.25) {
+      await randomAttack(core, venue.seeded, attackers, venue.all, random);
+    } else if (roll < 0.45) {
       const [writer, who] = writers[Math.floor(random() * writers.length)] as [Device, number | 'organizer'];
       if (who === 'organizer') {
         if (random() < 0.2) await randomHostAction(writer.db, venue.seeded, random);
@@ -117,6 +137,14 @@ describe('convergence under a faulty network (seeded fuzzer)', () => {
     // The run exercised what it claims to.
     expect(network.stats.calls).toBeGreaterThan(20);
   });
+
+  it.each(SEEDS.slice(0, 12))(
+    'seed %i with malicious tablets: every honest device converges, every honest mark stored once',
+    async (seed) => {
+      const { venue, network } = await fuzz(seed, 100, { attacks: true });
+      await expectConverged(venue, network);
+    },
+  );
 
   it('exercises every fault across the seeds', async () => {
     const totals = { dropRequest: 0, dropResponse: 0, duplicate: 0, replayLater: 0, replayed: 0 };
@@ -157,7 +185,7 @@ describe('the protocol, request by request', () => {
     expect(core.head()).toBe(head + 1);
     expect(await tablet.db.outbox.count()).toBe(0);
     await pushAndPull(venue.projector);
-    expect(await projectionOf(venue.projector)).toEqual(serverProjection(core));
+    expect(await projectionOf(venue.projector)).toEqual(serverProjectionFor(core, venue.projector.session));
   });
 
   it('a request lost: nothing stored, the event stays in the outbox', async () => {
@@ -186,8 +214,9 @@ describe('the protocol, request by request', () => {
     await pushOutbox(tablet.db, network.transport('clean'), tablet.session.token);
     expect(await network.replayOne(() => 0)).toBe(true);
     expect(core.head()).toBe(head + 1);
-    await pushAndPull(venue.projector);
-    const mark = await venue.projector.db.marks.get([
+    // The host's console reads every mark.
+    await pushAndPull(venue.organizer);
+    const mark = await venue.organizer.db.marks.get([
       seeded.round.id,
       seeded.judges[0].id,
       seeded.contestants[1].id,
@@ -199,14 +228,14 @@ describe('the protocol, request by request', () => {
   it('a pull whose response is lost does not move the cursor; the next pull brings the events', async () => {
     const { core, network, venue, tablet } = await venueWithMark();
     await pushOutbox(tablet.db, tablet.transport, tablet.session.token);
-    const projector = venue.projector;
-    const lossy = network.transport('projector-lossy', () => 'dropResponse');
-    const before = await projector.db.events.count();
-    await expect(pullEvents(projector.db, lossy, projector.session)).rejects.toThrow(Unreachable);
-    expect(await projector.db.events.count()).toBe(before);
-    await pullEvents(projector.db, projector.transport, projector.session);
-    expect(await projector.db.events.count()).toBe(before + 1);
-    expect(await projectionOf(projector)).toEqual(serverProjection(core));
+    const host = venue.organizer;
+    const lossy = network.transport('host-lossy', () => 'dropResponse');
+    const before = await host.db.events.count();
+    await expect(pullEvents(host.db, lossy, host.session)).rejects.toThrow(Unreachable);
+    expect(await host.db.events.count()).toBe(before);
+    await pullEvents(host.db, host.transport, host.session);
+    expect(await host.db.events.count()).toBe(before + 1);
+    expect(await projectionOf(host)).toEqual(serverProjection(core));
   });
 
   it('reordered pushes from two devices editing one cell: every device settles on the same winner', async () => {
@@ -223,13 +252,16 @@ describe('the protocol, request by request', () => {
     await pushOutbox(organizer.db, organizer.transport, organizer.session.token);
     await pushOutbox(tablet.db, tablet.transport, tablet.session.token);
     for (const device of venue.all) await pullEvents(device.db, device.transport, device.session);
+    // The devices that read this judge's marks: the organizer's and the judge's own.
     const values = await Promise.all(
-      venue.all.map(
+      [organizer, tablet].map(
         async (device) =>
           (await device.db.marks.get([cell.roundId, cell.judgeId, cell.contestantId, 'content']))?.value,
       ),
     );
     expect(new Set(values).size).toBe(1);
-    for (const device of venue.all) expect(await projectionOf(device)).toEqual(serverProjection(core));
+    for (const device of venue.all) {
+      expect(await projectionOf(device)).toEqual(serverProjectionFor(core, device.session));
+    }
   });
 });

@@ -10,7 +10,8 @@ import { readProjection } from '../../../src/db/read';
 import { foldEvents, type LeitaiEvent, type Projection } from '../../../src/domain/events';
 import type { VenueCore } from '../../../src/server/core';
 import { pullEvents, pushOutbox } from '../../../src/sync/client';
-import type { SessionInfo } from '../../../src/sync/protocol';
+import type { PullAudience } from '../../../src/server/store';
+import { redactedEventText, type SessionInfo } from '../../../src/sync/protocol';
 import { claimServer, joinWithJudgeCode, joinWithProjectorCode } from '../../../src/sync/session';
 import { readSession } from '../../../src/sync/sync-state';
 import type { SyncTransport } from '../../../src/sync/transport';
@@ -92,11 +93,27 @@ export async function setUpVenue(
 
 /** Every event the server stores, in server order. */
 export function serverEvents(core: VenueCore): LeitaiEvent[] {
-  return core.store.readAfter(0, Number.MAX_SAFE_INTEGER).map((row) => fromWire(JSON.parse(row.body)));
+  return serverEventsFor(core, { role: 'organizer', judgeId: null });
+}
+
+/** The stored events that a device of this session may read, as the server sends them. */
+export function serverEventsFor(core: VenueCore, session: Pick<SessionInfo, 'role' | 'judgeId'>): LeitaiEvent[] {
+  const audience: PullAudience =
+    session.role === 'judge' ? { role: 'judge', judgeId: session.judgeId as string } : { role: session.role };
+  return core.store
+    .readFor(audience, 0, Number.MAX_SAFE_INTEGER)
+    .events.map((row) =>
+      fromWire(JSON.parse(row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body)),
+    );
 }
 
 export function serverProjection(core: VenueCore): Projection {
   return foldEvents(serverEvents(core));
+}
+
+/** What a device of this session converges to: the fold of what it may read. */
+export function serverProjectionFor(core: VenueCore, session: Pick<SessionInfo, 'role' | 'judgeId'>): Projection {
+  return foldEvents(serverEventsFor(core, session));
 }
 
 export async function projectionOf(device: Device): Promise<Projection> {
