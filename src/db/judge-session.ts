@@ -1,25 +1,22 @@
 /**
- * Which judge this tablet belongs to. The judge types their 6-digit join code (评委码) once,
+ * Which judge this tablet belongs to. The judge types their 8-digit join code (评委码) once,
  * confirms their name, and the device remembers them in the device-local `judgeSession` row
  * (never an event: the binding is this tablet's business, and the judge's marks carry their id
  * anyway). The row also keeps the sheet that is open, so a reload lands where the judge was.
  */
 
+import { isJoinCode } from '../domain/join-code';
 import type { Id } from '../domain/model';
 import type { JudgeRecord } from '../domain/records';
 import type { JudgeSessionRow, LeitaiDB } from './database';
 import { RepositoryError } from './errors';
 
-export const JOIN_CODE_LENGTH = 6;
-
-export function isJoinCode(text: string): boolean {
-  return /^\d{6}$/.test(text);
-}
-
 /**
  * The judges with this join code whose round is on this device: one, normally; none for a
  * mistyped code; two only if two organizers' devices drew the same code (the screen then asks
- * for staff).
+ * for staff). Only a whole 8-digit code is looked up: an outdated six-digit code must not bind,
+ * and the empty code that other devices hold for every judge (the venue server shows the codes
+ * to the organizer's device only) must never match.
  */
 export function findJudgesByCode(db: LeitaiDB, code: string): Promise<JudgeRecord[]> {
   if (!isJoinCode(code)) return Promise.resolve([]);

@@ -40,8 +40,6 @@ export {
   bindJudge,
   findJudgesByCode,
   followStageCall,
-  isJoinCode,
-  JOIN_CODE_LENGTH,
   openContestantSheet,
   readJudgeSession,
   unbindJudge,
@@ -63,6 +61,7 @@ export {
   putContestant,
   putJudge,
   type RosterImport,
+  renewJoinCodes,
 } from './roster';
 export {
   createRound,

@@ -165,6 +165,28 @@ export function putJudge(db: LeitaiDB, draft: JudgeDraft): Promise<JudgeRecord> 
   });
 }
 
+/**
+ * 重新生成评委码: a new code for every judge of the round, e.g. to replace the six-digit codes
+ * of a competition set up before codes had eight, or a judge card that went astray. The old
+ * codes stop working at once; tablets already bound to a judge stay bound (the binding and the
+ * venue server's token name the judge, not the code).
+ */
+export function renewJoinCodes(db: LeitaiDB, roundId: Id): Promise<JudgeRecord[]> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const taken = await takenJoinCodes(db);
+    const judges = (await db.judges.where('roundId').equals(roundId).sortBy('order')).map(
+      (judge): JudgeRecord => {
+        const joinCode = newJoinCode(taken);
+        taken.add(joinCode);
+        return { ...judge, joinCode };
+      },
+    );
+    await putEntities(db, 'judges', judges, roundScope(round));
+    return judges;
+  });
+}
+
 /** The draft's fields that were given: an omitted field keeps the current value. */
 function definedOnly<T extends object>(draft: T): Partial<T> {
   return Object.fromEntries(Object.entries(draft).filter(([, value]) => value !== undefined)) as Partial<T>;

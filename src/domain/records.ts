@@ -55,7 +55,11 @@ export interface JudgeRecord {
   weight: Hundredths;
   /** A judge does not score contestants of the same unit (回避). */
   unit: string | null;
-  /** Six digits that the judge screen asks for; unique on the device. */
+  /**
+   * The digits the judge screen asks for (src/domain/join-code.ts); unique on the device. Six
+   * digits in competitions set up before codes had eight (renewJoinCodes replaces them); '' on
+   * every device but the organizer's, which the venue server alone tells the codes.
+   */
   joinCode: string;
   /** Position in the panel list, 1-based. */
   order: number;

@@ -88,7 +88,7 @@ export async function runAxe(browser: Browser, baseUrl: string): Promise<AxeFigu
   const tablet = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1024, height: 768 } });
   const judge = await tablet.newPage();
   await judge.goto('/judge');
-  await judge.getByText('请输入您的 6 位评委码').waitFor();
+  await judge.getByText('请输入您的 8 位评委码').waitFor();
   figures.push(await analyze(judge, 'judge: join'));
   await openJudgeSheet(judge, await judgeTabletRows());
   await judge

@@ -56,7 +56,7 @@ export async function judgeTabletRows(): Promise<TableRows> {
 /** Opens /judge, puts the judge tablet's rows in, and shows the sheet. */
 export async function openJudgeSheet(page: Page, rows: TableRows): Promise<void> {
   await page.goto('/judge');
-  await page.getByText('请输入您的 6 位评委码').waitFor();
+  await page.getByText('请输入您的 8 位评委码').waitFor();
   await loadIntoPage(page, rows);
   await page.reload();
   await page.getByRole('heading', { level: 2, name: /张建国/ }).waitFor();

@@ -100,18 +100,18 @@ describe('judge screen', () => {
     async ({ name, viewport, viaLink }) => {
       const page = await h.newPage(viewport);
       await page.goto('/judge');
-      await page.getByText('请输入您的 6 位评委码').waitFor();
+      await page.getByText('请输入您的 8 位评委码').waitFor();
       await loadIntoPage(page, seed);
       await page.goto(viaLink ? `/judge?code=${joinCode}` : '/judge');
 
       if (!viaLink) {
         const codePad = page.getByRole('group', { name: '评委码键盘' });
-        for (const digit of joinCode.slice(0, 3))
+        for (const digit of joinCode.slice(0, 4))
           await codePad.getByRole('button', { name: digit, exact: true }).click();
         await expectTouchFriendly(page, `${name} join`);
         await expectAxeClean(page, `${name} join`);
         await h.screenshot(page, `judge-${name}-1-join`);
-        for (const digit of joinCode.slice(3))
+        for (const digit of joinCode.slice(4))
           await codePad.getByRole('button', { name: digit, exact: true }).click();
       }
       await page.getByText('您是 王评委（市委组织部）吗？').waitFor();
@@ -188,7 +188,7 @@ describe('judge screen', () => {
   it('is usable on a phone in a pinch', async () => {
     const page = await h.newPage({ width: 390, height: 844 });
     await page.goto('/judge');
-    await page.getByText('请输入您的 6 位评委码').waitFor();
+    await page.getByText('请输入您的 8 位评委码').waitFor();
     await loadIntoPage(page, seed);
     await page.goto(`/judge?code=${joinCode}`);
     await page.getByRole('button', { name: '是我，开始评分' }).click();

@@ -201,7 +201,7 @@ describe('organizer: import and draw', () => {
     await page.getByRole('heading', { name: '评委（5 位）' }).waitFor();
     const codes = await page.locator('.join-code').allTextContents();
     expect(codes).toHaveLength(5);
-    for (const code of codes) expect(code).toMatch(/^\d{6}$/);
+    for (const code of codes) expect(code).toMatch(/^\d{4} \d{4}$/);
     await h.screenshot(page, 'organizer-judges');
     await expectAxeClean(page, 'judges');
 

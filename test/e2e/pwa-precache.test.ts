@@ -144,9 +144,9 @@ describe('message areas in the build', () => {
     const viteManifest = JSON.parse(read('.vite/manifest.json')) as Record<string, { file: string }>;
     const judgeZh = read((viteManifest['src/app/i18n/judge.ts?lang=zh-CN'] as { file: string }).file);
     const judgeEn = read((viteManifest['src/app/i18n/judge.ts?lang=en'] as { file: string }).file);
-    expect(judgeZh).toContain('请输入您的 6 位评委码');
-    expect(judgeZh).not.toContain('Enter your 6-digit judge code');
-    expect(judgeEn).toContain('Enter your 6-digit judge code');
-    expect(judgeEn).not.toContain('请输入您的 6 位评委码');
+    expect(judgeZh).toContain('请输入您的 8 位评委码');
+    expect(judgeZh).not.toContain('Enter your 8-digit judge code');
+    expect(judgeEn).toContain('Enter your 8-digit judge code');
+    expect(judgeEn).not.toContain('请输入您的 8 位评委码');
   });
 });

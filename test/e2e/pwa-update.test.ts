@@ -80,7 +80,7 @@ describe('updates in prompt mode', () => {
 
     await page.goto('/judge');
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.getByText('请输入您的 6 位评委码').waitFor();
+    await page.getByText('请输入您的 8 位评委码').waitFor();
     await loadIntoPage(page, seed);
     // The reload comes from the service worker, which controls the page from now on.
     await page.reload();

@@ -35,7 +35,7 @@ const entries = [
     path: '/judge',
     title: '评委',
     heading: '评委',
-    shows: '请输入您的 6 位评委码',
+    shows: '请输入您的 8 位评委码',
     shot: 'judge',
   },
   {
@@ -140,7 +140,7 @@ describe('app shell', () => {
     await expect.poll(() => heading1(page).textContent()).toBe('Leitai · Competition Scoring');
     await page.getByRole('link', { name: 'Open judge' }).click();
     await expect.poll(() => heading1(page).textContent()).toBe('Judge');
-    await expect.poll(() => page.locator('main').textContent()).toContain('Enter your 6-digit judge code');
+    await expect.poll(() => page.locator('main').textContent()).toContain('Enter your 8-digit judge code');
     await h.screenshot(page, 'shell-judge-en');
 
     await page.getByRole('button', { name: '中文' }).click();
@@ -189,7 +189,7 @@ describe('app shell', () => {
       const reloaded = await page.reload();
       expect(reloaded?.fromServiceWorker()).toBe(true);
       await expect.poll(() => heading1(page).textContent()).toBe('评委');
-      await expect.poll(() => page.locator('main').textContent()).toContain('请输入您的 6 位评委码');
+      await expect.poll(() => page.locator('main').textContent()).toContain('请输入您的 8 位评委码');
       await h.screenshot(page, 'shell-judge-offline');
 
       // A route never opened before works offline too: its lazy chunk was precached.

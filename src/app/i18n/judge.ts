@@ -2,10 +2,12 @@
 
 export const judgeZh = {
   'judge.cancel': '取消',
-  'judge.join.prompt': '请输入您的 6 位评委码',
+  'judge.join.prompt': '请输入您的 8 位评委码',
   'judge.join.connecting': '正在向场馆服务器核对评委码…',
   'judge.join.empty': '尚未输入',
-  'judge.join.help': '评委码在工作人员发给您的评委卡上。输满 6 位后自动查找。',
+  'judge.join.help': '评委码在工作人员发给您的评委卡上。输满 8 位后自动查找。',
+  'judge.join.outdatedLink':
+    '这个二维码或链接里的评委码已停用（评委码现为 8 位）。请向工作人员索取新的评委卡。',
   'judge.join.keypad': '评委码键盘',
   'judge.join.unknown': '没有找到评委码 {code}。请核对评委卡，或询问工作人员。',
   'judge.join.ambiguous': '评委码 {code} 对应多位评委，请联系工作人员处理。',
@@ -115,11 +117,13 @@ export const judgeZh = {
 
 export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.cancel': 'Cancel',
-  'judge.join.prompt': 'Enter your 6-digit judge code',
+  'judge.join.prompt': 'Enter your 8-digit judge code',
   'judge.join.connecting': 'Checking the code with the venue server…',
   'judge.join.empty': 'nothing entered',
   'judge.join.help':
-    'The judge code is on the card the staff gave you. It is looked up once all 6 digits are in.',
+    'The judge code is on the card the staff gave you. It is looked up once all 8 digits are in.',
+  'judge.join.outdatedLink':
+    'The code in this QR code or link is no longer valid (judge codes now have 8 digits). Ask the staff for a new judge card.',
   'judge.join.keypad': 'Judge code keypad',
   'judge.join.unknown': 'No judge has the code {code}. Check your card or ask the staff.',
   'judge.join.ambiguous': 'The code {code} belongs to more than one judge. Please ask the staff.',

@@ -60,7 +60,7 @@ export const organizerPeopleZh = {
   'people.judges.weightsCount': '本轮按“加权平均”计分：权重生效，权重 2 的评委分量是权重 1 的两倍。',
   'people.judges.weightsIgnored': '本轮计分规则为“{rule}”，权重不影响成绩；只有“加权平均”规则才按权重计算。',
   'people.judges.deleteTitle': '删除评委 {name}？',
-  'people.judges.deleteBody': '评委 {name} 将从本轮移除，评委码 {code} 随之失效。已经打分的评委不能删除。',
+  'people.judges.deleteBody': '评委 {name} 将从本轮移除，其评委码随之失效。已经打分的评委不能删除。',
   'people.joinCodes.print': '打印评委码',
   'people.joinCodes.copy': '复制评委码',
   'people.joinCodes.copied': '已复制 {count} 位评委的评委码',
@@ -69,7 +69,18 @@ export const organizerPeopleZh = {
   'people.joinCodes.hideQr': '收起二维码',
   'people.joinCodes.qrFor': '{name}的评委二维码',
   'people.joinCodes.scanHowTo': '请{name}用平板的相机扫描这个二维码，打开后确认身份即可开始评分。',
-  'people.joinCodes.sheetHowTo': '在评委平板上打开“评委”，输入下面的六位评委码。',
+  'people.joinCodes.sheetHowTo': '在评委平板上打开“评委”，输入下面的 8 位评委码。',
+  'people.joinCodes.orType': '也可以在平板上输入评委码：',
+  'people.joinCodes.hidden': '只在组织者的设备上显示',
+  'people.joinCodes.outdated': '旧码，已停用',
+  'people.joinCodes.outdatedNotice':
+    '评委码需要更新为8位：本轮有 {count} 位评委的评委码还是旧的 6 位，评委平板已不能用它登录。请点“重新生成评委码”，再重新打印或复制评委码。',
+  'people.joinCodes.renew': '重新生成评委码',
+  'people.joinCodes.renewTitle': '为本轮 {count} 位评委重新生成评委码？',
+  'people.joinCodes.renewBody':
+    '每位评委将得到新的 8 位评委码，旧的评委码（包括已打印的评委卡和二维码）立即失效。已经登录的评委平板不受影响，可以继续评分。',
+  'people.joinCodes.renewConfirm': '重新生成',
+  'people.joinCodes.renewed': '已为 {count} 位评委生成新的评委码，请重新打印或复制评委码发给评委。',
   'people.contestants.heading': '选手（{count} 位）',
   'people.contestants.caption': '本轮选手名单',
   'people.contestants.add': '添加选手',
@@ -244,7 +255,7 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'This round scores by “{rule}”: weights do not change the results; only the weighted mean uses them.',
   'people.judges.deleteTitle': 'Delete judge {name}?',
   'people.judges.deleteBody':
-    'Judge {name} is removed from this round and the join code {code} stops working. A judge who has given marks cannot be deleted.',
+    'Judge {name} is removed from this round and their join code stops working. A judge who has given marks cannot be deleted.',
   'people.joinCodes.print': 'Print join codes',
   'people.joinCodes.copy': 'Copy join codes',
   'people.joinCodes.copied': 'Copied the join codes of {count} judges',
@@ -254,8 +265,18 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.joinCodes.scanHowTo':
     '{name} scans this code with the tablet’s camera, then confirms who they are to start scoring.',
   'people.joinCodes.sheetTitle': 'Join codes',
-  'people.joinCodes.sheetHowTo':
-    'On the judge’s tablet, open “Judge” and enter the six-digit join code below.',
+  'people.joinCodes.sheetHowTo': 'On the judge’s tablet, open “Judge” and enter the 8-digit join code below.',
+  'people.joinCodes.orType': 'Or type the join code on the tablet: ',
+  'people.joinCodes.hidden': 'shown on the organizer’s device only',
+  'people.joinCodes.outdated': 'old code, no longer valid',
+  'people.joinCodes.outdatedNotice':
+    'Join codes must be renewed to 8 digits: {count} judges of this round still have an old 6-digit code, which no tablet can join with. Click “New join codes”, then print or copy the codes again.',
+  'people.joinCodes.renew': 'New join codes',
+  'people.joinCodes.renewTitle': 'New join codes for the {count} judges of this round?',
+  'people.joinCodes.renewBody':
+    'Every judge gets a new 8-digit join code; the old codes (printed cards and QR codes included) stop working at once. Tablets already joined are not affected and keep scoring.',
+  'people.joinCodes.renewConfirm': 'Renew',
+  'people.joinCodes.renewed': 'New join codes for {count} judges: print or copy them again for the judges.',
   'people.contestants.heading': 'Contestants ({count})',
   'people.contestants.caption': 'The contestants of this round',
   'people.contestants.add': 'Add contestant',

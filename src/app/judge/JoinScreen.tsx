@@ -1,24 +1,19 @@
 /**
- * 评委登录: the judge types their 6-digit join code on the keypad (or arrives with ?code= from
+ * 评委登录: the judge types their 8-digit join code on the keypad (or arrives with ?code= from
  * the QR code), the screen asks "您是 王评委（市委组织部）吗？", and only a "yes" binds the
  * tablet to them.
  *
  * A new tablet knows no judge yet: when the code is not on the device and a venue server
  * served the page, the code is exchanged there for this tablet's token (joinAsJudge), which
  * also brings the judge's round onto the tablet; the question is then asked as usual, and a
- * "no" gives the token back.
+ * "no" gives the token back. The server sends tablets the judges without their codes, so the
+ * judge it names is looked up by id, not by code.
  */
 
 import { useEffect, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
-import {
-  bindJudge,
-  findJudgesByCode,
-  isJoinCode,
-  JOIN_CODE_LENGTH,
-  type KeypadKey,
-  RepositoryError,
-} from '../../db/repository';
+import { bindJudge, findJudgesByCode, type KeypadKey, RepositoryError } from '../../db/repository';
+import { isJoinCode, JOIN_CODE_LENGTH } from '../../domain/join-code';
 import type { JudgeRecord, RoundRecord } from '../../domain/records';
 import { readSession } from '../../sync/session';
 import { SyncRefusal } from '../../sync/transport';
@@ -26,11 +21,12 @@ import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { deviceSync, disconnectDevice, joinAsJudge, syncFailureMessage } from '../sync/device-sync';
+import { JoinCodeBoxes } from './JoinCodeBoxes';
 import { Keypad } from './Keypad';
 import { useHardwareKeys } from './use-hardware-keys';
 
 export interface JoinScreenProps {
-  /** From ?code= in the address: prefilled, still confirmed. */
+  /** From ?code= in the address: prefilled, still confirmed; a six-digit code is outdated. */
   initialCode: string;
   /** The judge this tablet is bound to now, when a QR code for another one was opened. */
   currentJudge: JudgeRecord | null;
@@ -45,18 +41,35 @@ type Lookup =
   | { state: 'found'; judge: JudgeRecord; round: RoundRecord | undefined; joinedAtServer: boolean }
   | { state: 'unknown' }
   | { state: 'ambiguous' }
-  | { state: 'refused'; message: { key: MessageKey; params?: Record<string, string | number> } };
+  | { state: 'refused'; message: Message };
+
+type Message = { key: MessageKey; params?: Record<string, string | number> };
+
+/** What went wrong with the code typed (or brought by the link) so far, if anything. */
+function problemWith(lookup: Lookup, code: string, outdatedLink: boolean): Message | null {
+  switch (lookup.state) {
+    case 'unknown':
+      return { key: 'judge.join.unknown', params: { code } };
+    case 'ambiguous':
+      return { key: 'judge.join.ambiguous', params: { code } };
+    case 'refused':
+      return lookup.message;
+    default:
+      // A QR code or link from before codes had eight digits: say so, or the judge would wait.
+      return outdatedLink ? { key: 'judge.join.outdatedLink' } : null;
+  }
+}
 
 /**
- * Gives this tablet a judge token for `judge` unless it already has one, or is the organizer's
- * device (which may write for every judge and must keep its own session).
+ * Gives this tablet a judge token for `judge` (whose code is `code`) unless it already has one,
+ * or is the organizer's device (which may write for every judge and must keep its own session).
  */
-async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord): Promise<void> {
+async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord, code: string): Promise<void> {
   if (!deviceSync(db)) return;
   const session = await readSession(db);
   if (session?.role === 'organizer' || session?.judgeId === judge.id) return;
   try {
-    await joinAsJudge(judge.joinCode, db);
+    await joinAsJudge(code, db);
   } catch (failure) {
     // A server that says no is final. No server in reach must never keep a judge from scoring:
     // the tablet is bound locally, keeps every mark, and joins from the sync panel later.
@@ -67,11 +80,12 @@ async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord): Promise<voi
 export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProps) {
   const t = useT();
   const db = useDatabase();
-  const [code, setCode] = useState(() => (/^\d{0,6}$/.test(initialCode) ? initialCode : ''));
+  const [code, setCode] = useState(() => (isJoinCode(initialCode) ? initialCode : ''));
+  const [outdatedLink, setOutdatedLink] = useState(() => initialCode !== '' && !isJoinCode(initialCode));
   const [lookup, setLookup] = useState<Lookup>({ state: 'typing' });
   const [error, setError] = useState<string | null>(null);
 
-  // Six digits: look the judge up at once (no extra tap).
+  // All eight digits: look the judge up at once (no extra tap).
   useEffect(() => {
     if (!isJoinCode(code)) {
       setLookup({ state: 'typing' });
@@ -85,14 +99,16 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
       if (judges.length === 0 && deviceSync(db)) {
         if (cancelled) return;
         setLookup({ state: 'connecting' });
+        let joined: Awaited<ReturnType<typeof joinAsJudge>>;
         try {
-          await joinAsJudge(code, db);
+          joined = await joinAsJudge(code, db);
         } catch (failure) {
           if (!cancelled) setLookup({ state: 'refused', message: syncFailureMessage(failure) });
           return;
         }
         joinedAtServer = true;
-        judges = await findJudgesByCode(db, code);
+        const judge = await db.judges.get(joined.judgeId);
+        judges = judge ? [judge] : [];
       }
       if (cancelled) return;
       const [judge] = judges;
@@ -108,6 +124,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
 
   const press = (key: KeypadKey) => {
     setError(null);
+    setOutdatedLink(false);
     setCode((current) => {
       if (key === 'clear') return '';
       if (key === 'backspace') return current.slice(0, -1);
@@ -118,7 +135,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
 
   const confirm = async (judge: JudgeRecord) => {
     try {
-      await ensureJudgeSession(db, judge);
+      await ensureJudgeSession(db, judge, code);
       await bindJudge(db, judge.id);
       onDone();
     } catch (caught) {
@@ -177,14 +194,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
     );
   }
 
-  const message =
-    lookup.state === 'unknown'
-      ? t('judge.join.unknown', { code })
-      : lookup.state === 'ambiguous'
-        ? t('judge.join.ambiguous', { code })
-        : lookup.state === 'refused'
-          ? t(lookup.message.key, lookup.message.params)
-          : null;
+  const problem = problemWith(lookup, code, outdatedLink);
   return (
     <div className="page judge-join">
       <h1>{t('role.judge.title')}</h1>
@@ -193,25 +203,15 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
           <p id="judge-code-label" className="judge-join__prompt">
             {t('judge.join.prompt')}
           </p>
-          <output className="judge-join__code" aria-labelledby="judge-code-label">
-            {Array.from({ length: JOIN_CODE_LENGTH }, (_, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the six boxes are positions, not items
-              <span key={index} className="judge-join__digit" aria-hidden="true">
-                {code[index] ?? ''}
-              </span>
-            ))}
-            <span className="visually-hidden">
-              {code === '' ? t('judge.join.empty') : code.split('').join(' ')}
-            </span>
-          </output>
+          <JoinCodeBoxes code={code} labelledBy="judge-code-label" />
           {lookup.state === 'connecting' && (
             <p className="judge-notice" role="status">
               {t('judge.join.connecting')}
             </p>
           )}
-          {message && (
+          {problem && (
             <p className="judge-error" role="alert">
-              {message}
+              {t(problem.key, problem.params)}
             </p>
           )}
           <p className="judge-join__help">{t('judge.join.help')}</p>

@@ -1,6 +1,6 @@
 /**
  * The judge's tablet screen (/judge). Not bound yet: the join screen. Bound: the judge's desk
- * (status, contestants, score sheet). `?code=123456` (the QR code) prefills the join code; a
+ * (status, contestants, score sheet). `?code=12345678` (the QR code) prefills the join code; a
  * code for another judge than the bound one asks before switching.
  */
 

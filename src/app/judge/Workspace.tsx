@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { followStageCall, type JudgeSessionRow, openContestantSheet, unbindJudge } from '../../db/repository';
+import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
@@ -35,7 +36,10 @@ export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps)
   const db = useDatabase();
   const context = useJudgeContext(session.judgeId);
 
-  const sameJudge = context && codeParam === context.judge.joinCode;
+  // Only a whole code can name the bound judge: the '' that tablets hold for every judge's code
+  // (the venue server shows codes to the organizer's device only) must not match an empty ?code=.
+  const sameJudge =
+    context && codeParam !== null && isJoinCode(codeParam) && codeParam === context.judge.joinCode;
   useEffect(() => {
     if (sameJudge) onCodeHandled();
   }, [sameJudge, onCodeHandled]);

@@ -21,7 +21,7 @@ beforeEach(() => {
 // `heading` is the page's h1, `shows` a text that only that page has (roles not built yet say so).
 const roles = [
   { path: '/organizer', link: '进入组织者', zh: '组织者', heading: '赛事列表', shows: '载入示例赛事' },
-  { path: '/judge', link: '进入评委', zh: '评委', heading: '评委', shows: '请输入您的 6 位评委码' },
+  { path: '/judge', link: '进入评委', zh: '评委', heading: '评委', shows: '请输入您的 8 位评委码' },
   {
     path: '/stage',
     link: '主持台',

@@ -123,7 +123,7 @@ const payloadDraft: fc.Arbitrary<EventDraft> = fc.oneof(
         roundId: 'round-1',
         payload: {
           table: 'judges',
-          entity: { ...judge, roundId: 'round-1', title: '', unit: null, joinCode: '123456', order: 1 },
+          entity: { ...judge, roundId: 'round-1', title: '', unit: null, joinCode: '12345678', order: 1 },
           revision: entityRevision,
         },
       }),

@@ -77,10 +77,10 @@ describe('ids', () => {
     for (const id of ids) expect(id).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it('make six-digit join codes that avoid the taken ones', () => {
+  it('make eight-digit join codes that avoid the taken ones', () => {
     const taken = new Set<string>();
     for (let i = 0; i < 2000; i += 1) taken.add(newJoinCode(taken));
     expect(taken.size).toBe(2000);
-    for (const code of taken) expect(code).toMatch(/^\d{6}$/);
+    for (const code of taken) expect(code).toMatch(/^\d{8}$/);
   });
 });

@@ -20,7 +20,7 @@ describe('judges', () => {
     const { round, judges } = await seedRound(db);
     const judge = await putJudge(db, { roundId: round.id, name: ' 孙评委 ', weight: 200 });
     expect(judge).toMatchObject({ name: '孙评委', title: '', weight: 200, unit: null, order: 4 });
-    expect(judge.joinCode).toMatch(/^\d{6}$/);
+    expect(judge.joinCode).toMatch(/^\d{8}$/);
     expect(new Set([...judges.map((j) => j.joinCode), judge.joinCode]).size).toBe(4);
     const updated = await putJudge(db, { id: judge.id, roundId: round.id, unit: '大西渠镇' });
     expect(updated).toEqual({ ...judge, unit: '大西渠镇' });

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ContestantsPanel } from '../../../src/app/organizer/people/ContestantsPanel';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
+import { groupJoinCode } from '../../../src/domain/join-code';
 import { freshDb, seedRound } from '../db/helpers';
 import { renderWith } from './people-helpers';
 
@@ -196,6 +197,9 @@ describe('importing judges', () => {
       ['刘老师', '党校教授', null, 150],
     ]);
     const list = screen.getByRole('table', { name: '本轮评委名单' });
-    for (const judge of judges) expect(within(list).getByText(judge.joinCode)).toHaveTextContent(/^\d{6}$/);
+    for (const judge of judges) {
+      expect(judge.joinCode).toMatch(/^\d{8}$/);
+      expect(within(list).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
+    }
   });
 });

@@ -4,7 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
 import { useUiStore } from '../../../src/app/store';
-import { enterMark, updateRound } from '../../../src/db/repository';
+import { putEntities, roundScope } from '../../../src/db/entities';
+import { writeTransaction } from '../../../src/db/log';
+import {
+  enterMark,
+  findJudgesByCode,
+  readProjection,
+  refoldLog,
+  updateRound,
+} from '../../../src/db/repository';
+import { groupJoinCode } from '../../../src/domain/join-code';
 import { freshDb, seedRound } from '../db/helpers';
 import { renderWith } from './people-helpers';
 
@@ -28,8 +37,11 @@ describe('JudgesPanel', () => {
   it('lists the panel with each judge’s join code and says when weights matter', async () => {
     const { db, round, judges } = await setup();
     expect(names()).toEqual(['王评委', '李评委', '赵评委']);
-    for (const judge of judges)
-      expect(within(rowOf(judge.name)).getByText(judge.joinCode)).toBeInTheDocument();
+    for (const judge of judges) {
+      expect(judge.joinCode).toMatch(/^\d{8}$/);
+      expect(within(rowOf(judge.name)).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
+    }
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
     expect(within(rowOf('赵评委')).getByText('三工镇')).toBeInTheDocument();
     expect(screen.getByText(/权重不影响成绩/)).toHaveTextContent('去掉最高分和最低分后平均');
 
@@ -64,7 +76,10 @@ describe('JudgesPanel', () => {
     expect(stored).toMatchObject({ title: '市委组织部副部长', weight: 200, unit: null, order: 4 });
     const row = rowOf('孙部长');
     expect(within(row).getByText('2')).toBeInTheDocument();
-    expect(within(row).getByText(stored?.joinCode ?? 'missing')).toHaveTextContent(/^\d{6}$/);
+    expect(stored?.joinCode).toMatch(/^\d{8}$/);
+    expect(within(row).getByText(groupJoinCode(stored?.joinCode ?? 'missing'))).toHaveTextContent(
+      /^\d{4} \d{4}$/,
+    );
   });
 
   it('warns about a repeated name but saves it, and marks both rows', async () => {
@@ -149,9 +164,9 @@ describe('JudgesPanel', () => {
     const copied = await navigator.clipboard.readText();
     expect(copied.split('\n')).toEqual([
       '评委码 · 市级决赛',
-      `1. 王评委（市委组织部）\t${judges[0].joinCode}`,
-      `2. 李评委（党校）\t${judges[1].joinCode}`,
-      `3. 赵评委（三工镇党委）\t${judges[2].joinCode}`,
+      `1. 王评委（市委组织部）\t${groupJoinCode(judges[0].joinCode)}`,
+      `2. 李评委（党校）\t${groupJoinCode(judges[1].joinCode)}`,
+      `3. 赵评委（三工镇党委）\t${groupJoinCode(judges[2].joinCode)}`,
     ]);
 
     const print = vi.spyOn(window, 'print').mockImplementation(() => {
@@ -163,7 +178,8 @@ describe('JudgesPanel', () => {
     expect(document.body).not.toHaveClass('print-join-codes');
     const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
     expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 市级决赛 · 评委码');
-    for (const judge of judges) expect(sheet).toHaveTextContent(judge.joinCode);
+    expect(sheet).toHaveTextContent('输入下面的 8 位评委码');
+    for (const judge of judges) expect(sheet).toHaveTextContent(groupJoinCode(judge.joinCode));
   });
 
   it('shows a judge’s join QR code, linking the tablet to the judge screen with the code', async () => {
@@ -178,9 +194,55 @@ describe('JudgesPanel', () => {
     const code = await within(qrRow).findByRole('img', { name: `评委 ${judge.name} 的加入二维码：${link}` });
     await waitFor(() => expect(code.querySelector('path')?.getAttribute('d')).toMatch(/^M\d/));
     expect(within(qrRow).getByText(link)).toBeInTheDocument();
+    expect(within(qrRow).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
     await user.click(toggle);
     expect(
       screen.queryByRole('row', { name: new RegExp(`请${judge.name}用平板的相机扫描`) }),
     ).not.toBeInTheDocument();
+  });
+
+  it('flags six-digit codes and renews every code of the round after a confirmation', async () => {
+    const { db, user, round, judges } = await setup();
+    // A competition set up before codes had eight digits, as its events wrote it.
+    const old = judges.map((judge, index) => ({ ...judge, joinCode: `65432${index}` }));
+    await writeTransaction(db, () => putEntities(db, 'judges', old, roundScope(round)));
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      '评委码需要更新为8位：本轮有 3 位评委的评委码还是旧的 6 位',
+    );
+    expect(within(rowOf('王评委')).getByText('旧码，已停用')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '王评委的评委二维码' })).not.toBeInTheDocument();
+    // Dead codes go on no paper.
+    expect(screen.queryByRole('button', { name: '打印评委码' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '复制评委码' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: '重新生成评委码' }));
+    const dialog = screen.getByRole('alertdialog', { name: '为本轮 3 位评委重新生成评委码？' });
+    expect(dialog).toHaveTextContent('已经登录的评委平板不受影响');
+    await user.click(within(dialog).getByRole('button', { name: '取消' }));
+    expect((await db.judges.get(judges[0].id))?.joinCode).toBe('654320');
+
+    await user.click(screen.getByRole('button', { name: '重新生成评委码' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: '重新生成' }));
+    expect(await screen.findByText(/已为 3 位评委生成新的评委码/)).toHaveRole('status');
+    await waitFor(() => expect(screen.queryByRole('note')).not.toBeInTheDocument());
+    for (const judge of old) {
+      const renewed = await db.judges.get(judge.id);
+      expect(renewed?.joinCode).toMatch(/^\d{8}$/);
+      expect(within(rowOf(judge.name)).getByText(groupJoinCode(renewed?.joinCode ?? ''))).toBeInTheDocument();
+      expect(await findJudgesByCode(db, judge.joinCode)).toEqual([]);
+    }
+    expect(screen.getByRole('button', { name: '打印评委码' })).toBeInTheDocument();
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+
+  it('says a code is not shown on this device rather than show an empty one', async () => {
+    const { db, judges } = await setup();
+    await db.judges.update(judges[1].id, { joinCode: '' }); // as the venue server sends it
+    const row = rowOf('李评委');
+    expect(await within(row).findByText('只在组织者的设备上显示')).toBeInTheDocument();
+    expect(within(row).queryByRole('button', { name: '李评委的评委二维码' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
+    expect(sheet).not.toHaveTextContent('李评委');
   });
 });

@@ -144,7 +144,7 @@ describe('on screen', () => {
         <App />
       </DatabaseProvider>,
     );
-    await screen.findByText('请输入您的 6 位评委码');
+    await screen.findByText('请输入您的 8 位评委码');
     expect(storage.persist).not.toHaveBeenCalled();
     expect(devicePersistence.get()).toBe('notAsked');
 

@@ -1,8 +1,10 @@
 /**
  * The judges' join codes (评委码) on paper: one card per judge to cut out and hand over. It is
- * hidden on screen and alone on the page when printed through `printJoinCodes`.
+ * hidden on screen and alone on the page when printed through `printJoinCodes`. Codes are
+ * grouped "1234 5678", as they are read aloud and typed.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { groupJoinCode } from '../../../domain/join-code';
 import type { JudgeRecord, RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -21,7 +23,7 @@ export function printJoinCodes(): void {
 export function joinCodeText(round: RoundRecord, judges: readonly JudgeRecord[], heading: string): string {
   const lines = judges.map(
     (judge, index) =>
-      `${index + 1}. ${judge.name}${judge.title ? `（${judge.title}）` : ''}\t${judge.joinCode}`,
+      `${index + 1}. ${judge.name}${judge.title ? `（${judge.title}）` : ''}\t${groupJoinCode(judge.joinCode)}`,
   );
   return [`${heading} · ${round.name}`, ...lines].join('\n');
 }
@@ -41,7 +43,7 @@ export function JoinCodeSheet({ round, judges }: { round: RoundRecord; judges: r
           <li key={judge.id} className="join-code-card">
             <span className="join-code-card__name">{judge.name}</span>
             {judge.title && <span className="join-code-card__title">{judge.title}</span>}
-            <span className="join-code-card__code">{judge.joinCode}</span>
+            <span className="join-code-card__code">{groupJoinCode(judge.joinCode)}</span>
             <JoinQrCode code={judge.joinCode} judgeName={judge.name} />
           </li>
         ))}

@@ -1,10 +1,12 @@
 /**
  * 评委: the round's panel. Add, edit, reorder and delete judges, import a list, and hand out
- * each judge's join code (评委码), which the judge screen asks for.
+ * each judge's join code (评委码), which the judge screen asks for. Codes from before codes had
+ * eight digits are flagged, with 重新生成评委码 as the way to new ones.
  */
 import { Fragment, useState } from 'react';
 import { deleteJudge } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
+import { groupJoinCode, isJoinCode, isOutdatedJoinCode } from '../../../domain/join-code';
 import type { Id } from '../../../domain/model';
 import type { JudgeRecord, RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
@@ -13,9 +15,11 @@ import { useT } from '../../i18n/useT';
 import { JoinQrCode } from '../../sync/JoinQrCode';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { JoinCodeCell } from './JoinCodeCell';
 import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
 import { JudgeForm } from './JudgeForm';
 import { repeatedNames, useJudges, useRound } from './queries';
+import { RenewJoinCodes } from './RenewJoinCodes';
 import { RowActions } from './RowActions';
 import { swapPlaces } from './reorder';
 import './people.css';
@@ -62,6 +66,9 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   };
 
   const repeated = repeatedNames(judges);
+  // Only codes a tablet can join with go on paper or the clipboard.
+  const handedOut = judges.filter((judge) => isJoinCode(judge.joinCode));
+  const outdated = judges.filter((judge) => isOutdatedJoinCode(judge.joinCode)).length;
   const canCopy = typeof navigator !== 'undefined' && typeof navigator.clipboard?.writeText === 'function';
 
   const move = async (index: number, by: -1 | 1) => {
@@ -80,8 +87,8 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   };
 
   const copyCodes = async () => {
-    await navigator.clipboard.writeText(joinCodeText(round, judges, t('people.joinCodes.sheetTitle')));
-    setStatus(t('people.joinCodes.copied', { count: judges.length }));
+    await navigator.clipboard.writeText(joinCodeText(round, handedOut, t('people.joinCodes.sheetTitle')));
+    setStatus(t('people.joinCodes.copied', { count: handedOut.length }));
   };
 
   const otherNames = (except?: JudgeRecord) =>
@@ -102,18 +109,30 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           >
             {t('people.import.open')}
           </button>
-          {judges.length > 0 && (
+          {handedOut.length > 0 && (
             <button type="button" className="button button--secondary" onClick={printJoinCodes}>
               {t('people.joinCodes.print')}
             </button>
           )}
-          {judges.length > 0 && canCopy && (
+          {handedOut.length > 0 && canCopy && (
             <button type="button" className="button button--secondary" onClick={copyCodes}>
               {t('people.joinCodes.copy')}
             </button>
           )}
+          {judges.length > 0 && (
+            <RenewJoinCodes
+              roundId={roundId}
+              judgeCount={judges.length}
+              onRenewed={(count) => setStatus(t('people.joinCodes.renewed', { count }))}
+            />
+          )}
         </div>
       </div>
+      {outdated > 0 && (
+        <p className="people-warning" role="note">
+          {t('people.joinCodes.outdatedNotice', { count: outdated })}
+        </p>
+      )}
       <WeightNote round={round} />
       <p className="people-status" role="status">
         {status}
@@ -176,16 +195,11 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                     <td>{judge.unit}</td>
                     <td className="people-table__number">{formatHundredths(judge.weight)}</td>
                     <td>
-                      <span className="join-code">{judge.joinCode}</span>
-                      <button
-                        type="button"
-                        className="button button--secondary people-qr-toggle"
-                        aria-expanded={qrFor === judge.id}
-                        aria-label={t('people.joinCodes.qrFor', { name: judge.name })}
-                        onClick={() => setQrFor(qrFor === judge.id ? null : judge.id)}
-                      >
-                        {qrFor === judge.id ? t('people.joinCodes.hideQr') : t('people.joinCodes.showQr')}
-                      </button>
+                      <JoinCodeCell
+                        judge={judge}
+                        qrOpen={qrFor === judge.id}
+                        onToggleQr={() => setQrFor(qrFor === judge.id ? null : judge.id)}
+                      />
                     </td>
                     <td>
                       <RowActions
@@ -198,10 +212,14 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                       />
                     </td>
                   </tr>
-                  {qrFor === judge.id && (
+                  {qrFor === judge.id && isJoinCode(judge.joinCode) && (
                     <tr className="people-qr-row">
                       <td colSpan={7}>
                         <p>{t('people.joinCodes.scanHowTo', { name: judge.name })}</p>
+                        <p>
+                          {t('people.joinCodes.orType')}
+                          <span className="join-code join-code--large">{groupJoinCode(judge.joinCode)}</span>
+                        </p>
                         <JoinQrCode code={judge.joinCode} judgeName={judge.name} />
                       </td>
                     </tr>
@@ -212,7 +230,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           </table>
         </div>
       )}
-      <JoinCodeSheet round={round} judges={judges} />
+      <JoinCodeSheet round={round} judges={handedOut} />
 
       {deleting && (
         <ConfirmDialog
@@ -221,7 +239,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           onConfirm={confirmDelete}
           onClose={() => setDeleting(null)}
         >
-          <p>{t('people.judges.deleteBody', { name: deleting.name, code: deleting.joinCode })}</p>
+          <p>{t('people.judges.deleteBody', { name: deleting.name })}</p>
         </ConfirmDialog>
       )}
     </section>
