@@ -21,6 +21,7 @@
  */
 
 import type { LeitaiEvent } from '../domain/events';
+import { isJoinCode } from '../domain/join-code';
 import {
   API_PREFIX,
   checkProtocol,
@@ -143,8 +144,6 @@ function optionalField(body: unknown, name: string): string | null {
 const META_SERVER_ID = 'serverId';
 const META_PASSWORD = 'organizerPassword';
 const META_PROJECTOR_CODE = 'projectorCode';
-/** Judges' and the projector's codes: 8 digits (see ATTEMPT_RULES for why that is enough). */
-const CODE = /^\d{8}$/;
 /** A device bound by protocol 1: its key is the hash of the token it held then (store.ts). */
 const LEGACY_KEY = 'token:';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -412,7 +411,8 @@ export class VenueCore {
   private joinJudge(body: unknown): ApiResponse {
     const code = field(body, 'code');
     field(body, 'deviceId', 100);
-    const judges = CODE.test(code) ? this.admission.judgesWithCode(code) : [];
+    // Eight digits (see ATTEMPT_RULES for why that is enough); a judge's old six-digit code no longer works.
+    const judges = isJoinCode(code) ? this.admission.judgesWithCode(code) : [];
     if (judges.length !== 1) refuse('badJoinCode', 'no judge has this join code');
     return this.issue(body, 'judge', (judges[0] as { id: string }).id, code);
   }

@@ -224,7 +224,7 @@ try {
   }).observe(document, { subtree: true, childList: true });`;
   await page.addInitScript({ content: `${defineName}\n${watchMount}` });
   await page.goto('/judge');
-  await page.getByText('请输入您的 6 位评委码').waitFor();
+  await page.getByText('请输入您的 8 位评委码').waitFor();
   const loading = performance.now();
   await loadIntoPage(page, seed.rows);
   console.log(`Loaded into Chromium's IndexedDB in ${((performance.now() - loading) / 1000).toFixed(1)} s`);
