@@ -1,8 +1,8 @@
 // Three Chromium contexts against the real venue server: the host (organizer) claims the server
 // in the sync panel, the projector joins with the link and code the server prints, a new judge's tablet opens the link of
 // the judge's QR code, joins through the judge screen and scores on its keypad while offline
-// (context.setOffline). Back online, the marks reach the projector's IndexedDB, and every
-// header tells the state.
+// (context.setOffline). Back online, the marks reach the host's IndexedDB (and not the
+// projector's: nothing is revealed), and every header tells the state.
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
+import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { loginAsOrganizer } from '../../src/sync/session';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
@@ -55,6 +56,25 @@ const statusSummary = (page: Page) => page.locator('.sync-status > summary');
 const scoreKey = (page: Page, name: string) =>
   page.getByRole('group', { name: '分数键盘' }).getByRole('button', { name, exact: true });
 
+/** The server cursor up to which the page has applied the server's events (its syncState row). */
+function cursorInIndexedDb(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('leitai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('syncState').objectStore('syncState').get('cursor');
+          request.onsuccess = () => {
+            resolve((request.result as { cursor?: number } | undefined)?.cursor ?? 0);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
 /** Reads marks straight from the page's IndexedDB ('leitai'), not through the app. */
 function marksInIndexedDb(page: Page): Promise<{ judgeId: string; value: number | null }[]> {
   return page.evaluate(
@@ -80,7 +100,7 @@ function marksInIndexedDb(page: Page): Promise<{ judgeId: string; value: number 
 }
 
 describe('sync in the browser', () => {
-  it('a judge scores offline; back online, the marks reach the projector and the host', async () => {
+  it('a judge scores offline; back online, the marks reach the host, and not the projector before a reveal', async () => {
     // The host claims the server from the sync panel, with the code printed in the terminal.
     const host = await openContext('host');
     await host.page.goto('/stage');
@@ -148,19 +168,24 @@ describe('sync in the browser', () => {
     await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-offline.png') });
     expect((await marksInIndexedDb(projector.page)).length).toBe(0);
 
-    // Back online: the tablet sends, the server pokes, the projector and the host pull.
+    // Back online: the tablet sends, the server pokes, the host pulls the marks; the projector
+    // pulls too, but the server gives it no mark of a contestant the host has not revealed.
     await judge.context.setOffline(false);
     await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('已同步');
-    await expect
-      .poll(async () => (await marksInIndexedDb(projector.page)).map((mark) => mark.value).sort(), {
-        timeout: 15_000,
-      })
-      .toEqual(values);
     await expect
       .poll(async () => (await marksInIndexedDb(host.page)).map((mark) => mark.value).sort(), {
         timeout: 15_000,
       })
       .toEqual(values);
+    const head = (
+      (await (
+        await fetch(`${venue.httpUrl}/api/v1/hello`, {
+          headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
+        })
+      ).json()) as { head: number }
+    ).head;
+    await expect.poll(() => cursorInIndexedDb(projector.page), { timeout: 15_000 }).toBe(head);
+    expect((await marksInIndexedDb(projector.page)).length).toBe(0);
     await judge.page.screenshot({ path: join(RESULTS_DIR, 'sync-judge-online.png') });
     await projector.page.screenshot({ path: join(RESULTS_DIR, 'sync-projector.png') });
     // The host's panel lists the devices that joined, with the judge's name.
