@@ -11,6 +11,10 @@
  * https on one port (when there is a certificate) and plain http on another: a tablet that does
  * not trust the authority yet gets the onboarding page, and the app still works over http,
  * without its offline start-up.
+ *
+ * Anyone on the venue's Wi-Fi can reach it, so no request may bring the process down: every
+ * handler answers a bad request with a 4xx or closes its connection, and every response carries
+ * the security headers (static-server.mjs `securityHeaders`).
  */
 
 import { createHash } from 'node:crypto';
@@ -19,11 +23,12 @@ import {
   type IncomingMessage,
   type Server,
   type ServerResponse,
+  STATUS_CODES,
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocket, WebSocketServer } from 'ws';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import {
   API_PREFIX,
   checkProtocol,
@@ -35,7 +40,7 @@ import {
 } from '../sync/protocol';
 import type { VenueCore } from './core';
 import { onboardingPage } from './onboarding';
-import { createStaticHandler } from './static-server.mjs';
+import { createStaticHandler, securityHeaders, setSecurityHeaders } from './static-server.mjs';
 import { caCertDer, type TlsMaterial } from './tls';
 
 export interface VenueServerOptions {
@@ -58,9 +63,12 @@ export interface VenueServer {
 
 const LIVE_PATH = `${API_PREFIX}/live`;
 const HELLO_TIMEOUT_MS = 10_000;
+/** How long the rest of a refused body is read (and dropped) before its connection is cut. */
+const LINGER_MS = 5000;
 
 class BodyTooLarge extends Error {}
 
+/** The body, up to MAX_BODY_BYTES: past that, rejects with BodyTooLarge and keeps nothing. */
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -70,27 +78,100 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        req.off('data', onData);
+        chunks.length = 0;
         reject(new BodyTooLarge());
-        req.destroy();
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client gone mid-body: nothing more will come (a no-op once the promise settled).
+    req.on('close', () => reject(new Error('the request was aborted')));
   });
+}
+
+/**
+ * Closes the connection of a request whose body was refused, after its answer. Not with
+ * `Connection: close`, after which Node closes at once: closing a socket with unread data
+ * resets it, and the client may lose the answer. So the rest of the body is read and dropped
+ * until it ends (then the socket closes cleanly), for LINGER_MS at most.
+ */
+function closeAfterBody(req: IncomingMessage): void {
+  const socket = req.socket;
+  const cut = setTimeout(() => socket.destroy(), LINGER_MS);
+  const close = () => {
+    clearTimeout(cut);
+    socket.end();
+  };
+  if (req.complete) close();
+  else req.once('end', close);
+  req.resume();
 }
 
 function sendJson(res: ServerResponse, status: number, body: string): void {
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
     'Cache-Control': 'no-store',
-    'X-Content-Type-Options': 'nosniff',
   });
   res.end(body);
+}
+
+/** A request target as a URL; null when it is none (e.g. `//[`). */
+function urlOf(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://venue');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Answers on a bare socket (no request object to answer with: a request Node could not parse,
+ * or a refused WebSocket upgrade), then closes it.
+ */
+function answerRaw(socket: Duplex, status: number): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const headers = {
+    ...securityHeaders({ secure: 'encrypted' in socket }),
+    Connection: 'close',
+    'Content-Length': '0',
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines.join('')}\r\n`, () => socket.destroy());
+}
+
+/** A request Node could not parse (bad request line, headers too large, bad length…). */
+function onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  // As Node's own handler: only when no response of this connection has begun.
+  const current = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || current?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  answerRaw(socket, status);
+}
+
+/** The first message of a live socket as a hello to check: a JSON object in a text frame. */
+function parseHello(data: RawData, isBinary: boolean): Partial<Record<keyof LiveHello, unknown>> | null {
+  if (isBinary) return null;
+  try {
+    const value: unknown = JSON.parse(String(data));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -133,6 +214,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
           ? syncError('tooLarge', `request body over ${MAX_BODY_BYTES} bytes`)
           : syncError('malformedRequest', 'the request body could not be read');
         sendJson(res, tooLarge ? 413 : 400, JSON.stringify({ error: refusal }));
+        closeAfterBody(req);
         return;
       }
       try {
@@ -157,10 +239,9 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let url: URL;
-    try {
-      url = new URL(req.url ?? '/', 'http://venue');
-    } catch {
+    setSecurityHeaders(req, res);
+    const url = urlOf(req.url);
+    if (!url) {
       res.writeHead(400).end();
       return;
     }
@@ -203,33 +284,43 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   };
 
+  /** Authenticates a live socket by its first message; refuses it by name otherwise. */
+  function onHello(socket: WebSocket, data: RawData, isBinary: boolean): void {
+    const hello = parseHello(data, isBinary);
+    if (!hello) {
+      send(socket, { type: 'error', error: syncError('malformedRequest', 'the hello is not a JSON object') });
+      socket.close(4400, 'malformedRequest');
+      return;
+    }
+    const protocolError = checkProtocol(hello.protocol);
+    if (protocolError) {
+      send(socket, { type: 'error', error: protocolError });
+      socket.close(4426, protocolError.code);
+      return;
+    }
+    const session = core.authenticate(typeof hello.token === 'string' ? hello.token : null);
+    if (!session) {
+      send(socket, {
+        type: 'error',
+        error: syncError('unauthorized', 'missing, unknown or revoked token'),
+      });
+      socket.close(4401, 'unauthorized');
+      return;
+    }
+    live.set(socket, { deviceId: session.deviceId, alive: true });
+    send(socket, { type: 'welcome', head: core.head() });
+  }
+
   wss.on('connection', (socket: WebSocket) => {
     const helloTimer = setTimeout(() => socket.close(4400, 'no hello'), HELLO_TIMEOUT_MS);
-    socket.once('message', (data) => {
+    socket.once('message', (data, isBinary) => {
       clearTimeout(helloTimer);
-      let hello: Partial<LiveHello>;
       try {
-        hello = JSON.parse(String(data)) as Partial<LiveHello>;
-      } catch {
-        hello = {};
+        onHello(socket, data, isBinary);
+      } catch (error) {
+        console.error(error);
+        socket.terminate();
       }
-      const protocolError = checkProtocol(hello.protocol);
-      if (protocolError) {
-        send(socket, { type: 'error', error: protocolError });
-        socket.close(4426, protocolError.code);
-        return;
-      }
-      const session = core.authenticate(typeof hello.token === 'string' ? hello.token : null);
-      if (!session) {
-        send(socket, {
-          type: 'error',
-          error: syncError('unauthorized', 'missing, unknown or revoked token'),
-        });
-        socket.close(4401, 'unauthorized');
-        return;
-      }
-      live.set(socket, { deviceId: session.deviceId, alive: true });
-      send(socket, { type: 'welcome', head: core.head() });
     });
     socket.on('pong', () => {
       const entry = live.get(socket);
@@ -239,8 +330,11 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       clearTimeout(helloTimer);
       live.delete(socket);
     });
+    // Oversized or broken frames: ws closes the socket, and reports it here.
     socket.on('error', () => socket.terminate());
   });
+  // A handshake ws refuses (not GET, bad key or version…): answered with the security headers.
+  wss.on('wsClientError', (_error, socket: Duplex) => answerRaw(socket, 400));
 
   const unsubscribe = core.subscribe((notice) => {
     for (const [socket, entry] of live) {
@@ -265,12 +359,19 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
   heartbeat.unref();
 
   function onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const path = new URL(req.url ?? '/', 'http://venue').pathname;
-    if (path !== LIVE_PATH) {
-      socket.destroy();
+    // Node hands the socket over without an error listener: a reset would crash the process.
+    socket.on('error', () => socket.destroy());
+    const url = urlOf(req.url);
+    if (url?.pathname !== LIVE_PATH) {
+      answerRaw(socket, url ? 404 : 400);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    try {
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    } catch (error) {
+      console.error(error);
+      socket.destroy();
+    }
   }
 
   // ---- listening
@@ -280,16 +381,26 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       server.once('error', reject);
       server.listen(port, options.host, () => {
         server.off('error', reject);
+        // Later errors (e.g. EMFILE when a flood of connections takes every file descriptor)
+        // fail one connection, not the server.
+        server.on('error', (error) => console.error('venue server:', error));
         resolve((server.address() as AddressInfo).port);
       });
     });
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    void handle(req, res);
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      res.destroy();
+    });
+  };
+  const serve = (server: Server) => {
+    server.on('upgrade', onUpgrade);
+    server.on('clientError', onClientError);
+    servers.push(server);
   };
 
   const httpServer = createHttpServer(onRequest);
-  httpServer.on('upgrade', onUpgrade);
-  servers.push(httpServer);
+  serve(httpServer);
   let httpsPort: number | null = null;
   try {
     const httpPort = await listen(httpServer, options.httpPort);
@@ -298,8 +409,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
         { key: options.https.tls.key, cert: options.https.tls.cert },
         onRequest,
       );
-      httpsServer.on('upgrade', onUpgrade);
-      servers.push(httpsServer);
+      serve(httpsServer);
       httpsPort = await listen(httpsServer, options.https.port);
     }
     return {

@@ -20,3 +20,17 @@ export function startStaticServer(options: {
 export function createStaticHandler(
   root: string,
 ): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
+
+export function contentSecurityPolicy(options?: { host?: string; scriptHashes?: string[] }): string;
+
+export function securityHeaders(options?: {
+  host?: string;
+  secure?: boolean;
+  scriptHashes?: string[];
+}): Record<string, string>;
+
+export function setSecurityHeaders(
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+  scriptHashes?: string[],
+): void;

@@ -7,9 +7,12 @@
 //   builds; a year and immutable for /assets/*, whose names carry a content hash;
 // - text (html, js, css, json, svg, manifest) of 1 KB or more is sent compressed to a browser
 //   that accepts it, brotli (over https and on this machine) or gzip: a tablet on busy venue
-//   Wi-Fi loads the app in a third of the bytes. Each file is compressed once per version.
+//   Wi-Fi loads the app in a third of the bytes. Each file is compressed once per version;
+// - every response carries the security headers (`securityHeaders`): a Content-Security-Policy
+//   that lets the app load only its own code, no framing, no sniffing, no referrer.
 // The venue server (src/server/http.ts) serves the app with `createStaticHandler`; the e2e
 // harness serves a bare build with `startStaticServer`.
+import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
@@ -74,6 +77,73 @@ function cacheControlFor(urlPath) {
   return urlPath.startsWith('/assets/') ? IMMUTABLE : REVALIDATE;
 }
 
+/** Browsers remember for a year to use https only (they ignore it for IP addresses). */
+const STRICT_TRANSPORT = 'max-age=31536000';
+
+/** A Host header fit to be written into the policy: a name or an address, and a port. */
+const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * What the app may load: its own scripts (and the inline ones of index.html, by hash), the
+ * service worker and workbox from its origin; inline styles (React's `style` props, the print
+ * view's <style>); photos and QR codes as blob: and data: images; calls to its own origin and
+ * the live socket there (named with ws: and wss:, which older Safari does not count as 'self').
+ * No plugins, no <base>, no framing by any page.
+ * @param {{ host?: string, scriptHashes?: string[] }} options
+ */
+export function contentSecurityPolicy({ host, scriptHashes = [] } = {}) {
+  const live = host && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'self'",
+    `script-src 'self'${scriptHashes.map((hash) => ` 'sha256-${hash}'`).join('')}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob: data:",
+    `connect-src 'self'${live}`,
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/**
+ * The headers every response of the venue server carries, errors included.
+ * @param {{ host?: string, secure?: boolean, scriptHashes?: string[] }} options secure: over https
+ * @returns {Record<string, string>}
+ */
+export function securityHeaders({ host, secure = false, scriptHashes = [] } = {}) {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy({ host, scriptHashes }),
+    'X-Frame-Options': 'DENY',
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    ...(secure ? { 'Strict-Transport-Security': STRICT_TRANSPORT } : {}),
+  };
+}
+
+/**
+ * Sets the security headers on `res`, for whatever answer follows.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {string[]} [scriptHashes]
+ */
+export function setSecurityHeaders(req, res, scriptHashes = []) {
+  const secure = 'encrypted' in req.socket;
+  for (const [name, value] of Object.entries(
+    securityHeaders({ host: req.headers.host, secure, scriptHashes }),
+  )) {
+    res.setHeader(name, value);
+  }
+}
+
+/** The base64 SHA-256 of each inline <script> of an HTML page, as CSP names them. */
+function inlineScriptHashes(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+    .map(([, , body]) => createHash('sha256').update(body).digest('base64'));
+}
+
 async function statFile(path) {
   try {
     const stat = await fs.stat(path);
@@ -102,9 +172,18 @@ export function createStaticHandler(root) {
     compressed.set(key, { etag, body });
     return body;
   };
+  /** index.html's inline script hashes, read once per version of the file. */
+  let indexScripts = { etag: '', hashes: [] };
+  const indexScriptHashes = async (etag) => {
+    if (indexScripts.etag !== etag) {
+      indexScripts = { etag, hashes: inlineScriptHashes(await fs.readFile(indexPath, 'utf8')) };
+    }
+    return indexScripts.hashes;
+  };
 
   return async (req, res) => {
     try {
+      setSecurityHeaders(req, res);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
         res.end('Method Not Allowed\n');
@@ -146,12 +225,12 @@ export function createStaticHandler(root) {
         : undefined;
       // Each encoding is its own representation, with its own etag.
       const etag = encoding ? `W/"${fileTag}-${encoding.name}"` : `W/"${fileTag}"`;
+      if (servePath === indexPath) setSecurityHeaders(req, res, await indexScriptHashes(fileTag));
       const headers = {
         'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
         'Cache-Control': servePath === indexPath ? REVALIDATE : cacheControlFor(urlPath),
         ETag: etag,
         'Last-Modified': stat.mtime.toUTCString(),
-        'X-Content-Type-Options': 'nosniff',
         ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
       };
       if (req.headers['if-none-match'] === etag) {

@@ -10,7 +10,7 @@
  */
 
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import forge from 'node-forge';
 
@@ -46,8 +46,12 @@ function serialNumber(): string {
   return `0${randomBytes(15).toString('hex')}`;
 }
 
+const PRIVATE_KEYS = ['ca.key.pem', 'server.key.pem'];
+
+/** A private key, readable by this laptop's user alone (the mode also when the file existed). */
 function writePrivate(path: string, content: string): void {
   writeFileSync(path, content, { mode: 0o600 });
+  chmodSync(path, 0o600);
 }
 
 interface Authority {
@@ -148,6 +152,9 @@ export function localTls(
 ): TlsMaterial {
   const dir = join(dataDir, 'tls');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Keys an older version left readable to all become owner-only.
+  chmodSync(dir, 0o700);
+  for (const key of PRIVATE_KEYS) if (existsSync(join(dir, key))) chmodSync(join(dir, key), 0o600);
   const authority = loadAuthority(dir, label, now);
   const certPath = join(dir, 'server.crt.pem');
   const namesPath = join(dir, 'server.names.json');

@@ -4,7 +4,7 @@
  * parses the flags, builds the app when needed, then calls `runVenueServer`.
  */
 
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
@@ -50,9 +50,25 @@ function tlsFor(options: VenueOptions, lan: string[]): TlsMaterial | null {
   return localTls(options.dataDir, { dns, ips }, machine);
 }
 
+/**
+ * The data directory, for this laptop's user alone (0700): the database holds every mark, the
+ * organizer's password hash and the devices' tokens; tls/ the authority's key. Made so, or made
+ * so again when an older version left it readable to all. Returns the database file, created
+ * owner-only (0600) before SQLite opens it: SQLite gives its -wal and -shm files the same mode.
+ */
+function privateDataDir(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const database = join(dataDir, 'leitai.sqlite');
+  closeSync(openSync(database, 'a', 0o600));
+  for (const file of [database, `${database}-wal`, `${database}-shm`]) {
+    if (existsSync(file)) chmodSync(file, 0o600);
+  }
+  return database;
+}
+
 export async function runVenueServer(options: VenueOptions): Promise<{ close(): Promise<void> }> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const store = new VenueStore(join(options.dataDir, 'leitai.sqlite'));
+  const store = new VenueStore(privateDataDir(options.dataDir));
   const core = new VenueCore({ store });
   const everywhere = options.host === '0.0.0.0' || options.host === '::';
   const lan = everywhere ? lanAddresses() : [];
