@@ -6,7 +6,12 @@ import { WebSocket } from 'ws';
 import { LeitaiDB } from '../../src/db/database';
 import { SyncClient } from '../../src/sync/client';
 import type { SessionInfo } from '../../src/sync/protocol';
-import { claimServer, joinWithJudgeCode, joinWithProjectorCode } from '../../src/sync/session';
+import {
+  claimServer,
+  joinWithJudgeCode,
+  joinWithProjectorCode,
+  loginAsOrganizer,
+} from '../../src/sync/session';
 import {
   httpTransport,
   type LiveConnection,
@@ -72,8 +77,9 @@ function switchable(inner: SyncTransport) {
   };
 }
 
+/** An organizer claims the server with `claimCode`, or logs in with the password without it. */
 export type Joining =
-  | { as: 'organizer'; claimCode: string; password: string }
+  | { as: 'organizer'; claimCode?: string; password: string }
   | { as: 'judge'; code: string }
   | { as: 'projector'; code: string };
 
@@ -81,19 +87,32 @@ export async function nodeDevice(
   name: string,
   baseUrl: string,
   joining: Joining,
-  options: { firstRetryMs?: number; maxRetryMs?: number; pollMs?: number } = {},
+  options: {
+    firstRetryMs?: number;
+    maxRetryMs?: number;
+    pollMs?: number;
+    /** Wraps the HTTP transport, e.g. to time its calls and pokes (the sync bench). */
+    wrapTransport?: (transport: SyncTransport) => SyncTransport;
+  } = {},
 ): Promise<NodeDevice> {
-  const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const { wrapTransport = (transport) => transport, ...clientOptions } = options;
+  // A name of its own: Dexie tells the liveQueries of every database of the same name about a
+  // write, and another device's writes must not wake this device's outbox watch.
+  const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange, name: `leitai-${name}` });
   const { transport, setOffline } = switchable(
-    httpTransport({
-      baseUrl,
-      WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike,
-      timeoutMs: 5000,
-    }),
+    wrapTransport(
+      httpTransport({
+        baseUrl,
+        WebSocket: WebSocket as unknown as new (url: string) => WebSocketLike,
+        timeoutMs: 5000,
+      }),
+    ),
   );
   const session =
     joining.as === 'organizer'
-      ? await claimServer(db, transport, joining.claimCode, joining.password)
+      ? joining.claimCode === undefined
+        ? await loginAsOrganizer(db, transport, joining.password)
+        : await claimServer(db, transport, joining.claimCode, joining.password)
       : joining.as === 'judge'
         ? await joinWithJudgeCode(db, transport, joining.code)
         : await joinWithProjectorCode(db, transport, joining.code);
@@ -103,7 +122,7 @@ export async function nodeDevice(
     firstRetryMs: 200,
     maxRetryMs: 2000,
     pollMs: 5000,
-    ...options,
+    ...clientOptions,
   });
   return { name, db, transport, client, session, setOffline };
 }
