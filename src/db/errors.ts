@@ -30,7 +30,8 @@ export type RepositoryErrorCode =
   | 'contestant-locked'
   | 'already-revealed'
   | 'sheets-missing'
-  | 'result-pending';
+  | 'result-pending'
+  | 'sheets-set-aside';
 
 /** One bad row of an import: `index` is 0-based in the list given to importRoster. */
 export interface ImportRowError {

@@ -9,7 +9,6 @@
  *   `contestant.unlock`, written when a correction of a revealed contestant is approved.
  */
 
-import { computeStandings } from '../domain/engine';
 import {
   type EventType,
   type FrozenCell,
@@ -19,9 +18,12 @@ import {
   stageCallOf,
   type TimerAction,
 } from '../domain/events';
+import { describeIssue } from '../domain/issues';
+import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
-import { isRecusedFrom } from '../domain/reveal-checks';
+import { isRecusedFrom } from '../domain/recusal';
+import { panelProgress, revealChecks } from '../domain/reveal-checks';
 import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
@@ -273,15 +275,32 @@ export async function isSheetLockedIn(
 }
 
 export interface Reveal {
-  /** Why the host revealed without every eligible sheet: required when one is missing. */
+  /**
+   * Why the host revealed anyway: required when an eligible sheet is missing or incomplete, or
+   * set aside because it breaks a rule (it is then frozen as not counted).
+   */
   overrideReason?: string;
+}
+
+function setAsideRefusal(
+  contestantName: string,
+  sheets: readonly SetAside[],
+  howToFix: string,
+): RepositoryError {
+  const issues = sheets.flatMap((sheet) => sheet.issues.map((found) => describeIssue(found)));
+  return new RepositoryError(
+    'sheets-set-aside',
+    `选手“${contestantName}”有不符合评分规则、暂不计分的评分：${issues.join('；')}；${howToFix}`,
+  );
 }
 
 /**
  * 公布: locks the contestant's marks as they are now and shows the reveal on the projector, in
- * one transaction. Refused while an eligible judge has not submitted (unless the host gives
- * the reason to go on), when the result is not complete (评分中), and when the contestant is
- * revealed already and nothing was reopened since.
+ * one transaction. Refused while an eligible judge's sheet is missing, incomplete or set aside
+ * (a mark the rules refuse) unless the host gives the reason to go on, when the result is not
+ * complete (评分中), and when the contestant is revealed already and nothing was reopened since.
+ * Revealing past a set-aside sheet freezes its cells empty: the reveal scores the contestant on
+ * the other sheets, as the live standings then do (src/domain/SCORING.md, "Set-aside sheets").
  */
 export function revealContestant(
   db: LeitaiDB,
@@ -300,44 +319,77 @@ export function revealContestant(
     if (lock.status === 'locked') {
       throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
     }
-    const judges = (await db.judges.where('roundId').equals(round.id).toArray())
-      .filter((judge) => !isRecusedFrom(judge, contestant))
-      .sort((a, b) => a.order - b.order);
-    const sheets = await db.sheets.where('roundId').equals(round.id).toArray();
-    const submitted = new Set(
-      sheets
-        .filter((sheet) => sheet.contestantId === contestant.id && sheet.status === 'submitted')
-        .map((sheet) => sheet.judgeId),
+    const panel = (await db.judges.where('roundId').equals(round.id).toArray()).sort(
+      (a, b) => a.order - b.order,
     );
-    const missing = judges.filter((judge) => !submitted.has(judge.id));
-    const reason = optionalText(reveal.overrideReason, '未全部提交仍公布的理由');
-    if (missing.length > 0 && reason === null) {
+    const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant));
+    const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
+    const sheets = (await db.sheets.where('roundId').equals(round.id).toArray()).filter(
+      (sheet) => sheet.contestantId === contestant.id,
+    );
+    const input = await loadRoundInput(db, round.id);
+    const live = computeLiveStandings(input);
+    const checks = revealChecks(
+      panelProgress(panel, contestant, round.criteria, marks, sheets),
+      [],
+      new Set(),
+      live.setAside.filter((sheet) => sheet.contestant === contestant.id),
+    );
+    const reason = optionalText(reveal.overrideReason, '仍要公布的理由');
+    if (checks.needsOverride && reason === null) {
+      if (checks.setAside.length > 0) {
+        throw setAsideRefusal(
+          contestant.name,
+          checks.setAside,
+          '请评委更正，或填写理由后公布（这些评分表不计分）',
+        );
+      }
+      const nameOf = (judgeId: Id) => panel.find((judge) => judge.id === judgeId)?.name ?? judgeId;
+      const unfinished = [...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId)];
       throw new RepositoryError(
         'sheets-missing',
-        `还有评委未提交对选手“${contestant.name}”的评分：${missing.map((judge) => judge.name).join('、')}；如仍要公布，请填写理由`,
+        `还有评委未提交或未评完对选手“${contestant.name}”的评分：${unfinished.map(nameOf).join('、')}；如仍要公布，请填写理由`,
       );
     }
-    const result = computeStandings(await loadRoundInput(db, round.id)).pending.find(
-      (pending) => pending.id === contestant.id,
+    // What the lock will count: the set-aside sheets frozen empty, so that they no longer count.
+    const frozenOut = new Set(
+      checks.setAside.flatMap((sheet) => (sheet.judge === null ? [] : [sheet.judge])),
     );
+    const counted =
+      frozenOut.size === 0
+        ? live
+        : computeLiveStandings({
+            ...input,
+            marks: input.marks.filter(
+              (mark) => mark.contestant !== contestant.id || !frozenOut.has(mark.judge),
+            ),
+          });
+    const stillHeld = counted.setAside.filter(
+      (sheet) => sheet.contestant === contestant.id && sheet.affectsScore,
+    );
+    if (stillHeld.length > 0) throw setAsideRefusal(contestant.name, stillHeld, '请先撤销有误的加扣分');
+    const result = counted.pending.find((pending) => pending.id === contestant.id);
     if (result) {
       throw new RepositoryError(
         'result-pending',
         `选手“${contestant.name}”评分未完成：已有 ${result.countedJudges} 位评委完成评分，需要 ${result.requiredJudges} 位，不能公布`,
       );
     }
-    const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
     const cells: FrozenCell[] = judges.flatMap((judge) =>
       round.criteria.map((criterion) => {
         const mark = marks.find((row) => row.judgeId === judge.id && row.criterionId === criterion.id);
+        const counts = mark && mark.value !== null && !frozenOut.has(judge.id);
         return {
           judgeId: judge.id,
           criterionId: criterion.id,
-          value: mark?.value ?? null,
-          head: mark && mark.value !== null ? mark.head : null,
+          value: counts ? mark.value : null,
+          head: counts ? mark.head : null,
         };
       }),
     );
+    const notCounted = [
+      ...new Set([...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId), ...frozenOut]),
+    ];
     const views = await roundEvents(db, round.id, ['stage.view']);
     const [locked] = await appendLocalEvents(db, [
       {
@@ -347,10 +399,8 @@ export function revealContestant(
         payload: {
           contestantId: contestant.id,
           cells,
-          override:
-            missing.length > 0
-              ? { reason: reason as string, missingJudgeIds: missing.map((judge) => judge.id) }
-              : null,
+          // Every judge whose sheet the reveal goes without: missing, incomplete or set aside.
+          override: checks.needsOverride ? { reason: reason as string, missingJudgeIds: notCounted } : null,
           revision: lock.nextRevision,
         },
       },

@@ -322,14 +322,46 @@ class RoundScorer {
   }
 }
 
-/** Validates and scores a round. Throws RoundRejectedError, naming every problem, if it breaks a rule. */
-export function computeStandings(input: RoundInput): Standings {
+/** Standings with some active contestants held back: scored, never ranked (see ./live-standings.ts). */
+export interface StandingsWithHeld {
+  standings: Standings;
+  /** The held contestants, by draw then id: `pending`, with no score, rank or award. */
+  held: ContestantResult[];
+}
+
+/**
+ * A held contestant's result keeps who counted (judges, recusals, each valid judge total) and
+ * drops everything that would read as their score: a sheet of theirs is set aside, so any score
+ * would be the wrong one.
+ */
+function withoutScore(result: ContestantResult): ContestantResult {
+  return {
+    ...result,
+    pending: true,
+    judgeTotals: result.judgeTotals.map((total) => ({ ...total, dropped: null })),
+    criteria: [],
+    aggregate: null,
+    exactFinal: null,
+    announcedScore: null,
+    trimReduced: false,
+    effectiveK: null,
+    tieBreakKeys: [],
+  };
+}
+
+/**
+ * Validates and scores a round, ranking everyone but the `held` contestants: they are listed
+ * apart and take no place, so the ranks, award cut-offs and percentages are those of the others.
+ * Throws RoundRejectedError, naming every problem, if the round breaks a rule.
+ */
+export function computeStandingsHolding(input: RoundInput, held: ReadonlySet<Id>): StandingsWithHeld {
   const { index, issues } = indexRound(input);
   if (!index) throw new RoundRejectedError(issues);
   const scorer = new RoundScorer(index, input);
 
   const complete: Scored[] = [];
   const pending: ContestantResult[] = [];
+  const heldResults: ContestantResult[] = [];
   const excluded: Standings['excluded'] = [];
   const listed = index.contestants
     .map((contestant, position) => ({ contestant, position }))
@@ -340,7 +372,8 @@ export function computeStandings(input: RoundInput): Standings {
       continue;
     }
     const scored = scorer.score(contestant, position);
-    if (scored.result.pending) pending.push(scored.result);
+    if (held.has(contestant.id)) heldResults.push(withoutScore(scored.result));
+    else if (scored.result.pending) pending.push(scored.result);
     else complete.push(scored);
   }
 
@@ -353,5 +386,16 @@ export function computeStandings(input: RoundInput): Standings {
     candidate.result.award = awardForRank(rank, input.settings.awards, cutoffs);
     return candidate.result;
   });
-  return { decimals: input.settings.decimals, ranked, pending, excluded };
+  return { standings: { decimals: input.settings.decimals, ranked, pending, excluded }, held: heldResults };
+}
+
+const HOLD_NOBODY: ReadonlySet<Id> = new Set();
+
+/**
+ * Validates and scores a round: the strict engine of the CLI and the interchange format. Throws
+ * RoundRejectedError, naming every problem, if anything breaks a rule, a single mark included;
+ * live devices use computeLiveStandings (./live-standings.ts), which sets such a sheet aside.
+ */
+export function computeStandings(input: RoundInput): Standings {
+  return computeStandingsHolding(input, HOLD_NOBODY).standings;
 }

@@ -1,8 +1,10 @@
 /**
- * What can be wrong with a round, named precisely. The engine refuses a round that has any of
- * these, whole: nothing is half-computed. Each issue carries the entries it is about (judge,
- * contestant, criterion, value), and a message in Chinese (default) or English for the CLI,
- * the import screens and the stage.
+ * What can be wrong with a round, named precisely. The strict engine (the CLI, the interchange
+ * format) refuses a round that has any of these, whole: nothing is half-computed. A live device
+ * refuses only the round's own problems whole and sets aside a refused mark's sheet on its own
+ * (./live-standings.ts). Each issue carries the entries it is about (judge, contestant,
+ * criterion, value), and a message in Chinese (default) or English for the CLI, the import
+ * screens and the stage.
  */
 
 export type Language = 'zh-CN' | 'en';
@@ -83,6 +85,30 @@ const templates = {
   markOffStep: {
     'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，不是 {step} 的整数倍',
     en: 'judge {judge}, contestant {contestant}, {criterion}: mark {value} is not a multiple of the step {step}',
+  },
+  markNotANumber: {
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，不是最多两位小数的数字',
+    en: 'judge {judge}, contestant {contestant}, {criterion}: mark {value} is not a number with at most two decimals',
+  },
+  markForUnknownCriterion: {
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分 {value}，但评分表上没有这个评分项',
+    en: 'judge {judge}, contestant {contestant}: mark {value} is for {criterion}, which is not on the sheet',
+  },
+  markByUnknownJudge: {
+    'zh-CN': '{contestant} 的「{criterion}」有一个分数 {value} 来自不在评委名单上的 {judge}',
+    en: 'contestant {contestant}, {criterion}: mark {value} comes from {judge}, who is not on the panel',
+  },
+  markForUnknownContestant: {
+    'zh-CN': '{judge} 给不在选手名单上的 {contestant} 的「{criterion}」打分 {value}',
+    en: 'judge {judge} gave {value} on {criterion} to {contestant}, who is not among the contestants',
+  },
+  adjustmentNotANumber: {
+    'zh-CN': '{contestant} 的加扣分「{label}」{value} 不是最多两位小数的数字',
+    en: 'contestant {contestant}: adjustment "{label}" {value} is not a number with at most two decimals',
+  },
+  adjustmentForUnknownContestant: {
+    'zh-CN': '加扣分「{label}」{value} 给了不在选手名单上的 {contestant}',
+    en: 'adjustment "{label}" {value} is for {contestant}, who is not among the contestants',
   },
   unknownPanel: {
     'zh-CN': '评分规则“{value}”无效（应为 mean、trimmed、median 或 weighted）',

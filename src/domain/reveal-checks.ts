@@ -1,24 +1,29 @@
 /**
  * Before 公布: where each judge of the panel stands for the contestant on stage, and what the
- * host must settle before revealing (every eligible sheet submitted, or an override with a
- * reason; outliers confirmed or knowingly passed over). Pure.
+ * host must settle before revealing (every eligible sheet submitted and complete, nothing set
+ * aside, or an override with a reason; outliers confirmed or knowingly passed over). Pure.
  */
 
 import type { MarkRow, SheetRow } from './events.ts';
+import type { SetAside } from './live-standings.ts';
 import type { Id } from './model.ts';
 import type { Outlier } from './outliers.ts';
+import { isRecusedFrom } from './recusal.ts';
 
 /**
- * `submitted`: sent to the host; `drafting`: has marks (or a reopened sheet), not submitted;
- * `notStarted`: no mark yet; `recused`: 回避, same unit as the contestant.
+ * `submitted`: sent to the host; `incomplete`: submitted, but a criterion of the sheet has no
+ * mark (one added after the submission); `drafting`: has marks (or a reopened sheet), not
+ * submitted; `notStarted`: no mark yet; `recused`: 回避, same unit as the contestant.
  */
-export type JudgeProgressStatus = 'submitted' | 'drafting' | 'notStarted' | 'recused';
+export type JudgeProgressStatus = 'submitted' | 'incomplete' | 'drafting' | 'notStarted' | 'recused';
 
 export interface JudgeProgress {
   judgeId: Id;
   status: JudgeProgressStatus;
-  /** Criteria holding a mark. */
+  /** Criteria of the sheet holding a mark. */
   marked: number;
+  /** Criteria of the sheet without a mark, in the sheet's order. */
+  unmarked: Id[];
 }
 
 interface PanelJudge {
@@ -26,51 +31,77 @@ interface PanelJudge {
   unit: string | null;
 }
 
-/** The scoring rules' recusal: a unit of "" is no unit. */
-export function isRecusedFrom(judge: PanelJudge, contestant: { unit: string | null }): boolean {
-  return judge.unit !== null && judge.unit !== '' && judge.unit === contestant.unit;
-}
-
-/** Each judge's progress on one contestant, in the panel's order; marks and sheets of that contestant. */
+/**
+ * Each judge's progress on one contestant, in the panel's order, from the marks and sheets of
+ * that contestant. Only the sheet's current criteria count: a mark of a criterion deleted since
+ * is no part of the sheet.
+ */
 export function panelProgress(
   judges: readonly PanelJudge[],
   contestant: { id: Id; unit: string | null },
+  criteria: readonly { id: Id }[],
   marks: readonly MarkRow[],
   sheets: readonly SheetRow[],
 ): JudgeProgress[] {
   return judges.map((judge) => {
-    const marked = marks.filter(
-      (mark) => mark.judgeId === judge.id && mark.contestantId === contestant.id && mark.value !== null,
-    ).length;
-    if (isRecusedFrom(judge, contestant)) return { judgeId: judge.id, status: 'recused', marked };
+    const markedIds = new Set(
+      marks
+        .filter(
+          (mark) => mark.judgeId === judge.id && mark.contestantId === contestant.id && mark.value !== null,
+        )
+        .map((mark) => mark.criterionId),
+    );
+    const unmarked = criteria.filter((criterion) => !markedIds.has(criterion.id)).map(({ id }) => id);
+    const marked = criteria.length - unmarked.length;
+    if (isRecusedFrom(judge, contestant)) return { judgeId: judge.id, status: 'recused', marked, unmarked };
     const sheet = sheets.find((row) => row.judgeId === judge.id && row.contestantId === contestant.id);
     let status: JudgeProgressStatus = 'notStarted';
-    if (sheet?.status === 'submitted') status = 'submitted';
+    if (sheet?.status === 'submitted') status = unmarked.length > 0 ? 'incomplete' : 'submitted';
     else if (marked > 0 || sheet?.status === 'reopened') status = 'drafting';
-    return { judgeId: judge.id, status, marked };
+    return { judgeId: judge.id, status, marked, unmarked };
   });
 }
 
 export interface RevealChecks {
-  /** Eligible judges who have not submitted: revealing needs an override with a reason. */
+  /** Eligible judges who have not submitted. */
   missing: Id[];
+  /** Eligible judges whose submitted sheet lacks a criterion: they do not count until it is marked. */
+  incomplete: JudgeProgress[];
+  /**
+   * The contestant's sheets (or adjustments) that break a rule and would count: set aside, each
+   * named, the contestant held until they are fixed. (Those the rules ignore anyway, such as a
+   * recused judge's, hold nobody and are left to the results screen.)
+   */
+  setAside: SetAside[];
   /** Outliers whose judge has not confirmed (yet): a warning, not a bar. */
   unconfirmedOutliers: Outlier[];
-  /** Every eligible sheet is in: reveal without an override. */
+  /** Every eligible sheet is in, with every criterion marked. */
   allSubmitted: boolean;
+  /**
+   * Revealing needs the host's reason: a sheet is missing or incomplete, or one is set aside
+   * (the reveal then freezes it as not counted).
+   */
+  needsOverride: boolean;
 }
 
 export function revealChecks(
   progress: readonly JudgeProgress[],
   outliers: readonly Outlier[],
   confirmedJudgeIds: ReadonlySet<Id>,
+  setAside: readonly SetAside[],
 ): RevealChecks {
   const missing = progress
     .filter((judge) => judge.status === 'drafting' || judge.status === 'notStarted')
     .map((judge) => judge.judgeId);
+  const incomplete = progress.filter((judge) => judge.status === 'incomplete');
+  const allSubmitted = missing.length === 0 && incomplete.length === 0;
+  const holding = setAside.filter((sheet) => sheet.affectsScore);
   return {
     missing,
+    incomplete,
+    setAside: holding,
     unconfirmedOutliers: outliers.filter((outlier) => !confirmedJudgeIds.has(outlier.judge)),
-    allSubmitted: missing.length === 0,
+    allSubmitted,
+    needsOverride: !allSubmitted || holding.length > 0,
   };
 }

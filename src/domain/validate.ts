@@ -259,17 +259,31 @@ function checkMark(
   return true;
 }
 
+interface RoundLookup {
+  criterionIndex: Map<string, number>;
+  judgeIndex: Map<string, number>;
+  contestantIndex: Map<string, number>;
+}
+
+/** The round's own rules (ids, criteria, judges, contestants, settings): nothing scores without them. */
+function checkRoundItself(input: RoundInput, issues: Issue[]): RoundLookup {
+  const lookup = {
+    criterionIndex: indexById(input.criteria, 'duplicateCriterionId', 'criteria', issues),
+    judgeIndex: indexById(input.judges, 'duplicateJudgeId', 'judges', issues),
+    contestantIndex: indexById(input.contestants, 'duplicateContestantId', 'contestants', issues),
+  };
+  checkCriteria(input.criteria, issues);
+  checkJudges(input.judges, issues);
+  checkContestants(input.contestants, issues);
+  checkSettings(input.settings, new Set(lookup.criterionIndex.keys()), issues);
+  return lookup;
+}
+
 /** Validates the round and, when it is valid, builds the index the engine computes from. */
 export function indexRound(input: RoundInput): { index: RoundIndex | null; issues: Issue[] } {
   const issues: Issue[] = [];
   const { criteria, judges, contestants } = input;
-  const criterionIndex = indexById(criteria, 'duplicateCriterionId', 'criteria', issues);
-  const judgeIndex = indexById(judges, 'duplicateJudgeId', 'judges', issues);
-  const contestantIndex = indexById(contestants, 'duplicateContestantId', 'contestants', issues);
-  checkCriteria(criteria, issues);
-  checkJudges(judges, issues);
-  checkContestants(contestants, issues);
-  checkSettings(input.settings, new Set(criterionIndex.keys()), issues);
+  const { criterionIndex, judgeIndex, contestantIndex } = checkRoundItself(input, issues);
 
   const criterionCount = criteria.length;
   const judgeCount = judges.length;
@@ -356,4 +370,109 @@ export function checkSingleMark(
     issues,
   );
   return issues[0] ?? null;
+}
+
+/** A mark or an adjustment that the rules refuse, on its own: what a live device sets aside. */
+export interface RefusedEntry {
+  kind: 'mark' | 'adjustment';
+  /** Its position in `marks` or `adjustments`. */
+  position: number;
+  /** The contestant it belongs to, as the entry names it (perhaps one the round does not have). */
+  contestant: string;
+  /** The judge of a mark; null for an adjustment. */
+  judge: string | null;
+  /** What is wrong, naming the judge, contestant, criterion and value. */
+  issue: Issue;
+}
+
+/** A value as stored, for a message: hundredths back in points, anything else as it is. */
+function storedValue(value: unknown): string {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value / 100);
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * The same rules as `indexRound`, sorted by what they belong to: the problems of the round
+ * itself, which leave nothing to score, and, one by one, every mark and adjustment the rules
+ * refuse. A live device scores everything else (./live-standings.ts), so the messages name the
+ * judge, contestant and criterion rather than a position in a file.
+ */
+export function screenRound(input: RoundInput): { roundIssues: Issue[]; refused: RefusedEntry[] } {
+  const roundIssues: Issue[] = [];
+  const { criterionIndex, judgeIndex, contestantIndex } = checkRoundItself(input, roundIssues);
+  const { criteria, judges, contestants } = input;
+  const refused: RefusedEntry[] = [];
+  // One flag per (contestant, judge, criterion) cell, as indexRound's grid: a second mark is refused.
+  const filled = new Uint8Array(contestants.length * judges.length * criteria.length);
+
+  input.marks.forEach((mark, position) => {
+    const judgeAt = judgeIndex.get(mark.judge);
+    const contestantAt = contestantIndex.get(mark.contestant);
+    const criterionAt = criterionIndex.get(mark.criterion);
+    const criterion = criterionAt === undefined ? undefined : criteria[criterionAt];
+    const cell =
+      judgeAt === undefined || contestantAt === undefined || criterionAt === undefined
+        ? -1
+        : (contestantAt * judges.length + judgeAt) * criteria.length + criterionAt;
+    const value = mark.value;
+    // The common case, a valid mark in an empty cell, builds no message: 24,000 marks stay cheap.
+    if (
+      criterion &&
+      cell >= 0 &&
+      isWhole(value) &&
+      value >= 0 &&
+      value <= criterion.max &&
+      value % criterion.step === 0 &&
+      filled[cell] === 0
+    ) {
+      filled[cell] = 1;
+      return;
+    }
+    const names = {
+      judge: judgeLabel(judgeAt === undefined ? undefined : judges[judgeAt], mark.judge),
+      contestant: contestantLabel(
+        contestantAt === undefined ? undefined : contestants[contestantAt],
+        mark.contestant,
+      ),
+      criterion: criterionLabel(criterion, mark.criterion),
+      value: storedValue(value),
+    };
+    const path = `scores[${position}]`;
+    const valueIssues: Issue[] = [];
+    let found: Issue | undefined;
+    if (contestantAt === undefined) found = issue('markForUnknownContestant', path, names);
+    else if (judgeAt === undefined) found = issue('markByUnknownJudge', path, names);
+    else if (!criterion) found = issue('markForUnknownCriterion', path, names);
+    else if (!isWhole(value)) found = issue('markNotANumber', path, names);
+    else if (!checkMark(value, criterion, names, path, valueIssues)) found = valueIssues[0];
+    else found = issue('duplicateMark', path, names);
+    if (found)
+      refused.push({ kind: 'mark', position, contestant: mark.contestant, judge: mark.judge, issue: found });
+  });
+
+  input.adjustments.forEach((adjustment, position) => {
+    const contestantAt = contestantIndex.get(adjustment.contestant);
+    const params = {
+      contestant: contestantLabel(
+        contestantAt === undefined ? undefined : contestants[contestantAt],
+        adjustment.contestant,
+      ),
+      label: adjustment.label,
+      value: storedValue(adjustment.points),
+    };
+    const path = `adjustments[${position}]`;
+    let found: Issue | null = null;
+    if (contestantAt === undefined) found = issue('adjustmentForUnknownContestant', path, params);
+    else if (!isWhole(adjustment.points)) found = issue('adjustmentNotANumber', path, params);
+    if (found) {
+      refused.push({
+        kind: 'adjustment',
+        position,
+        contestant: adjustment.contestant,
+        judge: null,
+        issue: found,
+      });
+    }
+  });
+  return { roundIssues, refused };
 }

@@ -296,6 +296,8 @@ export const organizerZh = {
   'org.advance.advances': '晋级',
   'org.advance.yes': '晋级',
   'org.advance.pending': '本轮还有 {count} 位选手评分中（{names}），全部评完后才能晋级',
+  'org.advance.held':
+    '本轮有 {count} 位选手的评分不符合评分规则、暂不排名（{names}），请在成绩页查看并处理后再晋级',
   'org.advance.noResults': '本轮还没有完整的成绩，无法晋级',
   'org.advance.who': '按此规则晋级 {count} 人',
   'org.advance.tieAtCutoff': '第 {rank} 名有并列：名额 {nominal} 人，并列者全部晋级，实际晋级 {count} 人',
@@ -618,6 +620,8 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.advance.yes': 'advances',
   'org.advance.pending':
     '{count} contestant(s) of this round are still being scored ({names}); advance once all are complete',
+  'org.advance.held':
+    '{count} contestant(s) of this round have marks that break a scoring rule and are not ranked ({names}); see the results page and fix them before advancing',
   'org.advance.noResults': 'This round has no complete results yet, so nobody can advance',
   'org.advance.who': '{count} advance under this rule',
   'org.advance.tieAtCutoff':

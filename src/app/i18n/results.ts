@@ -92,6 +92,15 @@ export const resultsZh = {
   'results.pending.label': '评分中',
   'results.pending.progress': '已有 {counted}/{required} 位评委完成',
   'results.pending.note': '评分中（{counted}/{required} 位评委）',
+  'results.held.label': '需处理',
+  'results.held.note': '暂不计分：有 {count} 项评分不符合评分规则，待处理',
+  'results.setAside.heading': '不符合评分规则、暂不计分的评分表（{count} 份）',
+  'results.setAside.explain':
+    '涉及的选手暂不排名、没有成绩，直到评委更正分数、组织者调整评分项，或主持人填写理由后不计这份评分表公布。',
+  'results.setAside.sheet': '{judge} 给 {name} 的评分表',
+  'results.setAside.adjustment': '{name} 的加扣分',
+  'results.setAside.held': '暂不排名',
+  'results.setAside.ignored': '不影响成绩（回避、退赛或不在名单上）',
 
   // Judge consistency
   'results.consistency.heading': '评委一致性',
@@ -157,6 +166,7 @@ export const resultsZh = {
   'results.judgeState.droppedLow': '去掉（最低分）',
   'results.judgeState.recused': '回避',
   'results.judgeState.incomplete': '未评完',
+  'results.judgeState.setAside': '不计分（不符合评分规则）',
   'results.judgeState.none': '未评分',
   'results.adjustmentState.active': '有效',
   'results.adjustmentState.revoked': '已撤销：{reason}',
@@ -375,6 +385,15 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.pending.label': 'Being scored',
   'results.pending.progress': '{counted}/{required} judges done',
   'results.pending.note': 'Being scored ({counted}/{required} judges)',
+  'results.held.label': 'Needs attention',
+  'results.held.note': 'Not scored: {count} entries break a scoring rule, to be fixed',
+  'results.setAside.heading': 'Sheets that break a scoring rule, not counted ({count})',
+  'results.setAside.explain':
+    'The contestants concerned are not ranked and have no score until the judge corrects the mark, the organizer changes the sheet, or the host reveals without that sheet, giving a reason.',
+  'results.setAside.sheet': 'the sheet of {judge} for {name}',
+  'results.setAside.adjustment': 'the adjustments of {name}',
+  'results.setAside.held': 'not ranked',
+  'results.setAside.ignored': 'changes no score (recused, withdrawn, or not on the lists)',
 
   'results.consistency.heading': 'Judge consistency',
   'results.consistency.lead':
@@ -439,6 +458,7 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.judgeState.droppedLow': 'dropped (lowest)',
   'results.judgeState.recused': 'recused',
   'results.judgeState.incomplete': 'incomplete',
+  'results.judgeState.setAside': 'not counted (breaks a scoring rule)',
   'results.judgeState.none': 'not marked',
   'results.adjustmentState.active': 'active',
   'results.adjustmentState.revoked': 'revoked: {reason}',

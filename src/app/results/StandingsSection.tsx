@@ -1,6 +1,8 @@
+import { useId } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
 import { describeIssue } from '../../domain/issues';
+import type { SetAside } from '../../domain/live-standings';
 import type { Criterion } from '../../domain/model';
 import type { JudgeRecord } from '../../domain/records';
 import { useT } from '../i18n/useT';
@@ -40,6 +42,7 @@ export function StandingsSection({ report }: { report: RoundReport }) {
             <RankedTable report={report} ranked={standings.ranked} />
           )}
           {standings.pending.length > 0 && <PendingTable report={report} pending={standings.pending} />}
+          {standings.setAside.length > 0 && <SetAsideList report={report} setAside={standings.setAside} />}
           {standings.excluded.length > 0 && (
             <p className="results-excluded">
               {t('results.standings.excluded', {
@@ -155,6 +158,46 @@ function PendingTable({ report, pending }: { report: RoundReport; pending: Conte
         </table>
       </TableWrap>
     </>
+  );
+}
+
+/**
+ * The marks and adjustments that break a scoring rule, set aside: whose, for whom, what is wrong,
+ * and whether the contestant is held for it (not ranked, no score) or it changes nothing.
+ */
+function SetAsideList({ report, setAside }: { report: RoundReport; setAside: readonly SetAside[] }) {
+  const t = useT();
+  const lang = useUiStore((s) => s.lang);
+  const contestantName = (id: string) => report.contestants.find((entry) => entry.id === id)?.name ?? id;
+  const judgeName = (id: string) => report.judges.find((judge) => judge.id === id)?.name ?? id;
+  const headingId = useId();
+  return (
+    <section className="results-set-aside" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('results.setAside.heading', { count: setAside.length })}</h3>
+      <p>{t('results.setAside.explain')}</p>
+      <ul>
+        {setAside.map((sheet) => {
+          const name = contestantName(sheet.contestant);
+          return (
+            <li key={`${sheet.contestant}/${sheet.judge ?? ''}`}>
+              <strong>
+                {sheet.judge === null
+                  ? t('results.setAside.adjustment', { name })
+                  : t('results.setAside.sheet', { judge: judgeName(sheet.judge), name })}
+              </strong>{' '}
+              <span className={sheet.affectsScore ? 'results-pending' : 'results-sub'}>
+                {t(sheet.affectsScore ? 'results.setAside.held' : 'results.setAside.ignored')}
+              </span>
+              <ul>
+                {sheet.issues.map((found) => (
+                  <li key={`${found.code}:${found.path}`}>{describeIssue(found, lang)}</li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

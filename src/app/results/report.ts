@@ -1,15 +1,16 @@
 /**
  * One round's results as every results view needs them (the screen, the printed sheets, the
- * .xlsx and .csv exports): the records, the engine's standings, the current marks and the
- * adjustments with their reasons. Scores and ranks come from the engine only.
+ * .xlsx and .csv exports): the records, the engine's live standings (a sheet that breaks a rule
+ * is set aside and its contestant held, named, never the round blanked), the current marks and
+ * the adjustments with their reasons. Scores and ranks come from the engine only.
  */
 
 import type { LeitaiDB } from '../../db/database';
 import { getCompetition, getRound } from '../../db/entities';
 import { loadRoundInput } from '../../db/repository';
-import { type ContestantResult, computeStandings, type Standings } from '../../domain/engine';
 import type { AdjustmentRow } from '../../domain/events';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
+import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id, RoundInput } from '../../domain/model';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 
@@ -21,8 +22,8 @@ export interface RoundReport {
   /** In the order of appearance (出场顺序), those without a draw last, then registration order. */
   contestants: ContestantRecord[];
   input: RoundInput;
-  /** Null when the engine refuses the round (`refusal` says why). */
-  standings: Standings | null;
+  /** Null when the engine refuses the round as a whole (`refusal` says why). */
+  standings: LiveStandings | null;
   refusal: Issue[] | null;
   /** Every adjustment of the round, revoked ones too, with its reasons. */
   adjustments: AdjustmentRow[];
@@ -53,7 +54,7 @@ export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport>
       const adjustments = await db.adjustments.where('roundId').equals(roundId).toArray();
       const input = await loadRoundInput(db, roundId);
       try {
-        const standings = computeStandings(input);
+        const standings = computeLiveStandings(input);
         return { competition, round, judges, contestants, input, standings, refusal: null, adjustments };
       } catch (error) {
         if (!(error instanceof RoundRejectedError)) throw error;
@@ -70,11 +71,6 @@ export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport>
       }
     },
   );
-}
-
-/** Every contestant's result: ranked first in rank order, then pending. */
-export function allResults(standings: Standings): ContestantResult[] {
-  return [...standings.ranked, ...standings.pending];
 }
 
 /** The marks of one judge, by contestant then criterion. */

@@ -29,7 +29,10 @@ function contestantOf(report: RoundReport, id: Id): ContestantRecord | undefined
   return report.contestants.find((contestant) => contestant.id === id);
 }
 
-/** 成绩汇总表: the ranked in rank order, then the pending (评分中), then those not ranked. */
+/**
+ * 成绩汇总表: the ranked in rank order, then the pending (评分中), then those held by a set-aside
+ * sheet (需处理, no score), then those not ranked.
+ */
 export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
   const { standings } = report;
   if (!standings) return [];
@@ -59,6 +62,23 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       note: t('results.pending.note', { counted: result.countedJudges, required: result.requiredJudges }),
     }),
   );
+  const held = standings.held.map(
+    (result): SummaryRow => ({
+      rank: '—',
+      name: result.name,
+      unit: result.unit ?? '',
+      topic: contestantOf(report, result.id)?.topic ?? '',
+      score: '',
+      award: '',
+      judges: String(result.countedJudges),
+      exact: '',
+      note: t('results.held.note', {
+        count: standings.setAside
+          .filter((sheet) => sheet.contestant === result.id && sheet.affectsScore)
+          .reduce((sum, sheet) => sum + sheet.issues.length, 0),
+      }),
+    }),
+  );
   const excluded = standings.excluded.map(
     (entry): SummaryRow => ({
       rank: '—',
@@ -74,7 +94,7 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       ),
     }),
   );
-  return [...ranked, ...pending, ...excluded];
+  return [...ranked, ...pending, ...held, ...excluded];
 }
 
 /** 公示: the ranked contestants only, as posted. */
@@ -89,7 +109,14 @@ export function markText(value: number, step: number): string {
   return decimals === 0 && fraction === '' ? (whole as string) : `${whole}.${fraction.padEnd(decimals, '0')}`;
 }
 
-export type JudgeCellState = 'counted' | 'droppedHigh' | 'droppedLow' | 'recused' | 'incomplete' | 'none';
+export type JudgeCellState =
+  | 'counted'
+  | 'droppedHigh'
+  | 'droppedLow'
+  | 'recused'
+  | 'setAside'
+  | 'incomplete'
+  | 'none';
 
 export interface JudgeSheetRow {
   draw: string;
@@ -105,7 +132,9 @@ export interface JudgeSheetRow {
 function stateOf(
   result: ContestantResult | undefined,
   judgeId: Id,
+  setAside: boolean,
 ): { state: JudgeCellState; total: string } {
+  if (setAside) return { state: 'setAside', total: '' };
   const entry = result?.judgeTotals.find((total) => total.judge === judgeId);
   if (entry) {
     const state =
@@ -122,6 +151,7 @@ export const JUDGE_STATE_KEYS = {
   droppedHigh: 'results.judgeState.droppedHigh',
   droppedLow: 'results.judgeState.droppedLow',
   recused: 'results.judgeState.recused',
+  setAside: 'results.judgeState.setAside',
   incomplete: 'results.judgeState.incomplete',
   none: 'results.judgeState.none',
 } as const;
@@ -129,11 +159,14 @@ export const JUDGE_STATE_KEYS = {
 /** 评分明细表 of one judge: every active contestant in the order of appearance. */
 export function judgeSheetRows(report: RoundReport, judge: JudgeRecord): JudgeSheetRow[] {
   const marks = marksOfJudge(report.input, judge.id);
+  const { standings } = report;
   const results = new Map(
-    [...(report.standings?.ranked ?? []), ...(report.standings?.pending ?? [])].map((result) => [
-      result.id,
-      result,
-    ]),
+    [...(standings?.ranked ?? []), ...(standings?.pending ?? []), ...(standings?.held ?? [])].map(
+      (result) => [result.id, result],
+    ),
+  );
+  const setAsideFor = new Set(
+    (standings?.setAside ?? []).filter((sheet) => sheet.judge === judge.id).map((sheet) => sheet.contestant),
   );
   return report.contestants
     .filter((contestant) => contestant.status === 'active')
@@ -147,7 +180,7 @@ export function judgeSheetRows(report: RoundReport, judge: JudgeRecord): JudgeSh
           const value = given?.get(criterion.id);
           return value === undefined ? '' : markText(value, criterion.step);
         }),
-        ...stateOf(results.get(contestant.id), judge.id),
+        ...stateOf(results.get(contestant.id), judge.id, setAsideFor.has(contestant.id)),
       };
     });
 }
@@ -166,10 +199,12 @@ export interface CriterionRow {
 export function criterionRows(report: RoundReport, t: TFunction): CriterionRow[] {
   const { standings } = report;
   if (!standings) return [];
-  return [...standings.ranked, ...standings.pending].map((result) => {
+  const held = new Set(standings.held.map((result) => result.id));
+  const unrankedLabel = (id: Id) => t(held.has(id) ? 'results.held.label' : 'results.pending.label');
+  return [...standings.ranked, ...standings.pending, ...standings.held].map((result) => {
     const aggregates = new Map(result.criteria.map((entry) => [entry.criterion, entry.shown]));
     return {
-      rank: result.rank === null ? t('results.pending.label') : String(result.rank),
+      rank: result.rank === null ? unrankedLabel(result.id) : String(result.rank),
       name: result.name,
       aggregates: report.round.criteria.map((criterion) => aggregates.get(criterion.id) ?? ''),
       panel: result.aggregate ?? '',

@@ -16,26 +16,29 @@ export type QueueState =
   | 'onStage'
   | 'revealed'
   | 'reopened'
+  | 'held'
   | 'complete'
   | 'scoring'
   | 'waiting'
   | 'inactive';
 
 /**
- * Where a contestant stands: on stage, revealed (or reopened since), scored and waiting to be
- * revealed, being scored, or not called yet.
+ * Where a contestant stands: on stage, revealed (or reopened since), held by a set-aside sheet
+ * (needs the host's attention), scored and waiting to be revealed, being scored, or not called yet.
  */
 export function queueState(
   contestant: ContestantRecord,
   calledId: Id | null,
   events: readonly LeitaiEvent[],
   result: ContestantResult | undefined,
+  held: boolean,
 ): QueueState {
   if (contestant.status !== 'active') return 'inactive';
   if (contestant.id === calledId) return 'onStage';
   const lock = contestantLockOf(events, contestant.id).status;
   if (lock === 'locked') return 'revealed';
   if (lock === 'reopened') return 'reopened';
+  if (held) return 'held';
   if (result && !result.pending) return 'complete';
   return result && (result.countedJudges > 0 || result.incompleteJudges.length > 0) ? 'scoring' : 'waiting';
 }
@@ -62,6 +65,8 @@ export interface ContestantQueueProps {
   contestants: ContestantRecord[];
   events: LeitaiEvent[];
   results: Map<Id, ContestantResult>;
+  /** Contestants held by a set-aside sheet. */
+  heldIds: ReadonlySet<Id>;
   calledId: Id | null;
   focusedId: Id | null;
   onFocus: (contestantId: Id) => void;
@@ -72,6 +77,7 @@ export function ContestantQueue({
   contestants,
   events,
   results,
+  heldIds,
   calledId,
   focusedId,
   onFocus,
@@ -103,7 +109,13 @@ export function ContestantQueue({
       </button>
       <ol className="host-queue__list">
         {contestants.map((contestant) => {
-          const state = queueState(contestant, calledId, events, results.get(contestant.id));
+          const state = queueState(
+            contestant,
+            calledId,
+            events,
+            results.get(contestant.id),
+            heldIds.has(contestant.id),
+          );
           return (
             <li
               key={contestant.id}

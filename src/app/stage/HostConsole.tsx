@@ -46,11 +46,16 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     for (const result of [
       ...(standings?.standings?.ranked ?? []),
       ...(standings?.standings?.pending ?? []),
+      ...(standings?.standings?.held ?? []),
     ]) {
       byId.set(result.id, result);
     }
     return byId;
   }, [standings]);
+  const heldIds = useMemo(
+    () => new Set((standings?.standings?.held ?? []).map((result) => result.id)),
+    [standings],
+  );
 
   if (setup === undefined || events === undefined || standings === undefined || rows === undefined) {
     return <p className="loading">{t('app.loading')}</p>;
@@ -68,7 +73,8 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   let adjust: ReactNode = null;
   if (focused) {
     const result = results.get(focused.id);
-    const progress = panelProgress(judges, focused, rows.marks, rows.sheets);
+    const progress = panelProgress(judges, focused, round.criteria, rows.marks, rows.sheets);
+    const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
     const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
     const confirmed = new Set(
       judges
@@ -97,7 +103,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           round={round}
           contestant={focused}
           judges={judges}
-          checks={revealChecks(progress, outliers, confirmed)}
+          checks={revealChecks(progress, outliers, confirmed, setAside)}
           eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
           result={result}
           lock={lock}
@@ -111,6 +117,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         contestant={focused}
         judges={judges}
         progress={progress}
+        setAside={setAside}
         outliers={outliers}
         result={result}
         events={events}
@@ -133,6 +140,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         contestants={contestants}
         events={events}
         results={results}
+        heldIds={heldIds}
         calledId={calledId}
         focusedId={focusedId}
         onFocus={setFocusId}

@@ -1,13 +1,15 @@
 /**
- * 评委评分进度 for the contestant in focus: each judge submitted / scoring / not started /
- * recused, 催分 for a late judge, and the outliers (a total far from the panel's median) with
- * 请评委确认; both reach the judge's screen as events.
+ * 评委评分进度 for the contestant in focus: each judge submitted / incomplete / scoring / not
+ * started / recused, whose sheet is set aside (a mark the rules refuse), 催分 for a late judge,
+ * and the outliers (a total far from the panel's median) with 请评委确认; both reach the judge's
+ * screen as events.
  */
 
 import { useState } from 'react';
 import { nudgeJudge, requestConfirmation } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import type { SetAside } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import type { Outlier } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -40,6 +42,8 @@ export interface PanelProgressProps {
   contestant: ContestantRecord;
   judges: JudgeRecord[];
   progress: JudgeProgress[];
+  /** The contestant's set-aside sheets that would count. */
+  setAside: SetAside[];
   outliers: Outlier[];
   result: ContestantResult | undefined;
   events: LeitaiEvent[];
@@ -50,6 +54,7 @@ export function PanelProgress({
   contestant,
   judges,
   progress,
+  setAside,
   outliers,
   result,
   events,
@@ -89,6 +94,9 @@ export function PanelProgress({
               event.payload.contestantId === contestant.id,
           );
           const confirmation = confirmationOf(events, judge.id, contestant.id);
+          const setAsideSheet = setAside.some((sheet) => sheet.judge === judge.id);
+          const unfinished =
+            entry.status === 'drafting' || entry.status === 'notStarted' || entry.status === 'incomplete';
           return (
             <li
               key={judge.id}
@@ -104,10 +112,13 @@ export function PanelProgress({
                   : entry.status !== 'recused' &&
                     t('stage.panel.marked', { marked: entry.marked, count: round.criteria.length })}
               </span>
+              {setAsideSheet && (
+                <span className="host-chip host-chip--setAside">{t('stage.panel.setAside')}</span>
+              )}
               {nudged && entry.status !== 'submitted' && (
                 <span className="host-chip host-chip--asked">{t('stage.panel.nudged')}</span>
               )}
-              {(entry.status === 'drafting' || entry.status === 'notStarted') && (
+              {unfinished && (
                 <button
                   type="button"
                   className="button button--secondary host-judge__action"

@@ -7,6 +7,7 @@
 import { useEffect, useState } from 'react';
 import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
+import { heldAsPending } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
@@ -114,7 +115,7 @@ function Projector({ roundId }: { roundId: Id }) {
     );
   }
   const { round, judges, contestants } = setup;
-  const { standings } = read;
+  const standings = heldAsPending(read.standings);
   const display = displayOf(events);
   const viewEvent = projectorViewOf(events);
   const contestant = contestants.find((candidate) => candidate.id === display.contestantId);

@@ -1,13 +1,14 @@
 /**
- * 公布成绩: the checks (every eligible sheet in, or an override with a reason; outliers not
- * confirmed yet), the reveal (locks the marks, starts the projector's reveal), and then the
- * sentence to read out, made from the engine's result.
+ * 公布成绩: the checks (every eligible sheet in and complete, none set aside for a mark the rules
+ * refuse, or an override with a reason; outliers not confirmed yet), the reveal (locks the marks,
+ * starts the projector's reveal), and then the sentence to read out, made from the engine's result.
  */
 
 import { useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { ProjectorTheme } from '../../domain/events';
+import { describeIssue } from '../../domain/issues';
 import { readoutSentence } from '../../domain/readout';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { RevealChecks } from '../../domain/reveal-checks';
@@ -45,8 +46,43 @@ export function RevealPanel({
   const nameOf = (judgeId: string) => judges.find((judge) => judge.id === judgeId)?.name ?? judgeId;
   const names = (ids: readonly string[]) => ids.map(nameOf).join('、');
   const numbered = { draw: contestant.draw ?? '—', name: contestant.name };
-  const pending = !result || result.pending;
+  const held = checks.setAside.length > 0;
+  // A held result is pending until its set-aside sheets are settled; revealing past them scores
+  // the contestant on the other sheets, which is possible only when those are enough.
+  const pending = !result || (held ? result.countedJudges < result.requiredJudges : result.pending);
   const revealed = lock.status !== 'open';
+  const warnings = (
+    <>
+      {checks.missing.length > 0 && (
+        <li className="host-check host-check--warn">
+          {t('stage.reveal.missing', { count: checks.missing.length, names: names(checks.missing) })}
+        </li>
+      )}
+      {checks.incomplete.map((judge) => (
+        <li key={judge.judgeId} className="host-check host-check--warn">
+          {t('stage.reveal.incomplete', {
+            name: nameOf(judge.judgeId),
+            criteria: judge.unmarked
+              .map((id) => round.criteria.find((criterion) => criterion.id === id)?.label ?? id)
+              .join('、'),
+          })}
+        </li>
+      ))}
+      {checks.setAside.map((sheet) => (
+        <li key={sheet.judge ?? ''} className="host-check host-check--bad">
+          {sheet.judge === null
+            ? t('stage.reveal.setAsideAdjustment')
+            : t('stage.reveal.setAside', { name: nameOf(sheet.judge) })}
+          <ul className="host-check__issues">
+            {sheet.issues.map((found) => (
+              <li key={`${found.code}:${found.path}`}>{describeIssue(found, lang)}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+      {held && <li className="host-check host-check--warn">{t('stage.reveal.setAsideHelp')}</li>}
+    </>
+  );
 
   return (
     <section className="host-card host-reveal" aria-labelledby="host-reveal-title">
@@ -60,11 +96,10 @@ export function RevealPanel({
               {t('stage.reveal.reopened', { names: names(lock.reopenedJudgeIds) })}
             </li>
           )}
-          <li className={`host-check ${checks.allSubmitted ? 'host-check--ok' : 'host-check--warn'}`}>
-            {checks.allSubmitted
-              ? t('stage.reveal.ready', { count: eligibleCount })
-              : t('stage.reveal.missing', { count: checks.missing.length, names: names(checks.missing) })}
-          </li>
+          {checks.allSubmitted && !held && (
+            <li className="host-check host-check--ok">{t('stage.reveal.ready', { count: eligibleCount })}</li>
+          )}
+          {warnings}
           {checks.unconfirmedOutliers.length > 0 && (
             <li className="host-check host-check--warn">
               {t('stage.reveal.outliers', {
@@ -113,22 +148,20 @@ export function RevealPanel({
         <StageDialog
           title={t('stage.reveal.dialogTitle', numbered)}
           confirmLabel={t('stage.reveal.confirm')}
-          field={checks.allSubmitted ? undefined : { label: t('stage.reveal.overrideLabel'), required: true }}
+          field={
+            checks.needsOverride ? { label: t('stage.reveal.overrideLabel'), required: true } : undefined
+          }
           onConfirm={async (reason) => {
             await revealContestant(db, {
               roundId: round.id,
               contestantId: contestant.id,
-              ...(checks.allSubmitted ? {} : { overrideReason: reason }),
+              ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}
           onClose={() => setConfirming(false)}
         >
           <p>{t('stage.reveal.dialogBody')}</p>
-          {!checks.allSubmitted && (
-            <p className="stage-warning">
-              {t('stage.reveal.missing', { count: checks.missing.length, names: names(checks.missing) })}
-            </p>
-          )}
+          {checks.needsOverride && <ul className="host-checks stage-warning">{warnings}</ul>}
           {checks.unconfirmedOutliers.length > 0 && (
             <p className="stage-warning">
               {t('stage.reveal.outliers', {

@@ -6,9 +6,9 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { loadRoundInput, readStageEvents } from '../../db/repository';
-import { computeStandings, type Standings } from '../../domain/engine';
 import type { AdjustmentRow, CorrectionRow, LeitaiEvent, MarkRow, SheetRow } from '../../domain/events';
 import { RoundRejectedError } from '../../domain/issues';
+import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
@@ -75,17 +75,20 @@ export function useStageEvents(roundId: Id): LeitaiEvent[] | undefined {
 }
 
 export type StandingsRead =
-  | { standings: Standings; issues: null }
+  | { standings: LiveStandings; issues: null }
   | { standings: null; issues: RoundRejectedError['issues'] };
 
-/** The engine's standings of the round, recomputed whenever a mark, an adjustment or the setup changes. */
+/**
+ * The live standings of the round, recomputed whenever a mark, an adjustment or the setup
+ * changes: a sheet that breaks a rule is set aside and its contestant held, never the round blanked.
+ */
 export function useStandings(roundId: Id): StandingsRead | undefined {
   const db = useDatabase();
   return useLiveQuery(async (): Promise<StandingsRead> => {
     try {
-      return { standings: computeStandings(await loadRoundInput(db, roundId)), issues: null };
+      return { standings: computeLiveStandings(await loadRoundInput(db, roundId)), issues: null };
     } catch (error) {
-      // A round the engine refuses (e.g. a sheet without criteria): the screen says why.
+      // A round the engine refuses as a whole (e.g. a sheet without criteria): the screen says why.
       if (error instanceof RoundRejectedError) return { standings: null, issues: error.issues };
       throw error;
     }

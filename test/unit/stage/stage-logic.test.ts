@@ -131,37 +131,78 @@ const sheet = (judgeId: string, status: SheetRow['status']): SheetRow => ({
 });
 
 describe('panel progress and the checks', () => {
-  it('says submitted, scoring, not started or recused for each judge', () => {
+  const criteria = [{ id: 'c1' }, { id: 'c2' }];
+
+  it('says submitted, incomplete, scoring, not started or recused for each judge', () => {
     const judges = [
       { id: 'A', unit: null },
       { id: 'B', unit: '' },
       { id: 'C', unit: '三工镇' },
       { id: 'D', unit: null },
       { id: 'E', unit: null },
+      { id: 'F', unit: null },
     ];
     const progress = panelProgress(
       judges,
       { id: 'P', unit: '三工镇' },
-      [mark('A', 'c1', 100), mark('A', 'c2', 200), mark('B', 'c1', 100), mark('D', 'c1', null)],
-      [sheet('A', 'submitted'), sheet('E', 'reopened')],
+      criteria,
+      [
+        mark('A', 'c1', 100),
+        mark('A', 'c2', 200),
+        mark('B', 'c1', 100),
+        mark('D', 'c1', null),
+        // F submitted before c2 was added; its mark of a criterion deleted since is no part of the sheet.
+        mark('F', 'c1', 300),
+        mark('F', 'gone', 300),
+      ],
+      [sheet('A', 'submitted'), sheet('E', 'reopened'), sheet('F', 'submitted')],
     );
     expect(progress).toEqual([
-      { judgeId: 'A', status: 'submitted', marked: 2 },
-      { judgeId: 'B', status: 'drafting', marked: 1 },
-      { judgeId: 'C', status: 'recused', marked: 0 },
-      { judgeId: 'D', status: 'notStarted', marked: 0 },
-      { judgeId: 'E', status: 'drafting', marked: 0 },
+      { judgeId: 'A', status: 'submitted', marked: 2, unmarked: [] },
+      { judgeId: 'B', status: 'drafting', marked: 1, unmarked: ['c2'] },
+      { judgeId: 'C', status: 'recused', marked: 0, unmarked: ['c1', 'c2'] },
+      { judgeId: 'D', status: 'notStarted', marked: 0, unmarked: ['c1', 'c2'] },
+      { judgeId: 'E', status: 'drafting', marked: 0, unmarked: ['c1', 'c2'] },
+      { judgeId: 'F', status: 'incomplete', marked: 1, unmarked: ['c2'] },
     ]);
     const outlier = { judge: 'A', shown: '70.00', direction: 'low' as const };
-    expect(revealChecks(progress, [outlier], new Set())).toEqual({
+    expect(revealChecks(progress, [outlier], new Set(), [])).toEqual({
       missing: ['B', 'D', 'E'],
+      incomplete: [progress[5]],
+      setAside: [],
       unconfirmedOutliers: [outlier],
       allSubmitted: false,
+      needsOverride: true,
     });
-    expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']))).toEqual({
+    expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']), [])).toEqual({
       missing: [],
+      incomplete: [],
+      setAside: [],
       unconfirmedOutliers: [],
       allSubmitted: true,
+      needsOverride: false,
+    });
+  });
+
+  it('needs an override for a set-aside sheet that would count, not for one the rules ignore', () => {
+    const progress = panelProgress(
+      [{ id: 'A', unit: null }],
+      { id: 'P', unit: null },
+      criteria,
+      [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
+      [sheet('A', 'submitted')],
+    );
+    const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
+    const counting = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };
+    const ignored = { contestant: 'P', judge: 'R', issues: [aboveMax], affectsScore: false };
+    expect(revealChecks(progress, [], new Set(), [counting, ignored])).toMatchObject({
+      setAside: [counting],
+      allSubmitted: true,
+      needsOverride: true,
+    });
+    expect(revealChecks(progress, [], new Set(), [ignored])).toMatchObject({
+      setAside: [],
+      needsOverride: false,
     });
   });
 });

@@ -3,8 +3,8 @@ import { type ReactNode, useId, useMemo, useState } from 'react';
 import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
-import { computeStandings, type Standings } from '../../../domain/engine';
 import { RoundRejectedError } from '../../../domain/issues';
+import { computeLiveStandings, type LiveStandings } from '../../../domain/live-standings';
 import type { AwardTier } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
@@ -25,10 +25,10 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
     const siblings = await db.rounds.where('competitionId').equals(round.competitionId).sortBy('order');
     return { round, siblings, input: await loadRoundInput(db, roundId) };
   }, [db, roundId]);
-  const scored = useMemo((): { standings: Standings } | { error: string } | null => {
+  const scored = useMemo((): { standings: LiveStandings } | { error: string } | null => {
     if (!data) return null;
     try {
-      return { standings: computeStandings(data.input) };
+      return { standings: computeLiveStandings(data.input) };
     } catch (error) {
       if (error instanceof RoundRejectedError) return { error: error.message };
       throw error;
@@ -64,7 +64,7 @@ function nominalCutoff(rule: AdvancementRule, rankedCount: number, tiers: readon
 interface AdvancementProps {
   round: RoundRecord;
   siblings: readonly RoundRecord[];
-  standings: Standings;
+  standings: LiveStandings;
 }
 
 function Advancement({ round, siblings, standings }: AdvancementProps) {
@@ -110,7 +110,8 @@ function Advancement({ round, siblings, standings }: AdvancementProps) {
   const lastAdvancing = ranked.filter((result) => advancing.has(result.id)).at(-1);
   const targetRound = others.find((other) => other.id === target);
   const targetName = targetRound?.name ?? newName.trim();
-  const blocked = standings.pending.length > 0 || ranked.length === 0;
+  // Everyone must be complete: a held contestant (a sheet set aside) might belong above the cut-off.
+  const blocked = standings.pending.length > 0 || standings.held.length > 0 || ranked.length === 0;
 
   const ruleOptions: { value: RuleKind; label: string; explain: string; extra?: ReactNode }[] = [
     {
@@ -268,7 +269,15 @@ function Advancement({ round, siblings, standings }: AdvancementProps) {
             })}
           </p>
         )}
-        {ranked.length === 0 && standings.pending.length === 0 && (
+        {standings.held.length > 0 && (
+          <p className="org-warning" role="alert">
+            {t('org.advance.held', {
+              count: standings.held.length,
+              names: standings.held.map((result) => result.name).join('、'),
+            })}
+          </p>
+        )}
+        {ranked.length === 0 && standings.pending.length === 0 && standings.held.length === 0 && (
           <p className="notice">{t('org.advance.noResults')}</p>
         )}
         {!blocked && rule && (

@@ -1,19 +1,20 @@
-import { computeStandings } from '../../../domain/engine';
+import { computeLiveStandings } from '../../../domain/live-standings';
 import type { RoundInput } from '../../../domain/model';
 
 export interface RoundProgress {
   ranked: number;
+  /** Still being scored, or held by a sheet that breaks a rule: not ranked yet either way. */
   pending: number;
 }
 
 /**
- * How far the scoring of a round has come, from the engine itself; null when the round cannot
- * be scored as it stands (the engine names why on the screens that compute it).
+ * How far the scoring of a round has come, from the engine's live standings; null when the
+ * round itself cannot be scored as it stands (the engine names why on the screens that compute it).
  */
 export function roundProgress(input: RoundInput): RoundProgress | null {
   try {
-    const standings = computeStandings(input);
-    return { ranked: standings.ranked.length, pending: standings.pending.length };
+    const standings = computeLiveStandings(input);
+    return { ranked: standings.ranked.length, pending: standings.pending.length + standings.held.length };
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { type ContestantResult, computeStandings, type Standings } from '../../../domain/engine';
+import type { ContestantResult, Standings } from '../../../domain/engine';
 import { RoundRejectedError } from '../../../domain/issues';
+import { computeLiveStandings } from '../../../domain/live-standings';
 import type { Criterion, RoundSettings } from '../../../domain/model';
 import { useT } from '../../i18n/useT';
 import { SAMPLE_CONTESTANTS, SAMPLE_JUDGES, sampleRound } from './sample-round';
@@ -21,7 +22,7 @@ export function StandingsPreview({ criteria, settings }: StandingsPreviewProps) 
       judge: (n: number) => t('org.preview.judge', { n }),
     };
     try {
-      return { standings: computeStandings(sampleRound(criteria, settings, names)) };
+      return { standings: computeLiveStandings(sampleRound(criteria, settings, names)) };
     } catch (error) {
       if (error instanceof RoundRejectedError) return { error: error.message };
       throw error;
