@@ -27,6 +27,7 @@ import {
   checkProtocol,
   type DeviceListResponse,
   type DeviceRole,
+  type EventReading,
   type HelloResponse,
   HTTP_STATUS,
   MAX_PULL_EVENTS,
@@ -82,7 +83,28 @@ export interface ApiResponse {
   body: string;
 }
 
-export type CoreNotice = { type: 'commit'; head: number } | { type: 'revoke'; deviceId: string };
+/** Who may read something of a commit: the devices to poke for it. */
+export class CommitReaders {
+  private everyone = false;
+  private projector = false;
+  private readonly judges = new Set<string>();
+
+  add(reading: EventReading): void {
+    if (reading.reader === null) this.everyone = true;
+    else this.judges.add(reading.reader);
+    if (reading.projector) this.projector = true;
+  }
+
+  has(session: Session): boolean {
+    if (this.everyone || session.role === 'organizer') return true;
+    if (session.role === 'projector') return this.projector;
+    return this.judges.has(session.judgeId as string);
+  }
+}
+
+export type CoreNotice =
+  | { type: 'commit'; head: number; readers: CommitReaders }
+  | { type: 'revoke'; deviceId: string };
 
 export interface Session {
   role: DeviceRole;
@@ -432,6 +454,7 @@ export class VenueCore {
       refuse('tooLarge', `more than ${MAX_PUSH_EVENTS} events in one push`);
     const acknowledged: string[] = [];
     const refused: RefusedEvent[] = [];
+    const readers = new CommitReaders();
     let accepted = 0;
     try {
       this.store.transaction(() => {
@@ -440,7 +463,10 @@ export class VenueCore {
           if (outcome.refused) refused.push(outcome.refused);
           else {
             acknowledged.push(outcome.id);
-            if (outcome.isNew) accepted += 1;
+            if (outcome.reading) {
+              accepted += 1;
+              readers.add(outcome.reading);
+            }
           }
         });
       });
@@ -450,7 +476,7 @@ export class VenueCore {
       throw error;
     }
     const head = this.store.head();
-    if (accepted > 0) this.notify({ type: 'commit', head });
+    if (accepted > 0) this.notify({ type: 'commit', head, readers });
     return {
       acknowledged: [...new Set(acknowledged)],
       refused,
@@ -465,7 +491,7 @@ export class VenueCore {
     session: Session,
     value: unknown,
     index: number,
-  ): { refused: RefusedEvent } | { refused?: undefined; id: string; isNew: boolean } {
+  ): { refused: RefusedEvent } | { refused?: undefined; id: string; reading: EventReading | null } {
     const rawId = fieldOf(value, 'id');
     const eventId = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
     const parsed = parseWireEvent(value);
@@ -475,22 +501,23 @@ export class VenueCore {
     }
     const event = parsed.value;
     // Stored already: acknowledged as it is, whatever the setup has become since.
-    if (this.store.hasEvent(event.id)) return { id: event.id, isNew: false };
+    if (this.store.hasEvent(event.id)) return { id: event.id, reading: null };
     const denied = this.admission.check(session, event);
     if (denied) return { refused: { eventId: event.id, index, ...denied } };
+    const reading = readingOf(event);
     const outcome = this.store.insertEvent({
       id: event.id,
       deviceId: event.deviceId,
       deviceSeq: event.deviceSeq,
       body: JSON.stringify(event),
-      reading: readingOf(event),
+      reading,
     });
     if (outcome.kind === 'conflict') {
       const message = `device ${event.deviceId} already has a different event ${event.deviceSeq}`;
       return { refused: { eventId: event.id, index, code: 'eventConflict', message } };
     }
     this.admission.apply(event as LeitaiEvent);
-    return { id: event.id, isNew: outcome.kind === 'new' };
+    return { id: event.id, reading: outcome.kind === 'new' ? reading : null };
   }
 
   private pull(session: Session, query: URLSearchParams): ApiResponse {

@@ -38,7 +38,7 @@ import {
   PROTOCOL_HEADER,
   syncError,
 } from '../sync/protocol';
-import type { VenueCore } from './core';
+import type { Session, VenueCore } from './core';
 import { onboardingPage } from './onboarding';
 import { createStaticHandler, securityHeaders, setSecurityHeaders } from './static-server.mjs';
 import { caCertDer, type TlsMaterial } from './tls';
@@ -279,7 +279,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
   // ---- the live socket
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
-  const live = new Map<WebSocket, { deviceId: string; alive: boolean }>();
+  const live = new Map<WebSocket, { session: Session; alive: boolean }>();
   const send = (socket: WebSocket, message: LiveServerMessage) => {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -307,7 +307,7 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       socket.close(4401, 'unauthorized');
       return;
     }
-    live.set(socket, { deviceId: session.deviceId, alive: true });
+    live.set(socket, { session, alive: true });
     send(socket, { type: 'welcome', head: core.head() });
   }
 
@@ -338,8 +338,10 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
 
   const unsubscribe = core.subscribe((notice) => {
     for (const [socket, entry] of live) {
-      if (notice.type === 'commit') send(socket, { type: 'poke', head: notice.head });
-      else if (entry.deviceId === notice.deviceId) {
+      if (notice.type === 'commit') {
+        // Only the devices that may read something of the commit pull for it.
+        if (notice.readers.has(entry.session)) send(socket, { type: 'poke', head: notice.head });
+      } else if (entry.session.deviceId === notice.deviceId) {
         send(socket, { type: 'error', error: syncError('unauthorized', 'this device was revoked') });
         socket.close(4401, 'revoked');
       }

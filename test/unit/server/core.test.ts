@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterMark, getDeviceId } from '../../../src/db/repository';
 import { ATTEMPT_RULES } from '../../../src/server/auth';
+import type { CoreNotice } from '../../../src/server/core';
 import type { PullResponse, SessionInfo, WireEvent } from '../../../src/sync/protocol';
 import { toWire } from '../../../src/sync/wire';
 import { freshDb, seedRound } from '../db/helpers';
@@ -141,7 +142,26 @@ describe('push, answered event by event', () => {
     await push(v.core, v.judge.token, [markEvent(v, { value: -1 })]);
     expect(notices).toEqual([]);
     await push(v.core, v.judge.token, [markEvent(v)]);
-    expect(notices).toEqual([{ type: 'commit', head: v.setup.length + 1 }]);
+    expect(notices).toMatchObject([{ type: 'commit', head: v.setup.length + 1 }]);
+  });
+
+  it('pokes only the devices that may read something of a commit', async () => {
+    const v = await venue();
+    const notices: CoreNotice[] = [];
+    v.core.subscribe((notice) => notices.push(notice));
+    await push(v.core, v.judge.token, [markEvent(v)]);
+    const [notice] = notices;
+    if (notice?.type !== 'commit') throw new Error('expected a commit notice');
+    const judges = v.seeded.judges.map((judge) => judge.id);
+    const session = (role: 'organizer' | 'judge' | 'projector', judgeId: string | null = null) => ({
+      role,
+      judgeId,
+      deviceId: 'd',
+    });
+    expect(notice.readers.has(session('organizer'))).toBe(true);
+    expect(notice.readers.has(session('judge', judges[0] as string))).toBe(true);
+    expect(notice.readers.has(session('judge', judges[1] as string))).toBe(false);
+    expect(notice.readers.has(session('projector'))).toBe(false);
   });
 });
 
