@@ -27,6 +27,7 @@ import type {
   PhotoRecord,
   RoundRecord,
 } from '../domain/records';
+import type { SyncErrorCode } from '../sync/protocol';
 import { SCHEMA_VERSIONS } from './schema';
 
 export const DATABASE_NAME = 'leitai';
@@ -40,6 +41,18 @@ export interface DeviceRow {
 export interface OutboxRow {
   eventId: Id;
   deviceSeq: number;
+}
+
+/** An event of this device that the venue server refused, and why (src/db/remote.ts). */
+export interface RefusedEventRow {
+  eventId: Id;
+  code: SyncErrorCode;
+  /** The server's words, for the organizer and developers (English). */
+  message: string;
+  /** Where in the event, when the server said (malformedEvent): e.g. "payload.value". */
+  path: string | null;
+  /** ISO 8601. */
+  refusedAt: string;
 }
 
 /** What a judge typed into one mark and has not confirmed yet (src/db/drafts.ts). */
@@ -86,6 +99,7 @@ export class LeitaiDB extends Dexie {
   declare corrections: Table<CorrectionRow, Id>;
   declare drafts: Table<DraftRow, [Id, Id, Id, Id]>;
   declare judgeSession: Table<JudgeSessionRow, 'self'>;
+  declare refused: Table<RefusedEventRow, Id>;
 
   constructor(options: LeitaiDBOptions = {}) {
     const dexieOptions: DexieOptions = {};

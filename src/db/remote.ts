@@ -5,7 +5,7 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
-import type { LeitaiDB } from './database';
+import type { LeitaiDB, RefusedEventRow } from './database';
 import { RepositoryError } from './errors';
 import { writeTransaction } from './log';
 import { applyToProjections } from './projection';
@@ -81,4 +81,48 @@ export async function readOutbox(db: LeitaiDB, limit = 200): Promise<LeitaiEvent
 /** The venue server has stored these events: they leave the outbox (and stay in the log). */
 export function acknowledgeEvents(db: LeitaiDB, eventIds: readonly Id[]): Promise<void> {
   return db.outbox.bulkDelete([...eventIds]);
+}
+
+/**
+ * The venue server's answer to a push, in one transaction: the acknowledged events leave the
+ * outbox, the refused ones move from the outbox to `refused` with the reason. A refusal is
+ * final (sending the event again gets the same answer), so a refused event must not hold up
+ * the ones behind it; it stays in the log, and in the list until someone dismisses it.
+ */
+export function settleOutbox(
+  db: LeitaiDB,
+  acknowledged: readonly Id[],
+  refused: readonly RefusedEventRow[],
+): Promise<void> {
+  return db.transaction('rw', [db.outbox, db.refused], async () => {
+    await db.outbox.bulkDelete([...acknowledged, ...refused.map((row) => row.eventId)]);
+    await db.refused.bulkPut([...refused]);
+  });
+}
+
+export interface RefusedEntry extends RefusedEventRow {
+  /** The event itself, from the log. */
+  event: LeitaiEvent;
+}
+
+/** The refused events with their reasons: oldest refusal first, a batch's in the order written. */
+export async function readRefusedEvents(db: LeitaiDB): Promise<RefusedEntry[]> {
+  const entries = await db.transaction('r', [db.refused, db.events], async () => {
+    const rows = await db.refused.toArray();
+    const events = await db.events.bulkGet(rows.map((row) => row.eventId));
+    return rows.flatMap((row, index) => {
+      const event = events[index];
+      return event ? [{ ...row, event }] : [];
+    });
+  });
+  return entries.sort(
+    (a, b) =>
+      (a.refusedAt < b.refusedAt ? -1 : a.refusedAt > b.refusedAt ? 1 : 0) ||
+      a.event.deviceSeq - b.event.deviceSeq,
+  );
+}
+
+/** Someone has dealt with a refused event (exported it, told the organizer): off the list. */
+export function dismissRefusedEvent(db: LeitaiDB, eventId: Id): Promise<void> {
+  return db.refused.delete(eventId);
 }

@@ -97,6 +97,36 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       syncState: 'key',
     },
   },
+  {
+    // Events the venue server refused (src/db/remote.ts, settleOutbox); no upgrade: the table
+    // starts empty.
+    version: 4,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, roundId, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      /**
+       * This device's events that the venue server refused, with its reason: out of the outbox
+       * (sending them again gets the same answer), shown in the sync panel until dismissed.
+       * The events themselves stay in `events`.
+       */
+      refused: 'eventId',
+    },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -1,18 +1,21 @@
 /**
  * The device side of sync. A mark's path: the judge's write commits locally with the event in
- * the outbox (src/db/log.ts) -> `pushOutbox` sends it and drops it from the outbox once the
- * server acknowledges it -> the server pokes every live device -> each `pullEvents` applies it
- * and moves its cursor in one Dexie transaction.
+ * the outbox (src/db/log.ts) -> `pushOutbox` sends it and, as the server answers event by event,
+ * drops it from the outbox once acknowledged (or moves it to the refused list) -> the server
+ * pokes every live device -> each `pullEvents` applies it and moves its cursor in one Dexie
+ * transaction.
  *
  * `SyncClient` decides when: on a local write (the outbox changed), on a poke, when the live
  * socket (re)connects, on `online`, when the page becomes visible, and on a slow timer; a
- * failure retries with exponential backoff. Nothing here is lost by a lost message: an
- * unacknowledged event stays in the outbox, an unapplied one stays after the cursor.
+ * server out of reach is retried with a short, capped backoff. Push and pull go separately, so
+ * a push the server refuses or cannot take never stops the host's calls from arriving. Nothing
+ * here is lost by a lost message: an unacknowledged event stays in the outbox, an unapplied one
+ * stays after the cursor.
  */
 
 import { liveQuery, type Subscription } from 'dexie';
-import type { LeitaiDB } from '../db/database';
-import { acknowledgeEvents, applyRemoteEvents, readOutbox } from '../db/remote';
+import type { LeitaiDB, RefusedEventRow } from '../db/database';
+import { applyRemoteEvents, readOutbox, settleOutbox } from '../db/remote';
 import type { LeitaiEvent } from '../domain/events';
 import {
   MAX_PULL_EVENTS,
@@ -22,6 +25,7 @@ import {
   parseWireEvent,
   type SessionInfo,
   type SyncError,
+  type WireEvent,
 } from './protocol';
 import { readCursor, readSession, syncStateTable } from './sync-state';
 import { type LiveConnection, request, SyncRefusal, type SyncTransport, Unreachable } from './transport';
@@ -34,39 +38,89 @@ export interface PushOptions {
   batchSize?: number;
   /** A batch stops growing past this many bytes of JSON (photos are large). */
   batchBytes?: number;
+  /** When a refusal is recorded (ms since the epoch). */
+  now?: () => number;
 }
 
-/** Sends the outbox in batches until it is empty; returns how many events the server acknowledged. */
+/** The oldest events of the outbox, in wire form: at most `size`, and about `maxBytes` of JSON. */
+async function nextBatch(db: LeitaiDB, size: number, maxBytes: number): Promise<WireEvent[]> {
+  const batch: WireEvent[] = [];
+  let bytes = 0;
+  for (const event of await readOutbox(db, size)) {
+    const wire = await toWire(event);
+    bytes += JSON.stringify(wire).length;
+    if (batch.length > 0 && bytes > maxBytes) break;
+    batch.push(wire);
+  }
+  return batch;
+}
+
+function refusedRow(
+  eventId: string,
+  error: Pick<SyncError, 'code' | 'message' | 'path'>,
+  refusedAt: string,
+): RefusedEventRow {
+  return { eventId, code: error.code, message: error.message, path: error.path ?? null, refusedAt };
+}
+
+/** The server's answer for each event of `batch`; `unanswered` counts those it said nothing of. */
+function readAnswer(batch: readonly WireEvent[], reply: PushResponse, refusedAt: string) {
+  const sent = new Set(batch.map((event) => event.id));
+  const acknowledged = new Set(reply.acknowledged.filter((id) => sent.has(id)));
+  const refused = new Map<string, RefusedEventRow>();
+  for (const refusal of reply.refused) {
+    const eventId = refusal.eventId ?? batch[refusal.index]?.id;
+    if (eventId === undefined || !sent.has(eventId) || acknowledged.has(eventId)) continue;
+    refused.set(eventId, refusedRow(eventId, refusal, refusedAt));
+  }
+  return {
+    acknowledged: [...acknowledged],
+    refused: [...refused.values()],
+    unanswered: sent.size - acknowledged.size - refused.size,
+  };
+}
+
+const isTooLarge = (error: unknown): error is SyncRefusal =>
+  error instanceof SyncRefusal && error.status === 413;
+
+/**
+ * Sends the outbox in batches until it is empty; returns how many events the server
+ * acknowledged. The server answers event by event: a refused event moves to the refused list
+ * and the rest flows. A batch too large for the server is sent again in halves; an event too
+ * large on its own is refused. A refusal of the whole request (a revoked token, an old app)
+ * leaves every event in the outbox and rejects with SyncRefusal.
+ */
 export async function pushOutbox(
   db: LeitaiDB,
   transport: SyncTransport,
   token: string,
-  { batchSize = 200, batchBytes = 4 * 1024 * 1024 }: PushOptions = {},
+  { batchSize = 200, batchBytes = 4 * 1024 * 1024, now = Date.now }: PushOptions = {},
 ): Promise<number> {
   let acknowledged = 0;
+  let size = Math.min(batchSize, MAX_PUSH_EVENTS);
   for (;;) {
-    const events = await readOutbox(db, Math.min(batchSize, MAX_PUSH_EVENTS));
-    if (events.length === 0) return acknowledged;
-    const batch = [];
-    let bytes = 0;
-    for (const event of events) {
-      const wire = await toWire(event);
-      bytes += JSON.stringify(wire).length;
-      if (batch.length > 0 && bytes > batchBytes) break;
-      batch.push(wire);
+    const batch = await nextBatch(db, size, batchBytes);
+    const [first] = batch;
+    if (!first) return acknowledged;
+    let reply: PushResponse;
+    try {
+      reply = await request<PushResponse>(transport, {
+        method: 'POST',
+        path: '/push',
+        token,
+        body: { events: batch },
+      });
+    } catch (error) {
+      if (!isTooLarge(error)) throw error;
+      if (batch.length > 1) size = Math.ceil(batch.length / 2);
+      else await settleOutbox(db, [], [refusedRow(first.id, error.error, new Date(now()).toISOString())]);
+      continue;
     }
-    const reply = await request<PushResponse>(transport, {
-      method: 'POST',
-      path: '/push',
-      token,
-      body: { events: batch },
-    });
-    const sent = new Set(batch.map((event) => event.id));
-    const done = reply.acknowledged.filter((id) => sent.has(id));
-    await acknowledgeEvents(db, done);
-    acknowledged += done.length;
-    // A server that acknowledges less than it was sent would otherwise be asked forever.
-    if (done.length < sent.size) throw new Unreachable('the server did not acknowledge the whole batch');
+    const answer = readAnswer(batch, reply, new Date(now()).toISOString());
+    await settleOutbox(db, answer.acknowledged, answer.refused);
+    acknowledged += answer.acknowledged.length;
+    // Sending the same batch again at once would only get the same silence: try again later.
+    if (answer.unanswered > 0) throw new Unreachable('the server did not answer for the whole batch');
   }
 }
 
@@ -90,8 +144,10 @@ function parsePulled(response: PullResponse): LeitaiEvent[] {
 }
 
 /**
- * Pulls and applies the server's events after this device's cursor, page by page; the cursor
- * moves in the same transaction as the events it covers. Returns how many were new here.
+ * Pulls and applies the server's events after this device's cursor, page by page, while the
+ * cursor is behind the server's head; the cursor moves in the same transaction as the events it
+ * covers. The server filters what a role reads, so a page may hold no event and still move the
+ * cursor past events meant for others. Returns how many events were new here.
  */
 export async function pullEvents(
   db: LeitaiDB,
@@ -113,14 +169,17 @@ export async function pullEvents(
     // Nothing new: no write transaction (it would lock every table for nothing).
     if (events.length === 0 && response.cursor === after && before?.serverId === response.serverId)
       return applied;
-    await db.transaction('rw', db.tables, async () => {
+    // Only the cursor moves: only its table is locked.
+    const tables = events.length === 0 ? [syncStateTable(db)] : db.tables;
+    await db.transaction('rw', tables, async () => {
       const current = await readCursor(db);
       // Another pull (another tab) got here first: this page is not applied twice, nor the cursor moved back.
       if ((current?.cursor ?? 0) !== (before?.cursor ?? 0) || current?.serverId !== before?.serverId) return;
-      applied += (await applyRemoteEvents(db, events)).applied;
+      if (events.length > 0) applied += (await applyRemoteEvents(db, events)).applied;
       await syncStateTable(db).put({ key: 'cursor', serverId: response.serverId, cursor: response.cursor });
     });
-    if (response.cursor >= response.head || events.length === 0) return applied;
+    // A cursor that did not move would ask for the same page forever.
+    if (response.cursor >= response.head || response.cursor <= after) return applied;
   }
 }
 
@@ -132,10 +191,12 @@ export interface SyncStatus {
   online: boolean;
   /** Events of this device that the server has not acknowledged yet. */
   pending: number;
+  /** Events of this device that the server refused (listed in the sync panel until dismissed). */
+  refused: number;
   /** When the server last answered (ms since the epoch, for display only). */
   lastContact: number | null;
   session: SessionInfo | null;
-  /** The server's last refusal, until a sync succeeds; null otherwise. */
+  /** The server's last refusal of a whole request, until a sync succeeds; null otherwise. */
   refusal: SyncError | null;
 }
 
@@ -158,7 +219,11 @@ export interface SyncClientOptions {
   transport: SyncTransport;
   push?: PushOptions;
   pullLimit?: number;
-  /** The first retry after a failure; doubles up to `maxRetryMs`. */
+  /**
+   * The first retry (of a sync, of the live socket) while the server is out of reach; doubles
+   * up to `maxRetryMs`, each wait jittered down to half. The cap is what bounds the delay from
+   * the server coming back to this device reaching it (retrying costs a failed connection).
+   */
   firstRetryMs?: number;
   maxRetryMs?: number;
   /** The slow timer: a pull even without a poke, in case one was lost. */
@@ -168,6 +233,18 @@ export interface SyncClientOptions {
   random?: () => number;
   page?: PageSignals | null;
 }
+
+/** The default backoff: a device whose server comes back reaches it within 2 s. */
+const FIRST_RETRY_MS = 250;
+const MAX_RETRY_MS = 1500;
+
+type Outcome = { ok: true } | { ok: false; error: unknown };
+
+const outcomeOf = (work: Promise<unknown>): Promise<Outcome> =>
+  work.then(
+    () => ({ ok: true }),
+    (error: unknown) => ({ ok: false, error }),
+  );
 
 const globalTimers: Timers = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
@@ -181,7 +258,14 @@ export class SyncClient {
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly random: () => number;
-  private status: SyncStatus = { online: false, pending: 0, lastContact: null, session: null, refusal: null };
+  private status: SyncStatus = {
+    online: false,
+    pending: 0,
+    refused: 0,
+    lastContact: null,
+    session: null,
+    refusal: null,
+  };
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private started = false;
   private running: Promise<void> | null = null;
@@ -229,10 +313,13 @@ export class SyncClient {
     const session = await readSession(this.db);
     // A join that finished meanwhile (sessionChanged) has the newer word.
     if (!this.status.session) this.update({ session });
-    this.outboxWatch = liveQuery(() => this.db.outbox.count()).subscribe({
-      next: (pending) => {
-        const grew = pending > this.status.pending;
-        this.update({ pending });
+    this.outboxWatch = liveQuery(async () => ({
+      pending: await this.db.outbox.count(),
+      refused: await this.db.refused.count(),
+    })).subscribe({
+      next: (counts) => {
+        const grew = counts.pending > this.status.pending;
+        this.update(counts);
         if (grew) this.requestSync();
       },
       error: () => {},
@@ -274,7 +361,7 @@ export class SyncClient {
     await this.syncNow();
   }
 
-  /** Push then pull now; resolves when this round of sync is over (failures go to the status). */
+  /** Push and pull now; resolves when this round of sync is over (failures go to the status). */
   syncNow(): Promise<void> {
     this.requestSync();
     return this.running ?? Promise.resolve();
@@ -290,44 +377,52 @@ export class SyncClient {
       this.again = false;
       const session = this.status.session;
       if (!session) return;
-      try {
-        // The outbox watch keeps `pending` current (and asks for a sync when it grows).
-        if (this.status.pending > 0)
-          await pushOutbox(this.db, this.transport, session.token, this.options.push);
-        await pullEvents(this.db, this.transport, session, { limit: this.options.pullLimit });
-        this.failures = 0;
-        this.update({ lastContact: this.now(), refusal: null });
-        // Jittered, so that devices started together do not all poll in the same instant.
-        this.schedule('poll', Math.round((this.options.pollMs ?? 30_000) * (0.75 + this.random() / 2)));
-      } catch (error) {
-        this.failed(error);
-        return;
-      }
+      // Each on its own: a push the server refuses or cannot take must not keep the host's calls
+      // from arriving, nor a failing pull keep the marks from leaving. The outbox watch keeps
+      // `pending` current (and asks for a sync when it grows).
+      const push =
+        this.status.pending > 0
+          ? outcomeOf(
+              pushOutbox(this.db, this.transport, session.token, { now: this.now, ...this.options.push }),
+            )
+          : null;
+      const pull = outcomeOf(pullEvents(this.db, this.transport, session, { limit: this.options.pullLimit }));
+      if (!this.settle(await push, await pull)) return;
     }
   }
 
-  private failed(error: unknown): void {
-    if (error instanceof SyncRefusal) {
-      // The server answered: contact, but no retry until something changes (a new session, a
-      // new write, a poke, the page coming back): asking again would get the same answer.
-      this.update({ lastContact: this.now(), refusal: error.error });
-      if (error.error.code === 'unauthorized') {
-        this.live?.close();
-        this.live = null;
-        this.update({ online: false });
-      }
-      return;
+  /**
+   * Takes one round's outcome into the status and decides what comes next: a retry when the
+   * server was out of reach; the slow poll when the pull went through. False when the round
+   * failed: a refusal waits for something to change (a new session, a write, a poke).
+   */
+  private settle(push: Outcome | null, pull: Outcome): boolean {
+    const outcomes = push ? [push, pull] : [pull];
+    const errors = outcomes.flatMap((outcome) => (outcome.ok ? [] : [outcome.error]));
+    const refusal = errors.find((error): error is SyncRefusal => error instanceof SyncRefusal)?.error ?? null;
+    const unreachable = errors.filter((error) => !(error instanceof SyncRefusal));
+    for (const error of unreachable) if (!(error instanceof Unreachable)) console.error('sync failed', error);
+    // Only the server's answer changes what the status says of its refusals.
+    if (refusal !== null || outcomes.some((outcome) => outcome.ok))
+      this.update({ refusal, lastContact: this.now() });
+    if (refusal?.code === 'unauthorized') this.dropLive();
+    if (unreachable.length > 0) {
+      // A pull out of reach: the server's socket is as good as gone; it reopens with the retries.
+      if (!pull.ok && !(pull.error instanceof SyncRefusal)) this.dropLive();
+      this.failures += 1;
+      this.schedule('retry', this.backoff(this.failures));
+      return false;
     }
-    if (!(error instanceof Unreachable)) console.error('sync failed', error);
-    // The server is out of reach: its socket is as good as gone; it reopens with the retries.
-    this.dropLive();
-    this.failures += 1;
-    this.schedule('retry', this.backoff(this.failures));
+    this.failures = 0;
+    // Jittered, so that devices started together do not all poll in the same instant.
+    if (pull.ok)
+      this.schedule('poll', Math.round((this.options.pollMs ?? 30_000) * (0.75 + this.random() / 2)));
+    return refusal === null;
   }
 
   private backoff(failures: number): number {
-    const first = this.options.firstRetryMs ?? 1000;
-    const max = this.options.maxRetryMs ?? 60_000;
+    const first = this.options.firstRetryMs ?? FIRST_RETRY_MS;
+    const max = this.options.maxRetryMs ?? MAX_RETRY_MS;
     const base = Math.min(max, first * 2 ** (failures - 1));
     // Jitter: fifteen tablets that lost the server together do not all come back in one instant.
     return Math.round(base * (0.5 + this.random() / 2));
@@ -359,8 +454,6 @@ export class SyncClient {
     if (!this.started) return;
     this.failures = 0;
     if (!this.live) {
-      if (this.liveTimer !== null) this.timers.clearTimeout(this.liveTimer);
-      this.liveTimer = null;
       this.liveFailures = 0;
       this.openLive();
     }
@@ -370,6 +463,9 @@ export class SyncClient {
   private openLive(): void {
     const session = this.status.session;
     if (!this.started || !session || this.live) return;
+    // Opening now: a reopening still scheduled would only open a second socket.
+    if (this.liveTimer !== null) this.timers.clearTimeout(this.liveTimer);
+    this.liveTimer = null;
     const connection = this.transport.openLive(session.token, {
       onMessage: (message) => {
         if (connection !== this.live) return;

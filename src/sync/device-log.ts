@@ -2,11 +2,14 @@
  * The last resort when a device cannot reach the venue server: its own event log as a file,
  * which the organizer imports on the laptop (applied there, then pushed to the server like any
  * other device's events). The file is the wire form, so photos travel too.
+ *
+ * The events the server refused leave as the same kind of file, with the server's reason for
+ * each, for the organizer to look at.
  */
 
-import type { LeitaiDB } from '../db/database';
+import type { LeitaiDB, RefusedEventRow } from '../db/database';
 import { getDeviceId } from '../db/log';
-import { applyRemoteEvents, type RemoteApplyResult } from '../db/remote';
+import { applyRemoteEvents, type RemoteApplyResult, readRefusedEvents } from '../db/remote';
 import { type PushResponse, parseWireEvent, type WireEvent } from './protocol';
 import { request, type SyncTransport } from './transport';
 import { fromWire, toWireAll } from './wire';
@@ -38,6 +41,30 @@ export async function exportDeviceLog(db: LeitaiDB, now = new Date()): Promise<D
   };
 }
 
+/** A device log of the refused events only, with why the server refused each. */
+export interface RefusedEventsFile extends DeviceLogFile {
+  refusals: RefusedEventRow[];
+}
+
+/** The refused list, oldest refusal first: the events (importable as a device log) and reasons. */
+export async function exportRefusedEvents(db: LeitaiDB, now = new Date()): Promise<RefusedEventsFile> {
+  const entries = await readRefusedEvents(db);
+  return {
+    format: DEVICE_LOG_FORMAT,
+    version: 1,
+    deviceId: await getDeviceId(db),
+    exportedAt: now.toISOString(),
+    events: await toWireAll(entries.map((entry) => entry.event)),
+    refusals: entries.map(({ eventId, code, message, path, refusedAt }) => ({
+      eventId,
+      code,
+      message,
+      path,
+      refusedAt,
+    })),
+  };
+}
+
 /** Why a file is not a device log: its first problem, for the screen. */
 export class DeviceLogError extends Error {
   override readonly name = 'DeviceLogError';
@@ -65,6 +92,8 @@ export function parseDeviceLog(text: string): WireEvent[] {
 export interface ImportResult extends RemoteApplyResult {
   /** How many the server had not had before. */
   sentToServer: number;
+  /** How many the server refused (each for its own reason; the others went through). */
+  refusedByServer: number;
 }
 
 /**
@@ -80,6 +109,7 @@ export async function importDeviceLog(
 ): Promise<ImportResult> {
   const applied = await applyRemoteEvents(db, events.map(fromWire));
   let sentToServer = 0;
+  let refusedByServer = 0;
   for (let start = 0; start < events.length; start += batchSize) {
     const reply = await request<PushResponse>(transport, {
       method: 'POST',
@@ -88,6 +118,7 @@ export async function importDeviceLog(
       body: { events: events.slice(start, start + batchSize) },
     });
     sentToServer += reply.accepted;
+    refusedByServer += reply.refused.length;
   }
-  return { ...applied, sentToServer };
+  return { ...applied, sentToServer, refusedByServer };
 }

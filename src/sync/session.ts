@@ -2,16 +2,27 @@
  * Getting a token from the venue server: the organizer claims it (first start) or logs in, a
  * judge's tablet joins with the judge's join code, the projector with the server's projector
  * code. Each stores the session on the device; the caller then tells its SyncClient.
+ *
+ * Each also proves which device asks (`DeviceProof`): this device's id and, once the server has
+ * issued one, the device key it gave for that id. The keys are per server, so the device first
+ * asks the server who it is (`hello`).
  */
 
 import type { LeitaiDB } from '../db/database';
 import { getDeviceId } from '../db/log';
-import type { DeviceListResponse, HelloResponse, SessionInfo } from './protocol';
-import { forgetSession, readSession, saveSession } from './sync-state';
+import type { DeviceListResponse, DeviceProof, HelloResponse, SessionInfo } from './protocol';
+import { forgetSession, readDeviceKey, readSession, saveSession } from './sync-state';
 import { request, type SyncTransport } from './transport';
 
 export function hello(transport: SyncTransport): Promise<HelloResponse> {
   return request<HelloResponse>(transport, { method: 'GET', path: '/hello' });
+}
+
+async function deviceProof(db: LeitaiDB, transport: SyncTransport): Promise<DeviceProof> {
+  const deviceId = await getDeviceId(db);
+  const { serverId } = await hello(transport);
+  const deviceKey = await readDeviceKey(db, serverId);
+  return deviceKey === undefined ? { deviceId } : { deviceId, deviceKey };
 }
 
 async function open(
@@ -20,11 +31,11 @@ async function open(
   path: string,
   fields: object,
 ): Promise<SessionInfo> {
-  const deviceId = await getDeviceId(db);
+  const proof = await deviceProof(db, transport);
   const session = await request<SessionInfo>(transport, {
     method: 'POST',
     path,
-    body: { ...fields, deviceId },
+    body: { ...fields, ...proof },
   });
   await saveSession(db, session);
   return session;
@@ -91,4 +102,22 @@ export async function revokeDevice(
     body: { deviceId },
   });
   return reply.revoked;
+}
+
+/**
+ * Lets a revoked device in again. Its session ended with the revocation: it joins again with a
+ * join code (or the password), as a new device would.
+ */
+export async function readmitDevice(
+  db: LeitaiDB,
+  transport: SyncTransport,
+  deviceId: string,
+): Promise<number> {
+  const reply = await request<{ readmitted: number }>(transport, {
+    method: 'POST',
+    path: '/devices/readmit',
+    token: await organizerToken(db),
+    body: { deviceId },
+  });
+  return reply.readmitted;
 }

@@ -3,6 +3,9 @@
  * - 'cursor': the server sequence number up to which this device has applied the server's
  *   events, and the server it refers to. It moves only in the transaction that applies them.
  * - 'session': the token that the venue server gave this device, and who the device is there.
+ * - 'deviceKey:<serverId>': the key that server issued for this device's id, which proves at
+ *   every later claim, login or join that this is the same device. Kept when the session is
+ *   forgotten: without it, the server would take this device for another one using its id.
  */
 
 import type { Table } from 'dexie';
@@ -21,7 +24,13 @@ export interface SessionRow {
   session: SessionInfo;
 }
 
-export type SyncStateRow = CursorRow | SessionRow;
+export interface DeviceKeyRow {
+  key: `deviceKey:${string}`;
+  serverId: string;
+  deviceKey: string;
+}
+
+export type SyncStateRow = CursorRow | SessionRow | DeviceKeyRow;
 
 export function syncStateTable(db: LeitaiDB): Table<SyncStateRow, SyncStateRow['key']> {
   return db.table('syncState');
@@ -36,10 +45,19 @@ export async function readSession(db: LeitaiDB): Promise<SessionInfo | null> {
   return row?.session ?? null;
 }
 
+const deviceKeyOf = (serverId: string): DeviceKeyRow['key'] => `deviceKey:${serverId}`;
+
+/** The key `serverId` issued for this device; undefined before that server first bound it. */
+export async function readDeviceKey(db: LeitaiDB, serverId: string): Promise<string | undefined> {
+  const row = (await syncStateTable(db).get(deviceKeyOf(serverId))) as DeviceKeyRow | undefined;
+  return row?.deviceKey;
+}
+
 /**
- * Keeps the session. A session of another server (a new data directory on the laptop) starts
- * over: the cursor goes back to 0 and this device's own events are queued again, so the new
- * server receives everything this device ever wrote.
+ * Keeps the session, and the device key when the server issued one. A session of another
+ * server (a new data directory on the laptop) starts over: the cursor goes back to 0 and this
+ * device's own events are queued again, so the new server receives everything this device ever
+ * wrote.
  */
 export async function saveSession(db: LeitaiDB, session: SessionInfo): Promise<void> {
   const ownDeviceId = await getDeviceId(db);
@@ -54,9 +72,14 @@ export async function saveSession(db: LeitaiDB, session: SessionInfo): Promise<v
       await syncStateTable(db).put({ key: 'cursor', serverId: session.serverId, cursor: 0 });
     }
     await syncStateTable(db).put({ key: 'session', session });
+    if (session.deviceKey !== null) {
+      const { serverId, deviceKey } = session;
+      await syncStateTable(db).put({ key: deviceKeyOf(serverId), serverId, deviceKey });
+    }
   });
 }
 
+/** Logs this device out; its device keys stay (see the top of this file). */
 export async function forgetSession(db: LeitaiDB): Promise<void> {
   await syncStateTable(db).delete('session');
 }

@@ -11,6 +11,7 @@ import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
   type SyncError,
+  syncError,
 } from './protocol';
 
 export interface ApiCall {
@@ -44,7 +45,7 @@ export interface SyncTransport {
   openLive(token: string, handlers: LiveHandlers): LiveConnection;
 }
 
-/** The server answered, and said no. */
+/** The server answered, and said no: asking again gets the same answer until something changes. */
 export class SyncRefusal extends Error {
   override readonly name = 'SyncRefusal';
   constructor(
@@ -55,7 +56,7 @@ export class SyncRefusal extends Error {
   }
 }
 
-/** The server could not be reached (offline, timed out, the server down). */
+/** The server could not be reached (offline, timed out, the server down or failing): try again. */
 export class Unreachable extends Error {
   override readonly name = 'Unreachable';
 }
@@ -70,10 +71,22 @@ export async function request<T>(transport: SyncTransport, call: ApiCall): Promi
   }
   // A JSON object, or this is not the venue server answering (a static host serves index.html).
   if (reply.status === 200 && typeof reply.body === 'object' && reply.body !== null) return reply.body as T;
+  throw failure(reply);
+}
+
+/**
+ * What a failed answer means, decided by its status. A 4xx is a refusal. Anything else is as
+ * good as unreachable and worth retrying, whatever its body says: a 5xx (the server failing or
+ * restarting, or a proxy in front of it), a 408 (a timeout), a 200 that is not the API's.
+ */
+function failure(reply: ApiReply): SyncRefusal | Unreachable {
+  const { status } = reply;
+  if (status < 400 || status >= 500 || status === 408) return new Unreachable(`HTTP ${status}`);
   const error = (reply.body as { error?: SyncError } | null)?.error;
-  if (error && typeof error.code === 'string') throw new SyncRefusal(error, reply.status);
-  // Not the venue server's answer (a proxy, a static host without the API): as good as offline.
-  throw new Unreachable(`HTTP ${reply.status}`);
+  if (error && typeof error.code === 'string') return new SyncRefusal(error, status);
+  // Not the venue server's words: a proxy's body limit (413), a host without the API (404).
+  const code = status === 413 ? 'tooLarge' : status === 404 ? 'notFound' : 'malformedRequest';
+  return new SyncRefusal(syncError(code, `HTTP ${status} without a named error`), status);
 }
 
 /** The subset of the WebSocket API the transport uses (the browser's, or the `ws` package's). */

@@ -1,14 +1,15 @@
 /**
- * For the organizer: the devices that joined the venue server, and revoking one (a lost tablet,
- * a tablet handed to someone else). Also shows the projector code, so the organizer need not go
- * back to the laptop's terminal for it.
+ * For the organizer: the devices that joined the venue server, revoking one (a lost tablet, a
+ * tablet handed to someone else) and readmitting a revoked one (revoked by mistake, or found
+ * again). Also shows the projector code, so the organizer need not go back to the laptop's
+ * terminal for it.
  */
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
 import type { DeviceListResponse } from '../../sync/protocol';
-import { listDevices, revokeDevice } from '../../sync/session';
+import { listDevices, readmitDevice, revokeDevice } from '../../sync/session';
 import type { SyncTransport } from '../../sync/transport';
 import { useT } from '../i18n/useT';
 import { syncFailureMessage } from './device-sync';
@@ -43,9 +44,9 @@ export function DeviceList({
     void refresh();
   }, [refresh]);
 
-  const revoke = async (deviceId: string) => {
+  const change = async (action: typeof revokeDevice | typeof readmitDevice, deviceId: string) => {
     try {
-      await revokeDevice(db, transport, deviceId);
+      await action(db, transport, deviceId);
       await refresh();
     } catch (error) {
       setFailure(syncFailureMessage(error));
@@ -81,9 +82,19 @@ export function DeviceList({
                   type="button"
                   className="button button--secondary"
                   aria-label={t('sync.revokeNamed', { device: describe(device) })}
-                  onClick={() => void revoke(device.deviceId)}
+                  onClick={() => void change(revokeDevice, device.deviceId)}
                 >
                   {t('sync.revoke')}
+                </button>
+              )}
+              {device.revoked && (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-label={t('sync.readmitNamed', { device: describe(device) })}
+                  onClick={() => void change(readmitDevice, device.deviceId)}
+                >
+                  {t('sync.readmit')}
                 </button>
               )}
             </li>

@@ -1,21 +1,15 @@
 /**
  * The sync panel, opened from the sync status in the header: connect this device (the
- * organizer's claim or login, the projector's code), sync now, whether the browser keeps this
- * device's data (StorageStatus), and, as the last resort, export this device's log (and, on the
- * organizer's device, import one). It is its own chunk, loaded when the panel opens: its forms
- * and the device log are not needed to show any page.
+ * organizer's claim or login, the projector's code), sync now, the events the server refused,
+ * whether the browser keeps this device's data (StorageStatus), and, as the last resort, export
+ * this device's log (and, on the organizer's device, import one). It is its own chunk, loaded
+ * when the panel opens: its forms and the device log are not needed to show any page.
  */
 
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
-import {
-  DeviceLogError,
-  type DeviceLogFile,
-  exportDeviceLog,
-  importDeviceLog,
-  parseDeviceLog,
-} from '../../sync/device-log';
-import type { SessionInfo } from '../../sync/protocol';
+import { DeviceLogError, exportDeviceLog, importDeviceLog, parseDeviceLog } from '../../sync/device-log';
+import type { HelloResponse, SessionInfo } from '../../sync/protocol';
 import { hello } from '../../sync/session';
 import { readSession } from '../../sync/sync-state';
 import type { MessageKey } from '../i18n/messages';
@@ -29,10 +23,13 @@ import {
   disconnectDevice,
   joinAsProjector,
   loginAsOrganizer,
+  passwordWouldTravelInClear,
   refusalMessage,
   syncFailureMessage,
   useSyncStatus,
 } from './device-sync';
+import { deviceFileName, downloadJson } from './download';
+import { RefusedList } from './RefusedList';
 import { useClock } from './use-clock';
 
 type DeviceSync = ReturnType<typeof deviceSync>;
@@ -119,6 +116,31 @@ function ActionForm(props: {
   );
 }
 
+/**
+ * Instead of the password field on plain http to another machine: the server would refuse the
+ * password (`insecureTransport`) after it had crossed the network readable. The way out is the
+ * server's https address, when it has one, or the server's own computer.
+ */
+export function InsecurePasswordNotice({ publicBaseUrl }: { publicBaseUrl: string | null }) {
+  const t = useT();
+  const secure = publicBaseUrl?.startsWith('https:') ? publicBaseUrl : null;
+  return (
+    <div className="sync-form" role="note">
+      <h3>{t('sync.organizerHeading')}</h3>
+      <p>{t('sync.passwordNeedsHttps')}</p>
+      <p>
+        {secure ? (
+          <a className="sync-secure-link" href={secure}>
+            {t('sync.openSecure', { url: secure })}
+          </a>
+        ) : (
+          t('sync.openOnServer')
+        )}
+      </p>
+    </div>
+  );
+}
+
 function OrganizerForm({ db, sync, claimed }: { db: LeitaiDB; sync: DeviceSync; claimed: boolean }) {
   const t = useT();
   const [claimCode, setClaimCode] = useState('');
@@ -181,18 +203,6 @@ function ProjectorForm({ db, sync }: { db: LeitaiDB; sync: DeviceSync }) {
   );
 }
 
-function download(file: DeviceLogFile): void {
-  const blob = new Blob([JSON.stringify(file)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `leitai-device-log-${file.deviceId.slice(0, 8)}-${file.exportedAt.slice(0, 10)}.json`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> }) {
   const t = useT();
   const id = useId();
@@ -209,7 +219,12 @@ function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> 
       setFailed(false);
       setOutcome({
         key: 'sync.imported',
-        params: { count: events.length, applied: result.applied, sent: result.sentToServer },
+        params: {
+          count: events.length,
+          applied: result.applied,
+          sent: result.sentToServer,
+          refused: result.refusedByServer,
+        },
       });
     } catch (error) {
       setFailed(true);
@@ -247,15 +262,15 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
   const clock = useClock(lang);
   const status = useSyncStatus(sync?.client ?? null);
   // undefined while asking the server; null when it could not be reached.
-  const [claimed, setClaimed] = useState<boolean | null | undefined>(undefined);
+  const [server, setServer] = useState<HelloResponse | null | undefined>(undefined);
   const needsSession = !status.session || status.refusal?.code === 'unauthorized';
 
   useEffect(() => {
     if (!sync || !needsSession) return;
     let live = true;
     hello(sync.transport).then(
-      (answer) => live && setClaimed(answer.claimed),
-      () => live && setClaimed(null),
+      (answer) => live && setServer(answer),
+      () => live && setServer(null),
     );
     return () => {
       live = false;
@@ -269,6 +284,9 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
       <ul className="sync-lines">
         <li>{t('sync.serverLine', { state: status.online ? t('sync.online') : t('sync.offline') })}</li>
         <li>{t('sync.pendingLine', { count: status.pending })}</li>
+        {status.refused > 0 && (
+          <li className="sync-refused-count">{t('sync.refusedLine', { count: status.refused })}</li>
+        )}
         <li>
           {status.lastContact === null
             ? t('sync.neverContacted')
@@ -299,11 +317,17 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
         <section aria-label={t('sync.connectHeading')}>
           <h3>{t('sync.connectHeading')}</h3>
           <p>{t('sync.judgeHint')}</p>
-          {typeof claimed === 'boolean' && <OrganizerForm db={db} sync={sync} claimed={claimed} />}
-          {claimed === null && <p>{t('sync.error.unreachable')}</p>}
-          {claimed && <ProjectorForm db={db} sync={sync} />}
+          {server &&
+            (passwordWouldTravelInClear(window.location) ? (
+              <InsecurePasswordNotice publicBaseUrl={server.publicBaseUrl} />
+            ) : (
+              <OrganizerForm db={db} sync={sync} claimed={server.claimed} />
+            ))}
+          {server === null && <p>{t('sync.error.unreachable')}</p>}
+          {server?.claimed && <ProjectorForm db={db} sync={sync} />}
         </section>
       )}
+      <RefusedList db={db} />
       <StorageStatus />
       <div className="sync-form">
         <h3>{t('sync.exportHeading')}</h3>
@@ -311,7 +335,9 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void exportDeviceLog(db).then(download)}
+          onClick={() =>
+            void exportDeviceLog(db).then((file) => downloadJson(file, deviceFileName('device-log', file)))
+          }
         >
           {t('sync.export')}
         </button>

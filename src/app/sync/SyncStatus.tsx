@@ -1,6 +1,6 @@
 /**
  * The sync status in the shell's header, on every screen: online or offline, events waiting to
- * be sent, last contact with the venue server. It opens a panel (SyncPanel.tsx, loaded when
+ * be sent, events the server refused, last contact with the venue server. It opens a panel (SyncPanel.tsx, loaded when
  * opened) to connect this device, sync now and export the device log. Over plain http it also
  * says what is missing: no offline app without a secure context.
  */
@@ -50,6 +50,9 @@ export function SyncStatus({ sync }: SyncStatusProps) {
           <span className="sync-pending">
             {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.synced')}
           </span>
+          {status.refused > 0 && (
+            <span className="sync-refused-count">{t('sync.refusedCount', { count: status.refused })}</span>
+          )}
           {status.lastContact !== null && (
             <span className="sync-contact">{t('sync.lastContact', { time: clock(status.lastContact) })}</span>
           )}

@@ -121,6 +121,7 @@ export async function disconnectDevice(
 const NOT_CONNECTED: SyncStatus = {
   online: false,
   pending: 0,
+  refused: 0,
   lastContact: null,
   session: null,
   refusal: null,
@@ -142,38 +143,24 @@ export function syncFailureMessage(error: unknown): {
   return { key: 'sync.error.unreachable' };
 }
 
-export function refusalMessage(error: SyncError): {
+/** Every refusal code has its message, `sync.error.<code>` (the type says so). */
+export function refusalMessage(error: Pick<SyncError, 'code' | 'message' | 'retryAfterMs'>): {
   key: MessageKey;
   params?: Record<string, string | number>;
 } {
-  const detail = error.message;
-  switch (error.code) {
-    case 'protocolTooOld':
-    case 'protocolTooNew':
-    case 'unauthorized':
-    case 'eventConflict':
-    case 'notClaimed':
-    case 'alreadyClaimed':
-    case 'badClaimCode':
-    case 'weakPassword':
-    case 'badPassword':
-    case 'badJoinCode':
-      return { key: `sync.error.${error.code}` };
-    case 'tooManyAttempts':
-      return {
-        key: 'sync.error.tooManyAttempts',
-        params: { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) },
-      };
-    case 'forbiddenAuthor':
-    case 'foreignDevice':
-    case 'readOnlyDevice':
-    case 'organizerOnly':
-      return { key: 'sync.error.forbidden', params: { detail } };
-    case 'malformedEvent':
-    case 'malformedRequest':
-    case 'tooLarge':
-      return { key: 'sync.error.malformed', params: { detail } };
-    default:
-      return { key: 'sync.error.other', params: { detail } };
-  }
+  const key: MessageKey = `sync.error.${error.code}`;
+  if (error.code === 'tooManyAttempts')
+    return { key, params: { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) } };
+  return { key, params: { detail: error.message } };
+}
+
+/**
+ * Whether a password typed on this page would cross the venue network readable by anyone on
+ * it: plain http to another machine. The server refuses it then (`insecureTransport`), so the
+ * page says so before the password is sent at all.
+ */
+export function passwordWouldTravelInClear(page: { protocol: string; hostname: string }): boolean {
+  if (page.protocol !== 'http:') return false;
+  const host = page.hostname;
+  return !(host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host));
 }

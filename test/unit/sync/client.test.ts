@@ -2,7 +2,11 @@
 // SyncClient: when a device syncs (a local write, a poke, reconnecting) and what its status says.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enterMark } from '../../../src/db/marks';
-import { SyncClient, type Timers } from '../../../src/sync/client';
+import { readOutbox } from '../../../src/db/remote';
+import { updateRound } from '../../../src/db/rounds';
+import { pushOutbox, SyncClient, type Timers } from '../../../src/sync/client';
+import { joinWithJudgeCode, readmitDevice, revokeDevice } from '../../../src/sync/session';
+import { SECRETARY_SHEET } from '../db/helpers';
 import { testServer } from '../server/helpers';
 import { type Device, setUpVenue } from './helpers';
 import { MemoryNetwork } from './memory-network';
@@ -48,19 +52,20 @@ async function setUp() {
 }
 
 describe('SyncClient', () => {
-  it('pushes a judge’s mark as soon as it commits, and the poked projector pulls it', async () => {
+  // The organizer's devices read every mark; the projector and the other judges do not.
+  it('pushes a judge’s mark as soon as it commits, and the poked organizer pulls it', async () => {
     const { network, venue, mark, tablet } = await setUp();
     const judgeClient = clientFor(tablet);
-    const projectorClient = clientFor(venue.projector);
+    const organizerClient = clientFor(venue.organizer);
     await judgeClient.start();
-    await projectorClient.start();
-    await vi.waitFor(() => expect(projectorClient.getStatus().online).toBe(true));
+    await organizerClient.start();
+    await vi.waitFor(() => expect(organizerClient.getStatus().online).toBe(true));
     await enterMark(tablet.db, { ...mark, value: 3550 });
     await vi.waitFor(async () => expect(await tablet.db.outbox.count()).toBe(0));
     network.flushPokes();
     await vi.waitFor(async () =>
       expect(
-        (await venue.projector.db.marks.get([mark.roundId, mark.judgeId, mark.contestantId, 'content']))
+        (await venue.organizer.db.marks.get([mark.roundId, mark.judgeId, mark.contestantId, 'content']))
           ?.value,
       ).toBe(3550),
     );
@@ -109,7 +114,6 @@ describe('SyncClient', () => {
     const client = clientFor(tablet);
     await client.start();
     await vi.waitFor(() => expect(client.getStatus().online).toBe(true));
-    const { revokeDevice } = await import('../../../src/sync/session');
     await revokeDevice(venue.organizer.db, venue.organizer.transport, tablet.session.deviceId);
     network.setOnline('judge-1', false);
     network.setOnline('judge-1', true);
@@ -120,5 +124,44 @@ describe('SyncClient', () => {
     expect(core.authenticate(tablet.session.token)).toBeNull();
     await client.syncNow();
     expect(network.stats.calls).toBeLessThanOrEqual(calls + 4);
+  });
+
+  it('keeps the judge’s marks flowing past one the server refuses: the maximum was lowered meanwhile', async () => {
+    const { core, venue, mark, tablet } = await setUp();
+    const { organizer, seeded } = venue;
+    const lowered = SECRETARY_SHEET.map((criterion) =>
+      criterion.id === 'content' ? { ...criterion, max: 3000 } : criterion,
+    );
+    await updateRound(organizer.db, seeded.round.id, { criteria: lowered });
+    await pushOutbox(organizer.db, organizer.transport, organizer.session.token);
+    // The tablet has not pulled the change: 35.5 is within its 内容's 40.
+    await enterMark(tablet.db, { ...mark, value: 3550 });
+    await enterMark(tablet.db, { ...mark, criterionId: 'language', value: 1500 });
+    const [content, language] = await readOutbox(tablet.db);
+    const client = clientFor(tablet);
+    await client.start();
+    await vi.waitFor(() =>
+      expect(client.getStatus()).toMatchObject({ pending: 0, refused: 1, refusal: null }),
+    );
+    expect(await tablet.db.refused.toArray()).toEqual([
+      expect.objectContaining({ eventId: content?.id, code: 'invalidMark', path: 'payload.value' }),
+    ]);
+    const stored = [...core.store.allEventBodies()].map((body) => (JSON.parse(body) as { id: string }).id);
+    expect(stored).toContain(language?.id);
+    expect(stored).not.toContain(content?.id);
+  });
+
+  it('tells a revoked tablet so when it joins again, and lets it in once the organizer readmits it', async () => {
+    const { venue, tablet } = await setUp();
+    const { organizer, seeded } = venue;
+    const code = seeded.judges[0].joinCode;
+    await revokeDevice(organizer.db, organizer.transport, tablet.session.deviceId);
+    await expect(joinWithJudgeCode(tablet.db, tablet.transport, code)).rejects.toMatchObject({
+      error: { code: 'deviceRevoked' },
+    });
+    expect(await readmitDevice(organizer.db, organizer.transport, tablet.session.deviceId)).toBe(1);
+    // The tablet proves it is the same device with the key the server issued at its first join.
+    const again = await joinWithJudgeCode(tablet.db, tablet.transport, code);
+    expect(again).toMatchObject({ deviceId: tablet.session.deviceId, judgeId: seeded.judges[0].id });
   });
 });

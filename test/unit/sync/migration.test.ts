@@ -1,13 +1,15 @@
 // @vitest-environment node
-// The sync table's schema version, frozen as it shipped (the pattern of test/unit/db/migration.test.ts):
-// a database of the version before opens with it, keeps its rows, and syncs from cursor 0.
+// The sync tables' schema versions, frozen as they shipped (the pattern of
+// test/unit/db/migration.test.ts): a database of the version before opens with each, keeps its
+// rows, and goes on syncing where it was.
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME } from '../../../src/db/database';
-import { readOutbox } from '../../../src/db/remote';
+import { readOutbox, readRefusedEvents, settleOutbox } from '../../../src/db/remote';
 import { SCHEMA_VERSIONS } from '../../../src/db/schema';
-import { readCursor, readSession, saveSession } from '../../../src/sync/sync-state';
+import type { SessionInfo } from '../../../src/sync/protocol';
+import { readCursor, readDeviceKey, readSession, saveSession } from '../../../src/sync/sync-state';
 import { freshDb } from '../db/helpers';
 
 const V2_STORES = {
@@ -30,6 +32,8 @@ const V2_STORES = {
 };
 
 const V3_STORES = { ...V2_STORES, syncState: 'key' };
+
+const V4_STORES = { ...V3_STORES, refused: 'eventId' };
 
 const DEVICE = 'd'.repeat(32);
 
@@ -57,15 +61,32 @@ function v2Rows() {
   };
 }
 
-async function writeV2(factory: IDBFactory): Promise<void> {
+async function writeOld(
+  factory: IDBFactory,
+  version: number,
+  stores: Record<string, string>,
+  rows: Record<string, unknown[]>,
+): Promise<void> {
   const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
-  old.version(2).stores(V2_STORES);
+  old.version(version).stores(stores);
   await old.open();
   await old.transaction('rw', old.tables, async () => {
-    for (const [table, rows] of Object.entries(v2Rows())) await old.table(table).bulkAdd(rows);
+    for (const [table, tableRows] of Object.entries(rows)) await old.table(table).bulkAdd(tableRows);
   });
   old.close();
 }
+
+const writeV2 = (factory: IDBFactory) => writeOld(factory, 2, V2_STORES, v2Rows());
+
+const session: SessionInfo = {
+  token: 't',
+  role: 'organizer',
+  deviceId: DEVICE,
+  judgeId: null,
+  serverId: 'server-a',
+  expiresAt: '2026-11-24T09:00:00.000Z',
+  deviceKey: null,
+};
 
 describe('schema v3 (syncState)', () => {
   it('is declared exactly as it shipped', () => {
@@ -87,18 +108,61 @@ describe('schema v3 (syncState)', () => {
     const factory = new IDBFactory();
     await writeV2(factory);
     const db = freshDb(factory);
-    const session = {
-      token: 't',
-      role: 'organizer' as const,
-      deviceId: DEVICE,
-      judgeId: null,
-      serverId: 'server-a',
-    };
     await saveSession(db, session);
     expect(await readSession(db)).toEqual(session);
     await db.table('syncState').put({ key: 'cursor', serverId: 'server-a', cursor: 42 });
     await saveSession(db, { ...session, serverId: 'server-b' });
     expect(await readCursor(db)).toEqual({ key: 'cursor', serverId: 'server-b', cursor: 0 });
     expect((await readOutbox(db)).map((event) => event.id)).toEqual(['e1', 'e2']);
+  });
+});
+
+/** A v3 device: the v2 rows, logged in at server-a (a session of protocol 1) and synced to 42. */
+function v3Rows() {
+  return {
+    ...v2Rows(),
+    syncState: [
+      { key: 'cursor', serverId: 'server-a', cursor: 42 },
+      {
+        key: 'session',
+        session: { token: 't', role: 'organizer', deviceId: DEVICE, judgeId: null, serverId: 'server-a' },
+      },
+    ],
+  };
+}
+
+describe('schema v4 (refused)', () => {
+  it('is declared exactly as it shipped', () => {
+    expect(SCHEMA_VERSIONS.find((declared) => declared.version === 4)?.stores).toEqual(V4_STORES);
+  });
+
+  it('opens a v3 database with no refused event, its session, cursor and outbox kept', async () => {
+    const factory = new IDBFactory();
+    await writeOld(factory, 3, V3_STORES, v3Rows());
+    const db = freshDb(factory);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(await readRefusedEvents(db)).toEqual([]);
+    expect(await readCursor(db)).toEqual({ key: 'cursor', serverId: 'server-a', cursor: 42 });
+    expect((await readSession(db))?.token).toBe('t');
+    expect(await readDeviceKey(db, 'server-a')).toBeUndefined();
+    expect((await readOutbox(db)).map((event) => event.id)).toEqual(['e2']);
+  });
+
+  it('moves a refused event out of the outbox, with its reason, next to the log', async () => {
+    const factory = new IDBFactory();
+    await writeOld(factory, 3, V3_STORES, v3Rows());
+    const db = freshDb(factory);
+    const refusal = {
+      eventId: 'e2',
+      code: 'unknownEntity' as const,
+      message: 'competition c2 does not exist',
+      path: null,
+      refusedAt: '2026-11-23T09:30:00.000Z',
+    };
+    await settleOutbox(db, [], [refusal]);
+    expect(await readOutbox(db)).toEqual([]);
+    const [entry] = await readRefusedEvents(db);
+    expect(entry).toMatchObject({ ...refusal, event: { id: 'e2', deviceSeq: 2 } });
   });
 });

@@ -1,10 +1,13 @@
-// The sync status in the header and its panel; the judge's join QR code.
+// The sync status in the header and its panel (the refused list, the devices, the organizer's
+// login over plain http); the judge's join QR code; a message for every refusal.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
 import { useUiStore } from '../../../src/app/store';
+import { passwordWouldTravelInClear } from '../../../src/app/sync/device-sync';
 import { JoinQrCode } from '../../../src/app/sync/JoinQrCode';
+import { InsecurePasswordNotice } from '../../../src/app/sync/SyncPanel';
 import { SyncStatus } from '../../../src/app/sync/SyncStatus';
 import type { LeitaiDB } from '../../../src/db/database';
 import { type SyncStatus as Status, SyncClient } from '../../../src/sync/client';
@@ -23,6 +26,7 @@ function fakeClient(status: Partial<Status>) {
   const full: Status = {
     online: false,
     pending: 0,
+    refused: 0,
     lastContact: null,
     session: null,
     refusal: null,
@@ -51,7 +55,15 @@ function renderStatus(db: LeitaiDB, sync: Parameters<typeof SyncStatus>[0]['sync
   );
 }
 
-const session: SessionInfo = { token: 't', role: 'judge', deviceId: 'd', judgeId: 'j', serverId: 's' };
+const session: SessionInfo = {
+  token: 't',
+  role: 'judge',
+  deviceId: 'd',
+  judgeId: 'j',
+  serverId: 's',
+  expiresAt: '2026-11-24T09:00:00.000Z',
+  deviceKey: null,
+};
 
 describe('SyncStatus', () => {
   it('says online, how many events wait, and the last contact', () => {
@@ -92,7 +104,7 @@ describe('SyncStatus', () => {
     const user = userEvent.setup();
     const db = deviceDb();
     const calls: ApiCall[] = [];
-    let revokedTablet = false;
+    const revoked = new Set(['tablet-2']);
     const reply = (call: ApiCall): ApiReply => {
       if (call.path === '/hello') {
         return {
@@ -114,14 +126,22 @@ describe('SyncStatus', () => {
             projectorCode: '87654321',
             devices: [
               { deviceId: 'd', role: 'organizer', judgeId: null, joinedAt: '', revoked: false },
-              { deviceId: 'tablet-1', role: 'judge', judgeId: 'j1', joinedAt: '', revoked: revokedTablet },
+              ...['tablet-1', 'tablet-2'].map((deviceId) => ({
+                deviceId,
+                role: 'judge',
+                judgeId: null,
+                joinedAt: '',
+                revoked: revoked.has(deviceId),
+              })),
             ],
           },
         };
       }
-      if (call.path === '/devices/revoke') {
-        revokedTablet = true;
-        return { status: 200, body: { revoked: 1 } };
+      if (call.path === '/devices/revoke' || call.path === '/devices/readmit') {
+        const { deviceId } = call.body as { deviceId: string };
+        if (call.path === '/devices/revoke') revoked.add(deviceId);
+        else revoked.delete(deviceId);
+        return { status: 200, body: call.path === '/devices/revoke' ? { revoked: 1 } : { readmitted: 1 } };
       }
       const { claimCode } = call.body as { claimCode: string };
       return claimCode === '12345678'
@@ -160,12 +180,54 @@ describe('SyncStatus', () => {
     await waitFor(() => expect(screen.getByText('本机身份：组织者')).toBeInTheDocument());
     expect(screen.getByRole('heading', { name: '导入设备记录' })).toBeInTheDocument();
 
-    // The organizer sees the devices and the projector code, and revokes a tablet.
+    // The organizer sees the devices and the projector code, revokes a tablet, readmits another.
     expect(await screen.findByText('大屏加入码：87654321')).toBeInTheDocument();
     expect(screen.getByText(/组织者\s*（本机）/)).toBeInTheDocument();
-    await user.click(screen.getByRole('button', { name: '撤销设备：评委' }));
-    await waitFor(() => expect(screen.getByText(/评委\s*（已撤销）/)).toBeInTheDocument());
-    expect(calls.find((call) => call.path === '/devices/revoke')?.body).toEqual({ deviceId: 'tablet-1' });
+    const devices = within(screen.getByRole('region', { name: '已加入的设备' }));
+    const tabletRows = () => devices.getAllByText(/^评委/).map((row) => row.closest('li') as HTMLElement);
+    expect(tabletRows().map((row) => row.textContent)).toEqual(['评委撤销', '评委 （已撤销）重新允许']);
+    await user.click(devices.getByRole('button', { name: '撤销设备：评委' }));
+    await waitFor(() =>
+      expect(devices.getAllByRole('button', { name: '重新允许设备：评委' })).toHaveLength(2),
+    );
+    await user.click(devices.getAllByRole('button', { name: '重新允许设备：评委' })[1] as HTMLElement);
+    await waitFor(() =>
+      expect(tabletRows().map((row) => row.textContent)).toEqual(['评委 （已撤销）重新允许', '评委撤销']),
+    );
+    expect(
+      calls.filter((call) => call.path.startsWith('/devices/')).map(({ path, body }) => [path, body]),
+    ).toEqual([
+      ['/devices/revoke', { deviceId: 'tablet-1' }],
+      ['/devices/readmit', { deviceId: 'tablet-2' }],
+    ]);
+  });
+});
+
+describe('the organizer’s password over plain http', () => {
+  it.each([
+    ['http://192.168.1.10:5080/', true],
+    ['http://leitai.local/', true],
+    ['https://192.168.1.10:5443/', false],
+    ['http://localhost:5080/', false],
+    ['http://127.0.0.1:5080/', false],
+    ['http://[::1]:5080/', false],
+  ])('on %s would travel in clear: %s', (address, inClear) => {
+    expect(passwordWouldTravelInClear(new URL(address))).toBe(inClear);
+  });
+
+  it('is not asked for: the page says why and links to the server’s https address', () => {
+    const { unmount } = render(<InsecurePasswordNotice publicBaseUrl="https://192.168.1.10:5443" />);
+    expect(screen.getByRole('note')).toHaveTextContent('这是普通连接（http）');
+    expect(screen.getByRole('link', { name: '改用安全地址：https://192.168.1.10:5443' })).toHaveAttribute(
+      'href',
+      'https://192.168.1.10:5443',
+    );
+    expect(screen.queryByLabelText('组织者密码')).toBeNull();
+    unmount();
+    // A server without https: only its own computer will do.
+    render(<InsecurePasswordNotice publicBaseUrl="http://192.168.1.10:5080" />);
+    expect(screen.queryByRole('link')).toBeNull();
+    expect(screen.getByRole('note')).toHaveTextContent('请在场馆服务器电脑上打开本页登录。');
   });
 });
 
