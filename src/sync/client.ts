@@ -27,7 +27,7 @@ import {
   type SyncError,
   type WireEvent,
 } from './protocol';
-import { readCursor, readSession, syncStateTable } from './sync-state';
+import { readCursor, readerOf, readSession, syncStateTable } from './sync-state';
 import { type LiveConnection, request, SyncRefusal, type SyncTransport, Unreachable } from './transport';
 import { fromWire, toWire } from './wire';
 
@@ -176,7 +176,12 @@ export async function pullEvents(
       // Another pull (another tab) got here first: this page is not applied twice, nor the cursor moved back.
       if ((current?.cursor ?? 0) !== (before?.cursor ?? 0) || current?.serverId !== before?.serverId) return;
       if (events.length > 0) applied += (await applyRemoteEvents(db, events)).applied;
-      await syncStateTable(db).put({ key: 'cursor', serverId: response.serverId, cursor: response.cursor });
+      await syncStateTable(db).put({
+        key: 'cursor',
+        serverId: response.serverId,
+        cursor: response.cursor,
+        reader: readerOf(session),
+      });
     });
     // A cursor that did not move would ask for the same page forever.
     if (response.cursor >= response.head || response.cursor <= after) return applied;

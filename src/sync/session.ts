@@ -22,7 +22,11 @@ async function deviceProof(db: LeitaiDB, transport: SyncTransport): Promise<Devi
   const deviceId = await getDeviceId(db);
   const { serverId } = await hello(transport);
   const deviceKey = await readDeviceKey(db, serverId);
-  return deviceKey === undefined ? { deviceId } : { deviceId, deviceKey };
+  if (deviceKey !== undefined) return { deviceId, deviceKey };
+  // Joined under protocol 1, before device keys: the server takes that session's token as the
+  // key once, and issues a key of its own (src/server/store.ts, bindLegacyDevices).
+  const session = await readSession(db);
+  return session?.serverId === serverId ? { deviceId, deviceKey: session.token } : { deviceId };
 }
 
 async function open(

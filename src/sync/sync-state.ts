@@ -17,6 +17,17 @@ export interface CursorRow {
   key: 'cursor';
   serverId: string;
   cursor: number;
+  /**
+   * Whose pulls the cursor counts (`readerOf`): the server filters pulls by role, so a cursor
+   * moved by a judge's pulls has passed events that another judge, or the organizer, must read.
+   * Absent on cursors of protocol 1, whose pulls were not filtered.
+   */
+  reader?: string;
+}
+
+/** Who reads the server's events on this session's pulls (see `readingOf` in ./protocol.ts). */
+export function readerOf(session: Pick<SessionInfo, 'role' | 'judgeId'>): string {
+  return session.role === 'judge' ? `judge:${session.judgeId}` : session.role;
 }
 
 export interface SessionRow {
@@ -63,13 +74,17 @@ export async function saveSession(db: LeitaiDB, session: SessionInfo): Promise<v
   const ownDeviceId = await getDeviceId(db);
   await db.transaction('rw', [syncStateTable(db), db.events, db.outbox], async () => {
     const cursor = await readCursor(db);
+    const reader = readerOf(session);
     if (cursor && cursor.serverId !== session.serverId) {
       const own = await db.events
         .where('[deviceId+deviceSeq]')
         .between([ownDeviceId, 0], [ownDeviceId, Number.MAX_SAFE_INTEGER])
         .toArray();
       await db.outbox.bulkPut(own.map((event) => ({ eventId: event.id, deviceSeq: event.deviceSeq })));
-      await syncStateTable(db).put({ key: 'cursor', serverId: session.serverId, cursor: 0 });
+      await syncStateTable(db).put({ key: 'cursor', serverId: session.serverId, cursor: 0, reader });
+    } else if (cursor?.reader !== undefined && cursor.reader !== reader) {
+      // Another role or judge on this device: what its pulls passed over may be readable now.
+      await syncStateTable(db).put({ ...cursor, cursor: 0, reader });
     }
     await syncStateTable(db).put({ key: 'session', session });
     if (session.deviceKey !== null) {

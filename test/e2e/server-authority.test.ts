@@ -285,15 +285,15 @@ describe('the venue server as the authority (attacks of the security review)', (
       const answer = await api<PushResponse>('/push', { token: attacker.token, body: { events: [mark] } });
       expect(answer.body.refused[0]?.code, String(value)).toBe('invalidMark');
     }
-    // Without malice: a tablet offline holds 3800 when the organizer lowers the max to 3000.
+    // Without malice: a tablet offline holds 950 of 1000 when the organizer lowers the max to 800.
     const tablet = await device('offline-tablet', { as: 'judge', code: judgeIndex(3).joinCode });
     tablet.setOffline(true);
     const cell = { roundId, judgeId: judgeIndex(3).id, contestantId: contestant(1).id };
-    await enterMark(tablet.db, { ...cell, criterionId: 'content', value: 3800 });
-    await enterMark(tablet.db, { ...cell, criterionId: 'overall', value: 900 });
+    await enterMark(tablet.db, { ...cell, criterionId: 'overall', value: 950 });
+    await enterMark(tablet.db, { ...cell, criterionId: 'presence', value: 900 });
     await updateRound(organizer.db, roundId, {
       criteria: SHEET.map((criterion) =>
-        criterion.id === 'content' ? { ...criterion, max: 3000 } : criterion,
+        criterion.id === 'overall' ? { ...criterion, max: 800 } : criterion,
       ),
     });
     await organizer.client.syncNow();
