@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
+import { callContestant } from '../../src/db/stage';
 import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { loginAsOrganizer } from '../../src/sync/session';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
@@ -177,6 +178,13 @@ describe('sync in the browser', () => {
         timeout: 15_000,
       })
       .toEqual(values);
+    // The host then calls a contestant: the projector is poked for that, and its pull passes the
+    // marks' places in the log without receiving them.
+    await callContestant(laptop.db, {
+      roundId: round.id,
+      contestantId: (contestants[0] as { id: string }).id,
+    });
+    await laptop.client.syncNow();
     const head = (
       (await (
         await fetch(`${venue.httpUrl}/api/v1/hello`, {

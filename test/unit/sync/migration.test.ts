@@ -112,7 +112,12 @@ describe('schema v3 (syncState)', () => {
     expect(await readSession(db)).toEqual(session);
     await db.table('syncState').put({ key: 'cursor', serverId: 'server-a', cursor: 42 });
     await saveSession(db, { ...session, serverId: 'server-b' });
-    expect(await readCursor(db)).toEqual({ key: 'cursor', serverId: 'server-b', cursor: 0 });
+    expect(await readCursor(db)).toEqual({
+      key: 'cursor',
+      serverId: 'server-b',
+      cursor: 0,
+      reader: 'organizer',
+    });
     expect((await readOutbox(db)).map((event) => event.id)).toEqual(['e1', 'e2']);
   });
 });
