@@ -9,8 +9,8 @@ import { enterMark, submitSheet } from '../../../src/db/marks';
 import { readProjection } from '../../../src/db/read';
 import { foldEvents, type LeitaiEvent, type Projection } from '../../../src/domain/events';
 import type { VenueCore } from '../../../src/server/core';
-import { pullEvents, pushOutbox } from '../../../src/sync/client';
 import type { PullAudience } from '../../../src/server/store';
+import { pullEvents, pushOutbox } from '../../../src/sync/client';
 import { redactedEventText, type SessionInfo } from '../../../src/sync/protocol';
 import { claimServer, joinWithJudgeCode, joinWithProjectorCode } from '../../../src/sync/session';
 import { readSession } from '../../../src/sync/sync-state';
@@ -97,13 +97,18 @@ export function serverEvents(core: VenueCore): LeitaiEvent[] {
 }
 
 /** The stored events that a device of this session may read, as the server sends them. */
-export function serverEventsFor(core: VenueCore, session: Pick<SessionInfo, 'role' | 'judgeId'>): LeitaiEvent[] {
+export function serverEventsFor(
+  core: VenueCore,
+  session: Pick<SessionInfo, 'role' | 'judgeId'>,
+): LeitaiEvent[] {
   const audience: PullAudience =
     session.role === 'judge' ? { role: 'judge', judgeId: session.judgeId as string } : { role: session.role };
   return core.store
     .readFor(audience, 0, Number.MAX_SAFE_INTEGER)
     .events.map((row) =>
-      fromWire(JSON.parse(row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body)),
+      fromWire(
+        JSON.parse(row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body),
+      ),
     );
 }
 
@@ -112,7 +117,10 @@ export function serverProjection(core: VenueCore): Projection {
 }
 
 /** What a device of this session converges to: the fold of what it may read. */
-export function serverProjectionFor(core: VenueCore, session: Pick<SessionInfo, 'role' | 'judgeId'>): Projection {
+export function serverProjectionFor(
+  core: VenueCore,
+  session: Pick<SessionInfo, 'role' | 'judgeId'>,
+): Projection {
   return foldEvents(serverEventsFor(core, session));
 }
 
