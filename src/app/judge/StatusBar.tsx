@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { deviceSync, useSyncStatus } from '../sync/device-sync';
+import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
 
 export interface StatusBarProps {
   judge: JudgeRecord;
@@ -16,6 +16,8 @@ export interface StatusBarProps {
   savedCount: number;
   draftCount: number;
   onSwitch: () => void;
+  /** The sync client; the device's own by default (none in dev builds and component tests). */
+  sync?: DeviceSync;
 }
 
 /** The wall clock, for the judge's eyes only: it decides nothing. */
@@ -31,14 +33,18 @@ function useClock(): Date {
 const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /** What has reached the venue server, in the judge's words. */
-function SyncFact() {
+function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   const t = useT();
-  const sync = deviceSync(useDatabase());
+  const db = useDatabase();
+  const sync = given === undefined ? deviceSync(db) : given;
   const status = useSyncStatus(sync?.client ?? null);
   let text: string;
   let tone: 'ok' | 'wait' | 'warn';
   if (!sync || !status.session) [text, tone] = [t('judge.status.localOnly'), 'warn'];
   else if (status.refusal) [text, tone] = [t('judge.status.refused'), 'warn'];
+  // A mark the server refused (a max lowered meanwhile): the host does not have it.
+  else if (status.refused > 0)
+    [text, tone] = [t('judge.status.refusedRecords', { count: status.refused }), 'warn'];
   else if (!status.online) [text, tone] = [t('judge.status.offline', { count: status.pending }), 'warn'];
   else if (status.pending > 0) [text, tone] = [t('judge.status.sending', { count: status.pending }), 'wait'];
   else [text, tone] = [t('judge.status.synced'), 'ok'];
@@ -52,6 +58,7 @@ export function StatusBar({
   savedCount,
   draftCount,
   onSwitch,
+  sync,
 }: StatusBarProps) {
   const t = useT();
   const now = useClock();
@@ -84,7 +91,7 @@ export function StatusBar({
         </div>
         <div>
           <dt>{t('judge.status.sync')}</dt>
-          <SyncFact />
+          <SyncFact sync={sync} />
         </div>
         <div>
           <dt>{t('judge.status.time')}</dt>

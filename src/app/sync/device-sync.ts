@@ -55,7 +55,7 @@ export function deviceSync(
   return entry;
 }
 
-type DeviceSync = NonNullable<ReturnType<typeof deviceSync>>;
+export type DeviceSync = NonNullable<ReturnType<typeof deviceSync>>;
 
 function required(sync: DeviceSync | null): DeviceSync {
   if (!sync) throw new Unreachable('no venue server in this build');
