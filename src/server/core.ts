@@ -55,7 +55,7 @@ import {
   sameSecret,
   verifyPassword,
 } from './auth';
-import type { PullAudience, VenueStore } from './store';
+import { APPROVED_UNBOUND, type PullAudience, type VenueStore } from './store';
 
 export interface ApiRequest {
   method: string;
@@ -280,6 +280,7 @@ export class VenueCore {
       'GET /devices': (session) => json(200, this.devices(session)),
       'POST /devices/revoke': (session) => json(200, this.revoke(session, body)),
       'POST /devices/readmit': (session) => json(200, this.readmit(session, body)),
+      'POST /devices/approve': (session) => json(200, this.approve(session, body)),
     };
     const handler = routes[`${method} ${path}`];
     if (!handler) return errorResponse(syncError('notFound', `no ${method} ${API_PREFIX}${path}`));
@@ -340,6 +341,9 @@ export class VenueCore {
         refuse('tooManyDevices', 'the server has too many devices');
       return { deviceId, newKey: newToken(), rekey: false, readmit: false };
     }
+    // Approved by the organizer (an imported tablet's id): the first device to ask binds it.
+    if (bound.keyHash === APPROVED_UNBOUND)
+      return { deviceId, newKey: newToken(), rekey: true, readmit: false };
     const legacy = bound.keyHash.startsWith(LEGACY_KEY);
     const expected = legacy ? bound.keyHash.slice(LEGACY_KEY.length) : bound.keyHash;
     if (deviceKey === null || !sameSecret(hashToken(deviceKey), expected)) {
@@ -572,5 +576,18 @@ export class VenueCore {
   private readmit(session: Session, body: unknown): { readmitted: number } {
     this.requireOrganizer(session);
     return { readmitted: this.store.readmitDevice(field(body, 'deviceId', 100)) };
+  }
+
+  /**
+   * For a device id that is in the log but was never bound (the organizer imported that tablet's
+   * exported log): lets the next device that asks bind it. Changes nothing for a bound id.
+   */
+  private approve(session: Session, body: unknown): { approved: number } {
+    this.requireOrganizer(session);
+    const deviceId = field(body, 'deviceId', 100);
+    if (this.store.device(deviceId) !== undefined || !this.store.hasEventsOfDevice(deviceId))
+      return { approved: 0 };
+    this.store.approveDevice(deviceId, this.isoNow());
+    return { approved: 1 };
   }
 }

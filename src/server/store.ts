@@ -61,6 +61,9 @@ DROP TABLE IF EXISTS judges;
 `;
 const SCHEMA_VERSION = 2;
 
+/** The key of a device id the organizer approved for binding (`approveDevice`). */
+export const APPROVED_UNBOUND = '';
+
 export interface NewEventRow {
   id: string;
   deviceId: string;
@@ -332,6 +335,14 @@ export class VenueStore {
 
   readmitDevice(deviceId: string): number {
     return this.statements.setDeviceRevoked.run(null, null, deviceId).changes;
+  }
+
+  /**
+   * The organizer lets a device id that is in the log but was never bound (a tablet whose
+   * exported log the organizer imported) be bound by the next claim, login or join: an empty key.
+   */
+  approveDevice(deviceId: string, at: string): void {
+    this.statements.bindDevice.run(deviceId, APPROVED_UNBOUND, 'judge', null, at);
   }
 
   /** The device's one session: any earlier token of the device ends. */

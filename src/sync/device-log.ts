@@ -120,5 +120,15 @@ export async function importDeviceLog(
     sentToServer += reply.accepted;
     refusedByServer += reply.refused.length;
   }
+  // The tablet whose log this is may reach the server later: its id, now in the log, is
+  // approved so that it can still join under it (the server refuses unknown takers otherwise).
+  for (const deviceId of new Set(events.map((event) => event.deviceId))) {
+    await request<{ approved: number }>(transport, {
+      method: 'POST',
+      path: '/devices/approve',
+      token: organizerToken,
+      body: { deviceId },
+    });
+  }
   return { ...applied, sentToServer, refusedByServer };
 }

@@ -434,6 +434,30 @@ describe('devices bound by the server (findings 2 and 7)', () => {
     expect((await joinJudge(v.core, v.seeded.judges[0].joinCode, v.tabletId, key)).status).toBe(200);
   });
 
+  it('lets a tablet whose exported log the organizer imported join once the organizer approves its id', async () => {
+    const v = await venue();
+    // The organizer pushes a tablet's exported log: its id is in the log, never bound.
+    const imported = { ...markEvent(v), deviceId: 'lost-tablet', id: 'lost-1' } as WireEvent;
+    expect((await push(v.core, v.organizer.token, [imported])).body.accepted).toBe(1);
+    expect((await joinJudge(v.core, v.seeded.judges[0].joinCode, 'lost-tablet')).error?.code).toBe(
+      'deviceTaken',
+    );
+    const approve = (deviceId: string, token = v.organizer.token) =>
+      call<{ approved: number }>(v.core, 'POST', '/devices/approve', { token, body: { deviceId } });
+    expect((await approve('lost-tablet', v.judge.token)).error?.code).toBe('organizerOnly');
+    expect((await approve('lost-tablet')).body).toEqual({ approved: 1 });
+    const joined = await joinJudge(v.core, v.seeded.judges[0].joinCode, 'lost-tablet');
+    expect(joined.status).toBe(200);
+    expect(joined.body.deviceKey).toBeTruthy();
+    // Bound now: nobody else takes it, and approving again changes nothing.
+    expect((await approve('lost-tablet')).body).toEqual({ approved: 0 });
+    expect((await joinJudge(v.core, v.seeded.judges[1].joinCode, 'lost-tablet')).error?.code).toBe(
+      'deviceTaken',
+    );
+    // An id never seen is not approved (it needs no approval).
+    expect((await approve('never-seen')).body).toEqual({ approved: 0 });
+  });
+
   it('lets only the organizer list, revoke and readmit devices', async () => {
     const v = await venue();
     expect((await call(v.core, 'GET', '/devices', { token: v.judge.token })).error?.code).toBe(

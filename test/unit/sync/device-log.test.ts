@@ -3,14 +3,17 @@
 // imports it on the laptop, which applies it and sends it to the server. Twice changes nothing.
 import { describe, expect, it } from 'vitest';
 import { enterMark } from '../../../src/db/marks';
+import { applyRemoteEvents } from '../../../src/db/remote';
+import { pushOutbox } from '../../../src/sync/client';
 import {
   DeviceLogError,
   exportDeviceLog,
   importDeviceLog,
   parseDeviceLog,
 } from '../../../src/sync/device-log';
+import { joinWithJudgeCode } from '../../../src/sync/session';
 import { testServer } from '../server/helpers';
-import { type Device, projectionOf, pushAndPull, serverProjectionFor, setUpVenue } from './helpers';
+import { type Device, deviceDb, projectionOf, pushAndPull, serverProjectionFor, setUpVenue } from './helpers';
 import { MemoryNetwork } from './memory-network';
 
 describe('device log export and import', () => {
@@ -64,6 +67,33 @@ describe('device log export and import', () => {
     for (const device of venue.all) {
       expect(await projectionOf(device), device.name).toEqual(serverProjectionFor(core, device.session));
     }
+  });
+
+  it('lets a tablet that never reached the server join later, under its id, once its log was imported', async () => {
+    const { core } = testServer();
+    const network = new MemoryNetwork(core);
+    const venue = await setUpVenue(network);
+    const { organizer, seeded } = venue;
+    // A tablet bound locally (no server in reach) scores with the setup it was given.
+    const tablet = deviceDb();
+    await applyRemoteEvents(tablet, await organizer.db.events.toArray());
+    await enterMark(tablet, {
+      roundId: seeded.round.id,
+      judgeId: seeded.judges[1].id,
+      contestantId: seeded.contestants[0].id,
+      criterionId: 'content',
+      value: 3100,
+    });
+    const events = parseDeviceLog(JSON.stringify(await exportDeviceLog(tablet)));
+    await importDeviceLog(organizer.db, organizer.transport, organizer.session.token, events);
+    const head = core.head();
+    // Later the tablet reaches the server: it joins under its own id and its mark is a duplicate.
+    const transport = network.transport('late-tablet');
+    const session = await joinWithJudgeCode(tablet, transport, seeded.judges[1].joinCode);
+    expect(session.deviceId).toBe(events[0]?.deviceId);
+    await pushOutbox(tablet, transport, session.token);
+    expect(await tablet.outbox.count()).toBe(0);
+    expect(core.head()).toBe(head);
   });
 
   it('refuses a file that is not a device log, naming the problem', () => {
