@@ -17,6 +17,8 @@ import type * as organizer from './organizer';
 import type * as organizerPeople from './organizer-people';
 import type * as results from './results';
 import type * as stage from './stage';
+import type * as syncErrors from './sync-errors';
+import type * as syncPanel from './sync-panel';
 
 export const areaLoaders = {
   organizer: {
@@ -40,6 +42,17 @@ export const areaLoaders = {
     'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
     en: () => import('./results?lang=en').then((m: typeof results) => m.resultsEn),
   },
+  // The sync panel's (SyncStatus.tsx: lazyPart), on any page, only once its chunk is wanted.
+  'sync-panel': {
+    'zh-CN': () => import('./sync-panel?lang=zh-CN').then((m: typeof syncPanel) => m.syncPanelZh),
+    en: () => import('./sync-panel?lang=en').then((m: typeof syncPanel) => m.syncPanelEn),
+  },
+  // The refusals in words (src/app/sync/failure-message.ts): the panel's, and the judge's and
+  // the projector's join screens'.
+  'sync-errors': {
+    'zh-CN': () => import('./sync-errors?lang=zh-CN').then((m: typeof syncErrors) => m.syncErrorsZh),
+    en: () => import('./sync-errors?lang=en').then((m: typeof syncErrors) => m.syncErrorsEn),
+  },
 };
 
 export type MessageArea = keyof typeof areaLoaders;
@@ -48,10 +61,11 @@ export type MessageArea = keyof typeof areaLoaders;
 export const routeAreas: Readonly<Record<string, readonly MessageArea[]>> = {
   // The people screens' messages load with their tabs (RoundWorkspace: lazyPart).
   '/organizer': ['organizer'],
-  // The judge's sheet shows the host's stage notices (催分, 请确认): the stage area's messages.
-  '/judge': ['judge', 'stage'],
+  // The judge's tablet joins on the page's first screen, the projector with the code in its
+  // address: both say a wrong code or a missing venue server there (sync-errors).
+  '/judge': ['judge', 'sync-errors'],
   '/stage': ['stage'],
-  '/projector': ['stage'],
+  '/projector': ['stage', 'sync-errors'],
   '/results': ['results'],
 };
 

@@ -114,6 +114,10 @@ export const judgeZh = {
   'judge.correction.refused': '主持人驳回了修改申请：{reason}',
   'judge.correction.approved': '主持人已同意修改。改好后请重新提交。',
   'judge.correction.approvedWithReason': '主持人已同意修改（{reason}）。改好后请重新提交。',
+  'judge.notice.nudge': '主持人催分：请尽快完成并提交 {draw}号 {name} 的评分',
+  'judge.notice.open': '打开评分表',
+  'judge.notice.confirmAsk': '主持人请您确认：您给 {draw}号 {name} 的总分 {total} 与其他评委差距较大。',
+  'judge.notice.confirm': '确认无误',
 } satisfies Record<string, string>;
 
 export const judgeEn: Record<keyof typeof judgeZh, string> = {
@@ -235,4 +239,9 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.correction.approved': 'The host approved the correction. Change the marks and submit again.',
   'judge.correction.approvedWithReason':
     'The host approved the correction ({reason}). Change the marks and submit again.',
+  'judge.notice.nudge': 'The host asks you to finish and submit No. {draw} {name} now',
+  'judge.notice.open': 'Open the sheet',
+  'judge.notice.confirmAsk':
+    'The host asks you to confirm: your total {total} for No. {draw} {name} is far from the other judges’.',
+  'judge.notice.confirm': 'Confirm, it is right',
 };

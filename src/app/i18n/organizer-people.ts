@@ -68,6 +68,7 @@ export const organizerPeopleZh = {
   'people.joinCodes.showQr': '二维码',
   'people.joinCodes.hideQr': '收起二维码',
   'people.joinCodes.qrFor': '{name}的评委二维码',
+  'people.joinCodes.qrLabel': '评委 {name} 的加入二维码：{url}',
   'people.joinCodes.scanHowTo': '请{name}用平板的相机扫描这个二维码，打开后确认身份即可开始评分。',
   'people.joinCodes.sheetHowTo': '在评委平板上打开“评委”，输入下面的 8 位评委码。',
   'people.joinCodes.orType': '也可以在平板上输入评委码：',
@@ -262,6 +263,7 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.joinCodes.showQr': 'QR code',
   'people.joinCodes.hideQr': 'Hide QR code',
   'people.joinCodes.qrFor': 'Join QR code of {name}',
+  'people.joinCodes.qrLabel': 'Join QR code of judge {name}: {url}',
   'people.joinCodes.scanHowTo':
     '{name} scans this code with the tablet’s camera, then confirms who they are to start scoring.',
   'people.joinCodes.sheetTitle': 'Join codes',

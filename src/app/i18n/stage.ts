@@ -1,5 +1,5 @@
-// The host console's and the projector's messages (src/app/stage), and the judge screen's
-// stage notices (催分, 请确认). Words follow /work/shared/glossary.md.
+// The host console's and the projector's messages (src/app/stage). Words follow
+// /work/shared/glossary.md.
 
 export const stageZh = {
   'stage.host.title': '主持台',
@@ -165,10 +165,6 @@ export const stageZh = {
   'stage.projector.empty': '比赛即将开始',
   'stage.projector.noAwards': '获奖名单即将公布',
   'stage.projector.notRevealed': '成绩即将揭晓',
-  'stage.notice.nudge': '主持人催分：请尽快完成并提交 {draw}号 {name} 的评分',
-  'stage.notice.open': '打开评分表',
-  'stage.notice.confirmAsk': '主持人请您确认：您给 {draw}号 {name} 的总分 {total} 与其他评委差距较大。',
-  'stage.notice.confirm': '确认无误',
 } satisfies Record<string, string>;
 
 export const stageEn: Record<keyof typeof stageZh, string> = {
@@ -340,9 +336,4 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.projector.empty': 'The competition is about to begin',
   'stage.projector.noAwards': 'The awards will be announced soon',
   'stage.projector.notRevealed': 'The score will be revealed shortly',
-  'stage.notice.nudge': 'The host asks you to finish and submit No. {draw} {name} now',
-  'stage.notice.open': 'Open the sheet',
-  'stage.notice.confirmAsk':
-    'The host asks you to confirm: your total {total} for No. {draw} {name} is far from the other judges’.',
-  'stage.notice.confirm': 'Confirm, it is right',
 };

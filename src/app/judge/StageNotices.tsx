@@ -35,8 +35,8 @@ export function StageNotices({ judge, contestants, sheets, onOpen }: StageNotice
           >
             <span>
               {notice.kind === 'nudge'
-                ? t('stage.notice.nudge', who)
-                : t('stage.notice.confirmAsk', { ...who, total: notice.total ?? '' })}
+                ? t('judge.notice.nudge', who)
+                : t('judge.notice.confirmAsk', { ...who, total: notice.total ?? '' })}
             </span>
             {notice.kind === 'nudge' ? (
               <button
@@ -44,7 +44,7 @@ export function StageNotices({ judge, contestants, sheets, onOpen }: StageNotice
                 className="button button--gold"
                 onClick={() => onOpen(notice.contestantId)}
               >
-                {t('stage.notice.open')}
+                {t('judge.notice.open')}
               </button>
             ) : (
               <button
@@ -56,7 +56,7 @@ export function StageNotices({ judge, contestants, sheets, onOpen }: StageNotice
                   )
                 }
               >
-                {t('stage.notice.confirm')}
+                {t('judge.notice.confirm')}
               </button>
             )}
           </div>

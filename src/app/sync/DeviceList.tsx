@@ -12,7 +12,7 @@ import type { DeviceListResponse } from '../../sync/protocol';
 import { listDevices, readmitDevice, revokeDevice } from '../../sync/session';
 import type { SyncTransport } from '../../sync/transport';
 import { useT } from '../i18n/useT';
-import { syncFailureMessage } from './device-sync';
+import { syncFailureMessage } from './failure-message';
 
 export function DeviceList({
   db,

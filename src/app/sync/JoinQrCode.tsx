@@ -2,7 +2,8 @@
  * A judge's join QR code, for the organizer's judges list: the tablet's camera opens
  * <venue server>/judge?code=123456. The link points at the address tablets use on the venue's
  * network (the server says which), not at the laptop's own 127.0.0.1. The QR library is loaded
- * only when a code is shown.
+ * only when a code is shown. Only the judges' screens show it: its words are theirs
+ * (the 'organizer-people' message area).
  */
 
 import { useEffect, useState } from 'react';
@@ -81,7 +82,7 @@ export function JoinQrCode({ code, judgeName, baseUrl }: JoinQrCodeProps) {
     <figure className="join-qr">
       <svg
         role="img"
-        aria-label={url ? t('sync.qrLabel', { name: judgeName, url }) : judgeName}
+        aria-label={url ? t('people.joinCodes.qrLabel', { name: judgeName, url }) : judgeName}
         viewBox={
           path
             ? `-${QUIET_ZONE} -${QUIET_ZONE} ${path.size + 2 * QUIET_ZONE} ${path.size + 2 * QUIET_ZONE}`

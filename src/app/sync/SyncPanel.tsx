@@ -24,11 +24,10 @@ import {
   joinAsProjector,
   loginAsOrganizer,
   passwordWouldTravelInClear,
-  refusalMessage,
-  syncFailureMessage,
   useSyncStatus,
 } from './device-sync';
 import { deviceFileName, downloadJson } from './download';
+import { refusalMessage, syncFailureMessage } from './failure-message';
 import { RefusedList } from './RefusedList';
 import { useClock } from './use-clock';
 

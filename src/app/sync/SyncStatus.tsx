@@ -5,16 +5,19 @@
  * says what is missing: no offline app without a secure context.
  */
 
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../pwa/lazy-part';
 import { useUiStore } from '../store';
 import { deviceSync, useSyncStatus } from './device-sync';
 import { useClock } from './use-clock';
 import './sync.css';
 
-const loadSyncPanel = () => import('./SyncPanel');
-const SyncPanel = lazy(loadSyncPanel);
+// The panel and its messages (its own area, and the refusals'), not on any page's first screen.
+const syncPanel = lazyPart(['sync-panel', 'sync-errors'], () =>
+  import('./SyncPanel').then((module) => module.default),
+);
 
 type DeviceSync = ReturnType<typeof deviceSync>;
 
@@ -31,22 +34,25 @@ export function SyncStatus({ sync }: SyncStatusProps) {
   const entry = sync === undefined ? deviceSync(db) : sync;
   const status = useSyncStatus(entry?.client ?? null);
   const [open, setOpen] = useState(false);
-  // Fetch the panel's chunk while the network is there: a tablet on plain http has no service
-  // worker, and opening the panel offline must not need the network.
+  // Fetch the panel's chunk and messages while the network is there: a tablet on plain http has
+  // no service worker, and opening the panel offline must not need the network.
   useEffect(() => {
-    loadSyncPanel().catch(() => undefined);
+    syncPanel.preload().catch(() => undefined);
   }, []);
   // Only a browser that says so: jsdom and old engines do not know the property.
   const insecure = typeof window !== 'undefined' && window.isSecureContext === false;
 
   const state = status.online ? 'online' : 'offline';
+  // Whole keys, not `sync.${state}`: such a template could be any 'sync.' message, and the
+  // shell has only the status line's (test/unit/pwa/message-areas.test.ts).
+  const stateKey = status.online ? 'sync.online' : 'sync.offline';
   return (
     <>
       <details className="sync-status" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <span className="visually-hidden">{t('sync.panelTitle')}</span>
           <span className={`sync-dot sync-dot--${state}`} aria-hidden="true" />
-          <span className="sync-state">{status.session ? t(`sync.${state}`) : t('sync.notConnected')}</span>
+          <span className="sync-state">{status.session ? t(stateKey) : t('sync.notConnected')}</span>
           <span className="sync-pending">
             {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.synced')}
           </span>
@@ -59,7 +65,7 @@ export function SyncStatus({ sync }: SyncStatusProps) {
         </summary>
         {open && (
           <Suspense fallback={<p className="sync-panel">{t('app.loading')}</p>}>
-            <SyncPanel db={db} sync={entry} />
+            <syncPanel.Part db={db} sync={entry} />
           </Suspense>
         )}
       </details>

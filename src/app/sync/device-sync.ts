@@ -9,7 +9,6 @@
 import { useSyncExternalStore } from 'react';
 import { db as deviceDatabase, type LeitaiDB } from '../../db/database';
 import { type PageSignal, SyncClient, type SyncStatus } from '../../sync/client';
-import type { SyncError } from '../../sync/protocol';
 import {
   claimServer as claim,
   forgetSession,
@@ -17,8 +16,7 @@ import {
   joinWithProjectorCode,
   loginAsOrganizer as login,
 } from '../../sync/session';
-import { httpTransport, SyncRefusal, type SyncTransport, Unreachable } from '../../sync/transport';
-import type { MessageKey } from '../i18n/messages';
+import { httpTransport, type SyncTransport, Unreachable } from '../../sync/transport';
 
 /**
  * Sync runs in the production build, served by the venue server. The dev server and component
@@ -65,7 +63,7 @@ function required(sync: DeviceSync | null): DeviceSync {
 /**
  * Binds this tablet to the judge with this join code at the venue server, then syncs. Rejects
  * with SyncRefusal ('badJoinCode', 'tooManyAttempts'…) or Unreachable; `syncFailureMessage`
- * says either for the screen.
+ * (failure-message.ts) says either for the screen.
  */
 export async function joinAsJudge(
   code: string,
@@ -132,26 +130,6 @@ const notConnected = () => NOT_CONNECTED;
 /** The live sync status of this database, for any screen. */
 export function useSyncStatus(client: SyncClient | null): SyncStatus {
   return useSyncExternalStore(client?.subscribe ?? noop, client?.getStatus ?? notConnected, notConnected);
-}
-
-/** A refusal or failure in words for the screen: a message key and its parameters. */
-export function syncFailureMessage(error: unknown): {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-} {
-  if (error instanceof SyncRefusal) return refusalMessage(error.error);
-  return { key: 'sync.error.unreachable' };
-}
-
-/** Every refusal code has its message, `sync.error.<code>` (the type says so). */
-export function refusalMessage(error: Pick<SyncError, 'code' | 'message' | 'retryAfterMs'>): {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-} {
-  const key: MessageKey = `sync.error.${error.code}`;
-  if (error.code === 'tooManyAttempts')
-    return { key, params: { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) } };
-  return { key, params: { detail: error.message } };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
-import { refusalMessage } from './device-sync';
+import { refusalMessage } from './failure-message';
 
 export interface RefusedList {
   entries: RefusedEntry[];

@@ -1,7 +1,7 @@
 // Every refusal the venue server can answer has its words on the screen, in both languages.
 import { describe, expect, it } from 'vitest';
 import { type Lang, translate } from '../../../src/app/i18n/messages';
-import { refusalMessage } from '../../../src/app/sync/device-sync';
+import { refusalMessage } from '../../../src/app/sync/failure-message';
 import { HTTP_STATUS, type SyncErrorCode, syncError } from '../../../src/sync/protocol';
 
 const CODES = Object.keys(HTTP_STATUS) as SyncErrorCode[];
