@@ -48,6 +48,7 @@ export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { loadRoundInput, readProjection, refoldLog } from './read';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
+export { type Reveal, revealContestant } from './reveal';
 export {
   type ContestantDraft,
   type ContestantFields,
@@ -82,7 +83,6 @@ export {
   readStageCall,
   readStageEvents,
   requestConfirmation,
-  revealContestant,
   STAGE_EVENT_TYPES,
   type StageCall,
   setProjectorDisplay,

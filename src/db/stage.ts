@@ -7,31 +7,27 @@
  * - 请评委确认 `stage.confirmRequest`, answered by the judge's `stage.confirm`;
  * - 公布 `contestant.lock`, which freezes the contestant's marks (src/domain/events.ts), and
  *   `contestant.unlock`, written when a correction of a revealed contestant is approved.
+ * The reveal itself is ./reveal.ts: it scores the round, and the judge's tablet, which imports
+ * this module for the calls and the confirmations, has no need of the scoring engine.
  */
 
 import {
   type EventType,
-  type FrozenCell,
   type LeitaiEvent,
   type ProjectorTheme,
   type ProjectorView,
   stageCallOf,
   type TimerAction,
 } from '../domain/events';
-import { describeIssue } from '../domain/issues';
-import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
-import { isRecusedFrom } from '../domain/recusal';
-import { panelProgress, revealChecks } from '../domain/reveal-checks';
 import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
 import { RepositoryError } from './errors';
-import { optionalText, requireText } from './guards';
+import { requireText } from './guards';
 import { newId } from './ids';
-import { appendLocalEvent, appendLocalEvents, writeTransaction } from './log';
-import { loadRoundInput } from './read';
+import { appendLocalEvent, writeTransaction } from './log';
 
 export interface StageCall {
   /** The event's id: a new call of the same contestant is a new call. */
@@ -51,7 +47,8 @@ export const STAGE_EVENT_TYPES = [
   'contestant.unlock',
 ] as const satisfies readonly EventType[];
 
-function roundEvents(db: LeitaiDB, roundId: Id, types: readonly EventType[]): Promise<LeitaiEvent[]> {
+/** The round's events of these kinds (also for the reveal, ./reveal.ts). */
+export function roundEvents(db: LeitaiDB, roundId: Id, types: readonly EventType[]): Promise<LeitaiEvent[]> {
   return db.events
     .where('[roundId+type]')
     .anyOf(types.map((type) => [roundId, type]))
@@ -260,7 +257,8 @@ export function confirmTotal(
   });
 }
 
-async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
+/** The round's reveals and reopenings: what contestantLockOf and isSheetLocked fold. */
+export async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
   return roundEvents(db, roundId, ['contestant.lock', 'contestant.unlock']);
 }
 
@@ -272,152 +270,6 @@ export async function isSheetLockedIn(
   judgeId: Id,
 ): Promise<boolean> {
   return isSheetLocked(await lockEvents(db, roundId), contestantId, judgeId);
-}
-
-export interface Reveal {
-  /**
-   * Why the host revealed anyway: required when an eligible sheet is missing or incomplete, or
-   * set aside because it breaks a rule (it is then frozen as not counted).
-   */
-  overrideReason?: string;
-}
-
-function setAsideRefusal(
-  contestantName: string,
-  sheets: readonly SetAside[],
-  howToFix: string,
-): RepositoryError {
-  const issues = sheets.flatMap((sheet) => sheet.issues.map((found) => describeIssue(found)));
-  return new RepositoryError(
-    'sheets-set-aside',
-    `选手“${contestantName}”有不符合评分规则、暂不计分的评分：${issues.join('；')}；${howToFix}`,
-  );
-}
-
-/**
- * 公布: locks the contestant's marks as they are now and shows the reveal on the projector, in
- * one transaction. Refused while an eligible judge's sheet is missing, incomplete or set aside
- * (a mark the rules refuse) unless the host gives the reason to go on, when the result is not
- * complete (评分中), and when the contestant is revealed already and nothing was reopened since.
- * Revealing past a set-aside sheet freezes its cells empty: the reveal scores the contestant on
- * the other sheets, as the live standings then do (src/domain/SCORING.md, "Set-aside sheets").
- */
-export function revealContestant(
-  db: LeitaiDB,
-  reveal: { roundId: Id; contestantId: Id } & Reveal,
-): Promise<LeitaiEvent<'contestant.lock'>> {
-  return writeTransaction(db, async () => {
-    const round = await getRound(db, reveal.roundId);
-    const contestant = await getContestant(db, reveal.roundId, reveal.contestantId);
-    if (contestant.status !== 'active') {
-      throw new RepositoryError(
-        'contestant-inactive',
-        `选手“${contestant.name}”已退赛或被取消资格，不能公布成绩`,
-      );
-    }
-    const lock = contestantLockOf(await lockEvents(db, round.id), contestant.id);
-    if (lock.status === 'locked') {
-      throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
-    }
-    const panel = (await db.judges.where('roundId').equals(round.id).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
-    const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant));
-    const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
-    const sheets = (await db.sheets.where('roundId').equals(round.id).toArray()).filter(
-      (sheet) => sheet.contestantId === contestant.id,
-    );
-    const input = await loadRoundInput(db, round.id);
-    const live = computeLiveStandings(input);
-    const checks = revealChecks(
-      panelProgress(panel, contestant, round.criteria, marks, sheets),
-      [],
-      new Set(),
-      live.setAside.filter((sheet) => sheet.contestant === contestant.id),
-    );
-    const reason = optionalText(reveal.overrideReason, '仍要公布的理由');
-    if (checks.needsOverride && reason === null) {
-      if (checks.setAside.length > 0) {
-        throw setAsideRefusal(
-          contestant.name,
-          checks.setAside,
-          '请评委更正，或填写理由后公布（这些评分表不计分）',
-        );
-      }
-      const nameOf = (judgeId: Id) => panel.find((judge) => judge.id === judgeId)?.name ?? judgeId;
-      const unfinished = [...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId)];
-      throw new RepositoryError(
-        'sheets-missing',
-        `还有评委未提交或未评完对选手“${contestant.name}”的评分：${unfinished.map(nameOf).join('、')}；如仍要公布，请填写理由`,
-      );
-    }
-    // What the lock will count: the set-aside sheets frozen empty, so that they no longer count.
-    const frozenOut = new Set(
-      checks.setAside.flatMap((sheet) => (sheet.judge === null ? [] : [sheet.judge])),
-    );
-    const counted =
-      frozenOut.size === 0
-        ? live
-        : computeLiveStandings({
-            ...input,
-            marks: input.marks.filter(
-              (mark) => mark.contestant !== contestant.id || !frozenOut.has(mark.judge),
-            ),
-          });
-    const stillHeld = counted.setAside.filter(
-      (sheet) => sheet.contestant === contestant.id && sheet.affectsScore,
-    );
-    if (stillHeld.length > 0) throw setAsideRefusal(contestant.name, stillHeld, '请先撤销有误的加扣分');
-    const result = counted.pending.find((pending) => pending.id === contestant.id);
-    if (result) {
-      throw new RepositoryError(
-        'result-pending',
-        `选手“${contestant.name}”评分未完成：已有 ${result.countedJudges} 位评委完成评分，需要 ${result.requiredJudges} 位，不能公布`,
-      );
-    }
-    const cells: FrozenCell[] = judges.flatMap((judge) =>
-      round.criteria.map((criterion) => {
-        const mark = marks.find((row) => row.judgeId === judge.id && row.criterionId === criterion.id);
-        const counts = mark && mark.value !== null && !frozenOut.has(judge.id);
-        return {
-          judgeId: judge.id,
-          criterionId: criterion.id,
-          value: counts ? mark.value : null,
-          head: counts ? mark.head : null,
-        };
-      }),
-    );
-    const notCounted = [
-      ...new Set([...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId), ...frozenOut]),
-    ];
-    const views = await roundEvents(db, round.id, ['stage.view']);
-    const [locked] = await appendLocalEvents(db, [
-      {
-        type: 'contestant.lock',
-        author: HOST,
-        ...roundScope(round),
-        payload: {
-          contestantId: contestant.id,
-          cells,
-          // Every judge whose sheet the reveal goes without: missing, incomplete or set aside.
-          override: checks.needsOverride ? { reason: reason as string, missingJudgeIds: notCounted } : null,
-          revision: lock.nextRevision,
-        },
-      },
-      {
-        type: 'stage.view',
-        author: HOST,
-        ...roundScope(round),
-        payload: {
-          view: 'reveal',
-          contestantId: contestant.id,
-          theme: displayOf(views).theme,
-          revision: nextRevision(views),
-        },
-      },
-    ]);
-    return locked as LeitaiEvent<'contestant.lock'>;
-  });
 }
 
 /**
