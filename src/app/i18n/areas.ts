@@ -15,6 +15,7 @@ import type * as judge from './judge';
 import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
 import type * as organizerPeople from './organizer-people';
+import type * as projector from './projector';
 import type * as results from './results';
 import type * as stage from './stage';
 import type * as syncErrors from './sync-errors';
@@ -37,6 +38,10 @@ export const areaLoaders = {
   stage: {
     'zh-CN': () => import('./stage?lang=zh-CN').then((m: typeof stage) => m.stageZh),
     en: () => import('./stage?lang=en').then((m: typeof stage) => m.stageEn),
+  },
+  projector: {
+    'zh-CN': () => import('./projector?lang=zh-CN').then((m: typeof projector) => m.projectorZh),
+    en: () => import('./projector?lang=en').then((m: typeof projector) => m.projectorEn),
   },
   results: {
     'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
@@ -65,7 +70,7 @@ export const routeAreas: Readonly<Record<string, readonly MessageArea[]>> = {
   // address: both say a wrong code or a missing venue server there (sync-errors).
   '/judge': ['judge', 'sync-errors'],
   '/stage': ['stage'],
-  '/projector': ['stage', 'sync-errors'],
+  '/projector': ['projector', 'sync-errors'],
   '/results': ['results'],
 };
 
