@@ -88,6 +88,10 @@ export class Admission {
   };
   private readonly entityHeads = new Map<string, Stamp>();
   private readonly revisions = new Map<string, number>();
+  /** The judge each correction request was made by: the first request of an id owns it. */
+  private readonly correctionRequests = new Map<Id, Id>();
+  /** The judge whose events each device id carries (for devices whose logs are relayed). */
+  private readonly deviceJudges = new Map<Id, Id>();
 
   /** The fold of a stored log (server order; any order gives the same state). */
   static fromLog(bodies: Iterable<string>): Admission {
@@ -98,6 +102,12 @@ export class Admission {
 
   /** Folds an event the store has committed. */
   apply(event: LeitaiEvent): void {
+    if (event.type === 'correction.request' && !this.correctionRequests.has(event.payload.requestId)) {
+      this.correctionRequests.set(event.payload.requestId, event.payload.judgeId);
+    }
+    if (event.author.role === 'judge' && !this.deviceJudges.has(event.deviceId)) {
+      this.deviceJudges.set(event.deviceId, event.author.judgeId);
+    }
     const cell = revisionCellOf(event);
     if (cell !== null && 'revision' in event.payload) {
       this.revisions.set(cell, Math.max(this.revisions.get(cell) ?? 0, event.payload.revision));
@@ -115,6 +125,11 @@ export class Admission {
     else if (event.payload.table === 'photos')
       records.set(entityId, { id: entityId, roundId: event.payload.entity.roundId });
     else records.set(entityId, event.payload.entity);
+  }
+
+  /** The judge whose events a device id has carried so far, if any. */
+  judgeOfDevice(deviceId: Id): Id | undefined {
+    return this.deviceJudges.get(deviceId);
   }
 
   judge(judgeId: Id): JudgeRecord | undefined {
@@ -191,6 +206,12 @@ export class Admission {
 
   /** What the event says is possible: a mark within its criterion, an entity in its round. */
   private checkContent(event: LeitaiEvent): AdmissionRefusal | null {
+    if (event.type === 'correction.request') {
+      const owner = this.correctionRequests.get(event.payload.requestId);
+      if (owner !== undefined && owner !== event.payload.judgeId) {
+        return refusal('forbiddenAuthor', 'this correction request is another judge’s', 'payload.requestId');
+      }
+    }
     if (event.type === 'mark.set') {
       const round = this.entities.rounds.get(event.roundId as Id);
       const criterion = round?.criteria.find((candidate) => candidate.id === event.payload.criterionId);

@@ -103,7 +103,10 @@ export class AttemptLimiter {
     this.rules = rules;
   }
 
-  private keys(address: string, target: AttemptTarget): [string, BucketRule][] {
+  private keys(address: string, target: AttemptTarget, device: string | null): [string, BucketRule][] {
+    // A device the server bound, proving it with its key, has a bucket of its own: strangers'
+    // failures on the shared buckets never lock out a tablet joining again or the host logging in.
+    if (device !== null) return [[`device:${device}`, this.rules.address]];
     return [
       [`address:${address}`, this.rules.address],
       [`target:${target}`, this.rules[target]],
@@ -122,8 +125,8 @@ export class AttemptLimiter {
    * Takes one failure for an attempt now, or returns how many milliseconds to wait (> 0) and
    * takes nothing.
    */
-  begin(address: string, target: AttemptTarget): number {
-    const keys = this.keys(address, target);
+  begin(address: string, target: AttemptTarget, device: string | null = null): number {
+    const keys = this.keys(address, target, device);
     const states = keys.map(([key, rule]) => this.refilled(key, rule));
     const wait = Math.max(
       0,
@@ -144,8 +147,8 @@ export class AttemptLimiter {
   }
 
   /** The attempt begun for `address` and `target` succeeded: its failure is given back. */
-  succeeded(address: string, target: AttemptTarget): void {
-    for (const [key, rule] of this.keys(address, target)) {
+  succeeded(address: string, target: AttemptTarget, device: string | null = null): void {
+    for (const [key, rule] of this.keys(address, target, device)) {
       const state = this.refilled(key, rule);
       this.buckets.set(key, { tokens: Math.min(rule.burst, state.tokens + 1), updatedAt: state.updatedAt });
     }

@@ -43,6 +43,7 @@ import {
   type SessionInfo,
   type SyncError,
   syncError,
+  type WireEvent,
 } from '../sync/protocol';
 import { Admission } from './admission';
 import {
@@ -166,6 +167,8 @@ function optionalField(body: unknown, name: string): string | null {
 const META_SERVER_ID = 'serverId';
 const META_PASSWORD = 'organizerPassword';
 const META_PROJECTOR_CODE = 'projectorCode';
+/** The laptop's own addresses: the organizer at the server itself is never throttled. */
+const THIS_MACHINE = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 /** A device bound by protocol 1: its key is the hash of the token it held then (store.ts). */
 const LEGACY_KEY = 'token:';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -310,19 +313,37 @@ export class VenueCore {
     target: AttemptTarget,
     work: () => Promise<ApiResponse>,
   ): Promise<ApiResponse> {
-    const wait = this.limiter.begin(request.address, target);
+    // The organizer at the laptop itself is not throttled by anyone's failures.
+    if (THIS_MACHINE.has(request.address)) return work();
+    const device = this.provenDevice(request.body);
+    const wait = this.limiter.begin(request.address, target, device);
     if (wait > 0)
       refuse('tooManyAttempts', `too many failed attempts; retry in ${wait} ms`, { retryAfterMs: wait });
     try {
       const response = await work();
-      this.limiter.succeeded(request.address, target);
+      this.limiter.succeeded(request.address, target, device);
       return response;
     } catch (error) {
       if (!(error instanceof Refusal && WRONG_SECRET.has(error.error.code))) {
-        this.limiter.succeeded(request.address, target);
+        this.limiter.succeeded(request.address, target, device);
       }
       throw error;
     }
+  }
+
+  /** The id of the bound, unrevoked device the request proves it is (its key), or null. */
+  private provenDevice(body: unknown): string | null {
+    const deviceId = fieldOf(body, 'deviceId');
+    const deviceKey = fieldOf(body, 'deviceKey');
+    if (typeof deviceId !== 'string' || typeof deviceKey !== 'string') return null;
+    const bound = this.store.device(deviceId);
+    const proven =
+      bound !== undefined &&
+      bound.revokedAt === null &&
+      bound.keyHash !== APPROVED_UNBOUND &&
+      !bound.keyHash.startsWith(LEGACY_KEY) &&
+      sameSecret(hashToken(deviceKey), bound.keyHash);
+    return proven ? deviceId : null;
   }
 
   /**
@@ -331,7 +352,7 @@ export class VenueCore {
    * organizer imported) cannot be taken. A revoked device comes back only with a code other than
    * the one it held (a new code), by the organizer's password, or when the organizer readmits it.
    */
-  private proveDevice(body: unknown, role: DeviceRole, code: string | null) {
+  private proveDevice(body: unknown, role: DeviceRole, judgeId: string | null, code: string | null) {
     const deviceId = field(body, 'deviceId', 100);
     const deviceKey = optionalField(body, 'deviceKey');
     const bound = this.store.device(deviceId);
@@ -350,7 +371,14 @@ export class VenueCore {
       refuse('deviceTaken', `device id ${deviceId} belongs to another device`);
     }
     const revoked = bound.revokedAt !== null;
-    if (revoked && role !== 'organizer' && (code === null || code === bound.revokedCode)) {
+    // Back in only by the organizer's password or readmission, or as the same judge with a new
+    // code (the organizer renewed it): not with the old code, nor as another role.
+    const renewedCode =
+      role === 'judge' &&
+      judgeId === bound.judgeId &&
+      bound.revokedCode !== null &&
+      code !== bound.revokedCode;
+    if (revoked && role !== 'organizer' && !renewedCode) {
       refuse(
         'deviceRevoked',
         'the organizer has removed this device; ask for a new code or to be readmitted',
@@ -361,7 +389,7 @@ export class VenueCore {
 
   /** The device's one session, after the code or password was right and the device proved. */
   private issue(body: unknown, role: DeviceRole, judgeId: string | null, code: string | null): ApiResponse {
-    const { deviceId, newKey, rekey, readmit } = this.proveDevice(body, role, code);
+    const { deviceId, newKey, rekey, readmit } = this.proveDevice(body, role, judgeId, code);
     const now = this.isoNow();
     const since = this.isoNow(-DAY_MS);
     if (
@@ -506,7 +534,9 @@ export class VenueCore {
     const event = parsed.value;
     // Stored already: acknowledged as it is, whatever the setup has become since.
     if (this.store.hasEvent(event.id)) return { id: event.id, reading: null };
-    const denied = this.admission.check(session, event);
+    const writer = this.writerOf(session, event);
+    if ('code' in writer) return { refused: { eventId: event.id, index, ...writer } };
+    const denied = this.admission.check(writer, event);
     if (denied) return { refused: { eventId: event.id, index, ...denied } };
     const reading = readingOf(event);
     const outcome = this.store.insertEvent({
@@ -522,6 +552,38 @@ export class VenueCore {
     }
     this.admission.apply(event as LeitaiEvent);
     return { id: event.id, reading: outcome.kind === 'new' ? reading : null };
+  }
+
+  /**
+   * Who writes an event. A device writes as its session; the organizer also relays the exported
+   * log of a tablet that could not reach the server, and a relayed event is checked as that
+   * tablet's judge would be: only a judge's kinds, one judge per device id, and only for a device
+   * that never joined (one that did sends its own events, so a forged file cannot fill its slots).
+   */
+  private writerOf(
+    session: Session,
+    event: WireEvent,
+  ): Session | { code: SyncError['code']; message: string } {
+    if (session.role !== 'organizer' || event.deviceId === session.deviceId) return session;
+    const bound = this.store.device(event.deviceId);
+    if (bound && bound.keyHash !== APPROVED_UNBOUND) {
+      return {
+        code: 'foreignDevice',
+        message: `device ${event.deviceId} has joined the server: it sends its own events`,
+      };
+    }
+    if (event.author.role !== 'judge') {
+      return { code: 'forbiddenAuthor', message: "another device's log may hold only its judge's events" };
+    }
+    const judgeId = event.author.judgeId;
+    const carried = this.admission.judgeOfDevice(event.deviceId);
+    if (carried !== undefined && carried !== judgeId) {
+      return {
+        code: 'forbiddenAuthor',
+        message: `device ${event.deviceId} writes for judge ${carried} only`,
+      };
+    }
+    return { role: 'judge', deviceId: event.deviceId, judgeId };
   }
 
   private pull(session: Session, query: URLSearchParams): ApiResponse {

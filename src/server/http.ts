@@ -32,10 +32,14 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import {
   API_PREFIX,
   checkProtocol,
+  HTTP_STATUS,
   type LiveHello,
   type LiveServerMessage,
   MAX_BODY_BYTES,
+  MAX_SMALL_BODY_BYTES,
+  MAX_TABLET_PUSH_BYTES,
   PROTOCOL_HEADER,
+  type SyncError,
   syncError,
 } from '../sync/protocol';
 import type { Session, VenueCore } from './core';
@@ -69,10 +73,10 @@ const LINGER_MS = 5000;
 class BodyTooLarge extends Error {}
 
 /** The body, up to MAX_BODY_BYTES: past that, rejects with BodyTooLarge and keeps nothing. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY_BYTES) {
+    if (declared > limit) {
       reject(new BodyTooLarge());
       return;
     }
@@ -80,7 +84,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     let size = 0;
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         req.off('data', onData);
         chunks.length = 0;
         reject(new BodyTooLarge());
@@ -202,16 +206,43 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
   const caDer = caCert ? caCertDer(caCert) : null;
   const caFingerprint = caDer ? fingerprint(caDer) : null;
 
+  /** Refuses a request before its body is read, and lets the body drain. */
+  function refuseUnread(req: IncomingMessage, res: ServerResponse, error: SyncError): void {
+    sendJson(res, HTTP_STATUS[error.code], JSON.stringify({ error }));
+    closeAfterBody(req);
+  }
+
+  /**
+   * How many bytes a POST may carry, decided before a byte of it is read (parsing 16 MB of JSON
+   * blocks the server for seconds): only the organizer's pushes carry photos; a tablet's push is
+   * marks; a login or a join is a few fields. A push or an organizer call without a valid token
+   * is refused unread.
+   */
+  function bodyLimit(req: IncomingMessage, path: string): number | SyncError {
+    const protocolError = checkProtocol(req.headers[PROTOCOL_HEADER] ?? null);
+    if (protocolError) return protocolError;
+    if (path !== '/push' && !path.startsWith('/devices/')) return MAX_SMALL_BODY_BYTES;
+    const session = core.authenticate(bearer(req));
+    if (!session) return syncError('unauthorized', 'missing, unknown, expired or revoked token');
+    if (path !== '/push') return MAX_SMALL_BODY_BYTES;
+    return session.role === 'organizer' ? MAX_BODY_BYTES : MAX_TABLET_PUSH_BYTES;
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     let body: unknown;
     if (req.method === 'POST') {
+      const limit = bodyLimit(req, url.pathname.slice(API_PREFIX.length));
+      if (typeof limit !== 'number') {
+        refuseUnread(req, res, limit);
+        return;
+      }
       let raw: Buffer;
       try {
-        raw = await readBody(req);
+        raw = await readBody(req, limit);
       } catch (error) {
         const tooLarge = error instanceof BodyTooLarge;
         const refusal = tooLarge
-          ? syncError('tooLarge', `request body over ${MAX_BODY_BYTES} bytes`)
+          ? syncError('tooLarge', `request body over ${limit} bytes`)
           : syncError('malformedRequest', 'the request body could not be read');
         sendJson(res, tooLarge ? 413 : 400, JSON.stringify({ error: refusal }));
         closeAfterBody(req);
@@ -306,6 +337,14 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       });
       socket.close(4401, 'unauthorized');
       return;
+    }
+    // One live socket per device: a device that reconnects replaces its old socket, and one
+    // code cannot hold a thousand sockets open.
+    for (const [other, entry] of live) {
+      if (entry.session.deviceId === session.deviceId) {
+        live.delete(other);
+        other.close(4409, 'replaced');
+      }
     }
     live.set(socket, { session, alive: true });
     send(socket, { type: 'welcome', head: core.head() });

@@ -61,6 +61,9 @@ DROP TABLE IF EXISTS judges;
 `;
 const SCHEMA_VERSION = 2;
 
+/** A pull page stops growing past this many characters of JSON (at least one event is sent). */
+export const MAX_PULL_PAGE_CHARS = 8 * 1024 * 1024;
+
 /** The key of a device id the organizer approved for binding (`approveDevice`). */
 export const APPROVED_UNBOUND = '';
 
@@ -86,6 +89,8 @@ export interface TokenRow {
 export interface DeviceRow {
   deviceId: string;
   keyHash: string;
+  /** The judge the device last joined as (null for other roles). */
+  judgeId: string | null;
   revokedAt: string | null;
   /** The code (judge's or projector's) the device held when revoked: it no longer lets it in. */
   revokedCode: string | null;
@@ -136,8 +141,14 @@ export class VenueStore {
       head: db.prepare<[], { head: number | null }>('SELECT MAX(seq) AS head FROM events'),
       device: db.prepare<
         [string],
-        { device_id: string; key_hash: string; revoked_at: string | null; revoked_code: string | null }
-      >('SELECT device_id, key_hash, revoked_at, revoked_code FROM devices WHERE device_id = ?'),
+        {
+          device_id: string;
+          key_hash: string;
+          judge_id: string | null;
+          revoked_at: string | null;
+          revoked_code: string | null;
+        }
+      >('SELECT device_id, key_hash, judge_id, revoked_at, revoked_code FROM devices WHERE device_id = ?'),
       bindDevice: db.prepare(
         'INSERT INTO devices (device_id, key_hash, role, judge_id, bound_at) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -287,13 +298,23 @@ export class VenueStore {
   readFor(audience: PullAudience, after: number, limit: number): { events: StoredEvent[]; cursor: number } {
     const rows =
       audience.role === 'organizer'
-        ? this.statements.pullAll.all(after, limit)
+        ? this.statements.pullAll.iterate(after, limit)
         : audience.role === 'projector'
-          ? this.statements.pullProjector.all(after, limit)
-          : this.statements.pullJudge.all(after, audience.judgeId, limit);
-    const events = rows.map((row) => ({ seq: row.seq, body: row.body, redact: row.redact === 1 }));
-    const cursor =
-      rows.length === limit ? (rows.at(-1) as { seq: number }).seq : Math.max(after, this.head());
+          ? this.statements.pullProjector.iterate(after, limit)
+          : this.statements.pullJudge.iterate(after, audience.judgeId, limit);
+    const events: StoredEvent[] = [];
+    let chars = 0;
+    let full = false;
+    for (const row of rows) {
+      events.push({ seq: row.seq, body: row.body, redact: row.redact === 1 });
+      chars += row.body.length;
+      // A page of photos would otherwise outgrow what one response can hold.
+      if (events.length === limit || chars >= MAX_PULL_PAGE_CHARS) {
+        full = true;
+        break;
+      }
+    }
+    const cursor = full ? (events.at(-1) as StoredEvent).seq : Math.max(after, this.head());
     return { events, cursor };
   }
 
@@ -307,6 +328,7 @@ export class VenueStore {
       row && {
         deviceId: row.device_id,
         keyHash: row.key_hash,
+        judgeId: row.judge_id,
         revokedAt: row.revoked_at,
         revokedCode: row.revoked_code,
       }

@@ -43,8 +43,12 @@ export const API_PREFIX = '/api/v1';
 /** Events per push request and per pull response (the server refuses more). */
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_EVENTS = 1000;
-/** Bytes of one request body: room for a batch with a 5 MB photo, base64-encoded. */
+/** Bytes of one request body: room for a batch with a 5 MB photo, base64-encoded (organizer). */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** Bytes of a judge's tablet's push: marks and sheets, never photos. */
+export const MAX_TABLET_PUSH_BYTES = 2 * 1024 * 1024;
+/** Bytes of any other request body (claim, login, join, device calls): a few fields. */
+export const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Who a device is
@@ -410,17 +414,20 @@ function optional(check: Check): OptionalCheck {
  */
 type ShapeOf<T> = { [K in keyof T]-?: undefined extends T[K] ? OptionalCheck : Check };
 
-/** Exactly these keys: an unknown key is refused (every device folds what the server stores). */
+/**
+ * Exactly these keys: an unknown key is refused (every device folds what the server stores).
+ * Own keys only: `constructor` or `__proto__` are unknown fields, not the ones every object inherits.
+ */
 function object<T>(shape: ShapeOf<T>): Check {
   const fields = Object.entries(shape) as [string, Check & { optional?: true }][];
   return (value, path) => {
     if (!isPlainObject(value)) fail(path, `expected an object, got ${describe(value)}`);
     for (const key of Object.keys(value)) {
-      if (!(key in shape)) fail(path ? `${path}.${key}` : key, 'unknown field');
+      if (!Object.hasOwn(shape, key)) fail(path ? `${path}.${key}` : key, 'unknown field');
     }
     for (const [key, check] of fields) {
       const field = path ? `${path}.${key}` : key;
-      if (!(key in value)) {
+      if (!Object.hasOwn(value, key)) {
         if (check.optional) continue;
         fail(field, 'missing');
       }
@@ -435,7 +442,7 @@ const variant =
   (value, path) => {
     if (!isPlainObject(value)) fail(path, `expected an object, got ${describe(value)}`);
     const tag = value[field];
-    const shape = typeof tag === 'string' ? shapes[tag] : undefined;
+    const shape = typeof tag === 'string' && Object.hasOwn(shapes, tag) ? shapes[tag] : undefined;
     if (!shape) literal(...Object.keys(shapes))(tag, path ? `${path}.${field}` : field);
     (shape as Check)(value, path);
   };
@@ -684,7 +691,8 @@ export function parseWireEvent(value: unknown): ParseResult<WireEvent> {
   } catch (error) {
     if (error instanceof ShapeError)
       return { ok: false, error: { path: error.path, problem: error.problem } };
-    throw error;
+    // Whatever else a crafted value trips over is still a malformed event, never a crash.
+    return { ok: false, error: { path: '', problem: 'unreadable event' } };
   }
 }
 

@@ -163,11 +163,15 @@ describe('the venue server under attack', () => {
   });
 
   it('refuses a body over the limit with 413 tooLarge, chunked or with a length, then closes', async () => {
+    // A join carries a few fields (MAX_SMALL_BODY_BYTES); a push without a token is refused
+    // before its body is read (see the headers test), so the limit is tried on a join.
     // Chunked, on a bare socket: the answer arrives while the body is still coming.
     const chunk = Buffer.alloc(1024 * 1024, 'x');
     const chunks = Math.ceil(MAX_BODY_BYTES / chunk.length) + 2;
     const body = Buffer.concat([
-      Buffer.from(`POST /api/v1/push HTTP/1.1\r\nHost: venue\r\nTransfer-Encoding: chunked\r\n\r\n`),
+      Buffer.from(
+        `POST /api/v1/join/judge HTTP/1.1\r\nHost: venue\r\nLeitai-Protocol: ${PROTOCOL_VERSION}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+      ),
       ...Array.from({ length: chunks }, () =>
         Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]),
       ),
@@ -185,7 +189,7 @@ describe('the venue server under attack', () => {
         controller.close();
       },
     });
-    const streamed = await fetch(`${venue.httpUrl}/api/v1/push`, {
+    const streamed = await fetch(`${venue.httpUrl}/api/v1/join/judge`, {
       method: 'POST',
       headers: { ...PROTOCOL, 'content-type': 'application/json' },
       body: stream,
@@ -197,7 +201,7 @@ describe('the venue server under attack', () => {
     // A declared length over the limit is refused before any of it is read.
     const declared = await exchange(
       venue.httpUrl,
-      `POST /api/v1/push HTTP/1.1\r\nHost: venue\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n{`,
+      `POST /api/v1/join/judge HTTP/1.1\r\nHost: venue\r\nLeitai-Protocol: ${PROTOCOL_VERSION}\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n{`,
     );
     expect(declared.text.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large');
     await expectAlive(venue);
@@ -223,7 +227,9 @@ describe('the venue server under attack', () => {
       ['/api/v1/hello', { headers: PROTOCOL }, 200],
       ['/api/v1/nothing', { headers: PROTOCOL }, 404],
       ['/api/v1/pull', { headers: PROTOCOL }, 401],
-      ['/api/v1/push', { method: 'POST', headers: PROTOCOL, body: '{' }, 400],
+      // Without a token a push is refused before its body is read.
+      ['/api/v1/push', { method: 'POST', headers: PROTOCOL, body: '{' }, 401],
+      ['/api/v1/join/judge', { method: 'POST', headers: PROTOCOL, body: '{' }, 400],
     ];
     for (const [path, init, status] of requests) {
       const response = await fetch(`${venue.httpUrl}${path}`, init);

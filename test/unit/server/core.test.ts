@@ -13,8 +13,8 @@ import { CLAIM_CODE, call, claim, joinJudge, PASSWORD, push, testServer, wireLog
 /** A claimed server holding an organizer's round (three judges), and a judge's tablet joined. */
 async function venue() {
   const server = testServer();
-  const organizer = await claim(server.core);
   const laptop = freshDb();
+  const organizer = await claim(server.core, await getDeviceId(laptop));
   const seeded = await seedRound(laptop);
   const setup = await wireLog(laptop);
   expect((await push(server.core, organizer.token, setup)).body.refused).toEqual([]);
@@ -200,9 +200,11 @@ describe('what the setup allows (the server’s own fold)', () => {
 
   it('keeps a judge inside its own round: another competition, another round, no round (finding 8)', async () => {
     const v = await venue();
-    const other = freshDb();
-    const otherRound = await seedRound(other);
-    await push(v.core, v.organizer.token, await wireLog(other));
+    const { readOutbox } = await import('../../../src/db/repository');
+    await v.laptop.outbox.clear();
+    const otherRound = await seedRound(v.laptop);
+    const otherSetup = await Promise.all((await readOutbox(v.laptop, 500)).map(toWire));
+    expect((await push(v.core, v.organizer.token, otherSetup)).body.refused).toEqual([]);
     const cases = [
       { competitionId: otherRound.competition.id, roundId: otherRound.round.id },
       { roundId: otherRound.round.id },
@@ -212,7 +214,7 @@ describe('what the setup allows (the server’s own fold)', () => {
       const answer = await push(v.core, v.judge.token, [markEvent(v, { deviceSeq: index + 1, ...scope })]);
       expect(answer.body.refused[0]?.code, JSON.stringify(scope)).toMatch(/outsideOwnRound|unknownEntity/);
     }
-    expect(v.core.head()).toBe(v.setup.length + (await wireLog(other)).length);
+    expect(v.core.head()).toBe(v.setup.length + otherSetup.length);
   });
 
   it('bounds how far a revision may jump past the cell’s stored one (finding 3)', async () => {
@@ -578,5 +580,159 @@ describe('refusals of whole requests', () => {
         )
       ).error?.code,
     ).toBe('tooLarge');
+  });
+});
+
+describe('what a security review found after the first fixes', () => {
+  it('checks a relayed device log as its judge’s: no organizer kinds, no joined device’s slots', async () => {
+    const v = await venue();
+    const forgedEntity = {
+      ...(v.setup.find((event) => event.type === 'entity.put') as WireEvent),
+      id: 'forged-entity',
+      deviceId: 'forged-tablet',
+      deviceSeq: 1,
+    };
+    const forHost = {
+      ...markEvent(v, { deviceSeq: 2 }),
+      id: 'forged-host',
+      deviceId: 'forged-tablet',
+      author: { role: 'host' },
+    } as WireEvent;
+    const intoJoined = { ...markEvent(v, { deviceSeq: 7 }), id: 'into-joined' };
+    const answer = await push(v.core, v.organizer.token, [forgedEntity, forHost, intoJoined]);
+    expect(answer.body.refused.map((refusal) => refusal.code)).toEqual([
+      'forbiddenAuthor',
+      'forbiddenAuthor',
+      'foreignDevice',
+    ]);
+    // One judge per relayed device id.
+    const first = { ...markEvent(v), id: 'relay-1', deviceId: 'lost' } as WireEvent;
+    const second = {
+      ...markEvent(v, { deviceSeq: 2, judgeIndex: 1 }),
+      id: 'relay-2',
+      deviceId: 'lost',
+    } as WireEvent;
+    const relayed = await push(v.core, v.organizer.token, [first, second]);
+    expect(relayed.body.acknowledged).toEqual(['relay-1']);
+    expect(relayed.body.refused[0]?.code).toBe('forbiddenAuthor');
+  });
+
+  it('refuses inherited property names as fields, one event at a time', async () => {
+    const v = await venue();
+    const good = markEvent(v);
+    const withConstructor = { ...markEvent(v, { deviceSeq: 2 }), constructor: 'x'.repeat(1000) };
+    const protoRole = { ...markEvent(v, { deviceSeq: 3 }), author: { role: '__proto__' } };
+    const protoPayload = JSON.parse(
+      JSON.stringify(markEvent(v, { deviceSeq: 4 })).replace(
+        '"payload":{',
+        '"payload":{"__proto__":{"a":1},',
+      ),
+    );
+    const after = markEvent(v, { deviceSeq: 5, revision: 2 });
+    const answer = await push(v.core, v.judge.token, [good, withConstructor, protoRole, protoPayload, after]);
+    expect(answer.status).toBe(200);
+    expect(answer.body.acknowledged).toEqual([good.id, after.id]);
+    expect(answer.body.refused.map((refusal) => [refusal.index, refusal.code])).toEqual([
+      [1, 'malformedEvent'],
+      [2, 'malformedEvent'],
+      [3, 'malformedEvent'],
+    ]);
+  });
+
+  it('keeps a pull page within a size a response can hold', async () => {
+    const v = await venue();
+    const { MAX_PULL_PAGE_CHARS } = await import('../../../src/server/store');
+    const photo = (index: number) => ({
+      ...(v.setup[0] as WireEvent),
+      id: `photo-${index}`,
+      deviceSeq: 1000 + index,
+      roundId: v.seeded.round.id,
+      type: 'entity.put',
+      payload: {
+        table: 'photos',
+        entity: {
+          id: `p${index}`,
+          roundId: v.seeded.round.id,
+          blob: { mediaType: 'image/jpeg', base64: 'A'.repeat(3_000_000) },
+        },
+        revision: 1,
+      },
+    });
+    for (let index = 0; index < 4; index += 1) {
+      expect((await push(v.core, v.organizer.token, [photo(index)])).body.refused).toEqual([]);
+    }
+    const page = await call<PullResponse>(v.core, 'GET', '/pull', {
+      token: v.organizer.token,
+      query: { after: String(v.setup.length), limit: '1000' },
+    });
+    expect(page.body.events.length).toBeLessThan(4);
+    expect(page.body.events.length).toBeGreaterThan(0);
+    expect(JSON.stringify(page.body.events).length).toBeLessThan(MAX_PULL_PAGE_CHARS + 3_100_000);
+    expect(page.body.cursor).toBeLessThan(page.body.head);
+  });
+
+  it('never locks out a bound device that proves itself, and limits its own guesses', async () => {
+    const v = await venue();
+    // Strangers from many addresses empty the shared buckets for judges' codes.
+    for (let i = 0; i < 300; i += 1) {
+      await call(v.core, 'POST', '/join/judge', {
+        body: { code: '00000000', deviceId: 'x' },
+        address: `10.1.${i >> 8}.${i & 255}`,
+      });
+    }
+    const stranger = await call(v.core, 'POST', '/join/judge', {
+      body: { code: v.seeded.judges[1].joinCode, deviceId: 'stranger' },
+      address: '10.9.9.9',
+    });
+    expect(stranger.error?.code).toBe('tooManyAttempts');
+    const key = v.judge.deviceKey as string;
+    const again = await joinJudge(v.core, v.seeded.judges[0].joinCode, v.tabletId, key);
+    expect(again.status).toBe(200);
+    // Its own wrong guesses have a bucket of their own.
+    let wrong = 0;
+    for (let i = 0; i < 30; i += 1) {
+      const guess = await joinJudge(v.core, `1234567${i % 10}`, v.tabletId, key);
+      if (guess.error?.code === 'badJoinCode') wrong += 1;
+    }
+    expect(wrong).toBeLessThanOrEqual(ATTEMPT_RULES.address.burst);
+  });
+
+  it('keeps a revoked device out as another role or another judge', async () => {
+    const v = await venue();
+    const key = v.judge.deviceKey as string;
+    await call(v.core, 'POST', '/devices/revoke', {
+      token: v.organizer.token,
+      body: { deviceId: v.tabletId },
+    });
+    const code = (
+      await call<{ projectorCode: string }>(v.core, 'GET', '/devices', { token: v.organizer.token })
+    ).body.projectorCode;
+    const asProjector = await call(v.core, 'POST', '/join/projector', {
+      body: { code, deviceId: v.tabletId, deviceKey: key },
+    });
+    expect(asProjector.error?.code).toBe('deviceRevoked');
+    expect((await joinJudge(v.core, v.seeded.judges[1].joinCode, v.tabletId, key)).error?.code).toBe(
+      'deviceRevoked',
+    );
+  });
+
+  it('lets a correction request belong to the judge who made it first', async () => {
+    const v = await venue();
+    const request = (judgeIndex: 0 | 1, deviceSeq: number) =>
+      ({
+        ...markEvent(v, { judgeIndex, deviceSeq }),
+        id: `request-${judgeIndex}-${deviceSeq}`,
+        type: 'correction.request',
+        payload: {
+          requestId: 'req-1',
+          judgeId: v.seeded.judges[judgeIndex].id,
+          contestantId: v.seeded.contestants[1].id,
+          reason: '输错了',
+        },
+      }) as WireEvent;
+    expect((await push(v.core, v.judge.token, [request(0, 1)])).body.accepted).toBe(1);
+    const other = (await joinJudge(v.core, v.seeded.judges[1].joinCode, 'tablet-b')).body;
+    const hijack = { ...request(1, 1), deviceId: 'tablet-b' } as WireEvent;
+    expect((await push(v.core, other.token, [hijack])).body.refused[0]?.code).toBe('forbiddenAuthor');
   });
 });
