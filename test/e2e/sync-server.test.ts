@@ -178,13 +178,17 @@ describe('the venue server process', () => {
 
   it('refuses a body over the limit, and its service worker never answers the API or the setup pages', async () => {
     const venue = started[0] ?? (await start());
-    const huge = await fetch(`${venue.httpUrl}/api/v1/push`, {
+    const headers = { 'leitai-protocol': String(PROTOCOL_VERSION), 'content-type': 'application/json' };
+    const huge = await fetch(`${venue.httpUrl}/api/v1/join/judge`, {
       method: 'POST',
-      headers: { 'leitai-protocol': String(PROTOCOL_VERSION), 'content-type': 'application/json' },
+      headers,
       body: 'x'.repeat(17 * 1024 * 1024),
     });
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe('tooLarge');
+    // A push without a token is refused before its body is read.
+    const anonymous = await fetch(`${venue.httpUrl}/api/v1/push`, { method: 'POST', headers, body: '[]' });
+    expect(anonymous.status).toBe(401);
     const worker = await (await fetch(`${venue.httpUrl}/sw.js`)).text();
     expect(worker).toContain('denylist:[/^\\/api\\//,/^\\/setup$/,/^\\/ca\\.crt$/]');
   });
