@@ -42,8 +42,11 @@ function newKeyPair(): { privateKey: string; publicKey: string } {
 }
 
 function serialNumber(): string {
-  // Positive (first bit clear) and unique.
-  return `0${randomBytes(15).toString('hex')}`;
+  // Unique, positive (first bit clear) and minimally encoded (first byte not zero): a serial
+  // starting with a zero byte is DER's "illegal padding", and OpenSSL then refuses the certificate.
+  const bytes = randomBytes(16);
+  bytes[0] = (bytes[0] as number) & 0x7f || 0x01;
+  return bytes.toString('hex');
 }
 
 const PRIVATE_KEYS = ['ca.key.pem', 'server.key.pem'];
