@@ -10,26 +10,13 @@ import { settleOutbox } from '../../../src/db/remote';
 import { createCompetition, createRound, importRoster } from '../../../src/db/repository';
 import { SyncClient } from '../../../src/sync/client';
 import { saveSession } from '../../../src/sync/sync-state';
-import type { SyncTransport } from '../../../src/sync/transport';
 import { freshDb, SECRETARY_SHEET } from '../db/helpers';
+import { quietServer } from '../sync/fake-venue';
 
 const clients: SyncClient[] = [];
 afterEach(async () => {
   for (const client of clients.splice(0)) await client.stop();
 });
-
-/** A server that takes every event, has nothing new and never pokes. */
-const quietServer: SyncTransport = {
-  call: async ({ path, body }) => {
-    if (path === '/pull') return { status: 200, body: { serverId: 's', events: [], cursor: 0, head: 0 } };
-    const ids = (body as { events: { id: string }[] }).events.map((event) => event.id);
-    return {
-      status: 200,
-      body: { acknowledged: ids, refused: [], accepted: ids.length, duplicates: 0, head: 0 },
-    };
-  },
-  openLive: () => ({ close() {} }),
-};
 
 describe('the judge’s status bar', () => {
   it('counts the records the server refused, in the judge’s words', async () => {

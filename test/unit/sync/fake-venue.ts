@@ -183,3 +183,16 @@ export class VirtualClock {
     next.run();
   }
 }
+
+/** A server that takes every event, has nothing new and never pokes (for screens' component tests). */
+export const quietServer: SyncTransport = {
+  call: async ({ path, body }) => {
+    if (path === '/pull') return { status: 200, body: { serverId: 's', events: [], cursor: 0, head: 0 } };
+    const ids = (body as { events: { id: string }[] }).events.map((event) => event.id);
+    return {
+      status: 200,
+      body: { acknowledged: ids, refused: [], accepted: ids.length, duplicates: 0, head: 0 },
+    };
+  },
+  openLive: () => ({ close() {} }),
+};

@@ -15,8 +15,8 @@ import type { RoundRecord } from '../../../src/domain/records';
 import { SyncClient } from '../../../src/sync/client';
 import { parseDeviceLog, type RefusedEventsFile } from '../../../src/sync/device-log';
 import { saveSession } from '../../../src/sync/sync-state';
-import type { SyncTransport } from '../../../src/sync/transport';
 import { freshDb, SECRETARY_SHEET } from '../db/helpers';
+import { quietServer } from './fake-venue';
 
 let downloads: { blob: Blob; fileName: string }[];
 const clients: SyncClient[] = [];
@@ -40,19 +40,6 @@ afterEach(async () => {
   for (const client of clients.splice(0)) await client.stop();
   vi.restoreAllMocks();
 });
-
-/** A server that takes every event, has nothing new and never pokes. */
-const quietServer: SyncTransport = {
-  call: async ({ path, body }) => {
-    if (path === '/pull') return { status: 200, body: { serverId: 's', events: [], cursor: 0, head: 0 } };
-    const ids = (body as { events: { id: string }[] }).events.map((event) => event.id);
-    return {
-      status: 200,
-      body: { acknowledged: ids, refused: [], accepted: ids.length, duplicates: 0, head: 0 },
-    };
-  },
-  openLive: () => ({ close() {} }),
-};
 
 /** 王评委's tablet, in the round where 张三 goes first; the judge marks 内容 35.5 and clears 形象风采. */
 async function judgeTablet(db: LeitaiDB) {
