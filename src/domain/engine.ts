@@ -30,6 +30,16 @@ import {
 } from './rational.ts';
 import { indexRound, type RoundIndex } from './validate.ts';
 
+/** Decimals a screen shows a judge's total or an aggregate with: the round's, and at least two. */
+export function shownDecimals(settings: Pick<RoundSettings, 'decimals'>): number {
+  return Math.max(settings.decimals, 2);
+}
+
+/** A judge's total or an aggregate as every screen shows it (the host's, the projector's, the judge's). */
+export function formatShown(value: Rational, settings: Pick<RoundSettings, 'decimals' | 'rounding'>): string {
+  return formatRounded(value, shownDecimals(settings), settings.rounding);
+}
+
 export interface JudgeTotal {
   judge: Id;
   /** Exact, as a decimal or a fraction string. */
@@ -136,7 +146,7 @@ class RoundScorer {
   }
 
   private shown(value: Rational): string {
-    return formatRounded(value, Math.max(this.settings.decimals, 2), this.settings.rounding);
+    return formatShown(value, this.settings);
   }
 
   private judgeId(judgeAt: number): Id {

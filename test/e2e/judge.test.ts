@@ -151,7 +151,7 @@ describe('judge screen', () => {
       await expect.poll(() => cellValue(page, 'PPT制作').textContent()).toBe('12.5');
       expect(await cellValue(page, '内容').textContent()).toBe('36.5');
       expect(await cellValue(page, '语言表达').textContent()).toBe('20');
-      expect(await page.getByText('正在为“PPT制作”打分').count()).toBe(1);
+      expect(await page.locator('.judge-keypad__target').textContent()).toBe('正在打分：PPT制作');
       expect(await page.locator('.judge-status').textContent()).toContain('3 个分数（1 项未确认）');
       await h.screenshot(page, `judge-${name}-4-after-reload`);
 

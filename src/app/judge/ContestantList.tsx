@@ -9,6 +9,7 @@ import type { ContestantRecord } from '../../domain/records';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { LockIcon } from './LockIcon';
+import { PersonName } from './PersonName';
 import type { ContestantState } from './sheet-view';
 
 export interface ContestantListItem {
@@ -53,7 +54,9 @@ export const ContestantList = memo(function ContestantList({ items, openId, onOp
             return (
               <li key={contestant.id} className="judge-list__item judge-list__item--off">
                 <span className="judge-list__number">{number}</span>
-                <span className="judge-list__name">{contestant.name}</span>
+                <span className="judge-list__name">
+                  <PersonName name={contestant.name} />
+                </span>
                 {contestant.unit && <span className="judge-list__unit">{contestant.unit}</span>}
                 {badge}
                 <span className="judge-list__reason">
@@ -71,7 +74,9 @@ export const ContestantList = memo(function ContestantList({ items, openId, onOp
                 onClick={() => onOpen(contestant.id)}
               >
                 <span className="judge-list__number">{number}</span>
-                <span className="judge-list__name">{contestant.name}</span>
+                <span className="judge-list__name">
+                  <PersonName name={contestant.name} />
+                </span>
                 {contestant.unit && <span className="judge-list__unit">{contestant.unit}</span>}
                 {onStage && <span className="judge-chip judge-chip--stage">{t('judge.list.onStage')}</span>}
                 {badge}

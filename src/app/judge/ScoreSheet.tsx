@@ -29,6 +29,7 @@ import { CorrectionPanel } from './CorrectionPanel';
 import { type CriterionError, CriterionRow } from './CriterionRow';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
+import { PersonName } from './PersonName';
 import { SubmitDialog } from './SubmitDialog';
 import { type CellView, cellViews, sheetTotal } from './sheet-view';
 import { useHardwareKeys } from './use-hardware-keys';
@@ -41,6 +42,8 @@ export interface ScoreSheetProps {
   marks: MarkRow[];
   drafts: DraftRow[];
   correction: CorrectionRow | undefined;
+  /** Back to the contestant list, on a screen too narrow to show it beside the sheet. */
+  onShowList: () => void;
 }
 
 /** Where the keypad starts: a half-typed cell, else the first empty one, else the first. */
@@ -57,7 +60,16 @@ function errorOf(cell: CellView, missingShown: ReadonlySet<Id>): CriterionError 
   return null;
 }
 
-export function ScoreSheet({ judge, round, contestant, sheet, marks, drafts, correction }: ScoreSheetProps) {
+export function ScoreSheet({
+  judge,
+  round,
+  contestant,
+  sheet,
+  marks,
+  drafts,
+  correction,
+  onShowList,
+}: ScoreSheetProps) {
   const t = useT();
   const db = useDatabase();
   const cells = cellViews(round.criteria, marks, drafts);
@@ -74,7 +86,7 @@ export function ScoreSheet({ judge, round, contestant, sheet, marks, drafts, cor
   const ref = { roundId: round.id, judgeId: judge.id, contestantId: contestant.id };
   const cellOf = (criterionId: Id): MarkCell => ({ ...ref, criterionId });
   const activeCell = cells.find((cell) => cell.criterion.id === active) ?? null;
-  const total = sheetTotal(cells);
+  const total = sheetTotal(cells, round.settings);
 
   // Writes still queued: while there are any, the cells on screen may lag the keys pressed.
   const pendingWrites = useRef(0);
@@ -194,9 +206,13 @@ export function ScoreSheet({ judge, round, contestant, sheet, marks, drafts, cor
     >
       <div className="judge-sheet__main">
         <header className="judge-sheet__header">
+          <button type="button" className="button button--secondary judge-sheet__to-list" onClick={onShowList}>
+            {t('judge.sheet.toList')}
+          </button>
           <h2 id="judge-sheet-title">
             {locked && <LockIcon />}
-            {t('judge.contestant.numbered', { draw: contestant.draw ?? '—', name: contestant.name })}
+            <span className="judge-sheet__number">{t('judge.contestant.draw', { draw: contestant.draw ?? '—' })}</span>{' '}
+            <PersonName name={contestant.name} />
           </h2>
           <p className="judge-sheet__who">
             {[contestant.unit, contestant.topic].filter(Boolean).join(' · ')}
@@ -249,9 +265,14 @@ export function ScoreSheet({ judge, round, contestant, sheet, marks, drafts, cor
         ) : (
           <>
             <p className="judge-keypad__target" aria-live="polite">
-              {activeCell
-                ? t('judge.keypad.target', { label: activeCell.criterion.label })
-                : t('judge.keypad.noTarget')}
+              {activeCell ? (
+                <>
+                  <span className="judge-keypad__lead">{t('judge.keypad.target')}</span>
+                  <strong className="judge-keypad__label">{activeCell.criterion.label}</strong>
+                </>
+              ) : (
+                t('judge.keypad.noTarget')
+              )}
             </p>
             <Keypad
               label={t('judge.keypad.label')}

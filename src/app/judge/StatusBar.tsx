@@ -1,10 +1,10 @@
 /**
- * Always in view: who is judging, which contestant is open, what is saved on this tablet, what
- * has reached the host (sent, waiting, offline) and the clock.
+ * Always in view: who is judging, what is saved on this tablet, what has reached the host (sent,
+ * waiting, offline) and the clock. The open contestant is the sheet's own heading, right below.
  */
 
 import { useEffect, useState } from 'react';
-import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
@@ -12,7 +12,6 @@ import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync'
 export interface StatusBarProps {
   judge: JudgeRecord;
   roundName: string;
-  contestant: ContestantRecord | null;
   savedCount: number;
   draftCount: number;
   onSwitch: () => void;
@@ -54,7 +53,6 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
 export function StatusBar({
   judge,
   roundName,
-  contestant,
   savedCount,
   draftCount,
   onSwitch,
@@ -70,14 +68,6 @@ export function StatusBar({
         <span className="judge-status__sub">{[judge.title, roundName].filter(Boolean).join(' · ')}</span>
       </div>
       <dl className="judge-status__facts">
-        <div>
-          <dt>{t('judge.status.contestant')}</dt>
-          <dd>
-            {contestant
-              ? t('judge.contestant.numbered', { draw: contestant.draw ?? '—', name: contestant.name })
-              : t('judge.status.noContestant')}
-          </dd>
-        </div>
         <div>
           <dt>{t('judge.status.saved')}</dt>
           <dd>

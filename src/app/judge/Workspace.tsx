@@ -76,6 +76,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const call = useStageCall(round.id);
   const [switching, setSwitching] = useState(false);
   const select = useCallback((contestantId: Id) => openContestantSheet(db, contestantId), [db]);
+  const showList = useCallback(() => openContestantSheet(db, null), [db]);
 
   // Which sheets hold something, as one string: a keystroke changes the drafts, but rarely this,
   // so the list (hundreds of contestants) is not rebuilt at every key.
@@ -120,11 +121,10 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const calledItem = call && items.find((item) => item.contestant.id === call.contestantId);
 
   return (
-    <div className="judge">
+    <div className={`judge ${open ? 'judge--sheet-open' : 'judge--list-open'}`}>
       <StatusBar
         judge={judge}
         roundName={round.name}
-        contestant={open ?? null}
         savedCount={savedCount}
         draftCount={drafts.length}
         onSwitch={() => setSwitching(true)}
@@ -163,6 +163,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
             marks={marks.filter((mark) => mark.contestantId === open.id)}
             drafts={drafts.filter((draft) => draft.contestantId === open.id)}
             correction={latestCorrection(corrections, open.id)}
+            onShowList={showList}
           />
         ) : (
           <section className="judge-sheet judge-sheet--empty" aria-labelledby="judge-pick">

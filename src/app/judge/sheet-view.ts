@@ -6,8 +6,9 @@
 import { checkDraftText, type DraftCheck, type DraftRow } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
 import { type CorrectionRow, compareRevision, type MarkRow, type SheetRow } from '../../domain/events';
-import type { Criterion, Id } from '../../domain/model';
-import { add, formatRounded, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
+import { formatShown, shownDecimals } from '../../domain/engine';
+import type { Criterion, Id, RoundSettings } from '../../domain/model';
+import { add, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
 
 export type ContestantState =
@@ -99,9 +100,12 @@ export function cellViews(
 }
 
 export interface SheetTotal {
-  /** The judge total as the rules define it (mark x points / max, summed), as text. */
+  /**
+   * The judge total as the rules define it (mark x points / max, summed), as text with the
+   * decimals the host and the projector show a judge's total with (85.50, not 85.5).
+   */
   text: string;
-  /** True when the total had to be rounded to two decimals to be shown. */
+  /** True when the total had to be rounded to those decimals to be shown. */
   rounded: boolean;
   /** The sheet's full total: the sum of the points. */
   fullText: string;
@@ -109,7 +113,10 @@ export interface SheetTotal {
 }
 
 /** The running total T(j,p) of the scoring rules over the cells that have a value. */
-export function sheetTotal(cells: readonly CellView[]): SheetTotal {
+export function sheetTotal(
+  cells: readonly CellView[],
+  settings: Pick<RoundSettings, 'decimals' | 'rounding'>,
+): SheetTotal {
   let total: Rational = ZERO;
   let full = 0;
   let filled = 0;
@@ -120,12 +127,9 @@ export function sheetTotal(cells: readonly CellView[]): SheetTotal {
     // (value / 100) x points / max: the mark in points of the total.
     total = add(total, fromSafeIntegers(cell.value * cell.criterion.points, cell.criterion.max * 100));
   }
-  const exact = 100n % total.den === 0n;
   return {
-    text: exact
-      ? formatHundredths(Number(total.num * (100n / total.den)))
-      : formatRounded(total, 2, 'half-up'),
-    rounded: !exact,
+    text: formatShown(total, settings),
+    rounded: 10n ** BigInt(shownDecimals(settings)) % total.den !== 0n,
     fullText: formatHundredths(full),
     filled,
   };

@@ -13,6 +13,8 @@ beforeEach(() => {
 
 const errorIn = (label: string) => criterionRow(label).querySelector('.crit__error')?.textContent ?? null;
 const valueIn = (label: string) => criterionRow(label).querySelector('.crit__value')?.textContent;
+const keypadTarget = () =>
+  screen.getByRole('region', { name: /号/ }).querySelector('.judge-keypad__target') as HTMLElement;
 const saveStatus = () => screen.getByRole('region', { name: /号/ }).querySelector('.judge-save')?.textContent;
 
 async function openSheet(factory = new IDBFactory()) {
@@ -32,7 +34,7 @@ describe('entering marks', () => {
     expect(meta('内容')).toBe('满分 40 · 最小分值 0.1');
     expect(meta('综合印象')).toBe('满分 10 · 最小分值 0.1');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
-    expect(screen.getByText('正在为“内容”打分')).toBeInTheDocument();
+    expect(keypadTarget()).toHaveTextContent('正在打分：内容');
     expect(screen.getByText('满分 100 · 已打 0/5 项')).toBeInTheDocument();
   });
 
@@ -52,12 +54,12 @@ describe('entering marks', () => {
     expect(saveStatus()).toBe('✓ 已保存在本机');
     expect(await db.drafts.count()).toBe(0);
     expect((await db.marks.toArray()).map((mark) => mark.value)).toEqual([3850]);
-    expect(screen.getByText('正在为“形象风采”打分')).toBeInTheDocument();
+    expect(keypadTarget()).toHaveTextContent('正在打分：形象风采');
     expect(screen.getByText('本机保存').nextElementSibling).toHaveTextContent('1 个分数');
 
     await typeOnKeypad(user, '12');
     await waitFor(() => expect(valueIn('形象风采')).toBe('12'));
-    expect(document.querySelector('.judge-total__value')?.textContent).toBe('50.5');
+    expect(document.querySelector('.judge-total__value')?.textContent).toBe('50.50');
   });
 
   it('says what is wrong beside the criterion, at once, and writes no mark', async () => {
@@ -66,7 +68,7 @@ describe('entering marks', () => {
     await waitFor(() => expect(errorIn('内容')).toBe('超过满分 40'));
     expect(screen.getByRole('button', { name: /^内容：/ })).toHaveAccessibleDescription('超过满分 40');
     await user.click(keypad().getByRole('button', { name: /确定/ }));
-    expect(screen.getByText('正在为“内容”打分')).toBeInTheDocument(); // stays on the wrong cell
+    expect(keypadTarget()).toHaveTextContent('正在打分：内容'); // stays on the wrong cell
 
     await user.click(keypad().getByRole('button', { name: '清空' }));
     await typeOnKeypad(user, '38.55');
@@ -91,7 +93,7 @@ describe('entering marks', () => {
     await typeOnKeypad(user, '36');
     await user.click(screen.getByRole('button', { name: /^语言表达：/ }));
     await waitFor(async () => expect((await db.marks.toArray()).map((mark) => mark.value)).toEqual([3600]));
-    expect(screen.getByText('正在为“语言表达”打分')).toBeInTheDocument();
+    expect(keypadTarget()).toHaveTextContent('正在打分：语言表达');
   });
 
   it('steps a mark with + and −, and disables + at 满分', async () => {
@@ -127,7 +129,7 @@ describe('entering marks', () => {
     expect(valueIn('内容')).toBe('35');
     expect(valueIn('形象风采')).toBe('13.5');
     expect(within(criterionRow('形象风采')).getByText('未确认')).toBeInTheDocument();
-    expect(screen.getByText('正在为“形象风采”打分')).toBeInTheDocument();
+    expect(keypadTarget()).toHaveTextContent('正在打分：形象风采');
     expect((await reopened.judgeSession.get('self'))?.contestantId).toBe(lisi.id);
     expect((await reopened.judgeSession.get('self'))?.judgeId).toBe(wang.id);
   });
@@ -152,7 +154,7 @@ describe('submitting', () => {
       await typeOnKeypad(user, value);
       await user.click(keypad().getByRole('button', { name: /确定/ }));
     }
-    await waitFor(() => expect(document.querySelector('.judge-total__value')?.textContent).toBe('90.5'));
+    await waitFor(() => expect(document.querySelector('.judge-total__value')?.textContent).toBe('90.50'));
     await user.click(screen.getByRole('button', { name: '提交评分表' }));
     const dialog = await screen.findByRole('dialog', { name: '确认提交：1 号 李四' });
     const rows = within(dialog)
@@ -165,7 +167,7 @@ describe('submitting', () => {
       '语言表达1820',
       'PPT制作1215',
       '综合印象910',
-      '合计90.5100',
+      '合计90.50100',
     ]);
 
     await user.click(within(dialog).getByRole('button', { name: '返回修改' }));

@@ -53,7 +53,6 @@ describe('the judge’s status bar', () => {
         <StatusBar
           judge={judge}
           roundName="决赛"
-          contestant={null}
           savedCount={1}
           draftCount={0}
           onSwitch={() => {}}
