@@ -10,6 +10,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeitaiDB } from '../../src/db/database';
+import type { KeypadKey } from '../../src/db/repository';
 import {
   bindJudge,
   type CriterionDraft,
@@ -20,7 +21,6 @@ import {
   openContestantSheet,
   pressKey,
 } from '../../src/db/repository';
-import type { KeypadKey } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { type Harness, startHarness } from './harness';
 import { formatProblems, layoutProblems, sizeName, TABLET_SIZES } from './layout-checks';
@@ -87,7 +87,12 @@ async function seedRound(criteria: CriterionDraft[]): Promise<Seeded> {
 }
 
 /** Marks confirmed on some criteria, one typed over its max (its error shows), the rest empty. */
-async function fillSheet(seeded: Seeded, contestant: ContestantRecord, marks: (number | null)[], typed: string) {
+async function fillSheet(
+  seeded: Seeded,
+  contestant: ContestantRecord,
+  marks: (number | null)[],
+  typed: string,
+) {
   const { db, round, judge } = seeded;
   const ref = { roundId: round.id, judgeId: judge.id, contestantId: contestant.id };
   const criteria = round.criteria;
@@ -153,7 +158,10 @@ async function overlaps(page: Page): Promise<string[]> {
     const groups: [string, string[]][] = [
       ['.crit__main', ['.crit__label', '.crit__meta-part', '.crit__value', '.crit__state']],
       ['.crit', ['.crit__main', '.crit__step']],
-      ['.judge-sheet__footer', ['.judge-total__label', '.judge-total__value', '.judge-total__of', '.judge-save']],
+      [
+        '.judge-sheet__footer',
+        ['.judge-total__label', '.judge-total__value', '.judge-total__of', '.judge-save'],
+      ],
       ['.judge-sheet__header', ['h2', '.judge-sheet__who']],
     ];
     for (const [container, parts] of groups) {
@@ -211,7 +219,9 @@ async function tooSmall(page: Page): Promise<string[]> {
         if (element.getBoundingClientRect().width === 0) continue;
         const size = Number.parseFloat(getComputedStyle(element).fontSize);
         if (size < least) {
-          found.push(`${selector} "${element.textContent?.trim().slice(0, 16)}" is ${size}px (at least ${least})`);
+          found.push(
+            `${selector} "${element.textContent?.trim().slice(0, 16)}" is ${size}px (at least ${least})`,
+          );
           break;
         }
       }

@@ -8,7 +8,7 @@
  * appears only once the mark's transaction has committed.
  */
 
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   commitDraft,
   commitSheetDrafts,
@@ -33,6 +33,7 @@ import { PersonName } from './PersonName';
 import { SubmitDialog } from './SubmitDialog';
 import { type CellView, cellViews, sheetTotal } from './sheet-view';
 import { useHardwareKeys } from './use-hardware-keys';
+import { useMoreBelow } from './use-more-below';
 
 export interface ScoreSheetProps {
   judge: JudgeRecord;
@@ -78,6 +79,8 @@ export function ScoreSheet({
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const submitRef = useRef<HTMLButtonElement>(null);
+  const criteriaRef = useRef<HTMLOListElement>(null);
+  const moreBelow = useMoreBelow(criteriaRef);
   // Writes run one after the other, in the order the judge pressed: a 确定 right after a digit
   // commits that digit.
   const queue = useRef<Promise<unknown>>(Promise.resolve());
@@ -188,12 +191,19 @@ export function ScoreSheet({
 
   useHardwareKeys(locked || confirming ? null : type, locked || confirming ? null : confirm);
 
+  // The keypad's criterion is always in view, also in a long sheet's scrolling list (确定 moves on).
+  useEffect(() => {
+    if (active === null) return;
+    const row = criteriaRef.current?.querySelector('.crit--active');
+    row?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
   const decimalsAllowed = activeCell ? activeCell.criterion.step % 100 !== 0 : false;
   const draftCells = cells.filter((cell) => cell.isDraft);
   let saveStatus: string;
   const pending = !locked && draftCells.length > 0;
   if (locked) saveStatus = t('judge.sheet.lockedStatus');
-  else if (activeCell?.isDraft) saveStatus = t('judge.sheet.typing', { label: activeCell.criterion.label });
+  else if (activeCell?.isDraft) saveStatus = t('judge.sheet.typing');
   else if (draftCells.length > 0) saveStatus = t('judge.sheet.unconfirmed', { count: draftCells.length });
   else if (cells.some((cell) => cell.mark?.value != null)) saveStatus = t('judge.sheet.saved');
   else saveStatus = t('judge.sheet.nothingYet');
@@ -206,12 +216,18 @@ export function ScoreSheet({
     >
       <div className="judge-sheet__main">
         <header className="judge-sheet__header">
-          <button type="button" className="button button--secondary judge-sheet__to-list" onClick={onShowList}>
+          <button
+            type="button"
+            className="button button--secondary judge-sheet__to-list"
+            onClick={onShowList}
+          >
             {t('judge.sheet.toList')}
           </button>
           <h2 id="judge-sheet-title">
             {locked && <LockIcon />}
-            <span className="judge-sheet__number">{t('judge.contestant.draw', { draw: contestant.draw ?? '—' })}</span>{' '}
+            <span className="judge-sheet__number">
+              {t('judge.contestant.draw', { draw: contestant.draw ?? '—' })}
+            </span>{' '}
             <PersonName name={contestant.name} />
           </h2>
           <p className="judge-sheet__who">
@@ -225,19 +241,31 @@ export function ScoreSheet({
               : t('judge.correction.approved')}
           </p>
         )}
-        <ol className="judge-criteria">
-          {cells.map((cell) => (
-            <CriterionRow
-              key={cell.criterion.id}
-              cell={cell}
-              active={!locked && cell.criterion.id === active}
-              locked={locked}
-              error={locked ? null : errorOf(cell, missingShown)}
-              onSelect={() => select(cell.criterion.id)}
-              onStep={(direction) => step(cell.criterion.id, direction)}
-            />
-          ))}
-        </ol>
+        <div
+          className="judge-criteria-box"
+          data-more-below={moreBelow ? t('judge.sheet.moreBelow') : undefined}
+        >
+          <ol className="judge-criteria" ref={criteriaRef}>
+            {cells.map((cell) => (
+              <CriterionRow
+                key={cell.criterion.id}
+                cell={cell}
+                active={!locked && cell.criterion.id === active}
+                locked={locked}
+                error={locked ? null : errorOf(cell, missingShown)}
+                onSelect={() => select(cell.criterion.id)}
+                onStep={(direction) => step(cell.criterion.id, direction)}
+              />
+            ))}
+          </ol>
+        </div>
+        {failure && (
+          <p className="judge-error" role="alert">
+            {failure}
+          </p>
+        )}
+      </div>
+      <div className="judge-sheet__side">
         <div className="judge-sheet__footer">
           <p className="judge-total">
             <span className="judge-total__label">{t('judge.total.label')}</span>
@@ -253,13 +281,6 @@ export function ScoreSheet({
             {saveStatus}
           </p>
         </div>
-        {failure && (
-          <p className="judge-error" role="alert">
-            {failure}
-          </p>
-        )}
-      </div>
-      <div className="judge-sheet__side">
         {locked ? (
           <CorrectionPanel sheet={ref} correction={correction} />
         ) : (

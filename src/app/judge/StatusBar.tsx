@@ -50,14 +50,7 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   return <dd className={`judge-status__sync judge-status__sync--${tone}`}>{text}</dd>;
 }
 
-export function StatusBar({
-  judge,
-  roundName,
-  savedCount,
-  draftCount,
-  onSwitch,
-  sync,
-}: StatusBarProps) {
+export function StatusBar({ judge, roundName, savedCount, draftCount, onSwitch, sync }: StatusBarProps) {
   const t = useT();
   const now = useClock();
   const time = `${twoDigits(now.getHours())}:${twoDigits(now.getMinutes())}`;

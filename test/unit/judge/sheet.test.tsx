@@ -43,7 +43,7 @@ describe('entering marks', () => {
     await typeOnKeypad(user, '38.5');
     await waitFor(() => expect(valueIn('内容')).toBe('38.5'));
     expect(within(criterionRow('内容')).getByText('未确认')).toBeInTheDocument();
-    expect(saveStatus()).toBe('正在输入“内容”，按“确定”保存');
+    expect(saveStatus()).toBe('未确认，按“确定”保存');
     expect(await db.drafts.toArray()).toEqual([
       { roundId: round.id, judgeId: wang.id, contestantId: lisi.id, criterionId: 'content', text: '38.5' },
     ]);
