@@ -162,21 +162,30 @@ describe('judge screen', () => {
       await typeMark(page, '5');
       await page.getByRole('button', { name: '综合印象 加 0.5' }).click();
       await expect.poll(() => cellValue(page, '综合印象').textContent()).toBe('9');
-      await expect.poll(() => page.locator('.judge-total__value').textContent()).toBe('91');
+      // The running total with the round's two decimals, as the host shows it.
+      await expect.poll(() => page.locator('.judge-total__value').textContent()).toBe('91.00');
 
       await page.getByRole('button', { name: '提交评分表' }).click();
       const dialog = page.getByRole('dialog', { name: '确认提交：1 号 张建国' });
       await dialog.waitFor();
-      expect(await dialog.locator('tfoot').textContent()).toContain('91');
+      expect(await dialog.locator('tfoot').textContent()).toContain('91.00');
       await expectAxeClean(page, `${name} submit dialog`);
       await h.screenshot(page, `judge-${name}-5-submit`);
       await dialog.getByRole('button', { name: '确认提交' }).click();
 
       await page.getByText('已提交，评分表已锁定').waitFor();
       expect(await page.getByRole('group', { name: '分数键盘' }).count()).toBe(0);
-      expect(await list.getByRole('button', { name: /张建国/ }).textContent()).toContain('已提交');
       await expectAxeClean(page, `${name} locked`);
       await h.screenshot(page, `judge-${name}-6-locked`);
+      // Portrait shows the list or the open sheet: back to the list to see the sheet's state.
+      const toList = page.getByRole('button', { name: '‹ 选手列表' });
+      expect(await toList.isVisible()).toBe(name === 'portrait');
+      if (name === 'portrait') await toList.click();
+      expect(await list.getByRole('button', { name: /张建国/ }).textContent()).toContain('已提交');
+      if (name === 'portrait') {
+        await list.getByRole('button', { name: /张建国/ }).click();
+        await page.getByText('已提交，评分表已锁定').waitFor();
+      }
 
       // Still locked after a reload: the submission is in IndexedDB.
       await page.reload();

@@ -246,6 +246,15 @@ async function expectSheetLaidOut(page: Page, where: string) {
   expect(formatProblems(problems), where).toBe('');
   expect(await overlaps(page), where).toEqual([]);
   expect(await tooSmall(page), where).toEqual([]);
+  // …and inside the sheet's card, not hanging out of it.
+  const outsideTheSheet = await page.evaluate((selectors) => {
+    const sheet = document.querySelector('.judge-sheet')?.getBoundingClientRect();
+    return selectors.filter((selector) => {
+      const box = document.querySelector(selector)?.getBoundingClientRect();
+      return !sheet || !box || box.bottom > sheet.bottom + 1 || box.right > sheet.right + 1;
+    });
+  }, Object.values(SHEET_REQUIRED));
+  expect(outsideTheSheet, where).toEqual([]);
   // Every criterion can be reached: inside the viewport, or in a box that scrolls to it.
   const criteria = page.locator('.judge-criteria');
   const scrolls = await criteria.evaluate((list) => {
@@ -270,6 +279,13 @@ describe('the judge tablet at every common tablet size', () => {
       // The running total with the round's two decimals, as the host and the projector show it.
       expect(await five.locator('.judge-total__value').textContent()).toBe('67.50');
       await h.screenshot(five, `judge-sheet-${name}`);
+      // The same sheet in English: longer words, still whole and on screen.
+      await five.getByRole('button', { name: 'English' }).click();
+      await five.getByRole('button', { name: 'Submit score sheet' }).waitFor();
+      const english = await layoutProblems(five, { required: SHEET_REQUIRED, scrollers: SCROLLERS });
+      expect(formatProblems(english), `English at ${name}`).toBe('');
+      expect(await overlaps(five), `English at ${name}`).toEqual([]);
+      await h.screenshot(five, `judge-sheet-en-${name}`);
       expect(h.errors(five)).toEqual([]);
       await five.close();
 
