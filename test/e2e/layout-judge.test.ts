@@ -65,6 +65,18 @@ const EIGHT_CRITERIA: CriterionDraft[] = [
 /** A name with the middle dot of Uyghur and Kazakh names, which must not break badly. */
 const DOTTED_NAME = '阿依古丽·买买提';
 
+/** After the fixture's contestants, enough more for a day's thirteen and a list that scrolls. */
+const MORE_CONTESTANTS = [
+  { name: '努尔兰·哈力木拉提', unit: '阿什里哈萨克民族乡' },
+  { name: '韩卫东', unit: '大西渠镇' },
+  { name: '马晓东', unit: '佃坝镇' },
+  { name: '古丽娜尔·吐尔逊', unit: '榆树沟镇' },
+  { name: '陈志强', unit: '滨湖镇' },
+  { name: '赵丽', unit: '六工镇' },
+  { name: '李秀兰', unit: '二六工镇' },
+  { name: '王建军', unit: '三工镇三工村' },
+];
+
 interface Seeded {
   db: LeitaiDB;
   round: RoundRecord;
@@ -81,6 +93,10 @@ async function seedRound(criteria: CriterionDraft[]): Promise<Seeded> {
     contestants: [
       { name: DOTTED_NAME, unit: '三工镇下六工村', topic: '强村富民', draw: 1 },
       ...fixture.contestants.map((contestant) => ({ ...contestant, draw: contestant.draw + 1 })),
+      ...MORE_CONTESTANTS.map((contestant, at) => ({
+        ...contestant,
+        draw: fixture.contestants.length + 2 + at,
+      })),
     ],
   });
   return { db, round, judge: judges[0] as JudgeRecord, contestants };

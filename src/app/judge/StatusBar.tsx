@@ -8,6 +8,7 @@ import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
+import { PersonName } from './PersonName';
 
 export interface StatusBarProps {
   judge: JudgeRecord;
@@ -57,7 +58,9 @@ export function StatusBar({ judge, roundName, savedCount, draftCount, onSwitch, 
   return (
     <section className="judge-status" aria-label={t('judge.status.label')}>
       <div className="judge-status__who">
-        <h1>{judge.name}</h1>
+        <h1>
+          <PersonName name={judge.name} />
+        </h1>
         <span className="judge-status__sub">{[judge.title, roundName].filter(Boolean).join(' · ')}</span>
       </div>
       <dl className="judge-status__facts">
