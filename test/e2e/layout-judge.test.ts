@@ -20,6 +20,7 @@ import {
   importRoster,
   openContestantSheet,
   pressKey,
+  submitSheet,
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { type Harness, startHarness } from './harness';
@@ -132,6 +133,23 @@ async function sheetSeed(criteria: CriterionDraft[], marks: number[], typed: str
   return rows;
 }
 
+/** The eight-criterion sheet marked in full and submitted: locked, with 申请修改. */
+async function submittedSeed(): Promise<TableRows> {
+  const seeded = await seedRound(EIGHT_CRITERIA);
+  const open = seeded.contestants.find((contestant) => contestant.name === DOTTED_NAME) as ContestantRecord;
+  const ref = { roundId: seeded.round.id, judgeId: seeded.judge.id, contestantId: open.id };
+  const values = [1850, 1320, 1400, 900, 850, 800, 900, 850];
+  for (const [index, criterion] of seeded.round.criteria.entries()) {
+    await enterMark(seeded.db, { ...ref, criterionId: criterion.id, value: values[index] ?? 0 });
+  }
+  await submitSheet(seeded.db, ref);
+  await bindJudge(seeded.db, seeded.judge.id);
+  await openContestantSheet(seeded.db, open.id);
+  const rows = await dumpTables(seeded.db);
+  seeded.db.close();
+  return rows;
+}
+
 async function listSeed(): Promise<TableRows> {
   const seeded = await seedRound(FIVE_CRITERIA);
   await bindJudge(seeded.db, seeded.judge.id);
@@ -143,6 +161,7 @@ async function listSeed(): Promise<TableRows> {
 let fiveSheet: TableRows;
 let eightSheet: TableRows;
 let listOnly: TableRows;
+let submitted: TableRows;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -150,6 +169,7 @@ beforeAll(async () => {
   fiveSheet = await sheetSeed(FIVE_CRITERIA, [3650, 1300, 1800], '16');
   eightSheet = await sheetSeed(EIGHT_CRITERIA, [1850, 1320, 1400, 900, 850], '12');
   listOnly = await listSeed();
+  submitted = await submittedSeed();
 });
 
 afterAll(async () => {
@@ -309,6 +329,18 @@ describe('the judge tablet at every common tablet size', () => {
       await expectSheetLaidOut(eight, `eight criteria at ${name}`);
       await h.screenshot(eight, `judge-sheet-long-${name}`);
       await eight.close();
+
+      const locked = await openJudgePage(size, submitted);
+      await locked.getByText('已提交，评分表已锁定').waitFor();
+      const lockedProblems = await layoutProblems(locked, {
+        required: { total: '.judge-total', lock: '.judge-lock' },
+        scrollers: SCROLLERS,
+      });
+      expect(formatProblems(lockedProblems), `locked sheet at ${name}`).toBe('');
+      expect(await overlaps(locked), `locked sheet at ${name}`).toEqual([]);
+      expect(await locked.locator('.judge-total__value').textContent()).toBe('88.70');
+      await h.screenshot(locked, `judge-sheet-locked-${name}`);
+      await locked.close();
 
       const list = await openJudgePage(size, listOnly);
       await list.getByRole('navigation', { name: '选手（出场顺序）' }).getByText(DOTTED_NAME).waitFor();
