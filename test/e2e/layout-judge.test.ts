@@ -328,6 +328,18 @@ describe('the judge tablet at every common tablet size', () => {
       const eight = await openJudgePage(size, eightSheet);
       await expectSheetLaidOut(eight, `eight criteria at ${name}`);
       await h.screenshot(eight, `judge-sheet-long-${name}`);
+      // Criteria hidden below say so, until the judge has scrolled to the last one.
+      const criteria = eight.locator('.judge-criteria');
+      const box = eight.locator('.judge-criteria-box');
+      const hidden = await criteria.evaluate((list) => list.scrollHeight > list.clientHeight + 2);
+      if (hidden) {
+        await criteria.evaluate((list) => list.scrollTo(0, 0));
+        await expect.poll(() => box.getAttribute('data-more-below')).toBe('▼ 下面还有评分项');
+        await criteria.evaluate((list) => list.scrollTo(0, list.scrollHeight));
+        await expect.poll(() => box.getAttribute('data-more-below')).toBeNull();
+      } else {
+        expect(await box.getAttribute('data-more-below')).toBeNull();
+      }
       await eight.close();
 
       const locked = await openJudgePage(size, submitted);
