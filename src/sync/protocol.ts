@@ -570,6 +570,7 @@ const STAGE_PAYLOAD_SHAPES = {
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,
+    pace: optional(literal('ceremonial', 'standard', 'quick', 'instant')),
   }),
   'stage.nudge': object<Payload<'stage.nudge'>>({ nudgeId: id, judgeId: id, contestantId: id }),
   'stage.confirmRequest': object<Payload<'stage.confirmRequest'>>({

@@ -53,9 +53,11 @@ export interface TimerPanelProps {
   contestant: ContestantRecord;
   events: LeitaiEvent[];
   adjustments: AdjustmentRow[];
+  /** Once the contestant is revealed the readout comes first: the clock takes one line. */
+  compact?: boolean;
 }
 
-export function TimerPanel({ round, contestant, events, adjustments }: TimerPanelProps) {
+export function TimerPanel({ round, contestant, events, adjustments, compact = false }: TimerPanelProps) {
   const t = useT();
   const db = useDatabase();
   const timer = timerEventOf(events, contestant.id);
@@ -90,7 +92,10 @@ export function TimerPanel({ round, contestant, events, adjustments }: TimerPane
   const status = clock.running ? 'running' : clock.state.elapsedMs > 0 ? 'paused' : 'idle';
 
   return (
-    <section className={`host-card host-timer host-timer--${view.phase}`} aria-labelledby="host-timer-title">
+    <section
+      className={`host-card host-timer host-timer--${view.phase}${compact ? ' host-timer--compact' : ''}`}
+      aria-labelledby="host-timer-title"
+    >
       <div className="host-timer__head">
         <h3 id="host-timer-title">{t('stage.timer.title')}</h3>
         <span>

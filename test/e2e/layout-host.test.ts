@@ -1,0 +1,134 @@
+// The host console on the laptops a host has beside the stage (issue 12, finding 5): right after
+// a reveal, with the contestant's clock paused over time, the sentence to read out (请宣读) is on
+// screen without scrolling at 1366×768, 1440×900 and 1920×1080, and nothing overflows: not the
+// queue of thirteen (names with · kept whole), not the panel of seven judges.
+// Screenshots: test-results/layout-host-<size>.png.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LeitaiDB } from '../../src/db/database';
+import {
+  callContestant,
+  createCompetition,
+  createRound,
+  enterMark,
+  importRoster,
+  revealContestant,
+  setTimer,
+  submitSheet,
+} from '../../src/db/repository';
+import { type Harness, startHarness } from './harness';
+import { formatProblems, HOST_SIZES, layoutProblems, sizeName } from './layout-checks';
+import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
+
+const CRITERIA = [
+  { id: 'content', label: '内容', max: 4000 },
+  { id: 'presence', label: '形象风采', max: 1500 },
+  { id: 'language', label: '语言表达', max: 2000 },
+  { id: 'slides', label: 'PPT制作', max: 1500 },
+  { id: 'overall', label: '综合印象', max: 1000 },
+];
+const CONTESTANTS = [
+  ['阿依古丽·买买提', '三工镇下六工村'],
+  ['沙哈提别克', '庙尔沟乡'],
+  ['潘金永', '三工镇三工村'],
+  ['买买提江·吐尔逊', '阿什里哈萨克民族乡'],
+  ['哈德尔', '阿什里乡'],
+  ['李建华', '大西渠镇'],
+  ['古丽娜尔·热合曼', '二六工镇'],
+  ['王晓东', '榆树沟镇'],
+  ['张丽', '佃坝镇'],
+  ['努尔兰·别克', '滨湖镇'],
+  ['刘伟', '六工镇'],
+  ['赵敏', '北京南路街道'],
+  ['陈志刚', '宁边路街道'],
+] as const;
+
+/** A round of 13 contestants and 7 judges; the first contestant scored, called, timed over the limit and revealed. */
+async function seedRevealed(): Promise<{ rows: TableRows; roundId: string }> {
+  const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const competition = await createCompetition(db, {
+    name: '2026年昌吉市村党组织书记“擂台比武”',
+    date: '2026-06-18',
+  });
+  const round = await createRound(db, {
+    competitionId: competition.id,
+    name: '市级决赛',
+    criteria: CRITERIA,
+    timeLimitSeconds: 600,
+    overtime: { everySeconds: 30, points: 50 },
+  });
+  const { judges, contestants } = await importRoster(db, round.id, {
+    judges: Array.from({ length: 7 }, (_, at) => ({ name: `评委${at + 1}`, title: '评委' })),
+    contestants: CONTESTANTS.map(([name, unit], at) => ({ name, unit, topic: '党建引领乡村振兴', draw: at + 1 })),
+  });
+  const first = contestants[0];
+  if (!first) throw new Error('no contestant');
+  await callContestant(db, { roundId: round.id, contestantId: first.id, introduce: true });
+  await setTimer(db, { roundId: round.id, contestantId: first.id, action: 'start', elapsedMs: 0 });
+  await setTimer(db, { roundId: round.id, contestantId: first.id, action: 'pause', elapsedMs: 641_000 });
+  for (const [at, judge] of judges.entries()) {
+    for (const criterion of CRITERIA) {
+      await enterMark(db, {
+        roundId: round.id,
+        judgeId: judge.id,
+        contestantId: first.id,
+        criterionId: criterion.id,
+        value: criterion.max - 100 * ((at * 3 + criterion.max) % 7),
+      });
+    }
+    await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: first.id });
+  }
+  await revealContestant(db, { roundId: round.id, contestantId: first.id });
+  const rows = await dumpTables(db);
+  db.close();
+  // The host console is logged in as the organizer (no venue server runs in this test).
+  rows.syncState = [
+    {
+      key: 'session',
+      session: { token: 'host', role: 'organizer', deviceId: 'host-laptop', judgeId: null, serverId: 'none' },
+    },
+  ];
+  return { rows, roundId: round.id };
+}
+
+let h: Harness;
+let seed: { rows: TableRows; roundId: string };
+
+beforeAll(async () => {
+  h = await startHarness();
+  seed = await seedRevealed();
+});
+afterAll(() => h?.close());
+
+describe('the host console after a reveal, at the host laptop sizes', () => {
+  for (const size of HOST_SIZES) {
+    it(`shows the readout without scrolling, nothing overflowing, at ${sizeName(size)}`, async () => {
+      const page = await h.newPage(size);
+      await page.goto('/stage');
+      await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
+      await loadIntoPage(page, seed.rows);
+      await page.goto(`/stage?round=${seed.roundId}`);
+      await page.locator('.host-readout__sentence').waitFor();
+      await page.locator('.host-queue__item').nth(12).waitFor();
+      const problems = await layoutProblems(page, {
+        required: {
+          readout: '.host-readout__sentence',
+          reveal: '.host-reveal h3',
+          onStage: '.host-focus__name',
+          progress: '.host-panel__summary',
+        },
+        scrollers: ['.host-queue__list'],
+      });
+      await h.screenshot(page, `layout-host-${sizeName(size)}`);
+      expect(problems, formatProblems(problems)).toEqual([]);
+      // Every name in the queue on one line, whole (阿依古丽·买买提 not cut at the ·).
+      const brokenNames = await page.$$eval('.host-queue__name', (names) =>
+        names
+          .filter((name) => name.getClientRects().length > 1 || name.scrollWidth > name.clientWidth + 1)
+          .map((name) => name.textContent),
+      );
+      expect(brokenNames).toEqual([]);
+      expect(h.errors(page)).toEqual([]);
+    });
+  }
+});
