@@ -154,7 +154,7 @@ export const stageZh = {
   'stage.presence.hostNoSession': '主持台未登录场馆服务器，看不到评委平板是否在线',
   // Before login (issue 12)
   'stage.host.notLoggedIn':
-    '本设备还没有登录场馆服务器，所以这里还没有轮次。请用组织者密码登录（首次使用时，在场馆服务器上用终端显示的认领码认领），赛事和轮次会随后同步过来。',
+    '本设备还没有登录场馆服务器，所以这里还没有轮次。请用组织者密码登录（首次使用时，在场馆服务器上用终端显示的认领码认领），赛事和轮次会随后同步过来；只在本机使用时，请先在组织者页面创建赛事和轮次。',
   'stage.host.loginStep': '登录场馆服务器',
 } satisfies Record<string, string>;
 
@@ -314,6 +314,6 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.presence.hostNoSession':
     'This console is not logged in to the venue server: it cannot tell whether the judges’ tablets are online',
   'stage.host.notLoggedIn':
-    'This device has not logged in to the venue server yet, so it has no rounds. Log in with the organizer’s password (the first time, claim the server with the claim code its terminal shows); the competitions and rounds then arrive here.',
+    'This device has not logged in to the venue server yet, so it has no rounds. Log in with the organizer’s password (the first time, claim the server with the claim code its terminal shows); the competitions and rounds then arrive here. On this device alone, create a competition and its rounds on the organizer page first.',
   'stage.host.loginStep': 'Log in to the venue server',
 };

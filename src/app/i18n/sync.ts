@@ -10,6 +10,7 @@ export const syncZh = {
   'sync.synced': '已同步',
   'sync.lastContact': '最后联系 {time}',
   'sync.notConnected': '未连接场馆服务器',
+  'sync.localOnly': '仅存本机',
   'sync.panelTitle': '同步状态',
   'sync.refusedCount': '拒收 {count} 条',
   'sync.insecure':
@@ -24,6 +25,7 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.synced': 'Synced',
   'sync.lastContact': 'Last contact {time}',
   'sync.notConnected': 'Not connected to the venue server',
+  'sync.localOnly': 'On this device only',
   'sync.panelTitle': 'Sync status',
   'sync.refusedCount': '{count} refused',
   'sync.insecure':

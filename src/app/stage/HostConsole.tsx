@@ -26,6 +26,7 @@ import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
+import { usePresence } from './use-presence';
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -35,6 +36,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const standings = useStandings(roundId);
   const rows = useScoringRows(roundId);
   const [focusId, setFocusId] = useState<Id | null>(null);
+  const presence = usePresence(roundId);
   const call = events ? stageCallOf(events) : null;
 
   // A new call brings the console back to the contestant on stage.
@@ -134,6 +136,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         outliers={outliers}
         result={result}
         events={events}
+        presence={presence}
       />
     );
     adjust = <AdjustmentsPanel roundId={round.id} contestant={focused} adjustments={rows.adjustments} />;
