@@ -92,7 +92,10 @@ describe('the judges’ tablets on the host console', () => {
     const calls = fakeSync({ online: true, session }, async () => ({ status: 200, body: presence }));
     renderHost(db, round.id);
 
-    await waitFor(async () => expect(await judgeRow('李评委')).toHaveTextContent('平板离线 · 最后联系 14:03'));
+    await waitFor(
+      async () => expect(await judgeRow('李评委')).toHaveTextContent('平板离线 · 最后联系 14:03'),
+      { timeout: 5000 },
+    );
     expect(await judgeRow('李评委')).toHaveTextContent('未开始');
     expect(await judgeRow('王评委')).toHaveTextContent('平板在线');
     expect(await judgeRow('赵评委')).toHaveTextContent('尚无平板登录');
