@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
 import { HomePage } from '../../../src/app/home/HomePage';
+import { RoundPicker } from '../../../src/app/results/RoundPicker';
 import { useUiStore } from '../../../src/app/store';
 import { SyncStatus } from '../../../src/app/sync/SyncStatus';
 import type { LeitaiDB } from '../../../src/db/database';
@@ -67,5 +68,17 @@ describe('the home page before the device connects', () => {
       },
     });
     await waitForElementToBeRemoved(notice);
+  });
+});
+
+describe('the results screen of a device with no competitions', () => {
+  it('says that nothing has come from the venue server because the device has not connected', async () => {
+    render(
+      <DatabaseProvider db={freshDb()}>
+        <RoundPicker competitionId={null} roundId={null} />
+      </DatabaseProvider>,
+    );
+    const hint = await screen.findByText(/本设备尚未连接场馆服务器：连接后，场馆服务器上的赛事会同步到这里。/);
+    expect(within(hint).getByRole('button', { name: '连接场馆服务器' })).toBeInTheDocument();
   });
 });
