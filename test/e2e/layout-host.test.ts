@@ -1,8 +1,8 @@
 // The host console on the laptops a host has beside the stage (issue 12, finding 5): right after
 // a reveal, with the contestant's clock paused over time, the sentence to read out (请宣读) is on
-// screen without scrolling at 1366×768, 1440×900 and 1920×1080, and nothing overflows: not the
-// queue of thirteen (names with · kept whole), not the panel of seven judges.
-// Screenshots: test-results/layout-host-<size>.png.
+// screen without scrolling at 1366×768, 1440×900 and 1920×1080; before it, the clock and 公布成绩
+// are; and nothing overflows: not the queue of thirteen (names with · kept whole), not the panel
+// of seven judges. Screenshots: test-results/layout-host-<state>-<size>.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeitaiDB } from '../../src/db/database';
@@ -43,8 +43,11 @@ const CONTESTANTS = [
   ['陈志刚', '宁边路街道'],
 ] as const;
 
-/** A round of 13 contestants and 7 judges; the first contestant scored, called, timed over the limit and revealed. */
-async function seedRevealed(): Promise<{ rows: TableRows; roundId: string }> {
+/**
+ * A round of 13 contestants and 7 judges; the first contestant called, timed over the limit,
+ * scored by every judge, and revealed when `reveal`.
+ */
+async function seedFirstScored(reveal: boolean): Promise<{ rows: TableRows; roundId: string }> {
   const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
   const competition = await createCompetition(db, {
     name: '2026年昌吉市村党组织书记“擂台比武”',
@@ -59,7 +62,12 @@ async function seedRevealed(): Promise<{ rows: TableRows; roundId: string }> {
   });
   const { judges, contestants } = await importRoster(db, round.id, {
     judges: Array.from({ length: 7 }, (_, at) => ({ name: `评委${at + 1}`, title: '评委' })),
-    contestants: CONTESTANTS.map(([name, unit], at) => ({ name, unit, topic: '党建引领乡村振兴', draw: at + 1 })),
+    contestants: CONTESTANTS.map(([name, unit], at) => ({
+      name,
+      unit,
+      topic: '党建引领乡村振兴',
+      draw: at + 1,
+    })),
   });
   const first = contestants[0];
   if (!first) throw new Error('no contestant');
@@ -78,7 +86,7 @@ async function seedRevealed(): Promise<{ rows: TableRows; roundId: string }> {
     }
     await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: first.id });
   }
-  await revealContestant(db, { roundId: round.id, contestantId: first.id });
+  if (reveal) await revealContestant(db, { roundId: round.id, contestantId: first.id });
   const rows = await dumpTables(db);
   db.close();
   // The host console is logged in as the organizer (no venue server runs in this test).
@@ -92,43 +100,66 @@ async function seedRevealed(): Promise<{ rows: TableRows; roundId: string }> {
 }
 
 let h: Harness;
-let seed: { rows: TableRows; roundId: string };
+let revealed: { rows: TableRows; roundId: string };
+let readyToReveal: { rows: TableRows; roundId: string };
 
 beforeAll(async () => {
   h = await startHarness();
-  seed = await seedRevealed();
+  revealed = await seedFirstScored(true);
+  readyToReveal = await seedFirstScored(false);
 });
 afterAll(() => h?.close());
 
-describe('the host console after a reveal, at the host laptop sizes', () => {
-  for (const size of HOST_SIZES) {
-    it(`shows the readout without scrolling, nothing overflowing, at ${sizeName(size)}`, async () => {
-      const page = await h.newPage(size);
-      await page.goto('/stage');
-      await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
-      await loadIntoPage(page, seed.rows);
-      await page.goto(`/stage?round=${seed.roundId}`);
-      await page.locator('.host-readout__sentence').waitFor();
-      await page.locator('.host-queue__item').nth(12).waitFor();
-      const problems = await layoutProblems(page, {
-        required: {
-          readout: '.host-readout__sentence',
-          reveal: '.host-reveal h3',
-          onStage: '.host-focus__name',
-          progress: '.host-panel__summary',
-        },
-        scrollers: ['.host-queue__list'],
+const STATES = [
+  {
+    name: 'after the reveal',
+    shot: 'readout',
+    seed: () => revealed,
+    ready: '.host-readout__sentence',
+    // The speech is over: the readout has the clock's place, the clock is under it.
+    required: { readout: '.host-readout__sentence', onStage: '.host-focus__name' },
+  },
+  {
+    name: 'before the reveal',
+    shot: 'reveal',
+    seed: () => readyToReveal,
+    ready: '.host-reveal__button:not([disabled])',
+    required: {
+      revealButton: '.host-reveal__button',
+      onStage: '.host-focus__name',
+      clock: '.host-timer__digits',
+      clockButtons: '.host-timer__buttons',
+    },
+  },
+];
+
+describe('the host console at the host laptop sizes', () => {
+  for (const state of STATES) {
+    for (const size of HOST_SIZES) {
+      it(`${state.name}: what the host needs without scrolling, nothing overflowing, at ${sizeName(size)}`, async () => {
+        const seed = state.seed();
+        const page = await h.newPage(size);
+        await page.goto('/stage');
+        await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
+        await loadIntoPage(page, seed.rows);
+        await page.goto(`/stage?round=${seed.roundId}`);
+        await page.locator(state.ready).waitFor();
+        await page.locator('.host-queue__item').nth(12).waitFor();
+        const problems = await layoutProblems(page, {
+          required: { ...state.required, progress: '.host-panel__summary' },
+          scrollers: ['.host-queue__list'],
+        });
+        await h.screenshot(page, `layout-host-${state.shot}-${sizeName(size)}`);
+        expect(problems, formatProblems(problems)).toEqual([]);
+        // Every name in the queue on one line, whole (阿依古丽·买买提 not cut at the ·).
+        const brokenNames = await page.$$eval('.host-queue__name', (names) =>
+          names
+            .filter((name) => name.getClientRects().length > 1 || name.scrollWidth > name.clientWidth + 1)
+            .map((name) => name.textContent),
+        );
+        expect(brokenNames).toEqual([]);
+        expect(h.errors(page)).toEqual([]);
       });
-      await h.screenshot(page, `layout-host-${sizeName(size)}`);
-      expect(problems, formatProblems(problems)).toEqual([]);
-      // Every name in the queue on one line, whole (阿依古丽·买买提 not cut at the ·).
-      const brokenNames = await page.$$eval('.host-queue__name', (names) =>
-        names
-          .filter((name) => name.getClientRects().length > 1 || name.scrollWidth > name.clientWidth + 1)
-          .map((name) => name.textContent),
-      );
-      expect(brokenNames).toEqual([]);
-      expect(h.errors(page)).toEqual([]);
-    });
+    }
   }
 });

@@ -109,8 +109,10 @@ export function RevealPanel({
     <section className="host-card host-reveal" aria-labelledby="host-reveal-title">
       <div className="host-card__head">
         <h3 id="host-reveal-title">{t('stage.reveal.title')}</h3>
-        {lock.status === 'locked' && (
+        {lock.status === 'locked' ? (
           <p className="host-reveal__state host-reveal__state--locked">{t('stage.reveal.locked')}</p>
+        ) : (
+          <PaceChoice pace={pace} onChange={setPace} />
         )}
       </div>
       {lock.status !== 'locked' && (
@@ -141,7 +143,6 @@ export function RevealPanel({
           )}
         </ul>
       )}
-      {lock.status !== 'locked' && <PaceChoice pace={pace} onChange={setPace} />}
       {lock.status !== 'locked' && (
         <button
           type="button"

@@ -53,7 +53,10 @@ export interface TimerPanelProps {
   contestant: ContestantRecord;
   events: LeitaiEvent[];
   adjustments: AdjustmentRow[];
-  /** Once the contestant is revealed the readout comes first: the clock takes one line. */
+  /**
+   * Once the contestant is revealed the readout comes first: the clock takes one line, as it
+   * does whenever it is not running (the speech is over: 公布成绩 needs the room).
+   */
   compact?: boolean;
 }
 
@@ -90,10 +93,11 @@ export function TimerPanel({ round, contestant, events, adjustments, compact = f
   const reason = overtimeReason(view.overtimeSeconds);
   const warning = warningOf(view, t);
   const status = clock.running ? 'running' : clock.state.elapsedMs > 0 ? 'paused' : 'idle';
+  const small = compact || !clock.running;
 
   return (
     <section
-      className={`host-card host-timer host-timer--${view.phase}${compact ? ' host-timer--compact' : ''}`}
+      className={`host-card host-timer host-timer--${view.phase}${small ? ' host-timer--compact' : ''}`}
       aria-labelledby="host-timer-title"
     >
       <div className="host-timer__head">
