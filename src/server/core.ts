@@ -653,8 +653,7 @@ export class VenueCore {
   private presence(session: Session, query: URLSearchParams): PresenceResponse {
     this.requireOrganizer(session);
     const roundId = query.get('round');
-    if (!roundId || roundId.length > 100)
-      refuse('malformedRequest', '"round" must be the id of a round');
+    if (!roundId || roundId.length > 100) refuse('malformedRequest', '"round" must be the id of a round');
     if (!this.admission.hasRound(roundId)) refuse('notFound', `no round ${roundId}`);
     const tablets = this.store.judgeTablets();
     const judges = this.admission.judgesOfRound(roundId).map((judge): JudgePresence => {

@@ -110,7 +110,17 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-const STATES = [
+interface ConsoleState {
+  name: string;
+  shot: string;
+  seed: () => { rows: TableRows; roundId: string };
+  /** What shows once the console has read the round. */
+  ready: string;
+  /** name → selector of what the host needs on screen without scrolling. */
+  required: Record<string, string>;
+}
+
+const STATES: ConsoleState[] = [
   {
     name: 'after the reveal',
     shot: 'readout',

@@ -310,7 +310,8 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.presence.online': 'Tablet online',
   'stage.presence.offline': 'Tablet offline · last contact {time}',
   'stage.presence.none': 'No tablet logged in',
-  'stage.presence.hostOffline': 'This console is offline: it cannot tell whether the judges’ tablets are online',
+  'stage.presence.hostOffline':
+    'This console is offline: it cannot tell whether the judges’ tablets are online',
   'stage.presence.hostNoSession':
     'This console is not logged in to the venue server: it cannot tell whether the judges’ tablets are online',
   'stage.host.notLoggedIn':

@@ -134,7 +134,9 @@ export function ContestantQueue({
                 onClick={() => onFocus(contestant.id)}
               >
                 <span className="host-queue__numbered">
-                  <span className="host-queue__draw">{t('stage.queue.draw', { draw: contestant.draw ?? '—' })}</span>{' '}
+                  <span className="host-queue__draw">
+                    {t('stage.queue.draw', { draw: contestant.draw ?? '—' })}
+                  </span>{' '}
                   <span className="host-queue__name">{contestant.name}</span>
                 </span>
                 <span className={`host-chip host-chip--${state}`}>

@@ -114,7 +114,9 @@ export function PanelProgress({
       </div>
       {(presence.state === 'hostOffline' || presence.state === 'hostNoSession') && (
         <p className="host-presence-note" role="status">
-          {t(presence.state === 'hostOffline' ? 'stage.presence.hostOffline' : 'stage.presence.hostNoSession')}
+          {t(
+            presence.state === 'hostOffline' ? 'stage.presence.hostOffline' : 'stage.presence.hostNoSession',
+          )}
         </p>
       )}
       <ul className="host-panel__list">

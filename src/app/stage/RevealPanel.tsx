@@ -63,7 +63,12 @@ export function RevealPanel({
   const running = useRevealRunning(view, contestant.id, result?.judgeTotals.length ?? 0);
   const theme = view?.payload.theme ?? 'leitai';
   const showReveal = (revealPace: ChosenPace | 'instant') =>
-    setProjectorDisplay(db, round.id, { view: 'reveal', contestantId: contestant.id, theme, pace: revealPace });
+    setProjectorDisplay(db, round.id, {
+      view: 'reveal',
+      contestantId: contestant.id,
+      theme,
+      pace: revealPace,
+    });
   const nameOf = (judgeId: string) => judges.find((judge) => judge.id === judgeId)?.name ?? judgeId;
   const names = (ids: readonly string[]) => ids.map(nameOf).join('、');
   const numbered = { draw: contestant.draw ?? '—', name: contestant.name };
@@ -165,7 +170,11 @@ export function RevealPanel({
                 {t('stage.reveal.skip')}
               </button>
             )}
-            <button type="button" className="button button--secondary stage-big" onClick={() => showReveal(pace)}>
+            <button
+              type="button"
+              className="button button--secondary stage-big"
+              onClick={() => showReveal(pace)}
+            >
               {t('stage.reveal.replay')}
             </button>
             <PaceChoice pace={pace} onChange={setPace} />

@@ -45,7 +45,11 @@ export function revealDurationMs(totals: number, pace: RevealPace = 'standard'):
   return Math.round((totals * TOTAL_STEP_MS + RANK_AFTER_MS) * PACE_SCALE[pace]);
 }
 
-export function revealProgress(elapsedMs: number, totals: number, pace: RevealPace = 'standard'): RevealProgress {
+export function revealProgress(
+  elapsedMs: number,
+  totals: number,
+  pace: RevealPace = 'standard',
+): RevealProgress {
   if (pace === 'instant') return REVEAL_COMPLETE;
   // The same steps on a slower or faster clock.
   const at = elapsedMs / PACE_SCALE[pace];

@@ -78,7 +78,9 @@ describe('the results screen of a device with no competitions', () => {
         <RoundPicker competitionId={null} roundId={null} />
       </DatabaseProvider>,
     );
-    const hint = await screen.findByText(/本设备尚未连接场馆服务器：连接后，场馆服务器上的赛事会同步到这里。/);
+    const hint = await screen.findByText(
+      /本设备尚未连接场馆服务器：连接后，场馆服务器上的赛事会同步到这里。/,
+    );
     expect(within(hint).getByRole('button', { name: '连接场馆服务器' })).toBeInTheDocument();
   });
 });

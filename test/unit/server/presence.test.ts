@@ -40,7 +40,12 @@ describe('GET /presence', () => {
     expect(answer.body).toEqual({
       checkedAt: '2026-11-23T09:04:00.000Z',
       judges: [
-        { judgeId: v.seeded.judges[0].id, tablets: 1, online: true, lastContactAt: '2026-11-23T09:00:00.000Z' },
+        {
+          judgeId: v.seeded.judges[0].id,
+          tablets: 1,
+          online: true,
+          lastContactAt: '2026-11-23T09:00:00.000Z',
+        },
         { judgeId: v.seeded.judges[1].id, tablets: 0, online: false, lastContactAt: null },
         { judgeId: v.seeded.judges[2].id, tablets: 0, online: false, lastContactAt: null },
       ],
@@ -84,13 +89,17 @@ describe('GET /presence', () => {
       token: v.organizer.token,
       body: { deviceId: v.tablet.deviceId },
     });
-    expect((await presence(v, v.organizer.token)).body.judges[0]).toMatchObject({ tablets: 0, online: false });
+    expect((await presence(v, v.organizer.token)).body.judges[0]).toMatchObject({
+      tablets: 0,
+      online: false,
+    });
   });
 
   it("is the organizer's alone: a judge's tablet and the projector are refused, a stranger unauthorized", async () => {
     const v = await venue();
-    const code = (await call<{ projectorCode: string }>(v.core, 'GET', '/devices', { token: v.organizer.token }))
-      .body.projectorCode;
+    const code = (
+      await call<{ projectorCode: string }>(v.core, 'GET', '/devices', { token: v.organizer.token })
+    ).body.projectorCode;
     const projector = (
       await call<SessionInfo>(v.core, 'POST', '/join/projector', { body: { code, deviceId: 'projector-1' } })
     ).body;

@@ -75,7 +75,10 @@ async function onStage() {
 }
 
 const panel = () => screen.findByRole('region', { name: '评委评分进度' });
-const judgeRow = async (name: string) => within(await panel()).getByText(name).closest('li') as HTMLElement;
+const judgeRow = async (name: string) =>
+  within(await panel())
+    .getByText(name)
+    .closest('li') as HTMLElement;
 
 describe('the judges’ tablets on the host console', () => {
   it('shows each tablet online, or offline with its last contact, next to the sheet status', async () => {
@@ -111,7 +114,9 @@ describe('the judges’ tablets on the host console', () => {
     const { db, round } = await onStage();
     const calls = fakeSync({ online: false, session }, () => Promise.reject(new Error('unreachable')));
     renderHost(db, round.id);
-    expect(await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线')).toBeInTheDocument();
+    expect(
+      await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线'),
+    ).toBeInTheDocument();
     expect(within(await panel()).queryByText(/平板离线/)).toBeNull();
     expect(calls).toEqual([]);
   });
@@ -120,7 +125,9 @@ describe('the judges’ tablets on the host console', () => {
     const { db, round } = await onStage();
     fakeSync({ online: true, session }, () => Promise.reject(new TypeError('Failed to fetch')));
     renderHost(db, round.id);
-    expect(await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线')).toBeInTheDocument();
+    expect(
+      await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线'),
+    ).toBeInTheDocument();
     expect(within(await panel()).queryByText(/平板离线/)).toBeNull();
   });
 
