@@ -14,6 +14,7 @@ import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { StageDialog } from './StageDialog';
+import { WithWholeName } from './WholeName';
 
 export type QueueState =
   | 'onStage'
@@ -109,9 +110,14 @@ export function ContestantQueue({
         disabled={next === null}
         onClick={() => next && setCalling(next)}
       >
-        {next
-          ? t('stage.queue.callNext', { draw: next.draw ?? '—', name: next.name })
-          : t('stage.queue.allCalled')}
+        {next ? (
+          <WithWholeName
+            text={t('stage.queue.callNext', { draw: next.draw ?? '—', name: next.name })}
+            name={next.name}
+          />
+        ) : (
+          t('stage.queue.allCalled')
+        )}
       </button>
       <ol className="host-queue__list">
         {contestants.map((contestant) => {

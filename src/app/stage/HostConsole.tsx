@@ -27,6 +27,7 @@ import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
+import { WithWholeName } from './WholeName';
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -108,7 +109,10 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             )}
           </p>
           <h2 className="host-focus__name">
-            {t('stage.queue.numbered', { draw: focused.draw ?? '—', name: focused.name })}
+            <WithWholeName
+              text={t('stage.queue.numbered', { draw: focused.draw ?? '—', name: focused.name })}
+              name={focused.name}
+            />
           </h2>
           <p className="host-focus__who">{[focused.unit, focused.topic].filter(Boolean).join(' · ')}</p>
         </header>
