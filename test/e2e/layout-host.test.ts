@@ -118,6 +118,8 @@ interface ConsoleState {
   ready: string;
   /** name → selector of what the host needs on screen without scrolling. */
   required: Record<string, string>;
+  /** The console's language: zh-CN unless said (English words are longer). */
+  lang?: 'en';
 }
 
 const STATES: ConsoleState[] = [
@@ -141,6 +143,14 @@ const STATES: ConsoleState[] = [
       clockButtons: '.host-timer__buttons',
     },
   },
+  {
+    name: 'after the reveal, in English',
+    shot: 'readout-en',
+    seed: () => revealed,
+    ready: '.host-readout__sentence',
+    required: { readout: '.host-readout__sentence', onStage: '.host-focus__name' },
+    lang: 'en',
+  },
 ];
 
 describe('the host console at the host laptop sizes', () => {
@@ -152,6 +162,7 @@ describe('the host console at the host laptop sizes', () => {
         await page.goto('/stage');
         await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
         await loadIntoPage(page, seed.rows);
+        if (state.lang) await page.evaluate((lang) => localStorage.setItem('leitai.lang', lang), state.lang);
         await page.goto(`/stage?round=${seed.roundId}`);
         await page.locator(state.ready).waitFor();
         await page.locator('.host-queue__item').nth(12).waitFor();
