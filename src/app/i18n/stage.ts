@@ -150,6 +150,7 @@ export const stageZh = {
   'stage.presence.online': '平板在线',
   'stage.presence.offline': '平板离线 · 最后联系 {time}',
   'stage.presence.none': '尚无平板登录',
+  'stage.presence.offlineLong': '平板离线',
   'stage.presence.hostOffline': '主持台离线，暂时看不到评委平板是否在线',
   'stage.presence.hostNoSession': '主持台未登录场馆服务器，看不到评委平板是否在线',
   // Before login (issue 12)
@@ -310,6 +311,7 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.presence.online': 'Tablet online',
   'stage.presence.offline': 'Tablet offline · last contact {time}',
   'stage.presence.none': 'No tablet logged in',
+  'stage.presence.offlineLong': 'Tablet offline',
   'stage.presence.hostOffline':
     'This console is offline: it cannot tell whether the judges’ tablets are online',
   'stage.presence.hostNoSession':

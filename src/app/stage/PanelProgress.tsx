@@ -71,8 +71,9 @@ function tabletLine(presence: PresenceView, judgeId: Id, t: TFunction, lang: str
   return {
     state: 'offline',
     text:
+      // A session expired a day ago and the server restarted since: offline, when is not known.
       judge.lastContactAt === null
-        ? t('stage.presence.none')
+        ? t('stage.presence.offlineLong')
         : t('stage.presence.offline', { time: timeOfDay(judge.lastContactAt, lang) }),
   };
 }

@@ -177,7 +177,8 @@ export function RevealPanel({
             >
               {t('stage.reveal.replay')}
             </button>
-            <PaceChoice pace={pace} onChange={setPace} />
+            {/* Before a reveal again (reopened), the choice is in the card's head. */}
+            {lock.status === 'locked' && <PaceChoice pace={pace} onChange={setPace} />}
           </div>
         </div>
       )}
