@@ -4,6 +4,7 @@
 // are; and nothing overflows: not the queue of thirteen (names with · kept whole), not the panel
 // of seven judges. Screenshots: test-results/layout-host-<state>-<size>.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeitaiDB } from '../../src/db/database';
 import {
@@ -16,6 +17,7 @@ import {
   setTimer,
   submitSheet,
 } from '../../src/db/repository';
+import type { PresenceResponse } from '../../src/sync/protocol';
 import { type Harness, startHarness } from './harness';
 import { formatProblems, HOST_SIZES, layoutProblems, sizeName } from './layout-checks';
 import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
@@ -47,7 +49,7 @@ const CONTESTANTS = [
  * A round of 13 contestants and 7 judges; the first contestant called, timed over the limit,
  * scored by every judge, and revealed when `reveal`.
  */
-async function seedFirstScored(reveal: boolean): Promise<{ rows: TableRows; roundId: string }> {
+async function seedFirstScored(reveal: boolean): Promise<Seed> {
   const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
   const competition = await createCompetition(db, {
     name: '2026年昌吉市村党组织书记“擂台比武”',
@@ -96,12 +98,42 @@ async function seedFirstScored(reveal: boolean): Promise<{ rows: TableRows; roun
       session: { token: 'host', role: 'organizer', deviceId: 'host-laptop', judgeId: null, serverId: 'none' },
     },
   ];
-  return { rows, roundId: round.id };
+  return { rows, roundId: round.id, judgeIds: judges.map((judge) => judge.id) };
+}
+
+interface Seed {
+  rows: TableRows;
+  roundId: string;
+  judgeIds: string[];
+}
+
+/**
+ * A venue server for the page, faked in the browser: the live socket welcomes the console (so it
+ * is online), a pull brings nothing new, and GET /presence says 评委2's tablet went offline at
+ * 14:03 and 评委3 never logged in on one; the others' tablets are online.
+ */
+async function fakeVenue(page: Page, seed: Seed): Promise<void> {
+  await page.routeWebSocket(/\/api\/v1\/live$/, (socket) => {
+    socket.onMessage(() => socket.send(JSON.stringify({ type: 'welcome', head: 0 })));
+  });
+  await page.route(/\/api\/v1\/pull/, (route) =>
+    route.fulfill({ json: { serverId: 'none', events: [], cursor: 0, head: 0 } }),
+  );
+  const presence: PresenceResponse = {
+    checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
+    judges: seed.judgeIds.map((judgeId, at) => ({
+      judgeId,
+      tablets: at === 2 ? 0 : 1,
+      online: at > 2 || at === 0,
+      lastContactAt: at === 2 ? null : new Date(2026, 5, 18, 14, 3).toISOString(),
+    })),
+  };
+  await page.route(/\/api\/v1\/presence/, (route) => route.fulfill({ json: presence }));
 }
 
 let h: Harness;
-let revealed: { rows: TableRows; roundId: string };
-let readyToReveal: { rows: TableRows; roundId: string };
+let revealed: Seed;
+let readyToReveal: Seed;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -113,13 +145,15 @@ afterAll(() => h?.close());
 interface ConsoleState {
   name: string;
   shot: string;
-  seed: () => { rows: TableRows; roundId: string };
+  seed: () => Seed;
   /** What shows once the console has read the round. */
   ready: string;
   /** name → selector of what the host needs on screen without scrolling. */
   required: Record<string, string>;
   /** The console's language: zh-CN unless said (English words are longer). */
   lang?: 'en';
+  /** With a venue server that says which judges' tablets are online (fakeVenue). */
+  venue?: true;
 }
 
 const STATES: ConsoleState[] = [
@@ -151,6 +185,18 @@ const STATES: ConsoleState[] = [
     required: { readout: '.host-readout__sentence', onStage: '.host-focus__name' },
     lang: 'en',
   },
+  {
+    name: 'after the reveal, with the tablets online and offline',
+    shot: 'presence',
+    seed: () => revealed,
+    ready: 'text=平板离线 · 最后联系 14:03',
+    required: {
+      readout: '.host-readout__sentence',
+      offlineTablet: '.host-presence--offline',
+      noTablet: '.host-presence--none',
+    },
+    venue: true,
+  },
 ];
 
 describe('the host console at the host laptop sizes', () => {
@@ -163,6 +209,7 @@ describe('the host console at the host laptop sizes', () => {
         await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
         await loadIntoPage(page, seed.rows);
         if (state.lang) await page.evaluate((lang) => localStorage.setItem('leitai.lang', lang), state.lang);
+        if (state.venue) await fakeVenue(page, seed);
         await page.goto(`/stage?round=${seed.roundId}`);
         await page.locator(state.ready).waitFor();
         await page.locator('.host-queue__item').nth(12).waitFor();
