@@ -187,9 +187,9 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
         );
       }
     }
-    for (const round of rounds) await deleteRoundRecords(db, round);
     const judges = (await db.judges.where('competitionId').equals(id).primaryKeys()) as Id[];
     await deleteEntities(db, 'judges', judges, competitionScope(id));
+    for (const round of rounds) await deleteRoundRecords(db, round);
     await deleteEntity(db, 'competitions', id, competitionScope(id));
   });
 }
