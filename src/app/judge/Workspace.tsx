@@ -143,10 +143,11 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   // there, once the sheet in hand is submitted; the call itself is then followed as above.
   // The session names a round the judge was taken off: the desk shows their first one instead.
   const calledElsewhere = calls && newCallElsewhere(rounds, round.id, calls, session.followedCalls);
+  const sessionRoundGone = !rounds.some((each) => each.id === session.roundId);
   useEffect(() => {
-    if (session.roundId !== round.id) showRound(db, round.id);
-    else if (calledElsewhere && !busy) showRound(db, calledElsewhere);
-  }, [db, session.roundId, round.id, calledElsewhere, busy]);
+    if (sessionRoundGone) showRound(db, round.id);
+    else if (calledElsewhere && !busy && session.roundId === round.id) showRound(db, calledElsewhere);
+  }, [db, sessionRoundGone, session.roundId, round.id, calledElsewhere, busy]);
 
   if (!items || !marks || !drafts || !sheets || !corrections || call === undefined) {
     return <p className="page loading judge-loading">{t('app.loading')}</p>;
