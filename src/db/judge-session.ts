@@ -38,7 +38,9 @@ export function readJudgeSession(db: LeitaiDB): Promise<JudgeSessionRow | undefi
 export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<RoundRecord[]> {
   const rounds = await db.rounds.bulkGet(judge.roundIds);
   return rounds
-    .filter((round): round is RoundRecord => round !== undefined && round.competitionId === judge.competitionId)
+    .filter(
+      (round): round is RoundRecord => round !== undefined && round.competitionId === judge.competitionId,
+    )
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }
 
@@ -53,7 +55,8 @@ export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {
     const judge = await db.judges.get(judgeId);
     if (!judge) throw new RepositoryError('unknown-judge', '找不到这位评委，可能已被组织者删除');
     const rounds = await assignedRounds(db, judge);
-    if (rounds.length === 0) throw new RepositoryError('unknown-judge', `评委“${judge.name}”还没有分配到任何轮次`);
+    if (rounds.length === 0)
+      throw new RepositoryError('unknown-judge', `评委“${judge.name}”还没有分配到任何轮次`);
     const current = await db.judgeSession.get('self');
     if (current?.judgeId === judgeId && rounds.some((round) => round.id === current.roundId)) return current;
     const calls = new Map<Id, StageCall>();
@@ -64,7 +67,13 @@ export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {
     const onStage = [...rounds].reverse().find((round) => calls.has(round.id)) ?? (rounds[0] as RoundRecord);
     const followedCalls: Record<Id, Id> = {};
     for (const [roundId, call] of calls) if (roundId !== onStage.id) followedCalls[roundId] = call.callId;
-    const row: JudgeSessionRow = { key: 'self', judgeId, roundId: onStage.id, contestantId: null, followedCalls };
+    const row: JudgeSessionRow = {
+      key: 'self',
+      judgeId,
+      roundId: onStage.id,
+      contestantId: null,
+      followedCalls,
+    };
     await db.judgeSession.put(row);
     return row;
   });
@@ -107,7 +116,5 @@ export function followStageCall(db: LeitaiDB, callId: Id, contestantId: Id | nul
  * new call there (the screen then follows that call as in any round).
  */
 export function showRound(db: LeitaiDB, roundId: Id): Promise<void> {
-  return updateSession(db, (current) =>
-    current.roundId === roundId ? {} : { roundId, contestantId: null },
-  );
+  return updateSession(db, (current) => (current.roundId === roundId ? {} : { roundId, contestantId: null }));
 }

@@ -7,7 +7,13 @@
 import Dexie from 'dexie';
 import type { ContestantStatus, Hundredths, Id } from '../domain/model';
 import { DEFAULT_WEIGHT } from '../domain/model';
-import { type ContestantRecord, isAssigned, type JudgeRecord, type PhotoRecord, type RoundRecord } from '../domain/records';
+import {
+  type ContestantRecord,
+  isAssigned,
+  type JudgeRecord,
+  type PhotoRecord,
+  type RoundRecord,
+} from '../domain/records';
 import { MAX_NAME_LENGTH } from '../domain/roster-import';
 import type { LeitaiDB } from './database';
 import {
@@ -198,10 +204,7 @@ export function assignJudge(db: LeitaiDB, judgeId: Id, roundId: Id, assigned: bo
     const current = await getCompetitionJudge(db, round.competitionId, judgeId);
     if (isAssigned(current, roundId) === assigned) return current;
     if (!assigned && (await countJudgeMarks(db, roundId, judgeId)) > 0) {
-      throw new RepositoryError(
-        'has-marks',
-        `评委“${current.name}”已在“${round.name}”打分，不能取消该轮次`,
-      );
+      throw new RepositoryError('has-marks', `评委“${current.name}”已在“${round.name}”打分，不能取消该轮次`);
     }
     const roundIds = assigned
       ? [...current.roundIds, roundId]

@@ -173,14 +173,21 @@ async function upgradeJudgesToCompetition(tx: Transaction): Promise<void> {
     // A judge whose round is gone keeps the competition its own event was written in.
     const head = await tx.table('entityHeads').get(['judges', judge.id]);
     const event = head && (await tx.table('events').get(head.head.eventId));
-    upgraded.push({ ...judge, competitionId: rounds.get(roundId) ?? event?.competitionId ?? '', roundIds: [roundId] });
+    upgraded.push({
+      ...judge,
+      competitionId: rounds.get(roundId) ?? event?.competitionId ?? '',
+      roundIds: [roundId],
+    });
   }
   await judges.bulkPut(upgraded);
-  await tx.table('judgeSession').toCollection().modify((session: Record<string, unknown>) => {
-    const followed = session.followedCallId;
-    session.followedCalls = typeof followed === 'string' ? { [session.roundId as string]: followed } : {};
-    delete session.followedCallId;
-  });
+  await tx
+    .table('judgeSession')
+    .toCollection()
+    .modify((session: Record<string, unknown>) => {
+      const followed = session.followedCallId;
+      session.followedCalls = typeof followed === 'string' ? { [session.roundId as string]: followed } : {};
+      delete session.followedCallId;
+    });
 }
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -11,7 +11,13 @@
 import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
-import { isAssigned, type JudgeRecord, judgeOfEntity, type SetupRecords, type SetupTable } from '../domain/records';
+import {
+  isAssigned,
+  type JudgeRecord,
+  judgeOfEntity,
+  type SetupRecords,
+  type SetupTable,
+} from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
 
@@ -242,7 +248,11 @@ export class Admission {
       );
       return found ? refusal('invalidMark', describeIssue(found), 'payload.value') : null;
     }
-    if (event.type === 'entity.put' && event.payload.table === 'judges' && 'roundIds' in event.payload.entity) {
+    if (
+      event.type === 'entity.put' &&
+      event.payload.table === 'judges' &&
+      'roundIds' in event.payload.entity
+    ) {
       return this.checkJudgeRounds(event.payload.entity, event.competitionId);
     }
     if (event.type === 'entity.put') {

@@ -66,7 +66,8 @@ export const organizerPeopleZh = {
   'people.judges.weightsCount': '本轮按“加权平均”计分：权重生效，权重 2 的评委分量是权重 1 的两倍。',
   'people.judges.weightsIgnored': '本轮计分规则为“{rule}”，权重不影响成绩；只有“加权平均”规则才按权重计算。',
   'people.judges.deleteTitle': '删除评委 {name}？',
-  'people.judges.deleteBody': '评委 {name} 将从本赛事的所有轮次移除，其评委码随之失效。已经打分的评委不能删除。',
+  'people.judges.deleteBody':
+    '评委 {name} 将从本赛事的所有轮次移除，其评委码随之失效。已经打分的评委不能删除。',
   'people.joinCodes.print': '打印评委码',
   'people.joinCodes.copy': '复制评委码',
   'people.joinCodes.copied': '已复制 {count} 位评委的评委码',

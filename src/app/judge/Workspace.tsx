@@ -170,7 +170,13 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
       {rounds.length > 1 && (
         <RoundPicker rounds={rounds} current={round.id} onPick={(roundId) => showRound(db, roundId)} />
       )}
-      <StageNotices judge={judge} roundId={round.id} contestants={contestants ?? []} sheets={sheets} onOpen={select} />
+      <StageNotices
+        judge={judge}
+        roundId={round.id}
+        contestants={contestants ?? []}
+        sheets={sheets}
+        onOpen={select}
+      />
       {calledItem && calledItem.contestant.id !== open?.id && (
         <div className="judge-stage-banner" role="status">
           <span>

@@ -7,7 +7,13 @@
 
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { assignedRounds, type DraftRow, judgeDrafts, readStageCall, type StageCall } from '../../db/repository';
+import {
+  assignedRounds,
+  type DraftRow,
+  judgeDrafts,
+  readStageCall,
+  type StageCall,
+} from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';

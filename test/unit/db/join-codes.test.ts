@@ -6,7 +6,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeitaiDB } from '../../../src/db/database';
-import { putEntities, competitionScope } from '../../../src/db/entities';
+import { competitionScope, putEntities } from '../../../src/db/entities';
 import { joinCodeFromWord, newJoinCode } from '../../../src/db/ids';
 import { writeTransaction } from '../../../src/db/log';
 import {

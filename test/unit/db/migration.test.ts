@@ -162,7 +162,9 @@ function v4Rows() {
   const rows = v2Rows();
   return {
     ...rows,
-    judgeSession: [{ key: 'self', judgeId: 'j1', roundId: 'r1', contestantId: 'p1', followedCallId: 'call-1' }],
+    judgeSession: [
+      { key: 'self', judgeId: 'j1', roundId: 'r1', contestantId: 'p1', followedCallId: 'call-1' },
+    ],
   };
 }
 

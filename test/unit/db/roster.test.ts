@@ -210,7 +210,11 @@ describe('the order of appearance', () => {
   it('into a second round, recognises the competition’s judges by name and unit and assigns them', async () => {
     const db = freshDb();
     const { round, judges } = await seedRound(db);
-    const final = await createRound(db, { competitionId: round.competitionId, name: '总决赛', criteria: SECRETARY_SHEET });
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+    });
     const imported = await importRoster(db, final.id, {
       judges: [
         { name: ' 王评委 ', title: '市委组织部' },
@@ -228,9 +232,9 @@ describe('the order of appearance', () => {
     expect((await db.judges.get(wang.id))?.roundIds).toEqual([round.id, final.id]);
     expect((await db.judges.get(judges[1].id))?.roundIds).toEqual([round.id]);
     expect(await db.judges.where('competitionId').equals(round.competitionId).count()).toBe(4);
-    expect((await db.judges.where('roundIds').equals(final.id).toArray()).map((judge) => judge.name).sort()).toEqual(
-      ['李评委', '王评委', '赵评委'].sort(),
-    );
+    expect(
+      (await db.judges.where('roundIds').equals(final.id).toArray()).map((judge) => judge.name).sort(),
+    ).toEqual(['李评委', '王评委', '赵评委'].sort());
     expect(await readProjection(db)).toEqual(await refoldLog(db));
   });
 });
@@ -246,9 +250,16 @@ describe('a round 与上一轮相同', () => {
       panelFrom: round.id,
     });
     const panel = await db.judges.where('roundIds').equals(final.id).sortBy('order');
-    expect(panel.map((judge) => [judge.id, judge.joinCode])).toEqual(judges.map((judge) => [judge.id, judge.joinCode]));
+    expect(panel.map((judge) => [judge.id, judge.joinCode])).toEqual(
+      judges.map((judge) => [judge.id, judge.joinCode]),
+    );
     await refusal(
-      createRound(db, { competitionId: round.competitionId, name: '加赛', criteria: SECRETARY_SHEET, panelFrom: 'missing' }),
+      createRound(db, {
+        competitionId: round.competitionId,
+        name: '加赛',
+        criteria: SECRETARY_SHEET,
+        panelFrom: 'missing',
+      }),
       'not-found',
     );
     expect(await db.rounds.count()).toBe(2);

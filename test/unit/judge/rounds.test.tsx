@@ -23,10 +23,17 @@ beforeEach(() => {
   vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
 });
 
-const MARKS: Record<string, number> = { content: 3800, presence: 1350, language: 1800, ppt: 1200, overall: 900 };
+const MARKS: Record<string, number> = {
+  content: 3800,
+  presence: 1350,
+  language: 1800,
+  ppt: 1200,
+  overall: 900,
+};
 
 async function markAll(db: LeitaiDB, sheet: { roundId: string; judgeId: string; contestantId: string }) {
-  for (const [criterionId, value] of Object.entries(MARKS)) await enterMark(db, { ...sheet, criterionId, value });
+  for (const [criterionId, value] of Object.entries(MARKS))
+    await enterMark(db, { ...sheet, criterionId, value });
   await submitSheet(db, sheet);
 }
 

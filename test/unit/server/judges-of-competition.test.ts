@@ -55,10 +55,24 @@ function oldShapeLog(): LeitaiEvent[] {
     event('entity.put', roundId, {
       table: 'contestants',
       revision: 1,
-      entity: { id, roundId, name: id, unit: null, topic: '', photoId: null, status: 'active', draw: 1, order: 1 },
+      entity: {
+        id,
+        roundId,
+        name: id,
+        unit: null,
+        topic: '',
+        photoId: null,
+        status: 'active',
+        draw: 1,
+        order: 1,
+      },
     });
   return [
-    event('entity.put', null, { table: 'competitions', revision: 1, entity: { id: 'c1', name: '擂台比武', archived: false } }),
+    event('entity.put', null, {
+      table: 'competitions',
+      revision: 1,
+      entity: { id: 'c1', name: '擂台比武', archived: false },
+    }),
     round('r1', 1),
     round('r2', 2),
     contestant('p1', 'r1'),
@@ -66,7 +80,16 @@ function oldShapeLog(): LeitaiEvent[] {
     event('entity.put', 'r1', {
       table: 'judges',
       revision: 1,
-      entity: { id: 'j1', roundId: 'r1', name: '王评委', title: '', weight: 100, unit: null, joinCode: '12345678', order: 1 },
+      entity: {
+        id: 'j1',
+        roundId: 'r1',
+        name: '王评委',
+        title: '',
+        weight: 100,
+        unit: null,
+        joinCode: '12345678',
+        order: 1,
+      },
     }),
   ];
 }
@@ -105,7 +128,9 @@ describe('a judge written as a judge of one round (before schema 5)', () => {
     const db = freshDb(new IDBFactory());
     await restoreEvents(db, [...oldShapeLog(), mark('r1', 'p1')]);
     expect(await db.judges.get('j1')).toEqual(JUDGE_OF_R1);
-    expect((await db.judges.where('roundIds').equals('r1').toArray()).map((judge) => judge.id)).toEqual(['j1']);
+    expect((await db.judges.where('roundIds').equals('r1').toArray()).map((judge) => judge.id)).toEqual([
+      'j1',
+    ]);
     expect((await loadRoundInput(db, 'r1')).marks).toEqual([
       { judge: 'j1', contestant: 'p1', criterion: 'content', value: 3500 },
     ]);
@@ -116,7 +141,10 @@ describe('a judge written as a judge of one round (before schema 5)', () => {
     const admission = Admission.fromLog(log.map((each) => JSON.stringify(each)));
     const judge = { role: 'judge' as const, deviceId: 'e'.repeat(32), judgeId: 'j1' };
     expect(admission.check(judge, mark('r1', 'p1'))).toBeNull();
-    expect(admission.check(judge, mark('r2', 'p2'))).toMatchObject({ code: 'outsideOwnRound', path: 'roundId' });
+    expect(admission.check(judge, mark('r2', 'p2'))).toMatchObject({
+      code: 'outsideOwnRound',
+      path: 'roundId',
+    });
 
     const assigned = event('entity.put', null, {
       table: 'judges',

@@ -4,6 +4,7 @@
 // judge's marks in both rounds, which then count in both rounds' standings. A round the judge
 // is not assigned to is still refused.
 import { describe, expect, it } from 'vitest';
+import type { LeitaiDB } from '../../../src/db/database';
 import { enterMark, submitSheet } from '../../../src/db/marks';
 import { loadRoundInput } from '../../../src/db/read';
 import { createRound, importRoster } from '../../../src/db/repository';
@@ -11,16 +12,22 @@ import { computeStandings } from '../../../src/domain/engine';
 import type { Id } from '../../../src/domain/model';
 import { pullEvents, pushOutbox } from '../../../src/sync/client';
 import { claimServer, joinWithJudgeCode } from '../../../src/sync/session';
-import type { LeitaiDB } from '../../../src/db/database';
 import { SECRETARY_SHEET, seedRound } from '../db/helpers';
 import { CLAIM_CODE, PASSWORD, testServer } from '../server/helpers';
 import { deviceDb, pushAndPull } from './helpers';
 import { MemoryNetwork } from './memory-network';
 
-const MARKS: Record<string, number> = { content: 3600, presence: 1300, language: 1700, ppt: 1200, overall: 900 };
+const MARKS: Record<string, number> = {
+  content: 3600,
+  presence: 1300,
+  language: 1700,
+  ppt: 1200,
+  overall: 900,
+};
 
 async function scoreSheet(db: LeitaiDB, sheet: { roundId: Id; judgeId: Id; contestantId: Id }) {
-  for (const [criterionId, value] of Object.entries(MARKS)) await enterMark(db, { ...sheet, criterionId, value });
+  for (const [criterionId, value] of Object.entries(MARKS))
+    await enterMark(db, { ...sheet, criterionId, value });
   await submitSheet(db, sheet);
 }
 
@@ -70,7 +77,10 @@ describe('a judge of the competition at the venue server', () => {
     ] as const) {
       const result = computeStandings(await loadRoundInput(laptopDb, roundId));
       const scored = [...result.ranked, ...result.pending].find((each) => each.id === contestantId);
-      expect(scored?.judgeTotals.map((total) => total.judge), roundId).toEqual([wang.id]);
+      expect(
+        scored?.judgeTotals.map((total) => total.judge),
+        roundId,
+      ).toEqual([wang.id]);
     }
   });
 });

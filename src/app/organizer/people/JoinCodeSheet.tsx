@@ -24,7 +24,11 @@ export function printJoinCodes(): void {
 }
 
 /** The list as plain text for the clipboard: one judge a line, name and code. */
-export function joinCodeText(competitionName: string, judges: readonly JudgeRecord[], heading: string): string {
+export function joinCodeText(
+  competitionName: string,
+  judges: readonly JudgeRecord[],
+  heading: string,
+): string {
   const lines = judges.map(
     (judge, index) =>
       `${index + 1}. ${judge.name}${judge.title ? `（${judge.title}）` : ''}\t${groupJoinCode(judge.joinCode)}`,
@@ -32,7 +36,13 @@ export function joinCodeText(competitionName: string, judges: readonly JudgeReco
   return [`${competitionName} · ${heading}`, ...lines].join('\n');
 }
 
-export function JoinCodeSheet({ competitionId, judges }: { competitionId: Id; judges: readonly JudgeRecord[] }) {
+export function JoinCodeSheet({
+  competitionId,
+  judges,
+}: {
+  competitionId: Id;
+  judges: readonly JudgeRecord[];
+}) {
   const t = useT();
   const db = useDatabase();
   const competition = useLiveQuery(() => db.competitions.get(competitionId), [db, competitionId]);

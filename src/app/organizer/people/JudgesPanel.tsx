@@ -228,7 +228,10 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                             <input
                               type="checkbox"
                               checked={judge.roundIds.includes(each.id)}
-                              aria-label={t('people.judges.assignLabel', { name: judge.name, round: each.name })}
+                              aria-label={t('people.judges.assignLabel', {
+                                name: judge.name,
+                                round: each.name,
+                              })}
                               onChange={(event) => assign(judge, each, event.target.checked)}
                             />
                             {each.name}

@@ -24,7 +24,9 @@ export function useCompetitionJudges(competitionId: Id | undefined): JudgeRecord
   const db = useDatabase();
   return useLiveQuery(
     async () =>
-      competitionId === undefined ? [] : db.judges.where('competitionId').equals(competitionId).sortBy('order'),
+      competitionId === undefined
+        ? []
+        : db.judges.where('competitionId').equals(competitionId).sortBy('order'),
     [db, competitionId],
   );
 }
@@ -34,7 +36,9 @@ export function useCompetitionRounds(competitionId: Id | undefined): RoundRecord
   const db = useDatabase();
   return useLiveQuery(
     async () =>
-      competitionId === undefined ? [] : db.rounds.where('competitionId').equals(competitionId).sortBy('order'),
+      competitionId === undefined
+        ? []
+        : db.rounds.where('competitionId').equals(competitionId).sortBy('order'),
     [db, competitionId],
   );
 }
