@@ -191,12 +191,12 @@ describe('importing judges', () => {
     expect(within(region).getByRole('combobox', { name: '权重' })).toHaveDisplayValue('D 列：权重');
     await user.click(within(region).getByRole('button', { name: '导入 2 位评委' }));
     await screen.findByText('已导入 2 位评委');
-    const judges = (await db.judges.where('roundId').equals(round.id).sortBy('order')).slice(3);
+    const judges = (await db.judges.where('roundIds').equals(round.id).sortBy('order')).slice(3);
     expect(judges.map(({ name, title, unit, weight }) => [name, title, unit, weight])).toEqual([
       ['张主任', '市委组织部部长', '市委组织部', 200],
       ['刘老师', '党校教授', null, 150],
     ]);
-    const list = screen.getByRole('table', { name: '本轮评委名单' });
+    const list = screen.getByRole('table', { name: '本赛事评委名单' });
     for (const judge of judges) {
       expect(judge.joinCode).toMatch(/^\d{8}$/);
       expect(within(list).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();

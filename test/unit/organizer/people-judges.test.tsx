@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
 import { useUiStore } from '../../../src/app/store';
-import { putEntities, roundScope } from '../../../src/db/entities';
+import { competitionScope, putEntities } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {
   enterMark,
@@ -163,7 +163,7 @@ describe('JudgesPanel', () => {
     expect(await screen.findByText('已复制 3 位评委的评委码')).toBeInTheDocument();
     const copied = await navigator.clipboard.readText();
     expect(copied.split('\n')).toEqual([
-      '评委码 · 市级决赛',
+      '2026年昌吉市村党组织书记“擂台比武” · 评委码',
       `1. 王评委（市委组织部）\t${groupJoinCode(judges[0].joinCode)}`,
       `2. 李评委（党校）\t${groupJoinCode(judges[1].joinCode)}`,
       `3. 赵评委（三工镇党委）\t${groupJoinCode(judges[2].joinCode)}`,
@@ -177,7 +177,7 @@ describe('JudgesPanel', () => {
     window.dispatchEvent(new Event('afterprint'));
     expect(document.body).not.toHaveClass('print-join-codes');
     const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
-    expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 市级决赛 · 评委码');
+    expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 评委码');
     expect(sheet).toHaveTextContent('输入下面的 8 位评委码');
     for (const judge of judges) expect(sheet).toHaveTextContent(groupJoinCode(judge.joinCode));
   });
@@ -201,13 +201,13 @@ describe('JudgesPanel', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('flags six-digit codes and renews every code of the round after a confirmation', async () => {
+  it('flags six-digit codes and renews every code of the competition after a confirmation', async () => {
     const { db, user, round, judges } = await setup();
     // A competition set up before codes had eight digits, as its events wrote it.
     const old = judges.map((judge, index) => ({ ...judge, joinCode: `65432${index}` }));
-    await writeTransaction(db, () => putEntities(db, 'judges', old, roundScope(round)));
+    await writeTransaction(db, () => putEntities(db, 'judges', old, competitionScope(round.competitionId)));
     expect(await screen.findByRole('note')).toHaveTextContent(
-      '评委码需要更新为8位：本轮有 3 位评委的评委码还是旧的 6 位',
+      '评委码需要更新为8位：本赛事有 3 位评委的评委码还是旧的 6 位',
     );
     expect(within(rowOf('王评委')).getByText('旧码，已停用')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '王评委的评委二维码' })).not.toBeInTheDocument();
@@ -216,7 +216,7 @@ describe('JudgesPanel', () => {
     expect(screen.queryByRole('button', { name: '复制评委码' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '重新生成评委码' }));
-    const dialog = screen.getByRole('alertdialog', { name: '为本轮 3 位评委重新生成评委码？' });
+    const dialog = screen.getByRole('alertdialog', { name: '为本赛事 3 位评委重新生成评委码？' });
     expect(dialog).toHaveTextContent('已经登录的评委平板不受影响');
     await user.click(within(dialog).getByRole('button', { name: '取消' }));
     expect((await db.judges.get(judges[0].id))?.joinCode).toBe('654320');
