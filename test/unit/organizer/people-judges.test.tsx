@@ -7,6 +7,7 @@ import { useUiStore } from '../../../src/app/store';
 import { competitionScope, putEntities } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {
+  createRound,
   enterMark,
   findJudgesByCode,
   readProjection,
@@ -14,7 +15,7 @@ import {
   updateRound,
 } from '../../../src/db/repository';
 import { groupJoinCode } from '../../../src/domain/join-code';
-import { freshDb, seedRound } from '../db/helpers';
+import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
 import { renderWith } from './people-helpers';
 
 async function setup() {
@@ -244,5 +245,41 @@ describe('JudgesPanel', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
     const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
     expect(sheet).not.toHaveTextContent('李评委');
+  });
+
+  it('lists the competition’s judges in every round, each assigned round by round', async () => {
+    const db = freshDb();
+    const { round, judges, contestants } = await seedRound(db);
+    const final = await createRound(db, { competitionId: round.competitionId, name: '总决赛', criteria: SECRETARY_SHEET });
+    const user = userEvent.setup();
+    renderWith(db, <JudgesPanel roundId={final.id} />);
+    await screen.findByRole('row', { name: /王评委/ });
+    expect(screen.getByRole('heading', { name: '评委（0 位）' })).toBeInTheDocument();
+    expect(names()).toEqual(['王评委', '李评委', '赵评委']);
+    expect(screen.getByText(/评委属于整个赛事（共 3 位）/)).toBeInTheDocument();
+
+    const inFinal = screen.getByRole('checkbox', { name: '王评委 为“总决赛”评分' });
+    expect(inFinal).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' })).toBeChecked();
+    await user.click(inFinal);
+    await screen.findByRole('heading', { name: '评委（1 位）' });
+    expect(await screen.findByText('王评委 将为“总决赛”评分')).toHaveRole('status');
+    expect((await db.judges.get(judges[0].id))?.roundIds).toEqual([round.id, final.id]);
+    // The same code serves both rounds.
+    expect(within(rowOf('王评委')).getByText(groupJoinCode(judges[0].joinCode))).toBeInTheDocument();
+
+    // Marks given in a round keep the judge on it.
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3000,
+    });
+    await user.click(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' }));
+    expect(await screen.findByText('评委“王评委”已在“市级决赛”打分，不能取消该轮次')).toHaveRole('status');
+    expect((await db.judges.get(judges[0].id))?.roundIds).toEqual([round.id, final.id]);
+    expect(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' })).toBeChecked();
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
   });
 });
