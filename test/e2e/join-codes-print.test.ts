@@ -38,6 +38,8 @@ describe('the judges’ code sheet', () => {
     await page.getByRole('link', { name: '市级决赛' }).click();
     await page.getByRole('link', { name: '评委', exact: true }).click();
     await page.getByRole('button', { name: '打印评委码' }).waitFor();
+    await page.getByRole('checkbox', { name: '王建国 为“市级决赛”评分' }).waitFor();
+    await h.screenshot(page, 'judges-panel');
     // What printJoinCodes does before window.print(), which a headless page cannot show.
     await page.evaluate(() => document.body.classList.add('print-join-codes'));
     await page.evaluate(() => document.fonts.ready);

@@ -142,6 +142,8 @@ export const organizerPeopleZh = {
   'people.import.moreFindings': '……还有 {count} 处，见下表中标出的行',
   'people.import.drawTaken': '第 {row} 行 {column} 列：出场顺序 {draw} 已被现有选手“{holder}”使用',
   'people.import.nameExists': '第 {row} 行 {column} 列：“{name}”已在名单中，请确认不是重复导入',
+  'people.import.judgeKnown':
+    '第 {row} 行 {column} 列：“{name}”已是本赛事的评委；单位也相同时，沿用原评委和评委码并分配到本轮，不会重复添加',
   'people.import.previewPartial': '共 {total} 行，表中显示前面的行和所有有问题的行（{shown} 行）。',
   'people.import.previewCaption': '文件内容预览',
   'people.import.rowColumn': '行',
@@ -347,6 +349,8 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'row {row}, column {column}: order of appearance {draw} is already taken by “{holder}”',
   'people.import.nameExists':
     'row {row}, column {column}: “{name}” is already on the list; check it is not imported twice',
+  'people.import.judgeKnown':
+    'row {row}, column {column}: “{name}” is already a judge of this competition; with the same unit, that judge (and their join code) is assigned to this round rather than added again',
   'people.import.previewPartial':
     '{total} rows; the table shows the first ones and every row with a problem ({shown}).',
   'people.import.previewCaption': 'Preview of the file',

@@ -250,7 +250,11 @@ describe('JudgesPanel', () => {
   it('lists the competition’s judges in every round, each assigned round by round', async () => {
     const db = freshDb();
     const { round, judges, contestants } = await seedRound(db);
-    const final = await createRound(db, { competitionId: round.competitionId, name: '总决赛', criteria: SECRETARY_SHEET });
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+    });
     const user = userEvent.setup();
     renderWith(db, <JudgesPanel roundId={final.id} />);
     await screen.findByRole('row', { name: /王评委/ });
