@@ -101,13 +101,18 @@ export function openContestantSheet(db: LeitaiDB, contestantId: Id | null): Prom
 }
 
 /**
- * Follows the host's call in the session's round: records the call as seen and, when the judge
- * may score the called contestant (contestantId not null), opens their sheet.
+ * Follows the host's call in the round: records the call as seen and, when the judge may score
+ * the called contestant (contestantId not null), opens their sheet, unless the screen has moved
+ * to another round meanwhile.
  */
-export function followStageCall(db: LeitaiDB, callId: Id, contestantId: Id | null): Promise<void> {
+export function followStageCall(
+  db: LeitaiDB,
+  call: { roundId: Id; callId: Id },
+  contestantId: Id | null,
+): Promise<void> {
   return updateSession(db, (current) => ({
-    followedCalls: { ...current.followedCalls, [current.roundId]: callId },
-    ...(contestantId === null ? {} : { contestantId }),
+    followedCalls: { ...current.followedCalls, [call.roundId]: call.callId },
+    ...(contestantId === null || current.roundId !== call.roundId ? {} : { contestantId }),
   }));
 }
 

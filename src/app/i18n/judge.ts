@@ -45,6 +45,8 @@ export const judgeZh = {
   'judge.stage.called': '主持人已叫号：{draw} 号 {name}',
   'judge.stage.open': '打开评分表',
   'judge.stage.notYours': '（您对该选手回避或其已退赛）',
+  'judge.stage.calledInRound': '主持人已在“{round}”叫号。提交当前评分表后将自动前往。',
+  'judge.stage.goToRound': '现在前往',
   'judge.list.title': '选手（出场顺序）',
   'judge.list.onStage': '台上',
   'judge.list.recusedReason': '与您同单位，按规定回避',
@@ -169,6 +171,9 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.stage.called': 'The host called: No. {draw} {name}',
   'judge.stage.open': 'Open score sheet',
   'judge.stage.notYours': '(you are recused, or the contestant withdrew)',
+  'judge.stage.calledInRound':
+    'The host is calling in “{round}”. The screen goes there once this sheet is submitted.',
+  'judge.stage.goToRound': 'Go now',
   'judge.list.title': 'Contestants (order of appearance)',
   'judge.list.onStage': 'On stage',
   'judge.list.recusedReason': 'Same unit as you: recused by the rules',

@@ -73,7 +73,8 @@ export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps)
   if (codeParam !== null && !sameJudge) {
     return <JoinScreen initialCode={codeParam} currentJudge={context.judge} onDone={onCodeHandled} />;
   }
-  return <Desk session={session} context={context} />;
+  // One desk per round: its live queries start afresh, never showing one round's rows as another's.
+  return <Desk key={context.round.id} session={session} context={context} />;
 }
 
 /** The latest of the judge's other rounds with a call this screen has not followed, if any. */
@@ -136,7 +137,11 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   useEffect(() => {
     if (!items || !call || call.callId === followed || busy || session.roundId !== round.id) return;
     const called = items.find((item) => item.contestant.id === call.contestantId)?.contestant;
-    followStageCall(db, call.callId, called && isScorable(judge, called) ? called.id : null);
+    followStageCall(
+      db,
+      { roundId: round.id, callId: call.callId },
+      called && isScorable(judge, called) ? called.id : null,
+    );
   }, [db, items, call, followed, busy, judge, session.roundId, round.id]);
 
   // A new call in another of the judge's rounds (the next round has begun) moves the desk
@@ -177,6 +182,22 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         sheets={sheets}
         onOpen={select}
       />
+      {calledElsewhere && busy && (
+        <div className="judge-stage-banner" role="status">
+          <span>
+            {t('judge.stage.calledInRound', {
+              round: rounds.find((each) => each.id === calledElsewhere)?.name ?? '',
+            })}
+          </span>
+          <button
+            type="button"
+            className="button button--gold"
+            onClick={() => showRound(db, calledElsewhere)}
+          >
+            {t('judge.stage.goToRound')}
+          </button>
+        </div>
+      )}
       {calledItem && calledItem.contestant.id !== open?.id && (
         <div className="judge-stage-banner" role="status">
           <span>

@@ -49,12 +49,12 @@ describe('judge session', () => {
     const { round: seededRound, judges, contestants } = await seedRound(db);
     const round = seededRound.id;
     await bindJudge(db, judges[0].id);
-    await followStageCall(db, 'call-1', contestants[2].id);
+    await followStageCall(db, { roundId: round, callId: 'call-1' }, contestants[2].id);
     expect(await readJudgeSession(db)).toMatchObject({
       contestantId: contestants[2].id,
       followedCalls: { [round]: 'call-1' },
     });
-    await followStageCall(db, 'call-2', null);
+    await followStageCall(db, { roundId: round, callId: 'call-2' }, null);
     expect(await readJudgeSession(db)).toMatchObject({
       contestantId: contestants[2].id,
       followedCalls: { [round]: 'call-2' },
