@@ -47,7 +47,7 @@ export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<
 /**
  * Binds this device to a judge, on the round that is on stage: the latest of the judge's rounds
  * the host has called someone in, or the first. The calls already made in the judge's other
- * rounds count as passed over, so only a new call there moves the screen (`followStageRound`).
+ * rounds count as passed over, so only a new call there moves the screen (`showRound`).
  * Re-binding the same judge keeps the open sheet while its round is still theirs.
  */
 export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {

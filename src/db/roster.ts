@@ -147,8 +147,8 @@ async function takenJoinCodes(db: LeitaiDB): Promise<Set<string>> {
   return new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
 }
 
-async function nextOrder(db: LeitaiDB, table: 'judges' | 'contestants', roundId: Id): Promise<number> {
-  const rows: { order: number }[] = await db.table(table).where('roundId').equals(roundId).toArray();
+async function nextContestantOrder(db: LeitaiDB, roundId: Id): Promise<number> {
+  const rows = await db.contestants.where('roundId').equals(roundId).toArray();
   return Math.max(0, ...rows.map((row) => row.order)) + 1;
 }
 
@@ -287,7 +287,7 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
           ...fields,
           photoId,
           draw: null,
-          order: draft.order ?? (await nextOrder(db, 'contestants', round.id)),
+          order: draft.order ?? (await nextContestantOrder(db, round.id)),
         };
     await putEntity(db, 'contestants', contestant, roundScope(round));
     return contestant;
@@ -353,7 +353,7 @@ async function judgesForImport(
     if (!known.has(key)) known.set(key, judge);
   }
   const taken = await takenJoinCodes(db);
-  let nextOrder = await nextJudgeOrder(db, round.competitionId);
+  let order = await nextJudgeOrder(db, round.competitionId);
   const imported = new Map<string, JudgeRecord>();
   const changed: JudgeRecord[] = [];
   for (const fields of rows) {
@@ -378,7 +378,7 @@ async function judgesForImport(
       roundIds: [round.id],
       ...fields,
       joinCode,
-      order: nextOrder++,
+      order: order++,
     };
     imported.set(key, judge);
     changed.push(judge);
@@ -430,7 +430,7 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
     }
 
     const { judges, changed } = await judgesForImport(db, round, judgeRows);
-    const firstContestant = await nextOrder(db, 'contestants', roundId);
+    const firstContestant = await nextContestantOrder(db, roundId);
     const contestants = contestantRows.map(
       (fields, index): ContestantRecord => ({
         id: newId(),
