@@ -153,7 +153,7 @@ export class Admission {
   /** The round's panel, in its order. */
   judgesOfRound(roundId: Id): JudgeRecord[] {
     return [...this.entities.judges.values()]
-      .filter((judge) => judge.roundId === roundId)
+      .filter((judge) => isAssigned(judge, roundId))
       .sort((a, b) => a.order - b.order);
   }
 
