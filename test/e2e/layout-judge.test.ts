@@ -20,6 +20,7 @@ import {
   importRoster,
   openContestantSheet,
   pressKey,
+  showRound,
   submitSheet,
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
@@ -122,11 +123,29 @@ async function fillSheet(
   for (const key of typed) await pressKey(db, { ...ref, criterionId: draftCriterion.id }, key as KeypadKey);
 }
 
-async function sheetSeed(criteria: CriterionDraft[], marks: number[], typed: string): Promise<TableRows> {
+/**
+ * A sheet in progress. With `secondRound`, the judge also scores a later round of the same
+ * panel, so the desk shows its round picker too (one more row above the sheet).
+ */
+async function sheetSeed(
+  criteria: CriterionDraft[],
+  marks: number[],
+  typed: string,
+  secondRound = false,
+): Promise<TableRows> {
   const seeded = await seedRound(criteria);
   const open = seeded.contestants.find((contestant) => contestant.name === DOTTED_NAME) as ContestantRecord;
   await fillSheet(seeded, open, marks, typed);
+  if (secondRound) {
+    await createRound(seeded.db, {
+      competitionId: seeded.round.competitionId,
+      name: '市级决赛第二场',
+      criteria,
+      panelFrom: seeded.round.id,
+    });
+  }
   await bindJudge(seeded.db, seeded.judge.id);
+  await showRound(seeded.db, seeded.round.id);
   await openContestantSheet(seeded.db, open.id);
   const rows = await dumpTables(seeded.db);
   seeded.db.close();
@@ -166,7 +185,7 @@ let submitted: TableRows;
 beforeAll(async () => {
   h = await startHarness();
   // 36.5 + 13 + 18 = 67.5; PPT制作 typed 16, over its max of 15.
-  fiveSheet = await sheetSeed(FIVE_CRITERIA, [3650, 1300, 1800], '16');
+  fiveSheet = await sheetSeed(FIVE_CRITERIA, [3650, 1300, 1800], '16', true);
   eightSheet = await sheetSeed(EIGHT_CRITERIA, [1850, 1320, 1400, 900, 850], '12');
   listOnly = await listSeed();
   submitted = await submittedSeed();
@@ -312,6 +331,7 @@ describe('the judge tablet at every common tablet size', () => {
     async ({ size, name }) => {
       const five = await openJudgePage(size, fiveSheet);
       await expectSheetLaidOut(five, `five criteria at ${name}`);
+      expect(await five.locator('.judge-rounds').isVisible()).toBe(true);
       // The running total with the round's two decimals, as the host and the projector show it.
       expect(await five.locator('.judge-total__value').textContent()).toBe('67.50');
       await h.screenshot(five, `judge-sheet-${name}`);
