@@ -70,11 +70,14 @@ function withDetails(base: CompetitionRecord, { name, date, venue }: Competition
 export interface CompetitionDraft extends CompetitionDetails {
   /** A first round made in the same transaction, e.g. from a template: both or neither. */
   firstRound?: Omit<RoundDraft, 'competitionId'>;
+  /** The demo competition (src/db/demo.ts): removable whole, everywhere, with one purge. */
+  demo?: true;
 }
 
 export function createCompetition(db: LeitaiDB, draft: CompetitionDraft): Promise<CompetitionRecord> {
   return writeTransaction(db, async () => {
-    const competition = withDetails({ id: newId(), name: '', archived: false }, draft);
+    const base: CompetitionRecord = { id: newId(), name: '', archived: false, ...(draft.demo ? { demo: true } : {}) };
+    const competition = withDetails(base, draft);
     await putEntity(db, 'competitions', competition, competitionScope(competition.id));
     if (draft.firstRound) await createRound(db, { ...draft.firstRound, competitionId: competition.id });
     return competition;
@@ -128,8 +131,10 @@ export function duplicateCompetition(
   return writeTransaction(db, async () => {
     const source = await getCompetition(db, id);
     // Date and venue are kept: a copy is usually next year's edition at the same place, edited after.
+    // A copy is a competition of the organizer's own: never the demo.
+    const { demo: _demo, ...copied } = source;
     const copy = withDetails(
-      { ...source, id: newId(), archived: false },
+      { ...copied, id: newId(), archived: false },
       { name: draft.name ?? `${source.name}（副本）` },
     );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));

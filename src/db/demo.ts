@@ -90,6 +90,7 @@ export function loadDemoCompetition(
       name: '2026年昌吉市村党组织书记“擂台比武”（示例）',
       date: '2026-06-18',
       venue: '昌吉市委党校报告厅',
+      demo: true,
     });
     const round = await createRound(db, { ...setup, competitionId: competition.id, name: '市级决赛' });
     const { judges, contestants } = await importRoster(db, round.id, {

@@ -73,6 +73,12 @@ export const organizerZh = {
   'org.competition.deleteConfirm': '确认删除',
   'org.competition.archiveInstead': '改为归档',
   'org.competition.deleted': '已删除“{name}”',
+  'org.demo.badge': '示例',
+  'org.demo.purgeTitle': '删除示例赛事“{name}”？',
+  'org.demo.purgeBody':
+    '示例赛事将从本机、场馆服务器和所有已连接的设备上全部清除，包括评委在示例中打的分。离线的设备下次连接时也会清除。此操作不能撤销。',
+  'org.demo.purgeConfirm': '删除示例赛事',
+  'org.demo.purged': '已删除示例赛事“{name}”（本机清除 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
   'org.competition.missing': '找不到该赛事，可能已被删除',
 
   'org.tpl.secretary.name': '村党组织书记擂台比武',
@@ -383,6 +389,13 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.competition.deleteConfirm': 'Delete',
   'org.competition.archiveInstead': 'Archive instead',
   'org.competition.deleted': 'Deleted “{name}”',
+  'org.demo.badge': 'Demo',
+  'org.demo.purgeTitle': 'Delete the demo “{name}”?',
+  'org.demo.purgeBody':
+    'The demo is removed from this device, the venue server and every connected device, marks that judges gave in it included. Offline devices remove it when they next connect. This cannot be undone.',
+  'org.demo.purgeConfirm': 'Delete the demo',
+  'org.demo.purged':
+    'Deleted the demo “{name}” ({events} records removed here); other devices remove it when they reach the venue server.',
   'org.competition.missing': 'This competition was not found; it may have been deleted',
 
   'org.tpl.secretary.name': 'Village Party secretaries’ contest (擂台比武)',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { purgeDemoCompetition } from '../../../db/purge';
 import { archiveCompetition, deleteCompetition, duplicateCompetition } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
@@ -59,6 +60,7 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
         <h2 className="org-card__title">
           <Link to={placeHref({ competitionId: competition.id })}>{competition.name}</Link>
         </h2>
+        {competition.demo && <span className="org-badge">{t('org.demo.badge')}</span>}
         {competition.archived && <span className="org-badge">{t('org.competition.archivedBadge')}</span>}
         <p className="org-meta">{details}</p>
       </div>
@@ -98,7 +100,20 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
           {t('org.delete')}
         </button>
       </div>
-      {deleting && (
+      {deleting && competition.demo && (
+        <ConfirmDialog
+          title={t('org.demo.purgeTitle', { name: competition.name })}
+          confirmLabel={t('org.demo.purgeConfirm')}
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            const wiped = await purgeDemoCompetition(db, competition.id);
+            onNotice(t('org.demo.purged', { name: competition.name, events: wiped.events }));
+          }}
+        >
+          <p>{t('org.demo.purgeBody')}</p>
+        </ConfirmDialog>
+      )}
+      {deleting && !competition.demo && (
         <ConfirmDialog
           title={t('org.competition.deleteTitle', { name: competition.name })}
           confirmLabel={t('org.competition.deleteConfirm')}
