@@ -19,7 +19,9 @@ import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { LeitaiDB } from './database';
 import { getCompetition } from './entities';
+import { isRehearsalRound } from '../domain/purge';
 import { loadRoundInput } from './read';
+import { realRoundsOf } from './rounds';
 import { applyRemoteEvents, type RemoteApplyResult } from './remote';
 
 export interface CompetitionArchive {
@@ -48,6 +50,19 @@ async function heldSeqs(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<M
   return held;
 }
 
+/**
+ * The competition's events that a backup and every export carry: all of them but a running
+ * 彩排's (a rehearsal round is never part of the results; a purged one is gone already).
+ */
+export async function competitionEvents(db: LeitaiDB, competitionId: Id): Promise<LeitaiEvent[]> {
+  const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+  const rehearsals = new Set(rounds.filter(isRehearsalRound).map((round) => round.id));
+  const events = await db.events.where('competitionId').equals(competitionId).toArray();
+  return rehearsals.size === 0
+    ? events
+    : events.filter((event) => event.roundId === null || !rehearsals.has(event.roundId));
+}
+
 /** Everything a backup of the competition holds, read in one transaction (a consistent snapshot). */
 export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise<CompetitionArchive> {
   return db.transaction(
@@ -55,13 +70,11 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
     [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
     async () => {
       const competition = await getCompetition(db, competitionId);
-      const rounds = (await db.rounds.where('competitionId').equals(competitionId).toArray()).sort(
-        byRoundOrder,
-      );
+      const rounds = (await realRoundsOf(db, competitionId)).sort(byRoundOrder);
       const roundIds = rounds.map((round) => round.id);
       const judges = await db.judges.where('roundId').anyOf(roundIds).toArray();
       const contestants = await db.contestants.where('roundId').anyOf(roundIds).toArray();
-      const events = await db.events.where('competitionId').equals(competitionId).toArray();
+      const events = await competitionEvents(db, competitionId);
       const held = await heldSeqs(db, events);
       const results: RecordedRound[] = [];
       for (const round of rounds) {

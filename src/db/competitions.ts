@@ -21,7 +21,7 @@ import { RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
-import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
+import { createRound, deleteRoundRecords, type RoundDraft, realRoundsOf } from './rounds';
 
 const NAME_LIMIT = 100;
 
@@ -139,7 +139,7 @@ export function duplicateCompetition(
     );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
-    for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {
+    for (const round of await realRoundsOf(db, id)) {
       await copyRound(db, round, copy.id, takenCodes);
     }
     return copy;
@@ -187,7 +187,8 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
     const competition = await getCompetition(db, id);
     const rounds = await db.rounds.where('competitionId').equals(id).toArray();
     for (const round of rounds) {
-      if ((await countRoundMarks(db, round.id)) > 0) {
+      // A 彩排's simulated marks are not results: they never keep a competition.
+      if (round.rehearsalOf === undefined && (await countRoundMarks(db, round.id)) > 0) {
         throw new RepositoryError(
           'has-marks',
           `赛事“${competition.name}”的轮次“${round.name}”已有评委打分，不能删除；可以将赛事归档`,

@@ -16,6 +16,7 @@ import { canonicalJson } from './chain.ts';
 import { computeStandings } from './engine.ts';
 import { foldEvents, type Projection } from './events.ts';
 import { toInterchangeStandings } from './interchange.ts';
+import { isRehearsalRound } from './purge.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Id } from './model.ts';
 import type { RoundRecord } from './records.ts';
@@ -141,7 +142,7 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const { entities } = projection;
   const competition = entities.competitions[competitionId];
   const rounds = Object.values(entities.rounds)
-    .filter((round) => round.competitionId === competitionId)
+    .filter((round) => round.competitionId === competitionId && !isRehearsalRound(round))
     .sort(byRoundOrder);
   const summary = competition
     ? summarize(competition, rounds, Object.values(entities.judges), Object.values(entities.contestants))

@@ -1,3 +1,4 @@
+import { realRoundsOf } from '../../db/rounds';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { byRoundOrder } from '../../domain/backup';
@@ -24,7 +25,7 @@ export function RoundPicker({
   const rounds = useLiveQuery(
     async () =>
       competitionId
-        ? (await db.rounds.where('competitionId').equals(competitionId).toArray()).sort(byRoundOrder)
+        ? (await realRoundsOf(db, competitionId)).sort(byRoundOrder)
         : [],
     [db, competitionId],
   );

@@ -4,7 +4,7 @@
  * The format is src/domain/backup.ts; events are checked by the sync protocol's validator.
  */
 
-import { readCompetitionArchive } from '../../db/backup';
+import { competitionEvents, readCompetitionArchive } from '../../db/backup';
 import type { LeitaiDB } from '../../db/database';
 import {
   type BackupChainProblem,
@@ -54,7 +54,7 @@ async function chainHead(db: LeitaiDB, competitionId: Id, events: readonly Leita
 }
 
 async function readLog(db: LeitaiDB, competitionId: Id): Promise<Log> {
-  const events = await db.events.where('competitionId').equals(competitionId).toArray();
+  const events = await competitionEvents(db, competitionId);
   return { events, head: await chainHead(db, competitionId, events) };
 }
 

@@ -146,6 +146,7 @@ function Projector({ roundId }: { roundId: Id }) {
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
       <p className="pj-caption">{round.name}</p>
+      {round.rehearsalOf !== undefined && <p className="pj-rehearsal">{t('stage.projector.rehearsal')}</p>}
       {view}
     </div>
   );

@@ -37,8 +37,10 @@ export function roundChoices(
 export function defaultRoundId(choices: readonly RoundChoice[], roundsWithMarks: ReadonlySet<Id>): Id | null {
   const newest = choices[0];
   if (!newest) return null;
-  const marked = newest.rounds.filter((round) => roundsWithMarks.has(round.id));
-  return (marked.at(-1) ?? newest.rounds[0])?.id ?? null;
+  // A 彩排 is opened by choosing it, never by default: its simulated marks are not the day's.
+  const real = newest.rounds.filter((round) => round.rehearsalOf === undefined);
+  const marked = real.filter((round) => roundsWithMarks.has(round.id));
+  return (marked.at(-1) ?? real[0] ?? newest.rounds[0])?.id ?? null;
 }
 
 /** The round named by the address (`?round=`), or null. */
