@@ -25,6 +25,11 @@ const panels = {
   ),
 } satisfies Record<RoundTab, unknown>;
 
+/** 彩排: beside the tabs, on every tab of a real round (the simulation runs while it shows). */
+const rehearsalPanel = lazyPart([], () =>
+  import('../rehearsal/RehearsalPanel').then((module) => module.RehearsalPanel),
+);
+
 const TAB_LABELS: Record<RoundTab, MessageKey> = {
   settings: 'org.tab.settings',
   criteria: 'org.tab.criteria',
@@ -109,6 +114,11 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
           <TabPanel tab={tab} roundId={round.id} />
         </Suspense>
       </div>
+      {round.rehearsalOf === undefined && (
+        <Suspense fallback={null}>
+          <rehearsalPanel.Part roundId={round.id} />
+        </Suspense>
+      )}
     </div>
   );
 }
