@@ -22,6 +22,7 @@ import { getCompetition } from './entities';
 import { isRehearsalRound } from '../domain/purge';
 import { loadRoundInput } from './read';
 import { realRoundsOf } from './rounds';
+import { writeTransaction } from './log';
 import { applyRemoteEvents, type RemoteApplyResult } from './remote';
 
 export interface CompetitionArchive {
@@ -91,13 +92,22 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
   );
 }
 
+export interface RestoreResult extends RemoteApplyResult {
+  /** This device's own events waiting for the venue server: all that a restore leaves to send. */
+  unsent: number;
+}
+
 /**
  * Restores a checked backup's events onto this device, in one transaction: onto an empty
  * device, or merged with what it has (events it knows are skipped, so restoring twice changes
- * nothing). They are applied as other devices' events, with the same winner rule as sync.
- * Refused whole (RepositoryError 'event-conflict') if a device seems to have numbered two
- * different events alike.
+ * nothing). They are applied as other devices' events, with the same winner rule as sync, and
+ * never queued: each belongs to the device that wrote it, which sends it itself (the venue
+ * server has it already, or gets it from that device). Refused whole (RepositoryError
+ * 'event-conflict') if a device seems to have numbered two different events alike.
  */
-export function restoreEvents(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<RemoteApplyResult> {
-  return applyRemoteEvents(db, events);
+export function restoreEvents(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<RestoreResult> {
+  return writeTransaction(db, async () => {
+    const applied = await applyRemoteEvents(db, events);
+    return { ...applied, unsent: await db.outbox.count() };
+  });
 }

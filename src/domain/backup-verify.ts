@@ -135,6 +135,28 @@ function differencesOf(
   });
 }
 
+/** A field of the file's competition summary that the events say otherwise. */
+export interface SummaryDifference {
+  field: 'id' | 'name' | 'date' | 'venue' | 'rounds';
+  /** As the file says, and as the events give it (canonical JSON for the rounds; '' when absent). */
+  recorded: string;
+  fromEvents: string;
+}
+
+/** Where the file's summary and the summary folded from its events part, field by field. */
+export function summaryDifferences(recorded: BackupSummary, fromEvents: BackupSummary | null): SummaryDifference[] {
+  const fields = ['id', 'name', 'date', 'venue', 'rounds'] as const;
+  const shown = (summary: BackupSummary | null, field: (typeof fields)[number]) => {
+    const value = summary?.[field];
+    if (value === undefined) return '';
+    return typeof value === 'string' ? value : canonicalJson(value);
+  };
+  return fields.flatMap((field) => {
+    const [before, after] = [shown(recorded, field), shown(fromEvents, field)];
+    return before === after ? [] : [{ field, recorded: before, fromEvents: after }];
+  });
+}
+
 /** Recomputes every round of the backup's competition from its events and compares. */
 export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const projection = foldEvents(backup.events.map(({ event }) => event));
