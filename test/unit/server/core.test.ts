@@ -553,9 +553,12 @@ describe('refusals of whole requests', () => {
   it('names protocol versions it cannot serve', async () => {
     const { core } = testServer();
     expect((await call(core, 'GET', '/hello', { protocol: '1' })).error?.code).toBe('protocolTooOld');
-    expect((await call(core, 'GET', '/hello', { protocol: '3' })).error?.code).toBe('protocolTooNew');
+    // Protocol 2 could not read a purge it pulls: it is too old for this server.
+    expect((await call(core, 'GET', '/hello', { protocol: '2' })).error?.code).toBe('protocolTooOld');
+    const newer = String(PROTOCOL_VERSION + 1);
+    expect((await call(core, 'GET', '/hello', { protocol: newer })).error?.code).toBe('protocolTooNew');
     expect((await call(core, 'GET', '/hello', { protocol: null })).error?.code).toBe('malformedRequest');
-    expect((await call(core, 'GET', '/hello', { protocol: '3' })).status).toBe(426);
+    expect((await call(core, 'GET', '/hello', { protocol: newer })).status).toBe(426);
   });
 
   it('refuses malformed requests by name', async () => {
