@@ -17,13 +17,13 @@ import { recordRound } from '../domain/backup-verify';
 import { computeStandings } from '../domain/engine';
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { isRehearsalRound } from '../domain/purge';
 import type { LeitaiDB } from './database';
 import { getCompetition } from './entities';
-import { isRehearsalRound } from '../domain/purge';
-import { loadRoundInput } from './read';
-import { realRoundsOf } from './rounds';
 import { writeTransaction } from './log';
+import { loadRoundInput } from './read';
 import { applyRemoteEvents, type RemoteApplyResult } from './remote';
+import { realRoundsOf } from './rounds';
 
 export interface CompetitionArchive {
   competition: BackupSummary;

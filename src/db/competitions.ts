@@ -76,7 +76,12 @@ export interface CompetitionDraft extends CompetitionDetails {
 
 export function createCompetition(db: LeitaiDB, draft: CompetitionDraft): Promise<CompetitionRecord> {
   return writeTransaction(db, async () => {
-    const base: CompetitionRecord = { id: newId(), name: '', archived: false, ...(draft.demo ? { demo: true } : {}) };
+    const base: CompetitionRecord = {
+      id: newId(),
+      name: '',
+      archived: false,
+      ...(draft.demo ? { demo: true } : {}),
+    };
     const competition = withDetails(base, draft);
     await putEntity(db, 'competitions', competition, competitionScope(competition.id));
     if (draft.firstRound) await createRound(db, { ...draft.firstRound, competitionId: competition.id });

@@ -1,8 +1,8 @@
 /** A judge's marks and the submission of their score sheet (评分表). */
 
 import type { Author, MarkRow, SheetRow } from '../domain/events';
-import { isRehearsalRound } from '../domain/purge';
 import type { Hundredths, Id } from '../domain/model';
+import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, roundScope } from './entities';

@@ -8,8 +8,8 @@
  */
 
 import type { LeitaiEvent, PurgePurpose } from '../domain/events';
-import type { Id } from '../domain/model';
 import { isEntityEvent } from '../domain/events';
+import type { Id } from '../domain/model';
 import { isDemoCompetition, isRehearsalRound, isWithinScope, type PurgeScope } from '../domain/purge';
 import type { SetupTable } from '../domain/records';
 import type { LeitaiDB } from './database';
@@ -47,11 +47,13 @@ export async function wipeScope(db: LeitaiDB, scope: PurgeScope): Promise<WipeRe
     const entityId = event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
     entities.set(`${event.payload.table}/${entityId}`, [event.payload.table, entityId]);
   }
-  if (scope.roundId === null) entities.set(`competitions/${scope.competitionId}`, ['competitions', scope.competitionId]);
+  if (scope.roundId === null)
+    entities.set(`competitions/${scope.competitionId}`, ['competitions', scope.competitionId]);
   for (const id of rounds) entities.set(`rounds/${id}`, ['rounds', id]);
   for (const [table, entityId] of entities.values()) await db.table(table).delete(entityId);
   await db.entityHeads.bulkDelete([...entities.values()]);
-  for (const table of [db.judges, db.contestants, db.photos]) await table.where('roundId').anyOf(rounds).delete();
+  for (const table of [db.judges, db.contestants, db.photos])
+    await table.where('roundId').anyOf(rounds).delete();
 
   for (const table of [db.marks, db.sheets, db.adjustments, db.corrections])
     await table.where('roundId').anyOf(rounds).delete();
@@ -81,7 +83,10 @@ export function purgeDemoCompetition(db: LeitaiDB, competitionId: Id): Promise<W
   return writeTransaction(db, async () => {
     const competition = await getCompetition(db, competitionId);
     if (!isDemoCompetition(competition)) {
-      throw new RepositoryError('not-purgeable', `赛事“${competition.name}”不是示例赛事，不能清除；可以将赛事归档`);
+      throw new RepositoryError(
+        'not-purgeable',
+        `赛事“${competition.name}”不是示例赛事，不能清除；可以将赛事归档`,
+      );
     }
     return purge(db, { competitionId, roundId: null }, 'demo');
   });

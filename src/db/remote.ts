@@ -4,8 +4,8 @@
  */
 
 import type { LeitaiEvent } from '../domain/events';
-import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { Id } from '../domain/model';
+import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { LeitaiDB, RefusedEventRow } from './database';
 import { RepositoryError } from './errors';
 import { writeTransaction } from './log';
@@ -66,7 +66,10 @@ export function applyRemoteEvents(db: LeitaiDB, events: readonly LeitaiEvent[]):
     const fresh = await unknownEvents(db, events);
     // A purge, known here or in the batch, keeps its scope out; a new one wipes it (src/db/purge.ts).
     const newPurges = fresh.filter(isPurge);
-    const known = (await db.events.where('type').equals('scope.purge').toArray()) as LeitaiEvent<'scope.purge'>[];
+    const known = (await db.events
+      .where('type')
+      .equals('scope.purge')
+      .toArray()) as LeitaiEvent<'scope.purge'>[];
     const scopes = [...known, ...newPurges].map(purgeScopeOf);
     const kept = fresh.filter((event) => !isPurged(event, scopes));
     if (kept.length > 0) {
@@ -75,7 +78,11 @@ export function applyRemoteEvents(db: LeitaiDB, events: readonly LeitaiEvent[]):
       await applyToProjections(db, kept);
     }
     for (const purge of newPurges) await wipeScope(db, purgeScopeOf(purge));
-    return { applied: kept.length, ignored: events.length - fresh.length, purged: fresh.length - kept.length };
+    return {
+      applied: kept.length,
+      ignored: events.length - fresh.length,
+      purged: fresh.length - kept.length,
+    };
   });
 }
 

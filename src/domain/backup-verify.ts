@@ -16,9 +16,9 @@ import { canonicalJson } from './chain.ts';
 import { computeStandings } from './engine.ts';
 import { foldEvents, type Projection } from './events.ts';
 import { toInterchangeStandings } from './interchange.ts';
-import { isRehearsalRound } from './purge.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Id } from './model.ts';
+import { isRehearsalRound } from './purge.ts';
 import type { RoundRecord } from './records.ts';
 import { assembleRoundInput, roundRowsOf } from './round-input.ts';
 
@@ -144,7 +144,10 @@ export interface SummaryDifference {
 }
 
 /** Where the file's summary and the summary folded from its events part, field by field. */
-export function summaryDifferences(recorded: BackupSummary, fromEvents: BackupSummary | null): SummaryDifference[] {
+export function summaryDifferences(
+  recorded: BackupSummary,
+  fromEvents: BackupSummary | null,
+): SummaryDifference[] {
   const fields = ['id', 'name', 'date', 'venue', 'rounds'] as const;
   const shown = (summary: BackupSummary | null, field: (typeof fields)[number]) => {
     const value = summary?.[field];

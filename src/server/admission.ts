@@ -11,8 +11,8 @@
 import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
-import type { JudgeRecord, SetupRecords, SetupTable } from '../domain/records';
 import { isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
+import type { JudgeRecord, SetupRecords, SetupTable } from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
 
@@ -255,7 +255,11 @@ export class Admission {
     if (payload.table === 'competitions') {
       const current = this.entities.competitions.get(payload.entity.id);
       if (current && current.demo !== payload.entity.demo) {
-        return refusal('forbiddenAuthor', 'whether a competition is the demo never changes', 'payload.entity.demo');
+        return refusal(
+          'forbiddenAuthor',
+          'whether a competition is the demo never changes',
+          'payload.entity.demo',
+        );
       }
     }
     if (payload.table === 'rounds') {

@@ -22,6 +22,7 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
+import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
 import {
   API_PREFIX,
   checkProtocol,
@@ -45,7 +46,6 @@ import {
   syncError,
   type WireEvent,
 } from '../sync/protocol';
-import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
 import { Admission } from './admission';
 import {
   AttemptLimiter,
@@ -552,7 +552,8 @@ export class VenueCore {
       return { refused: { eventId: event.id, index, code: 'eventConflict', message } };
     }
     this.admission.apply(event as LeitaiEvent);
-    if (outcome.kind === 'new' && isPurge(event as LeitaiEvent)) this.purgeStored(event as LeitaiEvent<'scope.purge'>);
+    if (outcome.kind === 'new' && isPurge(event as LeitaiEvent))
+      this.purgeStored(event as LeitaiEvent<'scope.purge'>);
     return { id: event.id, reading: outcome.kind === 'new' ? reading : null };
   }
 

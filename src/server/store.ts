@@ -281,9 +281,13 @@ export class VenueStore {
    * Deletes the stored events that `inScope` selects (a purge's scope: the purge events
    * themselves are never selected, so late devices still learn of it). Returns how many went.
    */
-  deleteEvents(inScope: (event: { type: string; competitionId: string; roundId: string | null }) => boolean): number {
+  deleteEvents(
+    inScope: (event: { type: string; competitionId: string; roundId: string | null }) => boolean,
+  ): number {
     const doomed: number[] = [];
-    for (const row of this.db.prepare<[], { seq: number; body: string }>('SELECT seq, body FROM events').iterate()) {
+    for (const row of this.db
+      .prepare<[], { seq: number; body: string }>('SELECT seq, body FROM events')
+      .iterate()) {
       if (inScope(JSON.parse(row.body))) doomed.push(row.seq);
     }
     const remove = this.db.prepare('DELETE FROM events WHERE seq = ?');

@@ -86,14 +86,16 @@ export const organizerZh = {
   'org.rehearsal.endTitle': '结束彩排并清除“{name}”？',
   'org.rehearsal.endBody':
     '彩排轮次及其全部记录（模拟评分、叫号、公布）将从本机、场馆服务器和所有设备上清除。正式轮次不受影响。',
-  'org.rehearsal.ended': '彩排已结束，彩排数据已清除（本机 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
+  'org.rehearsal.ended':
+    '彩排已结束，彩排数据已清除（本机 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
   'org.rehearsal.simError': '模拟评分未能写入：{reason}',
   'org.demo.badge': '示例',
   'org.demo.purgeTitle': '删除示例赛事“{name}”？',
   'org.demo.purgeBody':
     '示例赛事将从本机、场馆服务器和所有已连接的设备上全部清除，包括评委在示例中打的分。离线的设备下次连接时也会清除。此操作不能撤销。',
   'org.demo.purgeConfirm': '删除示例赛事',
-  'org.demo.purged': '已删除示例赛事“{name}”（本机清除 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
+  'org.demo.purged':
+    '已删除示例赛事“{name}”（本机清除 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
   'org.competition.missing': '找不到该赛事，可能已被删除',
 
   'org.tpl.secretary.name': '村党组织书记擂台比武',

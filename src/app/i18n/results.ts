@@ -606,13 +606,15 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
     'The backup’s hash chain is broken ({count} problems): events were changed, removed or reordered.',
   'results.backup.refused.results':
     'The backup’s hash chain is intact, but what the file records differs from its events (as npx leitai verify finds): {details}.',
-  'results.backup.diff.summary': 'competition {field}: the file says “{recorded}”, the events give “{actual}”',
+  'results.backup.diff.summary':
+    'competition {field}: the file says “{recorded}”, the events give “{actual}”',
   'results.backup.diff.field.id': 'id',
   'results.backup.diff.field.name': 'name',
   'results.backup.diff.field.date': 'date',
   'results.backup.diff.field.venue': 'venue',
   'results.backup.diff.field.rounds': 'rounds',
-  'results.backup.diff.round': 'round “{name}”: the recorded results differ from the ones recomputed from the raw marks: {details}',
+  'results.backup.diff.round':
+    'round “{name}”: the recorded results differ from the ones recomputed from the raw marks: {details}',
   'results.backup.diff.contestant': '{name} recorded as {recorded}, recomputed as {recomputed}',
   'results.backup.diff.ranked': 'rank {rank}, {score} ({award})',
   'results.backup.diff.noAward': 'no award',
@@ -620,7 +622,8 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.backup.diff.excluded': 'not ranked',
   'results.backup.diff.absent': 'absent',
   'results.backup.diff.notRecorded': 'round “{name}”: no results were recorded for it',
-  'results.backup.diff.notInEvents': 'round “{name}”: results are recorded, but the events hold no such round',
+  'results.backup.diff.notInEvents':
+    'round “{name}”: results are recorded, but the events hold no such round',
   'results.backup.toSend':
     'The restored events belong to the devices that made them: this device does not send them. It has {count} records of its own waiting to be sent.',
 };

@@ -14,7 +14,12 @@ import {
   checkBackupChain,
   makeBackup,
 } from '../../domain/backup';
-import { type ResultsVerdict, type SummaryDifference, summaryDifferences, verifyBackupResults } from '../../domain/backup-verify';
+import {
+  type ResultsVerdict,
+  type SummaryDifference,
+  summaryDifferences,
+  verifyBackupResults,
+} from '../../domain/backup-verify';
 import { CHAIN_GENESIS, chainLink, compareChainOrder } from '../../domain/chain';
 import type { LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';

@@ -6,9 +6,9 @@
  * and says what this device will send.
  */
 import { describe, expect, it } from 'vitest';
-import { backupText, createBackup, readBackupText } from '../../../src/app/results/backup-file';
-import { refusalText } from '../../../src/app/results/BackupPanel';
 import { translate } from '../../../src/app/i18n/messages';
+import { refusalText } from '../../../src/app/results/BackupPanel';
+import { backupText, createBackup, readBackupText } from '../../../src/app/results/backup-file';
 import { restoreEvents } from '../../../src/db/backup';
 import { createCompetition } from '../../../src/db/repository';
 import type { BackupFile } from '../../../src/domain/backup';

@@ -5,9 +5,9 @@
  * again. Simulated (organizer-authored) marks go only into a rehearsal round.
  */
 import { describe, expect, it } from 'vitest';
-import { enterMark, getDeviceId } from '../../../src/db/repository';
 import { purgeDemoCompetition, purgeRehearsalRound } from '../../../src/db/purge';
 import { startRehearsal } from '../../../src/db/rehearsal';
+import { enterMark, getDeviceId } from '../../../src/db/repository';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import type { SessionInfo, WireEvent } from '../../../src/sync/protocol';
 import { freshDb, seedRound } from '../db/helpers';
@@ -42,7 +42,9 @@ type Venue = Awaited<ReturnType<typeof venue>> & { core: ReturnType<typeof testS
 
 /** The laptop's events not yet on the server (sent in order, as the device would). */
 async function sendNew(v: Venue) {
-  const stored = new Set(v.store.readFor({ role: 'organizer' }, 0, 100_000).events.map((row) => JSON.parse(row.body).id));
+  const stored = new Set(
+    v.store.readFor({ role: 'organizer' }, 0, 100_000).events.map((row) => JSON.parse(row.body).id),
+  );
   const fresh = (await wireLog(v.laptop)).filter((event) => !stored.has(event.id));
   return pushAll(v.core, v.organizer.token, fresh);
 }
@@ -53,7 +55,6 @@ function storedEvents(v: Venue): LeitaiEvent[] {
 
 /** A purge as another device would send it. */
 function purgeEvent(
-  v: Venue,
   deviceId: string,
   scope: { competitionId: string; roundId: string | null },
   author: WireEvent['author'] = { role: 'organizer' },
@@ -75,20 +76,24 @@ describe('a purge', { timeout: 60_000 }, () => {
     const v = await venue();
     const scope = { competitionId: v.demo.competition.id, roundId: null };
     const byJudge = await push(v.core, v.judge.token, [
-      purgeEvent(v, v.tabletId, scope, { role: 'judge', judgeId: v.seeded.judges[0].id }),
+      purgeEvent(v.tabletId, scope, { role: 'judge', judgeId: v.seeded.judges[0].id }),
     ]);
     expect(byJudge.body.refused.map((refusal) => refusal.code)).toEqual(['forbiddenAuthor']);
     const projector = await call<SessionInfo>(v.core, 'POST', '/join/projector', {
       body: { code: v.core.projectorCode(), deviceId: 'projector-1' },
     });
-    const byProjector = await push(v.core, projector.body.token, [purgeEvent(v, 'projector-1', scope)]);
+    const byProjector = await push(v.core, projector.body.token, [purgeEvent('projector-1', scope)]);
     expect(byProjector.error?.code).toBe('readOnlyDevice');
-    const byAudience = await call(v.core, 'POST', '/push', { body: { events: [purgeEvent(v, 'phone', scope)] } });
+    const byAudience = await call(v.core, 'POST', '/push', {
+      body: { events: [purgeEvent('phone', scope)] },
+    });
     expect(byAudience.error?.code).toBe('unauthorized');
     // A relayed log (another device's, imported by the organizer) carries judges' events only.
-    const relayed = await push(v.core, v.organizer.token, [purgeEvent(v, 'other-laptop', scope)]);
+    const relayed = await push(v.core, v.organizer.token, [purgeEvent('other-laptop', scope)]);
     expect(relayed.body.refused.map((refusal) => refusal.code)).toEqual(['forbiddenAuthor']);
-    expect(storedEvents(v).filter((event) => event.competitionId === v.demo.competition.id).length).toBeGreaterThan(500);
+    expect(
+      storedEvents(v).filter((event) => event.competitionId === v.demo.competition.id).length,
+    ).toBeGreaterThan(500);
   });
 
   it('removes the demo from the log although a judge marked it, keeps the purge, and refuses the demo afterwards', async () => {
@@ -104,16 +109,31 @@ describe('a purge', { timeout: 60_000 }, () => {
     await applyRemoteEvents(demoTablet, storedEvents(v));
     const criterion = v.demo.round.criteria[0];
     if (!criterion) throw new Error('the demo has criteria');
-    const cell = { roundId: v.demo.round.id, judgeId: demoJudge.id, contestantId: contestant.id, criterionId: criterion.id };
+    const cell = {
+      roundId: v.demo.round.id,
+      judgeId: demoJudge.id,
+      contestantId: contestant.id,
+      criterionId: criterion.id,
+    };
     await enterMark(demoTablet, { ...cell, value: criterion.step });
-    expect((await push(v.core, session.token, await wireLog(demoTablet).then((log) => log.filter((event) => event.deviceId === demoTabletId)))).body.refused).toEqual([]);
+    expect(
+      (
+        await push(
+          v.core,
+          session.token,
+          await wireLog(demoTablet).then((log) => log.filter((event) => event.deviceId === demoTabletId)),
+        )
+      ).body.refused,
+    ).toEqual([]);
 
     await purgeDemoCompetition(v.laptop, v.demo.competition.id);
     expect(await sendNew(v)).toEqual([]);
     const left = storedEvents(v).filter((event) => event.competitionId === v.demo.competition.id);
     expect(left.map((event) => event.type)).toEqual(['scope.purge']);
     // The real competition is untouched.
-    expect(storedEvents(v).filter((event) => event.competitionId === v.seeded.competition.id).length).toBeGreaterThan(0);
+    expect(
+      storedEvents(v).filter((event) => event.competitionId === v.seeded.competition.id).length,
+    ).toBeGreaterThan(0);
 
     // The judge's next mark (written before it learnt of the purge) is refused, named.
     await enterMark(demoTablet, { ...cell, value: criterion.step * 2 });
@@ -142,8 +162,8 @@ describe('a purge', { timeout: 60_000 }, () => {
     const realCompetition = { competitionId: v.seeded.competition.id, roundId: null };
     const realRound = { competitionId: v.seeded.competition.id, roundId: v.seeded.round.id };
     const answer = await push(v.core, v.organizer.token, [
-      { ...purgeEvent(v, laptopId, realCompetition), deviceSeq: 10_000 },
-      { ...purgeEvent(v, laptopId, realRound), deviceSeq: 10_001 },
+      { ...purgeEvent(laptopId, realCompetition), deviceSeq: 10_000 },
+      { ...purgeEvent(laptopId, realRound), deviceSeq: 10_001 },
     ]);
     expect(answer.body.refused.map((refusal) => refusal.code)).toEqual(['purgeRefused', 'purgeRefused']);
     expect(storedEvents(v).some((event) => event.type === 'scope.purge')).toBe(false);
@@ -160,41 +180,60 @@ describe('a rehearsal round at the server', { timeout: 60_000 }, () => {
     const judge = judges.find((each) => each.unit === null);
     const contestant = contestants.find((each) => each.unit !== '三工镇');
     if (!judge || !contestant) throw new Error('the rehearsal has judges and contestants');
-    await enterMark(v.laptop, { roundId: rehearsal.id, judgeId: judge.id, contestantId: contestant.id, criterionId: 'content', value: 3000 }, true);
+    await enterMark(
+      v.laptop,
+      {
+        roundId: rehearsal.id,
+        judgeId: judge.id,
+        contestantId: contestant.id,
+        criterionId: 'content',
+        value: 3000,
+      },
+      true,
+    );
     expect(await sendNew(v)).toEqual([]);
 
     // The same simulated mark in the real round, as a forged push would carry it.
     const [simulated] = (await wireLog(v.laptop)).filter(
       (event) => event.type === 'mark.set' && event.author.role === 'organizer',
     );
-    if (!simulated || simulated.type !== 'mark.set') throw new Error('a simulated mark');
+    if (simulated?.type !== 'mark.set') throw new Error('a simulated mark');
     const forged = {
       ...simulated,
       id: 'forged-mark',
       deviceSeq: 10_000,
       roundId: v.seeded.round.id,
-      payload: { ...simulated.payload, judgeId: v.seeded.judges[0].id, contestantId: v.seeded.contestants[1].id },
+      payload: {
+        ...simulated.payload,
+        judgeId: v.seeded.judges[0].id,
+        contestantId: v.seeded.contestants[1].id,
+      },
     };
-    expect((await push(v.core, v.organizer.token, [forged])).body.refused.map((refusal) => refusal.code)).toEqual([
-      'forbiddenAuthor',
-    ]);
+    expect(
+      (await push(v.core, v.organizer.token, [forged])).body.refused.map((refusal) => refusal.code),
+    ).toEqual(['forbiddenAuthor']);
     // Nor does a real round become a rehearsal (and so purgeable) afterwards.
     const flipped = {
-      ...purgeEvent(v, await getDeviceId(v.laptop), { competitionId: v.seeded.competition.id, roundId: v.seeded.round.id }),
+      ...purgeEvent(await getDeviceId(v.laptop), {
+        competitionId: v.seeded.competition.id,
+        roundId: v.seeded.round.id,
+      }),
       id: 'flip',
       deviceSeq: 10_001,
       type: 'entity.put',
       payload: { table: 'rounds', entity: { ...v.seeded.round, rehearsalOf: rehearsal.id }, revision: 2 },
     } as WireEvent;
-    expect((await push(v.core, v.organizer.token, [flipped])).body.refused.map((refusal) => refusal.code)).toEqual([
-      'forbiddenAuthor',
-    ]);
+    expect(
+      (await push(v.core, v.organizer.token, [flipped])).body.refused.map((refusal) => refusal.code),
+    ).toEqual(['forbiddenAuthor']);
 
     await purgeRehearsalRound(v.laptop, rehearsal.id);
     expect(await sendNew(v)).toEqual([]);
-    expect(storedEvents(v).filter((event) => event.roundId === rehearsal.id).map((event) => event.type)).toEqual([
-      'scope.purge',
-    ]);
+    expect(
+      storedEvents(v)
+        .filter((event) => event.roundId === rehearsal.id)
+        .map((event) => event.type),
+    ).toEqual(['scope.purge']);
     expect(storedEvents(v).filter((event) => event.roundId === v.seeded.round.id)).toEqual(before);
   });
 });

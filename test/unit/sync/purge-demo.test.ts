@@ -5,12 +5,12 @@
  * bring it back, and learns of the purge on its next pull.
  */
 import { describe, expect, it } from 'vitest';
+import type { LeitaiDB } from '../../../src/db/database';
+import type { Demo } from '../../../src/db/demo';
 import { RepositoryError } from '../../../src/db/errors';
 import { enterMark, submitSheet } from '../../../src/db/marks';
 import { purgeDemoCompetition } from '../../../src/db/purge';
 import { createCompetition, deleteCompetition } from '../../../src/db/repository';
-import type { Demo } from '../../../src/db/demo';
-import type { LeitaiDB } from '../../../src/db/database';
 import { pullEvents, pushOutbox } from '../../../src/sync/client';
 import { claimServer, joinWithJudgeCode, loginAsOrganizer } from '../../../src/sync/session';
 import { loadDemo } from '../results/demo';
@@ -25,7 +25,9 @@ async function holdings(db: LeitaiDB, competitionId: string) {
     competition: (await db.competitions.get(competitionId)) ?? null,
     rounds: rounds.length,
     judges: await db.judges.where('roundId').anyOf(rounds).count(),
-    events: (await db.events.where('competitionId').equals(competitionId).toArray()).map((event) => event.type),
+    events: (await db.events.where('competitionId').equals(competitionId).toArray()).map(
+      (event) => event.type,
+    ),
     marks: await db.marks.count(),
     sheets: await db.sheets.count(),
     adjustments: await db.adjustments.count(),
@@ -89,7 +91,12 @@ describe('the demo, once judges have marked it', () => {
     // A judge marks the demo on a tablet, and it reaches the server.
     const marking = await judgeTablet(network, 'tablet-1', first.joinCode);
     for (const [index, each] of demo.round.criteria.entries()) {
-      await enterMark(marking.db, { ...cell, judgeId: first.id, criterionId: each.id, value: each.step * (index + 1) });
+      await enterMark(marking.db, {
+        ...cell,
+        judgeId: first.id,
+        criterionId: each.id,
+        value: each.step * (index + 1),
+      });
     }
     await submitSheet(marking.db, { roundId: demo.round.id, judgeId: first.id, contestantId: contestant.id });
     await pushAndPull(marking);

@@ -7,12 +7,8 @@
  * they were before, on the server and on every device. A backup made afterwards verifies.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  RehearsalSimulation,
-  type SimulationTimers,
-} from '../../../src/app/organizer/rehearsal/simulation';
-import { createBackup, readBackupText } from '../../../src/app/results/backup-file';
-import { backupText } from '../../../src/app/results/backup-file';
+import { RehearsalSimulation, type SimulationTimers } from '../../../src/app/organizer/rehearsal/simulation';
+import { backupText, createBackup, readBackupText } from '../../../src/app/results/backup-file';
 import type { LeitaiDB } from '../../../src/db/database';
 import { enterMark, submitSheet } from '../../../src/db/marks';
 import { purgeRehearsalRound } from '../../../src/db/purge';
@@ -87,7 +83,11 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
         value: criterion.max - 100,
       });
     }
-    await submitSheet(judgeTablet.db, { roundId: real.id, judgeId: seeded.judges[0].id, contestantId: contestant.id });
+    await submitSheet(judgeTablet.db, {
+      roundId: real.id,
+      judgeId: seeded.judges[0].id,
+      contestantId: contestant.id,
+    });
     await pushAndPull(judgeTablet);
     const hostDb = deviceDb();
     const hostTransport = network.transport('host');
@@ -105,24 +105,37 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
 
     const before = {
       server: serialised(serverEvents(core), real.id),
-      devices: await Promise.all(devices.map(async (device) => serialised(await deviceEvents(device.db), real.id))),
+      devices: await Promise.all(
+        devices.map(async (device) => serialised(await deviceEvents(device.db), real.id)),
+      ),
     };
     expect(before.server).not.toBe('');
 
     // 开始彩排.
     const rehearsal = await startRehearsal(organizer.db, real.id);
-    expect(rehearsal).toMatchObject({ rehearsalOf: real.id, competitionId: real.competitionId, criteria: real.criteria });
+    expect(rehearsal).toMatchObject({
+      rehearsalOf: real.id,
+      competitionId: real.competitionId,
+      criteria: real.criteria,
+    });
     for (const device of devices) await pushAndPull(device);
-    const rehearsalContestants = (await host.db.contestants.where('roundId').equals(rehearsal.id).toArray()).sort(
-      (a, b) => a.order - b.order,
+    const rehearsalContestants = (
+      await host.db.contestants.where('roundId').equals(rehearsal.id).toArray()
+    ).sort((a, b) => a.order - b.order);
+    expect(rehearsalContestants.map((each) => each.name)).toEqual(
+      seeded.contestants.map((each) => each.name),
     );
-    expect(rehearsalContestants.map((each) => each.name)).toEqual(seeded.contestants.map((each) => each.name));
     expect(rehearsalContestants.map((each) => each.id)).not.toContain(contestant.id);
     const simulatedPanel = await host.db.judges.where('roundId').equals(rehearsal.id).toArray();
     expect(simulatedPanel.map((judge) => judge.name).sort()).toEqual(['模拟评委1', '模拟评委2', '模拟评委3']);
 
     const timers = new ManualTimers();
-    const simulation = new RehearsalSimulation({ db: organizer.db, roundId: rehearsal.id, seed: 2026, timers });
+    const simulation = new RehearsalSimulation({
+      db: organizer.db,
+      roundId: rehearsal.id,
+      seed: 2026,
+      timers,
+    });
     const plans = [];
     for (const called of rehearsalContestants) {
       // The host calls; the organizer's tab sees the call and the simulated sheets arrive.
@@ -146,9 +159,12 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
       await pushAndPull(host);
       await pushAndPull(projector);
       expect(
-        (await projector.db.events.where('[roundId+type]').equals([rehearsal.id, 'contestant.lock']).toArray()).map(
-          (event) => (event.payload as { contestantId: Id }).contestantId,
-        ),
+        (
+          await projector.db.events
+            .where('[roundId+type]')
+            .equals([rehearsal.id, 'contestant.lock'])
+            .toArray()
+        ).map((event) => (event.payload as { contestantId: Id }).contestantId),
       ).toContain(called.id);
     }
     // 回避 as on the day: 张三 of 三工镇 is not marked by the simulated judge of 三工镇.
@@ -168,18 +184,20 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
     simulation.stop();
     await purgeRehearsalRound(organizer.db, rehearsal.id);
     for (const device of [...devices, ...devices]) await pushAndPull(device);
-    expect(serverEvents(core).filter((event) => event.roundId === rehearsal.id).map((event) => event.type)).toEqual([
-      'scope.purge',
-    ]);
+    expect(
+      serverEvents(core)
+        .filter((event) => event.roundId === rehearsal.id)
+        .map((event) => event.type),
+    ).toEqual(['scope.purge']);
     for (const device of devices) {
       expect(await device.db.rounds.get(rehearsal.id)).toBeUndefined();
       expect(await device.db.contestants.where('roundId').equals(rehearsal.id).count()).toBe(0);
       expect(await device.db.judges.where('roundId').equals(rehearsal.id).count()).toBe(0);
       expect(await device.db.marks.where('roundId').equals(rehearsal.id).count()).toBe(0);
       expect(await device.db.sheets.where('roundId').equals(rehearsal.id).count()).toBe(0);
-      expect((await device.db.events.where('roundId').equals(rehearsal.id).toArray()).map((event) => event.type)).toEqual([
-        'scope.purge',
-      ]);
+      expect(
+        (await device.db.events.where('roundId').equals(rehearsal.id).toArray()).map((event) => event.type),
+      ).toEqual(['scope.purge']);
       expect(await device.db.outbox.count()).toBe(0);
     }
 
@@ -190,7 +208,9 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
     }
 
     // A backup made after the purge still verifies, chain and results.
-    const read = readBackupText(backupText(await createBackup(organizer.db, real.competitionId, '2026-06-17T21:00:00.000Z')));
+    const read = readBackupText(
+      backupText(await createBackup(organizer.db, real.competitionId, '2026-06-17T21:00:00.000Z')),
+    );
     if (!read.ok) throw new Error(`refused: ${JSON.stringify(read.refusal)}`);
     expect(verifyBackupResults(read.backup).allMatch).toBe(true);
     expect(read.backup.competition.rounds.map((round) => round.id)).toEqual([real.id]);

@@ -1,7 +1,7 @@
-import { realRoundsOf } from '../../../db/rounds';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
+import { realRoundsOf } from '../../../db/rounds';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';

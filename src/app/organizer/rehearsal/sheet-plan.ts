@@ -8,8 +8,8 @@
  */
 
 import type { Criterion, Hundredths, Id } from '../../../domain/model';
-import { isRecusedFrom } from '../../../domain/recusal';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
+import { isRecusedFrom } from '../../../domain/recusal';
 
 export interface PlannedSheet {
   judgeId: Id;
@@ -69,7 +69,14 @@ export function judgeHabits(judges: readonly JudgeRecord[], random: () => number
   return new Map(judges.map((judge) => [judge.id, (random() * 2 - 1) * HABIT]));
 }
 
-export function planSheets({ criteria, judges, contestant, callIndex, random, habits }: PlanInput): PlannedSheet[] {
+export function planSheets({
+  criteria,
+  judges,
+  contestant,
+  callIndex,
+  random,
+  habits,
+}: PlanInput): PlannedSheet[] {
   const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant));
   if (eligible.length === 0) return [];
   const level = between(random, LEVEL);

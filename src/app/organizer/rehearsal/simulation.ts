@@ -60,7 +60,9 @@ export class RehearsalSimulation {
     const round = await db.rounds.get(roundId);
     const contestant = await db.contestants.get(call.contestantId);
     if (!round || contestant?.roundId !== roundId) return [];
-    const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort((a, b) => a.order - b.order);
+    const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(
+      (a, b) => a.order - b.order,
+    );
     this.habits ??= judgeHabits(judges, this.random);
     const sheets = planSheets({
       criteria: round.criteria,

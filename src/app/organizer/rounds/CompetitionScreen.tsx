@@ -1,7 +1,7 @@
-import { realRoundsOf } from '../../../db/rounds';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { loadRoundInput, reorderRounds } from '../../../db/repository';
+import { realRoundsOf } from '../../../db/rounds';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
