@@ -216,3 +216,31 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
     expect(read.backup.competition.rounds.map((round) => round.id)).toEqual([real.id]);
   });
 });
+
+describe('the simulation', () => {
+  it('writes nothing twice when the same call comes again after a reload', async () => {
+    const { freshDb, seedRound } = await import('../db/helpers');
+    const db = freshDb();
+    const seeded = await seedRound(db);
+    const rehearsal = await startRehearsal(db, seeded.round.id);
+    const [called] = await db.contestants.where('roundId').equals(rehearsal.id).toArray();
+    if (!called) throw new Error('the rehearsal has contestants');
+    const call = await callContestant(db, { roundId: rehearsal.id, contestantId: called.id });
+    const timers = new ManualTimers();
+    const first = new RehearsalSimulation({ db, roundId: rehearsal.id, seed: 7, timers });
+    const planned = await first.handleCall(call);
+    await timers.runAll(first);
+    expect(await db.sheets.where('roundId').equals(rehearsal.id).count()).toBe(planned.length);
+    // The page is reloaded: a new simulation sees the same call.
+    const errors: unknown[] = [];
+    const again = new RehearsalSimulation({
+      db,
+      roundId: rehearsal.id,
+      seed: 7,
+      timers,
+      onError: (error) => errors.push(error),
+    });
+    expect(await again.handleCall(call)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

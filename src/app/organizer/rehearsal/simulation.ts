@@ -64,7 +64,7 @@ export class RehearsalSimulation {
       (a, b) => a.order - b.order,
     );
     this.habits ??= judgeHabits(judges, this.random);
-    const sheets = planSheets({
+    const planned = planSheets({
       criteria: round.criteria,
       judges,
       contestant,
@@ -72,6 +72,11 @@ export class RehearsalSimulation {
       random: this.random,
       habits: this.habits,
     });
+    // After a reload the same call comes again: sheets already in are not written twice.
+    const submitted = await db.sheets.bulkGet(
+      planned.map((sheet): [Id, Id, Id] => [roundId, sheet.judgeId, contestant.id]),
+    );
+    const sheets = planned.filter((_, index) => submitted[index] === undefined);
     this.markedContestants.add(contestant.id);
     const speed = this.options.speed ?? 1;
     for (const sheet of sheets) {
