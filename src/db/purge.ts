@@ -10,7 +10,13 @@
 import type { LeitaiEvent, PurgePurpose } from '../domain/events';
 import { isEntityEvent } from '../domain/events';
 import type { Id } from '../domain/model';
-import { isDemoCompetition, isRehearsalRound, isWithinScope, type PurgeScope } from '../domain/purge';
+import {
+  isDemoCompetition,
+  isDemoDraw,
+  isRehearsalRound,
+  isWithinScope,
+  type PurgeScope,
+} from '../domain/purge';
 import type { SetupTable } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getCompetition, getRound, ORGANIZER } from './entities';
@@ -82,7 +88,9 @@ async function purge(db: LeitaiDB, scope: PurgeScope, purpose: PurgePurpose): Pr
 export function purgeDemoCompetition(db: LeitaiDB, competitionId: Id): Promise<WipeResult> {
   return writeTransaction(db, async () => {
     const competition = await getCompetition(db, competitionId);
-    if (!isDemoCompetition(competition)) {
+    const draws = await db.events.where('type').equals('draw.record').toArray();
+    const legacyDemo = draws.some((event) => event.competitionId === competitionId && isDemoDraw(event));
+    if (!isDemoCompetition(competition) && !legacyDemo) {
       throw new RepositoryError(
         'not-purgeable',
         `赛事“${competition.name}”不是示例赛事，不能清除；可以将赛事归档`,

@@ -56,3 +56,14 @@ export function isRehearsalRound(round: Pick<RoundRecord, 'rehearsalOf'>): boole
 export function isDemoCompetition(competition: Pick<CompetitionRecord, 'demo'>): boolean {
   return competition.demo === true;
 }
+
+/** The seed of the demo's draw (src/db/demo.ts): no real competition is drawn with it. */
+export const DEMO_DRAW_SEED = '2026昌吉市擂台比武示例抽签';
+
+/**
+ * A demo loaded before competitions carried `demo` is known by its draw: the demo's own seed.
+ * It may be purged like the demo.
+ */
+export function isDemoDraw(event: LeitaiEvent): boolean {
+  return event.type === 'draw.record' && event.payload.seed === DEMO_DRAW_SEED;
+}

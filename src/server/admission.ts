@@ -11,7 +11,7 @@
 import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
-import { isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
+import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
 import type { JudgeRecord, SetupRecords, SetupTable } from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
@@ -95,6 +95,8 @@ export class Admission {
   private readonly deviceJudges = new Map<Id, Id>();
   /** The scopes purged so far: their events are deleted, and none is admitted again. */
   private readonly purgedScopes: PurgeScope[] = [];
+  /** Competitions drawn with the demo's seed: demos loaded before the `demo` flag existed. */
+  private readonly demoDraws = new Set<Id>();
   /** Rounds that hold a judge's own mark: a competition with one is real, never purged. */
   private readonly roundsMarkedByJudges = new Set<Id>();
 
@@ -114,6 +116,7 @@ export class Admission {
       this.deviceJudges.set(event.deviceId, event.author.judgeId);
     }
     if (isPurge(event)) this.purgedScopes.push(purgeScopeOf(event));
+    if (isDemoDraw(event)) this.demoDraws.add(event.competitionId);
     if (event.type === 'mark.set' && event.author.role === 'judge' && event.roundId !== null) {
       this.roundsMarkedByJudges.add(event.roundId);
     }
@@ -218,7 +221,7 @@ export class Admission {
   private checkPurge(event: LeitaiEvent): AdmissionRefusal | null {
     if (!isPurge(event)) return null;
     const competition = this.entities.competitions.get(event.competitionId);
-    const isDemo = competition?.demo === true;
+    const isDemo = competition?.demo === true || this.demoDraws.has(event.competitionId);
     if (event.roundId === null) {
       const marked = [...this.entities.rounds.values()].some(
         (round) =>

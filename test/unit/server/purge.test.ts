@@ -143,6 +143,26 @@ describe('a purge', { timeout: 60_000 }, () => {
     expect(storedEvents(v).filter((event) => event.competitionId === v.demo.competition.id)).toHaveLength(1);
   });
 
+  it('removes a demo loaded before the demo flag existed, known by its draw', async () => {
+    const server = testServer();
+    const laptop = freshDb();
+    const organizer = await claim(server.core, await getDeviceId(laptop));
+    const demo = await loadDemo(laptop);
+    // The demo as an older version wrote it: a competition without `demo`.
+    const older = (await wireLog(laptop)).map((event) =>
+      event.type === 'entity.put' && event.payload.table === 'competitions'
+        ? { ...event, payload: { ...event.payload, entity: { ...event.payload.entity, demo: undefined } } }
+        : event,
+    );
+    expect(await pushAll(server.core, organizer.token, JSON.parse(JSON.stringify(older)))).toEqual([]);
+    await laptop.competitions.update(demo.competition.id, { demo: undefined });
+    await purgeDemoCompetition(laptop, demo.competition.id);
+    const [purge] = (await wireLog(laptop)).filter((event) => event.type === 'scope.purge');
+    expect(await pushAll(server.core, organizer.token, [purge as WireEvent])).toEqual([]);
+    const left = server.store.readFor({ role: 'organizer' }, 0, 100_000).events;
+    expect(left.map((row) => JSON.parse(row.body).type)).toEqual(['scope.purge']);
+  });
+
   it('never removes a real competition with real marks, nor a real round', async () => {
     const v = await venue();
     // The tablet holds the setup as a pull gives it, and a judge marks the real round.
