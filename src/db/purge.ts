@@ -56,10 +56,9 @@ export async function wipeScope(db: LeitaiDB, scope: PurgeScope): Promise<WipeRe
   if (scope.roundId === null)
     entities.set(`competitions/${scope.competitionId}`, ['competitions', scope.competitionId]);
   for (const id of rounds) entities.set(`rounds/${id}`, ['rounds', id]);
+  // Every record came through an event (written here or pulled), so the events name them all.
   for (const [table, entityId] of entities.values()) await db.table(table).delete(entityId);
   await db.entityHeads.bulkDelete([...entities.values()]);
-  for (const table of [db.judges, db.contestants, db.photos])
-    await table.where('roundId').anyOf(rounds).delete();
 
   for (const table of [db.marks, db.sheets, db.adjustments, db.corrections])
     await table.where('roundId').anyOf(rounds).delete();

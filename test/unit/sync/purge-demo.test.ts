@@ -18,13 +18,13 @@ import { CLAIM_CODE, PASSWORD, testServer } from '../server/helpers';
 import { type Device, deviceDb, pushAndPull, serverEvents } from './helpers';
 import { MemoryNetwork } from './memory-network';
 
-/** What a device still holds of a competition, table by table. */
+/** What a device still holds, table by table (the demo is the only competition here). */
 async function holdings(db: LeitaiDB, competitionId: string) {
-  const rounds = await db.rounds.where('competitionId').equals(competitionId).primaryKeys();
   return {
     competition: (await db.competitions.get(competitionId)) ?? null,
-    rounds: rounds.length,
-    judges: await db.judges.where('roundId').anyOf(rounds).count(),
+    rounds: await db.rounds.count(),
+    judges: await db.judges.count(),
+    contestants: await db.contestants.count(),
     events: (await db.events.where('competitionId').equals(competitionId).toArray()).map(
       (event) => event.type,
     ),
@@ -126,6 +126,7 @@ describe('the demo, once judges have marked it', () => {
         competition: null,
         rounds: 0,
         judges: 0,
+        contestants: 0,
         events: ['scope.purge'],
         marks: 0,
         sheets: 0,
