@@ -73,7 +73,7 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
       const competition = await getCompetition(db, competitionId);
       const rounds = (await realRoundsOf(db, competitionId)).sort(byRoundOrder);
       const roundIds = rounds.map((round) => round.id);
-      const judges = await db.judges.where('roundId').anyOf(roundIds).toArray();
+      const judges = await db.judges.where('competitionId').equals(competitionId).toArray();
       const contestants = await db.contestants.where('roundId').anyOf(roundIds).toArray();
       const events = await competitionEvents(db, competitionId);
       const held = await heldSeqs(db, events);

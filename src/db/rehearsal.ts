@@ -23,21 +23,25 @@ export const DEFAULT_SIMULATED_PANEL = 7;
 /**
  * The simulated panel of a rehearsal round: one per real judge (their unit and weight, so that
  * 回避 and the weighted rule behave as on the day), named 模拟评委1…n; seven when the real
- * round has no judges yet. They never join a tablet (no join code).
- * Kept in one function: where judges live (round or competition) changes only here.
+ * round has no judges yet. They never join a tablet (no join code), and are the competition's
+ * judges only in name: assigned to the rehearsal round alone, flagged `simulated`, and written
+ * in its scope, so that its purge takes them too. Kept in one function: what a judge is
+ * changes only here.
  */
-export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsalRoundId: Id): JudgeRecord[] {
+export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsal: RoundRecord): JudgeRecord[] {
   const panel = [...realJudges].sort((a, b) => a.order - b.order);
   const count = panel.length > 0 ? panel.length : DEFAULT_SIMULATED_PANEL;
   return Array.from({ length: count }, (_, index) => ({
     id: newId(),
-    roundId: rehearsalRoundId,
+    competitionId: rehearsal.competitionId,
+    roundIds: [rehearsal.id],
     name: `模拟评委${index + 1}`,
     title: '彩排',
     weight: panel[index]?.weight ?? 100,
     unit: panel[index]?.unit ?? null,
     joinCode: '',
     order: index + 1,
+    simulated: true,
   }));
 }
 
@@ -69,8 +73,8 @@ export function startRehearsal(db: LeitaiDB, realRoundId: Id): Promise<RoundReco
     };
     const scope = roundScope(round);
     await putEntity(db, 'rounds', round, scope);
-    const realJudges = await db.judges.where('roundId').equals(realRoundId).toArray();
-    await putEntities(db, 'judges', simulatedJudges(realJudges, round.id), scope);
+    const realJudges = await db.judges.where('roundIds').equals(realRoundId).toArray();
+    await putEntities(db, 'judges', simulatedJudges(realJudges, round), scope);
     const copies = contestants.map(
       (contestant): ContestantRecord => ({ ...contestant, id: newId(), roundId: round.id, photoId: null }),
     );

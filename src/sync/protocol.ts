@@ -22,6 +22,7 @@ import type {
   JudgeRecord,
   OvertimeRule,
   PhotoRecord,
+  RoundJudgeRecord,
   RoundRecord,
   SetupTable,
 } from '../domain/records';
@@ -31,7 +32,7 @@ import type {
  * 2: push answers event by event (`refused`), the server issues device keys, pulls are filtered
  * by role (join codes redacted), 8-digit join codes. A v1 client is answered `protocolTooOld`.
  * 3: `scope.purge` events (the demo, 彩排 rounds) and the `purgedScope` refusal; competitions may
- * be `demo`, rounds `rehearsalOf` a real round. A v2 client could not read a purge it pulls, so
+ * be `demo`, rounds `rehearsalOf` a real round, judges `simulated` (a rehearsal's). A v2 client could not read a purge it pulls, so
  * it is answered `protocolTooOld` (a reload brings the app the server serves).
  */
 export const PROTOCOL_VERSION = 3;
@@ -195,6 +196,27 @@ export interface DeviceListResponse {
 
 export interface RevokeRequest {
   deviceId: Id;
+}
+
+/**
+ * GET /presence?round=ID, for the organizer's devices only (the host console): each judge of the
+ * round, whether one of their tablets is connected now, and when one last reached the server.
+ * Nothing else: no device id, key, token or join code.
+ */
+export interface JudgePresence {
+  judgeId: Id;
+  /** Tablets bound to this judge and not revoked. */
+  tablets: number;
+  /** A tablet of this judge holds the live socket now. */
+  online: boolean;
+  /** When a tablet of this judge last reached the server (ISO 8601); null when none did. */
+  lastContactAt: string | null;
+}
+
+export interface PresenceResponse {
+  /** The server's clock when it answered (ISO 8601). */
+  checkedAt: string;
+  judges: JudgePresence[];
 }
 
 /** Server -> device over the live WebSocket. A poke only says "pull": losing one loses nothing. */
@@ -504,6 +526,29 @@ const wireBlob: Check = (value, path) => {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const judgeFields = {
+  id,
+  name: text(200),
+  title: text(200),
+  weight: hundredths,
+  unit: nullable(text(200)),
+  joinCode: text(20),
+  order: integer(0),
+  simulated: optional(literal(true)),
+};
+
+/**
+ * A judge of the competition assigned to rounds, or, as logs and backups written before judges
+ * belonged to the competition hold it (and older devices still send it), a judge of one round.
+ */
+const judgeShape: Check = (value, path) => {
+  if (isPlainObject(value) && Object.hasOwn(value, 'roundId')) {
+    object<RoundJudgeRecord>({ ...judgeFields, roundId: id })(value, path);
+  } else {
+    object<JudgeRecord>({ ...judgeFields, competitionId: id, roundIds: array(id, 1000) })(value, path);
+  }
+};
+
 const ENTITY_SHAPES: Record<SetupTable, Check> = {
   competitions: object<CompetitionRecord>({
     id,
@@ -528,16 +573,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     fullMark: optional(hundredths),
     rehearsalOf: optional(id),
   }),
-  judges: object<JudgeRecord>({
-    id,
-    roundId: id,
-    name: text(200),
-    title: text(200),
-    weight: hundredths,
-    unit: nullable(text(200)),
-    joinCode: text(20),
-    order: integer(0),
-  }),
+  judges: judgeShape,
   contestants: object<ContestantRecord>({
     id,
     roundId: id,
@@ -581,6 +617,7 @@ const STAGE_PAYLOAD_SHAPES = {
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,
+    pace: optional(literal('ceremonial', 'standard', 'quick', 'instant')),
   }),
   'stage.nudge': object<Payload<'stage.nudge'>>({ nudgeId: id, judgeId: id, contestantId: id }),
   'stage.confirmRequest': object<Payload<'stage.confirmRequest'>>({

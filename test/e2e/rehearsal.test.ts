@@ -38,7 +38,7 @@ async function seedRehearsal() {
   const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange, name: 'rehearsal-seed' });
   const demo = await loadDemoCompetition(db, { criteria: SHEET });
   const rehearsal = await startRehearsal(db, demo.round.id);
-  const judges = await db.judges.where('roundId').equals(rehearsal.id).toArray();
+  const judges = await db.judges.where('roundIds').equals(rehearsal.id).toArray();
   const contestants = (await db.contestants.where('roundId').equals(rehearsal.id).toArray()).sort(
     (a, b) => (a.draw ?? 0) - (b.draw ?? 0),
   );

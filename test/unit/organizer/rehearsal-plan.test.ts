@@ -24,7 +24,8 @@ const criterion = fc
 
 const judge = (index: number, unit: string | null = null): JudgeRecord => ({
   id: `j${index}`,
-  roundId: 'r',
+  competitionId: 'c',
+  roundIds: ['r'],
   name: `模拟评委${index}`,
   title: '彩排',
   weight: 100,

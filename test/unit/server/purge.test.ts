@@ -195,7 +195,7 @@ describe('a rehearsal round at the server', { timeout: 60_000 }, () => {
     const v = await venue();
     const before = storedEvents(v).filter((event) => event.roundId === v.seeded.round.id);
     const rehearsal = await startRehearsal(v.laptop, v.seeded.round.id);
-    const judges = await v.laptop.judges.where('roundId').equals(rehearsal.id).toArray();
+    const judges = await v.laptop.judges.where('roundIds').equals(rehearsal.id).toArray();
     const contestants = await v.laptop.contestants.where('roundId').equals(rehearsal.id).toArray();
     const judge = judges.find((each) => each.unit === null);
     const contestant = contestants.find((each) => each.unit !== '三工镇');

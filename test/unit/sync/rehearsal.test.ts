@@ -126,7 +126,7 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
       seeded.contestants.map((each) => each.name),
     );
     expect(rehearsalContestants.map((each) => each.id)).not.toContain(contestant.id);
-    const simulatedPanel = await host.db.judges.where('roundId').equals(rehearsal.id).toArray();
+    const simulatedPanel = await host.db.judges.where('roundIds').equals(rehearsal.id).toArray();
     expect(simulatedPanel.map((judge) => judge.name).sort()).toEqual(['模拟评委1', '模拟评委2', '模拟评委3']);
 
     const timers = new ManualTimers();
@@ -192,7 +192,7 @@ describe('a rehearsal', { timeout: 120_000 }, () => {
     for (const device of devices) {
       expect(await device.db.rounds.get(rehearsal.id)).toBeUndefined();
       expect(await device.db.contestants.where('roundId').equals(rehearsal.id).count()).toBe(0);
-      expect(await device.db.judges.where('roundId').equals(rehearsal.id).count()).toBe(0);
+      expect(await device.db.judges.where('roundIds').equals(rehearsal.id).count()).toBe(0);
       expect(await device.db.marks.where('roundId').equals(rehearsal.id).count()).toBe(0);
       expect(await device.db.sheets.where('roundId').equals(rehearsal.id).count()).toBe(0);
       expect(

@@ -60,7 +60,7 @@ export class RehearsalSimulation {
     const round = await db.rounds.get(roundId);
     const contestant = await db.contestants.get(call.contestantId);
     if (!round || contestant?.roundId !== roundId) return [];
-    const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(
+    const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
       (a, b) => a.order - b.order,
     );
     this.habits ??= judgeHabits(judges, this.random);
