@@ -71,7 +71,7 @@ describe('the organizer screens', { timeout: 60_000 }, () => {
     expect(rehearsal?.name).toBe('市级决赛（彩排）');
     expect(
       await db.judges
-        .where('roundId')
+        .where('roundIds')
         .equals(rehearsal?.id ?? '')
         .count(),
     ).toBe(3);
@@ -107,6 +107,7 @@ describe('the organizer screens', { timeout: 60_000 }, () => {
     ).toBeInTheDocument();
     expect(await db.rounds.count()).toBe(1);
     expect(await db.judges.count()).toBe(3);
+    expect((await db.judges.toArray()).some((judge) => judge.simulated)).toBe(false);
     expect(JSON.stringify(await db.events.where('roundId').equals(seeded.round.id).toArray())).toBe(
       realEvents,
     );
