@@ -72,6 +72,7 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
+export { setRoundClosed } from './round-closure';
 export {
   callContestant,
   confirmTotal,

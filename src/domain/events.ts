@@ -102,6 +102,13 @@ export interface EventPayloads {
    * host reveals again (a new lock) once the judge has resubmitted.
    */
   'contestant.unlock': { contestantId: Id; judgeId: Id; requestId: Id; criterionIds: Id[]; revision: number };
+  /**
+   * 结束本轮，成绩定稿: the organizer closes the round, so its ranks and awards are final even
+   * with contestants unrevealed; `round.reopen` makes them provisional (暂定) again. One cell per
+   * round, decided by `compareRevision` (src/domain/provisional.ts); no projection table.
+   */
+  'round.close': { revision: number };
+  'round.reopen': { revision: number };
 }
 
 export type TimerAction = 'start' | 'pause' | 'reset';
@@ -415,6 +422,8 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'stage.nudge':
     case 'stage.confirmRequest':
     case 'stage.confirm':
+    case 'round.close':
+    case 'round.reopen':
       return [];
   }
   if (roundId === null) return [];

@@ -603,6 +603,12 @@ const STAGE_PAYLOAD_SHAPES = {
   }),
 } satisfies Partial<Record<EventType, Check>>;
 
+/** 结束本轮 / 重新开放: the organizer's closure of a round's results (src/domain/provisional.ts). */
+const ROUND_CLOSURE_PAYLOAD_SHAPES = {
+  'round.close': object<Payload<'round.close'>>({ revision }),
+  'round.reopen': object<Payload<'round.reopen'>>({ revision }),
+} satisfies Partial<Record<EventType, Check>>;
+
 /** One shape per event kind: adding a kind to EventPayloads fails to compile until it is here. */
 const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'entity.put': entityPut,
@@ -645,6 +651,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'order.manual': object<Payload<'order.manual'>>({ order: array(id) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
+  ...ROUND_CLOSURE_PAYLOAD_SHAPES,
 };
 
 export const EVENT_TYPES = Object.keys(PAYLOAD_SHAPES) as EventType[];

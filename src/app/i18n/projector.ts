@@ -4,7 +4,7 @@
 
 export const projectorZh = {
   'stage.projector.title': '大屏',
-  'stage.projector.fullscreen': '全屏',
+  'stage.projector.fullscreen': '全屏 (F)',
   'stage.projector.noRound': '请在主持台选择轮次',
   'stage.projector.draw': '{draw}号',
   'stage.projector.remaining': '剩余时间',
@@ -13,6 +13,9 @@ export const projectorZh = {
   'stage.projector.finalScore': '最后得分',
   'stage.projector.rank': '第 {rank} 名',
   'stage.projector.tiedRank': '并列第 {rank} 名',
+  'stage.projector.provisionalRank': '目前排名第 {rank} 名',
+  'stage.projector.provisionalTiedRank': '目前并列第 {rank} 名',
+  'stage.projector.provisional': '暂定 · 已公布 {revealed}/{total} 位',
   'stage.projector.judgeTotal': '评委 {order}',
   'stage.projector.dropped': '去掉',
   'stage.projector.adjustment': '{label} {points}',
@@ -33,7 +36,7 @@ export const projectorZh = {
 
 export const projectorEn: Record<keyof typeof projectorZh, string> = {
   'stage.projector.title': 'Projector',
-  'stage.projector.fullscreen': 'Full screen',
+  'stage.projector.fullscreen': 'Full screen (F)',
   'stage.projector.noRound': 'Choose a round on the host console',
   'stage.projector.draw': 'No. {draw}',
   'stage.projector.remaining': 'Time left',
@@ -42,6 +45,9 @@ export const projectorEn: Record<keyof typeof projectorZh, string> = {
   'stage.projector.finalScore': 'Final score',
   'stage.projector.rank': 'Rank {rank}',
   'stage.projector.tiedRank': 'Tied {rank}',
+  'stage.projector.provisionalRank': 'Rank {rank} so far',
+  'stage.projector.provisionalTiedRank': 'Tied {rank} so far',
+  'stage.projector.provisional': 'Provisional · {revealed}/{total} revealed',
   'stage.projector.judgeTotal': 'Judge {order}',
   'stage.projector.dropped': 'dropped',
   'stage.projector.adjustment': '{label} {points}',
