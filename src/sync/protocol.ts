@@ -505,6 +505,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
       if (!DATE.test(value as string)) fail(path, `expected YYYY-MM-DD, got ${describe(value)}`);
     }),
     venue: optional(text(200)),
+    issuer: optional(text(200)),
   }),
   rounds: object<RoundRecord>({
     id,

@@ -257,6 +257,27 @@ export const resultsZh = {
   'results.print.publicNote':
     '以上成绩经评委、记分员和监督签字确认，现予公示。如有异议，请在公示期内向监督反映。',
   'results.print.noAwards': '这一轮没有获奖选手，没有奖状可打印。',
+  'results.closure.label': '成绩是否定稿',
+  'results.closure.complete': '成绩已定稿：本轮选手已全部公布。',
+  'results.closure.closed': '成绩已定稿：组织者已结束本轮。',
+  'results.closure.provisional':
+    '成绩暂定：已公布 {revealed}/{total} 位选手。全部公布或组织者结束本轮后，名次和奖项才定稿。',
+  'results.closure.close': '结束本轮，成绩定稿',
+  'results.closure.closeExplain':
+    '结束后，本轮名次和奖项即为最终成绩（还有 {unrevealed} 位选手未公布），大屏和奖状不再标注“暂定”。确定结束本轮吗？',
+  'results.closure.closeConfirm': '确认结束本轮',
+  'results.closure.reopen': '撤销定稿',
+  'results.closure.reopenExplain': '撤销后，本轮名次和奖项恢复为暂定，大屏和奖状重新标注“暂定”。确定撤销吗？',
+  'results.closure.reopenConfirm': '确认撤销定稿',
+  'results.closure.confirmLabel': '确认',
+  'results.closure.cancel': '取消',
+  'results.print.provisionalWarning':
+    '成绩暂定：本轮只公布了 {revealed}/{total} 位选手，名次和奖项还可能变化。请在全部公布或结束本轮（成绩定稿）后再打印奖状。',
+  'results.print.printProvisional': '仍要打印（暂定）',
+  'results.print.provisionalMarked': '每张奖状都会标注“暂定”。',
+  'results.print.provisionalTitle': '（暂定）',
+  'results.print.noIssuer': '奖状没有落款：可在组织者页面的赛事信息中填写颁奖单位。',
+  'results.certificate.provisional': '暂定',
   'results.certificate.title': '奖状',
   'results.certificate.label': '{name}的奖状',
   'results.certificate.name': '{name} 同志：',
@@ -551,6 +572,29 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.print.publicNote':
     'These results, signed by the judges, the scorer and the supervisor, are hereby posted. Objections go to the supervisor during the posting period.',
   'results.print.noAwards': 'Nobody has an award in this round: there is no certificate to print.',
+  'results.closure.label': 'Whether the results are final',
+  'results.closure.complete': 'Final results: every contestant of this round is revealed.',
+  'results.closure.closed': 'Final results: the organizer closed this round.',
+  'results.closure.provisional':
+    'Provisional results: {revealed}/{total} contestants revealed. Ranks and awards become final once all are revealed or the organizer closes the round.',
+  'results.closure.close': 'Close the round, results final',
+  'results.closure.closeExplain':
+    'Once closed, this round’s ranks and awards are final ({unrevealed} contestants not revealed yet), and the projector and certificates no longer say “provisional”. Close the round?',
+  'results.closure.closeConfirm': 'Close the round',
+  'results.closure.reopen': 'Reopen (provisional)',
+  'results.closure.reopenExplain':
+    'Once reopened, this round’s ranks and awards are provisional again, on the projector and the certificates. Reopen?',
+  'results.closure.reopenConfirm': 'Reopen the round',
+  'results.closure.confirmLabel': 'Confirm',
+  'results.closure.cancel': 'Cancel',
+  'results.print.provisionalWarning':
+    'Provisional results: only {revealed}/{total} contestants of this round are revealed, and ranks and awards may still change. Print the certificates once all are revealed or the round is closed.',
+  'results.print.printProvisional': 'Print anyway (provisional)',
+  'results.print.provisionalMarked': 'Every certificate will be marked “provisional”.',
+  'results.print.provisionalTitle': ' (provisional)',
+  'results.print.noIssuer':
+    'The certificates have no issuer: add it in the competition’s details on the organizer page.',
+  'results.certificate.provisional': 'Provisional',
   'results.certificate.title': 'Certificate',
   'results.certificate.label': 'Certificate of {name}',
   'results.certificate.name': '{name}:',
