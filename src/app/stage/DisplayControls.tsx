@@ -84,7 +84,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
               }
             >
               {view === 'awards' && provisional
-                ? t('stage.projector.awardsProvisional')
+                ? t('stage.display.awardsProvisional')
                 : t(`stage.display.${view}`)}
             </button>
           );
