@@ -64,6 +64,7 @@ export {
   type RosterImport,
   renewJoinCodes,
 } from './roster';
+export { setRoundClosed } from './round-closure';
 export {
   createRound,
   deleteRound,
@@ -72,7 +73,6 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
-export { setRoundClosed } from './round-closure';
 export {
   callContestant,
   confirmTotal,

@@ -88,7 +88,11 @@ function subjectsOf(event: LeitaiEvent): { contestantId?: Id | null; judgeId?: I
 function closureRefusal(event: LeitaiEvent): AdmissionRefusal | null {
   if (event.type !== 'round.close' && event.type !== 'round.reopen') return null;
   if (event.author.role !== 'organizer') {
-    return refusal('forbiddenAuthor', `only the organizer closes or reopens a round (${event.type})`, 'author');
+    return refusal(
+      'forbiddenAuthor',
+      `only the organizer closes or reopens a round (${event.type})`,
+      'author',
+    );
   }
   if (event.roundId === null) return refusal('unknownEntity', `${event.type} names no round`, 'roundId');
   return null;
