@@ -96,6 +96,7 @@ describe('the results screen', () => {
     expect(await page.locator('.certificate__provisional').count()).toBe(
       await page.locator('.certificate').count(),
     );
+    await h.screenshot(page, 'results-certificates-provisional');
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(
       axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
@@ -153,7 +154,15 @@ describe('the printed sheets', () => {
     expect(pdfText('results-public')).toContain('现予公示');
   });
 
-  it('prints a landscape 奖状 for every contestant with an award once the round is closed', async () => {
+  it('prints a landscape 奖状 for every contestant with an award once the round is closed, with its 落款', async () => {
+    await page.goto('/organizer');
+    const card = page.getByRole('listitem').filter({
+      has: page.getByRole('link', { name: '2026年昌吉市村党组织书记“擂台比武”（示例）' }),
+    });
+    await card.getByRole('button', { name: '编辑' }).click();
+    await page.getByLabel('颁奖单位（落款，选填）').fill('中共昌吉市委组织部');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText(/^已保存/).waitFor();
     await page.goto(`/results${roundAddress}`);
     const closure = page.getByRole('region', { name: '成绩是否定稿' });
     await closure.getByRole('button', { name: '结束本轮，成绩定稿' }).click();
@@ -172,5 +181,6 @@ describe('the printed sheets', () => {
     expect(text).toContain('2026年6月18日');
     expect(text).not.toMatch(/第\s*\d+\s*页/);
     expect(text).not.toContain('暂定');
+    expect(text).toContain('中共昌吉市委组织部');
   });
 });
