@@ -6,6 +6,7 @@ import type { ProjectorTheme, ProjectorView } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import { roundResultStatusOf } from '../../domain/provisional';
 import type { RoundRecord } from '../../domain/records';
+import { projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { useRoundSetup, useStageEvents } from './stage-data';
@@ -30,6 +31,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
   // The awards are 暂定 until every contestant is revealed or the organizer closes the round.
   const provisional =
     setup != null && events !== undefined && !roundResultStatusOf(setup.contestants, events).final;
+  const waiting = events === undefined ? undefined : projectorViewOf(events) === null;
 
   const show = async (next: ProjectorDisplay) => {
     setError(null);
@@ -64,7 +66,9 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
         <legend className="visually-hidden">{t('stage.display.title')}</legend>
         {VIEWS.map((view) => {
           const reason = unavailable(view);
+          // Before the host's first choice the projector waits (比赛即将开始): no view is on.
           const current =
+            waiting === false &&
             display.view === view &&
             (view === 'leaderboard' || view === 'awards' || display.contestantId === contestantId);
           return (

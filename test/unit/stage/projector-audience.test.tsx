@@ -4,12 +4,12 @@
  * marked 暂定 (目前排名) until every contestant is revealed or the organizer closes the round;
  * and the 全屏 control only while someone moves the mouse or presses a key.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IDLE_MS } from '../../../src/app/stage/use-idle';
 import { revealContestant, setProjectorDisplay, setRoundClosed } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
-import { renderProjector, scoreSheet, seedStageRound } from './stage-helpers';
+import { renderHost, renderProjector, scoreSheet, seedStageRound } from './stage-helpers';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -132,5 +132,34 @@ describe('the projector’s controls', () => {
     fireEvent.keyDown(window, { key: 'f' });
     expect(requestFullscreen).toHaveBeenCalledTimes(1);
     expect(screen.getByRole('button', { name: '全屏 (F)' })).toBeInTheDocument();
+
+    // In full screen the control stays away, mouse or not.
+    Object.defineProperty(document, 'fullscreenElement', {
+      configurable: true,
+      value: document.documentElement,
+    });
+    act(() => {
+      document.dispatchEvent(new Event('fullscreenchange'));
+    });
+    fireEvent.mouseMove(window);
+    expect(screen.queryByRole('button', { name: '全屏 (F)' })).toBeNull();
+    Object.defineProperty(document, 'fullscreenElement', { configurable: true, value: null });
+  });
+});
+
+describe('the host console’s projector controls', () => {
+  it('show no view on while the projector waits, and the awards as 暂定 while provisional', async () => {
+    const db = freshDb();
+    const { round } = await seedStageRound(db);
+    renderHost(db, round.id);
+    const display = await screen.findByRole('region', { name: '大屏' }, { timeout: 10_000 });
+    await within(display).findByRole('button', { name: '获奖名单（暂定）' }, { timeout: 10_000 });
+    const views = within(display).getByRole('group', { name: '大屏' });
+    expect(within(views).getAllByRole('button')).toHaveLength(4);
+    expect(within(views).queryAllByRole('button', { pressed: true })).toEqual([]);
+    await act(() => show(db, round.id, 'leaderboard'));
+    await waitFor(() =>
+      expect(within(display).getByRole('button', { name: '排行榜' })).toHaveAttribute('aria-pressed', 'true'),
+    );
   });
 });
