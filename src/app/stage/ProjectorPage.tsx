@@ -159,6 +159,8 @@ function Projector({ roundId }: { roundId: Id }) {
     );
   }
 
+  // The contestant on stage carries the round's name in a corner; the leaderboard and the
+  // awards in their heading.
   let view = (
     <LeaderboardView
       standings={standings}
@@ -167,8 +169,10 @@ function Projector({ roundId }: { roundId: Id }) {
       reducedMotion={reducedMotion}
     />
   );
+  let captioned = false;
   if (display.view === 'contestant' && contestant) {
     view = <ContestantView round={round} contestant={contestant} events={events} />;
+    captioned = true;
   } else if (display.view === 'reveal' && contestant) {
     view = (
       <RevealView
@@ -182,12 +186,11 @@ function Projector({ roundId }: { roundId: Id }) {
         reducedMotion={reducedMotion}
       />
     );
+    captioned = true;
   } else if (display.view === 'awards') {
     view = <AwardsView round={round} standings={standings} status={status} started={viewEvent} />;
   }
 
-  // The leaderboard and the awards carry the round's name in their heading.
-  const captioned = view.type === ContestantView || view.type === RevealView;
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
       {captioned && <p className="pj-caption">{round.name}</p>}
