@@ -10,7 +10,9 @@ import type {
 } from '../domain/records';
 import type { LeitaiDB } from './database';
 import {
+  competitionScope,
   countRoundMarks,
+  deleteEntities,
   deleteEntity,
   getCompetition,
   putEntities,
@@ -24,10 +26,6 @@ import { writeTransaction } from './log';
 import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
 
 const NAME_LIMIT = 100;
-
-function competitionScope(id: Id) {
-  return { competitionId: id, roundId: null };
-}
 
 /** What the organizer types about a competition; an empty or null date, venue or issuer means none. */
 export interface CompetitionDetails {
@@ -145,28 +143,27 @@ export function duplicateCompetition(
     );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
+    const roundCopies = new Map<Id, Id>();
     for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {
-      await copyRound(db, round, copy.id, takenCodes);
+      roundCopies.set(round.id, await copyRound(db, round, copy.id));
     }
+    // The panel once, each judge on the copies of their rounds, each with a new code.
+    const judges = (await db.judges.where('competitionId').equals(id).toArray()).map((judge): JudgeRecord => {
+      const joinCode = newJoinCode(takenCodes);
+      takenCodes.add(joinCode);
+      const roundIds = judge.roundIds.flatMap((roundId) => roundCopies.get(roundId) ?? []);
+      return { ...judge, id: newId(), competitionId: copy.id, roundIds, joinCode };
+    });
+    await putEntities(db, 'judges', judges, competitionScope(copy.id));
     return copy;
   });
 }
 
-async function copyRound(
-  db: LeitaiDB,
-  source: RoundRecord,
-  competitionId: Id,
-  takenCodes: Set<string>,
-): Promise<void> {
+/** Copies the round, its contestants and their photos; returns the copy's id. */
+async function copyRound(db: LeitaiDB, source: RoundRecord, competitionId: Id): Promise<Id> {
   const round: RoundRecord = { ...structuredClone(source), id: newId(), competitionId };
   const scope = roundScope(round);
   await putEntity(db, 'rounds', round, scope);
-  const judges = (await db.judges.where('roundId').equals(source.id).toArray()).map((judge): JudgeRecord => {
-    const joinCode = newJoinCode(takenCodes);
-    takenCodes.add(joinCode);
-    return { ...judge, id: newId(), roundId: round.id, joinCode };
-  });
-  await putEntities(db, 'judges', judges, scope);
   const photoCopies = new Map<Id, PhotoRecord>();
   for (const photo of await db.photos.where('roundId').equals(source.id).toArray()) {
     photoCopies.set(photo.id, { id: newId(), roundId: round.id, blob: photo.blob });
@@ -182,6 +179,7 @@ async function copyRound(
     }),
   );
   await putEntities(db, 'contestants', contestants, scope);
+  return round.id;
 }
 
 /**
@@ -200,6 +198,8 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
         );
       }
     }
+    const judges = (await db.judges.where('competitionId').equals(id).primaryKeys()) as Id[];
+    await deleteEntities(db, 'judges', judges, competitionScope(id));
     for (const round of rounds) await deleteRoundRecords(db, round);
     await deleteEntity(db, 'competitions', id, competitionScope(id));
   });

@@ -37,11 +37,13 @@ export { type DrawResult, recordDraw, reorderManually } from './draw';
 export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
 export type { CriterionDraft } from './guards';
 export {
+  assignedRounds,
   bindJudge,
   findJudgesByCode,
   followStageCall,
   openContestantSheet,
   readJudgeSession,
+  showRound,
   unbindJudge,
 } from './judge-session';
 export { getDeviceId } from './log';
@@ -50,6 +52,7 @@ export { loadRoundInput, readProjection, refoldLog } from './read';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
 export { type Reveal, revealContestant } from './reveal';
 export {
+  assignJudge,
   type ContestantDraft,
   type ContestantFields,
   type ContestantImport,

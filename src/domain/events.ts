@@ -19,16 +19,24 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
-import type { SetupRecords, SetupTable } from './records.ts';
+import { judgeOfEntity, type RoundJudgeRecord, type SetupRecords, type SetupTable } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 export type Author = { role: 'organizer' } | { role: 'host' } | { role: 'judge'; judgeId: Id };
 
+/**
+ * The records as events carry them: a judge may still be in the shape of logs and backups
+ * written before judges belonged to the competition (`entityChangeOf` folds it).
+ */
+export type WrittenRecords = Omit<SetupRecords, 'judges'> & {
+  judges: SetupRecords['judges'] | RoundJudgeRecord;
+};
+
 /** An entity written whole; the payload's table says which record type it is. */
 export type EntityPutPayload = {
-  [T in SetupTable]: { table: T; entity: SetupRecords[T]; revision: number };
+  [T in SetupTable]: { table: T; entity: WrittenRecords[T]; revision: number };
 }[SetupTable];
 
 /**
@@ -77,8 +85,17 @@ export interface EventPayloads {
    * advanced by each screen's own clock for display only (src/domain/overtime.ts).
    */
   'stage.timer': { contestantId: Id; action: TimerAction; elapsedMs: number; revision: number };
-  /** What the projector (大屏) shows, and in which theme: one cell per round. */
-  'stage.view': { view: ProjectorView; contestantId: Id | null; theme: ProjectorTheme; revision: number };
+  /**
+   * What the projector (大屏) shows, and in which theme: one cell per round. `pace`: how fast a
+   * reveal unfolds, as the host chose it (absent: standard; `instant`: the host skipped to the end).
+   */
+  'stage.view': {
+    view: ProjectorView;
+    contestantId: Id | null;
+    theme: ProjectorTheme;
+    revision: number;
+    pace?: RevealPace;
+  };
   /** 催分: the host reminds a judge who has not submitted; the judge's screen shows it. */
   'stage.nudge': { nudgeId: Id; judgeId: Id; contestantId: Id };
   /** The host asks a judge to confirm a total far from the panel's (`total` as the host saw it). */
@@ -114,6 +131,8 @@ export interface EventPayloads {
 export type TimerAction = 'start' | 'pause' | 'reset';
 export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
 export type ProjectorTheme = 'leitai' | 'contrast';
+/** 揭晓速度: 隆重 / 标准 / 快速, and `instant` for a reveal the host skipped to its final score. */
+export type RevealPace = 'ceremonial' | 'standard' | 'quick' | 'instant';
 
 /** A mark cell as a lock froze it: the value and the stamp of the mark.set that owned it. */
 export interface FrozenCell {
@@ -527,9 +546,11 @@ export type EntityChange =
   | { table: SetupTable; delete: Id };
 
 export function entityChangeOf(event: LeitaiEvent<'entity.put' | 'entity.delete'>): EntityChange {
-  return event.type === 'entity.put'
-    ? ({ table: event.payload.table, put: event.payload.entity } as EntityChange)
-    : { table: event.payload.table, delete: event.payload.entityId };
+  if (event.type === 'entity.delete') return { table: event.payload.table, delete: event.payload.entityId };
+  if (event.payload.table === 'judges') {
+    return { table: 'judges', put: judgeOfEntity(event.payload.entity, event.competitionId) };
+  }
+  return { table: event.payload.table, put: event.payload.entity } as EntityChange;
 }
 
 export function isEntityEvent(event: LeitaiEvent): event is LeitaiEvent<'entity.put' | 'entity.delete'> {

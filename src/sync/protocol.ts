@@ -22,6 +22,7 @@ import type {
   JudgeRecord,
   OvertimeRule,
   PhotoRecord,
+  RoundJudgeRecord,
   RoundRecord,
   SetupTable,
 } from '../domain/records';
@@ -192,6 +193,27 @@ export interface DeviceListResponse {
 
 export interface RevokeRequest {
   deviceId: Id;
+}
+
+/**
+ * GET /presence?round=ID, for the organizer's devices only (the host console): each judge of the
+ * round, whether one of their tablets is connected now, and when one last reached the server.
+ * Nothing else: no device id, key, token or join code.
+ */
+export interface JudgePresence {
+  judgeId: Id;
+  /** Tablets bound to this judge and not revoked. */
+  tablets: number;
+  /** A tablet of this judge holds the live socket now. */
+  online: boolean;
+  /** When a tablet of this judge last reached the server (ISO 8601); null when none did. */
+  lastContactAt: string | null;
+}
+
+export interface PresenceResponse {
+  /** The server's clock when it answered (ISO 8601). */
+  checkedAt: string;
+  judges: JudgePresence[];
 }
 
 /** Server -> device over the live WebSocket. A poke only says "pull": losing one loses nothing. */
@@ -495,6 +517,28 @@ const wireBlob: Check = (value, path) => {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const judgeFields = {
+  id,
+  name: text(200),
+  title: text(200),
+  weight: hundredths,
+  unit: nullable(text(200)),
+  joinCode: text(20),
+  order: integer(0),
+};
+
+/**
+ * A judge of the competition assigned to rounds, or, as logs and backups written before judges
+ * belonged to the competition hold it (and older devices still send it), a judge of one round.
+ */
+const judgeShape: Check = (value, path) => {
+  if (isPlainObject(value) && Object.hasOwn(value, 'roundId')) {
+    object<RoundJudgeRecord>({ ...judgeFields, roundId: id })(value, path);
+  } else {
+    object<JudgeRecord>({ ...judgeFields, competitionId: id, roundIds: array(id, 1000) })(value, path);
+  }
+};
+
 const ENTITY_SHAPES: Record<SetupTable, Check> = {
   competitions: object<CompetitionRecord>({
     id,
@@ -518,16 +562,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     overtime: nullable(object<OvertimeRule>({ everySeconds: integer(1), points: hundredths })),
     fullMark: optional(hundredths),
   }),
-  judges: object<JudgeRecord>({
-    id,
-    roundId: id,
-    name: text(200),
-    title: text(200),
-    weight: hundredths,
-    unit: nullable(text(200)),
-    joinCode: text(20),
-    order: integer(0),
-  }),
+  judges: judgeShape,
   contestants: object<ContestantRecord>({
     id,
     roundId: id,
@@ -571,6 +606,7 @@ const STAGE_PAYLOAD_SHAPES = {
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,
+    pace: optional(literal('ceremonial', 'standard', 'quick', 'instant')),
   }),
   'stage.nudge': object<Payload<'stage.nudge'>>({ nudgeId: id, judgeId: id, contestantId: id }),
   'stage.confirmRequest': object<Payload<'stage.confirmRequest'>>({
