@@ -19,6 +19,7 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
+import { withoutPurgedScopes } from './purge.ts';
 import { judgeOfEntity, type RoundJudgeRecord, type SetupRecords, type SetupTable } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +127,16 @@ export interface EventPayloads {
    */
   'round.close': { revision: number };
   'round.reopen': { revision: number };
+  /**
+   * Removes a scope from every device and the server: the whole competition (`roundId` null:
+   * the demo) or one round (a 彩排 rehearsal round). The envelope's competition and round are the
+   * scope; `purpose` says which kind of scope was allowed (see ./purge.ts). The purge event
+   * itself stays, so that a late device learns of it and nothing of the scope comes back.
+   */
+  'scope.purge': { purpose: PurgePurpose };
 }
+
+export type PurgePurpose = 'demo' | 'rehearsal';
 
 export type TimerAction = 'start' | 'pause' | 'reset';
 export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
@@ -443,6 +453,7 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'stage.confirm':
     case 'round.close':
     case 'round.reopen':
+    case 'scope.purge':
       return [];
   }
   if (roundId === null) return [];
@@ -654,7 +665,7 @@ function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
  */
 export function foldEvents(events: Iterable<LeitaiEvent>): Projection {
   const state = emptyProjectionState();
-  const { entities } = applyEvents(state, events);
+  const { entities } = applyEvents(state, withoutPurgedScopes([...events]));
   const records = (table: SetupTable) =>
     sortedRecord(
       [...entities.values()].flatMap((change): [string, SetupRecords[SetupTable]][] =>

@@ -20,6 +20,8 @@ export interface CompetitionRecord {
   venue?: string;
   /** 落款: who issues the certificates, e.g. 中共昌吉市委组织部; absent when not given. */
   issuer?: string;
+  /** The demo competition (示例赛事): set when it is created, never changed; it may be purged whole. */
+  demo?: true;
 }
 
 /** 超时扣分: `points` are deducted for every `everySeconds` over the round's time limit. */
@@ -45,6 +47,12 @@ export interface RoundRecord {
    * organizer's screen only; absent means 100.
    */
   fullMark?: Hundredths;
+  /**
+   * A 彩排 rehearsal round: the id of the real round it copies. Set when it is created, never
+   * changed; simulated judges mark it, and it is purged whole afterwards. Results, exports and
+   * backups never include it.
+   */
+  rehearsalOf?: Id;
 }
 
 /**
@@ -71,6 +79,8 @@ export interface JudgeRecord {
   joinCode: string;
   /** Position in the panel list, 1-based. */
   order: number;
+  /** A 彩排's simulated judge (src/db/rehearsal.ts): in its rehearsal round only, never the panel. */
+  simulated?: true;
 }
 
 /**

@@ -150,11 +150,21 @@ function Projector({ roundId }: { roundId: Id }) {
     (candidate) => candidate.id === display.contestantId,
   );
 
+  // 彩排 beside the round's name on every view, so that no one takes a rehearsal for the real results.
+  const roundName = (
+    <>
+      {round.rehearsalOf !== undefined && (
+        <span className="pj-rehearsal">{t('stage.projector.rehearsal')}</span>
+      )}
+      {round.name}
+    </>
+  );
+
   if (viewEvent === null) {
     // Before the host's first call or choice: the competition, not a board of 评分中.
     return (
       <div className={`projector projector--${display.theme}`} data-view="waiting">
-        <WaitingView competitionName={competition?.name ?? null} roundName={round.name} />
+        <WaitingView competitionName={competition?.name ?? null} roundName={roundName} />
       </div>
     );
   }
@@ -165,7 +175,7 @@ function Projector({ roundId }: { roundId: Id }) {
     <LeaderboardView
       standings={standings}
       status={status}
-      caption={round.name}
+      caption={roundName}
       reducedMotion={reducedMotion}
     />
   );
@@ -188,12 +198,20 @@ function Projector({ roundId }: { roundId: Id }) {
     );
     captioned = true;
   } else if (display.view === 'awards') {
-    view = <AwardsView round={round} standings={standings} status={status} started={viewEvent} />;
+    view = (
+      <AwardsView
+        round={round}
+        caption={roundName}
+        standings={standings}
+        status={status}
+        started={viewEvent}
+      />
+    );
   }
 
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
-      {captioned && <p className="pj-caption">{round.name}</p>}
+      {captioned && <p className="pj-caption">{roundName}</p>}
       {view}
     </div>
   );

@@ -6,7 +6,7 @@
  * round's results are provisional, ranks and awards say so (暂定, 目前排名).
  */
 
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { ContestantResult, Standings } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
 import type { RoundResultStatus } from '../../domain/provisional';
@@ -28,7 +28,8 @@ export function WaitingView({
   roundName,
 }: {
   competitionName: string | null;
-  roundName: string;
+  /** The round's name, with its 彩排 badge on a rehearsal. */
+  roundName: ReactNode;
 }) {
   const t = useT();
   return (
@@ -191,8 +192,8 @@ export function LeaderboardView({
   standings: Standings;
   /** The round's results; omitted: final. */
   status?: RoundResultStatus;
-  /** The round's name, at the right of the heading. */
-  caption?: string;
+  /** The round's name (with its 彩排 badge on a rehearsal), at the right of the heading. */
+  caption?: ReactNode;
   reducedMotion: boolean;
 }) {
   const t = useT();
@@ -246,11 +247,14 @@ export function LeaderboardView({
 
 export function AwardsView({
   round,
+  caption,
   standings,
   status,
   started,
 }: {
   round: RoundRecord;
+  /** The round's name (with its 彩排 badge on a rehearsal), at the right of the heading. */
+  caption: ReactNode;
   standings: Standings;
   status: RoundResultStatus;
   started: LeitaiEvent<'stage.view'> | null;
@@ -271,7 +275,7 @@ export function AwardsView({
       <h2 className="pj-title">{t('stage.projector.awards')}</h2>
       <ProvisionalNote status={status} />
       <div className="pj-board__aside">
-        <p className="pj-board__round">{round.name}</p>
+        <p className="pj-board__round">{caption}</p>
       </div>
     </header>
   );

@@ -43,6 +43,7 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'contestant.unlock': 'sync.kind.contestantUnlock',
   'round.close': 'sync.kind.roundClose',
   'round.reopen': 'sync.kind.roundReopen',
+  'scope.purge': 'sync.kind.scopePurge',
 };
 
 function payloadId(event: LeitaiEvent, field: 'contestantId' | 'judgeId'): Id | undefined {
