@@ -27,12 +27,14 @@ import { createRound, deleteRoundRecords, type RoundDraft, realRoundsOf } from '
 
 const NAME_LIMIT = 100;
 
-/** What the organizer types about a competition; an empty or null date or venue means none. */
+/** What the organizer types about a competition; an empty or null date, venue or issuer means none. */
 export interface CompetitionDetails {
   name: string;
   /** YYYY-MM-DD */
   date?: string | null;
   venue?: string | null;
+  /** 落款 on the certificates. */
+  issuer?: string | null;
 }
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
@@ -53,15 +55,21 @@ function optionalDate(value: string | null | undefined): string | null {
 }
 
 /** The record with its checked details; absent optional fields stay absent (not null). */
-function withDetails(base: CompetitionRecord, { name, date, venue }: CompetitionDetails): CompetitionRecord {
-  const { date: _date, venue: _venue, ...rest } = base;
+function withDetails(
+  base: CompetitionRecord,
+  { name, date, venue, issuer }: CompetitionDetails,
+): CompetitionRecord {
+  const { date: _date, venue: _venue, issuer: _issuer, ...rest } = base;
   const checkedDate = date === undefined ? (base.date ?? null) : optionalDate(date);
   const checkedVenue = venue === undefined ? (base.venue ?? null) : optionalText(venue, '比赛地点', 100);
+  const checkedIssuer =
+    issuer === undefined ? (base.issuer ?? null) : optionalText(issuer, '颁奖单位（落款）', 100);
   return {
     ...rest,
     name: requireText(name, '赛事名称', NAME_LIMIT),
     ...(checkedDate === null ? {} : { date: checkedDate }),
     ...(checkedVenue === null ? {} : { venue: checkedVenue }),
+    ...(checkedIssuer === null ? {} : { issuer: checkedIssuer }),
   };
 }
 
@@ -106,7 +114,10 @@ export function renameCompetition(db: LeitaiDB, id: Id, name: string): Promise<C
   }));
 }
 
-/** Name, date and venue at once; an omitted date or venue keeps its value, null or '' clears it. */
+/**
+ * Name, date, venue and issuer at once; an omitted date, venue or issuer keeps its value, null or
+ * '' clears it.
+ */
 export function editCompetition(
   db: LeitaiDB,
   id: Id,

@@ -67,6 +67,7 @@ export {
   type RosterImport,
   renewJoinCodes,
 } from './roster';
+export { setRoundClosed } from './round-closure';
 export {
   createRound,
   deleteRound,

@@ -46,6 +46,9 @@ export const STAGE_EVENT_TYPES = [
   'stage.confirm',
   'contestant.lock',
   'contestant.unlock',
+  // The organizer's closure of the round (./round-closure.ts): whether its results are final.
+  'round.close',
+  'round.reopen',
 ] as const satisfies readonly EventType[];
 
 /** The round's events of these kinds (also for the reveal, ./reveal.ts). */

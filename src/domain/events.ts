@@ -121,6 +121,13 @@ export interface EventPayloads {
    */
   'contestant.unlock': { contestantId: Id; judgeId: Id; requestId: Id; criterionIds: Id[]; revision: number };
   /**
+   * 结束本轮，成绩定稿: the organizer closes the round, so its ranks and awards are final even
+   * with contestants unrevealed; `round.reopen` makes them provisional (暂定) again. One cell per
+   * round, decided by `compareRevision` (src/domain/provisional.ts); no projection table.
+   */
+  'round.close': { revision: number };
+  'round.reopen': { revision: number };
+  /**
    * Removes a scope from every device and the server: the whole competition (`roundId` null:
    * the demo) or one round (a 彩排 rehearsal round). The envelope's competition and round are the
    * scope; `purpose` says which kind of scope was allowed (see ./purge.ts). The purge event
@@ -444,6 +451,8 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'stage.nudge':
     case 'stage.confirmRequest':
     case 'stage.confirm':
+    case 'round.close':
+    case 'round.reopen':
     case 'scope.purge':
       return [];
   }

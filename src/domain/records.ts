@@ -18,6 +18,8 @@ export interface CompetitionRecord {
   date?: string;
   /** 地点, e.g. 昌吉市委党校报告厅; absent when not given. */
   venue?: string;
+  /** 落款: who issues the certificates, e.g. 中共昌吉市委组织部; absent when not given. */
+  issuer?: string;
   /** The demo competition (示例赛事): set when it is created, never changed; it may be purged whole. */
   demo?: true;
 }

@@ -74,6 +74,9 @@ function revisionCellOf(event: LeitaiEvent): string | null {
     case 'contestant.lock':
     case 'contestant.unlock':
       return `lock/${round}/${event.payload.contestantId}`;
+    case 'round.close':
+    case 'round.reopen':
+      return `closure/${round}`;
     default:
       return null;
   }
@@ -83,6 +86,23 @@ function revisionCellOf(event: LeitaiEvent): string | null {
 function subjectsOf(event: LeitaiEvent): { contestantId?: Id | null; judgeId?: Id } {
   const payload = event.payload as { contestantId?: Id | null; judgeId?: Id };
   return { contestantId: payload.contestantId, judgeId: payload.judgeId };
+}
+
+/**
+ * 结束本轮，成绩定稿 is the organizer's decision: a closure (or reopening) of a round's results
+ * is authored by the organizer, never by the host console's or a judge's role, and names a round.
+ */
+function closureRefusal(event: LeitaiEvent): AdmissionRefusal | null {
+  if (event.type !== 'round.close' && event.type !== 'round.reopen') return null;
+  if (event.author.role !== 'organizer') {
+    return refusal(
+      'forbiddenAuthor',
+      `only the organizer closes or reopens a round (${event.type})`,
+      'author',
+    );
+  }
+  if (event.roundId === null) return refusal('unknownEntity', `${event.type} names no round`, 'roundId');
+  return null;
 }
 
 export class Admission {
@@ -327,6 +347,8 @@ export class Admission {
 
   /** What the event says is possible: a mark within its criterion, an entity in its round. */
   private checkContent(event: LeitaiEvent): AdmissionRefusal | null {
+    const closure = closureRefusal(event);
+    if (closure) return closure;
     if (event.type === 'correction.request') {
       const owner = this.correctionRequests.get(event.payload.requestId);
       if (owner !== undefined && owner !== event.payload.judgeId) {

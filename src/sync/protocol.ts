@@ -559,6 +559,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
       if (!DATE.test(value as string)) fail(path, `expected YYYY-MM-DD, got ${describe(value)}`);
     }),
     venue: optional(text(200)),
+    issuer: optional(text(200)),
     demo: optional(literal(true)),
   }),
   rounds: object<RoundRecord>({
@@ -651,6 +652,12 @@ const STAGE_PAYLOAD_SHAPES = {
   }),
 } satisfies Partial<Record<EventType, Check>>;
 
+/** 结束本轮 / 重新开放: the organizer's closure of a round's results (src/domain/provisional.ts). */
+const ROUND_CLOSURE_PAYLOAD_SHAPES = {
+  'round.close': object<Payload<'round.close'>>({ revision }),
+  'round.reopen': object<Payload<'round.reopen'>>({ revision }),
+} satisfies Partial<Record<EventType, Check>>;
+
 /** One shape per event kind: adding a kind to EventPayloads fails to compile until it is here. */
 const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'entity.put': entityPut,
@@ -693,6 +700,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'order.manual': object<Payload<'order.manual'>>({ order: array(id) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
+  ...ROUND_CLOSURE_PAYLOAD_SHAPES,
   'scope.purge': object<Payload<'scope.purge'>>({ purpose: literal('demo', 'rehearsal') }),
 };
 

@@ -87,7 +87,16 @@ describe('the results screen', () => {
     // Certificates print on their own (landscape): choosing them clears the sheets.
     await page.getByRole('checkbox', { name: '奖状' }).check();
     await expect.poll(() => page.locator('.print-doc').count()).toBe(0);
-    expect(await page.locator('.certificate').count()).toBeGreaterThan(0);
+    // Nobody of the demo is revealed: its certificates wait for the organizer's explicit word.
+    const warning = page.getByRole('alert');
+    await warning.getByText(/成绩暂定：本轮只公布了 0\/\d+ 位选手/).waitFor();
+    expect(await page.locator('.certificate').count()).toBe(0);
+    await warning.getByRole('button', { name: '仍要打印（暂定）' }).click();
+    await expect.poll(() => page.locator('.certificate').count()).toBeGreaterThan(0);
+    expect(await page.locator('.certificate__provisional').count()).toBe(
+      await page.locator('.certificate').count(),
+    );
+    await h.screenshot(page, 'results-certificates-provisional');
     const axe = await new AxeBuilder({ page }).include('main').analyze();
     expect(
       axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`),
@@ -145,7 +154,20 @@ describe('the printed sheets', () => {
     expect(pdfText('results-public')).toContain('现予公示');
   });
 
-  it('prints a landscape 奖状 for every contestant with an award', async () => {
+  it('prints a landscape 奖状 for every contestant with an award once the round is closed, with its 落款', async () => {
+    await page.goto('/organizer');
+    const card = page.getByRole('listitem').filter({
+      has: page.getByRole('link', { name: '2026年昌吉市村党组织书记“擂台比武”（示例）' }),
+    });
+    await card.getByRole('button', { name: '编辑' }).click();
+    await page.getByLabel('颁奖单位（落款，选填）').fill('中共昌吉市委组织部');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText(/^已保存/).waitFor();
+    await page.goto(`/results${roundAddress}`);
+    const closure = page.getByRole('region', { name: '成绩是否定稿' });
+    await closure.getByRole('button', { name: '结束本轮，成绩定稿' }).click();
+    await closure.getByRole('button', { name: '确认结束本轮' }).click();
+    await closure.getByText('成绩已定稿：组织者已结束本轮。').waitFor();
     const pages = await printToPng(`/results${roundAddress}&print=certificates`, 'results-certificate');
     const awards = await page.locator('.certificate').count();
     expect(awards).toBeGreaterThan(0);
@@ -158,5 +180,7 @@ describe('the printed sheets', () => {
     expect(text).toMatch(/奖\s*状/);
     expect(text).toContain('2026年6月18日');
     expect(text).not.toMatch(/第\s*\d+\s*页/);
+    expect(text).not.toContain('暂定');
+    expect(text).toContain('中共昌吉市委组织部');
   });
 });

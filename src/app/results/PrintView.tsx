@@ -1,6 +1,6 @@
 import './print.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
@@ -67,6 +67,8 @@ export function PrintView({
   const t = useT();
   const report = useLiveQuery(() => loadRoundReport(db, roundId).catch(() => null), [db, roundId], undefined);
   const head = useLiveQuery(async () => (await competitionLog(db, competitionId)).head, [db, competitionId]);
+  // Certificates of a provisional round print only on the organizer's explicit word.
+  const [printProvisional, setPrintProvisional] = useState(false);
   const back = resultsHref({ competitionId, roundId });
 
   if (report === undefined || head === undefined) return <p className="page loading">{t('app.loading')}</p>;
@@ -93,6 +95,7 @@ export function PrintView({
     navigate(resultsHref({ competitionId, roundId, print: next }), { replace: true });
   };
   const certificates = chosen.includes('certificates');
+  const heldBack = certificates && !report.status.final && !printProvisional;
 
   return (
     <div className="print-view">
@@ -117,7 +120,7 @@ export function PrintView({
             type="button"
             className="button"
             onClick={() => window.print()}
-            disabled={documents.length === 0}
+            disabled={documents.length === 0 || heldBack}
           >
             {t('results.print.print')}
           </button>
@@ -126,6 +129,30 @@ export function PrintView({
           </Link>
         </div>
         <p className="results-lead">{t('results.print.hint')}</p>
+        {certificates && !report.status.final && (
+          <div className="notice print-provisional" role="alert">
+            <p>
+              {t('results.print.provisionalWarning', {
+                revealed: report.status.revealed,
+                total: report.status.total,
+              })}
+            </p>
+            {printProvisional ? (
+              <p>{t('results.print.provisionalMarked')}</p>
+            ) : (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => setPrintProvisional(true)}
+              >
+                {t('results.print.printProvisional')}
+              </button>
+            )}
+          </div>
+        )}
+        {certificates && !report.competition.issuer && (
+          <p className="results-lead">{t('results.print.noIssuer')}</p>
+        )}
       </div>
       <div className="print-sheets">
         {documents.includes('summary') && <SummaryDocument report={report} head={head} />}
@@ -134,7 +161,9 @@ export function PrintView({
             <JudgeDocument key={judge.id} report={report} judge={judge} head={head} />
           ))}
         {documents.includes('public') && <PublicDocument report={report} head={head} />}
-        {documents.includes('certificates') && <Certificates report={report} />}
+        {documents.includes('certificates') && !heldBack && (
+          <Certificates report={report} provisional={!report.status.final} />
+        )}
       </div>
     </div>
   );
@@ -163,6 +192,7 @@ function DocumentFrame({
         <p className="print-doc__competition">{competition.name}</p>
         <h2>
           {round.name} · {title}
+          {!report.status.final && t('results.print.provisionalTitle')}
         </h2>
         <p className="print-doc__meta">
           <span>{t('results.meta.date', { date: competition.date ?? t('results.meta.unknown') })}</span>
@@ -387,8 +417,11 @@ function chineseDate(date: string | undefined, t: TFunction): string {
   });
 }
 
-/** 奖状: one landscape page for every contestant with an award. */
-function Certificates({ report }: { report: RoundReport }) {
+/**
+ * 奖状: one landscape page for every contestant with an award, with the issuer (落款) and the
+ * date at the foot; each marked 暂定 when printed before the round's results are final.
+ */
+function Certificates({ report, provisional }: { report: RoundReport; provisional: boolean }) {
   const t = useT();
   const awarded = (report.standings?.ranked ?? []).filter((result) => result.award !== null);
   if (awarded.length === 0) return <p className="notice print-none">{t('results.print.noAwards')}</p>;
@@ -401,6 +434,9 @@ function Certificates({ report }: { report: RoundReport }) {
           aria-label={t('results.certificate.label', { name: result.name })}
         >
           <div className="certificate__frame">
+            {provisional && (
+              <p className="certificate__provisional">{t('results.certificate.provisional')}</p>
+            )}
             <h2 className="certificate__title">{t('results.certificate.title')}</h2>
             <p className="certificate__name">{t('results.certificate.name', { name: result.name })}</p>
             <p className="certificate__body">
@@ -411,6 +447,7 @@ function Certificates({ report }: { report: RoundReport }) {
             </p>
             <p className="certificate__award">{result.award}</p>
             <p className="certificate__closing">{t('results.certificate.closing')}</p>
+            {report.competition.issuer && <p className="certificate__issuer">{report.competition.issuer}</p>}
             <p className="certificate__date">{chineseDate(report.competition.date, t)}</p>
           </div>
         </article>

@@ -7,6 +7,7 @@ import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ConsistencySection } from './ConsistencySection';
 import { resultsHref, useResultsPlace } from './place';
+import { RoundClosure } from './RoundClosure';
 import { RoundPicker } from './RoundPicker';
 import { loadRoundReport } from './report';
 import { StandingsSection } from './StandingsSection';
@@ -71,6 +72,7 @@ function RoundResults({ competitionId, roundId }: { competitionId: string; round
   }
   return (
     <>
+      <RoundClosure report={report} />
       <StandingsSection report={report} />
       {report.standings && <ConsistencySection standings={report.standings} judges={report.judges} />}
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>

@@ -66,6 +66,8 @@ const KIND_KEYS: Partial<Record<string, MessageKey>> = {
   'stage.confirm': 'results.audit.kind.stageConfirm',
   'contestant.lock': 'results.audit.kind.contestantLock',
   'contestant.unlock': 'results.audit.kind.contestantUnlock',
+  'round.close': 'results.audit.kind.roundClose',
+  'round.reopen': 'results.audit.kind.roundReopen',
 };
 
 const TABLE_KEYS: Record<string, MessageKey> = {

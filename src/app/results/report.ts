@@ -7,11 +7,12 @@
 
 import type { LeitaiDB } from '../../db/database';
 import { getCompetition, getRound } from '../../db/entities';
-import { loadRoundInput } from '../../db/repository';
+import { loadRoundInput, readStageEvents } from '../../db/repository';
 import type { AdjustmentRow } from '../../domain/events';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id, RoundInput } from '../../domain/model';
+import { type RoundResultStatus, roundClosureOf, roundResultStatusOf } from '../../domain/provisional';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 
 export interface RoundReport {
@@ -27,6 +28,10 @@ export interface RoundReport {
   refusal: Issue[] | null;
   /** Every adjustment of the round, revoked ones too, with its reasons. */
   adjustments: AdjustmentRow[];
+  /** Whether the ranks and awards are final or still 暂定 (src/domain/provisional.ts). */
+  status: RoundResultStatus;
+  /** The organizer has closed the round (结束本轮，成绩定稿). */
+  closed: boolean;
 }
 
 export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
@@ -41,7 +46,7 @@ export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
 export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
   return db.transaction(
     'r',
-    [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments],
+    [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
     async () => {
       const round = await getRound(db, roundId);
       const competition = await getCompetition(db, round.competitionId);
@@ -53,21 +58,22 @@ export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport>
       );
       const adjustments = await db.adjustments.where('roundId').equals(roundId).toArray();
       const input = await loadRoundInput(db, roundId);
+      const stage = await readStageEvents(db, roundId);
+      const records = {
+        competition,
+        round,
+        judges,
+        contestants,
+        input,
+        adjustments,
+        status: roundResultStatusOf(contestants, stage),
+        closed: roundClosureOf(stage).closed,
+      };
       try {
-        const standings = computeLiveStandings(input);
-        return { competition, round, judges, contestants, input, standings, refusal: null, adjustments };
+        return { ...records, standings: computeLiveStandings(input), refusal: null };
       } catch (error) {
         if (!(error instanceof RoundRejectedError)) throw error;
-        return {
-          competition,
-          round,
-          judges,
-          contestants,
-          input,
-          standings: null,
-          refusal: [...error.issues],
-          adjustments,
-        };
+        return { ...records, standings: null, refusal: [...error.issues] };
       }
     },
   );

@@ -4,9 +4,12 @@ import { useState } from 'react';
 import { type ProjectorDisplay, setProjectorDisplay } from '../../db/repository';
 import type { ProjectorTheme, ProjectorView } from '../../domain/events';
 import type { Id } from '../../domain/model';
+import { roundResultStatusOf } from '../../domain/provisional';
 import type { RoundRecord } from '../../domain/records';
+import { projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { useRoundSetup, useStageEvents } from './stage-data';
 
 const VIEWS: readonly ProjectorView[] = ['contestant', 'reveal', 'leaderboard', 'awards'];
 const THEMES: readonly ProjectorTheme[] = ['leitai', 'contrast'];
@@ -23,6 +26,12 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
   const t = useT();
   const db = useDatabase();
   const [error, setError] = useState<string | null>(null);
+  const setup = useRoundSetup(round.id);
+  const events = useStageEvents(round.id);
+  // The awards are 暂定 until every contestant is revealed or the organizer closes the round.
+  const provisional =
+    setup != null && events !== undefined && !roundResultStatusOf(setup.contestants, events).final;
+  const waiting = events === undefined ? undefined : projectorViewOf(events) === null;
 
   const show = async (next: ProjectorDisplay) => {
     setError(null);
@@ -57,7 +66,9 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
         <legend className="visually-hidden">{t('stage.display.title')}</legend>
         {VIEWS.map((view) => {
           const reason = unavailable(view);
+          // Before the host's first choice the projector waits (比赛即将开始): no view is on.
           const current =
+            waiting === false &&
             display.view === view &&
             (view === 'leaderboard' || view === 'awards' || display.contestantId === contestantId);
           return (
@@ -76,7 +87,9 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
                 })
               }
             >
-              {t(`stage.display.${view}`)}
+              {view === 'awards' && provisional
+                ? t('stage.display.awardsProvisional')
+                : t(`stage.display.${view}`)}
             </button>
           );
         })}

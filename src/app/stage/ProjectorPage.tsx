@@ -1,14 +1,17 @@
 /**
  * 大屏 (/projector): the audience's screen, its own window made for full screen (the app's
  * header is hidden on this route). It follows the host's `stage.view` events and only
- * displays: its one button, 全屏, changes nothing but the window.
+ * displays: its one button, 全屏 (or the F key), changes nothing but the window, and shows only
+ * while the mouse moves or a key is pressed. Before the host's first choice it waits (比赛即将
+ * 开始); it shows only what the host has revealed, and says 暂定 while the round's results are
+ * provisional (src/domain/provisional.ts).
  */
 
 import { useEffect, useState } from 'react';
 import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
-import { heldAsPending } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
+import { roundResultStatusOf } from '../../domain/provisional';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
@@ -16,9 +19,11 @@ import { navigate, useSearch } from '../router';
 import { joinAsProjector } from '../sync/device-sync';
 import { syncFailureMessage } from '../sync/failure-message';
 import { roundParam } from './default-round';
-import { AwardsView, ContestantView, LeaderboardView, RevealView } from './ProjectorViews';
-import { useRoundChoices, useRoundSetup, useStageEvents, useStandings } from './stage-data';
+import { AwardsView, ContestantView, LeaderboardView, RevealView, WaitingView } from './ProjectorViews';
+import { useCompetition, useRevealedStandings } from './projector-data';
+import { useRoundChoices, useRoundSetup, useStageEvents } from './stage-data';
 import { usePrefersReducedMotion } from './use-flip';
+import { useIdle } from './use-idle';
 import './projector.css';
 
 function useFullscreen(): boolean {
@@ -29,6 +34,27 @@ function useFullscreen(): boolean {
     return () => document.removeEventListener('fullscreenchange', update);
   }, []);
   return full;
+}
+
+function toggleFullscreen(): void {
+  const change = document.fullscreenElement
+    ? document.exitFullscreen()
+    : document.documentElement.requestFullscreen();
+  change.catch(() => undefined);
+}
+
+/** F toggles full screen, whether or not the button shows (Esc leaves it, as everywhere). */
+function useFullscreenKey(): void {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'f' && event.key !== 'F') return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.repeat) return;
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select')) return;
+      toggleFullscreen();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }
 
 /**
@@ -69,10 +95,12 @@ export default function ProjectorPage() {
   const joinProblem = useJoinWithCode(search);
   const choices = useRoundChoices();
   const full = useFullscreen();
+  const idle = useIdle();
+  useFullscreenKey();
   if (choices === undefined) return <div className="projector projector--leitai" />;
   const roundId = roundParam(search) ?? choices.defaultId;
   return (
-    <>
+    <div className={`pj-page${idle ? ' pj-page--idle' : ''}`}>
       <h1 className="visually-hidden">{t('stage.projector.title')}</h1>
       {joinProblem && (
         <p className="pj-join-problem" role="alert">
@@ -86,16 +114,12 @@ export default function ProjectorPage() {
       ) : (
         <Projector key={roundId} roundId={roundId} />
       )}
-      {!full && document.fullscreenEnabled && (
-        <button
-          type="button"
-          className="pj-fullscreen"
-          onClick={() => document.documentElement.requestFullscreen().catch(() => undefined)}
-        >
+      {!full && !idle && document.fullscreenEnabled && (
+        <button type="button" className="pj-fullscreen" onClick={toggleFullscreen}>
           {t('stage.projector.fullscreen')}
         </button>
       )}
-    </>
+    </div>
   );
 }
 
@@ -103,9 +127,10 @@ function Projector({ roundId }: { roundId: Id }) {
   const t = useT();
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
-  const read = useStandings(roundId);
+  const read = useRevealedStandings(roundId);
+  const competition = useCompetition(setup?.round.competitionId ?? '');
   const reducedMotion = usePrefersReducedMotion();
-  if (setup === undefined || events === undefined || read === undefined) {
+  if (setup === undefined || events === undefined || read === undefined || competition === undefined) {
     return <div className="projector projector--leitai" />;
   }
   if (setup === null || read.standings === null) {
@@ -116,7 +141,8 @@ function Projector({ roundId }: { roundId: Id }) {
     );
   }
   const { round, judges, contestants } = setup;
-  const standings = heldAsPending(read.standings);
+  const { standings } = read;
+  const status = roundResultStatusOf(contestants, events);
   const display = displayOf(events);
   const viewEvent = projectorViewOf(events);
   const contestant = contestants.find((candidate) => candidate.id === display.contestantId);
@@ -124,10 +150,40 @@ function Projector({ roundId }: { roundId: Id }) {
     (candidate) => candidate.id === display.contestantId,
   );
 
-  let view = <LeaderboardView standings={standings} reducedMotion={reducedMotion} />;
+  // 彩排 beside the round's name on every view, so that no one takes a rehearsal for the real results.
+  const roundName = (
+    <>
+      {round.rehearsalOf !== undefined && (
+        <span className="pj-rehearsal">{t('stage.projector.rehearsal')}</span>
+      )}
+      {round.name}
+    </>
+  );
+
+  if (viewEvent === null) {
+    // Before the host's first call or choice: the competition, not a board of 评分中.
+    return (
+      <div className={`projector projector--${display.theme}`} data-view="waiting">
+        <WaitingView competitionName={competition?.name ?? null} roundName={roundName} />
+      </div>
+    );
+  }
+
+  // The contestant on stage carries the round's name in a corner; the leaderboard and the
+  // awards in their heading.
+  let view = (
+    <LeaderboardView
+      standings={standings}
+      status={status}
+      caption={roundName}
+      reducedMotion={reducedMotion}
+    />
+  );
+  let captioned = false;
   if (display.view === 'contestant' && contestant) {
     view = <ContestantView round={round} contestant={contestant} events={events} />;
-  } else if (display.view === 'reveal' && contestant && viewEvent) {
+    captioned = true;
+  } else if (display.view === 'reveal' && contestant) {
     view = (
       <RevealView
         key={viewEvent.id}
@@ -135,22 +191,27 @@ function Projector({ roundId }: { roundId: Id }) {
         judges={judges}
         result={result}
         revealed={contestantLockOf(events, contestant.id).status !== 'open'}
+        provisional={!status.final}
         started={viewEvent}
         reducedMotion={reducedMotion}
       />
     );
+    captioned = true;
   } else if (display.view === 'awards') {
-    view = <AwardsView round={round} standings={standings} started={viewEvent} />;
+    view = (
+      <AwardsView
+        round={round}
+        caption={roundName}
+        standings={standings}
+        status={status}
+        started={viewEvent}
+      />
+    );
   }
 
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
-      <p className="pj-caption">
-        {round.rehearsalOf !== undefined && (
-          <span className="pj-rehearsal">{t('stage.projector.rehearsal')}</span>
-        )}
-        {round.name}
-      </p>
+      {captioned && <p className="pj-caption">{roundName}</p>}
       {view}
     </div>
   );

@@ -1,12 +1,15 @@
 /**
- * The projector's four views: the contestant on stage, the reveal (公布), the leaderboard and
- * the awards. Display only: nothing here writes. Sizes are in vh (see projector.css), so a
- * 16:9 screen of any resolution shows the same, readable from the back of the hall.
+ * The projector's views: waiting before the first call, the contestant on stage, the reveal
+ * (公布), the leaderboard and the awards. Display only: nothing here writes. Sizes are in vh,
+ * held back by the width where a 4:3 screen needs it (see projector.css), so 16:9, 16:10 and
+ * 4:3 screens of any resolution show the same, readable from the back of the hall. While the
+ * round's results are provisional, ranks and awards say so (暂定, 目前排名).
  */
 
-import { useRef } from 'react';
+import { type ReactNode, useRef } from 'react';
 import type { ContestantResult, Standings } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import type { RoundResultStatus } from '../../domain/provisional';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { timerEventOf } from '../../domain/stage';
 import { useT } from '../i18n/useT';
@@ -18,6 +21,36 @@ import { useFlip } from './use-flip';
 
 /** How long a page of the leaderboard or a slide of the awards stays up. */
 export const PAGE_MS = 8000;
+
+/** Before the host's first call: the competition, the round, and 比赛即将开始. */
+export function WaitingView({
+  competitionName,
+  roundName,
+}: {
+  competitionName: string | null;
+  /** The round's name, with its 彩排 badge on a rehearsal. */
+  roundName: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <section className="pj-view pj-waiting">
+      {competitionName && <p className="pj-waiting__competition">{competitionName}</p>}
+      <p className="pj-waiting__round">{roundName}</p>
+      <p className="pj-waiting__status">{t('stage.projector.empty')}</p>
+    </section>
+  );
+}
+
+/** 暂定 and how many of the round's contestants are revealed, while the results are provisional. */
+function ProvisionalNote({ status }: { status: RoundResultStatus }) {
+  const t = useT();
+  if (status.final) return null;
+  return (
+    <p className="pj-provisional">
+      {t('stage.projector.provisional', { revealed: status.revealed, total: status.total })}
+    </p>
+  );
+}
 
 function Numbered({
   contestant,
@@ -54,11 +87,20 @@ export function ContestantView({
   );
 }
 
+const RANK_KEYS = {
+  final: 'stage.projector.rank',
+  finalTied: 'stage.projector.tiedRank',
+  provisional: 'stage.projector.provisionalRank',
+  provisionalTied: 'stage.projector.provisionalTiedRank',
+} as const;
+
 export interface RevealViewProps {
   contestant: ContestantRecord;
   judges: JudgeRecord[];
   result: ContestantResult | undefined;
   revealed: boolean;
+  /** The round's results are not final yet: the rank is 目前排名 (so far). */
+  provisional: boolean;
   /** The `stage.view` event that started this reveal: the sequence runs from it. */
   started: LeitaiEvent<'stage.view'>;
   reducedMotion: boolean;
@@ -69,6 +111,7 @@ export function RevealView({
   judges,
   result,
   revealed,
+  provisional,
   started,
   reducedMotion,
 }: RevealViewProps) {
@@ -131,9 +174,9 @@ export function RevealView({
           className={`pj-rank${progress.rankShown ? ' pj-rank--shown' : ''}`}
           aria-hidden={!progress.rankShown}
         >
-          {result.tied
-            ? t('stage.projector.tiedRank', { rank: result.rank ?? '' })
-            : t('stage.projector.rank', { rank: result.rank ?? '' })}
+          {t(RANK_KEYS[`${provisional ? 'provisional' : 'final'}${result.tied ? 'Tied' : ''}`], {
+            rank: result.rank ?? '',
+          })}
         </p>
       </div>
     </section>
@@ -142,9 +185,15 @@ export function RevealView({
 
 export function LeaderboardView({
   standings,
+  status,
+  caption,
   reducedMotion,
 }: {
   standings: Standings;
+  /** The round's results; omitted: final. */
+  status?: RoundResultStatus;
+  /** The round's name (with its 彩排 badge on a rehearsal), at the right of the heading. */
+  caption?: ReactNode;
   reducedMotion: boolean;
 }) {
   const t = useT();
@@ -160,9 +209,13 @@ export function LeaderboardView({
     <section className="pj-view pj-board">
       <header className="pj-board__head">
         <h2 className="pj-title">{t('stage.projector.leaderboard')}</h2>
-        {pages > 1 && (
-          <p className="pj-board__page">{t('stage.projector.page', { page: page + 1, pages })}</p>
-        )}
+        {status && <ProvisionalNote status={status} />}
+        <div className="pj-board__aside">
+          {caption && <p className="pj-board__round">{caption}</p>}
+          {pages > 1 && (
+            <p className="pj-board__page">{t('stage.projector.page', { page: page + 1, pages })}</p>
+          )}
+        </div>
       </header>
       {rows.length === 0 ? (
         <p className="pj-empty">{t('stage.projector.empty')}</p>
@@ -194,11 +247,16 @@ export function LeaderboardView({
 
 export function AwardsView({
   round,
+  caption,
   standings,
+  status,
   started,
 }: {
   round: RoundRecord;
+  /** The round's name (with its 彩排 badge on a rehearsal), at the right of the heading. */
+  caption: ReactNode;
   standings: Standings;
+  status: RoundResultStatus;
   started: LeitaiEvent<'stage.view'> | null;
 }) {
   const t = useT();
@@ -212,34 +270,46 @@ export function AwardsView({
   // From the first tier when the host switches to the awards.
   const since = started ? now - startedAtMs(started) : 0;
   const slide = slides[Math.floor(since / PAGE_MS) % Math.max(1, slides.length)];
+  const head = (
+    <header className="pj-board__head">
+      <h2 className="pj-title">{t('stage.projector.awards')}</h2>
+      <ProvisionalNote status={status} />
+      <div className="pj-board__aside">
+        <p className="pj-board__round">{caption}</p>
+      </div>
+    </header>
+  );
   if (!slide) {
     return (
       <section className="pj-view pj-awards">
-        <h2 className="pj-title">{t('stage.projector.awards')}</h2>
+        {head}
         <p className="pj-empty">{t('stage.projector.noAwards')}</p>
       </section>
     );
   }
   return (
     <section className="pj-view pj-awards">
-      {slide.map((section) => (
-        <div key={`${section.name}/${section.part}`} className="pj-awards__section">
-          <h2 className="pj-title pj-awards__tier">
-            {section.name}
-            {section.parts > 1 &&
-              t('stage.projector.awardPart', { part: section.part, parts: section.parts })}
-          </h2>
-          <ol className="pj-awards__winners">
-            {section.winners.map((winner) => (
-              <li key={winner.id} className="pj-winner">
-                <span className="pj-winner__name">{winner.name}</span>
-                <span className="pj-winner__unit">{winner.unit ?? ''}</span>
-                <span className="pj-winner__score">{winner.score}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      ))}
+      {head}
+      <div className="pj-awards__slide">
+        {slide.map((section) => (
+          <div key={`${section.name}/${section.part}`} className="pj-awards__section">
+            <h3 className="pj-title pj-awards__tier">
+              {section.name}
+              {section.parts > 1 &&
+                t('stage.projector.awardPart', { part: section.part, parts: section.parts })}
+            </h3>
+            <ol className="pj-awards__winners">
+              {section.winners.map((winner) => (
+                <li key={winner.id} className="pj-winner">
+                  <span className="pj-winner__name">{winner.name}</span>
+                  <span className="pj-winner__unit">{winner.unit ?? ''}</span>
+                  <span className="pj-winner__score">{winner.score}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        ))}
+      </div>
     </section>
   );
 }

@@ -38,8 +38,11 @@ export function boardRows(standings: Standings): BoardRow[] {
   }));
 }
 
-/** Rows per page: every size is in vh, so a 16:9 screen of any resolution holds the same number. */
-export const ROWS_PER_PAGE = 10;
+/**
+ * Rows per page: every size is in vh, so a screen of any resolution and shape holds the same
+ * number; a row holds the name with the unit under it, whole, even on a 4:3 screen.
+ */
+export const ROWS_PER_PAGE = 8;
 
 export function pageCount(rows: number, perPage = ROWS_PER_PAGE): number {
   return Math.max(1, Math.ceil(rows / perPage));

@@ -41,6 +41,8 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'stage.confirm': 'sync.kind.stageConfirm',
   'contestant.lock': 'sync.kind.contestantLock',
   'contestant.unlock': 'sync.kind.contestantUnlock',
+  'round.close': 'sync.kind.roundClose',
+  'round.reopen': 'sync.kind.roundReopen',
   'scope.purge': 'sync.kind.scopePurge',
 };
 

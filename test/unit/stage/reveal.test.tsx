@@ -57,7 +57,8 @@ describe('the reveal on the projector', () => {
     const db = freshDb();
     const { round, judges, contestants } = await seedStageRound(db);
     const lisi = contestants[1];
-    // Totals 90, 80, 70: 90 and 70 dropped, final 80.00; 王五 is ranked above at 86.
+    // Totals 90, 80, 70: 90 and 70 dropped, final 80.00. 王五 is scored higher (86) but not
+    // revealed: the projector ranks 李四 among the revealed only, and 1 of 3 is provisional.
     await scoreSheet(db, round.id, judges[0].id, lisi.id, 90);
     await scoreSheet(db, round.id, judges[1].id, lisi.id, 80);
     await scoreSheet(db, round.id, judges[2].id, lisi.id, 70);
@@ -97,7 +98,7 @@ describe('the reveal on the projector', () => {
 
     vi.setSystemTime(START + 3 * TOTAL_STEP_MS + RANK_AFTER_MS);
     await waitFor(() => expect(container.querySelector('.pj-rank')).toHaveClass('pj-rank--shown'));
-    expect(container.querySelector('.pj-rank')).toHaveTextContent('第 2 名');
+    expect(container.querySelector('.pj-rank')).toHaveTextContent('目前排名第 1 名');
     expect(container.querySelector('[data-reveal-done="true"]')).not.toBeNull();
     // Nothing on the projector writes: no button but 全屏 (absent where full screen is not offered).
     expect(screen.queryAllByRole('button')).toEqual([]);

@@ -14,7 +14,10 @@ export interface CompetitionFormProps {
   onCancel: () => void;
 }
 
-/** Name, date and venue; for a new competition also the template and the first round's name. */
+/**
+ * Name, date, venue and the certificates' issuer (落款); for a new competition also the template
+ * and the first round's name.
+ */
 export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFormProps) {
   const db = useDatabase();
   const t = useT();
@@ -22,6 +25,7 @@ export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFo
   const [name, setName] = useState(competition?.name ?? '');
   const [date, setDate] = useState(competition?.date ?? '');
   const [venue, setVenue] = useState(competition?.venue ?? '');
+  const [issuer, setIssuer] = useState(competition?.issuer ?? '');
   const [templateId, setTemplateId] = useState<TemplateId>('secretary');
   const [roundName, setRoundName] = useState(t('org.competition.firstRoundDefault'));
   const [errors, setErrors] = useState<{ name?: string; roundName?: string }>({});
@@ -41,7 +45,7 @@ export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFo
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      const details = { name, date, venue };
+      const details = { name, date, venue, issuer };
       const setup = templateRound(template, t);
       const saved = competition
         ? await editCompetition(db, competition.id, details)
@@ -81,6 +85,13 @@ export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFo
           className="org-field--wide"
         />
       </div>
+      <TextField
+        label={t('org.competition.issuer')}
+        value={issuer}
+        onChange={setIssuer}
+        hint={t('org.competition.issuerHint')}
+        className="org-field--wide"
+      />
       {!competition && (
         <fieldset className="org-templates">
           <legend>{t('org.competition.template')}</legend>
