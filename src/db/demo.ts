@@ -13,6 +13,7 @@
 import { drawOrder, seedFingerprint } from '../domain/draw';
 import type { Criterion, Hundredths } from '../domain/model';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
+import { isRecusedFrom } from '../domain/recusal';
 import { addAdjustment } from './adjustments';
 import { createCompetition } from './competitions';
 import type { LeitaiDB } from './database';
@@ -109,9 +110,9 @@ export function loadDemoCompetition(
     for (const [place, contestantId] of order.entries()) {
       const contestantAt = contestants.findIndex((contestant) => contestant.id === contestantId);
       const contestant = contestants[contestantAt] as ContestantRecord;
-      // 回避: a judge of the contestant's own unit never marks them. The partly marked
-      // contestants get the same number of eligible judges whoever the draw put there.
-      const eligible = judges.filter((judge) => judge.unit === null || judge.unit !== contestant.unit);
+      // 回避: a recused judge never marks them. The partly marked contestants get the same
+      // number of eligible judges whoever the draw put there.
+      const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
       const marking =
         place < COMPLETE
           ? eligible

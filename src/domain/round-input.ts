@@ -35,7 +35,13 @@ export function assembleRoundInput({
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
   return {
     criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit }) => ({ id, name, weight, unit })),
+    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit, recuse }) => ({
+      id,
+      name,
+      weight,
+      unit,
+      ...(recuse ? { recuse } : {}),
+    })),
     contestants: [...contestants]
       .sort(byOrder)
       .map(({ id, name, unit, draw, status }) => ({ id, name, unit, draw, status })),

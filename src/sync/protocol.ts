@@ -25,6 +25,7 @@ import type {
   RoundRecord,
   SetupTable,
 } from '../domain/records';
+import type { RecuseList } from '../domain/recusal';
 
 /**
  * Bumped when a request or response changes shape; events change with the domain's kinds.
@@ -486,12 +487,16 @@ const roundSettings = object<RoundSettings>({
   minJudges: nullable(integer(0)),
   tieBreak: array(tieBreakStep, 100),
   awards: array(awardTier, 100),
+  recusal: optional(literal('equal', 'contains')),
 });
 
 const wireBlob: Check = (value, path) => {
   object<WireBlob>({ mediaType: text(100), base64: text(MAX_BODY_BYTES) })(value, path);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test((value as WireBlob).base64)) fail(`${path}.base64`, 'not base64');
 };
+
+/** A judge's 回避名单 (src/domain/recusal.ts). */
+const recuseList = object<RecuseList>({ contestantIds: array(id, 1000), units: array(text(200), 100) });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -524,6 +529,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     title: text(200),
     weight: hundredths,
     unit: nullable(text(200)),
+    recuse: optional(recuseList),
     joinCode: text(20),
     order: integer(0),
   }),

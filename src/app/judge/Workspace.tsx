@@ -92,14 +92,22 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
     const touched = new Set(touchedKey.split('\n'));
     return contestants.map((contestant) => ({
       contestant,
-      state: contestantState(judge, contestant, sheetBy.get(contestant.id), touched.has(contestant.id)),
+      state: contestantState(
+        judge,
+        contestant,
+        sheetBy.get(contestant.id),
+        touched.has(contestant.id),
+        round.settings.recusal,
+      ),
       correctionPending: latestCorrection(corrections, contestant.id)?.decision === null,
       onStage: call?.contestantId === contestant.id,
     }));
-  }, [judge, contestants, sheets, touchedKey, corrections, call]);
+  }, [judge, contestants, sheets, touchedKey, corrections, call, round.settings.recusal]);
 
   const openItem = items?.find(
-    (item) => item.contestant.id === session.contestantId && isScorable(judge, item.contestant),
+    (item) =>
+      item.contestant.id === session.contestantId &&
+      isScorable(judge, item.contestant, round.settings.recusal),
   );
   const busy = openItem?.state === 'inProgress' || openItem?.state === 'reopened';
 
@@ -108,8 +116,12 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   useEffect(() => {
     if (!items || !call || call.callId === session.followedCallId || busy) return;
     const called = items.find((item) => item.contestant.id === call.contestantId)?.contestant;
-    followStageCall(db, call.callId, called && isScorable(judge, called) ? called.id : null);
-  }, [db, items, call, session.followedCallId, busy, judge]);
+    followStageCall(
+      db,
+      call.callId,
+      called && isScorable(judge, called, round.settings.recusal) ? called.id : null,
+    );
+  }, [db, items, call, session.followedCallId, busy, judge, round.settings.recusal]);
 
   if (!items || !marks || !drafts || !sheets || !corrections || call === undefined) {
     return <p className="page loading judge-loading">{t('app.loading')}</p>;
@@ -138,7 +150,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
               name: calledItem.contestant.name,
             })}
           </span>
-          {isScorable(judge, calledItem.contestant) ? (
+          {isScorable(judge, calledItem.contestant, round.settings.recusal) ? (
             <button
               type="button"
               className="button button--gold"
