@@ -26,15 +26,21 @@ export function RecusalUnitsCheck({ column, header, entries, confirmed, onConfir
         <caption className="visually-hidden">{t('people.import.recusal.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('people.import.recusal.judge')}</th>
-            <th scope="col">{t('people.import.recusal.unit')}</th>
+            <th scope="col" className="import-recusal__cell">
+              {t('people.import.recusal.judge')}
+            </th>
+            <th scope="col" className="import-recusal__cell">
+              {t('people.import.recusal.unit')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.row}>
-              <th scope="row">{entry.name}</th>
-              <td>{entry.unit ?? t('people.import.recusal.none')}</td>
+              <th scope="row" className="import-recusal__cell">
+                {entry.name}
+              </th>
+              <td className="import-recusal__cell">{entry.unit ?? t('people.import.recusal.none')}</td>
             </tr>
           ))}
         </tbody>
