@@ -10,14 +10,13 @@
  * function of contestant, judge and criterion: no randomness.
  */
 
-import { drawOrder, seedFingerprint } from '../domain/draw';
 import type { Criterion, Hundredths } from '../domain/model';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import { isRecusedFrom } from '../domain/recusal';
 import { addAdjustment } from './adjustments';
 import { createCompetition } from './competitions';
 import type { LeitaiDB } from './database';
-import { recordDraw } from './draw';
+import { commitDrawSeed, drawWithCommittedSeed } from './draw';
 import { writeTransaction } from './log';
 import { enterMark, submitSheet } from './marks';
 import { importRoster } from './roster';
@@ -97,15 +96,8 @@ export function loadDemoCompetition(
       judges: JUDGES,
       contestants: CONTESTANTS,
     });
-    const order = drawOrder(
-      contestants.map((contestant) => contestant.id),
-      DEMO_DRAW_SEED,
-    );
-    await recordDraw(db, round.id, {
-      seedFingerprint: seedFingerprint(DEMO_DRAW_SEED),
-      seed: DEMO_DRAW_SEED,
-      order,
-    });
+    await commitDrawSeed(db, round.id, DEMO_DRAW_SEED);
+    const order = (await drawWithCommittedSeed(db, round.id)).map((contestant) => contestant.id);
 
     for (const [place, contestantId] of order.entries()) {
       const contestantAt = contestants.findIndex((contestant) => contestant.id === contestantId);

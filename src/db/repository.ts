@@ -33,7 +33,14 @@ export {
   sheetDrafts,
   stepMark,
 } from './drafts';
-export { type DrawResult, recordDraw, reorderManually } from './draw';
+export {
+  commitDrawSeed,
+  type DrawLogEvent,
+  drawLogOf,
+  drawWithCommittedSeed,
+  openDrawCommit,
+  reorderManually,
+} from './draw';
 export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
 export type { CriterionDraft } from './guards';
 export {

@@ -649,6 +649,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
     order: array(id),
   }),
   'order.manual': object<Payload<'order.manual'>>({ order: array(id) }),
+  'draw.commit': object<Payload<'draw.commit'>>({ seedFingerprint: text(200), seed: text(200) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
 };
@@ -781,14 +782,20 @@ export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
     // Which judges have submitted is shown on the projector's panel; their marks are not.
     return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };
   }
-  const redact = event.type === 'entity.put' && event.payload.table === 'judges';
+  const redact =
+    (event.type === 'entity.put' && event.payload.table === 'judges') || event.type === 'draw.commit';
   return { reader: null, projector: true, redact };
 }
 
-/** The text of a stored event as a non-organizer reads it: a judge's join code blanked. */
+/**
+ * The text of a stored event as a non-organizer reads it: a judge's join code blanked, and a
+ * committed draw seed (only its fingerprint is public before the draw).
+ */
 export function redactedEventText(stored: string): string {
-  const event = JSON.parse(stored) as LeitaiEvent<'entity.put'>;
-  if (event.payload.table !== 'judges') return stored;
+  const event = JSON.parse(stored) as LeitaiEvent;
+  if (event.type === 'draw.commit')
+    return JSON.stringify({ ...event, payload: { ...event.payload, seed: '' } });
+  if (event.type !== 'entity.put' || event.payload.table !== 'judges') return stored;
   return JSON.stringify({
     ...event,
     payload: { ...event.payload, entity: { ...event.payload.entity, joinCode: '' } },

@@ -199,6 +199,18 @@ export const organizerPeopleZh = {
   'people.draw.rerunDifferent': '核对不一致：种子、指纹或顺序与记录不符。',
   'people.draw.historyHeading': '抽签与调整记录',
   'people.draw.historyDraw': '抽签（指纹 {fingerprint}，{count} 位选手）',
+  'people.draw.lineupUnordered': '选手名单（尚未排出场顺序）',
+  'people.draw.lineupImported': '出场顺序（导入，尚未抽签）',
+  'people.draw.commit': '固定种子并公布指纹',
+  'people.draw.commitHint':
+    '指纹一经公布即固定：抽签必须使用这一种子。刷新页面、离开再回来，或在另一台组织者设备上，看到的都是同一个指纹。',
+  'people.draw.committed': '种子已固定，指纹 {fingerprint} 已公布',
+  'people.draw.committedAt': '指纹公布于 {time}。抽签将使用这一种子，抽签后公布种子本身。',
+  'people.draw.replaceTitle': '替换现有出场顺序？',
+  'people.draw.replaceBody':
+    '本轮已有出场顺序（导入或手动排定）。抽签将按种子重新排定所有参赛选手的出场顺序，替换现有顺序；现有顺序不会保留。',
+  'people.draw.replaceConfirm': '确认抽签',
+  'people.draw.historyCommit': '公布种子指纹 {fingerprint}',
   'people.draw.historyManual': '手动调整出场顺序',
 } satisfies Record<string, string>;
 
@@ -414,5 +426,18 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.draw.rerunDifferent': 'Mismatch: the seed, fingerprint or order differ from the record.',
   'people.draw.historyHeading': 'Draws and changes',
   'people.draw.historyDraw': 'Draw (fingerprint {fingerprint}, {count} contestants)',
+  'people.draw.lineupUnordered': 'Contestants (no order of appearance yet)',
+  'people.draw.lineupImported': 'Order of appearance (imported, not drawn)',
+  'people.draw.commit': 'Fix the seed and show its fingerprint',
+  'people.draw.commitHint':
+    'Once shown, the fingerprint is fixed: the draw must use this seed. A reload, leaving and coming back, or another organizer device all show the same fingerprint.',
+  'people.draw.committed': 'Seed fixed, fingerprint {fingerprint} shown',
+  'people.draw.committedAt':
+    'Fingerprint shown at {time}. The draw uses this seed and shows the seed itself afterwards.',
+  'people.draw.replaceTitle': 'Replace the current order?',
+  'people.draw.replaceBody':
+    'The round already has an order of appearance (imported or set by hand). The draw orders every active contestant by the seed and replaces it; the current order is not kept.',
+  'people.draw.replaceConfirm': 'Draw',
+  'people.draw.historyCommit': 'Seed fingerprint {fingerprint} shown',
   'people.draw.historyManual': 'Order changed by hand',
 };

@@ -7,9 +7,9 @@ import {
   duplicateCompetition,
   enterMark,
   readProjection,
-  recordDraw,
   refoldLog,
   renameCompetition,
+  reorderManually,
 } from '../../../src/db/repository';
 import { freshDb, present, refusal, seedRound } from './helpers';
 
@@ -39,7 +39,11 @@ describe('competitions', () => {
   it('are duplicated under new ids, with the sheet, judges and contestants but no marks or draw', async () => {
     const db = freshDb();
     const { competition, round, judges, contestants } = await seedRound(db);
-    await recordDraw(db, round.id, { seedFingerprint: 'f', seed: 's', order: contestants.map((c) => c.id) });
+    await reorderManually(
+      db,
+      round.id,
+      contestants.map((c) => c.id),
+    );
     await enterMark(db, {
       roundId: round.id,
       judgeId: judges[0].id,
