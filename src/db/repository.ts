@@ -71,6 +71,7 @@ export {
   type RosterImport,
   renewJoinCodes,
 } from './roster';
+export { setRecusalRule, setRecuseList } from './recusal';
 export {
   createRound,
   deleteRound,

@@ -74,7 +74,10 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
       order: Math.max(0, ...siblings.map((sibling) => sibling.order)) + 1,
       criteria,
       // A round set up in the app recuses by nested unit names unless its settings say otherwise.
-      settings: structuredClone({ recusal: APP_RECUSAL_RULE, ...(draft.settings ?? DEFAULT_SETTINGS) }),
+      settings: structuredClone({
+        ...(draft.settings ?? DEFAULT_SETTINGS),
+        recusal: draft.settings?.recusal ?? APP_RECUSAL_RULE,
+      }),
       timeLimitSeconds: draft.timeLimitSeconds ?? null,
       overtime: draft.overtime ?? null,
       ...(draft.fullMark === undefined ? {} : { fullMark: draft.fullMark }),
@@ -125,7 +128,10 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
       criteria,
       // A settings form that does not show the recusal rule keeps the round's.
       settings: patch.settings
-        ? structuredClone({ ...recusalOf(current.settings), ...patch.settings })
+        ? structuredClone({
+            ...patch.settings,
+            ...recusalOf(patch.settings.recusal ? patch.settings : current.settings),
+          })
         : current.settings,
       timeLimitSeconds:
         patch.timeLimitSeconds === undefined ? current.timeLimitSeconds : patch.timeLimitSeconds,

@@ -1,0 +1,63 @@
+/**
+ * 回避 set up by the organizer: a judge's own 回避名单 (contestants and units) and the round's
+ * rule for units. Who is recused is decided by src/domain/recusal.ts alone.
+ */
+import type { Id } from '../domain/model';
+import type { JudgeRecord, RoundRecord } from '../domain/records';
+import { normaliseUnit, type RecusalRule, type RecuseList } from '../domain/recusal';
+import type { LeitaiDB } from './database';
+import { getContestant, getJudge, getRound, putEntity, roundScope } from './entities';
+import { RepositoryError } from './errors';
+import { requireText } from './guards';
+import { writeTransaction } from './log';
+import { updateRound } from './rounds';
+
+const MAX_LISTED_UNITS = 50;
+const MAX_UNIT_LENGTH = 100;
+
+/**
+ * Replaces the judge's 回避名单. Contestants must be of the judge's round; units are trimmed,
+ * each at most 100 characters, spellings of one unit kept once. An empty list removes it.
+ */
+export function setRecuseList(
+  db: LeitaiDB,
+  roundId: Id,
+  judgeId: Id,
+  list: { contestantIds: readonly Id[]; units: readonly string[] },
+): Promise<JudgeRecord> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const judge = await getJudge(db, round.id, judgeId);
+    const contestantIds = [...new Set(list.contestantIds)];
+    for (const contestantId of contestantIds) await getContestant(db, round.id, contestantId);
+    if (list.units.length > MAX_LISTED_UNITS) {
+      throw new RepositoryError(
+        'invalid-field',
+        `评委“${judge.name}”的回避单位不能超过 ${MAX_LISTED_UNITS} 个`,
+      );
+    }
+    const seen = new Set<string>();
+    const units: string[] = [];
+    for (const unit of list.units) {
+      const text = requireText(unit, `评委“${judge.name}”的回避单位`, MAX_UNIT_LENGTH);
+      const key = normaliseUnit(text) as string;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      units.push(text);
+    }
+    const { recuse: _previous, ...rest } = judge;
+    const recuse: RecuseList | null =
+      contestantIds.length + units.length > 0 ? { contestantIds, units } : null;
+    const updated: JudgeRecord = recuse ? { ...rest, recuse } : rest;
+    await putEntity(db, 'judges', updated, roundScope(round));
+    return updated;
+  });
+}
+
+/** The round's rule for units: only equal names, or names that contain one another too. */
+export function setRecusalRule(db: LeitaiDB, roundId: Id, rule: RecusalRule): Promise<RoundRecord> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    return updateRound(db, round.id, { settings: { ...round.settings, recusal: rule } });
+  });
+}
