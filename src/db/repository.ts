@@ -54,6 +54,7 @@ export {
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { loadRoundInput, readProjection, refoldLog } from './read';
+export { setRecusalRule, setRecuseList } from './recusal';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
 export { type Reveal, revealContestant } from './reveal';
 export {
@@ -71,7 +72,6 @@ export {
   type RosterImport,
   renewJoinCodes,
 } from './roster';
-export { setRecusalRule, setRecuseList } from './recusal';
 export {
   createRound,
   deleteRound,
