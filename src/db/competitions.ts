@@ -21,6 +21,7 @@ import { RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
+import { withRecuseListCopied } from './recusal';
 import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
 
 const NAME_LIMIT = 100;
@@ -150,10 +151,12 @@ async function copyRound(
   const round: RoundRecord = { ...structuredClone(source), id: newId(), competitionId };
   const scope = roundScope(round);
   await putEntity(db, 'rounds', round, scope);
+  const sourceContestants = await db.contestants.where('roundId').equals(source.id).toArray();
+  const contestantCopies = new Map(sourceContestants.map((contestant) => [contestant.id, newId()]));
   const judges = (await db.judges.where('roundId').equals(source.id).toArray()).map((judge): JudgeRecord => {
     const joinCode = newJoinCode(takenCodes);
     takenCodes.add(joinCode);
-    return { ...judge, id: newId(), roundId: round.id, joinCode };
+    return withRecuseListCopied({ ...judge, id: newId(), roundId: round.id, joinCode }, contestantCopies);
   });
   await putEntities(db, 'judges', judges, scope);
   const photoCopies = new Map<Id, PhotoRecord>();
@@ -161,10 +164,10 @@ async function copyRound(
     photoCopies.set(photo.id, { id: newId(), roundId: round.id, blob: photo.blob });
   }
   await putEntities(db, 'photos', [...photoCopies.values()], scope);
-  const contestants = (await db.contestants.where('roundId').equals(source.id).toArray()).map(
+  const contestants = sourceContestants.map(
     (contestant): ContestantRecord => ({
       ...contestant,
-      id: newId(),
+      id: contestantCopies.get(contestant.id) as Id,
       roundId: round.id,
       photoId: contestant.photoId === null ? null : (photoCopies.get(contestant.photoId)?.id ?? null),
       draw: null,

@@ -61,3 +61,13 @@ export function setRecusalRule(db: LeitaiDB, roundId: Id, rule: RecusalRule): Pr
     return updateRound(db, round.id, { settings: { ...round.settings, recusal: rule } });
   });
 }
+
+/** A judge copied with its round: its 回避名单 names the copies of the contestants it named. */
+export function withRecuseListCopied(judge: JudgeRecord, contestantCopies: ReadonlyMap<Id, Id>): JudgeRecord {
+  if (!judge.recuse) return judge;
+  const contestantIds = judge.recuse.contestantIds.flatMap((id) => {
+    const copy = contestantCopies.get(id);
+    return copy === undefined ? [] : [copy];
+  });
+  return { ...judge, recuse: { ...judge.recuse, contestantIds } };
+}
