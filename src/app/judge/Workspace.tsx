@@ -5,6 +5,7 @@ import { followStageCall, type JudgeSessionRow, openContestantSheet, unbindJudge
 import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
+import { recusalReason } from '../../domain/recusal';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { ContestantList, type ContestantListItem } from './ContestantList';
@@ -99,6 +100,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         touched.has(contestant.id),
         round.settings.recusal,
       ),
+      recusal: recusalReason(judge, contestant, round.settings.recusal),
       correctionPending: latestCorrection(corrections, contestant.id)?.decision === null,
       onStage: call?.contestantId === contestant.id,
     }));
