@@ -5,7 +5,7 @@
  * reads the stage's state through ./stage.ts, and should not download the scoring with it.
  */
 
-import type { FrozenCell, LeitaiEvent } from '../domain/events';
+import type { FrozenCell, LeitaiEvent, RevealPace } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
@@ -26,6 +26,8 @@ export interface Reveal {
    * set aside because it breaks a rule (it is then frozen as not counted).
    */
   overrideReason?: string;
+  /** How fast the projector unfolds this reveal (the host's 揭晓速度; standard when absent). */
+  pace?: RevealPace;
 }
 
 function setAsideRefusal(
@@ -159,6 +161,7 @@ export function revealContestant(
           contestantId: contestant.id,
           theme: displayOf(views).theme,
           revision: nextRevision(views),
+          ...(reveal.pace === undefined ? {} : { pace: reveal.pace }),
         },
       },
     ]);

@@ -16,6 +16,7 @@ import {
   type LeitaiEvent,
   type ProjectorTheme,
   type ProjectorView,
+  type RevealPace,
   stageCallOf,
   type TimerAction,
 } from '../domain/events';
@@ -138,6 +139,8 @@ export interface ProjectorDisplay {
   /** The contestant of the `contestant` and `reveal` views. */
   contestantId: Id | null;
   theme: ProjectorTheme;
+  /** How fast the reveal view unfolds (the host's choice; standard when absent). */
+  pace?: RevealPace;
 }
 
 /** 大屏: what the projector shows now. Before any choice: the leaderboard, 擂台 theme. */
@@ -146,8 +149,8 @@ export const DEFAULT_DISPLAY: ProjectorDisplay = { view: 'leaderboard', contesta
 export function displayOf(events: Iterable<LeitaiEvent>): ProjectorDisplay {
   const winner = projectorViewOf(events);
   if (!winner) return DEFAULT_DISPLAY;
-  const { view, contestantId, theme } = winner.payload;
-  return { view, contestantId, theme };
+  const { view, contestantId, theme, pace } = winner.payload;
+  return pace === undefined ? { view, contestantId, theme } : { view, contestantId, theme, pace };
 }
 
 async function appendDisplay(db: LeitaiDB, round: RoundRecord, display: ProjectorDisplay): Promise<void> {
@@ -161,6 +164,7 @@ async function appendDisplay(db: LeitaiDB, round: RoundRecord, display: Projecto
       contestantId: display.contestantId,
       theme: display.theme,
       revision: nextRevision(views),
+      ...(display.view === 'reveal' && display.pace !== undefined ? { pace: display.pace } : {}),
     },
   });
 }

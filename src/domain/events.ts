@@ -83,8 +83,17 @@ export interface EventPayloads {
    * advanced by each screen's own clock for display only (src/domain/overtime.ts).
    */
   'stage.timer': { contestantId: Id; action: TimerAction; elapsedMs: number; revision: number };
-  /** What the projector (大屏) shows, and in which theme: one cell per round. */
-  'stage.view': { view: ProjectorView; contestantId: Id | null; theme: ProjectorTheme; revision: number };
+  /**
+   * What the projector (大屏) shows, and in which theme: one cell per round. `pace`: how fast a
+   * reveal unfolds, as the host chose it (absent: standard; `instant`: the host skipped to the end).
+   */
+  'stage.view': {
+    view: ProjectorView;
+    contestantId: Id | null;
+    theme: ProjectorTheme;
+    revision: number;
+    pace?: RevealPace;
+  };
   /** 催分: the host reminds a judge who has not submitted; the judge's screen shows it. */
   'stage.nudge': { nudgeId: Id; judgeId: Id; contestantId: Id };
   /** The host asks a judge to confirm a total far from the panel's (`total` as the host saw it). */
@@ -113,6 +122,8 @@ export interface EventPayloads {
 export type TimerAction = 'start' | 'pause' | 'reset';
 export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
 export type ProjectorTheme = 'leitai' | 'contrast';
+/** 揭晓速度: 隆重 / 标准 / 快速, and `instant` for a reveal the host skipped to its final score. */
+export type RevealPace = 'ceremonial' | 'standard' | 'quick' | 'instant';
 
 /** A mark cell as a lock froze it: the value and the stamp of the mark.set that owned it. */
 export interface FrozenCell {

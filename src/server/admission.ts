@@ -136,6 +136,18 @@ export class Admission {
     return this.entities.judges.get(judgeId);
   }
 
+  /** Whether the round exists (created and not deleted). */
+  hasRound(roundId: Id): boolean {
+    return this.entities.rounds.has(roundId);
+  }
+
+  /** The round's panel, in its order. */
+  judgesOfRound(roundId: Id): JudgeRecord[] {
+    return [...this.entities.judges.values()]
+      .filter((judge) => judge.roundId === roundId)
+      .sort((a, b) => a.order - b.order);
+  }
+
   /** The judges whose join code this is. */
   judgesWithCode(code: string): JudgeRecord[] {
     return [...this.entities.judges.values()].filter((judge) => judge.joinCode === code);

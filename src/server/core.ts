@@ -30,11 +30,13 @@ import {
   type EventReading,
   type HelloResponse,
   HTTP_STATUS,
+  type JudgePresence,
   MAX_PULL_EVENTS,
   MAX_PUSH_EVENTS,
   MIN_PASSWORD_LENGTH,
   MIN_PROTOCOL_VERSION,
   PROTOCOL_VERSION,
+  type PresenceResponse,
   type PushResponse,
   parseWireEvent,
   type RefusedEvent,
@@ -190,6 +192,10 @@ export class VenueCore {
   private claimCode: string | null;
   publicBaseUrl: string | null;
   private readonly listeners = new Set<(notice: CoreNotice) => void>();
+  /** Live sockets open now, per device id (http.ts reports them): a device with one is online. */
+  private readonly liveSockets = new Map<string, number>();
+  /** When each device was last heard from in this process (a token's last use is kept coarser). */
+  private readonly lastHeard = new Map<string, number>();
 
   constructor({ store, now = Date.now, claimCode, limiter, publicBaseUrl = null }: VenueCoreOptions) {
     this.store = store;
@@ -250,7 +256,26 @@ export class VenueCore {
     const idle = this.now() - Date.parse(row.lastUsedAt);
     if (idle > DAY_MS) return null;
     if (idle > TOUCH_EVERY_MS) this.store.touchToken(hash, this.isoNow());
+    this.heardFrom(row.deviceId);
     return { role: row.role, deviceId: row.deviceId, judgeId: row.judgeId };
+  }
+
+  /** The device reached the server: a request with its token, or its live socket's hello or pong. */
+  heardFrom(deviceId: string): void {
+    this.lastHeard.set(deviceId, this.now());
+  }
+
+  /** A live socket of the device was welcomed (http.ts). */
+  liveOpened(deviceId: string): void {
+    this.liveSockets.set(deviceId, (this.liveSockets.get(deviceId) ?? 0) + 1);
+    this.heardFrom(deviceId);
+  }
+
+  /** A live socket of the device closed, for whatever reason (http.ts). */
+  liveClosed(deviceId: string): void {
+    const open = (this.liveSockets.get(deviceId) ?? 0) - 1;
+    if (open > 0) this.liveSockets.set(deviceId, open);
+    else this.liveSockets.delete(deviceId);
   }
 
   async handle(request: ApiRequest): Promise<ApiResponse> {
@@ -281,6 +306,7 @@ export class VenueCore {
       'POST /push': (session) => json(200, this.push(session, body)),
       'GET /pull': (session) => this.pull(session, request.query),
       'GET /devices': (session) => json(200, this.devices(session)),
+      'GET /presence': (session) => json(200, this.presence(session, request.query)),
       'POST /devices/revoke': (session) => json(200, this.revoke(session, body)),
       'POST /devices/readmit': (session) => json(200, this.readmit(session, body)),
       'POST /devices/approve': (session) => json(200, this.approve(session, body)),
@@ -617,6 +643,33 @@ export class VenueCore {
   private devices(session: Session): DeviceListResponse {
     this.requireOrganizer(session);
     return { devices: this.store.devices(), projectorCode: this.projectorCode() };
+  }
+
+  /**
+   * For the host console: each judge of a round, whether a tablet of theirs is connected now and
+   * when one last reached the server. The organizer's alone: a judge or the audience's projector
+   * learns nothing of the others' tablets, and no device id, key or code is in the answer.
+   */
+  private presence(session: Session, query: URLSearchParams): PresenceResponse {
+    this.requireOrganizer(session);
+    const roundId = query.get('round');
+    if (!roundId || roundId.length > 100) refuse('malformedRequest', '"round" must be the id of a round');
+    if (!this.admission.hasRound(roundId)) refuse('notFound', `no round ${roundId}`);
+    const tablets = this.store.judgeTablets();
+    const judges = this.admission.judgesOfRound(roundId).map((judge): JudgePresence => {
+      const own = tablets.filter((tablet) => tablet.judgeId === judge.id);
+      const contacts = own.flatMap((tablet) => [
+        ...(tablet.lastUsedAt === null ? [] : [Date.parse(tablet.lastUsedAt)]),
+        ...(this.lastHeard.has(tablet.deviceId) ? [this.lastHeard.get(tablet.deviceId) as number] : []),
+      ]);
+      return {
+        judgeId: judge.id,
+        tablets: own.length,
+        online: own.some((tablet) => this.liveSockets.has(tablet.deviceId)),
+        lastContactAt: contacts.length === 0 ? null : new Date(Math.max(...contacts)).toISOString(),
+      };
+    });
+    return { checkedAt: this.isoNow(), judges };
   }
 
   /** Revokes one device: its session ends, and the code it held no longer lets it in. */

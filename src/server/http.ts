@@ -311,6 +311,8 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
   const heartbeatMs = options.heartbeatMs ?? 30_000;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
   const live = new Map<WebSocket, { session: Session; alive: boolean }>();
+  // The device each welcomed socket counts for in the core's presence, until it closes.
+  const counted = new WeakMap<WebSocket, string>();
   const send = (socket: WebSocket, message: LiveServerMessage) => {
     if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   };
@@ -347,6 +349,8 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
       }
     }
     live.set(socket, { session, alive: true });
+    counted.set(socket, session.deviceId);
+    core.liveOpened(session.deviceId);
     send(socket, { type: 'welcome', head: core.head() });
   }
 
@@ -363,11 +367,18 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
     });
     socket.on('pong', () => {
       const entry = live.get(socket);
-      if (entry) entry.alive = true;
+      if (!entry) return;
+      entry.alive = true;
+      core.heardFrom(entry.session.deviceId);
     });
     socket.on('close', () => {
       clearTimeout(helloTimer);
       live.delete(socket);
+      const deviceId = counted.get(socket);
+      if (deviceId !== undefined) {
+        counted.delete(socket);
+        core.liveClosed(deviceId);
+      }
     });
     // Oversized or broken frames: ws closes the socket, and reports it here.
     socket.on('error', () => socket.terminate());

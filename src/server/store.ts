@@ -401,6 +401,22 @@ export class VenueStore {
     this.statements.touchToken.run(at, hash);
   }
 
+  /**
+   * The judges' tablets that may still reach the server (bound to a judge, not revoked), with
+   * when their session was last used (written at most once a minute: see core.ts).
+   */
+  judgeTablets(): { deviceId: string; judgeId: string; lastUsedAt: string | null }[] {
+    return this.db
+      .prepare<[], { device_id: string; judge_id: string; last_used_at: string | null }>(
+        `SELECT d.device_id, d.judge_id, MAX(t.last_used_at) AS last_used_at FROM devices d
+         LEFT JOIN tokens t ON t.device_id = d.device_id AND t.revoked_at IS NULL
+         WHERE d.role = 'judge' AND d.judge_id IS NOT NULL AND d.revoked_at IS NULL
+         GROUP BY d.device_id, d.judge_id`,
+      )
+      .all()
+      .map((row) => ({ deviceId: row.device_id, judgeId: row.judge_id, lastUsedAt: row.last_used_at }));
+  }
+
   devices(): {
     deviceId: string;
     role: DeviceRole;

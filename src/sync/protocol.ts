@@ -195,6 +195,27 @@ export interface RevokeRequest {
   deviceId: Id;
 }
 
+/**
+ * GET /presence?round=ID, for the organizer's devices only (the host console): each judge of the
+ * round, whether one of their tablets is connected now, and when one last reached the server.
+ * Nothing else: no device id, key, token or join code.
+ */
+export interface JudgePresence {
+  judgeId: Id;
+  /** Tablets bound to this judge and not revoked. */
+  tablets: number;
+  /** A tablet of this judge holds the live socket now. */
+  online: boolean;
+  /** When a tablet of this judge last reached the server (ISO 8601); null when none did. */
+  lastContactAt: string | null;
+}
+
+export interface PresenceResponse {
+  /** The server's clock when it answered (ISO 8601). */
+  checkedAt: string;
+  judges: JudgePresence[];
+}
+
 /** Server -> device over the live WebSocket. A poke only says "pull": losing one loses nothing. */
 export type LiveServerMessage =
   | { type: 'welcome'; head: number }
@@ -576,6 +597,7 @@ const STAGE_PAYLOAD_SHAPES = {
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,
+    pace: optional(literal('ceremonial', 'standard', 'quick', 'instant')),
   }),
   'stage.nudge': object<Payload<'stage.nudge'>>({ nudgeId: id, judgeId: id, contestantId: id }),
   'stage.confirmRequest': object<Payload<'stage.confirmRequest'>>({

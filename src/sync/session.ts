@@ -10,7 +10,13 @@
 
 import type { LeitaiDB } from '../db/database';
 import { getDeviceId } from '../db/log';
-import type { DeviceListResponse, DeviceProof, HelloResponse, SessionInfo } from './protocol';
+import type {
+  DeviceListResponse,
+  DeviceProof,
+  HelloResponse,
+  PresenceResponse,
+  SessionInfo,
+} from './protocol';
 import { forgetSession, readDeviceKey, readSession, saveSession } from './sync-state';
 import { request, type SyncTransport } from './transport';
 
@@ -90,6 +96,20 @@ export async function listDevices(db: LeitaiDB, transport: SyncTransport): Promi
   return request<DeviceListResponse>(transport, {
     method: 'GET',
     path: '/devices',
+    token: await organizerToken(db),
+  });
+}
+
+/** For the host console: each judge of the round, a tablet online now and its last contact. */
+export async function fetchPresence(
+  db: LeitaiDB,
+  transport: SyncTransport,
+  roundId: string,
+): Promise<PresenceResponse> {
+  return request<PresenceResponse>(transport, {
+    method: 'GET',
+    path: '/presence',
+    query: { round: roundId },
     token: await organizerToken(db),
   });
 }

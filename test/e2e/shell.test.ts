@@ -43,7 +43,7 @@ const entries = [
     path: '/stage',
     title: '主持台',
     heading: '主持台',
-    shows: '还没有可主持的轮次',
+    shows: '本设备还没有登录场馆服务器',
     shot: 'host',
   },
   {

@@ -1,6 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { readSession } from '../../sync/sync-state';
+import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { Link } from '../router';
+import { openSyncPanel } from '../sync/open-sync-panel';
 
 interface RoleCard {
   id: string;
@@ -39,12 +43,34 @@ const cards: RoleCard[] = [
   },
 ];
 
+/**
+ * A device that has not connected to the venue server yet: what each role does to connect, and
+ * the way to the step (the sync panel in the header).
+ */
+function ConnectNotice() {
+  const t = useT();
+  const db = useDatabase();
+  // null: no session; undefined while reading.
+  const session = useLiveQuery(() => readSession(db), [db]);
+  if (session !== null) return null;
+  return (
+    <section className="home-connect" aria-labelledby="home-connect-heading">
+      <h2 id="home-connect-heading">{t('home.connect.title')}</h2>
+      <p>{t('home.connect.body')}</p>
+      <button type="button" className="button" onClick={openSyncPanel}>
+        {t('home.connect.action')}
+      </button>
+    </section>
+  );
+}
+
 export function HomePage() {
   const t = useT();
   return (
     <div className="page home">
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('home.lead')}</p>
+      <ConnectNotice />
       <section aria-labelledby="roles-heading">
         <h2 id="roles-heading">{t('home.rolesHeading')}</h2>
         <ul className="role-cards">

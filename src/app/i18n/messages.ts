@@ -21,6 +21,10 @@ export const zhCN = {
   'home.lead':
     '擂台为擂台比武等现场评比活动打分：评委在平板上评分，主持人在主持台和大屏上公布成绩，组织者设置赛事并导出成绩。',
   'home.rolesHeading': '选择你的角色',
+  'home.connect.title': '本设备尚未连接场馆服务器',
+  'home.connect.body':
+    '现在的记录只保存在本设备上。组织者：在运行场馆服务器（npm start）的电脑上，用终端显示的认领码认领，之后主持台等设备用组织者密码登录；评委：进入评委页面，输入 8 位评委码；大屏：输入大屏码。',
+  'home.connect.action': '连接场馆服务器',
   'role.organizer.title': '组织者',
   'role.organizer.desc': '设置赛事、轮次、选手、评委和评分标准，导出成绩汇总表。',
   'role.organizer.open': '进入组织者',
@@ -61,6 +65,10 @@ export const en: Record<ShellKey, string> = {
   'home.lead':
     'Leitai scores live judged competitions: judges mark on tablets, the host reveals the results on the host console and the projector, and organizers set up the competition and export the results.',
   'home.rolesHeading': 'Choose your role',
+  'home.connect.title': 'This device is not connected to the venue server',
+  'home.connect.body':
+    'Records are kept on this device only for now. Organizer: on the computer running the venue server (npm start), claim it with the claim code its terminal shows; other devices such as the host console then log in with the organizer’s password. Judge: open the judge page and enter your 8-digit judge code. Projector: enter the projector code.',
+  'home.connect.action': 'Connect to the venue server',
   'role.organizer.title': 'Organizer',
   'role.organizer.desc':
     'Set up the competition, rounds, contestants, judges and score sheets; export the results.',

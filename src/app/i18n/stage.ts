@@ -139,6 +139,24 @@ export const stageZh = {
   'stage.display.notRevealed': '公布成绩后才能揭晓',
   'stage.dialog.cancel': '取消',
   'stage.dialog.required': '请填写{field}',
+  // 揭晓速度 and 跳过 (issue 12)
+  'stage.reveal.pace': '揭晓速度',
+  'stage.reveal.pace.ceremonial': '隆重',
+  'stage.reveal.pace.standard': '标准',
+  'stage.reveal.pace.quick': '快速',
+  'stage.reveal.skip': '跳过动画',
+  'stage.queue.draw': '{draw}号',
+  // Each judge's tablet: online or not, and when it last reached the venue server (issue 12)
+  'stage.presence.online': '平板在线',
+  'stage.presence.offline': '平板离线 · 最后联系 {time}',
+  'stage.presence.none': '尚无平板登录',
+  'stage.presence.offlineLong': '平板离线',
+  'stage.presence.hostOffline': '主持台离线，暂时看不到评委平板是否在线',
+  'stage.presence.hostNoSession': '主持台未登录场馆服务器，看不到评委平板是否在线',
+  // Before login (issue 12)
+  'stage.host.notLoggedIn':
+    '本设备还没有登录场馆服务器，所以这里还没有轮次。请用组织者密码登录（首次使用时，在场馆服务器上用终端显示的认领码认领），赛事和轮次会随后同步过来；只在本机使用时，请先在组织者页面创建赛事和轮次。',
+  'stage.host.loginStep': '登录场馆服务器',
 } satisfies Record<string, string>;
 
 export const stageEn: Record<keyof typeof stageZh, string> = {
@@ -284,4 +302,21 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.display.notRevealed': 'Reveal the score first',
   'stage.dialog.cancel': 'Cancel',
   'stage.dialog.required': 'Please fill in: {field}',
+  'stage.reveal.pace': 'Reveal pace',
+  'stage.reveal.pace.ceremonial': 'Grand',
+  'stage.reveal.pace.standard': 'Standard',
+  'stage.reveal.pace.quick': 'Quick',
+  'stage.reveal.skip': 'Skip the animation',
+  'stage.queue.draw': 'No. {draw}',
+  'stage.presence.online': 'Tablet online',
+  'stage.presence.offline': 'Tablet offline · last contact {time}',
+  'stage.presence.none': 'No tablet logged in',
+  'stage.presence.offlineLong': 'Tablet offline',
+  'stage.presence.hostOffline':
+    'This console is offline: it cannot tell whether the judges’ tablets are online',
+  'stage.presence.hostNoSession':
+    'This console is not logged in to the venue server: it cannot tell whether the judges’ tablets are online',
+  'stage.host.notLoggedIn':
+    'This device has not logged in to the venue server yet, so it has no rounds. Log in with the organizer’s password (the first time, claim the server with the claim code its terminal shows); the competitions and rounds then arrive here. On this device alone, create a competition and its rounds on the organizer page first.',
+  'stage.host.loginStep': 'Log in to the venue server',
 };

@@ -10,6 +10,9 @@ export const syncZh = {
   'sync.synced': '已同步',
   'sync.lastContact': '最后联系 {time}',
   'sync.notConnected': '未连接场馆服务器',
+  'sync.localOnly': '仅存本机',
+  'sync.connectHint': '本设备尚未连接场馆服务器：连接后，场馆服务器上的赛事会同步到这里。',
+  'sync.connectAction': '连接场馆服务器',
   'sync.panelTitle': '同步状态',
   'sync.refusedCount': '拒收 {count} 条',
   'sync.insecure':
@@ -24,6 +27,10 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.synced': 'Synced',
   'sync.lastContact': 'Last contact {time}',
   'sync.notConnected': 'Not connected to the venue server',
+  'sync.localOnly': 'On this device only',
+  'sync.connectHint':
+    'This device is not connected to the venue server: once it is, the competitions on the server arrive here.',
+  'sync.connectAction': 'Connect to the venue server',
   'sync.panelTitle': 'Sync status',
   'sync.refusedCount': '{count} refused',
   'sync.insecure':

@@ -4,6 +4,7 @@ import { byRoundOrder } from '../../domain/backup';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { navigate } from '../router';
+import { ConnectHint } from '../sync/ConnectHint';
 import { resultsHref } from './place';
 
 /** Newest first by date (undated last), then by name. */
@@ -40,7 +41,13 @@ export function RoundPicker({
   }, [competitions, rounds, competitionId, roundId]);
 
   if (!competitions || !rounds) return <p className="loading">{t('app.loading')}</p>;
-  if (competitions.length === 0) return <p className="notice">{t('results.noCompetitions')}</p>;
+  if (competitions.length === 0)
+    return (
+      <>
+        <p className="notice">{t('results.noCompetitions')}</p>
+        <ConnectHint />
+      </>
+    );
 
   return (
     <form

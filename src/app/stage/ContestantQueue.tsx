@@ -1,4 +1,7 @@
-/** 出场顺序: every contestant with where they stand, 叫下一位 and 叫号 for any one (each asks first). */
+/**
+ * 出场顺序: every contestant with where they stand, 叫下一位, and 叫号 for any one not on stage and
+ * not revealed yet (each asks first). Names stay whole: 阿依古丽·买买提 never breaks at its ·.
+ */
 
 import { useState } from 'react';
 import { callContestant } from '../../db/repository';
@@ -11,6 +14,7 @@ import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { StageDialog } from './StageDialog';
+import { WithWholeName } from './WholeName';
 
 export type QueueState =
   | 'onStage'
@@ -60,6 +64,11 @@ export function nextToCall(
   );
 }
 
+/** 叫号 is offered for a contestant still to come: not on stage, not revealed, not withdrawn. */
+export function callable(state: QueueState): boolean {
+  return state !== 'onStage' && state !== 'revealed' && state !== 'reopened' && state !== 'inactive';
+}
+
 export interface ContestantQueueProps {
   roundId: Id;
   contestants: ContestantRecord[];
@@ -86,8 +95,6 @@ export function ContestantQueue({
   const db = useDatabase();
   const [calling, setCalling] = useState<ContestantRecord | null>(null);
   const next = nextToCall(contestants, calledId, events);
-  const numbered = (contestant: ContestantRecord) =>
-    t('stage.queue.numbered', { draw: contestant.draw ?? '—', name: contestant.name });
 
   // The projector introduces the contestant who comes on stage.
   const call = async (contestant: ContestantRecord) => {
@@ -103,9 +110,14 @@ export function ContestantQueue({
         disabled={next === null}
         onClick={() => next && setCalling(next)}
       >
-        {next
-          ? t('stage.queue.callNext', { draw: next.draw ?? '—', name: next.name })
-          : t('stage.queue.allCalled')}
+        {next ? (
+          <WithWholeName
+            text={t('stage.queue.callNext', { draw: next.draw ?? '—', name: next.name })}
+            name={next.name}
+          />
+        ) : (
+          t('stage.queue.allCalled')
+        )}
       </button>
       <ol className="host-queue__list">
         {contestants.map((contestant) => {
@@ -127,12 +139,17 @@ export function ContestantQueue({
                 aria-current={contestant.id === focusedId ? 'true' : undefined}
                 onClick={() => onFocus(contestant.id)}
               >
-                <span className="host-queue__name">{numbered(contestant)}</span>
+                <span className="host-queue__numbered">
+                  <span className="host-queue__draw">
+                    {t('stage.queue.draw', { draw: contestant.draw ?? '—' })}
+                  </span>{' '}
+                  <span className="host-queue__name">{contestant.name}</span>
+                </span>
                 <span className={`host-chip host-chip--${state}`}>
                   {t(`stage.queue.state.${state}` as MessageKey)}
                 </span>
               </button>
-              {contestant.status === 'active' && contestant.id !== calledId && (
+              {callable(state) && (
                 <button
                   type="button"
                   className="button button--secondary host-queue__call"

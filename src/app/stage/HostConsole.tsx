@@ -1,7 +1,9 @@
 /**
  * The host console of one round: the order of appearance on the left, the contestant in focus
- * (normally the one on stage) in the middle — clock, panel progress, checks and reveal,
- * adjustments — and the projector, correction requests and late marks on the right.
+ * (normally the one on stage) in the middle — clock, checks and reveal — and the panel's
+ * progress, the projector, adjustments, correction requests and late marks on the right. Made
+ * so that a host on stage never scrolls: once the contestant is revealed, the sentence to read
+ * out takes the clock's place under the name, and the clock shrinks below it.
  */
 
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
@@ -12,7 +14,7 @@ import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
 import { outliersOf, sheetFullMark } from '../../domain/outliers';
 import { panelProgress, revealChecks } from '../../domain/reveal-checks';
-import { contestantLockOf } from '../../domain/stage';
+import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useT } from '../i18n/useT';
 import { useUiStore } from '../store';
 import { AdjustmentsPanel } from './AdjustmentsPanel';
@@ -24,6 +26,8 @@ import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
+import { usePresence } from './use-presence';
+import { WithWholeName } from './WholeName';
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -33,6 +37,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const standings = useStandings(roundId);
   const rows = useScoringRows(roundId);
   const [focusId, setFocusId] = useState<Id | null>(null);
+  const presence = usePresence(roundId);
   const call = events ? stageCallOf(events) : null;
 
   // A new call brings the console back to the contestant on stage.
@@ -89,6 +94,16 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         .map((judge) => judge.id),
     );
     const lock = contestantLockOf(events, focused.id);
+    const revealed = lock.status !== 'open';
+    const timer = (
+      <TimerPanel
+        round={round}
+        contestant={focused}
+        events={events}
+        adjustments={rows.adjustments}
+        compact={revealed}
+      />
+    );
     stage = (
       <>
         <header className="host-card host-focus">
@@ -101,11 +116,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             )}
           </p>
           <h2 className="host-focus__name">
-            {t('stage.queue.numbered', { draw: focused.draw ?? '—', name: focused.name })}
+            <WithWholeName
+              text={t('stage.queue.numbered', { draw: focused.draw ?? '—', name: focused.name })}
+              name={focused.name}
+            />
           </h2>
           <p className="host-focus__who">{[focused.unit, focused.topic].filter(Boolean).join(' · ')}</p>
         </header>
-        <TimerPanel round={round} contestant={focused} events={events} adjustments={rows.adjustments} />
+        {!revealed && timer}
         <RevealPanel
           round={round}
           contestant={focused}
@@ -114,8 +132,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
           result={result}
           lock={lock}
-          theme={display.theme}
+          view={projectorViewOf(events)}
         />
+        {revealed && timer}
       </>
     );
     beside = (
@@ -128,6 +147,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         outliers={outliers}
         result={result}
         events={events}
+        presence={presence}
       />
     );
     adjust = <AdjustmentsPanel roundId={round.id} contestant={focused} adjustments={rows.adjustments} />;

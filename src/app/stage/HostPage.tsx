@@ -1,12 +1,17 @@
 /**
  * 主持台 (/stage): the host runs the round from here. `?round=` names the round; without it,
  * the round being worked on (default-round.ts). Made for a laptop beside the stage: big
- * buttons, every irreversible step confirmed, every refusal said in words.
+ * buttons, every irreversible step confirmed, every refusal said in words. A new device that
+ * has not logged in has no rounds yet: it says so, and opens the login.
  */
 
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
+import { readSession } from '../../sync/sync-state';
+import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { navigate, useSearch } from '../router';
+import { openSyncPanel } from '../sync/open-sync-panel';
 import { roundParam } from './default-round';
 import { HostConsole } from './HostConsole';
 import { useRoundChoices } from './stage-data';
@@ -16,8 +21,12 @@ export default function HostPage() {
   const t = useT();
   const pickerId = useId();
   const search = useSearch();
+  const db = useDatabase();
   const choices = useRoundChoices();
-  if (choices === undefined) return <p className="page loading">{t('app.loading')}</p>;
+  // null: no session; undefined while reading.
+  const session = useLiveQuery(() => readSession(db), [db]);
+  if (choices === undefined || session === undefined)
+    return <p className="page loading">{t('app.loading')}</p>;
   const roundId = roundParam(search) ?? choices.defaultId;
 
   return (
@@ -47,7 +56,14 @@ export default function HostPage() {
           </div>
         )}
       </div>
-      {roundId === null ? (
+      {roundId === null && session?.role !== 'organizer' ? (
+        <div className="host-card host-login" role="status">
+          <p>{t('stage.host.notLoggedIn')}</p>
+          <button type="button" className="button stage-big" onClick={openSyncPanel}>
+            {t('stage.host.loginStep')}
+          </button>
+        </div>
+      ) : roundId === null ? (
         <p className="host-card host-note">{t('stage.host.noRounds')}</p>
       ) : (
         <HostConsole key={roundId} roundId={roundId} />

@@ -2,7 +2,8 @@
  * 评委评分进度 for the contestant in focus: each judge submitted / incomplete / scoring / not
  * started / recused, whose sheet is set aside (a mark the rules refuse), 催分 for a late judge,
  * and the outliers (a total far from the panel's median) with 请评委确认; both reach the judge's
- * screen as events.
+ * screen as events. Beside each status, whether the judge's tablet is online and when it last
+ * reached the venue server: a sheet 未开始 on an offline tablet may be submitted already.
  */
 
 import { useState } from 'react';
@@ -15,7 +16,9 @@ import type { Outlier } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { JudgeProgress } from '../../domain/reveal-checks';
 import { useDatabase } from '../db-context';
-import { useT } from '../i18n/useT';
+import { type TFunction, useT } from '../i18n/useT';
+import { useUiStore } from '../store';
+import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */
 export function confirmationOf(
@@ -47,6 +50,32 @@ export interface PanelProgressProps {
   outliers: Outlier[];
   result: ContestantResult | undefined;
   events: LeitaiEvent[];
+  presence: PresenceView;
+}
+
+/** The hour and minute of a moment, as the screen's language writes them (14:03). */
+function timeOfDay(iso: string, lang: string): string {
+  return new Date(iso).toLocaleTimeString(lang === 'en' ? 'en-GB' : 'zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
+}
+
+/** The judge's tablet as the server last saw it; null when the console cannot know. */
+function tabletLine(presence: PresenceView, judgeId: Id, t: TFunction, lang: string) {
+  if (presence.state !== 'known') return null;
+  const judge = presence.judges.get(judgeId);
+  if (!judge || judge.tablets === 0) return { state: 'none', text: t('stage.presence.none') };
+  if (judge.online) return { state: 'online', text: t('stage.presence.online') };
+  return {
+    state: 'offline',
+    text:
+      // A session expired a day ago and the server restarted since: offline, when is not known.
+      judge.lastContactAt === null
+        ? t('stage.presence.offlineLong')
+        : t('stage.presence.offline', { time: timeOfDay(judge.lastContactAt, lang) }),
+  };
 }
 
 export function PanelProgress({
@@ -58,9 +87,11 @@ export function PanelProgress({
   outliers,
   result,
   events,
+  presence,
 }: PanelProgressProps) {
   const t = useT();
   const db = useDatabase();
+  const lang = useUiStore((state) => state.lang);
   const [error, setError] = useState<string | null>(null);
   const eligible = progress.filter((judge) => judge.status !== 'recused');
   const submitted = eligible.filter((judge) => judge.status === 'submitted').length;
@@ -82,6 +113,13 @@ export function PanelProgress({
           {t('stage.panel.summary', { submitted, eligible: eligible.length })}
         </span>
       </div>
+      {(presence.state === 'hostOffline' || presence.state === 'hostNoSession') && (
+        <p className="host-presence-note" role="status">
+          {t(
+            presence.state === 'hostOffline' ? 'stage.presence.hostOffline' : 'stage.presence.hostNoSession',
+          )}
+        </p>
+      )}
       <ul className="host-panel__list">
         {progress.map((entry) => {
           const judge = judges.find((candidate) => candidate.id === entry.judgeId) as JudgeRecord;
@@ -97,6 +135,7 @@ export function PanelProgress({
           const setAsideSheet = setAside.some((sheet) => sheet.judge === judge.id);
           const unfinished =
             entry.status === 'drafting' || entry.status === 'notStarted' || entry.status === 'incomplete';
+          const tablet = entry.status === 'recused' ? null : tabletLine(presence, judge.id, t, lang);
           return (
             <li
               key={judge.id}
@@ -112,6 +151,9 @@ export function PanelProgress({
                   : entry.status !== 'recused' &&
                     t('stage.panel.marked', { marked: entry.marked, count: round.criteria.length })}
               </span>
+              {tablet && (
+                <span className={`host-presence host-presence--${tablet.state}`}>{tablet.text}</span>
+              )}
               {setAsideSheet && (
                 <span className="host-chip host-chip--setAside">{t('stage.panel.setAside')}</span>
               )}

@@ -77,7 +77,7 @@ export function RevealView({
   const now = useNow(revealed && !reducedMotion, 100);
   const progress = reducedMotion
     ? REVEAL_COMPLETE
-    : revealProgress(now - startedAtMs(started), totals.length);
+    : revealProgress(now - startedAtMs(started), totals.length, started.payload.pace);
   if (!revealed || !result || result.pending) {
     return (
       <section className="pj-view pj-reveal">

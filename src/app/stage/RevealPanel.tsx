@@ -1,13 +1,14 @@
 /**
  * 公布成绩: the checks (every eligible sheet in and complete, none set aside for a mark the rules
  * refuse, or an override with a reason; outliers not confirmed yet), the reveal (locks the marks,
- * starts the projector's reveal), and then the sentence to read out, made from the engine's result.
+ * starts the projector's reveal at the host's 揭晓速度), and then the sentence to read out, made
+ * from the engine's result, with 跳过动画 while the projector is still unfolding the reveal.
  */
 
 import { useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
-import type { ProjectorTheme } from '../../domain/events';
+import type { LeitaiEvent } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import { readoutSentence } from '../../domain/readout';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -16,6 +17,9 @@ import type { ContestantLock } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { useUiStore } from '../store';
+import { startedAtMs, useNow } from './clock';
+import { useRevealPace } from './reveal-pace';
+import { CHOSEN_PACES, type ChosenPace, revealProgress } from './reveal-sequence';
 import { StageDialog } from './StageDialog';
 
 export interface RevealPanelProps {
@@ -26,7 +30,19 @@ export interface RevealPanelProps {
   eligibleCount: number;
   result: ContestantResult | undefined;
   lock: ContestantLock;
-  theme: ProjectorTheme;
+  /** The projector's current `stage.view`, null before any. */
+  view: LeitaiEvent<'stage.view'> | null;
+}
+
+/** Whether the projector is still unfolding this contestant's reveal (so that 跳过 means something). */
+function useRevealRunning(view: LeitaiEvent<'stage.view'> | null, contestantId: string, totals: number) {
+  const showing =
+    view !== null &&
+    view.payload.view === 'reveal' &&
+    view.payload.contestantId === contestantId &&
+    view.payload.pace !== 'instant';
+  const now = useNow(showing, 250);
+  return showing && !revealProgress(now - startedAtMs(view), totals, view.payload.pace).done;
 }
 
 export function RevealPanel({
@@ -37,12 +53,22 @@ export function RevealPanel({
   eligibleCount,
   result,
   lock,
-  theme,
+  view,
 }: RevealPanelProps) {
   const t = useT();
   const db = useDatabase();
   const lang = useUiStore((state) => state.lang);
+  const { pace, setPace } = useRevealPace();
   const [confirming, setConfirming] = useState(false);
+  const running = useRevealRunning(view, contestant.id, result?.judgeTotals.length ?? 0);
+  const theme = view?.payload.theme ?? 'leitai';
+  const showReveal = (revealPace: ChosenPace | 'instant') =>
+    setProjectorDisplay(db, round.id, {
+      view: 'reveal',
+      contestantId: contestant.id,
+      theme,
+      pace: revealPace,
+    });
   const nameOf = (judgeId: string) => judges.find((judge) => judge.id === judgeId)?.name ?? judgeId;
   const names = (ids: readonly string[]) => ids.map(nameOf).join('、');
   const numbered = { draw: contestant.draw ?? '—', name: contestant.name };
@@ -86,10 +112,15 @@ export function RevealPanel({
 
   return (
     <section className="host-card host-reveal" aria-labelledby="host-reveal-title">
-      <h3 id="host-reveal-title">{t('stage.reveal.title')}</h3>
-      {lock.status === 'locked' ? (
-        <p className="host-reveal__state host-reveal__state--locked">{t('stage.reveal.locked')}</p>
-      ) : (
+      <div className="host-card__head">
+        <h3 id="host-reveal-title">{t('stage.reveal.title')}</h3>
+        {lock.status === 'locked' ? (
+          <p className="host-reveal__state host-reveal__state--locked">{t('stage.reveal.locked')}</p>
+        ) : (
+          <PaceChoice pace={pace} onChange={setPace} />
+        )}
+      </div>
+      {lock.status !== 'locked' && (
         <ul className="host-checks">
           {lock.status === 'reopened' && (
             <li className="host-check host-check--warn">
@@ -133,15 +164,22 @@ export function RevealPanel({
           <p className="host-readout__sentence" lang={lang}>
             {readoutSentence(result, round.settings, lang)}
           </p>
-          <button
-            type="button"
-            className="button button--secondary stage-big"
-            onClick={() =>
-              setProjectorDisplay(db, round.id, { view: 'reveal', contestantId: contestant.id, theme })
-            }
-          >
-            {t('stage.reveal.replay')}
-          </button>
+          <div className="host-readout__actions">
+            {running && (
+              <button type="button" className="button stage-big" onClick={() => showReveal('instant')}>
+                {t('stage.reveal.skip')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button--secondary stage-big"
+              onClick={() => showReveal(pace)}
+            >
+              {t('stage.reveal.replay')}
+            </button>
+            {/* Before a reveal again (reopened), the choice is in the card's head. */}
+            {lock.status === 'locked' && <PaceChoice pace={pace} onChange={setPace} />}
+          </div>
         </div>
       )}
       {confirming && (
@@ -155,6 +193,7 @@ export function RevealPanel({
             await revealContestant(db, {
               roundId: round.id,
               contestantId: contestant.id,
+              pace,
               ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}
@@ -172,5 +211,26 @@ export function RevealPanel({
         </StageDialog>
       )}
     </section>
+  );
+}
+
+/** 揭晓速度: how fast the projector unfolds the next reveal (and a replay). */
+function PaceChoice({ pace, onChange }: { pace: ChosenPace; onChange: (pace: ChosenPace) => void }) {
+  const t = useT();
+  return (
+    <fieldset className="host-toggle host-pace">
+      <legend>{t('stage.reveal.pace')}</legend>
+      {CHOSEN_PACES.map((option) => (
+        <button
+          key={option}
+          type="button"
+          aria-pressed={pace === option}
+          className={`host-toggle__option${pace === option ? ' host-toggle__option--on' : ''}`}
+          onClick={() => onChange(option)}
+        >
+          {t(`stage.reveal.pace.${option}`)}
+        </button>
+      ))}
+    </fieldset>
   );
 }

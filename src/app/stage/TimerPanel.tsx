@@ -53,9 +53,14 @@ export interface TimerPanelProps {
   contestant: ContestantRecord;
   events: LeitaiEvent[];
   adjustments: AdjustmentRow[];
+  /**
+   * Once the contestant is revealed the readout comes first: the clock takes one line, as it
+   * does whenever it is not running (the speech is over: 公布成绩 needs the room).
+   */
+  compact?: boolean;
 }
 
-export function TimerPanel({ round, contestant, events, adjustments }: TimerPanelProps) {
+export function TimerPanel({ round, contestant, events, adjustments, compact = false }: TimerPanelProps) {
   const t = useT();
   const db = useDatabase();
   const timer = timerEventOf(events, contestant.id);
@@ -88,9 +93,13 @@ export function TimerPanel({ round, contestant, events, adjustments }: TimerPane
   const reason = overtimeReason(view.overtimeSeconds);
   const warning = warningOf(view, t);
   const status = clock.running ? 'running' : clock.state.elapsedMs > 0 ? 'paused' : 'idle';
+  const small = compact || !clock.running;
 
   return (
-    <section className={`host-card host-timer host-timer--${view.phase}`} aria-labelledby="host-timer-title">
+    <section
+      className={`host-card host-timer host-timer--${view.phase}${small ? ' host-timer--compact' : ''}`}
+      aria-labelledby="host-timer-title"
+    >
       <div className="host-timer__head">
         <h3 id="host-timer-title">{t('stage.timer.title')}</h3>
         <span>

@@ -54,7 +54,10 @@ export function SyncStatus({ sync }: SyncStatusProps) {
           <span className={`sync-dot sync-dot--${state}`} aria-hidden="true" />
           <span className="sync-state">{status.session ? t(stateKey) : t('sync.notConnected')}</span>
           <span className="sync-pending">
-            {status.pending > 0 ? t('sync.pending', { count: status.pending }) : t('sync.synced')}
+            {status.pending > 0
+              ? t('sync.pending', { count: status.pending })
+              : // Not connected, nothing has been synced: "已同步" would say otherwise.
+                t(status.session ? 'sync.synced' : 'sync.localOnly')}
           </span>
           {status.refused > 0 && (
             <span className="sync-refused-count">{t('sync.refusedCount', { count: status.refused })}</span>

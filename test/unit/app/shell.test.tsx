@@ -27,7 +27,8 @@ const roles = [
     link: '主持台',
     zh: '主持台',
     heading: '主持台',
-    shows: '还没有可主持的轮次。请先在组织者页面创建赛事和轮次。',
+    // A new device, not logged in: the console says why it has no rounds (issue 12).
+    shows: '本设备还没有登录场馆服务器，所以这里还没有轮次。',
   },
   { path: '/projector', link: '大屏', zh: '大屏', heading: '大屏', shows: '请在主持台选择轮次' },
   { path: '/results', link: '查看成绩', zh: '成绩', heading: '成绩', shows: '本设备上还没有赛事' },

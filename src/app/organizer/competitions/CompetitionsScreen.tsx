@@ -5,6 +5,7 @@ import { useDatabase } from '../../db-context';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../router';
+import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
 import { findTemplate, templateRound } from '../templates';
 import { refusalMessage } from '../ui/errors';
@@ -83,6 +84,7 @@ export function CompetitionsScreen() {
         <section className="org-empty" aria-labelledby="org-empty-heading">
           <h2 id="org-empty-heading">{t('org.competitions.emptyHeading')}</h2>
           <p>{t('org.competitions.emptyBody')}</p>
+          <ConnectHint />
           <div className="org-actions">
             <button type="button" className="button" onClick={() => setCreating(true)}>
               {t('org.competitions.create')}
