@@ -59,7 +59,7 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
         byRoundOrder,
       );
       const roundIds = rounds.map((round) => round.id);
-      const judges = await db.judges.where('roundId').anyOf(roundIds).toArray();
+      const judges = await db.judges.where('competitionId').equals(competitionId).toArray();
       const contestants = await db.contestants.where('roundId').anyOf(roundIds).toArray();
       const events = await db.events.where('competitionId').equals(competitionId).toArray();
       const held = await heldSeqs(db, events);

@@ -10,7 +10,9 @@ import type {
 } from '../domain/records';
 import type { LeitaiDB } from './database';
 import {
+  competitionScope,
   countRoundMarks,
+  deleteEntities,
   deleteEntity,
   getCompetition,
   putEntities,
@@ -25,10 +27,6 @@ import { withRecuseListCopied } from './recusal';
 import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
 
 const NAME_LIMIT = 100;
-
-function competitionScope(id: Id) {
-  return { competitionId: id, roundId: null };
-}
 
 /** What the organizer types about a competition; an empty or null date or venue means none. */
 export interface CompetitionDetails {
@@ -135,30 +133,41 @@ export function duplicateCompetition(
     );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
+    const roundCopies = new Map<Id, Id>();
+    const contestantCopies = new Map<Id, Id>();
     for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {
-      await copyRound(db, round, copy.id, takenCodes);
+      roundCopies.set(round.id, await copyRound(db, round, copy.id, contestantCopies));
     }
+    // The panel once, each judge on the copies of their rounds, each with a new code.
+    const judges = (await db.judges.where('competitionId').equals(id).toArray()).map((judge): JudgeRecord => {
+      const joinCode = newJoinCode(takenCodes);
+      takenCodes.add(joinCode);
+      const roundIds = judge.roundIds.flatMap((roundId) => roundCopies.get(roundId) ?? []);
+      return withRecuseListCopied(
+        { ...judge, id: newId(), competitionId: copy.id, roundIds, joinCode },
+        contestantCopies,
+      );
+    });
+    await putEntities(db, 'judges', judges, competitionScope(copy.id));
     return copy;
   });
 }
 
+/**
+ * Copies the round, its contestants and their photos; returns the copy's id, and adds each
+ * contestant's copy to `contestantCopies` (for the judges' 回避名单).
+ */
 async function copyRound(
   db: LeitaiDB,
   source: RoundRecord,
   competitionId: Id,
-  takenCodes: Set<string>,
-): Promise<void> {
+  contestantCopies: Map<Id, Id>,
+): Promise<Id> {
   const round: RoundRecord = { ...structuredClone(source), id: newId(), competitionId };
   const scope = roundScope(round);
   await putEntity(db, 'rounds', round, scope);
   const sourceContestants = await db.contestants.where('roundId').equals(source.id).toArray();
-  const contestantCopies = new Map(sourceContestants.map((contestant) => [contestant.id, newId()]));
-  const judges = (await db.judges.where('roundId').equals(source.id).toArray()).map((judge): JudgeRecord => {
-    const joinCode = newJoinCode(takenCodes);
-    takenCodes.add(joinCode);
-    return withRecuseListCopied({ ...judge, id: newId(), roundId: round.id, joinCode }, contestantCopies);
-  });
-  await putEntities(db, 'judges', judges, scope);
+  for (const contestant of sourceContestants) contestantCopies.set(contestant.id, newId());
   const photoCopies = new Map<Id, PhotoRecord>();
   for (const photo of await db.photos.where('roundId').equals(source.id).toArray()) {
     photoCopies.set(photo.id, { id: newId(), roundId: round.id, blob: photo.blob });
@@ -174,6 +183,7 @@ async function copyRound(
     }),
   );
   await putEntities(db, 'contestants', contestants, scope);
+  return round.id;
 }
 
 /**
@@ -192,6 +202,8 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
         );
       }
     }
+    const judges = (await db.judges.where('competitionId').equals(id).primaryKeys()) as Id[];
+    await deleteEntities(db, 'judges', judges, competitionScope(id));
     for (const round of rounds) await deleteRoundRecords(db, round);
     await deleteEntity(db, 'competitions', id, competitionScope(id));
   });

@@ -69,11 +69,15 @@ export interface DraftRow {
 export interface JudgeSessionRow {
   key: 'self';
   judgeId: Id;
+  /** The round whose sheets are shown: one of the judge's rounds, the one on stage as a rule. */
   roundId: Id;
   /** The contestant whose sheet is open; null while the judge has not picked one. */
   contestantId: Id | null;
-  /** The last stage call this screen followed, so a reload does not follow it again. */
-  followedCallId: Id | null;
+  /**
+   * By round, the last stage call this screen followed or passed over, so a reload does not
+   * follow it again and a call in another of the judge's rounds is told apart as new.
+   */
+  followedCalls: Record<Id, Id>;
 }
 
 export interface LeitaiDBOptions {

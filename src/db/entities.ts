@@ -6,13 +6,14 @@
 
 import type { Author, LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
-import type {
-  CompetitionRecord,
-  ContestantRecord,
-  JudgeRecord,
-  RoundRecord,
-  SetupRecords,
-  SetupTable,
+import {
+  type CompetitionRecord,
+  type ContestantRecord,
+  isAssigned,
+  type JudgeRecord,
+  type RoundRecord,
+  type SetupRecords,
+  type SetupTable,
 } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { RepositoryError } from './errors';
@@ -31,6 +32,11 @@ export function roundScope(round: RoundRecord): EventScope {
   return { competitionId: round.competitionId, roundId: round.id };
 }
 
+/** Competition-level events: the competition itself, and its judges (who serve every round). */
+export function competitionScope(competitionId: Id): EventScope {
+  return { competitionId, roundId: null };
+}
+
 export async function getCompetition(db: LeitaiDB, id: Id): Promise<CompetitionRecord> {
   const competition = await db.competitions.get(id);
   if (!competition) throw new RepositoryError('not-found', '找不到该赛事，可能已被删除');
@@ -45,7 +51,7 @@ export async function getRound(db: LeitaiDB, id: Id): Promise<RoundRecord> {
 
 export async function getJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<JudgeRecord> {
   const judge = await db.judges.get(judgeId);
-  if (!judge || judge.roundId !== roundId) throw new RepositoryError('unknown-judge', '本轮次没有这位评委');
+  if (!judge || !isAssigned(judge, roundId)) throw new RepositoryError('unknown-judge', '本轮次没有这位评委');
   return judge;
 }
 

@@ -14,7 +14,7 @@ export function loadRoundInput(db: LeitaiDB, roundId: Id): Promise<RoundInput> {
   return db.transaction('r', [db.rounds, db.judges, db.contestants, db.marks, db.adjustments], async () =>
     assembleRoundInput({
       round: await getRound(db, roundId),
-      judges: await db.judges.where('roundId').equals(roundId).toArray(),
+      judges: await db.judges.where('roundIds').equals(roundId).toArray(),
       contestants: await db.contestants.where('roundId').equals(roundId).toArray(),
       marks: await db.marks.where('roundId').equals(roundId).toArray(),
       adjustments: await db.adjustments.where('roundId').equals(roundId).toArray(),

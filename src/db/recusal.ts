@@ -6,7 +6,7 @@ import type { Id } from '../domain/model';
 import type { JudgeRecord, RoundRecord } from '../domain/records';
 import { normaliseUnit, type RecusalRule, type RecuseList } from '../domain/recusal';
 import type { LeitaiDB } from './database';
-import { getContestant, getJudge, getRound, putEntity, roundScope } from './entities';
+import { competitionScope, getContestant, getJudge, getRound, putEntity } from './entities';
 import { RepositoryError } from './errors';
 import { requireText } from './guards';
 import { writeTransaction } from './log';
@@ -16,8 +16,10 @@ const MAX_LISTED_UNITS = 50;
 const MAX_UNIT_LENGTH = 100;
 
 /**
- * Replaces the judge's 回避名单. Contestants must be of the judge's round; units are trimmed,
- * each at most 100 characters, spellings of one unit kept once. An empty list removes it.
+ * Replaces the judge's 回避名单 as far as this round goes: `contestantIds` are the contestants of
+ * this round the judge recuses from (those of the competition's other rounds are kept); units
+ * are trimmed, each at most 100 characters, spellings of one unit kept once. An empty list
+ * removes it.
  */
 export function setRecuseList(
   db: LeitaiDB,
@@ -28,8 +30,13 @@ export function setRecuseList(
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
     const judge = await getJudge(db, round.id, judgeId);
-    const contestantIds = [...new Set(list.contestantIds)];
-    for (const contestantId of contestantIds) await getContestant(db, round.id, contestantId);
+    const given = [...new Set(list.contestantIds)];
+    for (const contestantId of given) await getContestant(db, round.id, contestantId);
+    const ofThisRound = new Set(
+      (await db.contestants.where('roundId').equals(round.id).primaryKeys()) as Id[],
+    );
+    const otherRounds = (judge.recuse?.contestantIds ?? []).filter((id) => !ofThisRound.has(id));
+    const contestantIds = [...otherRounds, ...given];
     if (list.units.length > MAX_LISTED_UNITS) {
       throw new RepositoryError(
         'invalid-field',
@@ -49,7 +56,7 @@ export function setRecuseList(
     const recuse: RecuseList | null =
       contestantIds.length + units.length > 0 ? { contestantIds, units } : null;
     const updated: JudgeRecord = recuse ? { ...rest, recuse } : rest;
-    await putEntity(db, 'judges', updated, roundScope(round));
+    await putEntity(db, 'judges', updated, competitionScope(round.competitionId));
     return updated;
   });
 }

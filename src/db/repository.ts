@@ -44,11 +44,13 @@ export {
 export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
 export type { CriterionDraft } from './guards';
 export {
+  assignedRounds,
   bindJudge,
   findJudgesByCode,
   followStageCall,
   openContestantSheet,
   readJudgeSession,
+  showRound,
   unbindJudge,
 } from './judge-session';
 export { getDeviceId } from './log';
@@ -58,6 +60,7 @@ export { setRecusalRule, setRecuseList } from './recusal';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
 export { type Reveal, revealContestant } from './reveal';
 export {
+  assignJudge,
   type ContestantDraft,
   type ContestantFields,
   type ContestantImport,

@@ -67,7 +67,7 @@ export function revealContestant(
     if (lock.status === 'locked') {
       throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
     }
-    const panel = (await db.judges.where('roundId').equals(round.id).toArray()).sort(
+    const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(
       (a, b) => a.order - b.order,
     );
     const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));

@@ -1,18 +1,26 @@
 /**
- * Judges and contestants of a round: one at a time from the forms, or a whole list from an
- * imported file, all or nothing.
+ * Judges and contestants: one at a time from the forms, or a whole list from an imported file,
+ * all or nothing. Contestants belong to a round; judges belong to the competition and are
+ * assigned to the rounds they score in (`JudgeRecord.roundIds`), so one join code serves the day.
  */
 
 import Dexie from 'dexie';
 import type { ContestantStatus, Hundredths, Id } from '../domain/model';
 import { DEFAULT_WEIGHT } from '../domain/model';
-import type { ContestantRecord, JudgeRecord, PhotoRecord, RoundRecord } from '../domain/records';
+import {
+  type ContestantRecord,
+  isAssigned,
+  type JudgeRecord,
+  type PhotoRecord,
+  type RoundRecord,
+} from '../domain/records';
 import { MAX_NAME_LENGTH } from '../domain/roster-import';
 import type { LeitaiDB } from './database';
 import {
+  competitionScope,
   deleteEntity,
+  getCompetition,
   getContestant,
-  getJudge,
   getRound,
   putEntities,
   putEntity,
@@ -45,7 +53,10 @@ export interface ContestantImport extends ContestantFields {
   draw?: number | null;
 }
 
-/** Without `id`: a new judge. With it: that judge updated; omitted fields keep their value. */
+/**
+ * Without `id`: a new judge of the round's competition, assigned to the round. With it: that
+ * judge of the competition updated; omitted fields keep their value.
+ */
 export interface JudgeDraft extends Partial<JudgeFields> {
   id?: Id;
   roundId: Id;
@@ -136,53 +147,98 @@ async function takenJoinCodes(db: LeitaiDB): Promise<Set<string>> {
   return new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
 }
 
-async function nextOrder(db: LeitaiDB, table: 'judges' | 'contestants', roundId: Id): Promise<number> {
-  const rows: { order: number }[] = await db.table(table).where('roundId').equals(roundId).toArray();
+async function nextContestantOrder(db: LeitaiDB, roundId: Id): Promise<number> {
+  const rows = await db.contestants.where('roundId').equals(roundId).toArray();
   return Math.max(0, ...rows.map((row) => row.order)) + 1;
+}
+
+function competitionJudges(db: LeitaiDB, competitionId: Id): Promise<JudgeRecord[]> {
+  return db.judges.where('competitionId').equals(competitionId).sortBy('order');
+}
+
+async function nextJudgeOrder(db: LeitaiDB, competitionId: Id): Promise<number> {
+  const judges = await competitionJudges(db, competitionId);
+  return Math.max(0, ...judges.map((judge) => judge.order)) + 1;
+}
+
+/** A judge of this competition, assigned to any of its rounds or none. */
+async function getCompetitionJudge(db: LeitaiDB, competitionId: Id, judgeId: Id): Promise<JudgeRecord> {
+  const judge = await db.judges.get(judgeId);
+  if (!judge || judge.competitionId !== competitionId) {
+    throw new RepositoryError('unknown-judge', '本赛事没有这位评委');
+  }
+  return judge;
 }
 
 export function putJudge(db: LeitaiDB, draft: JudgeDraft): Promise<JudgeRecord> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, draft.roundId);
-    const current = draft.id === undefined ? undefined : await getJudge(db, round.id, draft.id);
+    const current =
+      draft.id === undefined ? undefined : await getCompetitionJudge(db, round.competitionId, draft.id);
     const errors: FieldErrors = [];
-    const fields = judgeFields(
-      { ...current, ...definedOnly(draft), name: draft.name ?? current?.name ?? '' },
-      errors,
-    );
+    const { roundId: _roundId, ...given } = definedOnly(draft);
+    const fields = judgeFields({ ...current, ...given, name: draft.name ?? current?.name ?? '' }, errors);
     throwFirst(errors);
     const judge: JudgeRecord = current
       ? { ...current, ...fields, order: draft.order ?? current.order }
       : {
           id: newId(),
-          roundId: round.id,
+          competitionId: round.competitionId,
+          roundIds: [round.id],
           ...fields,
           joinCode: newJoinCode(await takenJoinCodes(db)),
-          order: draft.order ?? (await nextOrder(db, 'judges', round.id)),
+          order: draft.order ?? (await nextJudgeOrder(db, round.competitionId)),
         };
-    await putEntity(db, 'judges', judge, roundScope(round));
+    await putEntity(db, 'judges', judge, competitionScope(round.competitionId));
     return judge;
   });
 }
 
 /**
- * 重新生成评委码: a new code for every judge of the round, e.g. to replace the six-digit codes
- * of a competition set up before codes had eight, or a judge card that went astray. The old
- * codes stop working at once; tablets already bound to a judge stay bound (the binding and the
- * venue server's token name the judge, not the code).
+ * 分配轮次: whether the judge scores in this round. Taking a judge off a round that holds their
+ * marks is refused: the marks would silently stop counting.
  */
-export function renewJoinCodes(db: LeitaiDB, roundId: Id): Promise<JudgeRecord[]> {
+export function assignJudge(db: LeitaiDB, judgeId: Id, roundId: Id, assigned: boolean): Promise<JudgeRecord> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
+    const current = await getCompetitionJudge(db, round.competitionId, judgeId);
+    if (isAssigned(current, roundId) === assigned) return current;
+    if (!assigned && (await countJudgeMarks(db, roundId, judgeId)) > 0) {
+      throw new RepositoryError('has-marks', `评委“${current.name}”已在“${round.name}”打分，不能取消该轮次`);
+    }
+    const roundIds = assigned
+      ? [...current.roundIds, roundId]
+      : current.roundIds.filter((id) => id !== roundId);
+    const judge: JudgeRecord = { ...current, roundIds };
+    await putEntity(db, 'judges', judge, competitionScope(round.competitionId));
+    return judge;
+  });
+}
+
+function countJudgeMarks(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<number> {
+  return db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .between([roundId, judgeId, Dexie.minKey], [roundId, judgeId, Dexie.maxKey])
+    .filter((mark) => mark.value !== null)
+    .count();
+}
+
+/**
+ * 重新生成评委码: a new code for every judge of the competition, e.g. to replace the six-digit
+ * codes of a competition set up before codes had eight, or a judge card that went astray. The
+ * old codes stop working at once; tablets already bound to a judge stay bound (the binding and
+ * the venue server's token name the judge, not the code).
+ */
+export function renewJoinCodes(db: LeitaiDB, competitionId: Id): Promise<JudgeRecord[]> {
+  return writeTransaction(db, async () => {
+    await getCompetition(db, competitionId);
     const taken = await takenJoinCodes(db);
-    const judges = (await db.judges.where('roundId').equals(roundId).sortBy('order')).map(
-      (judge): JudgeRecord => {
-        const joinCode = newJoinCode(taken);
-        taken.add(joinCode);
-        return { ...judge, joinCode };
-      },
-    );
-    await putEntities(db, 'judges', judges, roundScope(round));
+    const judges = (await competitionJudges(db, competitionId)).map((judge): JudgeRecord => {
+      const joinCode = newJoinCode(taken);
+      taken.add(joinCode);
+      return { ...judge, joinCode };
+    });
+    await putEntities(db, 'judges', judges, competitionScope(competitionId));
     return judges;
   });
 }
@@ -231,25 +287,27 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
           ...fields,
           photoId,
           draw: null,
-          order: draft.order ?? (await nextOrder(db, 'contestants', round.id)),
+          order: draft.order ?? (await nextContestantOrder(db, round.id)),
         };
     await putEntity(db, 'contestants', contestant, roundScope(round));
     return contestant;
   });
 }
 
-/** Deleting a judge who has given marks is refused: the marks would silently stop counting. */
+/**
+ * Deletes a judge from the competition (the panel of every round). Refused once the judge has
+ * given marks in any round: the marks would silently stop counting.
+ */
 export function deleteJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<void> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
-    const judge = await getJudge(db, roundId, judgeId);
-    const marked = await db.marks
-      .where('[roundId+judgeId+contestantId]')
-      .between([roundId, judgeId, Dexie.minKey], [roundId, judgeId, Dexie.maxKey])
-      .filter((mark) => mark.value !== null)
-      .count();
-    if (marked > 0) throw new RepositoryError('has-marks', `评委“${judge.name}”已经打分，不能删除`);
-    await deleteEntity(db, 'judges', judgeId, roundScope(round));
+    const judge = await getCompetitionJudge(db, round.competitionId, judgeId);
+    for (const assigned of judge.roundIds) {
+      if ((await countJudgeMarks(db, assigned, judgeId)) > 0) {
+        throw new RepositoryError('has-marks', `评委“${judge.name}”已经打分，不能删除`);
+      }
+    }
+    await deleteEntity(db, 'judges', judgeId, competitionScope(round.competitionId));
   });
 }
 
@@ -272,6 +330,60 @@ export function deleteContestant(db: LeitaiDB, roundId: Id, contestantId: Id): P
     if (contestant.photoId !== null) await deleteEntity(db, 'photos', contestant.photoId, roundScope(round));
     await deleteEntity(db, 'contestants', contestantId, roundScope(round));
   });
+}
+
+/** One judge however the name and the unit are spaced: how an import recognises a known judge. */
+function judgeKey(name: string, unit: string | null): string {
+  return JSON.stringify([name.trim(), unit?.trim() ?? '']);
+}
+
+/**
+ * The imported judges as records assigned to the round: a judge the competition already has
+ * (same name and unit) is assigned, keeping their code, title and weight, rather than added a
+ * second time; a name and unit listed twice in the file is one judge.
+ */
+async function judgesForImport(
+  db: LeitaiDB,
+  round: RoundRecord,
+  rows: readonly (Checked<JudgeFields> & { title: string })[],
+): Promise<{ judges: JudgeRecord[]; changed: JudgeRecord[] }> {
+  const known = new Map<string, JudgeRecord>();
+  for (const judge of await competitionJudges(db, round.competitionId)) {
+    const key = judgeKey(judge.name, judge.unit);
+    if (!known.has(key)) known.set(key, judge);
+  }
+  const taken = await takenJoinCodes(db);
+  let order = await nextJudgeOrder(db, round.competitionId);
+  const imported = new Map<string, JudgeRecord>();
+  const changed: JudgeRecord[] = [];
+  for (const fields of rows) {
+    const key = judgeKey(fields.name, fields.unit);
+    if (imported.has(key)) continue;
+    const existing = known.get(key);
+    if (existing && isAssigned(existing, round.id)) {
+      imported.set(key, existing);
+      continue;
+    }
+    if (existing) {
+      const assigned = { ...existing, roundIds: [...existing.roundIds, round.id] };
+      imported.set(key, assigned);
+      changed.push(assigned);
+      continue;
+    }
+    const joinCode = newJoinCode(taken);
+    taken.add(joinCode);
+    const judge: JudgeRecord = {
+      id: newId(),
+      competitionId: round.competitionId,
+      roundIds: [round.id],
+      ...fields,
+      joinCode,
+      order: order++,
+    };
+    imported.set(key, judge);
+    changed.push(judge);
+  }
+  return { judges: [...imported.values()], changed };
 }
 
 /**
@@ -317,14 +429,8 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
       );
     }
 
-    const taken = await takenJoinCodes(db);
-    const firstJudge = await nextOrder(db, 'judges', roundId);
-    const judges = judgeRows.map((fields, index): JudgeRecord => {
-      const joinCode = newJoinCode(taken);
-      taken.add(joinCode);
-      return { id: newId(), roundId, ...fields, joinCode, order: firstJudge + index };
-    });
-    const firstContestant = await nextOrder(db, 'contestants', roundId);
+    const { judges, changed } = await judgesForImport(db, round, judgeRows);
+    const firstContestant = await nextContestantOrder(db, roundId);
     const contestants = contestantRows.map(
       (fields, index): ContestantRecord => ({
         id: newId(),
@@ -334,7 +440,7 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
         order: firstContestant + index,
       }),
     );
-    await putEntities(db, 'judges', judges, roundScope(round));
+    await putEntities(db, 'judges', changed, competitionScope(round.competitionId));
     await putEntities(db, 'contestants', contestants, roundScope(round));
     return { contestants, judges };
   });

@@ -7,11 +7,13 @@ import type { OvertimeRule, RoundRecord } from '../domain/records';
 import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import {
+  competitionScope,
   countRoundMarks,
   deleteEntities,
   deleteEntity,
   getCompetition,
   getRound,
+  putEntities,
   putEntity,
   roundScope,
 } from './entities';
@@ -31,6 +33,8 @@ import { writeTransaction } from './log';
 export interface RoundDraft {
   competitionId: Id;
   name: string;
+  /** 与上一轮相同: the judges of this earlier round of the competition score the new one too. */
+  panelFrom?: Id;
   criteria: readonly CriterionDraft[];
   settings?: RoundSettings;
   timeLimitSeconds?: number | null;
@@ -83,8 +87,22 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
       ...(draft.fullMark === undefined ? {} : { fullMark: draft.fullMark }),
     });
     await putEntity(db, 'rounds', round, roundScope(round));
+    if (draft.panelFrom !== undefined) await carryPanelOver(db, draft.panelFrom, round);
     return round;
   });
+}
+
+/** Assigns the judges of an earlier round of the same competition to the new round. */
+async function carryPanelOver(db: LeitaiDB, sourceId: Id, round: RoundRecord): Promise<void> {
+  const source = await getRound(db, sourceId);
+  if (source.competitionId !== round.competitionId) {
+    throw new RepositoryError('invalid-field', `轮次“${source.name}”不属于本赛事，不能沿用它的评委`);
+  }
+  const judges = (await db.judges.where('roundIds').equals(source.id).toArray()).map((judge) => ({
+    ...judge,
+    roundIds: [...judge.roundIds, round.id],
+  }));
+  await putEntities(db, 'judges', judges, competitionScope(round.competitionId));
 }
 
 /**
@@ -171,13 +189,21 @@ export function reorderRounds(
   });
 }
 
-/** Deletes the round's contestants, judges and photos, then the round (inside a transaction). */
+/**
+ * Deletes the round's contestants and photos, takes its judges off it (they stay judges of the
+ * competition), then deletes the round (inside a transaction).
+ */
 export async function deleteRoundRecords(db: LeitaiDB, round: RoundRecord): Promise<void> {
   const scope = roundScope(round);
-  for (const table of ['photos', 'contestants', 'judges'] as const) {
+  for (const table of ['photos', 'contestants'] as const) {
     const ids = (await db.table(table).where('roundId').equals(round.id).primaryKeys()) as Id[];
     await deleteEntities(db, table, ids, scope);
   }
+  const judges = (await db.judges.where('roundIds').equals(round.id).toArray()).map((judge) => ({
+    ...judge,
+    roundIds: judge.roundIds.filter((id) => id !== round.id),
+  }));
+  await putEntities(db, 'judges', judges, competitionScope(round.competitionId));
   await deleteEntity(db, 'rounds', round.id, scope);
 }
 

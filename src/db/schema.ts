@@ -127,6 +127,67 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       refused: 'eventId',
     },
   },
+  {
+    // Judges belong to the competition (issue 12): `competitionId`, and `roundIds`, the rounds
+    // they score in, multi-entry indexed. The upgrade rewrites each judge row of a round and the
+    // judge screen's session row; the events stay as they were written (the fold reads both
+    // shapes, src/domain/records.ts judgeOfEntity).
+    version: 5,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+    },
+    upgrade: upgradeJudgesToCompetition,
+  },
 ];
+
+/**
+ * Schema 4 → 5: a judge of round R becomes a judge of R's competition assigned to R; the
+ * session's one followed call becomes the followed call of its round.
+ */
+async function upgradeJudgesToCompetition(tx: Transaction): Promise<void> {
+  const rounds = new Map<string, string>();
+  await tx
+    .table('rounds')
+    .each((round: { id: string; competitionId: string }) => rounds.set(round.id, round.competitionId));
+  const judges = tx.table('judges');
+  const upgraded: Record<string, unknown>[] = [];
+  for (const { roundId, ...judge } of (await judges.toArray()) as Record<string, unknown>[]) {
+    if (typeof roundId !== 'string') continue;
+    // A judge whose round is gone keeps the competition its own event was written in.
+    const head = await tx.table('entityHeads').get(['judges', judge.id]);
+    const event = head && (await tx.table('events').get(head.head.eventId));
+    upgraded.push({
+      ...judge,
+      competitionId: rounds.get(roundId) ?? event?.competitionId ?? '',
+      roundIds: [roundId],
+    });
+  }
+  await judges.bulkPut(upgraded);
+  await tx
+    .table('judgeSession')
+    .toCollection()
+    .modify((session: Record<string, unknown>) => {
+      const followed = session.followedCallId;
+      session.followedCalls = typeof followed === 'string' ? { [session.roundId as string]: followed } : {};
+      delete session.followedCallId;
+    });
+}
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

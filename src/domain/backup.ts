@@ -78,11 +78,12 @@ export interface BackupFile {
 export function summarize(
   competition: CompetitionRecord,
   rounds: readonly RoundRecord[],
-  judges: readonly { roundId: Id }[],
+  judges: readonly { roundIds: readonly Id[] }[],
   contestants: readonly { roundId: Id }[],
 ): BackupSummary {
   const count = (rows: readonly { roundId: Id }[], roundId: Id) =>
     rows.filter((row) => row.roundId === roundId).length;
+  const assigned = (roundId: Id) => judges.filter((judge) => judge.roundIds.includes(roundId)).length;
   return {
     id: competition.id,
     name: competition.name,
@@ -95,7 +96,7 @@ export function summarize(
         id: round.id,
         name: round.name,
         order: round.order,
-        judges: count(judges, round.id),
+        judges: assigned(round.id),
         contestants: count(contestants, round.id),
       })),
   };

@@ -19,16 +19,24 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
-import type { SetupRecords, SetupTable } from './records.ts';
+import { judgeOfEntity, type RoundJudgeRecord, type SetupRecords, type SetupTable } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Events
 
 export type Author = { role: 'organizer' } | { role: 'host' } | { role: 'judge'; judgeId: Id };
 
+/**
+ * The records as events carry them: a judge may still be in the shape of logs and backups
+ * written before judges belonged to the competition (`entityChangeOf` folds it).
+ */
+export type WrittenRecords = Omit<SetupRecords, 'judges'> & {
+  judges: SetupRecords['judges'] | RoundJudgeRecord;
+};
+
 /** An entity written whole; the payload's table says which record type it is. */
 export type EntityPutPayload = {
-  [T in SetupTable]: { table: T; entity: SetupRecords[T]; revision: number };
+  [T in SetupTable]: { table: T; entity: WrittenRecords[T]; revision: number };
 }[SetupTable];
 
 /**
@@ -536,9 +544,11 @@ export type EntityChange =
   | { table: SetupTable; delete: Id };
 
 export function entityChangeOf(event: LeitaiEvent<'entity.put' | 'entity.delete'>): EntityChange {
-  return event.type === 'entity.put'
-    ? ({ table: event.payload.table, put: event.payload.entity } as EntityChange)
-    : { table: event.payload.table, delete: event.payload.entityId };
+  if (event.type === 'entity.delete') return { table: event.payload.table, delete: event.payload.entityId };
+  if (event.payload.table === 'judges') {
+    return { table: 'judges', put: judgeOfEntity(event.payload.entity, event.competitionId) };
+  }
+  return { table: event.payload.table, put: event.payload.entity } as EntityChange;
 }
 
 export function isEntityEvent(event: LeitaiEvent): event is LeitaiEvent<'entity.put' | 'entity.delete'> {

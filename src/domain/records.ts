@@ -46,9 +46,15 @@ export interface RoundRecord {
   fullMark?: Hundredths;
 }
 
+/**
+ * A judge belongs to the competition: one join code for the whole day, one tablet joined once,
+ * and `roundIds` says which rounds they score (a new round 与上一轮相同 carries its panel over).
+ */
 export interface JudgeRecord {
   id: Id;
-  roundId: Id;
+  competitionId: Id;
+  /** The rounds this judge is assigned to (scores in), in no particular order; may be empty. */
+  roundIds: Id[];
   name: string;
   /** Title or organization, e.g. 市委组织部副部长; shown on the sheets, never used in scoring. */
   title: string;
@@ -66,6 +72,24 @@ export interface JudgeRecord {
   joinCode: string;
   /** Position in the panel list, 1-based. */
   order: number;
+}
+
+/**
+ * A judge as logs and backups written before schema 5 hold it: a judge of one round. Every
+ * reader folds it with `judgeOfEntity` (the competition is the event's, the one round assigned).
+ */
+export type RoundJudgeRecord = Omit<JudgeRecord, 'competitionId' | 'roundIds'> & { roundId: Id };
+
+/** A judge entity in either shape, as the current record. */
+export function judgeOfEntity(entity: JudgeRecord | RoundJudgeRecord, competitionId: Id): JudgeRecord {
+  if (!('roundId' in entity)) return entity;
+  const { roundId, ...rest } = entity;
+  return { ...rest, competitionId, roundIds: [roundId] };
+}
+
+/** Whether the judge scores in this round. */
+export function isAssigned(judge: Pick<JudgeRecord, 'roundIds'>, roundId: Id): boolean {
+  return judge.roundIds.includes(roundId);
 }
 
 export interface ContestantRecord {

@@ -5,10 +5,11 @@
  */
 import { type AdjustmentRow, isAdjustmentActive, type MarkRow, type Projection } from './events.ts';
 import type { Id, RoundInput } from './model.ts';
-import type { ContestantRecord, JudgeRecord, RoundRecord } from './records.ts';
+import { type ContestantRecord, isAssigned, type JudgeRecord, type RoundRecord } from './records.ts';
 
 export interface RoundRows {
   round: RoundRecord;
+  /** The judges assigned to the round. */
   judges: readonly JudgeRecord[];
   contestants: readonly ContestantRecord[];
   marks: readonly MarkRow[];
@@ -40,7 +41,15 @@ export function assembleRoundInput({
       name,
       weight,
       unit,
-      ...(recuse ? { recuse } : {}),
+      // A judge's 回避名单 spans the competition: the round's engine sees this round's part.
+      ...(recuse
+        ? {
+            recuse: {
+              contestantIds: recuse.contestantIds.filter((contestantId) => contestantIds.has(contestantId)),
+              units: [...recuse.units],
+            },
+          }
+        : {}),
     })),
     contestants: [...contestants]
       .sort(byOrder)
@@ -86,7 +95,7 @@ export function roundRowsOf(projection: Projection, roundId: Id): RoundRows | nu
     Object.values(rows).filter((row) => row.roundId === roundId);
   return {
     round,
-    judges: inRound(projection.entities.judges),
+    judges: Object.values(projection.entities.judges).filter((judge) => isAssigned(judge, roundId)),
     contestants: inRound(projection.entities.contestants),
     marks: inRound(projection.marks),
     adjustments: inRound(projection.adjustments),

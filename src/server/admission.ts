@@ -11,7 +11,13 @@
 import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
-import type { JudgeRecord, SetupRecords, SetupTable } from '../domain/records';
+import {
+  isAssigned,
+  type JudgeRecord,
+  judgeOfEntity,
+  type SetupRecords,
+  type SetupTable,
+} from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
 
@@ -124,6 +130,9 @@ export class Admission {
     // A photo is only ever looked up by id: its picture (megabytes of base64) stays in the log.
     else if (event.payload.table === 'photos')
       records.set(entityId, { id: entityId, roundId: event.payload.entity.roundId });
+    // A judge of one round, as logs written before judges belonged to the competition hold it.
+    else if (event.payload.table === 'judges')
+      records.set(entityId, judgeOfEntity(event.payload.entity, event.competitionId));
     else records.set(entityId, event.payload.entity);
   }
 
@@ -144,7 +153,7 @@ export class Admission {
   /** The round's panel, in its order. */
   judgesOfRound(roundId: Id): JudgeRecord[] {
     return [...this.entities.judges.values()]
-      .filter((judge) => judge.roundId === roundId)
+      .filter((judge) => isAssigned(judge, roundId))
       .sort((a, b) => a.order - b.order);
   }
 
@@ -166,7 +175,7 @@ export class Admission {
     );
   }
 
-  /** The competition and round the event says it belongs to exist, and a judge's is its own. */
+  /** The competition and round the event says it belongs to exist, and a judge is assigned to it. */
   private checkScope(writer: Writer, event: LeitaiEvent): AdmissionRefusal | null {
     const creates = (table: SetupTable, id: Id) =>
       event.type === 'entity.put' && event.payload.table === table && event.payload.entity.id === id;
@@ -187,8 +196,12 @@ export class Admission {
       const judge = this.entities.judges.get(writer.judgeId as Id);
       if (!judge)
         return refusal('unknownEntity', `judge ${writer.judgeId} no longer exists`, 'author.judgeId');
-      if (event.roundId !== judge.roundId) {
-        return refusal('outsideOwnRound', `judge ${judge.id} scores round ${judge.roundId} only`, 'roundId');
+      if (event.roundId === null || !isAssigned(judge, event.roundId)) {
+        return refusal(
+          'outsideOwnRound',
+          `judge ${judge.id} is not assigned to round ${event.roundId}; their rounds: ${judge.roundIds.join(', ') || 'none'}`,
+          'roundId',
+        );
       }
     }
     return null;
@@ -200,7 +213,7 @@ export class Admission {
     const { contestantId, judgeId } = subjectsOf(event);
     if (judgeId !== undefined) {
       const judge = this.entities.judges.get(judgeId);
-      if (!judge || judge.roundId !== event.roundId)
+      if (!judge || event.roundId === null || !isAssigned(judge, event.roundId))
         return refusal('unknownEntity', `no judge ${judgeId} in this round`, 'payload.judgeId');
     }
     if (contestantId !== undefined && contestantId !== null) {
@@ -247,6 +260,13 @@ export class Admission {
       );
       return found ? refusal('invalidMark', describeIssue(found), 'payload.value') : null;
     }
+    if (
+      event.type === 'entity.put' &&
+      event.payload.table === 'judges' &&
+      'roundIds' in event.payload.entity
+    ) {
+      return this.checkJudgeRounds(event.payload.entity, event.competitionId);
+    }
     if (event.type === 'entity.put') {
       const entity = event.payload.entity as { roundId?: Id; competitionId?: Id };
       if (event.payload.table === 'rounds' && entity.competitionId !== event.competitionId) {
@@ -265,6 +285,27 @@ export class Admission {
             'payload.entity.roundId',
           );
         }
+      }
+    }
+    return null;
+  }
+
+  /** A judge belongs to the competition of its event and is assigned to rounds of it only. */
+  private checkJudgeRounds(judge: JudgeRecord, competitionId: Id): AdmissionRefusal | null {
+    if (judge.competitionId !== competitionId) {
+      return refusal(
+        'unknownEntity',
+        'a judge must belong to the competition of its event',
+        'payload.entity.competitionId',
+      );
+    }
+    for (const [index, roundId] of judge.roundIds.entries()) {
+      if (this.entities.rounds.get(roundId)?.competitionId !== competitionId) {
+        return refusal(
+          'unknownEntity',
+          `no round ${roundId} in this competition`,
+          `payload.entity.roundIds[${index}]`,
+        );
       }
     }
     return null;

@@ -22,6 +22,7 @@ import type {
   JudgeRecord,
   OvertimeRule,
   PhotoRecord,
+  RoundJudgeRecord,
   RoundRecord,
   SetupTable,
 } from '../domain/records';
@@ -521,6 +522,29 @@ const recuseList = object<RecuseList>({ contestantIds: array(id, 1000), units: a
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+const judgeFields = {
+  id,
+  name: text(200),
+  title: text(200),
+  weight: hundredths,
+  unit: nullable(text(200)),
+  recuse: optional(recuseList),
+  joinCode: text(20),
+  order: integer(0),
+};
+
+/**
+ * A judge of the competition assigned to rounds, or, as logs and backups written before judges
+ * belonged to the competition hold it (and older devices still send it), a judge of one round.
+ */
+const judgeShape: Check = (value, path) => {
+  if (isPlainObject(value) && Object.hasOwn(value, 'roundId')) {
+    object<RoundJudgeRecord>({ ...judgeFields, roundId: id })(value, path);
+  } else {
+    object<JudgeRecord>({ ...judgeFields, competitionId: id, roundIds: array(id, 1000) })(value, path);
+  }
+};
+
 const ENTITY_SHAPES: Record<SetupTable, Check> = {
   competitions: object<CompetitionRecord>({
     id,
@@ -543,17 +567,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     overtime: nullable(object<OvertimeRule>({ everySeconds: integer(1), points: hundredths })),
     fullMark: optional(hundredths),
   }),
-  judges: object<JudgeRecord>({
-    id,
-    roundId: id,
-    name: text(200),
-    title: text(200),
-    weight: hundredths,
-    unit: nullable(text(200)),
-    recuse: optional(recuseList),
-    joinCode: text(20),
-    order: integer(0),
-  }),
+  judges: judgeShape,
   contestants: object<ContestantRecord>({
     id,
     roundId: id,

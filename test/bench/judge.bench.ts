@@ -113,7 +113,7 @@ async function seedDevice(): Promise<Seed> {
   rows.events = [...(rows.events ?? []), ...events];
   rows.marks = [...projected.marks.values()];
   rows.sheets = [...projected.sheets.values()];
-  rows.judgeSession = [{ key: 'self', judgeId, roundId: round.id, contestantId: last, followedCallId: null }];
+  rows.judgeSession = [{ key: 'self', judgeId, roundId: round.id, contestantId: last, followedCalls: {} }];
   return {
     rows,
     roundId: round.id,

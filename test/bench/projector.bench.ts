@@ -94,7 +94,7 @@ async function seedDevice(): Promise<Seed> {
   db.close();
   const xId = contestants[X_AT]?.id as Id;
   rows.judgeSession = [
-    { key: 'self', judgeId: judges[0]?.id, roundId: round.id, contestantId: xId, followedCallId: null },
+    { key: 'self', judgeId: judges[0]?.id, roundId: round.id, contestantId: xId, followedCalls: {} },
   ];
   return { rows, roundId: round.id, xId };
 }

@@ -21,6 +21,7 @@ export const organizerPeopleZh = {
   'people.column.place': '序号',
   'people.column.draw': '出场顺序',
   'people.column.joinCode': '评委码',
+  'people.column.rounds': '评分轮次',
   'people.column.actions': '操作',
   'people.field.name': '姓名',
   'people.field.title': '职务/单位',
@@ -51,7 +52,12 @@ export const organizerPeopleZh = {
   'people.rule.median': '中位数',
   'people.rule.weighted': '加权平均',
   'people.judges.heading': '评委（{count} 位）',
-  'people.judges.caption': '本轮评委名单',
+  'people.judges.caption': '本赛事评委名单',
+  'people.judges.competitionNote':
+    '评委属于整个赛事（共 {count} 位）：每位评委一个评委码，在平板上登录一次，即可为勾选的每个轮次评分。',
+  'people.judges.assignLabel': '{name} 为“{round}”评分',
+  'people.judges.assigned': '{name} 将为“{round}”评分',
+  'people.judges.unassigned': '{name} 不再为“{round}”评分',
   'people.judges.add': '添加评委',
   'people.judges.addHeading': '添加评委',
   'people.judges.editHeading': '编辑评委：{name}',
@@ -60,7 +66,8 @@ export const organizerPeopleZh = {
   'people.judges.weightsCount': '本轮按“加权平均”计分：权重生效，权重 2 的评委分量是权重 1 的两倍。',
   'people.judges.weightsIgnored': '本轮计分规则为“{rule}”，权重不影响成绩；只有“加权平均”规则才按权重计算。',
   'people.judges.deleteTitle': '删除评委 {name}？',
-  'people.judges.deleteBody': '评委 {name} 将从本轮移除，其评委码随之失效。已经打分的评委不能删除。',
+  'people.judges.deleteBody':
+    '评委 {name} 将从本赛事的所有轮次移除，其评委码随之失效。已经打分的评委不能删除。',
   'people.joinCodes.print': '打印评委码',
   'people.joinCodes.copy': '复制评委码',
   'people.joinCodes.copied': '已复制 {count} 位评委的评委码',
@@ -75,9 +82,9 @@ export const organizerPeopleZh = {
   'people.joinCodes.hidden': '只在组织者的设备上显示',
   'people.joinCodes.outdated': '旧码，已停用',
   'people.joinCodes.outdatedNotice':
-    '评委码需要更新为8位：本轮有 {count} 位评委的评委码还是旧的 6 位，评委平板已不能用它登录。请点“重新生成评委码”，再重新打印或复制评委码。',
+    '评委码需要更新为8位：本赛事有 {count} 位评委的评委码还是旧的 6 位，评委平板已不能用它登录。请点“重新生成评委码”，再重新打印或复制评委码。',
   'people.joinCodes.renew': '重新生成评委码',
-  'people.joinCodes.renewTitle': '为本轮 {count} 位评委重新生成评委码？',
+  'people.joinCodes.renewTitle': '为本赛事 {count} 位评委重新生成评委码？',
   'people.joinCodes.renewBody':
     '每位评委将得到新的 8 位评委码，旧的评委码（包括已打印的评委卡和二维码）立即失效。已经登录的评委平板不受影响，可以继续评分。',
   'people.joinCodes.renewConfirm': '重新生成',
@@ -135,6 +142,8 @@ export const organizerPeopleZh = {
   'people.import.moreFindings': '……还有 {count} 处，见下表中标出的行',
   'people.import.drawTaken': '第 {row} 行 {column} 列：出场顺序 {draw} 已被现有选手“{holder}”使用',
   'people.import.nameExists': '第 {row} 行 {column} 列：“{name}”已在名单中，请确认不是重复导入',
+  'people.import.judgeKnown':
+    '第 {row} 行 {column} 列：“{name}”已是本赛事的评委；单位也相同时，沿用原评委和评委码并分配到本轮，不会重复添加',
   'people.import.previewPartial': '共 {total} 行，表中显示前面的行和所有有问题的行（{shown} 行）。',
   'people.import.previewCaption': '文件内容预览',
   'people.import.rowColumn': '行',
@@ -264,6 +273,7 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.column.place': 'No.',
   'people.column.draw': 'Order',
   'people.column.joinCode': 'Join code',
+  'people.column.rounds': 'Scores in',
   'people.column.actions': 'Actions',
   'people.field.name': 'Name',
   'people.field.title': 'Title / organization',
@@ -295,7 +305,12 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.rule.median': 'median',
   'people.rule.weighted': 'weighted mean',
   'people.judges.heading': 'Judges ({count})',
-  'people.judges.caption': 'The judges of this round',
+  'people.judges.caption': 'The judges of this competition',
+  'people.judges.competitionNote':
+    'Judges belong to the whole competition ({count} in all): one join code each, and a tablet joined once scores every round ticked.',
+  'people.judges.assignLabel': '{name} scores in “{round}”',
+  'people.judges.assigned': '{name} now scores in “{round}”',
+  'people.judges.unassigned': '{name} no longer scores in “{round}”',
   'people.judges.add': 'Add judge',
   'people.judges.addHeading': 'Add a judge',
   'people.judges.editHeading': 'Edit judge: {name}',
@@ -307,7 +322,7 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'This round scores by “{rule}”: weights do not change the results; only the weighted mean uses them.',
   'people.judges.deleteTitle': 'Delete judge {name}?',
   'people.judges.deleteBody':
-    'Judge {name} is removed from this round and their join code stops working. A judge who has given marks cannot be deleted.',
+    'Judge {name} is removed from every round of this competition and their join code stops working. A judge who has given marks cannot be deleted.',
   'people.joinCodes.print': 'Print join codes',
   'people.joinCodes.copy': 'Copy join codes',
   'people.joinCodes.copied': 'Copied the join codes of {count} judges',
@@ -323,9 +338,9 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.joinCodes.hidden': 'shown on the organizer’s device only',
   'people.joinCodes.outdated': 'old code, no longer valid',
   'people.joinCodes.outdatedNotice':
-    'Join codes must be renewed to 8 digits: {count} judges of this round still have an old 6-digit code, which no tablet can join with. Click “New join codes”, then print or copy the codes again.',
+    'Join codes must be renewed to 8 digits: {count} judges of this competition still have an old 6-digit code, which no tablet can join with. Click “New join codes”, then print or copy the codes again.',
   'people.joinCodes.renew': 'New join codes',
-  'people.joinCodes.renewTitle': 'New join codes for the {count} judges of this round?',
+  'people.joinCodes.renewTitle': 'New join codes for the {count} judges of this competition?',
   'people.joinCodes.renewBody':
     'Every judge gets a new 8-digit join code; the old codes (printed cards and QR codes included) stop working at once. Tablets already joined are not affected and keep scoring.',
   'people.joinCodes.renewConfirm': 'Renew',
@@ -385,6 +400,8 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'row {row}, column {column}: order of appearance {draw} is already taken by “{holder}”',
   'people.import.nameExists':
     'row {row}, column {column}: “{name}” is already on the list; check it is not imported twice',
+  'people.import.judgeKnown':
+    'row {row}, column {column}: “{name}” is already a judge of this competition; with the same unit, that judge (and their join code) is assigned to this round rather than added again',
   'people.import.previewPartial':
     '{total} rows; the table shows the first ones and every row with a problem ({shown}).',
   'people.import.previewCaption': 'Preview of the file',

@@ -24,7 +24,7 @@ export const syncErrorsZh = {
   'sync.error.tooManyAttempts': '尝试次数过多，请 {seconds} 秒后再试。',
   'sync.error.notFound': '场馆服务器上没有所请求的内容（这个地址可能不是场馆服务器）。',
   'sync.error.unknownEntity': '记录涉及的轮次、选手或评委在场馆服务器上不存在（可能已被删除）。',
-  'sync.error.outsideOwnRound': '这条记录不属于本机评委所在的轮次。',
+  'sync.error.outsideOwnRound': '本机评委没有分配到这条记录所在的轮次。',
   'sync.error.invalidMark': '分值不符合该项的评分规则（超出满分，或不是允许的分值）。',
   'sync.error.revisionTooFar': '记录的版本号异常，场馆服务器未接收。',
   'sync.error.deviceTaken': '本机的设备编号已属于另一台设备，场馆服务器不让本机用它加入。请联系组织者。',
@@ -61,7 +61,7 @@ export const syncErrorsEn: Record<keyof typeof syncErrorsZh, string> = {
   'sync.error.notFound': 'Not found on the venue server (this address may not be the venue server).',
   'sync.error.unknownEntity':
     'The round, contestant or judge of this record does not exist on the venue server (deleted, perhaps).',
-  'sync.error.outsideOwnRound': 'This record is not in the round of this device’s judge.',
+  'sync.error.outsideOwnRound': 'This device’s judge is not assigned to the round of this record.',
   'sync.error.invalidMark':
     'The mark breaks the criterion’s rules (above its maximum, or not an allowed value).',
   'sync.error.revisionTooFar':

@@ -5,14 +5,21 @@
  *
  * A new tablet knows no judge yet: when the code is not on the device and a venue server
  * served the page, the code is exchanged there for this tablet's token (joinAsJudge), which
- * also brings the judge's round onto the tablet; the question is then asked as usual, and a
+ * also brings the judge's rounds onto the tablet (one join serves every round of the
+ * competition the judge is assigned to); the question is then asked as usual, and a
  * "no" gives the token back. The server sends tablets the judges without their codes, so the
  * judge it names is looked up by id, not by code.
  */
 
 import { useEffect, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
-import { bindJudge, findJudgesByCode, type KeypadKey, RepositoryError } from '../../db/repository';
+import {
+  assignedRounds,
+  bindJudge,
+  findJudgesByCode,
+  type KeypadKey,
+  RepositoryError,
+} from '../../db/repository';
 import { isJoinCode, JOIN_CODE_LENGTH } from '../../domain/join-code';
 import type { JudgeRecord, RoundRecord } from '../../domain/records';
 import { readSession } from '../../sync/session';
@@ -39,7 +46,7 @@ type Lookup =
   | { state: 'typing' }
   | { state: 'searching' }
   | { state: 'connecting' }
-  | { state: 'found'; judge: JudgeRecord; round: RoundRecord | undefined; joinedAtServer: boolean }
+  | { state: 'found'; judge: JudgeRecord; rounds: RoundRecord[]; joinedAtServer: boolean }
   | { state: 'unknown' }
   | { state: 'ambiguous' }
   | { state: 'refused'; message: Message };
@@ -115,7 +122,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
       const [judge] = judges;
       if (judges.length > 1) setLookup({ state: 'ambiguous' });
       else if (!judge) setLookup({ state: 'unknown' });
-      else setLookup({ state: 'found', judge, round: await db.rounds.get(judge.roundId), joinedAtServer });
+      else setLookup({ state: 'found', judge, rounds: await assignedRounds(db, judge), joinedAtServer });
     };
     void lookUp();
     return () => {
@@ -159,7 +166,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
   useHardwareKeys(found ? null : press, null);
 
   if (found) {
-    const { judge, round, joinedAtServer } = found;
+    const { judge, rounds, joinedAtServer } = found;
     return (
       <div className="page judge-join">
         <h1>{t('role.judge.title')}</h1>
@@ -169,7 +176,13 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
               ? t('judge.join.question', { name: judge.name, title: judge.title })
               : t('judge.join.questionNoTitle', { name: judge.name })}
           </p>
-          {round && <p className="judge-join__round">{t('judge.join.round', { round: round.name })}</p>}
+          {rounds.length > 0 ? (
+            <p className="judge-join__round">
+              {t('judge.join.round', { round: rounds.map((round) => round.name).join(' · ') })}
+            </p>
+          ) : (
+            <p className="judge-notice">{t('judge.join.noRound')}</p>
+          )}
           {currentJudge && currentJudge.id !== judge.id && (
             <p className="judge-notice">{t('judge.join.replaces', { name: currentJudge.name })}</p>
           )}

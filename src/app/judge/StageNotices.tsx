@@ -11,15 +11,17 @@ import { useStageNotices } from './use-stage-notices';
 
 export interface StageNoticesProps {
   judge: JudgeRecord;
+  /** The round on the judge's screen: the host's requests of that round. */
+  roundId: Id;
   contestants: readonly ContestantRecord[];
   sheets: readonly SheetRow[] | undefined;
   onOpen: (contestantId: Id) => void;
 }
 
-export function StageNotices({ judge, contestants, sheets, onOpen }: StageNoticesProps) {
+export function StageNotices({ judge, roundId, contestants, sheets, onOpen }: StageNoticesProps) {
   const t = useT();
   const db = useDatabase();
-  const notices = useStageNotices(judge.roundId, judge.id, sheets);
+  const notices = useStageNotices(roundId, judge.id, sheets);
   const [error, setError] = useState<string | null>(null);
   if (notices.length === 0) return null;
   return (
@@ -51,7 +53,7 @@ export function StageNotices({ judge, contestants, sheets, onOpen }: StageNotice
                 type="button"
                 className="button button--gold"
                 onClick={() =>
-                  confirmTotal(db, { roundId: judge.roundId, requestId: notice.id, judgeId: judge.id }).catch(
+                  confirmTotal(db, { roundId, requestId: notice.id, judgeId: judge.id }).catch(
                     (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)),
                   )
                 }

@@ -1,10 +1,21 @@
-/** The bound judge's desk: status bar, the contestants in draw order, the open score sheet. */
+/**
+ * The bound judge's desk: status bar, the contestants in draw order, the open score sheet. A
+ * judge assigned to several rounds joins once: the desk follows the host into the round they
+ * call in next, and the round picker lets the judge look at another of their rounds.
+ */
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { followStageCall, type JudgeSessionRow, openContestantSheet, unbindJudge } from '../../db/repository';
+import {
+  followStageCall,
+  type JudgeSessionRow,
+  openContestantSheet,
+  type StageCall,
+  showRound,
+  unbindJudge,
+} from '../../db/repository';
 import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
-import type { ContestantRecord } from '../../domain/records';
+import type { ContestantRecord, RoundRecord } from '../../domain/records';
 import { recusalReason } from '../../domain/recusal';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
@@ -19,8 +30,9 @@ import {
   useJudgeDrafts,
   useJudgeMarks,
   useJudgeSheets,
-  useStageCall,
+  useStageCalls,
 } from './judge-data';
+import { RoundPicker } from './RoundPicker';
 import { ScoreSheet } from './ScoreSheet';
 import { StageNotices } from './StageNotices';
 import { StatusBar } from './StatusBar';
@@ -35,7 +47,7 @@ export interface WorkspaceProps {
 export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps) {
   const t = useT();
   const db = useDatabase();
-  const context = useJudgeContext(session.judgeId);
+  const context = useJudgeContext(session.judgeId, session.roundId);
 
   // Only a whole code can name the bound judge: the '' that tablets hold for every judge's code
   // (the venue server shows codes to the organizer's device only) must not match an empty ?code=.
@@ -62,19 +74,35 @@ export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps)
   if (codeParam !== null && !sameJudge) {
     return <JoinScreen initialCode={codeParam} currentJudge={context.judge} onDone={onCodeHandled} />;
   }
-  return <Desk session={session} context={context} />;
+  // One desk per round: its live queries start afresh, never showing one round's rows as another's.
+  return <Desk key={context.round.id} session={session} context={context} />;
+}
+
+/** The latest of the judge's other rounds with a call this screen has not followed, if any. */
+function newCallElsewhere(
+  rounds: readonly RoundRecord[],
+  shown: Id,
+  calls: ReadonlyMap<Id, StageCall>,
+  followedCalls: Readonly<Record<Id, Id>>,
+): Id | null {
+  const called = rounds.filter((each) => {
+    const call = calls.get(each.id);
+    return each.id !== shown && call !== undefined && call.callId !== followedCalls[each.id];
+  });
+  return called.at(-1)?.id ?? null;
 }
 
 function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeContext }) {
   const t = useT();
   const db = useDatabase();
-  const { judge, round } = context;
+  const { judge, round, rounds } = context;
   const contestants = useContestants(round.id);
   const sheets = useJudgeSheets(round.id, judge.id);
   const marks = useJudgeMarks(round.id, judge.id);
   const drafts = useJudgeDrafts(round.id, judge.id);
   const corrections = useJudgeCorrections(round.id, judge.id);
-  const call = useStageCall(round.id);
+  const calls = useStageCalls(rounds.map((each) => each.id));
+  const call = calls && (calls.get(round.id) ?? null);
   const [switching, setSwitching] = useState(false);
   const select = useCallback((contestantId: Id) => openContestantSheet(db, contestantId), [db]);
 
@@ -115,15 +143,26 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
 
   // The host's call opens the called contestant, unless the judge is in the middle of another
   // sheet: then the call waits (the banner offers it) until that sheet is submitted.
+  const followed = session.followedCalls[round.id];
   useEffect(() => {
-    if (!items || !call || call.callId === session.followedCallId || busy) return;
+    if (!items || !call || call.callId === followed || busy || session.roundId !== round.id) return;
     const called = items.find((item) => item.contestant.id === call.contestantId)?.contestant;
     followStageCall(
       db,
-      call.callId,
+      { roundId: round.id, callId: call.callId },
       called && isScorable(judge, called, round.settings.recusal) ? called.id : null,
     );
-  }, [db, items, call, session.followedCallId, busy, judge, round.settings.recusal]);
+  }, [db, items, call, followed, busy, judge, session.roundId, round.id, round.settings.recusal]);
+
+  // A new call in another of the judge's rounds (the next round has begun) moves the desk
+  // there, once the sheet in hand is submitted; the call itself is then followed as above.
+  // The session names a round the judge was taken off: the desk shows their first one instead.
+  const calledElsewhere = calls && newCallElsewhere(rounds, round.id, calls, session.followedCalls);
+  const sessionRoundGone = !rounds.some((each) => each.id === session.roundId);
+  useEffect(() => {
+    if (sessionRoundGone) showRound(db, round.id);
+    else if (calledElsewhere && !busy && session.roundId === round.id) showRound(db, calledElsewhere);
+  }, [db, sessionRoundGone, session.roundId, round.id, calledElsewhere, busy]);
 
   if (!items || !marks || !drafts || !sheets || !corrections || call === undefined) {
     return <p className="page loading judge-loading">{t('app.loading')}</p>;
@@ -143,7 +182,32 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         draftCount={drafts.length}
         onSwitch={() => setSwitching(true)}
       />
-      <StageNotices judge={judge} contestants={contestants ?? []} sheets={sheets} onOpen={select} />
+      {rounds.length > 1 && (
+        <RoundPicker rounds={rounds} current={round.id} onPick={(roundId) => showRound(db, roundId)} />
+      )}
+      <StageNotices
+        judge={judge}
+        roundId={round.id}
+        contestants={contestants ?? []}
+        sheets={sheets}
+        onOpen={select}
+      />
+      {calledElsewhere && busy && (
+        <div className="judge-stage-banner" role="status">
+          <span>
+            {t('judge.stage.calledInRound', {
+              round: rounds.find((each) => each.id === calledElsewhere)?.name ?? '',
+            })}
+          </span>
+          <button
+            type="button"
+            className="button button--gold"
+            onClick={() => showRound(db, calledElsewhere)}
+          >
+            {t('judge.stage.goToRound')}
+          </button>
+        </div>
+      )}
       {calledItem && calledItem.contestant.id !== open?.id && (
         <div className="judge-stage-banner" role="status">
           <span>

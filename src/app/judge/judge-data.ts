@@ -7,7 +7,13 @@
 
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type DraftRow, judgeDrafts, readStageCall, type StageCall } from '../../db/repository';
+import {
+  assignedRounds,
+  type DraftRow,
+  judgeDrafts,
+  readStageCall,
+  type StageCall,
+} from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -16,23 +22,44 @@ import { byDraw } from './sheet-view';
 
 export interface JudgeContext {
   judge: JudgeRecord;
+  /** The round on screen: the session's, while the judge is still assigned to it. */
   round: RoundRecord;
+  /** Every round the judge scores in, in the competition's order. */
+  rounds: RoundRecord[];
   competition: CompetitionRecord | undefined;
 }
 
-/** The judge, their round and competition; null when the judge or round is gone. */
-export function useJudgeContext(judgeId: Id): JudgeContext | null | undefined {
+/**
+ * The judge, the round on screen and the judge's other rounds; null when the judge is gone or
+ * assigned to no round on this device. A round the judge was taken off gives way to their first.
+ */
+export function useJudgeContext(judgeId: Id, roundId: Id): JudgeContext | null | undefined {
   const db = useDatabase();
   return useLiveQuery(
     () =>
       db.transaction('r', [db.judges, db.rounds, db.competitions], async () => {
         const judge = await db.judges.get(judgeId);
-        const round = judge && (await db.rounds.get(judge.roundId));
+        const rounds = judge ? await assignedRounds(db, judge) : [];
+        const round = rounds.find((candidate) => candidate.id === roundId) ?? rounds[0];
         if (!judge || !round) return null;
-        return { judge, round, competition: await db.competitions.get(round.competitionId) };
+        return { judge, round, rounds, competition: await db.competitions.get(judge.competitionId) };
       }),
-    [db, judgeId],
+    [db, judgeId, roundId],
   );
+}
+
+/** The host's current call in each of these rounds, by round id (rounds with no call left out). */
+export function useStageCalls(roundIds: readonly Id[]): Map<Id, StageCall> | undefined {
+  const db = useDatabase();
+  const key = roundIds.join('\n');
+  return useLiveQuery(async () => {
+    const calls = new Map<Id, StageCall>();
+    for (const roundId of key === '' ? [] : key.split('\n')) {
+      const call = await readStageCall(db, roundId);
+      if (call) calls.set(roundId, call);
+    }
+    return calls;
+  }, [db, key]);
 }
 
 export function useContestants(roundId: Id): ContestantRecord[] | undefined {
@@ -84,10 +111,4 @@ export function useJudgeCorrections(roundId: Id, judgeId: Id): CorrectionRow[] |
         .toArray(),
     [db, roundId, judgeId],
   );
-}
-
-/** The host's current call (叫号); null before the first. */
-export function useStageCall(roundId: Id): StageCall | null | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => readStageCall(db, roundId), [db, roundId]);
 }

@@ -45,7 +45,7 @@ export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport>
     async () => {
       const round = await getRound(db, roundId);
       const competition = await getCompetition(db, round.competitionId);
-      const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(
+      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
         (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
       );
       const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(

@@ -60,7 +60,7 @@ export function useRoundSetup(roundId: Id | null): RoundSetup | null | undefined
     return db.transaction('r', [db.rounds, db.judges, db.contestants], async () => {
       const round = await db.rounds.get(roundId);
       if (!round) return null;
-      const judges = (await db.judges.where('roundId').equals(roundId).toArray()).sort(
+      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
         (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
       );
       const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw);

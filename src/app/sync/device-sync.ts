@@ -3,7 +3,7 @@
  * the page (same origin), and the calls the screens make to get a token.
  *
  * For the judge screen: `joinAsJudge(code)` exchanges a judge's join code for this tablet's
- * token, then pulls everything, so the judge's round is on the device when it resolves.
+ * token, then pulls everything, so the judge's rounds are on the device when it resolves.
  */
 
 import { useSyncExternalStore } from 'react';
@@ -69,12 +69,11 @@ export async function joinAsJudge(
   code: string,
   db: LeitaiDB = deviceDatabase,
   sync: DeviceSync | null = deviceSync(db),
-): Promise<{ judgeId: string; roundId: string | null }> {
+): Promise<{ judgeId: string }> {
   const { client, transport } = required(sync);
   const session = await joinWithJudgeCode(db, transport, code);
   await client.sessionChanged();
-  const judge = await db.judges.get(session.judgeId as string);
-  return { judgeId: session.judgeId as string, roundId: judge?.roundId ?? null };
+  return { judgeId: session.judgeId as string };
 }
 
 export async function loginAsOrganizer(

@@ -70,7 +70,7 @@ describe('competitions', () => {
     const [copiedRound] = await db.rounds.where('competitionId').equals(copy.id).toArray();
     expect(copiedRound?.id).not.toBe(round.id);
     expect(copiedRound?.criteria).toEqual(round.criteria);
-    const copiedJudges = await db.judges.where('roundId').equals(present(copiedRound).id).toArray();
+    const copiedJudges = await db.judges.where('roundIds').equals(present(copiedRound).id).toArray();
     const copiedContestants = await db.contestants.where('roundId').equals(present(copiedRound).id).toArray();
     expect(copiedJudges.map((j) => j.name).sort()).toEqual(judges.map((j) => j.name).sort());
     expect(copiedContestants.sort((a, b) => a.order - b.order).map((c) => [c.name, c.draw])).toEqual(
@@ -95,7 +95,7 @@ describe('competitions', () => {
     await deleteCompetition(db, competition.id);
     expect(await db.competitions.count()).toBe(0);
     expect(await db.rounds.count()).toBe(0);
-    expect(await db.judges.where('roundId').equals(round.id).count()).toBe(0);
+    expect(await db.judges.where('roundIds').equals(round.id).count()).toBe(0);
     expect(await db.contestants.where('roundId').equals(round.id).count()).toBe(0);
     // 1 competition + 1 round + 3 judges + 3 contestants deleted, nothing erased.
     expect(await db.events.count()).toBe(eventsBefore + 8);
@@ -115,6 +115,6 @@ describe('competitions', () => {
     const message = await refusal(deleteCompetition(db, competition.id), 'has-marks');
     expect(message).toContain('市级决赛');
     expect(await db.competitions.get(competition.id)).toBeDefined();
-    expect(await db.judges.where('roundId').equals(round.id).count()).toBe(3);
+    expect(await db.judges.where('roundIds').equals(round.id).count()).toBe(3);
   });
 });

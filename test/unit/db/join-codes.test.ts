@@ -6,7 +6,7 @@
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LeitaiDB } from '../../../src/db/database';
-import { putEntities, roundScope } from '../../../src/db/entities';
+import { competitionScope, putEntities } from '../../../src/db/entities';
 import { joinCodeFromWord, newJoinCode } from '../../../src/db/ids';
 import { writeTransaction } from '../../../src/db/log';
 import {
@@ -37,10 +37,9 @@ function drawWords(...words: number[]) {
 
 /** The judges as a device set up before codes had eight digits wrote them: through the log. */
 async function giveOldCodes(db: LeitaiDB, judges: readonly JudgeRecord[]): Promise<JudgeRecord[]> {
-  const round = await db.rounds.get(judges[0]?.roundId as string);
-  if (!round) throw new Error('no round');
+  const competitionId = judges[0]?.competitionId as string;
   const old = judges.map((judge, index) => ({ ...judge, joinCode: `12345${index}` }));
-  await writeTransaction(db, () => putEntities(db, 'judges', old, roundScope(round)));
+  await writeTransaction(db, () => putEntities(db, 'judges', old, competitionScope(competitionId)));
   return old;
 }
 
@@ -126,7 +125,7 @@ describe('renewJoinCodes (重新生成评委码)', () => {
     const eventsBefore = await db.events.count();
     const outboxBefore = await db.outbox.count();
 
-    const renewed = await renewJoinCodes(db, round.id);
+    const renewed = await renewJoinCodes(db, round.competitionId);
 
     expect(renewed.map((judge) => judge.id)).toEqual(judges.map((judge) => judge.id));
     for (const [index, judge] of renewed.entries()) {
@@ -145,7 +144,7 @@ describe('renewJoinCodes (重新生成评委码)', () => {
       expect(event).toMatchObject({
         type: 'entity.put',
         competitionId: round.competitionId,
-        roundId: round.id,
+        roundId: null,
         payload: { table: 'judges', entity: renewed[index], revision: 3 },
       });
     }
@@ -156,13 +155,13 @@ describe('renewJoinCodes (重新生成评委码)', () => {
     expect((await readJudgeSession(db))?.judgeId).toBe(judges[0].id);
   });
 
-  it('avoids the codes of other rounds, and refuses an unknown round', async () => {
+  it('avoids the codes of other competitions, and refuses an unknown competition', async () => {
     const db = freshDb();
     const first = await seedRound(db);
     const second = await seedRound(db);
     const otherCodes = new Set(first.judges.map((judge) => judge.joinCode));
     drawWords(...first.judges.map((judge) => Number(judge.joinCode)), 1, 2, 3);
-    const renewed = await renewJoinCodes(db, second.round.id);
+    const renewed = await renewJoinCodes(db, second.round.competitionId);
     expect(renewed.map((judge) => judge.joinCode)).toEqual(['00000001', '00000002', '00000003']);
     for (const judge of renewed) expect(otherCodes.has(judge.joinCode)).toBe(false);
     await refusal(renewJoinCodes(db, 'missing'), 'not-found');

@@ -155,10 +155,24 @@ function v2Rows() {
   };
 }
 
+const V4_STORES = { ...V2_STORES, syncState: 'key', refused: 'eventId' };
+
+/** A v4 device: the v2 rows, the tablet having followed a call of round r1. */
+function v4Rows() {
+  const rows = v2Rows();
+  return {
+    ...rows,
+    judgeSession: [
+      { key: 'self', judgeId: 'j1', roundId: 'r1', contestantId: 'p1', followedCallId: 'call-1' },
+    ],
+  };
+}
+
 const SHIPPED: { version: number; stores: Record<string, string>; rows: () => Record<string, unknown[]> }[] =
   [
     { version: 1, stores: V1_STORES, rows: v1Rows },
     { version: 2, stores: V2_STORES, rows: v2Rows },
+    { version: 4, stores: V4_STORES, rows: v4Rows },
   ];
 
 describe('schema versions', () => {
@@ -236,5 +250,45 @@ describe.each(SHIPPED)('a database written by schema v$version', ({ version, sto
       mark: { value: version === 1 ? 500 : 3650 },
     });
     expect(await db.drafts.count()).toBe(0);
+  });
+});
+
+describe('schema v5: judges belong to the competition', () => {
+  it('turns each judge of a round into a judge of its competition assigned to it, and the session with it', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    old.version(4).stores(V4_STORES);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(v4Rows())) await old.table(table).bulkAdd(tableRows);
+    });
+    old.close();
+
+    const db = freshDb(factory);
+    await db.open();
+    const judge = {
+      id: 'j1',
+      competitionId: 'c1',
+      roundIds: ['r1'],
+      name: '王评委',
+      title: '',
+      weight: 100,
+      unit: null,
+      joinCode: '123456',
+      order: 1,
+    };
+    expect(await db.judges.get('j1')).toEqual(judge);
+    expect(await db.judges.where('roundIds').equals('r1').toArray()).toEqual([judge]);
+    expect(await db.judges.where('competitionId').equals('c1').toArray()).toEqual([judge]);
+    // The log keeps the judge as it was written; the fold reads it as the table does.
+    expect((await db.events.get('e3'))?.payload).toMatchObject({ entity: { roundId: 'r1' } });
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+    expect(await readJudgeSession(db)).toEqual({
+      key: 'self',
+      judgeId: 'j1',
+      roundId: 'r1',
+      contestantId: 'p1',
+      followedCalls: { r1: 'call-1' },
+    });
   });
 });

@@ -1,14 +1,17 @@
 /** A judge's 回避名单 and the round's rule as the device stores them, and the marks they refuse. */
 import { describe, expect, it } from 'vitest';
 import {
+  assignJudge,
+  createRound,
   enterMark,
+  loadRoundInput,
   putContestant,
   readProjection,
   refoldLog,
   setRecusalRule,
   setRecuseList,
 } from '../../../src/db/repository';
-import { freshDb, refusal, seedRound } from './helpers';
+import { freshDb, refusal, SECRETARY_SHEET, seedRound } from './helpers';
 
 describe('回避 on the device', () => {
   it("stores a judge's list, trimmed and once per unit, and refuses their marks for those listed", async () => {
@@ -71,5 +74,28 @@ describe('回避 on the device', () => {
     expect(await refusal(mark(), 'judge-recused')).toContain('相互包含');
     await setRecusalRule(db, round.id, 'equal');
     await mark();
+  });
+
+  it("keeps a judge's list for the competition's other rounds when one round's part is edited", async () => {
+    const db = freshDb();
+    const { competition, round, judges, contestants } = await seedRound(db);
+    const final = await createRound(db, {
+      competitionId: competition.id,
+      name: '决赛',
+      criteria: SECRETARY_SHEET,
+    });
+    await assignJudge(db, judges[0].id, final.id, true);
+    const finalist = await putContestant(db, { roundId: final.id, name: '马六', unit: '六工镇' });
+    await setRecuseList(db, final.id, judges[0].id, { contestantIds: [finalist.id], units: [] });
+    await setRecuseList(db, round.id, judges[0].id, { contestantIds: [contestants[1].id], units: [] });
+    expect((await db.judges.get(judges[0].id))?.recuse?.contestantIds).toEqual([
+      finalist.id,
+      contestants[1].id,
+    ]);
+    // Each round's engine sees its own part.
+    const input = await loadRoundInput(db, final.id);
+    expect(input.judges.find((judge) => judge.id === judges[0].id)?.recuse?.contestantIds).toEqual([
+      finalist.id,
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  assignJudge,
   commitDrawSeed,
+  createRound,
   deleteContestant,
   deleteJudge,
   drawWithCommittedSeed,
@@ -14,7 +16,7 @@ import {
   reorderManually,
 } from '../../../src/db/repository';
 import { drawOrder, seedFingerprint } from '../../../src/domain/draw';
-import { freshDb, refusal, seedRound } from './helpers';
+import { freshDb, refusal, SECRETARY_SHEET, seedRound } from './helpers';
 
 describe('judges', () => {
   it('are added with defaults, a join code and the next place, and updated field by field', async () => {
@@ -223,5 +225,84 @@ describe('the order of appearance', () => {
     await putContestant(db, { id: c, roundId: round.id, status: 'withdrawn' });
     await draw([b, a]);
     expect((await db.contestants.get(c))?.draw).toBeNull();
+  });
+
+  it('into a second round, recognises the competition’s judges by name and unit and assigns them', async () => {
+    const db = freshDb();
+    const { round, judges } = await seedRound(db);
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+    });
+    const imported = await importRoster(db, final.id, {
+      judges: [
+        { name: ' 王评委 ', title: '市委组织部' },
+        { name: '赵评委', unit: '三工镇' },
+        { name: '赵评委', unit: '三工镇' },
+        { name: '李评委', unit: '大西渠镇' },
+      ],
+    });
+    const [wang, , zhao] = judges;
+    expect(imported.judges.map((judge) => [judge.id, judge.joinCode])).toEqual([
+      [wang.id, wang.joinCode],
+      [zhao.id, zhao.joinCode],
+      [expect.not.stringMatching(judges[1].id), expect.stringMatching(/^\d{8}$/)],
+    ]);
+    expect((await db.judges.get(wang.id))?.roundIds).toEqual([round.id, final.id]);
+    expect((await db.judges.get(judges[1].id))?.roundIds).toEqual([round.id]);
+    expect(await db.judges.where('competitionId').equals(round.competitionId).count()).toBe(4);
+    expect(
+      (await db.judges.where('roundIds').equals(final.id).toArray()).map((judge) => judge.name).sort(),
+    ).toEqual(['李评委', '王评委', '赵评委'].sort());
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+});
+
+describe('a round 与上一轮相同', () => {
+  it('carries the panel over: the same judges, the same codes, assigned to both rounds', async () => {
+    const db = freshDb();
+    const { round, judges } = await seedRound(db);
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+      panelFrom: round.id,
+    });
+    const panel = await db.judges.where('roundIds').equals(final.id).sortBy('order');
+    expect(panel.map((judge) => [judge.id, judge.joinCode])).toEqual(
+      judges.map((judge) => [judge.id, judge.joinCode]),
+    );
+    await refusal(
+      createRound(db, {
+        competitionId: round.competitionId,
+        name: '加赛',
+        criteria: SECRETARY_SHEET,
+        panelFrom: 'missing',
+      }),
+      'not-found',
+    );
+    expect(await db.rounds.count()).toBe(2);
+  });
+
+  it('takes a judge off a round only while they have no marks there', async () => {
+    const db = freshDb();
+    const { round, judges, contestants } = await seedRound(db);
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+      panelFrom: round.id,
+    });
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3000,
+    });
+    expect(await refusal(assignJudge(db, judges[0].id, round.id, false), 'has-marks')).toContain('市级决赛');
+    expect((await assignJudge(db, judges[0].id, final.id, false)).roundIds).toEqual([round.id]);
+    expect((await db.judges.get(judges[0].id))?.roundIds).toEqual([round.id]);
   });
 });

@@ -113,7 +113,7 @@ describe('rounds', () => {
     });
   });
 
-  it('are deleted with their judges and contestants, unless marked', async () => {
+  it('are deleted with their contestants, their judges taken off them, unless marked', async () => {
     const db = freshDb();
     const { round, judges, contestants } = await seedRound(db);
     await enterMark(db, {
@@ -134,7 +134,8 @@ describe('rounds', () => {
     // A cleared mark is no mark.
     await deleteRound(db, round.id);
     expect(await db.rounds.count()).toBe(0);
-    expect(await db.judges.count()).toBe(0);
+    // Judges belong to the competition: they stay, assigned to no round.
+    expect((await db.judges.toArray()).map((judge) => judge.roundIds)).toEqual([[], [], []]);
     expect(await db.contestants.count()).toBe(0);
   });
 });

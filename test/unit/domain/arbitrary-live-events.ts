@@ -81,7 +81,8 @@ const judgePuts = fc.tuple(...JUDGES.map(() => fc.tuple(unit, fc.constantFrom(10
   drafts.map(([judgeUnit, weight], at): EventDraft => {
     const judge: JudgeRecord = {
       id: JUDGES[at] as string,
-      roundId: ROUND_ID,
+      competitionId: scope.competitionId,
+      roundIds: [ROUND_ID],
       name: `评委${at + 1}`,
       title: '',
       weight,

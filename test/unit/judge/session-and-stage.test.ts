@@ -32,9 +32,9 @@ describe('judge session', () => {
     expect(await readJudgeSession(db)).toEqual({
       key: 'self',
       judgeId: wang.id,
-      roundId: wang.roundId,
+      roundId: wang.roundIds[0],
       contestantId: contestants[1].id,
-      followedCallId: null,
+      followedCalls: {},
     });
     await bindJudge(db, li.id);
     expect((await readJudgeSession(db))?.contestantId).toBeNull();
@@ -46,17 +46,18 @@ describe('judge session', () => {
 
   it('records a followed call, opening the sheet only when a contestant is given', async () => {
     const db = freshDb();
-    const { judges, contestants } = await seedRound(db);
+    const { round: seededRound, judges, contestants } = await seedRound(db);
+    const round = seededRound.id;
     await bindJudge(db, judges[0].id);
-    await followStageCall(db, 'call-1', contestants[2].id);
+    await followStageCall(db, { roundId: round, callId: 'call-1' }, contestants[2].id);
     expect(await readJudgeSession(db)).toMatchObject({
       contestantId: contestants[2].id,
-      followedCallId: 'call-1',
+      followedCalls: { [round]: 'call-1' },
     });
-    await followStageCall(db, 'call-2', null);
+    await followStageCall(db, { roundId: round, callId: 'call-2' }, null);
     expect(await readJudgeSession(db)).toMatchObject({
       contestantId: contestants[2].id,
-      followedCallId: 'call-2',
+      followedCalls: { [round]: 'call-2' },
     });
   });
 });

@@ -230,7 +230,7 @@ describe('importing judges', () => {
     expect(within(region).queryByRole('region', { name: '请核对回避单位' })).not.toBeInTheDocument();
     await user.click(submit);
     await screen.findByText('已导入 2 位评委');
-    const judges = (await db.judges.where('roundId').equals(round.id).sortBy('order')).slice(3);
+    const judges = (await db.judges.where('roundIds').equals(round.id).sortBy('order')).slice(3);
     expect(judges.map(({ name, unit }) => [name, unit])).toEqual([
       ['刘芳', null],
       ['王建国', null],
@@ -250,15 +250,32 @@ describe('importing judges', () => {
     await user.click(within(region).getByRole('checkbox', { name: '已核对：按上表导入回避单位' }));
     await user.click(within(region).getByRole('button', { name: '导入 2 位评委' }));
     await screen.findByText('已导入 2 位评委');
-    const judges = (await db.judges.where('roundId').equals(round.id).sortBy('order')).slice(3);
+    const judges = (await db.judges.where('roundIds').equals(round.id).sortBy('order')).slice(3);
     expect(judges.map(({ name, title, unit, weight }) => [name, title, unit, weight])).toEqual([
       ['张主任', '市委组织部部长', '市委组织部', 200],
       ['刘老师', '党校教授', null, 150],
     ]);
-    const list = screen.getByRole('table', { name: '本轮评委名单' });
+    const list = screen.getByRole('table', { name: '本赛事评委名单' });
     for (const judge of judges) {
       expect(judge.joinCode).toMatch(/^\d{8}$/);
       expect(within(list).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
     }
+  });
+
+  it('recognises a judge the competition already has instead of adding them twice', async () => {
+    const { db, user, region, judges } = await openImport('judges');
+    const csv = '\uFEFF姓名,职务,单位\r\n王评委,市委组织部,\r\n';
+    await user.upload(
+      within(region).getByLabelText('选择文件（.xlsx 或 .csv）'),
+      new File([csv], 'judges.csv', { type: 'text/csv' }),
+    );
+    expect(
+      (await within(region).findAllByText(/“王评委”已是本赛事的评委；单位也相同时，沿用原评委和评委码/))
+        .length,
+    ).toBeGreaterThan(0);
+    await user.click(within(region).getByRole('button', { name: '导入 1 位评委' }));
+    await screen.findByText('已导入 1 位评委');
+    expect(await db.judges.count()).toBe(3);
+    expect((await db.judges.get(judges[0].id))?.joinCode).toBe(judges[0].joinCode);
   });
 });

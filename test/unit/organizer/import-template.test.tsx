@@ -1,5 +1,5 @@
 /** 导入模板: both downloads hold the header row and one example row, and import as they are. */
-import { screen, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { planImport } from '../../../src/app/organizer/import/plan';
@@ -77,7 +77,7 @@ describe('import templates', () => {
       if (panel === 'judges') expect(plan.entries[0]).toMatchObject({ name: '王建华', weight: 100 });
       else expect(plan.entries[0]).toMatchObject({ name: '沙哈提别克', draw: 1, status: 'active' });
       downloads = [];
-      document.body.innerHTML = '';
+      cleanup();
     }
   });
 });

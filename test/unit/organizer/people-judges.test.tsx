@@ -4,9 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
 import { useUiStore } from '../../../src/app/store';
-import { putEntities, roundScope } from '../../../src/db/entities';
+import { competitionScope, putEntities } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {
+  createRound,
   enterMark,
   findJudgesByCode,
   readProjection,
@@ -14,7 +15,7 @@ import {
   updateRound,
 } from '../../../src/db/repository';
 import { groupJoinCode } from '../../../src/domain/join-code';
-import { freshDb, seedRound } from '../db/helpers';
+import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
 import { renderWith } from './people-helpers';
 
 async function setup() {
@@ -163,7 +164,7 @@ describe('JudgesPanel', () => {
     expect(await screen.findByText('已复制 3 位评委的评委码')).toBeInTheDocument();
     const copied = await navigator.clipboard.readText();
     expect(copied.split('\n')).toEqual([
-      '评委码 · 市级决赛',
+      '2026年昌吉市村党组织书记“擂台比武” · 评委码',
       `1. 王评委（市委组织部）\t${groupJoinCode(judges[0].joinCode)}`,
       `2. 李评委（党校）\t${groupJoinCode(judges[1].joinCode)}`,
       `3. 赵评委（三工镇党委）\t${groupJoinCode(judges[2].joinCode)}`,
@@ -177,7 +178,7 @@ describe('JudgesPanel', () => {
     window.dispatchEvent(new Event('afterprint'));
     expect(document.body).not.toHaveClass('print-join-codes');
     const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
-    expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 市级决赛 · 评委码');
+    expect(sheet).toHaveTextContent('2026年昌吉市村党组织书记“擂台比武” · 评委码');
     expect(sheet).toHaveTextContent('输入下面的 8 位评委码');
     for (const judge of judges) expect(sheet).toHaveTextContent(groupJoinCode(judge.joinCode));
   });
@@ -201,13 +202,13 @@ describe('JudgesPanel', () => {
     ).not.toBeInTheDocument();
   });
 
-  it('flags six-digit codes and renews every code of the round after a confirmation', async () => {
+  it('flags six-digit codes and renews every code of the competition after a confirmation', async () => {
     const { db, user, round, judges } = await setup();
     // A competition set up before codes had eight digits, as its events wrote it.
     const old = judges.map((judge, index) => ({ ...judge, joinCode: `65432${index}` }));
-    await writeTransaction(db, () => putEntities(db, 'judges', old, roundScope(round)));
+    await writeTransaction(db, () => putEntities(db, 'judges', old, competitionScope(round.competitionId)));
     expect(await screen.findByRole('note')).toHaveTextContent(
-      '评委码需要更新为8位：本轮有 3 位评委的评委码还是旧的 6 位',
+      '评委码需要更新为8位：本赛事有 3 位评委的评委码还是旧的 6 位',
     );
     expect(within(rowOf('王评委')).getByText('旧码，已停用')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '王评委的评委二维码' })).not.toBeInTheDocument();
@@ -216,7 +217,7 @@ describe('JudgesPanel', () => {
     expect(screen.queryByRole('button', { name: '复制评委码' })).not.toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: '重新生成评委码' }));
-    const dialog = screen.getByRole('alertdialog', { name: '为本轮 3 位评委重新生成评委码？' });
+    const dialog = screen.getByRole('alertdialog', { name: '为本赛事 3 位评委重新生成评委码？' });
     expect(dialog).toHaveTextContent('已经登录的评委平板不受影响');
     await user.click(within(dialog).getByRole('button', { name: '取消' }));
     expect((await db.judges.get(judges[0].id))?.joinCode).toBe('654320');
@@ -244,5 +245,45 @@ describe('JudgesPanel', () => {
     expect(screen.queryByRole('note')).not.toBeInTheDocument();
     const sheet = document.querySelector('.join-code-sheet') as HTMLElement;
     expect(sheet).not.toHaveTextContent('李评委');
+  });
+
+  it('lists the competition’s judges in every round, each assigned round by round', async () => {
+    const db = freshDb();
+    const { round, judges, contestants } = await seedRound(db);
+    const final = await createRound(db, {
+      competitionId: round.competitionId,
+      name: '总决赛',
+      criteria: SECRETARY_SHEET,
+    });
+    const user = userEvent.setup();
+    renderWith(db, <JudgesPanel roundId={final.id} />);
+    await screen.findByRole('row', { name: /王评委/ });
+    expect(screen.getByRole('heading', { name: '评委（0 位）' })).toBeInTheDocument();
+    expect(names()).toEqual(['王评委', '李评委', '赵评委']);
+    expect(screen.getByText(/评委属于整个赛事（共 3 位）/)).toBeInTheDocument();
+
+    const inFinal = screen.getByRole('checkbox', { name: '王评委 为“总决赛”评分' });
+    expect(inFinal).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' })).toBeChecked();
+    await user.click(inFinal);
+    await screen.findByRole('heading', { name: '评委（1 位）' });
+    expect(await screen.findByText('王评委 将为“总决赛”评分')).toHaveRole('status');
+    expect((await db.judges.get(judges[0].id))?.roundIds).toEqual([round.id, final.id]);
+    // The same code serves both rounds.
+    expect(within(rowOf('王评委')).getByText(groupJoinCode(judges[0].joinCode))).toBeInTheDocument();
+
+    // Marks given in a round keep the judge on it.
+    await enterMark(db, {
+      roundId: round.id,
+      judgeId: judges[0].id,
+      contestantId: contestants[1].id,
+      criterionId: 'content',
+      value: 3000,
+    });
+    await user.click(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' }));
+    expect(await screen.findByText('评委“王评委”已在“市级决赛”打分，不能取消该轮次')).toHaveRole('status');
+    expect((await db.judges.get(judges[0].id))?.roundIds).toEqual([round.id, final.id]);
+    expect(screen.getByRole('checkbox', { name: '王评委 为“市级决赛”评分' })).toBeChecked();
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
   });
 });

@@ -1,11 +1,33 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { enterMark } from '../../../src/db/repository';
+import { enterMark, importRoster } from '../../../src/db/repository';
 import { freshDb, seedRound } from '../db/helpers';
 import { competitionFromTemplate, currentPlace, renderOrganizer } from './organizer-helpers';
 
 describe('a competition and its rounds', () => {
+  it('carries the panel over to a round made 与上一轮相同: its judges need not join again', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    const { competition, round } = await competitionFromTemplate(db);
+    const { judges } = await importRoster(db, round?.id as string, {
+      judges: [{ name: '王评委' }, { name: '李评委' }],
+    });
+    renderOrganizer(db, `/organizer?competition=${competition.id}`);
+    await screen.findByRole('link', { name: '乡镇初赛' });
+    await user.click(screen.getByRole('button', { name: '添加轮次' }));
+    expect(screen.getByLabelText('评分表和规则')).toHaveAccessibleDescription(
+      '同一批评委为新轮次评分：评委码不变，评委平板无需重新登录。',
+    );
+    await user.click(screen.getByRole('button', { name: '添加轮次' }));
+    const final = (await screen.findByRole('link', { name: '市级决赛' })).closest('li') as HTMLElement;
+    await waitFor(() => expect(final).toHaveTextContent('评委 2 位'));
+    const finalRound = (await db.rounds.toArray()).find((each) => each.name === '市级决赛');
+    for (const judge of judges) {
+      expect((await db.judges.get(judge.id))?.roundIds).toEqual([round?.id, finalRound?.id]);
+    }
+  });
+
   it('adds a round with the sheet of an earlier one, renames and reorders', async () => {
     const user = userEvent.setup();
     const db = freshDb();

@@ -154,7 +154,7 @@ describe('on screen', () => {
         judgeId: 'j',
         roundId: 'r',
         contestantId: null,
-        followedCallId: null,
+        followedCalls: {},
       }),
     );
     await vi.waitFor(() => expect(storage.persist).toHaveBeenCalledTimes(1));

@@ -180,6 +180,8 @@ function Advancement({ round, siblings, standings }: AdvancementProps) {
           timeLimitSeconds: round.timeLimitSeconds,
           overtime: round.overtime,
           ...(round.fullMark === undefined ? {} : { fullMark: round.fullMark }),
+          // The same judges score the next round: their tablets follow without a new join.
+          panelFrom: round.id,
         }));
       const ids = ranked.filter((result) => advancing.has(result.id)).map((result) => result.id);
       await advanceContestants(db, { fromRoundId: round.id, toRoundId: to.id, contestantIds: ids });

@@ -21,7 +21,7 @@ import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
 import { useUiStore } from '../../store';
-import { useContestants, useJudges } from '../people/queries';
+import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
 import { saveFile } from './download';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
 import { RecusalUnitsCheck } from './RecusalUnitsCheck';
@@ -82,7 +82,7 @@ function readProblemText(read: Exclude<SheetRead, { ok: true }>, t: TFunction, l
   }
 }
 
-function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en'): string {
+function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en', kind: RosterKind): string {
   switch (finding.source) {
     case 'sheet':
       return describeIssue(finding.issue, lang);
@@ -94,7 +94,8 @@ function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en'): stri
         holder: finding.holder,
       });
     case 'nameExists':
-      return t('people.import.nameExists', {
+      // A judge of the competition with the same name and unit is assigned, not added again.
+      return t(kind === 'judges' ? 'people.import.judgeKnown' : 'people.import.nameExists', {
         row: finding.row,
         column: columnLetter(finding.column),
         name: finding.name,
@@ -123,7 +124,8 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const contestants = useContestants(roundId);
-  const judges = useJudges(roundId);
+  const round = useRound(roundId);
+  const judges = useCompetitionJudges(round?.competitionId);
   const existing = kind === 'contestants' ? contestants : judges;
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [readProblem, setReadProblem] = useState<Exclude<SheetRead, { ok: true }> | null>(null);
@@ -414,13 +416,13 @@ function Preview({ kind, sheet, plan, headerRow, mapping, onHeaderRow, onMapping
       {plan.errors.length > 0 && (
         <div className="import-preview__errors" role="alert">
           <h4>{t('people.import.errorsHeading', { count: plan.errors.length })}</h4>
-          <FindingList findings={plan.errors} />
+          <FindingList findings={plan.errors} kind={kind} />
         </div>
       )}
       {plan.warnings.length > 0 && (
         <div className="import-preview__warnings">
           <h4>{t('people.import.warningsHeading', { count: plan.warnings.length })}</h4>
-          <FindingList findings={plan.warnings} />
+          <FindingList findings={plan.warnings} kind={kind} />
         </div>
       )}
 
@@ -487,10 +489,10 @@ function Preview({ kind, sheet, plan, headerRow, mapping, onHeaderRow, onMapping
                   <td className="import-preview__problems">
                     {findings.map(({ finding, error }) => (
                       <span
-                        key={findingText(finding, t, lang)}
+                        key={findingText(finding, t, lang, kind)}
                         className={error ? 'import-problem--error' : 'import-problem--warning'}
                       >
-                        {findingText(finding, t, lang)}
+                        {findingText(finding, t, lang, kind)}
                       </span>
                     ))}
                   </td>
@@ -504,7 +506,7 @@ function Preview({ kind, sheet, plan, headerRow, mapping, onHeaderRow, onMapping
   );
 }
 
-function FindingList({ findings }: { findings: readonly Finding[] }) {
+function FindingList({ findings, kind }: { findings: readonly Finding[]; kind: RosterKind }) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
   const listed = findings.slice(0, LISTED_FINDINGS);
@@ -513,7 +515,7 @@ function FindingList({ findings }: { findings: readonly Finding[] }) {
       {listed.map((finding, index) => (
         // Findings have no identity of their own; their text and place in the list do.
         // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt whole on every change
-        <li key={index}>{findingText(finding, t, lang)}</li>
+        <li key={index}>{findingText(finding, t, lang, kind)}</li>
       ))}
       {findings.length > listed.length && (
         <li>{t('people.import.moreFindings', { count: findings.length - listed.length })}</li>

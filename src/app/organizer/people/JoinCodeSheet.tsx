@@ -1,11 +1,15 @@
 /**
- * The judges' join codes (评委码) on paper: one card per judge to cut out and hand over. It is
- * hidden on screen and alone on the page when printed through `printJoinCodes`. Codes are
- * grouped "1234 5678", as they are read aloud and typed.
+ * The judges' join codes (评委码) on paper: one card per judge of the competition (one code
+ * serves every round) to cut out and hand over. It is hidden on screen and alone on the page
+ * when printed through `printJoinCodes`: it is rendered straight into <body>, so the print CSS
+ * can take the app out of the layout (display: none) rather than only hide it, which left its
+ * height behind as blank pages. Codes are grouped "1234 5678", as they are read aloud and typed.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { createPortal } from 'react-dom';
 import { groupJoinCode } from '../../../domain/join-code';
-import type { JudgeRecord, RoundRecord } from '../../../domain/records';
+import type { Id } from '../../../domain/model';
+import type { JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { JoinQrCode } from '../../sync/JoinQrCode';
@@ -20,22 +24,32 @@ export function printJoinCodes(): void {
 }
 
 /** The list as plain text for the clipboard: one judge a line, name and code. */
-export function joinCodeText(round: RoundRecord, judges: readonly JudgeRecord[], heading: string): string {
+export function joinCodeText(
+  competitionName: string,
+  judges: readonly JudgeRecord[],
+  heading: string,
+): string {
   const lines = judges.map(
     (judge, index) =>
       `${index + 1}. ${judge.name}${judge.title ? `（${judge.title}）` : ''}\t${groupJoinCode(judge.joinCode)}`,
   );
-  return [`${heading} · ${round.name}`, ...lines].join('\n');
+  return [`${competitionName} · ${heading}`, ...lines].join('\n');
 }
 
-export function JoinCodeSheet({ round, judges }: { round: RoundRecord; judges: readonly JudgeRecord[] }) {
+export function JoinCodeSheet({
+  competitionId,
+  judges,
+}: {
+  competitionId: Id;
+  judges: readonly JudgeRecord[];
+}) {
   const t = useT();
   const db = useDatabase();
-  const competition = useLiveQuery(() => db.competitions.get(round.competitionId), [db, round.competitionId]);
-  return (
+  const competition = useLiveQuery(() => db.competitions.get(competitionId), [db, competitionId]);
+  return createPortal(
     <div className="join-code-sheet">
       <p className="join-code-sheet__title">
-        {competition?.name} · {round.name} · {t('people.joinCodes.sheetTitle')}
+        {competition?.name} · {t('people.joinCodes.sheetTitle')}
       </p>
       <p>{t('people.joinCodes.sheetHowTo')}</p>
       <ul>
@@ -48,6 +62,7 @@ export function JoinCodeSheet({ round, judges }: { round: RoundRecord; judges: r
           </li>
         ))}
       </ul>
-    </div>
+    </div>,
+    document.body,
   );
 }

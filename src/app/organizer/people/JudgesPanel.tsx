@@ -1,10 +1,12 @@
 /**
- * 评委: the round's panel. Add, edit, reorder and delete judges, import a list, and hand out
- * each judge's join code (评委码), which the judge screen asks for. Codes from before codes had
- * eight digits are flagged, with 重新生成评委码 as the way to new ones.
+ * 评委: the competition's judges, shown from one of its rounds. Judges belong to the competition:
+ * each has one join code (评委码) for the day, and the 评分轮次 checkboxes say which rounds
+ * they score in (a tablet joined once follows its judge from round to round). Add, edit,
+ * reorder and delete judges, import a list into this round, and hand out the codes. Codes from
+ * before codes had eight digits are flagged, with 重新生成评委码 as the way to new ones.
  */
 import { Fragment, useState } from 'react';
-import { deleteJudge } from '../../../db/repository';
+import { assignJudge, deleteJudge, RepositoryError } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import { groupJoinCode, isJoinCode, isOutdatedJoinCode } from '../../../domain/join-code';
 import type { Id } from '../../../domain/model';
@@ -18,7 +20,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { JoinCodeCell } from './JoinCodeCell';
 import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
 import { JudgeForm } from './JudgeForm';
-import { repeatedNames, useJudges, useRound } from './queries';
+import { repeatedNames, useCompetitionJudges, useCompetitionRounds, useRound } from './queries';
 import { RenewJoinCodes } from './RenewJoinCodes';
 import { RowActions } from './RowActions';
 import { swapPlaces } from './reorder';
@@ -49,15 +51,19 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   const t = useT();
   const db = useDatabase();
   const round = useRound(roundId);
-  const judges = useJudges(roundId);
+  const judges = useCompetitionJudges(round?.competitionId);
+  const rounds = useCompetitionRounds(round?.competitionId);
   const [editing, setEditing] = useState<Editing>({ mode: 'none' });
   const [status, setStatus] = useState('');
   const [deleting, setDeleting] = useState<JudgeRecord | null>(null);
   /** The judge whose QR code is open under their row: the tablet scans it to join. */
   const [qrFor, setQrFor] = useState<Id | null>(null);
 
-  if (round === undefined || judges === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
+  if (round === undefined || judges === undefined || rounds === undefined) {
+    return <p className="loading">{t('app.loading')}</p>;
+  }
+  const panelSize = judges.filter((judge) => judge.roundIds.includes(roundId)).length;
 
   /** A new task: the last one's message would only mislead. */
   const begin = (next: Editing) => {
@@ -86,8 +92,27 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
     setStatus(t('people.deleted', { name: deleting.name }));
   };
 
+  /** 评分轮次: a refusal (the judge has marks in that round) is said in the status line. */
+  const assign = async (judge: JudgeRecord, assignedRound: RoundRecord, assigned: boolean) => {
+    try {
+      await assignJudge(db, judge.id, assignedRound.id, assigned);
+      setStatus(
+        t(assigned ? 'people.judges.assigned' : 'people.judges.unassigned', {
+          name: judge.name,
+          round: assignedRound.name,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof RepositoryError)) throw error;
+      setStatus(error.message);
+    }
+  };
+
   const copyCodes = async () => {
-    await navigator.clipboard.writeText(joinCodeText(round, handedOut, t('people.joinCodes.sheetTitle')));
+    const competitionName = (await db.competitions.get(round.competitionId))?.name ?? '';
+    await navigator.clipboard.writeText(
+      joinCodeText(competitionName, handedOut, t('people.joinCodes.sheetTitle')),
+    );
     setStatus(t('people.joinCodes.copied', { count: handedOut.length }));
   };
 
@@ -97,7 +122,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   return (
     <section className="people-panel" aria-labelledby="judges-heading">
       <div className="people-panel__header">
-        <h2 id="judges-heading">{t('people.judges.heading', { count: judges.length })}</h2>
+        <h2 id="judges-heading">{t('people.judges.heading', { count: panelSize })}</h2>
         <div className="people-panel__actions">
           <button type="button" className="button" onClick={() => begin({ mode: 'add' })}>
             {t('people.judges.add')}
@@ -121,7 +146,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           )}
           {judges.length > 0 && (
             <RenewJoinCodes
-              roundId={roundId}
+              competitionId={round.competitionId}
               judgeCount={judges.length}
               onRenewed={(count) => setStatus(t('people.joinCodes.renewed', { count }))}
             />
@@ -133,6 +158,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           {t('people.joinCodes.outdatedNotice', { count: outdated })}
         </p>
       )}
+      <p className="people-note">{t('people.judges.competitionNote', { count: judges.length })}</p>
       <WeightNote round={round} />
       <p className="people-status" role="status">
         {status}
@@ -176,6 +202,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                 <th scope="col">{t('people.field.title')}</th>
                 <th scope="col">{t('people.field.judgeUnit')}</th>
                 <th scope="col">{t('people.field.weight')}</th>
+                <th scope="col">{t('people.column.rounds')}</th>
                 <th scope="col">{t('people.column.joinCode')}</th>
                 <th scope="col">{t('people.column.actions')}</th>
               </tr>
@@ -194,6 +221,24 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                     <td>{judge.title}</td>
                     <td>{judge.unit}</td>
                     <td className="people-table__number">{formatHundredths(judge.weight)}</td>
+                    <td>
+                      <div className="people-rounds">
+                        {rounds.map((each) => (
+                          <label key={each.id} className="people-rounds__round">
+                            <input
+                              type="checkbox"
+                              checked={judge.roundIds.includes(each.id)}
+                              aria-label={t('people.judges.assignLabel', {
+                                name: judge.name,
+                                round: each.name,
+                              })}
+                              onChange={(event) => assign(judge, each, event.target.checked)}
+                            />
+                            {each.name}
+                          </label>
+                        ))}
+                      </div>
+                    </td>
                     <td>
                       <JoinCodeCell
                         judge={judge}
@@ -214,7 +259,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                   </tr>
                   {qrFor === judge.id && isJoinCode(judge.joinCode) && (
                     <tr className="people-qr-row">
-                      <td colSpan={7}>
+                      <td colSpan={8}>
                         <p>{t('people.joinCodes.scanHowTo', { name: judge.name })}</p>
                         <p>
                           {t('people.joinCodes.orType')}
@@ -230,7 +275,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           </table>
         </div>
       )}
-      <JoinCodeSheet round={round} judges={handedOut} />
+      <JoinCodeSheet competitionId={round.competitionId} judges={handedOut} />
 
       {deleting && (
         <ConfirmDialog

@@ -1,5 +1,5 @@
 /**
- * 重新生成评委码: new codes for every judge of the round, after a confirmation, since the codes
+ * 重新生成评委码: new codes for every judge of the competition, after a confirmation, since the codes
  * already handed out (cards, QR codes) stop working. The way out for a competition set up when
  * codes had six digits, and for a judge card that went astray.
  */
@@ -12,18 +12,18 @@ import { useT } from '../../i18n/useT';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 export interface RenewJoinCodesProps {
-  roundId: Id;
+  competitionId: Id;
   judgeCount: number;
   onRenewed: (count: number) => void;
 }
 
-export function RenewJoinCodes({ roundId, judgeCount, onRenewed }: RenewJoinCodesProps) {
+export function RenewJoinCodes({ competitionId, judgeCount, onRenewed }: RenewJoinCodesProps) {
   const t = useT();
   const db = useDatabase();
   const [asking, setAsking] = useState(false);
 
   const renew = async () => {
-    const judges = await renewJoinCodes(db, roundId);
+    const judges = await renewJoinCodes(db, competitionId);
     onRenewed(judges.length);
   };
 

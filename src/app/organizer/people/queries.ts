@@ -13,10 +13,34 @@ export function useRound(roundId: Id): RoundRecord | null | undefined {
   return useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
 }
 
-/** The panel, in list order. */
+/** The round's panel (the judges assigned to it), in list order. */
 export function useJudges(roundId: Id): JudgeRecord[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => db.judges.where('roundId').equals(roundId).sortBy('order'), [db, roundId]);
+  return useLiveQuery(() => db.judges.where('roundIds').equals(roundId).sortBy('order'), [db, roundId]);
+}
+
+/** Every judge of the competition, in list order: judges serve the rounds they are assigned to. */
+export function useCompetitionJudges(competitionId: Id | undefined): JudgeRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () =>
+      competitionId === undefined
+        ? []
+        : db.judges.where('competitionId').equals(competitionId).sortBy('order'),
+    [db, competitionId],
+  );
+}
+
+/** The competition's rounds, in their order (初赛 before 决赛). */
+export function useCompetitionRounds(competitionId: Id | undefined): RoundRecord[] | undefined {
+  const db = useDatabase();
+  return useLiveQuery(
+    async () =>
+      competitionId === undefined
+        ? []
+        : db.rounds.where('competitionId').equals(competitionId).sortBy('order'),
+    [db, competitionId],
+  );
 }
 
 /** The contestants, in list (registration) order. */

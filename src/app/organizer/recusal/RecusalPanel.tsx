@@ -99,6 +99,7 @@ export function RecusalPanel({ roundId }: { roundId: Id }) {
             <li key={judge.id} className="recusal-lists__judge">
               {editing === judge.id ? (
                 <RecuseListEditor
+                  roundId={roundId}
                   judge={judge}
                   contestants={contestants}
                   onSaved={() => {

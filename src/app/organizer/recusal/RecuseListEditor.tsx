@@ -1,18 +1,20 @@
 /** One judge's 回避名单: contestants ticked, units one per line, saved in one write. */
 import { type FormEvent, useId, useState } from 'react';
 import { RepositoryError, setRecuseList } from '../../../db/repository';
+import type { Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 
 export interface RecuseListEditorProps {
+  roundId: Id;
   judge: JudgeRecord;
   contestants: readonly ContestantRecord[];
   onSaved: () => void;
   onCancel: () => void;
 }
 
-export function RecuseListEditor({ judge, contestants, onSaved, onCancel }: RecuseListEditorProps) {
+export function RecuseListEditor({ roundId, judge, contestants, onSaved, onCancel }: RecuseListEditorProps) {
   const t = useT();
   const db = useDatabase();
   const id = useId();
@@ -33,7 +35,7 @@ export function RecuseListEditor({ judge, contestants, onSaved, onCancel }: Recu
     setSaving(true);
     setRefusal(null);
     try {
-      await setRecuseList(db, judge.roundId, judge.id, {
+      await setRecuseList(db, roundId, judge.id, {
         contestantIds: contestants.filter((contestant) => ticked.has(contestant.id)).map(({ id }) => id),
         // Blank lines are only spacing, not units.
         units: units.split('\n').filter((line) => line.trim() !== ''),

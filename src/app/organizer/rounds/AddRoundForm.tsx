@@ -21,8 +21,9 @@ export interface AddRoundFormProps {
 const CUSTOM = 'custom';
 
 /**
- * A new round: its name and where its sheet comes from: an earlier round (sheet, settings and
- * time limit), a template, or a first criterion of the organizer's own (a round always has one).
+ * A new round: its name and where its sheet comes from: an earlier round (sheet, settings, time
+ * limit and its panel: the same judges score the new round, with the codes they joined with),
+ * a template, or a first criterion of the organizer's own (a round always has one).
  */
 export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRoundFormProps) {
   const db = useDatabase();
@@ -71,7 +72,15 @@ export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRou
     setRefusal(null);
     if (Object.keys(found).length > 0 || !setup) return;
     try {
-      onDone(await createRound(db, { ...setup, competitionId, name }));
+      const panelFrom = source.startsWith('round:') ? source.slice('round:'.length) : undefined;
+      onDone(
+        await createRound(db, {
+          ...setup,
+          competitionId,
+          name,
+          ...(panelFrom === undefined ? {} : { panelFrom }),
+        }),
+      );
     } catch (error) {
       setRefusal(refusalMessage(error));
     }
@@ -90,7 +99,12 @@ export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRou
         />
         <div className="org-field org-field--wide">
           <label htmlFor={sourceId}>{t('org.round.sheetSource')}</label>
-          <select id={sourceId} value={source} onChange={(event) => setSource(event.target.value)}>
+          <select
+            id={sourceId}
+            value={source}
+            onChange={(event) => setSource(event.target.value)}
+            aria-describedby={source.startsWith('round:') ? `${sourceId}-hint` : undefined}
+          >
             {rounds.map((round) => (
               <option key={round.id} value={`round:${round.id}`}>
                 {t('org.round.sameAs', { name: round.name })}
@@ -103,6 +117,11 @@ export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRou
             ))}
             <option value={CUSTOM}>{t('org.round.custom')}</option>
           </select>
+          {source.startsWith('round:') && (
+            <p id={`${sourceId}-hint`} className="org-hint">
+              {t('org.round.samePanelHint')}
+            </p>
+          )}
         </div>
       </div>
       {source === CUSTOM && (

@@ -37,7 +37,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
         async (round): Promise<[string, RoundFacts]> => [
           round.id,
           {
-            judges: await db.judges.where('roundId').equals(round.id).count(),
+            judges: await db.judges.where('roundIds').equals(round.id).count(),
             contestants: await db.contestants.where('roundId').equals(round.id).count(),
             marks: await db.marks.where('roundId').equals(round.id).count(),
             progress: roundProgress(await loadRoundInput(db, round.id)),
