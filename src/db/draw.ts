@@ -65,7 +65,7 @@ export type DrawLogEvent =
   | LeitaiEvent<'draw.record'>
   | LeitaiEvent<'order.manual'>;
 
-export const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
+const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
 
 /**
  * Log order for the list shown and for which commit is open: the audit time, then the device's
