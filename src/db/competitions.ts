@@ -24,7 +24,7 @@ import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
 import { withRecuseListCopied } from './recusal';
-import { createRound, deleteRoundRecords, type RoundDraft } from './rounds';
+import { createRound, deleteRoundRecords, type RoundDraft, realRoundsOf } from './rounds';
 
 const NAME_LIMIT = 100;
 
@@ -69,11 +69,19 @@ function withDetails(base: CompetitionRecord, { name, date, venue }: Competition
 export interface CompetitionDraft extends CompetitionDetails {
   /** A first round made in the same transaction, e.g. from a template: both or neither. */
   firstRound?: Omit<RoundDraft, 'competitionId'>;
+  /** The demo competition (src/db/demo.ts): removable whole, everywhere, with one purge. */
+  demo?: true;
 }
 
 export function createCompetition(db: LeitaiDB, draft: CompetitionDraft): Promise<CompetitionRecord> {
   return writeTransaction(db, async () => {
-    const competition = withDetails({ id: newId(), name: '', archived: false }, draft);
+    const base: CompetitionRecord = {
+      id: newId(),
+      name: '',
+      archived: false,
+      ...(draft.demo ? { demo: true } : {}),
+    };
+    const competition = withDetails(base, draft);
     await putEntity(db, 'competitions', competition, competitionScope(competition.id));
     if (draft.firstRound) await createRound(db, { ...draft.firstRound, competitionId: competition.id });
     return competition;
@@ -127,19 +135,25 @@ export function duplicateCompetition(
   return writeTransaction(db, async () => {
     const source = await getCompetition(db, id);
     // Date and venue are kept: a copy is usually next year's edition at the same place, edited after.
+    // A copy is a competition of the organizer's own: never the demo.
+    const { demo: _demo, ...copied } = source;
     const copy = withDetails(
-      { ...source, id: newId(), archived: false },
+      { ...copied, id: newId(), archived: false },
       { name: draft.name ?? `${source.name}（副本）` },
     );
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
     const roundCopies = new Map<Id, Id>();
     const contestantCopies = new Map<Id, Id>();
-    for (const round of await db.rounds.where('competitionId').equals(id).toArray()) {
+    for (const round of await realRoundsOf(db, id)) {
       roundCopies.set(round.id, await copyRound(db, round, copy.id, contestantCopies));
     }
-    // The panel once, each judge on the copies of their rounds, each with a new code.
-    const judges = (await db.judges.where('competitionId').equals(id).toArray()).map((judge): JudgeRecord => {
+    // The panel once, each judge on the copies of their rounds, each with a new code; a 彩排's
+    // simulated judges are not the panel.
+    const panel = (await db.judges.where('competitionId').equals(id).toArray()).filter(
+      (judge) => !judge.simulated,
+    );
+    const judges = panel.map((judge): JudgeRecord => {
       const joinCode = newJoinCode(takenCodes);
       takenCodes.add(joinCode);
       const roundIds = judge.roundIds.flatMap((roundId) => roundCopies.get(roundId) ?? []);
@@ -195,7 +209,8 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
     const competition = await getCompetition(db, id);
     const rounds = await db.rounds.where('competitionId').equals(id).toArray();
     for (const round of rounds) {
-      if ((await countRoundMarks(db, round.id)) > 0) {
+      // A 彩排's simulated marks are not results: they never keep a competition.
+      if (round.rehearsalOf === undefined && (await countRoundMarks(db, round.id)) > 0) {
         throw new RepositoryError(
           'has-marks',
           `赛事“${competition.name}”的轮次“${round.name}”已有评委打分，不能删除；可以将赛事归档`,

@@ -11,6 +11,7 @@
  */
 
 import type { Criterion, Hundredths } from '../domain/model';
+import { DEMO_DRAW_SEED } from '../domain/purge';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import { isRecusedFrom } from '../domain/recusal';
 import { addAdjustment } from './adjustments';
@@ -59,7 +60,7 @@ const PARTIAL = 2;
 /** Judges who have submitted a partly scored contestant; one more has begun. */
 const PARTIAL_SUBMITTED = 4;
 
-export const DEMO_DRAW_SEED = '2026昌吉市擂台比武示例抽签';
+export { DEMO_DRAW_SEED } from '../domain/purge';
 
 /** A mark on the criterion's step, at most its max: level + habit + a small fixed wobble. */
 export function demoMark(
@@ -90,6 +91,7 @@ export function loadDemoCompetition(
       name: '2026年昌吉市村党组织书记“擂台比武”（示例）',
       date: '2026-06-18',
       venue: '昌吉市委党校报告厅',
+      demo: true,
     });
     const round = await createRound(db, { ...setup, competitionId: competition.id, name: '市级决赛' });
     const { judges, contestants } = await importRoster(db, round.id, {

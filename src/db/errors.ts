@@ -33,7 +33,9 @@ export type RepositoryErrorCode =
   | 'already-revealed'
   | 'sheets-missing'
   | 'result-pending'
-  | 'sheets-set-aside';
+  | 'sheets-set-aside'
+  | 'not-purgeable'
+  | 'rehearsal-invalid';
 
 /** One bad row of an import: `index` is 0-based in the list given to importRoster. */
 export interface ImportRowError {

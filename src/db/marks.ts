@@ -1,7 +1,8 @@
 /** A judge's marks and the submission of their score sheet (评分表). */
 
-import type { MarkRow, SheetRow } from '../domain/events';
+import type { Author, MarkRow, SheetRow } from '../domain/events';
 import type { Hundredths, Id } from '../domain/model';
+import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import { type RecusalReason, recusalReason } from '../domain/recusal';
 import type { LeitaiDB } from './database';
@@ -38,9 +39,17 @@ interface SheetContext {
   sheet: SheetRow | undefined;
 }
 
+/** The judge's own tablet writes as the judge; a rehearsal's simulation writes as the organizer. */
+function authorOf(judgeId: Id, simulated: boolean): Author {
+  return simulated ? { role: 'organizer' } : { role: 'judge', judgeId };
+}
+
 /** The checks shared by marking and submitting: who may score whom, and the sheet still open. */
-async function openSheet(db: LeitaiDB, ref: SheetRef): Promise<SheetContext> {
+async function openSheet(db: LeitaiDB, ref: SheetRef, simulated: boolean): Promise<SheetContext> {
   const round = await getRound(db, ref.roundId);
+  if (simulated && !isRehearsalRound(round)) {
+    throw new RepositoryError('rehearsal-invalid', `轮次“${round.name}”不是彩排轮次，不能写入模拟评分`);
+  }
   const judge = await getJudge(db, ref.roundId, ref.judgeId);
   const contestant = await getContestant(db, ref.roundId, ref.contestantId);
   if (contestant.status !== 'active') {
@@ -64,13 +73,13 @@ async function openSheet(db: LeitaiDB, ref: SheetRef): Promise<SheetContext> {
 }
 
 /**
- * Sets or clears one mark. Re-entering the value the cell already holds writes nothing (a
+ * Sets or clears one mark (`simulated`: by a rehearsal's simulation, see submitSheet). Re-entering the value the cell already holds writes nothing (a
  * screen may save on every blur); otherwise the event supersedes the cell's revision.
  * Resolves to the cell after the write: undefined only when an empty cell was cleared.
  */
-export function enterMark(db: LeitaiDB, entry: MarkEntry): Promise<MarkRow | undefined> {
+export function enterMark(db: LeitaiDB, entry: MarkEntry, simulated = false): Promise<MarkRow | undefined> {
   return writeTransaction(db, async () => {
-    const { round, judge, contestant, sheet } = await openSheet(db, entry);
+    const { round, judge, contestant, sheet } = await openSheet(db, entry, simulated);
     const criterion = round.criteria.find((candidate) => candidate.id === entry.criterionId);
     if (!criterion) {
       throw new RepositoryError(
@@ -93,7 +102,7 @@ export function enterMark(db: LeitaiDB, entry: MarkEntry): Promise<MarkRow | und
     if ((current?.value ?? null) === entry.value) return current;
     await appendLocalEvent(db, {
       type: 'mark.set',
-      author: { role: 'judge', judgeId: judge.id },
+      author: authorOf(judge.id, simulated),
       ...roundScope(round),
       payload: {
         judgeId: judge.id,
@@ -107,10 +116,13 @@ export function enterMark(db: LeitaiDB, entry: MarkEntry): Promise<MarkRow | und
   });
 }
 
-/** Sends the sheet to the host; every criterion must be marked. */
-export function submitSheet(db: LeitaiDB, ref: SheetRef): Promise<SheetRow> {
+/**
+ * Sends the sheet to the host; every criterion must be marked. `simulated`: written by a
+ * rehearsal's simulation (as the organizer), in a rehearsal round only.
+ */
+export function submitSheet(db: LeitaiDB, ref: SheetRef, simulated = false): Promise<SheetRow> {
   return writeTransaction(db, async () => {
-    const { round, judge, contestant, sheet } = await openSheet(db, ref);
+    const { round, judge, contestant, sheet } = await openSheet(db, ref, simulated);
     if (sheet?.status === 'submitted') return sheet;
     const marks = await db.marks
       .where('[roundId+judgeId+contestantId]')
@@ -126,7 +138,7 @@ export function submitSheet(db: LeitaiDB, ref: SheetRef): Promise<SheetRow> {
     }
     await appendLocalEvent(db, {
       type: 'sheet.submit',
-      author: { role: 'judge', judgeId: judge.id },
+      author: authorOf(judge.id, simulated),
       ...roundScope(round),
       payload: { judgeId: judge.id, contestantId: contestant.id, revision: (sheet?.head.revision ?? 0) + 1 },
     });

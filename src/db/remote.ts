@@ -5,15 +5,19 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { LeitaiDB, RefusedEventRow } from './database';
 import { RepositoryError } from './errors';
 import { writeTransaction } from './log';
 import { applyToProjections } from './projection';
+import { wipeScope } from './purge';
 
 export interface RemoteApplyResult {
   applied: number;
   /** Events already in the log (an id seen before, or twice in the batch). */
   ignored: number;
+  /** New events of a purged scope (the demo, a rehearsal), not kept. */
+  purged: number;
 }
 
 function conflict(event: LeitaiEvent): RepositoryError {
@@ -60,12 +64,25 @@ async function checkSequenceNumbers(db: LeitaiDB, events: readonly LeitaiEvent[]
 export function applyRemoteEvents(db: LeitaiDB, events: readonly LeitaiEvent[]): Promise<RemoteApplyResult> {
   return writeTransaction(db, async () => {
     const fresh = await unknownEvents(db, events);
-    if (fresh.length > 0) {
-      await checkSequenceNumbers(db, fresh);
-      await db.events.bulkAdd(fresh);
-      await applyToProjections(db, fresh);
+    // A purge, known here or in the batch, keeps its scope out; a new one wipes it (src/db/purge.ts).
+    const newPurges = fresh.filter(isPurge);
+    const known = (await db.events
+      .where('type')
+      .equals('scope.purge')
+      .toArray()) as LeitaiEvent<'scope.purge'>[];
+    const scopes = [...known, ...newPurges].map(purgeScopeOf);
+    const kept = fresh.filter((event) => !isPurged(event, scopes));
+    if (kept.length > 0) {
+      await checkSequenceNumbers(db, kept);
+      await db.events.bulkAdd(kept);
+      await applyToProjections(db, kept);
     }
-    return { applied: fresh.length, ignored: events.length - fresh.length };
+    for (const purge of newPurges) await wipeScope(db, purgeScopeOf(purge));
+    return {
+      applied: kept.length,
+      ignored: events.length - fresh.length,
+      purged: fresh.length - kept.length,
+    };
   });
 }
 
@@ -94,9 +111,11 @@ export function settleOutbox(
   acknowledged: readonly Id[],
   refused: readonly RefusedEventRow[],
 ): Promise<void> {
-  return db.transaction('rw', [db.outbox, db.refused], async () => {
+  return db.transaction('rw', [db.outbox, db.refused, db.events], async () => {
     await db.outbox.bulkDelete([...acknowledged, ...refused.map((row) => row.eventId)]);
-    await db.refused.bulkPut([...refused]);
+    // An event a purge wiped meanwhile (the server refused it as purged) is gone: nothing to list.
+    const present = await db.events.bulkGet(refused.map((row) => row.eventId));
+    await db.refused.bulkPut(refused.filter((_, index) => present[index] !== undefined));
   });
 }
 

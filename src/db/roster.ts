@@ -152,8 +152,10 @@ async function nextContestantOrder(db: LeitaiDB, roundId: Id): Promise<number> {
   return Math.max(0, ...rows.map((row) => row.order)) + 1;
 }
 
-function competitionJudges(db: LeitaiDB, competitionId: Id): Promise<JudgeRecord[]> {
-  return db.judges.where('competitionId').equals(competitionId).sortBy('order');
+/** The competition's panel, in list order; a 彩排's simulated judges are not of it. */
+async function competitionJudges(db: LeitaiDB, competitionId: Id): Promise<JudgeRecord[]> {
+  const judges = await db.judges.where('competitionId').equals(competitionId).sortBy('order');
+  return judges.filter((judge) => !judge.simulated);
 }
 
 async function nextJudgeOrder(db: LeitaiDB, competitionId: Id): Promise<number> {

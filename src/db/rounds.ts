@@ -3,6 +3,7 @@
 import { formatHundredths } from '../domain/decimal';
 import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
+import { isRehearsalRound } from '../domain/purge';
 import type { OvertimeRule, RoundRecord } from '../domain/records';
 import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
@@ -66,10 +67,16 @@ function checkRound(round: RoundRecord): RoundRecord {
   return round;
 }
 
+/** The competition's rounds, 彩排 rounds left out: what lists, orders, results and exports see. */
+export async function realRoundsOf(db: LeitaiDB, competitionId: Id): Promise<RoundRecord[]> {
+  const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+  return rounds.filter((round) => !isRehearsalRound(round));
+}
+
 export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecord> {
   return writeTransaction(db, async () => {
     await getCompetition(db, draft.competitionId);
-    const siblings = await db.rounds.where('competitionId').equals(draft.competitionId).toArray();
+    const siblings = await realRoundsOf(db, draft.competitionId);
     const criteria = normalizeCriteria(draft.criteria);
     const round = checkRound({
       id: newId(),
@@ -172,7 +179,7 @@ export function reorderRounds(
 ): Promise<RoundRecord[]> {
   return writeTransaction(db, async () => {
     await getCompetition(db, competitionId);
-    const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+    const rounds = await realRoundsOf(db, competitionId);
     const byId = new Map(rounds.map((round) => [round.id, round]));
     if (
       roundIds.length !== rounds.length ||

@@ -18,6 +18,7 @@ import { foldEvents, type Projection } from './events.ts';
 import { toInterchangeStandings } from './interchange.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Id } from './model.ts';
+import { isRehearsalRound } from './purge.ts';
 import type { RoundRecord } from './records.ts';
 import { assembleRoundInput, roundRowsOf } from './round-input.ts';
 
@@ -134,6 +135,31 @@ function differencesOf(
   });
 }
 
+/** A field of the file's competition summary that the events say otherwise. */
+export interface SummaryDifference {
+  field: 'id' | 'name' | 'date' | 'venue' | 'rounds';
+  /** As the file says, and as the events give it (canonical JSON for the rounds; '' when absent). */
+  recorded: string;
+  fromEvents: string;
+}
+
+/** Where the file's summary and the summary folded from its events part, field by field. */
+export function summaryDifferences(
+  recorded: BackupSummary,
+  fromEvents: BackupSummary | null,
+): SummaryDifference[] {
+  const fields = ['id', 'name', 'date', 'venue', 'rounds'] as const;
+  const shown = (summary: BackupSummary | null, field: (typeof fields)[number]) => {
+    const value = summary?.[field];
+    if (value === undefined) return '';
+    return typeof value === 'string' ? value : canonicalJson(value);
+  };
+  return fields.flatMap((field) => {
+    const [before, after] = [shown(recorded, field), shown(fromEvents, field)];
+    return before === after ? [] : [{ field, recorded: before, fromEvents: after }];
+  });
+}
+
 /** Recomputes every round of the backup's competition from its events and compares. */
 export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const projection = foldEvents(backup.events.map(({ event }) => event));
@@ -141,7 +167,7 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const { entities } = projection;
   const competition = entities.competitions[competitionId];
   const rounds = Object.values(entities.rounds)
-    .filter((round) => round.competitionId === competitionId)
+    .filter((round) => round.competitionId === competitionId && !isRehearsalRound(round))
     .sort(byRoundOrder);
   const summary = competition
     ? summarize(competition, rounds, Object.values(entities.judges), Object.values(entities.contestants))

@@ -19,6 +19,7 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
+import { withoutPurgedScopes } from './purge.ts';
 import { judgeOfEntity, type RoundJudgeRecord, type SetupRecords, type SetupTable } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +126,16 @@ export interface EventPayloads {
    * host reveals again (a new lock) once the judge has resubmitted.
    */
   'contestant.unlock': { contestantId: Id; judgeId: Id; requestId: Id; criterionIds: Id[]; revision: number };
+  /**
+   * Removes a scope from every device and the server: the whole competition (`roundId` null:
+   * the demo) or one round (a 彩排 rehearsal round). The envelope's competition and round are the
+   * scope; `purpose` says which kind of scope was allowed (see ./purge.ts). The purge event
+   * itself stays, so that a late device learns of it and nothing of the scope comes back.
+   */
+  'scope.purge': { purpose: PurgePurpose };
 }
+
+export type PurgePurpose = 'demo' | 'rehearsal';
 
 export type TimerAction = 'start' | 'pause' | 'reset';
 export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
@@ -441,6 +451,7 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'stage.nudge':
     case 'stage.confirmRequest':
     case 'stage.confirm':
+    case 'scope.purge':
       return [];
   }
   if (roundId === null) return [];
@@ -652,7 +663,7 @@ function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
  */
 export function foldEvents(events: Iterable<LeitaiEvent>): Projection {
   const state = emptyProjectionState();
-  const { entities } = applyEvents(state, events);
+  const { entities } = applyEvents(state, withoutPurgedScopes([...events]));
   const records = (table: SetupTable) =>
     sortedRecord(
       [...entities.values()].flatMap((change): [string, SetupRecords[SetupTable]][] =>

@@ -19,6 +19,8 @@ export interface CompetitionRecord {
   date?: string;
   /** 地点, e.g. 昌吉市委党校报告厅; absent when not given. */
   venue?: string;
+  /** The demo competition (示例赛事): set when it is created, never changed; it may be purged whole. */
+  demo?: true;
 }
 
 /** 超时扣分: `points` are deducted for every `everySeconds` over the round's time limit. */
@@ -44,6 +46,12 @@ export interface RoundRecord {
    * organizer's screen only; absent means 100.
    */
   fullMark?: Hundredths;
+  /**
+   * A 彩排 rehearsal round: the id of the real round it copies. Set when it is created, never
+   * changed; simulated judges mark it, and it is purged whole afterwards. Results, exports and
+   * backups never include it.
+   */
+  rehearsalOf?: Id;
 }
 
 /**
@@ -72,6 +80,8 @@ export interface JudgeRecord {
   joinCode: string;
   /** Position in the panel list, 1-based. */
   order: number;
+  /** A 彩排's simulated judge (src/db/rehearsal.ts): in its rehearsal round only, never the panel. */
+  simulated?: true;
 }
 
 /**

@@ -11,6 +11,7 @@
 import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
+import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
 import {
   isAssigned,
   type JudgeRecord,
@@ -98,6 +99,12 @@ export class Admission {
   private readonly correctionRequests = new Map<Id, Id>();
   /** The judge whose events each device id carries (for devices whose logs are relayed). */
   private readonly deviceJudges = new Map<Id, Id>();
+  /** The scopes purged so far: their events are deleted, and none is admitted again. */
+  private readonly purgedScopes: PurgeScope[] = [];
+  /** Competitions drawn with the demo's seed: demos loaded before the `demo` flag existed. */
+  private readonly demoDraws = new Set<Id>();
+  /** Rounds that hold a judge's own mark: a competition with one is real, never purged. */
+  private readonly roundsMarkedByJudges = new Set<Id>();
 
   /** The fold of a stored log (server order; any order gives the same state). */
   static fromLog(bodies: Iterable<string>): Admission {
@@ -113,6 +120,11 @@ export class Admission {
     }
     if (event.author.role === 'judge' && !this.deviceJudges.has(event.deviceId)) {
       this.deviceJudges.set(event.deviceId, event.author.judgeId);
+    }
+    if (isPurge(event)) this.purgedScopes.push(purgeScopeOf(event));
+    if (isDemoDraw(event)) this.demoDraws.add(event.competitionId);
+    if (event.type === 'mark.set' && event.author.role === 'judge' && event.roundId !== null) {
+      this.roundsMarkedByJudges.add(event.roundId);
     }
     const cell = revisionCellOf(event);
     if (cell !== null && 'revision' in event.payload) {
@@ -168,7 +180,10 @@ export class Admission {
     if (denied) return denied;
     const event = wire as LeitaiEvent;
     return (
+      this.checkPurged(event) ??
       this.checkScope(writer, event) ??
+      this.checkPurge(event) ??
+      this.checkRehearsal(event) ??
       this.checkSubjects(event) ??
       this.checkContent(event) ??
       this.checkRevision(event)
@@ -201,6 +216,87 @@ export class Admission {
           'outsideOwnRound',
           `judge ${judge.id} is not assigned to round ${event.roundId}; their rounds: ${judge.roundIds.join(', ') || 'none'}`,
           'roundId',
+        );
+      }
+    }
+    return null;
+  }
+
+  /** Nothing of a purged scope comes back: a late device's events of it are refused, named. */
+  private checkPurged(event: LeitaiEvent): AdmissionRefusal | null {
+    const scope = isPurge(event) ? purgeScopeOf(event) : null;
+    const purged = scope
+      ? this.purgedScopes.some(
+          (done) =>
+            done.competitionId === scope.competitionId &&
+            (done.roundId === null || done.roundId === scope.roundId),
+        )
+      : isPurged(event, this.purgedScopes);
+    if (!purged) return null;
+    const what = event.roundId === null ? `competition ${event.competitionId}` : `round ${event.roundId}`;
+    return refusal('purgedScope', `${what} was purged (the demo or a rehearsal)`, 'competitionId');
+  }
+
+  /**
+   * A purge removes the demo competition, or a 彩排 round (of any competition, or any round of
+   * the demo): never a real competition or round. A competition that is not the demo may go
+   * only while no judge has marked any of its rounds. Only the organizer writes purges (the
+   * protocol's write rules refuse them to tablets and the projector).
+   */
+  private checkPurge(event: LeitaiEvent): AdmissionRefusal | null {
+    if (!isPurge(event)) return null;
+    const competition = this.entities.competitions.get(event.competitionId);
+    const isDemo = competition?.demo === true || this.demoDraws.has(event.competitionId);
+    if (event.roundId === null) {
+      const marked = [...this.entities.rounds.values()].some(
+        (round) =>
+          round.competitionId === event.competitionId &&
+          round.rehearsalOf === undefined &&
+          this.roundsMarkedByJudges.has(round.id),
+      );
+      if (!isDemo && marked) {
+        return refusal('purgeRefused', 'a real competition with real marks is never purged', 'competitionId');
+      }
+      return null;
+    }
+    const round = this.entities.rounds.get(event.roundId);
+    if (!isDemo && round?.rehearsalOf === undefined) {
+      return refusal('purgeRefused', 'only a rehearsal round, or a round of the demo, is purged', 'roundId');
+    }
+    return null;
+  }
+
+  /**
+   * Marks and sheets written as the organizer (a rehearsal's simulated judges) go only into a
+   * 彩排 round; the demo and rehearsal flags are set when their record is created, never after
+   * (a real competition cannot be turned into a purgeable one).
+   */
+  private checkRehearsal(event: LeitaiEvent): AdmissionRefusal | null {
+    if ((event.type === 'mark.set' || event.type === 'sheet.submit') && event.author.role !== 'judge') {
+      const round = this.entities.rounds.get(event.roundId as Id);
+      if (round?.rehearsalOf === undefined) {
+        return refusal('forbiddenAuthor', 'simulated marks go only into a rehearsal round', 'author');
+      }
+    }
+    if (event.type !== 'entity.put') return null;
+    const { payload } = event;
+    if (payload.table === 'competitions') {
+      const current = this.entities.competitions.get(payload.entity.id);
+      if (current && current.demo !== payload.entity.demo) {
+        return refusal(
+          'forbiddenAuthor',
+          'whether a competition is the demo never changes',
+          'payload.entity.demo',
+        );
+      }
+    }
+    if (payload.table === 'rounds') {
+      const current = this.entities.rounds.get(payload.entity.id);
+      if (current && current.rehearsalOf !== payload.entity.rehearsalOf) {
+        return refusal(
+          'forbiddenAuthor',
+          'whether a round is a rehearsal never changes',
+          'payload.entity.rehearsalOf',
         );
       }
     }

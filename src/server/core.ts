@@ -22,6 +22,7 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
+import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
 import {
   API_PREFIX,
   checkProtocol,
@@ -577,7 +578,19 @@ export class VenueCore {
       return { refused: { eventId: event.id, index, code: 'eventConflict', message } };
     }
     this.admission.apply(event as LeitaiEvent);
+    if (outcome.kind === 'new' && isPurge(event as LeitaiEvent))
+      this.purgeStored(event as LeitaiEvent<'scope.purge'>);
     return { id: event.id, reading: outcome.kind === 'new' ? reading : null };
+  }
+
+  /**
+   * A purge admitted: its scope's events leave the log (in the push's transaction), and the
+   * fold forgets them. Devices that pulled them delete theirs when they pull the purge.
+   */
+  private purgeStored(purge: LeitaiEvent<'scope.purge'>): void {
+    const scope = purgeScopeOf(purge);
+    this.store.deleteEvents((stored) => isWithinScope(stored, scope));
+    this.admission = Admission.fromLog(this.store.allEventBodies());
   }
 
   /**

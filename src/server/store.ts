@@ -277,6 +277,24 @@ export class VenueStore {
     return { kind: 'new', seq: Number(result.lastInsertRowid) };
   }
 
+  /**
+   * Deletes the stored events that `inScope` selects (a purge's scope: the purge events
+   * themselves are never selected, so late devices still learn of it). Returns how many went.
+   */
+  deleteEvents(
+    inScope: (event: { type: string; competitionId: string; roundId: string | null }) => boolean,
+  ): number {
+    const doomed: number[] = [];
+    for (const row of this.db
+      .prepare<[], { seq: number; body: string }>('SELECT seq, body FROM events')
+      .iterate()) {
+      if (inScope(JSON.parse(row.body))) doomed.push(row.seq);
+    }
+    const remove = this.db.prepare('DELETE FROM events WHERE seq = ?');
+    for (const seq of doomed) remove.run(seq);
+    return doomed.length;
+  }
+
   hasEvent(id: string): boolean {
     return this.statements.eventById.get(id) !== undefined;
   }

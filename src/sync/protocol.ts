@@ -32,10 +32,13 @@ import type { RecuseList } from '../domain/recusal';
  * Bumped when a request or response changes shape; events change with the domain's kinds.
  * 2: push answers event by event (`refused`), the server issues device keys, pulls are filtered
  * by role (join codes redacted), 8-digit join codes. A v1 client is answered `protocolTooOld`.
+ * 3: `scope.purge` events (the demo, 彩排 rounds) and the `purgedScope` refusal; competitions may
+ * be `demo`, rounds `rehearsalOf` a real round, judges `simulated` (a rehearsal's). A v2 client could not read a purge it pulls, so
+ * it is answered `protocolTooOld` (a reload brings the app the server serves).
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 2;
+export const MIN_PROTOCOL_VERSION = 3;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -260,7 +263,11 @@ export type SyncErrorCode =
   | 'deviceTaken'
   | 'deviceRevoked'
   | 'insecureTransport'
-  | 'tooManyDevices';
+  | 'tooManyDevices'
+  /** The event's competition or round was purged (the demo, a rehearsal): it never comes back. */
+  | 'purgedScope'
+  /** A purge the rules do not allow (a real competition with real marks, a real round). */
+  | 'purgeRefused';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -303,6 +310,8 @@ export const HTTP_STATUS: Record<SyncErrorCode, number> = {
   deviceRevoked: 403,
   insecureTransport: 403,
   tooManyDevices: 429,
+  purgedScope: 410,
+  purgeRefused: 403,
 };
 
 export function syncError(
@@ -531,6 +540,7 @@ const judgeFields = {
   recuse: optional(recuseList),
   joinCode: text(20),
   order: integer(0),
+  simulated: optional(literal(true)),
 };
 
 /**
@@ -555,6 +565,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
       if (!DATE.test(value as string)) fail(path, `expected YYYY-MM-DD, got ${describe(value)}`);
     }),
     venue: optional(text(200)),
+    demo: optional(literal(true)),
   }),
   rounds: object<RoundRecord>({
     id,
@@ -566,6 +577,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     timeLimitSeconds: nullable(integer(0)),
     overtime: nullable(object<OvertimeRule>({ everySeconds: integer(1), points: hundredths })),
     fullMark: optional(hundredths),
+    rehearsalOf: optional(id),
   }),
   judges: judgeShape,
   contestants: object<ContestantRecord>({
@@ -688,6 +700,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'draw.commit': object<Payload<'draw.commit'>>({ seedFingerprint: text(200), seed: text(200) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
+  'scope.purge': object<Payload<'scope.purge'>>({ purpose: literal('demo', 'rehearsal') }),
 };
 
 export const EVENT_TYPES = Object.keys(PAYLOAD_SHAPES) as EventType[];

@@ -73,6 +73,29 @@ export const organizerZh = {
   'org.competition.deleteConfirm': '确认删除',
   'org.competition.archiveInstead': '改为归档',
   'org.competition.deleted': '已删除“{name}”',
+  'org.rehearsal.heading': '彩排',
+  'org.rehearsal.badge': '进行中',
+  'org.rehearsal.explain':
+    '比赛前一天在会场把完整流程走一遍：模拟评委为主持台叫到的每位选手打分（几十秒内陆续交表，有一位迟交，有一份分数明显偏离），主持台和大屏照常操作。彩排数据单独存放，不影响正式轮次，结束后一键清除。',
+  'org.rehearsal.start': '开始彩排',
+  'org.rehearsal.starting': '正在准备彩排…',
+  'org.rehearsal.running':
+    '彩排进行中：请在主持台和大屏选择“{name}”。每叫一位选手，模拟评委的评分会在几十秒内陆续到达；彩排期间请保持本页打开。',
+  'org.rehearsal.progress': '已收到模拟评分表 {sheets} 份，还有 {waiting} 份将陆续到达。',
+  'org.rehearsal.end': '结束彩排并清除',
+  'org.rehearsal.endTitle': '结束彩排并清除“{name}”？',
+  'org.rehearsal.endBody':
+    '彩排轮次及其全部记录（模拟评分、叫号、公布）将从本机、场馆服务器和所有设备上清除。正式轮次不受影响。',
+  'org.rehearsal.ended':
+    '彩排已结束，彩排数据已清除（本机 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
+  'org.rehearsal.simError': '模拟评分未能写入：{reason}',
+  'org.demo.badge': '示例',
+  'org.demo.purgeTitle': '删除示例赛事“{name}”？',
+  'org.demo.purgeBody':
+    '示例赛事将从本机、场馆服务器和所有已连接的设备上全部清除，包括评委在示例中打的分。离线的设备下次连接时也会清除。此操作不能撤销。',
+  'org.demo.purgeConfirm': '删除示例赛事',
+  'org.demo.purged':
+    '已删除示例赛事“{name}”（本机清除 {events} 条记录）；其他设备连接场馆服务器后会一并清除。',
   'org.competition.missing': '找不到该赛事，可能已被删除',
 
   'org.tpl.secretary.name': '村党组织书记擂台比武',
@@ -385,6 +408,29 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.competition.deleteConfirm': 'Delete',
   'org.competition.archiveInstead': 'Archive instead',
   'org.competition.deleted': 'Deleted “{name}”',
+  'org.rehearsal.heading': 'Rehearsal',
+  'org.rehearsal.badge': 'running',
+  'org.rehearsal.explain':
+    'Run the whole day in the hall the day before: simulated judges mark each contestant the host calls (their sheets arrive over tens of seconds, one late, one far off the others), while the host console and the projector work as on the day. The rehearsal is kept apart from the real round and wiped with one action.',
+  'org.rehearsal.start': 'Start a rehearsal',
+  'org.rehearsal.starting': 'Preparing the rehearsal…',
+  'org.rehearsal.running':
+    'Rehearsal running: choose “{name}” on the host console and the projector. After each call the simulated judges’ sheets arrive over tens of seconds; keep this page open during the rehearsal.',
+  'org.rehearsal.progress': '{sheets} simulated sheets received, {waiting} still to come.',
+  'org.rehearsal.end': 'End the rehearsal and wipe it',
+  'org.rehearsal.endTitle': 'End the rehearsal and wipe “{name}”?',
+  'org.rehearsal.endBody':
+    'The rehearsal round and everything in it (simulated marks, calls, reveals) are removed from this device, the venue server and every device. The real round is not touched.',
+  'org.rehearsal.ended':
+    'Rehearsal ended and wiped ({events} records removed here); other devices remove it when they reach the venue server.',
+  'org.rehearsal.simError': 'A simulated sheet could not be written: {reason}',
+  'org.demo.badge': 'Demo',
+  'org.demo.purgeTitle': 'Delete the demo “{name}”?',
+  'org.demo.purgeBody':
+    'The demo is removed from this device, the venue server and every connected device, marks that judges gave in it included. Offline devices remove it when they next connect. This cannot be undone.',
+  'org.demo.purgeConfirm': 'Delete the demo',
+  'org.demo.purged':
+    'Deleted the demo “{name}” ({events} records removed here); other devices remove it when they reach the venue server.',
   'org.competition.missing': 'This competition was not found; it may have been deleted',
 
   'org.tpl.secretary.name': 'Village Party secretaries’ contest (擂台比武)',

@@ -4,6 +4,7 @@
 
 export const projectorZh = {
   'stage.projector.title': '大屏',
+  'stage.projector.rehearsal': '彩排',
   'stage.projector.fullscreen': '全屏',
   'stage.projector.noRound': '请在主持台选择轮次',
   'stage.projector.draw': '{draw}号',
@@ -33,6 +34,7 @@ export const projectorZh = {
 
 export const projectorEn: Record<keyof typeof projectorZh, string> = {
   'stage.projector.title': 'Projector',
+  'stage.projector.rehearsal': 'Rehearsal',
   'stage.projector.fullscreen': 'Full screen',
   'stage.projector.noRound': 'Choose a round on the host console',
   'stage.projector.draw': 'No. {draw}',

@@ -292,6 +292,25 @@ export const resultsZh = {
   'results.backup.refused.otherCompetition': '备份文件已损坏：事件 {eventId} 不属于该赛事。',
   'results.backup.refused.duplicate': '备份文件已损坏：事件 {eventId} 出现了两次。',
   'results.backup.refused.chain': '备份文件的哈希链已损坏（{count} 处问题）：有事件被改动、删除或调换。',
+  'results.backup.refused.results':
+    '备份文件的哈希链完好，但文件记录的内容与其中的事件不符（与 npx leitai verify 的结论相同）：{details}。',
+  'results.backup.diff.summary': '赛事{field}：文件中为“{recorded}”，按事件应为“{actual}”',
+  'results.backup.diff.field.id': '编号',
+  'results.backup.diff.field.name': '名称',
+  'results.backup.diff.field.date': '日期',
+  'results.backup.diff.field.venue': '地点',
+  'results.backup.diff.field.rounds': '轮次',
+  'results.backup.diff.round': '轮次“{name}”记录的成绩与按原始评分重新计算的不同：{details}',
+  'results.backup.diff.contestant': '{name} 记录为{recorded}，重新计算为{recomputed}',
+  'results.backup.diff.ranked': '第 {rank} 名 {score} 分（{award}）',
+  'results.backup.diff.noAward': '无奖项',
+  'results.backup.diff.pending': '评分中',
+  'results.backup.diff.excluded': '不参加排名',
+  'results.backup.diff.absent': '没有此选手',
+  'results.backup.diff.notRecorded': '轮次“{name}”：备份中没有记录这一轮的成绩',
+  'results.backup.diff.notInEvents': '轮次“{name}”：记录了成绩，但事件中没有这一轮',
+  'results.backup.toSend':
+    '恢复的事件属于导出它们的设备，本设备不会代为发送；本设备待发送的只有它自己的 {count} 条记录。',
 } satisfies Record<string, string>;
 
 export const resultsEn: Record<keyof typeof resultsZh, string> = {
@@ -589,4 +608,26 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.backup.refused.duplicate': 'The backup is damaged: event {eventId} appears twice.',
   'results.backup.refused.chain':
     'The backup’s hash chain is broken ({count} problems): events were changed, removed or reordered.',
+  'results.backup.refused.results':
+    'The backup’s hash chain is intact, but what the file records differs from its events (as npx leitai verify finds): {details}.',
+  'results.backup.diff.summary':
+    'competition {field}: the file says “{recorded}”, the events give “{actual}”',
+  'results.backup.diff.field.id': 'id',
+  'results.backup.diff.field.name': 'name',
+  'results.backup.diff.field.date': 'date',
+  'results.backup.diff.field.venue': 'venue',
+  'results.backup.diff.field.rounds': 'rounds',
+  'results.backup.diff.round':
+    'round “{name}”: the recorded results differ from the ones recomputed from the raw marks: {details}',
+  'results.backup.diff.contestant': '{name} recorded as {recorded}, recomputed as {recomputed}',
+  'results.backup.diff.ranked': 'rank {rank}, {score} ({award})',
+  'results.backup.diff.noAward': 'no award',
+  'results.backup.diff.pending': 'still being scored',
+  'results.backup.diff.excluded': 'not ranked',
+  'results.backup.diff.absent': 'absent',
+  'results.backup.diff.notRecorded': 'round “{name}”: no results were recorded for it',
+  'results.backup.diff.notInEvents':
+    'round “{name}”: results are recorded, but the events hold no such round',
+  'results.backup.toSend':
+    'The restored events belong to the devices that made them: this device does not send them. It has {count} records of its own waiting to be sent.',
 };

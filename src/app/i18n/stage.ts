@@ -4,6 +4,9 @@
 export const stageZh = {
   'stage.host.title': '主持台',
   'stage.host.round': '轮次',
+  'stage.rehearsal.badge': '彩排',
+  'stage.rehearsal.option': '【彩排】{name}',
+  'stage.rehearsal.note': '彩排：评分来自模拟评委，不计入正式成绩；彩排结束后全部清除。',
   'stage.host.noRounds': '还没有可主持的轮次。请先在组织者页面创建赛事和轮次。',
   'stage.host.roundMissing': '找不到这个轮次，可能已被删除。',
   'stage.host.openProjector': '打开大屏窗口',
@@ -162,6 +165,10 @@ export const stageZh = {
 export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.host.title': 'Host console',
   'stage.host.round': 'Round',
+  'stage.rehearsal.badge': 'Rehearsal',
+  'stage.rehearsal.option': '[Rehearsal] {name}',
+  'stage.rehearsal.note':
+    'Rehearsal: the marks come from simulated judges, never from the real results; everything is wiped when the rehearsal ends.',
   'stage.host.noRounds':
     'There is no round to host yet. Create a competition and its rounds on the organizer page first.',
   'stage.host.roundMissing': 'This round was not found; it may have been deleted.',

@@ -32,6 +32,8 @@ export const syncErrorsZh = {
     '组织者已将本机移出。请组织者在“已加入的设备”中点“重新允许”，或给本机一个新的加入码。',
   'sync.error.insecureTransport': '组织者密码只能通过安全连接（https）或在场馆服务器电脑上输入。',
   'sync.error.tooManyDevices': '加入的设备已达上限，请组织者撤销不再使用的设备后再试。',
+  'sync.error.purgedScope': '这条记录属于已清除的示例赛事或彩排，场馆服务器不再接收。',
+  'sync.error.purgeRefused': '只能清除示例赛事或彩排轮次；已有真实评分的赛事不能清除。',
   'sync.error.badFile': '这不是擂台的设备记录文件：{detail}',
   'sync.error.required': '请填写此项',
 } satisfies Record<string, string>;
@@ -74,6 +76,10 @@ export const syncErrorsEn: Record<keyof typeof syncErrorsZh, string> = {
     'The organizer password is only accepted over a secure connection (https) or on the venue server’s own computer.',
   'sync.error.tooManyDevices':
     'Too many devices joined: the organizer should revoke the unused ones, then try again.',
+  'sync.error.purgedScope':
+    'This record belongs to the demo or a rehearsal that was wiped: the venue server no longer takes it.',
+  'sync.error.purgeRefused':
+    'Only the demo competition or a rehearsal round can be wiped; a competition with real marks cannot.',
   'sync.error.badFile': 'Not a Leitai device log: {detail}',
   'sync.error.required': 'Please fill this in',
 };

@@ -10,6 +10,7 @@ import { useT } from '../i18n/useT';
 import { saveFile } from '../organizer/import/download';
 import { localTime } from './audit';
 import { type BackupRead, backupText, createBackup, readBackupText } from './backup-file';
+import { differencesText } from './restore-check';
 
 type Refusal = Extract<BackupRead, { ok: false }>['refusal'];
 
@@ -31,6 +32,10 @@ export function refusalText(refusal: Refusal, t: TFunction): string {
         return t('results.backup.refused.duplicate', { eventId: refusal.eventId });
       case 'brokenChain':
         return t('results.backup.refused.chain', { count: refusal.problems.length });
+      case 'resultsDiffer':
+        return t('results.backup.refused.results', {
+          details: differencesText(refusal.summary, refusal.verdict.rounds, t).join('；'),
+        });
     }
   })();
   return `${reason}${t('results.backup.unchanged')}`;
@@ -99,11 +104,11 @@ export function BackupPanel({ competitionId }: { competitionId: string | null })
     try {
       const result = await restoreEvents(db, candidate.events);
       setStatus(
-        t('results.backup.restored', {
+        `${t('results.backup.restored', {
           name: candidate.backup.competition.name,
           applied: result.applied,
           ignored: result.ignored,
-        }),
+        })}${t('results.backup.toSend', { count: result.unsent })}`,
       );
       setCandidate(null);
     } catch (caught) {

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
+import { realRoundsOf } from '../../db/rounds';
 import { byRoundOrder } from '../../domain/backup';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
@@ -23,10 +24,7 @@ export function RoundPicker({
   const t = useT();
   const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
   const rounds = useLiveQuery(
-    async () =>
-      competitionId
-        ? (await db.rounds.where('competitionId').equals(competitionId).toArray()).sort(byRoundOrder)
-        : [],
+    async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byRoundOrder) : []),
     [db, competitionId],
   );
 

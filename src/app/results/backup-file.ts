@@ -4,7 +4,7 @@
  * The format is src/domain/backup.ts; events are checked by the sync protocol's validator.
  */
 
-import { readCompetitionArchive } from '../../db/backup';
+import { competitionEvents, readCompetitionArchive } from '../../db/backup';
 import type { LeitaiDB } from '../../db/database';
 import {
   type BackupChainProblem,
@@ -14,6 +14,12 @@ import {
   checkBackupChain,
   makeBackup,
 } from '../../domain/backup';
+import {
+  type ResultsVerdict,
+  type SummaryDifference,
+  summaryDifferences,
+  verifyBackupResults,
+} from '../../domain/backup-verify';
 import { CHAIN_GENESIS, chainLink, compareChainOrder } from '../../domain/chain';
 import type { LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
@@ -54,7 +60,7 @@ async function chainHead(db: LeitaiDB, competitionId: Id, events: readonly Leita
 }
 
 async function readLog(db: LeitaiDB, competitionId: Id): Promise<Log> {
-  const events = await db.events.where('competitionId').equals(competitionId).toArray();
+  const events = await competitionEvents(db, competitionId);
   return { events, head: await chainHead(db, competitionId, events) };
 }
 
@@ -96,10 +102,18 @@ export type BackupRead =
   | { ok: true; backup: BackupFile; events: LeitaiEvent[] }
   | {
       ok: false;
-      refusal: BackupRefusal | { kind: 'notJson' } | { kind: 'brokenChain'; problems: BackupChainProblem[] };
+      refusal:
+        | BackupRefusal
+        | { kind: 'notJson' }
+        | { kind: 'brokenChain'; problems: BackupChainProblem[] }
+        /** Intact chain, but the summary or the recorded results are not what the events give. */
+        | { kind: 'resultsDiffer'; verdict: ResultsVerdict; summary: SummaryDifference[] };
     };
 
-/** Reads a backup file's text: refused whole unless it is a well-formed, intact backup. */
+/**
+ * Reads a backup file's text: refused whole unless it is a well-formed, intact backup whose
+ * summary and recorded results are what its events give (the checks of `leitai verify`).
+ */
 export function readBackupText(text: string): BackupRead {
   let value: unknown;
   try {
@@ -111,6 +125,12 @@ export function readBackupText(text: string): BackupRead {
   if (!checked.ok) return checked;
   const problems = checkBackupChain(checked.backup);
   if (problems.length > 0) return { ok: false, refusal: { kind: 'brokenChain', problems } };
+  // What `leitai verify` checks beyond the chain: the summary and every round's recorded results.
+  const verdict = verifyBackupResults(checked.backup);
+  if (!verdict.allMatch) {
+    const summary = summaryDifferences(checked.backup.competition, verdict.summary);
+    return { ok: false, refusal: { kind: 'resultsDiffer', verdict, summary } };
+  }
   const events = checked.backup.events.map(({ event }) => fromWire(event as unknown as WireEvent));
   return { ok: true, backup: checked.backup, events };
 }

@@ -155,6 +155,12 @@ export function HostConsole({ roundId }: { roundId: Id }) {
 
   return (
     <div className="host-grid">
+      {round.rehearsalOf !== undefined && (
+        <p className="stage-rehearsal host-grid__wide" role="note">
+          <span className="stage-rehearsal__badge">{t('stage.rehearsal.badge')}</span>
+          {t('stage.rehearsal.note')}
+        </p>
+      )}
       {standings.issues && (
         <p className="stage-error host-grid__wide" role="alert">
           {t('stage.host.engineError', {

@@ -47,7 +47,9 @@ export default function HostPage() {
                 <optgroup key={competition.id} label={competition.name}>
                   {rounds.map((round) => (
                     <option key={round.id} value={round.id}>
-                      {`${competition.name} · ${round.name}`}
+                      {round.rehearsalOf === undefined
+                        ? `${competition.name} · ${round.name}`
+                        : t('stage.rehearsal.option', { name: `${competition.name} · ${round.name}` })}
                     </option>
                   ))}
                 </optgroup>

@@ -145,7 +145,12 @@ function Projector({ roundId }: { roundId: Id }) {
 
   return (
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
-      <p className="pj-caption">{round.name}</p>
+      <p className="pj-caption">
+        {round.rehearsalOf !== undefined && (
+          <span className="pj-rehearsal">{t('stage.projector.rehearsal')}</span>
+        )}
+        {round.name}
+      </p>
       {view}
     </div>
   );

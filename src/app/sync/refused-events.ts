@@ -42,6 +42,7 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'stage.confirm': 'sync.kind.stageConfirm',
   'contestant.lock': 'sync.kind.contestantLock',
   'contestant.unlock': 'sync.kind.contestantUnlock',
+  'scope.purge': 'sync.kind.scopePurge',
 };
 
 function payloadId(event: LeitaiEvent, field: 'contestantId' | 'judgeId'): Id | undefined {

@@ -31,7 +31,7 @@ describe('applyRemoteEvents', () => {
     });
     const tablet = freshDb();
     const log = await logOf(organizer);
-    expect(await applyRemoteEvents(tablet, log)).toEqual({ applied: log.length, ignored: 0 });
+    expect(await applyRemoteEvents(tablet, log)).toEqual({ applied: log.length, ignored: 0, purged: 0 });
     expect(await readProjection(tablet)).toEqual(await readProjection(organizer));
     expect(await tablet.outbox.count()).toBe(0);
     expect(await tablet.device.count()).toBe(0);
@@ -44,8 +44,8 @@ describe('applyRemoteEvents', () => {
     const tablet = freshDb();
     await applyRemoteEvents(tablet, log.slice(0, 3));
     const result = await applyRemoteEvents(tablet, [...log, present(log[5])]);
-    expect(result).toEqual({ applied: log.length - 3, ignored: 4 });
-    expect(await applyRemoteEvents(tablet, log)).toEqual({ applied: 0, ignored: log.length });
+    expect(result).toEqual({ applied: log.length - 3, ignored: 4, purged: 0 });
+    expect(await applyRemoteEvents(tablet, log)).toEqual({ applied: 0, ignored: log.length, purged: 0 });
     expect(await tablet.events.count()).toBe(log.length);
     expect(await readProjection(tablet)).toEqual(await readProjection(organizer));
   });

@@ -80,7 +80,12 @@ describe('a backup', () => {
     if (result?.outcome === 'standings') expect(result.standings.standings).toHaveLength(10);
 
     const fresh = freshDb();
-    expect(await restoreEvents(fresh, read.events)).toEqual({ applied: read.events.length, ignored: 0 });
+    expect(await restoreEvents(fresh, read.events)).toEqual({
+      applied: read.events.length,
+      ignored: 0,
+      purged: 0,
+      unsent: 0,
+    });
     const [before, after] = [await snapshot(db), await snapshot(fresh)];
     expect(after.projection).toEqual(before.projection);
     expect(after.photos).toEqual(before.photos);
@@ -102,9 +107,16 @@ describe('a backup', () => {
     expect(await restoreEvents(partial, read.events)).toEqual({
       applied: read.events.length - 150,
       ignored: 150,
+      purged: 0,
+      unsent: 0,
     });
     expect((await snapshot(partial)).projection).toEqual((await snapshot(db)).projection);
-    expect(await restoreEvents(partial, read.events)).toEqual({ applied: 0, ignored: read.events.length });
+    expect(await restoreEvents(partial, read.events)).toEqual({
+      applied: 0,
+      ignored: read.events.length,
+      purged: 0,
+      unsent: 0,
+    });
   });
 
   it('holds one competition, and lists the sequence numbers the device used elsewhere', async () => {

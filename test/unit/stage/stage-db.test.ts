@@ -166,7 +166,7 @@ describe('公布 (reveal) locks the marks', () => {
         revision: (current?.head.revision ?? 0) + 1,
       },
     } as LeitaiEvent;
-    expect(await applyRemoteEvents(db, [late])).toEqual({ applied: 1, ignored: 0 });
+    expect(await applyRemoteEvents(db, [late])).toEqual({ applied: 1, ignored: 0, purged: 0 });
 
     expect(await db.events.get(late.id)).toEqual(late);
     const row = await db.marks.get([round.id, judges[0].id, lisi.id, 'content']);

@@ -240,6 +240,16 @@ describe('the default round', () => {
     expect(defaultRoundId(choices, new Set(['new-1', 'new-2']))).toBe('new-2');
     expect(defaultRoundId([], new Set())).toBeNull();
   });
+
+  it('is a running 彩排 before any real mark, and the real round once the day has begun', () => {
+    const rehearsal = { ...round('new-1-rehearsal', 'new', 1), rehearsalOf: 'new-1' } as RoundRecord;
+    const choices = roundChoices(
+      [competition('new', '2026-06-18')],
+      [round('new-1', 'new', 1), rehearsal, round('new-2', 'new', 2)],
+    );
+    expect(defaultRoundId(choices, new Set(['new-1-rehearsal']))).toBe('new-1-rehearsal');
+    expect(defaultRoundId(choices, new Set(['new-1-rehearsal', 'new-1']))).toBe('new-1');
+  });
 });
 
 describe('the awards screens', () => {

@@ -48,6 +48,7 @@ describe('device log export and import', () => {
       {
         applied: 1,
         ignored: 0,
+        purged: 0,
         sentToServer: 0,
         refusedByServer: 1,
       },
@@ -57,6 +58,7 @@ describe('device log export and import', () => {
       {
         applied: 0,
         ignored: 1,
+        purged: 0,
         sentToServer: 0,
         refusedByServer: 1,
       },

@@ -10,6 +10,8 @@
 import { vi } from 'vitest';
 import type { Timers } from '../../../src/sync/client';
 import {
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
   type PullResponse,
   type PushResponse,
   type RefusedEvent,
@@ -85,7 +87,12 @@ export class FakeVenue {
 
   private answer(call: ApiCall): ApiReply {
     if (call.path === '/hello') {
-      const hello = { protocol: 2, minProtocol: 2, serverId: this.serverId, claimed: true };
+      const hello = {
+        protocol: PROTOCOL_VERSION,
+        minProtocol: MIN_PROTOCOL_VERSION,
+        serverId: this.serverId,
+        claimed: true,
+      };
       return { status: 200, body: { ...hello, head: this.log.length, publicBaseUrl: null } };
     }
     if (call.path === '/join/judge') return this.join(call.body as { code: string; deviceId: string });

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
 import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
+import { realRoundsOf } from '../../../db/rounds';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';
@@ -22,7 +23,7 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
   const data = useLiveQuery(async () => {
     const round = await db.rounds.get(roundId);
     if (!round) return null;
-    const siblings = await db.rounds.where('competitionId').equals(round.competitionId).sortBy('order');
+    const siblings = (await realRoundsOf(db, round.competitionId)).sort((a, b) => a.order - b.order);
     return { round, siblings, input: await loadRoundInput(db, roundId) };
   }, [db, roundId]);
   const scored = useMemo((): { standings: LiveStandings } | { error: string } | null => {

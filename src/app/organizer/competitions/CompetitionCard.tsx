@@ -1,5 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { purgeDemoCompetition } from '../../../db/purge';
 import { archiveCompetition, deleteCompetition, duplicateCompetition } from '../../../db/repository';
+import { isDemoDraw } from '../../../domain/purge';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -22,6 +25,16 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
+  // A demo loaded before competitions carried `demo` is known by its draw's seed.
+  const legacyDemo = useLiveQuery(
+    async () =>
+      !competition.demo &&
+      (await db.events.where('type').equals('draw.record').toArray()).some(
+        (event) => event.competitionId === competition.id && isDemoDraw(event),
+      ),
+    [db, competition.id, competition.demo],
+  );
+  const isDemo = competition.demo === true || legacyDemo === true;
 
   const run = async (write: () => Promise<string>) => {
     setBusy(true);
@@ -59,6 +72,7 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
         <h2 className="org-card__title">
           <Link to={placeHref({ competitionId: competition.id })}>{competition.name}</Link>
         </h2>
+        {isDemo && <span className="org-badge">{t('org.demo.badge')}</span>}
         {competition.archived && <span className="org-badge">{t('org.competition.archivedBadge')}</span>}
         <p className="org-meta">{details}</p>
       </div>
@@ -98,7 +112,20 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
           {t('org.delete')}
         </button>
       </div>
-      {deleting && (
+      {deleting && isDemo && (
+        <ConfirmDialog
+          title={t('org.demo.purgeTitle', { name: competition.name })}
+          confirmLabel={t('org.demo.purgeConfirm')}
+          onClose={() => setDeleting(false)}
+          onConfirm={async () => {
+            const wiped = await purgeDemoCompetition(db, competition.id);
+            onNotice(t('org.demo.purged', { name: competition.name, events: wiped.events }));
+          }}
+        >
+          <p>{t('org.demo.purgeBody')}</p>
+        </ConfirmDialog>
+      )}
+      {deleting && !isDemo && (
         <ConfirmDialog
           title={t('org.competition.deleteTitle', { name: competition.name })}
           confirmLabel={t('org.competition.deleteConfirm')}

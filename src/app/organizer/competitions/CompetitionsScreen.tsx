@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { isRehearsalRound } from '../../../domain/purge';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { translate } from '../../i18n/messages';
@@ -26,7 +27,11 @@ export function CompetitionsScreen() {
   const db = useDatabase();
   const t = useT();
   const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
-  const rounds = useLiveQuery(() => db.rounds.toArray(), [db]);
+  // 彩排 rounds are not the competition's rounds: never counted.
+  const rounds = useLiveQuery(
+    async () => (await db.rounds.toArray()).filter((round) => !isRehearsalRound(round)),
+    [db],
+  );
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');

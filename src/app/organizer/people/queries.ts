@@ -19,14 +19,19 @@ export function useJudges(roundId: Id): JudgeRecord[] | undefined {
   return useLiveQuery(() => db.judges.where('roundIds').equals(roundId).sortBy('order'), [db, roundId]);
 }
 
-/** Every judge of the competition, in list order: judges serve the rounds they are assigned to. */
+/**
+ * Every judge of the competition, in list order: judges serve the rounds they are assigned to.
+ * A 彩排's simulated judges are not among them.
+ */
 export function useCompetitionJudges(competitionId: Id | undefined): JudgeRecord[] | undefined {
   const db = useDatabase();
   return useLiveQuery(
     async () =>
       competitionId === undefined
         ? []
-        : db.judges.where('competitionId').equals(competitionId).sortBy('order'),
+        : (await db.judges.where('competitionId').equals(competitionId).sortBy('order')).filter(
+            (judge) => !judge.simulated,
+          ),
     [db, competitionId],
   );
 }

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { loadRoundInput, reorderRounds } from '../../../db/repository';
+import { realRoundsOf } from '../../../db/rounds';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -27,11 +28,11 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
     [db, competitionId],
   );
   const rounds = useLiveQuery(
-    () => db.rounds.where('competitionId').equals(competitionId).sortBy('order'),
+    async () => (await realRoundsOf(db, competitionId)).sort((a, b) => a.order - b.order),
     [db, competitionId],
   );
   const facts = useLiveQuery(async () => {
-    const all = await db.rounds.where('competitionId').equals(competitionId).toArray();
+    const all = await realRoundsOf(db, competitionId);
     const entries = await Promise.all(
       all.map(
         async (round): Promise<[string, RoundFacts]> => [

@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { lazyPart } from '../../pwa/lazy-part';
 import { Link } from '../../router';
 import { placeHref, ROUND_TABS, type RoundTab } from '../location';
+import { RehearsalStart } from '../rehearsal/RehearsalStart';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 
 // Each tab is a chunk of its own, so that opening a round loads one tab, not all seven; the others
@@ -27,6 +29,33 @@ const panels = {
     import('../advancement/AdvancementPanel').then((module) => module.AdvancementPanel),
   ),
 } satisfies Record<RoundTab, unknown>;
+
+/** A running 彩排's panel: a chunk of its own (the simulation), loaded only while one runs. */
+const rehearsalPanel = lazyPart([], () =>
+  import('../rehearsal/RehearsalPanel').then((module) => module.RehearsalPanel),
+);
+
+/** 彩排 under a real round's tabs: start one, or follow and end the one running. */
+function Rehearsal({ round, rehearsal }: { round: RoundRecord; rehearsal: RoundRecord | null }) {
+  const [ended, setEnded] = useState('');
+  if (rehearsal) {
+    return (
+      <Suspense fallback={null}>
+        <rehearsalPanel.Part rehearsal={rehearsal} onEnded={setEnded} />
+      </Suspense>
+    );
+  }
+  return (
+    <>
+      <RehearsalStart roundId={round.id} />
+      {ended && (
+        <p className="org-status" role="status">
+          {ended}
+        </p>
+      )}
+    </>
+  );
+}
 
 const TAB_LABELS: Record<RoundTab, MessageKey> = {
   settings: 'org.tab.settings',
@@ -60,11 +89,12 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
     async () => ({
       competition: (await db.competitions.get(competitionId)) ?? null,
       round: (await db.rounds.get(roundId)) ?? null,
+      rehearsal: (await db.rounds.toArray()).find((each) => each.rehearsalOf === roundId) ?? null,
     }),
     [db, competitionId, roundId],
   );
   if (found === undefined) return <p className="page loading">{t('app.loading')}</p>;
-  const { competition, round } = found;
+  const { competition, round, rehearsal } = found;
   if (!competition || !round || round.competitionId !== competition.id) {
     return (
       <div className="page org">
@@ -113,6 +143,7 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
           <TabPanel tab={tab} roundId={round.id} />
         </Suspense>
       </div>
+      {round.rehearsalOf === undefined && <Rehearsal round={round} rehearsal={rehearsal} />}
     </div>
   );
 }
