@@ -23,6 +23,7 @@ import { RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
+import { withRecuseListCopied } from './recusal';
 import { createRound, deleteRoundRecords, type RoundDraft, realRoundsOf } from './rounds';
 
 const NAME_LIMIT = 100;
@@ -154,8 +155,9 @@ export function duplicateCompetition(
     await putEntity(db, 'competitions', copy, competitionScope(copy.id));
     const takenCodes = new Set((await db.judges.orderBy('joinCode').uniqueKeys()) as string[]);
     const roundCopies = new Map<Id, Id>();
+    const contestantCopies = new Map<Id, Id>();
     for (const round of await realRoundsOf(db, id)) {
-      roundCopies.set(round.id, await copyRound(db, round, copy.id));
+      roundCopies.set(round.id, await copyRound(db, round, copy.id, contestantCopies));
     }
     // The panel once, each judge on the copies of their rounds, each with a new code; a 彩排's
     // simulated judges are not the panel.
@@ -166,27 +168,40 @@ export function duplicateCompetition(
       const joinCode = newJoinCode(takenCodes);
       takenCodes.add(joinCode);
       const roundIds = judge.roundIds.flatMap((roundId) => roundCopies.get(roundId) ?? []);
-      return { ...judge, id: newId(), competitionId: copy.id, roundIds, joinCode };
+      return withRecuseListCopied(
+        { ...judge, id: newId(), competitionId: copy.id, roundIds, joinCode },
+        contestantCopies,
+      );
     });
     await putEntities(db, 'judges', judges, competitionScope(copy.id));
     return copy;
   });
 }
 
-/** Copies the round, its contestants and their photos; returns the copy's id. */
-async function copyRound(db: LeitaiDB, source: RoundRecord, competitionId: Id): Promise<Id> {
+/**
+ * Copies the round, its contestants and their photos; returns the copy's id, and adds each
+ * contestant's copy to `contestantCopies` (for the judges' 回避名单).
+ */
+async function copyRound(
+  db: LeitaiDB,
+  source: RoundRecord,
+  competitionId: Id,
+  contestantCopies: Map<Id, Id>,
+): Promise<Id> {
   const round: RoundRecord = { ...structuredClone(source), id: newId(), competitionId };
   const scope = roundScope(round);
   await putEntity(db, 'rounds', round, scope);
+  const sourceContestants = await db.contestants.where('roundId').equals(source.id).toArray();
+  for (const contestant of sourceContestants) contestantCopies.set(contestant.id, newId());
   const photoCopies = new Map<Id, PhotoRecord>();
   for (const photo of await db.photos.where('roundId').equals(source.id).toArray()) {
     photoCopies.set(photo.id, { id: newId(), roundId: round.id, blob: photo.blob });
   }
   await putEntities(db, 'photos', [...photoCopies.values()], scope);
-  const contestants = (await db.contestants.where('roundId').equals(source.id).toArray()).map(
+  const contestants = sourceContestants.map(
     (contestant): ContestantRecord => ({
       ...contestant,
-      id: newId(),
+      id: contestantCopies.get(contestant.id) as Id,
       roundId: round.id,
       photoId: contestant.photoId === null ? null : (photoCopies.get(contestant.photoId)?.id ?? null),
       draw: null,

@@ -10,14 +10,14 @@
  * function of contestant, judge and criterion: no randomness.
  */
 
-import { drawOrder, seedFingerprint } from '../domain/draw';
 import type { Criterion, Hundredths } from '../domain/model';
 import { DEMO_DRAW_SEED } from '../domain/purge';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
+import { isRecusedFrom } from '../domain/recusal';
 import { addAdjustment } from './adjustments';
 import { createCompetition } from './competitions';
 import type { LeitaiDB } from './database';
-import { recordDraw } from './draw';
+import { commitDrawSeed, drawWithCommittedSeed } from './draw';
 import { writeTransaction } from './log';
 import { enterMark, submitSheet } from './marks';
 import { importRoster } from './roster';
@@ -98,22 +98,15 @@ export function loadDemoCompetition(
       judges: JUDGES,
       contestants: CONTESTANTS,
     });
-    const order = drawOrder(
-      contestants.map((contestant) => contestant.id),
-      DEMO_DRAW_SEED,
-    );
-    await recordDraw(db, round.id, {
-      seedFingerprint: seedFingerprint(DEMO_DRAW_SEED),
-      seed: DEMO_DRAW_SEED,
-      order,
-    });
+    await commitDrawSeed(db, round.id, DEMO_DRAW_SEED);
+    const order = (await drawWithCommittedSeed(db, round.id)).map((contestant) => contestant.id);
 
     for (const [place, contestantId] of order.entries()) {
       const contestantAt = contestants.findIndex((contestant) => contestant.id === contestantId);
       const contestant = contestants[contestantAt] as ContestantRecord;
-      // 回避: a judge of the contestant's own unit never marks them. The partly marked
-      // contestants get the same number of eligible judges whoever the draw put there.
-      const eligible = judges.filter((judge) => judge.unit === null || judge.unit !== contestant.unit);
+      // 回避: a recused judge never marks them. The partly marked contestants get the same
+      // number of eligible judges whoever the draw put there.
+      const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
       const marking =
         place < COMPLETE
           ? eligible

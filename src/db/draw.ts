@@ -1,10 +1,12 @@
 /**
- * The order of appearance (出场顺序): a recorded draw (抽签) or a manual reorder. The audit
- * event keeps the seed and the order; each contestant whose place changed gets an
- * `entity.put` with its new `draw`, so the contestant record stays the one source of truth.
+ * The order of appearance (出场顺序): a recorded draw (抽签) or a manual reorder. A draw's seed is
+ * committed first (`draw.commit`, its fingerprint shown), then drawn with; the audit event keeps
+ * the seed and the order; each contestant whose place changed gets an `entity.put` with its new
+ * `draw`, so the contestant record stays the one source of truth.
  */
 
-import type { Author } from '../domain/events';
+import { drawOrder, MAX_SEED_LENGTH, seedFingerprint } from '../domain/draw';
+import type { Author, LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { ContestantRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
@@ -12,14 +14,6 @@ import { getRound, ORGANIZER, putEntities, roundScope } from './entities';
 import { RepositoryError } from './errors';
 import { requireText } from './guards';
 import { appendLocalEvent, writeTransaction } from './log';
-
-export interface DrawResult {
-  /** Shown before the draw, so nobody can pick a seed after seeing the order. */
-  seedFingerprint: string;
-  /** Shown after the draw, so anyone can re-run the shuffle. */
-  seed: string;
-  order: readonly Id[];
-}
 
 /**
  * The order must name contestants of the round, each once, and every active one; withdrawn or
@@ -65,19 +59,106 @@ async function applyOrder(
   return updated.sort((a, b) => (a.draw ?? Number.POSITIVE_INFINITY) - (b.draw ?? Number.POSITIVE_INFINITY));
 }
 
-export function recordDraw(db: LeitaiDB, roundId: Id, draw: DrawResult): Promise<ContestantRecord[]> {
+/** The events of a round's order of appearance: seeds committed, draws, manual reorders. */
+export type DrawLogEvent =
+  | LeitaiEvent<'draw.commit'>
+  | LeitaiEvent<'draw.record'>
+  | LeitaiEvent<'order.manual'>;
+
+const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
+
+/**
+ * Log order for the list shown and for which commit is open: the audit time, then the device's
+ * own sequence. The order of appearance itself is the contestants' `draw`, never decided by a clock.
+ */
+export const byRecordedTime = (a: DrawLogEvent, b: DrawLogEvent): number =>
+  a.recordedAt.localeCompare(b.recordedAt) ||
+  a.deviceSeq - b.deviceSeq ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The seed the next draw uses: the latest commit, when no draw came after it. Every organizer
+ * device folds the same events to the same commit, so each shows the same fingerprint.
+ */
+export function openDrawCommit(events: readonly DrawLogEvent[]): LeitaiEvent<'draw.commit'> | null {
+  let open: LeitaiEvent<'draw.commit'> | null = null;
+  for (const event of [...events].sort(byRecordedTime)) {
+    if (event.type === 'draw.commit') open = event;
+    else if (event.type === 'draw.record') open = null;
+  }
+  return open;
+}
+
+export async function drawLogOf(db: LeitaiDB, roundId: Id): Promise<DrawLogEvent[]> {
+  const lists = await Promise.all(
+    DRAW_LOG_TYPES.map((type) => db.events.where('[roundId+type]').equals([roundId, type]).toArray()),
+  );
+  return (lists.flat() as DrawLogEvent[]).sort(byRecordedTime);
+}
+
+const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 16);
+
+/**
+ * Fixes the seed of the round's next draw and records its fingerprint (SHA-256), which the
+ * organizer then shows. One commit at a time: a fingerprint once shown is the one the draw uses.
+ */
+export function commitDrawSeed(db: LeitaiDB, roundId: Id, seed: string): Promise<LeitaiEvent<'draw.commit'>> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
-    const contestants = await checkOrder(db, round, draw.order);
-    const seedFingerprint = requireText(draw.seedFingerprint, '抽签种子指纹', 200);
-    const seed = requireText(draw.seed, '抽签种子', 200);
+    const text = requireText(seed, '抽签种子', MAX_SEED_LENGTH);
+    const open = openDrawCommit(await drawLogOf(db, round.id));
+    if (open) {
+      throw new RepositoryError(
+        'draw-committed',
+        `本轮已公布种子指纹 ${shortFingerprint(open.payload.seedFingerprint)}，抽签将使用这一种子；抽签后才能换新的种子`,
+      );
+    }
+    return (await appendLocalEvent(db, {
+      type: 'draw.commit',
+      author: ORGANIZER,
+      ...roundScope(round),
+      payload: { seedFingerprint: seedFingerprint(text), seed: text },
+    })) as LeitaiEvent<'draw.commit'>;
+  });
+}
+
+/**
+ * 抽签 with the committed seed: the active contestants in drawOrder(seed), recorded with the seed
+ * (now public) and its fingerprint. Refused without a commit, so every draw's fingerprint was
+ * shown before it.
+ */
+export function drawWithCommittedSeed(db: LeitaiDB, roundId: Id): Promise<ContestantRecord[]> {
+  return writeTransaction(db, async () => {
+    const round = await getRound(db, roundId);
+    const commit = openDrawCommit(await drawLogOf(db, round.id));
+    if (!commit) {
+      throw new RepositoryError('draw-not-committed', '请先生成种子并公布指纹，再抽签');
+    }
+    const { seed, seedFingerprint: fingerprint } = commit.payload;
+    if (seed === '' || seedFingerprint(seed) !== fingerprint) {
+      throw new RepositoryError(
+        'draw-not-committed',
+        '本设备没有与已公布指纹相符的种子，请在公布指纹的组织者设备上抽签',
+      );
+    }
+    const active = await db.contestants
+      .where('roundId')
+      .equals(round.id)
+      .filter((contestant) => contestant.status === 'active')
+      .toArray();
+    if (active.length === 0) throw new RepositoryError('draw-invalid', '没有状态为“参赛”的选手，无法抽签');
+    const order = drawOrder(
+      active.map((contestant) => contestant.id),
+      seed,
+    );
+    const contestants = await checkOrder(db, round, order);
     await appendLocalEvent(db, {
       type: 'draw.record',
       author: ORGANIZER,
       ...roundScope(round),
-      payload: { seedFingerprint, seed, order: [...draw.order] },
+      payload: { seedFingerprint: fingerprint, seed, order },
     });
-    return applyOrder(db, round, contestants, draw.order, ORGANIZER);
+    return applyOrder(db, round, contestants, order, ORGANIZER);
   });
 }
 

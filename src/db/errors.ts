@@ -24,6 +24,8 @@ export type RepositoryErrorCode =
   | 'adjustment-revoked'
   | 'has-marks'
   | 'draw-invalid'
+  | 'draw-committed'
+  | 'draw-not-committed'
   | 'import-invalid'
   | 'duplicate-contestant'
   | 'event-conflict'

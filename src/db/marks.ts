@@ -4,6 +4,7 @@ import type { Author, MarkRow, SheetRow } from '../domain/events';
 import type { Hundredths, Id } from '../domain/model';
 import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
+import { type RecusalReason, recusalReason } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, roundScope } from './entities';
 import { RepositoryError } from './errors';
@@ -22,6 +23,14 @@ export interface MarkEntry extends SheetRef {
   /** Hundredths, or null to clear the cell. */
   value: Hundredths | null;
 }
+
+const RECUSAL_EXPLAINED: Record<RecusalReason, (judge: JudgeRecord, contestant: ContestantRecord) => string> =
+  {
+    sameUnit: (judge, contestant) => `与选手“${contestant.name}”同属“${judge.unit}”`,
+    unitContains: (judge, contestant) =>
+      `的单位“${judge.unit}”与选手“${contestant.name}”的单位“${contestant.unit}”相互包含`,
+    recuseList: (_judge, contestant) => `的回避名单包括选手“${contestant.name}”`,
+  };
 
 interface SheetContext {
   round: RoundRecord;
@@ -46,10 +55,11 @@ async function openSheet(db: LeitaiDB, ref: SheetRef, simulated: boolean): Promi
   if (contestant.status !== 'active') {
     throw new RepositoryError('contestant-inactive', `选手“${contestant.name}”已退赛或被取消资格，不能评分`);
   }
-  if (judge.unit !== null && judge.unit === contestant.unit) {
+  const recusal = recusalReason(judge, contestant, round.settings.recusal);
+  if (recusal !== null) {
     throw new RepositoryError(
       'judge-recused',
-      `评委“${judge.name}”与选手“${contestant.name}”同属“${judge.unit}”，应当回避，不能评分`,
+      `评委“${judge.name}”${RECUSAL_EXPLAINED[recusal](judge, contestant)}，应当回避，不能评分`,
     );
   }
   if (await isSheetLockedIn(db, ref.roundId, ref.contestantId, ref.judgeId)) {

@@ -33,7 +33,14 @@ export {
   sheetDrafts,
   stepMark,
 } from './drafts';
-export { type DrawResult, recordDraw, reorderManually } from './draw';
+export {
+  commitDrawSeed,
+  type DrawLogEvent,
+  drawLogOf,
+  drawWithCommittedSeed,
+  openDrawCommit,
+  reorderManually,
+} from './draw';
 export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
 export type { CriterionDraft } from './guards';
 export {
@@ -49,6 +56,7 @@ export {
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { loadRoundInput, readProjection, refoldLog } from './read';
+export { setRecusalRule, setRecuseList } from './recusal';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
 export { type Reveal, revealContestant } from './reveal';
 export {

@@ -70,7 +70,7 @@ export function revealContestant(
     const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(
       (a, b) => a.order - b.order,
     );
-    const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant));
+    const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
     const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
     const sheets = (await db.sheets.where('roundId').equals(round.id).toArray()).filter(
       (sheet) => sheet.contestantId === contestant.id,
@@ -78,7 +78,7 @@ export function revealContestant(
     const input = await loadRoundInput(db, round.id);
     const live = computeLiveStandings(input);
     const checks = revealChecks(
-      panelProgress(panel, contestant, round.criteria, marks, sheets),
+      panelProgress(panel, contestant, round.criteria, marks, sheets, round.settings.recusal),
       [],
       new Set(),
       live.setAside.filter((sheet) => sheet.contestant === contestant.id),

@@ -5,6 +5,7 @@ import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
 import { isRehearsalRound } from '../domain/purge';
 import type { OvertimeRule, RoundRecord } from '../domain/records';
+import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import {
   competitionScope,
@@ -54,6 +55,11 @@ export interface RoundPatch {
   fullMark?: Hundredths;
 }
 
+/** The settings' recusal rule as a spreadable part: nothing when the round has none. */
+function recusalOf(settings: RoundSettings): Pick<RoundSettings, 'recusal'> {
+  return settings.recusal === undefined ? {} : { recusal: settings.recusal };
+}
+
 function checkRound(round: RoundRecord): RoundRecord {
   checkScoringRules(round.criteria, round.settings);
   checkTiming(round.timeLimitSeconds, round.overtime);
@@ -78,7 +84,11 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
       name: requireText(draft.name, '轮次名称', 50),
       order: Math.max(0, ...siblings.map((sibling) => sibling.order)) + 1,
       criteria,
-      settings: structuredClone(draft.settings ?? DEFAULT_SETTINGS),
+      // A round set up in the app recuses by nested unit names unless its settings say otherwise.
+      settings: structuredClone({
+        ...(draft.settings ?? DEFAULT_SETTINGS),
+        recusal: draft.settings?.recusal ?? APP_RECUSAL_RULE,
+      }),
       timeLimitSeconds: draft.timeLimitSeconds ?? null,
       overtime: draft.overtime ?? null,
       ...(draft.fullMark === undefined ? {} : { fullMark: draft.fullMark }),
@@ -141,7 +151,13 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
       name: patch.name === undefined ? current.name : requireText(patch.name, '轮次名称', 50),
       order: patch.order ?? current.order,
       criteria,
-      settings: patch.settings ? structuredClone(patch.settings) : current.settings,
+      // A settings form that does not show the recusal rule keeps the round's.
+      settings: patch.settings
+        ? structuredClone({
+            ...patch.settings,
+            ...recusalOf(patch.settings.recusal ? patch.settings : current.settings),
+          })
+        : current.settings,
       timeLimitSeconds:
         patch.timeLimitSeconds === undefined ? current.timeLimitSeconds : patch.timeLimitSeconds,
       overtime: patch.overtime === undefined ? current.overtime : patch.overtime,

@@ -12,6 +12,9 @@
  */
 import { sha256, sha256Hex, utf8 } from './sha256.ts';
 
+/** The longest seed a draw takes (a typed one included). */
+export const MAX_SEED_LENGTH = 200;
+
 export function seedFingerprint(seed: string): string {
   return sha256Hex(seed);
 }

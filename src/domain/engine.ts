@@ -28,6 +28,7 @@ import {
   toExactString,
   ZERO,
 } from './rational.ts';
+import { isRecusedFrom } from './recusal.ts';
 import { indexRound, type RoundIndex } from './validate.ts';
 
 /** Decimals a screen shows a judge's total or an aggregate with: the round's, and at least two. */
@@ -70,7 +71,7 @@ export interface ContestantResult {
   eligibleJudges: number;
   requiredJudges: number;
   countedJudges: number;
-  /** Judges of the contestant's own unit (回避), whose marks are ignored. */
+  /** Judges recused from the contestant (回避, ./recusal.ts), whose marks are ignored. */
   recusedJudges: Id[];
   /** Eligible judges who marked some but not every criterion: they do not count yet. */
   incompleteJudges: Id[];
@@ -193,7 +194,7 @@ class RoundScorer {
     let eligibleJudges = 0;
 
     judges.forEach((judge, judgeAt) => {
-      if (judge.unit !== null && judge.unit !== '' && judge.unit === contestant.unit) {
+      if (isRecusedFrom(judge, contestant, settings.recusal)) {
         recusedJudges.push(judge.id);
         return;
       }

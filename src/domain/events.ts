@@ -72,6 +72,12 @@ export interface EventPayloads {
    * transaction, so the order of appearance has a single source of truth: the contestant.
    */
   'draw.record': { seedFingerprint: string; seed: string; order: Id[] };
+  /**
+   * The draw's seed, fixed the moment its fingerprint is first shown: the next draw of the round
+   * uses it (src/db/draw.ts). The seed stays on the organizer's devices until the draw publishes
+   * it: every other device reads this event with `seed` blanked (readingOf in protocol.ts).
+   */
+  'draw.commit': { seedFingerprint: string; seed: string };
   'order.manual': { order: Id[] };
   /**
    * The host calls a contestant to the stage (叫号); the judges' screens open that contestant.
@@ -444,6 +450,7 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'entity.delete':
       return [entityHeadStep(event)];
     case 'draw.record':
+    case 'draw.commit':
     case 'order.manual':
     case 'stage.call':
     case 'stage.timer':

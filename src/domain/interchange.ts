@@ -14,11 +14,13 @@ import {
   DEFAULT_STEP,
   DEFAULT_WEIGHT,
   type Hundredths,
+  type Judge,
   type PanelRule,
   type RoundInput,
   type RoundSettings,
   type TieBreakStep,
 } from './model.ts';
+import { RECUSAL_RULES, type RecusalRule } from './recusal.ts';
 
 type JsonObject = Record<string, unknown>;
 
@@ -158,7 +160,34 @@ function readSettings(reader: Reader, root: JsonObject): RoundSettings {
     minJudges: reader.wholeNumber(root, 'minJudges', 'minJudges'),
     tieBreak,
     awards: readAwards(reader, root),
+    ...readRecusalRule(reader, root),
   };
+}
+
+/** Absent: the scoring contract's `equal` (the field is left out, so the round reads as before). */
+function readRecusalRule(reader: Reader, root: JsonObject): Pick<RoundSettings, 'recusal'> {
+  if (root.recusal === undefined || root.recusal === null) return {};
+  const rule = reader.text(root, 'recusal', 'recusal');
+  if ((RECUSAL_RULES as readonly string[]).includes(rule)) return { recusal: rule as RecusalRule };
+  reader.issues.push(issue('unknownRecusal', 'recusal', { value: rule }));
+  return {};
+}
+
+/** A judge's `recuse { contestantIds?, units? }`; absent: no list. */
+function readRecuseList(reader: Reader, judge: JsonObject, path: string): Pick<Judge, 'recuse'> {
+  const list = judge.recuse;
+  if (list === undefined || list === null) return {};
+  if (!isObject(list)) {
+    reader.issues.push(issue('notAnObject', `${path}.recuse`));
+    return {};
+  }
+  const texts = (key: string) => {
+    const entries = reader.list(list, key, `${path}.recuse.${key}`, false);
+    return entries.map((_, position) =>
+      reader.text({ ...entries } as JsonObject, String(position), `${path}.recuse.${key}[${position}]`),
+    );
+  };
+  return { recuse: { contestantIds: texts('contestantIds'), units: texts('units') } };
 }
 
 /**
@@ -183,6 +212,7 @@ export function readInterchangeRound(json: unknown): RoundInput {
     name: reader.text(entry, 'name', `${path}.name`, ''),
     weight: reader.hundredths(entry, 'weight', `${path}.weight`, DEFAULT_WEIGHT),
     unit: reader.optionalText(entry, 'unit', `${path}.unit`),
+    ...readRecuseList(reader, entry, path),
   }));
   const contestants = reader.objects(json, 'contestants', true).map(({ entry, path }) => ({
     id: reader.text(entry, 'id', `${path}.id`),
@@ -203,6 +233,13 @@ export function readInterchangeRound(json: unknown): RoundInput {
     points: reader.hundredths(entry, 'points', `${path}.points`),
   }));
   const settings = readSettings(reader, json);
+  const contestantIds = new Set(contestants.map((contestant) => contestant.id));
+  for (const judge of judges) {
+    for (const contestant of judge.recuse?.contestantIds ?? []) {
+      if (!contestantIds.has(contestant))
+        reader.issues.push(issue('recuseUnknownContestant', 'judges', { judge: judge.id, contestant }));
+    }
+  }
   if (reader.issues.length > 0) throw new RoundRejectedError(reader.issues);
   return { criteria, judges, contestants, marks, adjustments, settings };
 }

@@ -163,6 +163,14 @@ const templates = {
     'zh-CN': '奖项“{name}”排在“其余全部”之后，永远不会有人获得',
     en: 'award tier "{name}" comes after a "rest" tier and could never be given',
   },
+  unknownRecusal: {
+    'zh-CN': '回避规则“{value}”无效（应为 equal 或 contains）',
+    en: 'unknown recusal rule "{value}" (equal or contains)',
+  },
+  recuseUnknownContestant: {
+    'zh-CN': '{judge} 的回避名单中的 {contestant} 不在选手名单上',
+    en: "judge {judge}'s recusal list names {contestant}, who is not among the contestants",
+  },
   rosterEmpty: { 'zh-CN': '文件中没有数据行', en: 'the file has no data rows' },
   rosterNameColumnMissing: {
     'zh-CN': '请指定“姓名”所在的列',

@@ -72,7 +72,7 @@ function affectsScoreOf(input: RoundInput): (contestantId: Id, judgeId: Id | nul
     if (contestant?.status !== 'active') return false;
     if (judgeId === null) return true;
     const judge = judges.get(judgeId);
-    return judge !== undefined && !isRecusedFrom(judge, contestant);
+    return judge !== undefined && !isRecusedFrom(judge, contestant, input.settings.recusal);
   };
 }
 

@@ -7,6 +7,8 @@
  * point. Parsing and printing of decimals lives in ./decimal.ts.
  */
 
+import type { RecusalRule, RecuseList } from './recusal.ts';
+
 export type Id = string;
 
 /** An integer count of hundredths: 87.5 is 8750. */
@@ -28,8 +30,10 @@ export interface Judge {
   name: string;
   /** Weight in a `weighted` panel; 100 is weight 1. */
   weight: Hundredths;
-  /** A judge does not score contestants of their own unit (回避). */
+  /** A judge does not score contestants of their own unit (回避, see ./recusal.ts). */
   unit: string | null;
+  /** The judge's explicit 回避名单; absent means none. */
+  recuse?: RecuseList;
 }
 
 export type ContestantStatus = 'active' | 'withdrawn' | 'disqualified';
@@ -86,6 +90,8 @@ export interface RoundSettings {
   minJudges: number | null;
   tieBreak: TieBreakStep[];
   awards: AwardTier[];
+  /** How units recuse a judge (./recusal.ts); absent is the scoring contract's `equal`. */
+  recusal?: RecusalRule;
 }
 
 /** Everything the engine needs to compute one round's standings. */

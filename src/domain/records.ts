@@ -8,6 +8,7 @@
  */
 
 import type { ContestantStatus, Criterion, Hundredths, Id, RoundSettings } from './model.ts';
+import type { RecuseList } from './recusal.ts';
 
 export interface CompetitionRecord {
   id: Id;
@@ -69,8 +70,10 @@ export interface JudgeRecord {
   title: string;
   /** 100 is weight 1 (Hundredths), used by the `weighted` panel rule. */
   weight: Hundredths;
-  /** A judge does not score contestants of the same unit (回避). */
+  /** A judge does not score contestants of the same unit (回避, ./recusal.ts). */
   unit: string | null;
+  /** The organizer's 回避名单 for this judge; absent means none. */
+  recuse?: RecuseList;
   /**
    * The digits the judge screen asks for (src/domain/join-code.ts); unique on the device. Six
    * digits in competitions set up before codes had eight (renewJoinCodes replaces them); '' on

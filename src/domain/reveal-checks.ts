@@ -8,12 +8,12 @@ import type { MarkRow, SheetRow } from './events.ts';
 import type { SetAside } from './live-standings.ts';
 import type { Id } from './model.ts';
 import type { Outlier } from './outliers.ts';
-import { isRecusedFrom } from './recusal.ts';
+import { isRecusedFrom, type RecusalRule, type RecuseList } from './recusal.ts';
 
 /**
  * `submitted`: sent to the host; `incomplete`: submitted, but a criterion of the sheet has no
  * mark (one added after the submission); `drafting`: has marks (or a reopened sheet), not
- * submitted; `notStarted`: no mark yet; `recused`: 回避, same unit as the contestant.
+ * submitted; `notStarted`: no mark yet; `recused`: 回避 (./recusal.ts).
  */
 export type JudgeProgressStatus = 'submitted' | 'incomplete' | 'drafting' | 'notStarted' | 'recused';
 
@@ -29,6 +29,7 @@ export interface JudgeProgress {
 interface PanelJudge {
   id: Id;
   unit: string | null;
+  recuse?: RecuseList | undefined;
 }
 
 /**
@@ -42,6 +43,7 @@ export function panelProgress(
   criteria: readonly { id: Id }[],
   marks: readonly MarkRow[],
   sheets: readonly SheetRow[],
+  recusal: RecusalRule | undefined,
 ): JudgeProgress[] {
   return judges.map((judge) => {
     const markedIds = new Set(
@@ -53,7 +55,8 @@ export function panelProgress(
     );
     const unmarked = criteria.filter((criterion) => !markedIds.has(criterion.id)).map(({ id }) => id);
     const marked = criteria.length - unmarked.length;
-    if (isRecusedFrom(judge, contestant)) return { judgeId: judge.id, status: 'recused', marked, unmarked };
+    if (isRecusedFrom(judge, contestant, recusal))
+      return { judgeId: judge.id, status: 'recused', marked, unmarked };
     const sheet = sheets.find((row) => row.judgeId === judge.id && row.contestantId === contestant.id);
     let status: JudgeProgressStatus = 'notStarted';
     if (sheet?.status === 'submitted') status = unmarked.length > 0 ? 'incomplete' : 'submitted';

@@ -17,12 +17,13 @@ export const ROSTER_FIELDS: Record<RosterKind, readonly RosterField[]> = {
   judges: ['name', 'title', 'unit', 'weight'],
 };
 
-/** Header words seen in real sign-up sheets, per field (compared without spaces, case-insensitive). */
+/** Header words seen in real sign-up sheets, per field, preferred first (compared without spaces, case-insensitive). */
 const HEADER_WORDS: Record<RosterField, readonly string[]> = {
   name: ['姓名', '名字', '选手', '选手姓名', '参赛选手', '评委', '评委姓名', 'name'],
-  unit: ['单位', '所在单位', '工作单位', '乡镇', '村', '部门', '单位名称', 'unit'],
+  unit: ['回避单位', '单位', '所在单位', '工作单位', '乡镇', '村', '部门', '单位名称', 'unit'],
   topic: ['题目', '演讲题目', '参赛题目', '课题', '主题', 'topic'],
-  draw: ['出场顺序', '顺序', '序号', '抽签号', '出场序号', 'draw', 'order'],
+  // Only words that name the order of appearance: 序号 (or 顺序, order) is the sheet's row number.
+  draw: ['出场顺序', '出场序号', '出场号', '抽签号', '抽签顺序', '抽签序号', 'draw'],
   status: ['状态', '参赛状态', 'status'],
   title: ['职务', '职称', '职务职称', '身份', 'title'],
   weight: ['权重', '系数', 'weight'],
@@ -37,10 +38,12 @@ export function guessColumns(header: readonly string[], kind: RosterKind): Colum
   const mapping: ColumnMapping = {};
   const taken = new Set<number>();
   for (const field of ROSTER_FIELDS[kind]) {
-    const words = HEADER_WORDS[field];
-    const column = header.findIndex(
-      (cell, position) => !taken.has(position) && words.includes(normalise(cell)),
-    );
+    // Words in order of preference: a 回避单位 column wins over a 工作单位 one.
+    const cells = header.map(normalise);
+    const column =
+      HEADER_WORDS[field]
+        .map((word) => cells.findIndex((cell, position) => !taken.has(position) && cell === word))
+        .find((found) => found !== -1) ?? -1;
     if (column !== -1) {
       mapping[field] = column;
       taken.add(column);

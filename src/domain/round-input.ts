@@ -36,7 +36,21 @@ export function assembleRoundInput({
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
   return {
     criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit }) => ({ id, name, weight, unit })),
+    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit, recuse }) => ({
+      id,
+      name,
+      weight,
+      unit,
+      // A judge's 回避名单 spans the competition: the round's engine sees this round's part.
+      ...(recuse
+        ? {
+            recuse: {
+              contestantIds: recuse.contestantIds.filter((contestantId) => contestantIds.has(contestantId)),
+              units: [...recuse.units],
+            },
+          }
+        : {}),
+    })),
     contestants: [...contestants]
       .sort(byOrder)
       .map(({ id, name, unit, draw, status }) => ({ id, name, unit, draw, status })),

@@ -6,6 +6,7 @@
 import { formatHundredths } from './decimal.ts';
 import { type Issue, issue } from './issues.ts';
 import type { Contestant, Criterion, Hundredths, Judge, RoundInput, RoundSettings } from './model.ts';
+import { RECUSAL_RULES } from './recusal.ts';
 
 export interface RoundIndex {
   criteria: readonly Criterion[];
@@ -152,6 +153,9 @@ export function checkSettings(
   }
   if (!['half-up', 'half-even', 'down'].includes(settings.rounding)) {
     issues.push(issue('unknownRounding', 'settings.rounding', { value: String(settings.rounding) }));
+  }
+  if (settings.recusal !== undefined && !RECUSAL_RULES.includes(settings.recusal)) {
+    issues.push(issue('unknownRecusal', 'settings.recusal', { value: String(settings.recusal) }));
   }
   if (settings.roundEachCriterion && settings.level !== 'criterion') {
     issues.push(issue('roundEachCriterionNeedsCriterionLevel', 'settings.roundEachCriterion'));

@@ -26,6 +26,7 @@ import type {
   RoundRecord,
   SetupTable,
 } from '../domain/records';
+import type { RecuseList } from '../domain/recusal';
 
 /**
  * Bumped when a request or response changes shape; events change with the domain's kinds.
@@ -517,12 +518,16 @@ const roundSettings = object<RoundSettings>({
   minJudges: nullable(integer(0)),
   tieBreak: array(tieBreakStep, 100),
   awards: array(awardTier, 100),
+  recusal: optional(literal('equal', 'contains')),
 });
 
 const wireBlob: Check = (value, path) => {
   object<WireBlob>({ mediaType: text(100), base64: text(MAX_BODY_BYTES) })(value, path);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test((value as WireBlob).base64)) fail(`${path}.base64`, 'not base64');
 };
+
+/** A judge's 回避名单 (src/domain/recusal.ts). */
+const recuseList = object<RecuseList>({ contestantIds: array(id, 1000), units: array(text(200), 100) });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -532,6 +537,7 @@ const judgeFields = {
   title: text(200),
   weight: hundredths,
   unit: nullable(text(200)),
+  recuse: optional(recuseList),
   joinCode: text(20),
   order: integer(0),
   simulated: optional(literal(true)),
@@ -698,6 +704,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
     order: array(id),
   }),
   'order.manual': object<Payload<'order.manual'>>({ order: array(id) }),
+  'draw.commit': object<Payload<'draw.commit'>>({ seedFingerprint: text(200), seed: text(200) }),
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
   ...ROUND_CLOSURE_PAYLOAD_SHAPES,
@@ -832,14 +839,20 @@ export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
     // Which judges have submitted is shown on the projector's panel; their marks are not.
     return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };
   }
-  const redact = event.type === 'entity.put' && event.payload.table === 'judges';
+  const redact =
+    (event.type === 'entity.put' && event.payload.table === 'judges') || event.type === 'draw.commit';
   return { reader: null, projector: true, redact };
 }
 
-/** The text of a stored event as a non-organizer reads it: a judge's join code blanked. */
+/**
+ * The text of a stored event as a non-organizer reads it: a judge's join code blanked, and a
+ * committed draw seed (only its fingerprint is public before the draw).
+ */
 export function redactedEventText(stored: string): string {
-  const event = JSON.parse(stored) as LeitaiEvent<'entity.put'>;
-  if (event.payload.table !== 'judges') return stored;
+  const event = JSON.parse(stored) as LeitaiEvent;
+  if (event.type === 'draw.commit')
+    return JSON.stringify({ ...event, payload: { ...event.payload, seed: '' } });
+  if (event.type !== 'entity.put' || event.payload.table !== 'judges') return stored;
   return JSON.stringify({
     ...event,
     payload: { ...event.payload, entity: { ...event.payload.entity, joinCode: '' } },

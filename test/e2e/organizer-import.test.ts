@@ -115,7 +115,9 @@ describe('organizer: import and draw', () => {
       '有错误的报名表.xlsx',
     );
     await importer.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(broken);
-    await importer.getByText('发现 2 处错误', { exact: false }).waitFor();
+    // 序号 is the row number, not the order of appearance: only the missing name is an error.
+    await importer.getByText('发现 1 处错误', { exact: false }).waitFor();
+    expect(await importer.getByLabel('出场顺序').inputValue()).toBe('');
     expect(await importer.getByRole('button', { name: '导入 8 位选手' }).isDisabled()).toBe(true);
     await h.screenshot(page, 'organizer-import-errors');
 
@@ -135,10 +137,23 @@ describe('organizer: import and draw', () => {
     await h.screenshot(page, 'organizer-contestants');
     await expectAxeClean(page, 'contestants');
 
-    // 抽签 with the app's seed: the fingerprint first, the seed after.
+    // 抽签 with the app's seed: the fingerprint first, fixed once shown; the seed after.
     await page.getByRole('link', { name: '抽签', exact: true }).click();
+    await page.getByRole('heading', { name: '选手名单（尚未排出场顺序）' }).waitFor();
+    expect(await page.locator('.draw-fingerprint__short').count()).toBe(0);
+    await page.getByRole('button', { name: '固定种子并公布指纹' }).click();
+    await page.locator('.draw-fingerprint__short').waitFor();
     const fingerprint = (await page.locator('.draw-fingerprint__short').textContent()) ?? '';
     expect(fingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){3}$/);
+    // Leaving the tab and reloading show the same fingerprint.
+    await page.getByRole('link', { name: '选手', exact: true }).click();
+    await page.getByRole('heading', { name: '选手（19 位）' }).waitFor();
+    await page.getByRole('link', { name: '抽签', exact: true }).click();
+    await page.locator('.draw-fingerprint__short').waitFor();
+    expect(await page.locator('.draw-fingerprint__short').textContent()).toBe(fingerprint);
+    await page.reload();
+    await page.locator('.draw-fingerprint__short').waitFor();
+    expect(await page.locator('.draw-fingerprint__short').textContent()).toBe(fingerprint);
     expect(await page.locator('.draw-record').count()).toBe(0);
     await h.screenshot(page, 'organizer-draw-before');
     await expectAxeClean(page, 'draw before');
@@ -197,6 +212,13 @@ describe('organizer: import and draw', () => {
     ];
     await writeFile(csv, `\uFEFF${judges.map((row) => row.join(',')).join('\r\n')}\r\n`);
     await page.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(csv);
+    // The unit column becomes each judge's 回避单位: shown, and imported once ticked.
+    const recusalCheck = page.getByRole('region', { name: '请核对回避单位' });
+    await recusalCheck.getByRole('row', { name: '赵德明 三工镇' }).waitFor();
+    expect(await page.getByRole('button', { name: '导入 5 位评委' }).isDisabled()).toBe(true);
+    await recusalCheck.getByRole('checkbox', { name: '已核对：按上表导入回避单位' }).check();
+    await h.screenshot(page, 'organizer-judges-recusal-units');
+    await expectAxeClean(page, 'judges recusal units');
     await page.getByRole('button', { name: '导入 5 位评委' }).click();
     await page.getByRole('heading', { name: '评委（5 位）' }).waitFor();
     const codes = await page.locator('.join-code').allTextContents();

@@ -116,6 +116,13 @@ describe('organizer setup', () => {
       await page.getByRole('link', { name: tab, exact: true }).click();
       await page.locator('.org-tab-panel h2').first().waitFor();
     }
+    // 回避 before the day: the demo's one recusal, with its reason.
+    await page.getByRole('link', { name: '回避', exact: true }).click();
+    const recusals = page.getByRole('table', { name: '回避一览' });
+    await recusals.getByRole('row', { name: '刘芳 三工镇 马建军 三工镇 同单位' }).waitFor();
+    expect(await recusals.locator('tbody tr').count()).toBe(1);
+    await h.screenshot(page, 'organizer-recusal');
+    await expectNoAxeViolations(page, 'recusal');
     await page.getByRole('link', { name: '晋级', exact: true }).click();
     await page.getByRole('heading', { name: '“市级决赛”的排名' }).waitFor();
     expect(await page.locator('main table tbody tr').count()).toBe(10);

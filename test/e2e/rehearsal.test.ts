@@ -45,7 +45,7 @@ async function seedRehearsal() {
   const contestant = contestants[0];
   if (!contestant) throw new Error('the demo has contestants');
   await callContestant(db, { roundId: rehearsal.id, contestantId: contestant.id, introduce: true });
-  for (const judge of judges.filter((each) => !isRecusedFrom(each, contestant))) {
+  for (const judge of judges.filter((each) => !isRecusedFrom(each, contestant, rehearsal.settings.recusal))) {
     const ref = { roundId: rehearsal.id, judgeId: judge.id, contestantId: contestant.id };
     for (const criterion of rehearsal.criteria) {
       await enterMark(

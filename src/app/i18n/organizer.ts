@@ -167,6 +167,7 @@ export const organizerZh = {
   'org.tab.contestants': '选手',
   'org.tab.draw': '抽签',
   'org.tab.advancement': '晋级',
+  'org.tab.recusal': '回避',
 
   'org.settings.heading': '评分规则设置',
   'org.settings.panel': '评委分数怎样汇总',
@@ -503,6 +504,7 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.tab.contestants': 'Contestants',
   'org.tab.draw': 'Draw',
   'org.tab.advancement': 'Advancement',
+  'org.tab.recusal': 'Recusal',
 
   'org.settings.heading': 'Scoring rules',
   'org.settings.panel': 'How the judges’ marks are combined',

@@ -6,6 +6,7 @@
 import { memo } from 'react';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
+import type { RecusalReason } from '../../domain/recusal';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { LockIcon } from './LockIcon';
@@ -15,6 +16,8 @@ import type { ContestantState } from './sheet-view';
 export interface ContestantListItem {
   contestant: ContestantRecord;
   state: ContestantState;
+  /** Why the judge is recused from the contestant (state `recused`); null otherwise. */
+  recusal: RecusalReason | null;
   correctionPending: boolean;
   onStage: boolean;
 }
@@ -26,6 +29,12 @@ const STATE_LABEL: Record<ContestantState, MessageKey> = {
   notStarted: 'judge.state.notStarted',
   recused: 'judge.state.recused',
   inactive: 'judge.state.inactive',
+};
+
+const RECUSAL_REASON: Record<RecusalReason, MessageKey> = {
+  sameUnit: 'judge.list.recusedReason',
+  unitContains: 'judge.list.recusedUnitContains',
+  recuseList: 'judge.list.recusedList',
 };
 
 export interface ContestantListProps {
@@ -42,7 +51,7 @@ export const ContestantList = memo(function ContestantList({ items, openId, onOp
         {t('judge.list.title')}
       </h2>
       <ol className="judge-list__items">
-        {items.map(({ contestant, state, correctionPending, onStage }) => {
+        {items.map(({ contestant, state, recusal, correctionPending, onStage }) => {
           const number = t('judge.contestant.draw', { draw: contestant.draw ?? '—' });
           const badge = (
             <span className={`judge-chip judge-chip--${state}`}>
@@ -60,7 +69,9 @@ export const ContestantList = memo(function ContestantList({ items, openId, onOp
                 {contestant.unit && <span className="judge-list__unit">{contestant.unit}</span>}
                 {badge}
                 <span className="judge-list__reason">
-                  {t(state === 'recused' ? 'judge.list.recusedReason' : 'judge.list.inactiveReason')}
+                  {t(
+                    state === 'recused' ? RECUSAL_REASON[recusal ?? 'sameUnit'] : 'judge.list.inactiveReason',
+                  )}
                 </span>
               </li>
             );

@@ -16,6 +16,7 @@ import {
 import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, RoundRecord } from '../../domain/records';
+import { recusalReason } from '../../domain/recusal';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { ContestantList, type ContestantListItem } from './ContestantList';
@@ -121,14 +122,23 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
     const touched = new Set(touchedKey.split('\n'));
     return contestants.map((contestant) => ({
       contestant,
-      state: contestantState(judge, contestant, sheetBy.get(contestant.id), touched.has(contestant.id)),
+      state: contestantState(
+        judge,
+        contestant,
+        sheetBy.get(contestant.id),
+        touched.has(contestant.id),
+        round.settings.recusal,
+      ),
+      recusal: recusalReason(judge, contestant, round.settings.recusal),
       correctionPending: latestCorrection(corrections, contestant.id)?.decision === null,
       onStage: call?.contestantId === contestant.id,
     }));
-  }, [judge, contestants, sheets, touchedKey, corrections, call]);
+  }, [judge, contestants, sheets, touchedKey, corrections, call, round.settings.recusal]);
 
   const openItem = items?.find(
-    (item) => item.contestant.id === session.contestantId && isScorable(judge, item.contestant),
+    (item) =>
+      item.contestant.id === session.contestantId &&
+      isScorable(judge, item.contestant, round.settings.recusal),
   );
   const busy = openItem?.state === 'inProgress' || openItem?.state === 'reopened';
 
@@ -141,9 +151,9 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
     followStageCall(
       db,
       { roundId: round.id, callId: call.callId },
-      called && isScorable(judge, called) ? called.id : null,
+      called && isScorable(judge, called, round.settings.recusal) ? called.id : null,
     );
-  }, [db, items, call, followed, busy, judge, session.roundId, round.id]);
+  }, [db, items, call, followed, busy, judge, session.roundId, round.id, round.settings.recusal]);
 
   // A new call in another of the judge's rounds (the next round has begun) moves the desk
   // there, once the sheet in hand is submitted; the call itself is then followed as above.
@@ -206,7 +216,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
               name: calledItem.contestant.name,
             })}
           </span>
-          {isScorable(judge, calledItem.contestant) ? (
+          {isScorable(judge, calledItem.contestant, round.settings.recusal) ? (
             <button
               type="button"
               className="button button--gold"

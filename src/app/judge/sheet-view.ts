@@ -10,24 +10,25 @@ import { type CorrectionRow, compareRevision, type MarkRow, type SheetRow } from
 import type { Criterion, Id, RoundSettings } from '../../domain/model';
 import { add, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import { isRecusedFrom, type RecusalRule } from '../../domain/recusal';
 
 export type ContestantState =
   | 'submitted'
   | 'reopened'
   | 'inProgress'
   | 'notStarted'
-  /** 回避: same unit as the judge. */
+  /** 回避 (src/domain/recusal.ts). */
   | 'recused'
   /** Withdrawn or disqualified: nobody scores them. */
   | 'inactive';
 
-/** The scoring rules' recusal: a judge does not score a contestant of their own unit. */
-export function isRecused(judge: JudgeRecord, contestant: ContestantRecord): boolean {
-  return judge.unit !== null && judge.unit !== '' && judge.unit === contestant.unit;
-}
-
-export function isScorable(judge: JudgeRecord, contestant: ContestantRecord): boolean {
-  return contestant.status === 'active' && !isRecused(judge, contestant);
+/** `recusal` is the round's rule (round.settings.recusal). */
+export function isScorable(
+  judge: JudgeRecord,
+  contestant: ContestantRecord,
+  recusal: RecusalRule | undefined,
+): boolean {
+  return contestant.status === 'active' && !isRecusedFrom(judge, contestant, recusal);
 }
 
 export function contestantState(
@@ -35,9 +36,10 @@ export function contestantState(
   contestant: ContestantRecord,
   sheet: SheetRow | undefined,
   touched: boolean,
+  recusal: RecusalRule | undefined,
 ): ContestantState {
   if (contestant.status !== 'active') return 'inactive';
-  if (isRecused(judge, contestant)) return 'recused';
+  if (isRecusedFrom(judge, contestant, recusal)) return 'recused';
   if (sheet?.status === 'submitted') return 'submitted';
   if (sheet?.status === 'reopened') return 'reopened';
   return touched ? 'inProgress' : 'notStarted';

@@ -5,7 +5,15 @@
 
 import { useSearch } from '../router';
 
-export const ROUND_TABS = ['settings', 'criteria', 'judges', 'contestants', 'draw', 'advancement'] as const;
+export const ROUND_TABS = [
+  'settings',
+  'criteria',
+  'judges',
+  'contestants',
+  'recusal',
+  'draw',
+  'advancement',
+] as const;
 export type RoundTab = (typeof ROUND_TABS)[number];
 
 export interface OrganizerPlace {

@@ -57,6 +57,7 @@ const KIND_KEYS: Partial<Record<string, MessageKey>> = {
   'correction.request': 'results.audit.kind.correctionRequest',
   'correction.decide': 'results.audit.kind.correctionDecide',
   'draw.record': 'results.audit.kind.drawRecord',
+  'draw.commit': 'results.audit.kind.drawCommit',
   'order.manual': 'results.audit.kind.orderManual',
   'stage.call': 'results.audit.kind.stageCall',
   'stage.timer': 'results.audit.kind.stageTimer',
@@ -159,6 +160,8 @@ function describe(event: LeitaiEvent, book: NameBook, t: TFunction): string {
         fingerprint: event.payload.seedFingerprint.slice(0, 12),
         order: event.payload.order.map(name).join(t('results.list.separator')),
       });
+    case 'draw.commit':
+      return t('results.audit.drawCommit', { fingerprint: event.payload.seedFingerprint.slice(0, 12) });
     case 'order.manual':
       return t('results.audit.orderManual', {
         order: event.payload.order.map(name).join(t('results.list.separator')),

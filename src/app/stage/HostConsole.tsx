@@ -78,7 +78,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   let adjust: ReactNode = null;
   if (focused) {
     const result = results.get(focused.id);
-    const progress = panelProgress(judges, focused, round.criteria, rows.marks, rows.sheets);
+    const progress = panelProgress(
+      judges,
+      focused,
+      round.criteria,
+      rows.marks,
+      rows.sheets,
+      round.settings.recusal,
+    );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
     const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
     const confirmed = new Set(

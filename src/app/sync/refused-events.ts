@@ -32,6 +32,7 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'correction.request': 'sync.kind.correctionRequest',
   'correction.decide': 'sync.kind.correctionDecide',
   'draw.record': 'sync.kind.drawRecord',
+  'draw.commit': 'sync.kind.drawCommit',
   'order.manual': 'sync.kind.orderManual',
   'stage.call': 'sync.kind.stageCall',
   'stage.timer': 'sync.kind.stageTimer',

@@ -33,6 +33,30 @@ function brokenSeed(name: string, change: (round: Record<string, unknown[]>) => 
 }
 
 describe('leitai score FILE.json', () => {
+  it("reads the recusal rule and a judge's 回避名单; without them a nested unit name is another unit", () => {
+    const counted = (path: string) => {
+      const run = leitai('score', path);
+      expect(run.stderr).toBe('');
+      const printed = JSON.parse(run.stdout) as { standings: { id: string; judges: number }[] };
+      return Object.fromEntries(printed.standings.map((entry) => [entry.id, entry.judges]));
+    };
+    const nested = (round: Record<string, unknown[]>) => {
+      (round.contestants?.[1] as { unit: string }).unit = '庙尔沟乡大庙村';
+    };
+    const contract = counted(brokenSeed('nested-units.json', nested));
+    const extended = counted(
+      brokenSeed('recusal-contains.json', (round) => {
+        nested(round);
+        (round as Record<string, unknown>).recusal = 'contains';
+        (round.judges?.[0] as { recuse?: unknown }).recuse = { contestantIds: ['P3'] };
+      }),
+    );
+    // J7 (庙尔沟乡) is recused from P1 either way; from P2 (庙尔沟乡大庙村) only under contains,
+    // and J1 from P3 by its list.
+    expect(Object.keys(contract).sort()).toEqual(['P1', 'P2', 'P3', 'P4']);
+    expect(extended).toEqual({ ...contract, P2: (contract.P2 ?? 0) - 1, P3: (contract.P3 ?? 0) - 1 });
+  });
+
   for (const example of ['seed-final', 'ties-and-rounding']) {
     it(`prints the standings of ${example} as the expected JSON`, () => {
       const run = leitai('score', join(examples, `${example}.input.json`));

@@ -7,9 +7,10 @@ import {
   duplicateCompetition,
   enterMark,
   readProjection,
-  recordDraw,
   refoldLog,
   renameCompetition,
+  reorderManually,
+  setRecuseList,
 } from '../../../src/db/repository';
 import { freshDb, present, refusal, seedRound } from './helpers';
 
@@ -39,7 +40,11 @@ describe('competitions', () => {
   it('are duplicated under new ids, with the sheet, judges and contestants but no marks or draw', async () => {
     const db = freshDb();
     const { competition, round, judges, contestants } = await seedRound(db);
-    await recordDraw(db, round.id, { seedFingerprint: 'f', seed: 's', order: contestants.map((c) => c.id) });
+    await reorderManually(
+      db,
+      round.id,
+      contestants.map((c) => c.id),
+    );
     await enterMark(db, {
       roundId: round.id,
       judgeId: judges[0].id,
@@ -55,6 +60,11 @@ describe('competitions', () => {
       reason: '超时30秒',
     });
 
+    await setRecuseList(db, round.id, judges[0].id, {
+      contestantIds: [contestants[2].id],
+      units: ['榆树沟镇'],
+    });
+
     const copy = await duplicateCompetition(db, competition.id);
     expect(copy.name).toBe(`${competition.name}（副本）`);
     const [copiedRound] = await db.rounds.where('competitionId').equals(copy.id).toArray();
@@ -66,6 +76,11 @@ describe('competitions', () => {
     expect(copiedContestants.sort((a, b) => a.order - b.order).map((c) => [c.name, c.draw])).toEqual(
       contestants.map((c) => [c.name, null]),
     );
+    // The copied 回避名单 names the copy of the contestant, not the original.
+    const copiedList = copiedJudges.find((j) => j.name === judges[0].name)?.recuse;
+    const copiedWangWu = copiedContestants.find((c) => c.name === contestants[2].name);
+    expect(copiedList).toEqual({ contestantIds: [present(copiedWangWu).id], units: ['榆树沟镇'] });
+    expect(copiedRound?.settings.recusal).toBe('contains');
     const oldCodes = new Set(judges.map((j) => j.joinCode));
     expect(copiedJudges.some((j) => oldCodes.has(j.joinCode))).toBe(false);
     expect(await db.marks.where('roundId').equals(present(copiedRound).id).count()).toBe(0);

@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
   assignJudge,
+  commitDrawSeed,
   createRound,
   deleteContestant,
   deleteJudge,
+  drawWithCommittedSeed,
   enterMark,
   importRoster,
   putContestant,
   putJudge,
   type RepositoryError,
   readProjection,
-  recordDraw,
   refoldLog,
   reorderManually,
 } from '../../../src/db/repository';
+import { drawOrder, seedFingerprint } from '../../../src/domain/draw';
 import { freshDb, refusal, SECRETARY_SHEET, seedRound } from './helpers';
 
 describe('judges', () => {
@@ -163,44 +165,62 @@ describe('importRoster from a file read by readRoster', () => {
 });
 
 describe('the order of appearance', () => {
-  it('is recorded by a draw with its seed, then by a manual reorder', async () => {
+  it('is recorded by a draw with the committed seed, then by a manual reorder', async () => {
+    const db = freshDb();
+    const { round, contestants } = await seedRound(db);
+    const ids = contestants.map((contestant) => contestant.id);
+    await refusal(drawWithCommittedSeed(db, round.id), 'draw-not-committed');
+    const commit = await commitDrawSeed(db, round.id, '20261123');
+    expect(commit.payload).toEqual({ seedFingerprint: seedFingerprint('20261123'), seed: '20261123' });
+    // The fingerprint once shown is the one drawn with: no second seed before the draw.
+    expect(await refusal(commitDrawSeed(db, round.id, 'other'), 'draw-committed')).toContain(
+      seedFingerprint('20261123').slice(0, 16),
+    );
+    const order = drawOrder(ids, '20261123');
+    const drawn = await drawWithCommittedSeed(db, round.id);
+    expect(drawn.map((contestant) => [contestant.id, contestant.draw])).toEqual(
+      order.map((id, index) => [id, index + 1]),
+    );
+    const [record] = await db.events.where('[roundId+type]').equals([round.id, 'draw.record']).toArray();
+    expect(record?.payload).toEqual({
+      seedFingerprint: seedFingerprint('20261123'),
+      seed: '20261123',
+      order,
+    });
+    // The commit is used up: drawing again needs a new one.
+    await refusal(drawWithCommittedSeed(db, round.id), 'draw-not-committed');
+
+    const [first, second, third] = order as [string, string, string];
+    const before = await db.events.count();
+    await reorderManually(db, round.id, [first, third, second]);
+    // The audit event, and a put for each of the two contestants whose place changed.
+    expect(await db.events.count()).toBe(before + 3);
+    expect((await db.contestants.get(third))?.draw).toBe(2);
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+
+  it('draws only the active contestants, and refuses an empty seed', async () => {
     const db = freshDb();
     const { round, contestants } = await seedRound(db);
     const [a, b, c] = contestants.map((contestant) => contestant.id) as [string, string, string];
-    const drawn = await recordDraw(db, round.id, {
-      seedFingerprint: 'sha256:ab12',
-      seed: '20261123',
-      order: [c, a, b],
-    });
-    expect(drawn.map((contestant) => [contestant.id, contestant.draw])).toEqual([
-      [c, 1],
-      [a, 2],
-      [b, 3],
-    ]);
-    const [record] = await db.events.where('[roundId+type]').equals([round.id, 'draw.record']).toArray();
-    expect(record?.payload).toEqual({ seedFingerprint: 'sha256:ab12', seed: '20261123', order: [c, a, b] });
-
-    const before = await db.events.count();
-    await reorderManually(db, round.id, [c, b, a]);
-    // The audit event, and a put for each of the two contestants whose place changed.
-    expect(await db.events.count()).toBe(before + 3);
-    expect((await db.contestants.get(b))?.draw).toBe(2);
-    expect(await readProjection(db)).toEqual(await refoldLog(db));
+    await refusal(commitDrawSeed(db, round.id, '  '), 'invalid-field');
+    await putContestant(db, { id: c, roundId: round.id, status: 'withdrawn' });
+    await commitDrawSeed(db, round.id, 's');
+    await drawWithCommittedSeed(db, round.id);
+    expect((await db.contestants.get(c))?.draw).toBeNull();
+    const placed = [(await db.contestants.get(a))?.draw, (await db.contestants.get(b))?.draw];
+    expect(placed.sort()).toEqual([1, 2]);
   });
 
   it('must list every active contestant once, and only them', async () => {
     const db = freshDb();
     const { round, contestants } = await seedRound(db);
     const [a, b, c] = contestants.map((contestant) => contestant.id) as [string, string, string];
-    const draw = (order: string[]) => recordDraw(db, round.id, { seedFingerprint: 'f', seed: 's', order });
+    const draw = (order: string[]) => reorderManually(db, round.id, order);
     expect(await refusal(draw([a, b]), 'draw-invalid')).toContain('王五');
     await refusal(draw([a, b, c, a]), 'draw-invalid');
     await refusal(draw([a, b, c, 'stranger']), 'draw-invalid');
     await refusal(draw([a, b, c].map(() => '')), 'draw-invalid');
-    await refusal(
-      recordDraw(db, round.id, { seedFingerprint: '', seed: 's', order: [a, b, c] }),
-      'invalid-field',
-    );
     // A withdrawn contestant may be left out, and gets no place.
     await putContestant(db, { id: c, roundId: round.id, status: 'withdrawn' });
     await draw([b, a]);

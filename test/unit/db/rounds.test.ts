@@ -26,7 +26,8 @@ describe('rounds', () => {
       overtime: { everySeconds: 30, points: 50 },
     });
     expect([first.order, second.order]).toEqual([1, 2]);
-    expect(first.settings).toEqual(DEFAULT_SETTINGS);
+    // A round made in the app recuses by nested unit names (三工镇 ⊃ 三工镇下六工村).
+    expect(first.settings).toEqual({ ...DEFAULT_SETTINGS, recusal: 'contains' });
     expect(first.criteria[0]).toEqual({ id: 'content', label: '内容', max: 4000, points: 4000, step: 10 });
     expect(await db.rounds.get(second.id)).toEqual(second);
   });

@@ -44,9 +44,21 @@ describe('parseCsv', () => {
 });
 
 describe('guessColumns', () => {
+  it('maps only a column named as the order of appearance to it, never 序号 (the row number)', () => {
+    for (const header of ['出场顺序', '抽签号', '出场序号', ' 出场 顺序 ']) {
+      expect(guessColumns(['序号', '姓名', header], 'contestants')).toEqual({ name: 1, draw: 2 });
+    }
+    for (const header of ['序号', '顺序', 'order', 'No.']) {
+      expect(guessColumns([header, '姓名'], 'contestants')).toEqual({ name: 1 });
+    }
+  });
+
+  it("maps a judge's 回避单位 column before a workplace column", () => {
+    expect(guessColumns(['姓名', '工作单位', '回避单位'], 'judges')).toEqual({ name: 0, unit: 2 });
+  });
+
   it('finds the usual Chinese headers', () => {
     expect(guessColumns(['序号', '姓名', '单位', '演讲题目'], 'contestants')).toEqual({
-      draw: 0,
       name: 1,
       unit: 2,
       topic: 3,

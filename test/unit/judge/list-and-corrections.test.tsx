@@ -9,6 +9,7 @@ import {
   enterMark,
   pressKey,
   putContestant,
+  setRecuseList,
   submitSheet,
 } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
@@ -85,6 +86,22 @@ describe('the contestant list', () => {
 
     await user.click(list().getByRole('button', { name: /李四/ }));
     expect(await screen.findByRole('heading', { level: 2, name: '1 号 李四' })).toBeInTheDocument();
+  });
+
+  it('says why for a nested unit name and for the judge’s own 回避名单, and offers neither', async () => {
+    const db = freshDb();
+    const seeded = await seedJudgeRound(db);
+    await putContestant(db, { ...seeded.lisi, unit: '三工镇下六工村' });
+    await setRecuseList(db, seeded.round.id, seeded.zhao.id, {
+      contestantIds: [seeded.wangwu.id],
+      units: [],
+    });
+    await renderBoundJudge(db, seeded.zhao.id, null);
+    await list().findByText('与您的单位名称相互包含，按规定回避');
+    expect(list().getByText('李四').closest('li')).toHaveTextContent('与您的单位名称相互包含，按规定回避');
+    expect(list().getByText('王五').closest('li')).toHaveTextContent('在您的回避名单中，按规定回避');
+    expect(list().getByText('张三').closest('li')).toHaveTextContent('与您同单位，按规定回避');
+    expect(list().queryAllByRole('button')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 /** What the sheet shows: cells from marks and drafts, the running total, recusal. */
 
 import { describe, expect, it } from 'vitest';
-import { cellViews, contestantState, isRecused, sheetTotal } from '../../../src/app/judge/sheet-view';
+import { cellViews, contestantState, isScorable, sheetTotal } from '../../../src/app/judge/sheet-view';
 import { computeStandings } from '../../../src/domain/engine';
 import type { MarkRow } from '../../../src/domain/events';
 import { type Criterion, DEFAULT_SETTINGS, type RoundSettings } from '../../../src/domain/model';
@@ -139,21 +139,33 @@ describe('the running total has the decimals the host shows a judge total with',
 describe('contestantState', () => {
   const judge = { unit: '三工镇' } as JudgeRecord;
   const contestant = (unit: string | null, status: ContestantRecord['status'] = 'active') =>
-    ({ unit, status }) as ContestantRecord;
+    ({ id: 'p', unit, status }) as ContestantRecord;
 
   it('puts recusal and withdrawal before any sheet', () => {
-    expect(isRecused(judge, contestant('三工镇'))).toBe(true);
-    expect(isRecused({ unit: '' } as JudgeRecord, contestant(''))).toBe(false);
-    expect(contestantState(judge, contestant('三工镇'), undefined, true)).toBe('recused');
-    expect(contestantState(judge, contestant('佃坝镇', 'withdrawn'), undefined, false)).toBe('inactive');
+    expect(isScorable(judge, contestant('三工镇'), 'equal')).toBe(false);
+    expect(isScorable({ unit: '' } as JudgeRecord, contestant(''), 'equal')).toBe(true);
+    expect(contestantState(judge, contestant('三工镇'), undefined, true, 'equal')).toBe('recused');
+    expect(contestantState(judge, contestant('佃坝镇', 'withdrawn'), undefined, false, 'equal')).toBe(
+      'inactive',
+    );
     const sheet = { roundId: 'r', judgeId: 'j', contestantId: 'p', head };
-    expect(contestantState(judge, contestant('佃坝镇'), { ...sheet, status: 'submitted' }, true)).toBe(
-      'submitted',
+    expect(
+      contestantState(judge, contestant('佃坝镇'), { ...sheet, status: 'submitted' }, true, 'equal'),
+    ).toBe('submitted');
+    expect(
+      contestantState(judge, contestant('佃坝镇'), { ...sheet, status: 'reopened' }, true, 'equal'),
+    ).toBe('reopened');
+    expect(contestantState(judge, contestant('佃坝镇'), undefined, true, 'equal')).toBe('inProgress');
+    expect(contestantState(judge, contestant('佃坝镇'), undefined, false, 'equal')).toBe('notStarted');
+  });
+
+  it("follows the round's rule: a nested unit and the judge's own list recuse them too", () => {
+    expect(contestantState(judge, contestant('三工镇下六工村'), undefined, false, 'contains')).toBe(
+      'recused',
     );
-    expect(contestantState(judge, contestant('佃坝镇'), { ...sheet, status: 'reopened' }, true)).toBe(
-      'reopened',
-    );
-    expect(contestantState(judge, contestant('佃坝镇'), undefined, true)).toBe('inProgress');
-    expect(contestantState(judge, contestant('佃坝镇'), undefined, false)).toBe('notStarted');
+    expect(contestantState(judge, contestant(' 三工镇 '), undefined, false, 'equal')).toBe('recused');
+    const listed = { unit: null, recuse: { contestantIds: ['p'], units: [] } } as unknown as JudgeRecord;
+    expect(isScorable(listed, contestant('佃坝镇'), 'equal')).toBe(false);
+    expect(isScorable({ unit: '  ' } as JudgeRecord, contestant('  '), 'contains')).toBe(true);
   });
 });

@@ -6,8 +6,8 @@ import {
   createRound,
   putContestant,
   readProjection,
-  recordDraw,
   refoldLog,
+  reorderManually,
 } from '../../../src/db/repository';
 import { freshDb, present, refusal, SECRETARY_SHEET, seedRound } from '../db/helpers';
 
@@ -25,7 +25,11 @@ async function withFinal() {
 describe('advanceContestants', () => {
   it('copies name, unit, topic and photo under new ids, active and not drawn, in the given order', async () => {
     const { db, round, contestants, final } = await withFinal();
-    await recordDraw(db, round.id, { seedFingerprint: 'f', seed: 's', order: contestants.map((c) => c.id) });
+    await reorderManually(
+      db,
+      round.id,
+      contestants.map((c) => c.id),
+    );
     await putContestant(db, { id: contestants[2].id, roundId: round.id, status: 'withdrawn' });
     await putContestant(db, { id: contestants[1].id, roundId: round.id, photo: new Blob(['jpeg']) });
     await putContestant(db, { roundId: final.id, name: '已有选手', unit: '六工镇' });

@@ -68,13 +68,13 @@ describe('importing contestants from .xlsx', () => {
     expect(within(region).getByRole('combobox', { name: '标题行' })).toHaveDisplayValue(/^第 2 行：序号/);
     expect(within(region).getByRole('combobox', { name: '姓名（必填）' })).toHaveDisplayValue('B 列：姓名');
     expect(within(region).getByRole('combobox', { name: '题目' })).toHaveDisplayValue('D 列：演讲题目');
-    expect(within(region).getByRole('combobox', { name: '出场顺序' })).toHaveDisplayValue('A 列：序号');
+    // 序号 is the sheet's row number, not the order of appearance: it is not imported as one.
+    expect(within(region).getByRole('combobox', { name: '出场顺序' })).toHaveDisplayValue('（不导入）');
     expect(within(region).getByRole('combobox', { name: '状态' })).toHaveDisplayValue('（不导入）');
 
     const errors = within(region).getByRole('alert');
-    expect(errors).toHaveTextContent('发现 2 处错误');
+    expect(errors).toHaveTextContent('发现 1 处错误');
     expect(errors).toHaveTextContent('第 4 行 B 列：姓名不能为空');
-    expect(errors).toHaveTextContent('第 5 行 A 列：出场顺序“二”应为正整数');
     expect(previewRow(region, 4)).toHaveTextContent('姓名不能为空');
     expect(previewRow(region, 4)).toHaveClass('import-row--error');
     expect(previewRow(region, 3)).not.toHaveClass('import-row--error');
@@ -82,10 +82,10 @@ describe('importing contestants from .xlsx', () => {
     const submit = within(region).getByRole('button', { name: '导入 4 位选手' });
     expect(submit).toBeDisabled();
 
-    // Not importing the order column clears the errors of that column only.
-    await user.selectOptions(within(region).getByRole('combobox', { name: '出场顺序' }), '（不导入）');
-    expect(within(region).getByRole('alert')).toHaveTextContent('发现 1 处错误');
-    expect(within(region).queryByText(/出场顺序“二”/)).not.toBeInTheDocument();
+    // Choosing the column as the order by hand checks it as one.
+    await user.selectOptions(within(region).getByRole('combobox', { name: '出场顺序' }), 'A 列：序号');
+    expect(within(region).getByRole('alert')).toHaveTextContent('发现 2 处错误');
+    expect(within(region).getByRole('alert')).toHaveTextContent('第 5 行 A 列：出场顺序“二”应为正整数');
     expect(submit).toBeDisabled();
     expect(await db.contestants.count()).toBe(3);
   });
@@ -178,7 +178,65 @@ describe('importing a GBK CSV as Chinese Excel saves it', () => {
   });
 });
 
+describe('importing contestants with a 序号 column', () => {
+  it('leaves them without an order of appearance', async () => {
+    const { db, user, region, round } = await openImport('contestants');
+    const file = await xlsxFile([
+      ['序号', '姓名', '单位'],
+      [1, '沙哈提别克', '庙尔沟乡'],
+      [2, '潘金永', '三工镇'],
+    ]);
+    await user.upload(within(region).getByLabelText('选择文件（.xlsx 或 .csv）'), file);
+    await user.click(await within(region).findByRole('button', { name: '导入 2 位选手' }));
+    await screen.findByText('已导入 2 位选手');
+    const imported = (await db.contestants.where('roundId').equals(round.id).sortBy('order')).slice(3);
+    expect(imported.map(({ name, draw }) => [name, draw])).toEqual([
+      ['沙哈提别克', null],
+      ['潘金永', null],
+    ]);
+  });
+});
+
 describe('importing judges', () => {
+  it("shows what the unit column maps to as each judge's 回避单位 and imports only once the organizer ticks it", async () => {
+    const { db, user, region, round } = await openImport('judges');
+    const csv = '姓名,工作单位\r\n刘芳,三工镇\r\n王建国,\r\n';
+    await user.upload(
+      within(region).getByLabelText('选择文件（.xlsx 或 .csv）'),
+      new File([csv], 'judges.csv', { type: 'text/csv' }),
+    );
+    const check = await within(region).findByRole('region', { name: '请核对回避单位' });
+    expect(check).toHaveTextContent('“B 列：工作单位”将作为评委的回避单位');
+    const table = within(check).getByRole('table', { name: '导入后的回避单位' });
+    expect(within(table).getByRole('row', { name: '刘芳 三工镇' })).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: '王建国 （无）' })).toBeInTheDocument();
+    const submit = within(region).getByRole('button', { name: '导入 2 位评委' });
+    expect(submit).toBeDisabled();
+    expect(within(region).getByText('请先核对并勾选回避单位，再导入。')).toBeInTheDocument();
+    await user.click(within(check).getByRole('checkbox', { name: '已核对：按上表导入回避单位' }));
+    expect(submit).toBeEnabled();
+
+    // Another mapping is another plan: checked again.
+    await user.selectOptions(
+      within(region).getByRole('combobox', { name: '姓名（必填）' }),
+      'B 列：工作单位',
+    );
+    await user.selectOptions(within(region).getByRole('combobox', { name: '姓名（必填）' }), 'A 列：姓名');
+    expect(within(region).getByRole('checkbox', { name: '已核对：按上表导入回避单位' })).not.toBeChecked();
+    expect(submit).toBeDisabled();
+
+    // Not importing the column: no 回避单位, nothing to check.
+    await user.selectOptions(within(region).getByRole('combobox', { name: '单位（回避）' }), '（不导入）');
+    expect(within(region).queryByRole('region', { name: '请核对回避单位' })).not.toBeInTheDocument();
+    await user.click(submit);
+    await screen.findByText('已导入 2 位评委');
+    const judges = (await db.judges.where('roundIds').equals(round.id).sortBy('order')).slice(3);
+    expect(judges.map(({ name, unit }) => [name, unit])).toEqual([
+      ['刘芳', null],
+      ['王建国', null],
+    ]);
+  });
+
   it('reads titles, units and weights, and gives each imported judge a join code', async () => {
     const { db, user, region, round } = await openImport('judges');
     const csv =
@@ -189,6 +247,7 @@ describe('importing judges', () => {
     );
     expect(await within(region).findByText(/编码：UTF-8/)).toBeInTheDocument();
     expect(within(region).getByRole('combobox', { name: '权重' })).toHaveDisplayValue('D 列：权重');
+    await user.click(within(region).getByRole('checkbox', { name: '已核对：按上表导入回避单位' }));
     await user.click(within(region).getByRole('button', { name: '导入 2 位评委' }));
     await screen.findByText('已导入 2 位评委');
     const judges = (await db.judges.where('roundIds').equals(round.id).sortBy('order')).slice(3);

@@ -117,7 +117,7 @@ describe('a competition and its rounds', () => {
       within(tabs)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['设置', '评分表', '评委', '选手', '抽签', '晋级']);
+    ).toEqual(['设置', '评分表', '评委', '选手', '回避', '抽签', '晋级']);
     expect(within(tabs).getByRole('link', { name: '设置' })).toHaveAttribute('aria-current', 'page');
     await user.click(within(tabs).getByRole('link', { name: '评分表' }));
     expect(await screen.findByRole('heading', { level: 2, name: '评分表' })).toBeInTheDocument();

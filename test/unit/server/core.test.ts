@@ -2,7 +2,8 @@
 // The venue server's core in process: storage, push answered event by event, pulls filtered by
 // role, and every refusal (who may do what, what the setup allows).
 import { describe, expect, it } from 'vitest';
-import { enterMark, getDeviceId } from '../../../src/db/repository';
+import { commitDrawSeed, enterMark, getDeviceId } from '../../../src/db/repository';
+import { seedFingerprint } from '../../../src/domain/draw';
 import { ATTEMPT_RULES } from '../../../src/server/auth';
 import type { CoreNotice } from '../../../src/server/core';
 import {
@@ -252,6 +253,22 @@ describe('pulls filtered by role (finding 1)', () => {
     );
     expect(codes(await pullAll(v, v.judge.token))).toEqual(['', '', '']);
     expect(codes(await pullAll(v, projector.token))).toEqual(['', '', '']);
+  });
+
+  it("keeps a committed draw seed on the organizer's devices: the others read its fingerprint only", async () => {
+    const v = await venue();
+    await commitDrawSeed(v.laptop, v.seeded.round.id, '3f2a9c1b7d4e0a55');
+    const commits = (await wireLog(v.laptop)).filter((event) => event.type === 'draw.commit');
+    expect((await push(v.core, v.organizer.token, commits)).body.refused).toEqual([]);
+    const projector = await projectorSession(v);
+    const pulled = async (token: string) =>
+      (await pullAll(v, token)).flatMap((event) => (event.type === 'draw.commit' ? [event.payload] : []));
+    const fingerprint = seedFingerprint('3f2a9c1b7d4e0a55');
+    expect(await pulled(v.organizer.token)).toEqual([
+      { seedFingerprint: fingerprint, seed: '3f2a9c1b7d4e0a55' },
+    ]);
+    expect(await pulled(v.judge.token)).toEqual([{ seedFingerprint: fingerprint, seed: '' }]);
+    expect(await pulled(projector.token)).toEqual([{ seedFingerprint: fingerprint, seed: '' }]);
   });
 
   it('gives a judge its own marks only, and the projector no mark; the reveal carries what it unlocks', async () => {

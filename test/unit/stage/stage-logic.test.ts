@@ -156,6 +156,7 @@ describe('panel progress and the checks', () => {
         mark('F', 'gone', 300),
       ],
       [sheet('A', 'submitted'), sheet('E', 'reopened'), sheet('F', 'submitted')],
+      'equal',
     );
     expect(progress).toEqual([
       { judgeId: 'A', status: 'submitted', marked: 2, unmarked: [] },
@@ -191,6 +192,7 @@ describe('panel progress and the checks', () => {
       criteria,
       [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
       [sheet('A', 'submitted')],
+      'equal',
     );
     const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
     const counting = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };

@@ -1,23 +1,31 @@
 /**
- * 抽签: the order of appearance. The seed's fingerprint is shown before the draw, the seed after
- * it, so that anyone can check that the seed was fixed in advance and re-run the shuffle. Only
- * contestants with the status 参赛 are drawn; withdrawn and disqualified ones get no place.
- * The draw and every manual move afterwards are recorded in the round's log.
+ * 抽签: the order of appearance. The seed is fixed (committed to the round's log) the moment its
+ * fingerprint is first shown, and the draw uses that seed, so the fingerprint announced before
+ * the draw is the one anyone can check afterwards, whatever reloads or devices came between.
+ * Only contestants with the status 参赛 are drawn; withdrawn and disqualified ones get no place.
+ * Every commit, draw and manual move is recorded in the round's log.
  */
 import { useState } from 'react';
-import { RepositoryError, recordDraw, reorderManually } from '../../../db/repository';
-import { drawOrder, seedFingerprint } from '../../../domain/draw';
+import {
+  commitDrawSeed,
+  drawWithCommittedSeed,
+  openDrawCommit,
+  RepositoryError,
+  reorderManually,
+} from '../../../db/repository';
+import { drawOrder, MAX_SEED_LENGTH, seedFingerprint } from '../../../domain/draw';
 import type { LeitaiEvent } from '../../../domain/events';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
-import { useT } from '../../i18n/useT';
+import type { MessageKey } from '../../i18n/messages';
+import { type TFunction, useT } from '../../i18n/useT';
 import { useUiStore } from '../../store';
 import { useContestants, useRound } from '../people/queries';
 import { STATUS_LABELS } from '../people/status';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { type OrderEvent, useOrderEvents } from './queries';
-import { FINGERPRINT_SHOWN, groupDigits, MAX_SEED_LENGTH, newDrawSeed } from './seed';
+import { FINGERPRINT_SHOWN, groupDigits, newDrawSeed } from './seed';
 import './draw.css';
 
 /** The order of appearance: placed contestants by place, then active ones still without a place. */
@@ -59,6 +67,12 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
   );
   const draws = events.filter((event): event is LeitaiEvent<'draw.record'> => event.type === 'draw.record');
   const latestDraw = draws[draws.length - 1];
+  const commit = openDrawCommit(events);
+  const orderSource: OrderSource = !contestants.some((contestant) => contestant.draw !== null)
+    ? 'none'
+    : events.some((event) => event.type !== 'draw.commit')
+      ? 'recorded'
+      : 'imported';
 
   const write = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -88,19 +102,16 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
     );
   };
 
-  const draw = (seed: string, fingerprint: string) =>
+  const commitSeed = (seed: string) =>
     write(
-      () =>
-        recordDraw(db, roundId, {
-          seed,
-          seedFingerprint: fingerprint,
-          order: drawOrder(
-            active.map((contestant) => contestant.id),
-            seed,
-          ),
-        }),
-      t('people.draw.recorded', { count: active.length }),
+      () => commitDrawSeed(db, roundId, seed),
+      t('people.draw.committed', {
+        fingerprint: groupDigits(seedFingerprint(seed).slice(0, FINGERPRINT_SHOWN)),
+      }),
     );
+
+  const draw = () =>
+    write(() => drawWithCommittedSeed(db, roundId), t('people.draw.recorded', { count: active.length }));
 
   return (
     <section className="draw-panel" aria-labelledby="draw-heading">
@@ -114,12 +125,33 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
         </p>
       )}
       <div className="draw-panel__columns">
-        <Lineup lineup={lineup} leftOut={leftOut} busy={busy} onMove={move} hasEvents={events.length > 0} />
+        <Lineup
+          lineup={lineup}
+          leftOut={leftOut}
+          busy={busy}
+          onMove={move}
+          orderSource={orderSource}
+          drawn={latestDraw !== undefined}
+        />
         <div className="draw-panel__side">
           {latestDraw && (
-            <DrawRecord draw={latestDraw} manualAfter={events.slice(events.indexOf(latestDraw) + 1).length} />
+            <DrawRecord
+              draw={latestDraw}
+              manualAfter={
+                events.slice(events.indexOf(latestDraw) + 1).filter((event) => event.type === 'order.manual')
+                  .length
+              }
+            />
           )}
-          <DrawBox activeCount={active.length} latestDraw={latestDraw} busy={busy} onDraw={draw} />
+          <DrawBox
+            activeCount={active.length}
+            latestDraw={latestDraw}
+            commit={commit}
+            replacesOrder={orderSource !== 'none'}
+            busy={busy}
+            onCommit={commitSeed}
+            onDraw={draw}
+          />
           {events.length > 0 && <History events={events} />}
         </div>
       </div>
@@ -127,23 +159,34 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
   );
 }
 
+/** Where the round's order comes from: nowhere yet, an import's 出场顺序 column, or the log. */
+type OrderSource = 'none' | 'imported' | 'recorded';
+
+const LINEUP_HEADINGS = {
+  none: 'people.draw.lineupUnordered',
+  imported: 'people.draw.lineupImported',
+  recorded: 'people.draw.lineupHeading',
+} as const satisfies Record<OrderSource, MessageKey>;
+
 interface LineupProps {
   lineup: readonly ContestantRecord[];
   leftOut: readonly ContestantRecord[];
   busy: boolean;
-  hasEvents: boolean;
+  orderSource: OrderSource;
+  drawn: boolean;
   onMove: (index: number, by: -1 | 1) => void;
 }
 
-function Lineup({ lineup, leftOut, busy, hasEvents, onMove }: LineupProps) {
+function Lineup({ lineup, leftOut, busy, orderSource, drawn, onMove }: LineupProps) {
   const t = useT();
+  const heading = t(LINEUP_HEADINGS[orderSource]);
   return (
     <div className="draw-lineup">
-      <h3>{t('people.draw.lineupHeading')}</h3>
+      <h3>{heading}</h3>
       {lineup.length === 0 ? (
         <p className="people-empty">{t('people.draw.noContestants')}</p>
       ) : (
-        <ol className="draw-lineup__list" aria-label={t('people.draw.lineupHeading')}>
+        <ol className="draw-lineup__list" aria-label={heading}>
           {lineup.map((contestant, index) => (
             <li key={contestant.id} className="draw-lineup__item">
               <span className="draw-lineup__place">{contestant.draw ?? t('people.draw.noPlace')}</span>
@@ -183,9 +226,7 @@ function Lineup({ lineup, leftOut, busy, hasEvents, onMove }: LineupProps) {
         </ol>
       )}
       {lineup.some((contestant) => contestant.draw === null) && (
-        <p className="field__hint">
-          {hasEvents ? t('people.draw.waitingAfterDraw') : t('people.draw.waiting')}
-        </p>
+        <p className="field__hint">{drawn ? t('people.draw.waitingAfterDraw') : t('people.draw.waiting')}</p>
       )}
       <p className="field__hint">{t('people.draw.manualNote')}</p>
       {leftOut.length > 0 && (
@@ -204,37 +245,39 @@ function Lineup({ lineup, leftOut, busy, hasEvents, onMove }: LineupProps) {
 interface DrawBoxProps {
   activeCount: number;
   latestDraw: LeitaiEvent<'draw.record'> | undefined;
+  /** The seed fixed for the next draw, its fingerprint shown; null before one is. */
+  commit: LeitaiEvent<'draw.commit'> | null;
+  /** The round has an order (drawn, imported or set by hand) that the draw would replace. */
+  replacesOrder: boolean;
   busy: boolean;
-  onDraw: (seed: string, fingerprint: string) => Promise<void>;
+  onCommit: (seed: string) => Promise<void>;
+  onDraw: () => Promise<void>;
 }
 
-/** Choosing the seed, showing its fingerprint, and the draw itself. */
-function DrawBox({ activeCount, latestDraw, busy, onDraw }: DrawBoxProps) {
+/** Fixing the seed (its fingerprint shown from then on), and the draw with it. */
+function DrawBox({ activeCount, latestDraw, commit, replacesOrder, busy, onCommit, onDraw }: DrawBoxProps) {
   const t = useT();
-  const formatTime = useFormatTime();
-  const [source, setSource] = useState<'generated' | 'typed'>('generated');
-  const [generated, setGenerated] = useState(newDrawSeed);
-  const [typed, setTyped] = useState('');
-  const [confirming, setConfirming] = useState(false);
-  // After a draw, the next seed's fingerprint stays out of sight until a redraw is prepared:
-  // beside the result, a second fingerprint would only be confused with the first.
+  // After a draw, choosing the next seed waits until a redraw is prepared: beside the result,
+  // a second fingerprint would only be confused with the first.
   const [preparing, setPreparing] = useState(false);
-  const seed = source === 'generated' ? generated : typed.trim();
-  const seedProblem =
-    source === 'typed' && seed.length > MAX_SEED_LENGTH
-      ? t('people.draw.seedTooLong', { max: MAX_SEED_LENGTH })
-      : null;
-  const fingerprint = seed !== '' && !seedProblem ? seedFingerprint(seed) : null;
+  const heading = latestDraw ? t('people.draw.redrawHeading') : t('people.draw.drawHeading');
 
-  const start = async () => {
-    if (!fingerprint) return;
-    await onDraw(seed, fingerprint);
-    // A seed serves one draw: a later draw gets a new one, with a new fingerprint.
-    setGenerated(newDrawSeed());
-    setTyped('');
-    setPreparing(false);
-  };
-
+  if (commit) {
+    return (
+      <CommittedDraw
+        heading={heading}
+        commit={commit}
+        activeCount={activeCount}
+        latestDraw={latestDraw}
+        replacesOrder={replacesOrder}
+        busy={busy}
+        onDraw={async () => {
+          await onDraw();
+          setPreparing(false);
+        }}
+      />
+    );
+  }
   if (latestDraw && !preparing) {
     return (
       <div className="draw-box">
@@ -246,10 +289,34 @@ function DrawBox({ activeCount, latestDraw, busy, onDraw }: DrawBoxProps) {
       </div>
     );
   }
+  return <SeedChoice heading={heading} activeCount={activeCount} busy={busy} onCommit={onCommit} />;
+}
+
+/** Before a commit: a generated or an agreed seed, fixed with its fingerprint in one step. */
+function SeedChoice({
+  heading,
+  activeCount,
+  busy,
+  onCommit,
+}: {
+  heading: string;
+  activeCount: number;
+  busy: boolean;
+  onCommit: (seed: string) => Promise<void>;
+}) {
+  const t = useT();
+  const [source, setSource] = useState<'generated' | 'typed'>('generated');
+  const [typed, setTyped] = useState('');
+  const seed = typed.trim();
+  const seedProblem =
+    source === 'typed' && seed.length > MAX_SEED_LENGTH
+      ? t('people.draw.seedTooLong', { max: MAX_SEED_LENGTH })
+      : null;
+  const ready = source === 'generated' || (seed !== '' && !seedProblem);
 
   return (
     <div className="draw-box">
-      <h3>{latestDraw ? t('people.draw.redrawHeading') : t('people.draw.drawHeading')}</h3>
+      <h3>{heading}</h3>
       <p>{t('people.draw.explain')}</p>
       <p className="field__hint">{t('people.draw.whoIsDrawn')}</p>
       <fieldset className="draw-box__source">
@@ -294,34 +361,78 @@ function DrawBox({ activeCount, latestDraw, busy, onDraw }: DrawBoxProps) {
           )}
         </div>
       )}
-      {fingerprint ? (
-        <div className="draw-fingerprint" data-testid="draw-fingerprint">
-          <p className="draw-fingerprint__ask">{t('people.draw.writeDown')}</p>
-          <p className="draw-fingerprint__short">{groupDigits(fingerprint.slice(0, FINGERPRINT_SHOWN))}</p>
-          <p className="draw-fingerprint__full">
-            {t('people.draw.fullFingerprint')} <code>{groupDigits(fingerprint, 8)}</code>
-          </p>
-        </div>
-      ) : (
-        source === 'typed' && <p className="field__hint">{t('people.draw.typeSeedFirst')}</p>
-      )}
+      {source === 'typed' && seed === '' && <p className="field__hint">{t('people.draw.typeSeedFirst')}</p>}
+      {activeCount === 0 && <p className="field__hint">{t('people.draw.nobodyToDraw')}</p>}
+      <p className="field__hint">{t('people.draw.commitHint')}</p>
+      <button
+        type="button"
+        className="button button--gold draw-box__start"
+        disabled={busy || !ready || activeCount === 0}
+        onClick={() => onCommit(source === 'generated' ? newDrawSeed() : seed)}
+      >
+        {t('people.draw.commit')}
+      </button>
+    </div>
+  );
+}
+
+interface CommittedDrawProps {
+  heading: string;
+  commit: LeitaiEvent<'draw.commit'>;
+  activeCount: number;
+  latestDraw: LeitaiEvent<'draw.record'> | undefined;
+  replacesOrder: boolean;
+  busy: boolean;
+  onDraw: () => Promise<void>;
+}
+
+/** The committed fingerprint, to be written down or photographed, and the draw that uses it. */
+function CommittedDraw({
+  heading,
+  commit,
+  activeCount,
+  latestDraw,
+  replacesOrder,
+  busy,
+  onDraw,
+}: CommittedDrawProps) {
+  const t = useT();
+  const formatTime = useFormatTime();
+  const [confirming, setConfirming] = useState(false);
+  const fingerprint = commit.payload.seedFingerprint;
+  return (
+    <div className="draw-box">
+      <h3>{heading}</h3>
+      <div className="draw-fingerprint" data-testid="draw-fingerprint">
+        <p className="draw-fingerprint__ask">{t('people.draw.writeDown')}</p>
+        <p className="draw-fingerprint__short">{groupDigits(fingerprint.slice(0, FINGERPRINT_SHOWN))}</p>
+        <p className="draw-fingerprint__full">
+          {t('people.draw.fullFingerprint')} <code>{groupDigits(fingerprint, 8)}</code>
+        </p>
+      </div>
+      <p className="field__hint">{t('people.draw.committedAt', { time: formatTime(commit.recordedAt) })}</p>
+      <p className="field__hint">{t('people.draw.whoIsDrawn')}</p>
       {activeCount === 0 && <p className="field__hint">{t('people.draw.nobodyToDraw')}</p>}
       <button
         type="button"
         className="button button--gold draw-box__start"
-        disabled={busy || !fingerprint || activeCount === 0}
-        onClick={() => (latestDraw ? setConfirming(true) : start())}
+        disabled={busy || activeCount === 0}
+        onClick={() => (replacesOrder ? setConfirming(true) : onDraw())}
       >
         {latestDraw ? t('people.draw.redraw') : t('people.draw.start')}
       </button>
-      {confirming && latestDraw && (
+      {confirming && (
         <ConfirmDialog
-          title={t('people.draw.redrawTitle')}
-          confirmLabel={t('people.draw.redrawConfirm')}
-          onConfirm={start}
+          title={latestDraw ? t('people.draw.redrawTitle') : t('people.draw.replaceTitle')}
+          confirmLabel={latestDraw ? t('people.draw.redrawConfirm') : t('people.draw.replaceConfirm')}
+          onConfirm={onDraw}
           onClose={() => setConfirming(false)}
         >
-          <p>{t('people.draw.redrawBody', { time: formatTime(latestDraw.recordedAt) })}</p>
+          <p>
+            {latestDraw
+              ? t('people.draw.redrawBody', { time: formatTime(latestDraw.recordedAt) })
+              : t('people.draw.replaceBody')}
+          </p>
         </ConfirmDialog>
       )}
     </div>
@@ -377,6 +488,22 @@ function DrawRecord({ draw, manualAfter }: { draw: LeitaiEvent<'draw.record'>; m
   );
 }
 
+function historyText(event: OrderEvent, t: TFunction): string {
+  switch (event.type) {
+    case 'draw.commit':
+      return t('people.draw.historyCommit', {
+        fingerprint: groupDigits(event.payload.seedFingerprint.slice(0, FINGERPRINT_SHOWN)),
+      });
+    case 'draw.record':
+      return t('people.draw.historyDraw', {
+        fingerprint: groupDigits(event.payload.seedFingerprint.slice(0, FINGERPRINT_SHOWN)),
+        count: event.payload.order.length,
+      });
+    case 'order.manual':
+      return t('people.draw.historyManual');
+  }
+}
+
 function History({ events }: { events: readonly OrderEvent[] }) {
   const t = useT();
   const formatTime = useFormatTime();
@@ -386,13 +513,7 @@ function History({ events }: { events: readonly OrderEvent[] }) {
       <ol>
         {events.map((event) => (
           <li key={event.id}>
-            <span className="draw-history__time">{formatTime(event.recordedAt)}</span>{' '}
-            {event.type === 'draw.record'
-              ? t('people.draw.historyDraw', {
-                  fingerprint: groupDigits(event.payload.seedFingerprint.slice(0, FINGERPRINT_SHOWN)),
-                  count: event.payload.order.length,
-                })
-              : t('people.draw.historyManual')}
+            <span className="draw-history__time">{formatTime(event.recordedAt)}</span> {historyText(event, t)}
           </li>
         ))}
       </ol>

@@ -17,5 +17,3 @@ export function groupDigits(text: string, size = 4): string {
 
 /** How many fingerprint digits are shown large, to be written down or photographed. */
 export const FINGERPRINT_SHOWN = 16;
-
-export const MAX_SEED_LENGTH = 200;

@@ -24,6 +24,7 @@ import { useUiStore } from '../../store';
 import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
 import { saveFile } from './download';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
+import { RecusalUnitsCheck } from './RecusalUnitsCheck';
 import { readSpreadsheet, type SheetRead } from './read-sheet';
 import { templateCsv, templateFileName, templateXlsx } from './template';
 import './import.css';
@@ -133,6 +134,9 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [importing, setImporting] = useState(false);
   const [refusal, setRefusal] = useState<{ message: string; rows: string[] } | null>(null);
+  // The plan whose 回避单位 the organizer ticked: any change of file, header row or mapping
+  // makes a new plan, to be checked again.
+  const [recusalCheckedPlan, setRecusalCheckedPlan] = useState<ImportPlan | null>(null);
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -173,8 +177,12 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
     if (sheet && row !== null) setMapping(guessColumns(sheet.rows[row] ?? [], kind));
   };
 
+  const recusalUnitColumn =
+    kind === 'judges' && plan?.entries.some((entry) => entry.unit !== null) ? mapping.unit : undefined;
+  const recusalUnitsChecked = recusalUnitColumn === undefined || recusalCheckedPlan === plan;
+
   const runImport = async () => {
-    if (!plan || plan.entries.length === 0) return;
+    if (!plan || plan.entries.length === 0 || !recusalUnitsChecked) return;
     setImporting(true);
     setRefusal(null);
     const start = performance.now();
@@ -257,6 +265,15 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
           onMapping={setMapping}
         />
       )}
+      {plan && recusalUnitColumn !== undefined && (
+        <RecusalUnitsCheck
+          column={recusalUnitColumn}
+          header={headerRow === null ? '' : (sheet?.rows[headerRow]?.[recusalUnitColumn] ?? '')}
+          entries={plan.entries}
+          confirmed={recusalUnitsChecked}
+          onConfirm={(checked) => setRecusalCheckedPlan(checked ? plan : null)}
+        />
+      )}
       {refusal && (
         <div className="import-panel__problem" role="alert">
           <p>{refusal.message}</p>
@@ -272,11 +289,17 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
           <button
             type="button"
             className="button"
-            disabled={importing || plan.entries.length === 0}
+            disabled={importing || plan.entries.length === 0 || !recusalUnitsChecked}
             onClick={runImport}
+            aria-describedby={recusalUnitsChecked ? undefined : `${id}-recusal-needed`}
           >
             {t(`people.import.submit${kindWord}`, { count: plan.rowCount })}
           </button>
+        )}
+        {plan && !recusalUnitsChecked && (
+          <p id={`${id}-recusal-needed`} className="field__hint">
+            {t('people.import.recusal.needed')}
+          </p>
         )}
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('people.cancel')}

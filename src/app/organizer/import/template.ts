@@ -12,7 +12,7 @@ export const TEMPLATE_ROWS: Record<RosterKind, readonly (readonly string[])[]> =
     ['1', '沙哈提别克', '庙尔沟乡', '发展庭院经济 带领群众增收', '参赛'],
   ],
   judges: [
-    ['姓名', '职务', '单位', '权重'],
+    ['姓名', '职务', '回避单位', '权重'],
     ['王建华', '市委组织部副部长', '市委组织部', '1'],
   ],
 };

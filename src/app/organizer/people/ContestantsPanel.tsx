@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { deleteContestant } from '../../../db/repository';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
+import { type RecusalRule, recusalsOf } from '../../../domain/recusal';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { ImportPanel } from '../import/ImportPanel';
@@ -24,14 +25,18 @@ type Editing =
   | { mode: 'edit'; contestant: ContestantRecord }
   | { mode: 'import' };
 
-/** Judges by unit: a contestant of that unit is not scored by them (回避). */
-function judgesByUnit(judges: readonly JudgeRecord[]): Map<string, string[]> {
-  const byUnit = new Map<string, string[]>();
-  for (const judge of judges) {
-    if (judge.unit === null) continue;
-    byUnit.set(judge.unit, [...(byUnit.get(judge.unit) ?? []), judge.name]);
+/** By contestant id: the names of the judges who will not score them (回避, src/domain/recusal.ts). */
+function recusingJudges(
+  judges: readonly JudgeRecord[],
+  contestants: readonly ContestantRecord[],
+  rule: RecusalRule | undefined,
+): Map<Id, string[]> {
+  const names = new Map(judges.map((judge) => [judge.id, judge.name]));
+  const byContestant = new Map<Id, string[]>();
+  for (const { judgeId, contestantId } of recusalsOf(judges, contestants, rule)) {
+    byContestant.set(contestantId, [...(byContestant.get(contestantId) ?? []), names.get(judgeId) ?? '']);
   }
-  return byUnit;
+  return byContestant;
 }
 
 export function ContestantsPanel({ roundId }: { roundId: Id }) {
@@ -56,7 +61,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
   };
 
   const repeated = repeatedNames(contestants);
-  const recusing = judgesByUnit(judges);
+  const recusing = recusingJudges(judges, contestants, round.settings.recusal);
 
   const move = async (index: number, by: -1 | 1) => {
     const a = contestants[index];
@@ -144,7 +149,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
             </thead>
             <tbody>
               {contestants.map((contestant, index) => {
-                const recusedBy = contestant.unit === null ? undefined : recusing.get(contestant.unit);
+                const recusedBy = recusing.get(contestant.id);
                 return (
                   <tr
                     key={contestant.id}

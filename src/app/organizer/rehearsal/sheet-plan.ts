@@ -9,7 +9,7 @@
 
 import type { Criterion, Hundredths, Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
-import { isRecusedFrom } from '../../../domain/recusal';
+import { isRecusedFrom, type RecusalRule } from '../../../domain/recusal';
 
 export interface PlannedSheet {
   judgeId: Id;
@@ -57,6 +57,8 @@ export interface PlanInput {
   /** The simulated panel, in panel order. */
   judges: readonly JudgeRecord[];
   contestant: ContestantRecord;
+  /** The round's recusal rule (round.settings.recusal). */
+  recusal: RecusalRule | undefined;
   /** 0 for the first contestant called in this rehearsal, 1 for the second… */
   callIndex: number;
   random: () => number;
@@ -73,11 +75,12 @@ export function planSheets({
   criteria,
   judges,
   contestant,
+  recusal,
   callIndex,
   random,
   habits,
 }: PlanInput): PlannedSheet[] {
-  const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant));
+  const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant, recusal));
   if (eligible.length === 0) return [];
   const level = between(random, LEVEL);
   const lateAt = callIndex === 0 ? Math.floor(random() * eligible.length) : -1;

@@ -68,6 +68,7 @@ export class RehearsalSimulation {
       criteria: round.criteria,
       judges,
       contestant,
+      recusal: round.settings.recusal,
       callIndex: this.markedContestants.size,
       random: this.random,
       habits: this.habits,

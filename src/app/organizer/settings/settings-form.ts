@@ -41,6 +41,8 @@ export interface SettingsForm {
   overtime: boolean;
   overtimeSeconds: string;
   overtimePoints: string;
+  /** Set on the 回避 tab (src/app/organizer/recusal), carried through unchanged. */
+  recusal: RoundSettings['recusal'];
 }
 
 let lastAwardKey = 0;
@@ -90,6 +92,7 @@ export function formOf(round: RoundRecord): SettingsForm {
     overtime: round.overtime !== null,
     overtimeSeconds: String(round.overtime?.everySeconds ?? 30),
     overtimePoints: formatHundredths(round.overtime?.points ?? 50),
+    recusal: settings.recusal,
   };
 }
 
@@ -177,6 +180,7 @@ export function readSettingsForm(
     minJudges: form.minJudges.trim() === '' ? null : numberIn(form.minJudges, 'minJudges', 1),
     tieBreak: [...form.tieBreak],
     awards,
+    ...(form.recusal === undefined ? {} : { recusal: form.recusal }),
   };
 
   const issues: Issue[] = [];

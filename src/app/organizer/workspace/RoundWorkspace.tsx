@@ -10,7 +10,7 @@ import { placeHref, ROUND_TABS, type RoundTab } from '../location';
 import { RehearsalStart } from '../rehearsal/RehearsalStart';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 
-// Each tab is a chunk of its own, so that opening a round loads one tab, not six; the others
+// Each tab is a chunk of its own, so that opening a round loads one tab, not all seven; the others
 // are fetched as soon as the workspace shows, before the organizer switches to them.
 const panels = {
   settings: lazyPart([], () => import('../settings/SettingsPanel').then((module) => module.SettingsPanel)),
@@ -20,6 +20,9 @@ const panels = {
   ),
   contestants: lazyPart(['organizer-people'], () =>
     import('../people/ContestantsPanel').then((module) => module.ContestantsPanel),
+  ),
+  recusal: lazyPart(['organizer-people'], () =>
+    import('../recusal/RecusalPanel').then((module) => module.RecusalPanel),
   ),
   draw: lazyPart(['organizer-people'], () => import('../draw/DrawPanel').then((module) => module.DrawPanel)),
   advancement: lazyPart([], () =>
@@ -59,6 +62,7 @@ const TAB_LABELS: Record<RoundTab, MessageKey> = {
   criteria: 'org.tab.criteria',
   judges: 'org.tab.judges',
   contestants: 'org.tab.contestants',
+  recusal: 'org.tab.recusal',
   draw: 'org.tab.draw',
   advancement: 'org.tab.advancement',
 };
