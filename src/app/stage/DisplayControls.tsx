@@ -87,9 +87,11 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
                 })
               }
             >
-              {view === 'awards' && provisional
-                ? t('stage.display.awardsProvisional')
-                : t(`stage.display.${view}`)}
+              {/* Two unbreakable parts: the line may break only between them. */}
+              <span className="host-toggle__word">{t(`stage.display.${view}`)}</span>
+              {view === 'awards' && provisional && (
+                <span className="host-toggle__word">{t('stage.display.provisionalMark')}</span>
+              )}
             </button>
           );
         })}
