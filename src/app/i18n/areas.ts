@@ -17,6 +17,7 @@ import type * as organizer from './organizer';
 import type * as organizerPeople from './organizer-people';
 import type * as projector from './projector';
 import type * as results from './results';
+import type * as resultsBackup from './results-backup';
 import type * as stage from './stage';
 import type * as syncErrors from './sync-errors';
 import type * as syncPanel from './sync-panel';
@@ -46,6 +47,11 @@ export const areaLoaders = {
   results: {
     'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
     en: () => import('./results?lang=en').then((m: typeof results) => m.resultsEn),
+  },
+  // The backup panel's (ResultsPage.tsx: lazyPart), after the standings.
+  'results-backup': {
+    'zh-CN': () => import('./results-backup?lang=zh-CN').then((m: typeof resultsBackup) => m.resultsBackupZh),
+    en: () => import('./results-backup?lang=en').then((m: typeof resultsBackup) => m.resultsBackupEn),
   },
   // The sync panel's (SyncStatus.tsx: lazyPart), on any page, only once its chunk is wanted.
   'sync-panel': {

@@ -5,7 +5,6 @@ import { RepositoryError } from '../../db/errors';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
-import { ConsistencySection } from './ConsistencySection';
 import { resultsHref, useResultsPlace } from './place';
 import { RoundClosure } from './RoundClosure';
 import { RoundPicker } from './RoundPicker';
@@ -15,8 +14,15 @@ import { StandingsSection } from './StandingsSection';
 // The exports, the print view and the backup are chunks of their own: the standings come first,
 // and these follow in the background (test/budgets keeps the page's first screen small).
 const printView = lazyPart([], () => import('./PrintView').then((module) => module.PrintView));
-const exportPanel = lazyPart([], () => import('./ExportPanel').then((module) => module.ExportPanel));
-const backupPanel = lazyPart([], () => import('./BackupPanel').then((module) => module.BackupPanel));
+const exportPanel = lazyPart(['results-backup'], () =>
+  import('./ExportPanel').then((module) => module.ExportPanel),
+);
+const backupPanel = lazyPart(['results-backup'], () =>
+  import('./BackupPanel').then((module) => module.BackupPanel),
+);
+const consistencySection = lazyPart([], () =>
+  import('./ConsistencySection').then((module) => module.ConsistencySection),
+);
 
 /**
  * 成绩: one round's standings with their full breakdown, the judges' consistency, the official
@@ -38,6 +44,7 @@ function ResultsScreen({ competitionId, roundId }: { competitionId: string | nul
     void exportPanel.preload();
     void backupPanel.preload();
     void printView.preload();
+    void consistencySection.preload();
   }, []);
   return (
     <div className="page results">
@@ -74,7 +81,11 @@ function RoundResults({ competitionId, roundId }: { competitionId: string; round
     <>
       <RoundClosure report={report} />
       <StandingsSection report={report} />
-      {report.standings && <ConsistencySection standings={report.standings} judges={report.judges} />}
+      {report.standings && (
+        <Suspense fallback={null}>
+          <consistencySection.Part standings={report.standings} judges={report.judges} />
+        </Suspense>
+      )}
       <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
         <exportPanel.Part
           report={report}

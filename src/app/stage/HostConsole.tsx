@@ -6,7 +6,7 @@
  * out takes the clock's place under the name, and the clock shrinks below it.
  */
 
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
@@ -16,10 +16,9 @@ import { outliersOf, sheetFullMark } from '../../domain/outliers';
 import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../pwa/lazy-part';
 import { useUiStore } from '../store';
-import { AdjustmentsPanel } from './AdjustmentsPanel';
 import { ContestantQueue } from './ContestantQueue';
-import { CorrectionsPanel } from './CorrectionsPanel';
 import { DisplayControls } from './DisplayControls';
 import { LateMarks } from './LateMarks';
 import { confirmationOf, PanelProgress } from './PanelProgress';
@@ -29,9 +28,22 @@ import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
 import { WithWholeName } from './WholeName';
 
+// The panels a host uses now and then, not at the first call: loaded after the console shows,
+// so that the stage page stays within its initial-JavaScript budget.
+const adjustmentsPanel = lazyPart([], () =>
+  import('./AdjustmentsPanel').then((module) => module.AdjustmentsPanel),
+);
+const correctionsPanel = lazyPart([], () =>
+  import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
+);
+
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
+  useEffect(() => {
+    void adjustmentsPanel.preload();
+    void correctionsPanel.preload();
+  }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
   const standings = useStandings(roundId);
@@ -150,7 +162,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         presence={presence}
       />
     );
-    adjust = <AdjustmentsPanel roundId={round.id} contestant={focused} adjustments={rows.adjustments} />;
+    adjust = (
+      <Suspense fallback={null}>
+        <adjustmentsPanel.Part roundId={round.id} contestant={focused} adjustments={rows.adjustments} />
+      </Suspense>
+    );
   }
 
   return (
@@ -188,7 +204,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
         />
         {adjust}
-        <CorrectionsPanel corrections={rows.corrections} judges={judges} contestants={contestants} />
+        <Suspense fallback={null}>
+          <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
+        </Suspense>
         <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
       </div>
     </div>
