@@ -142,9 +142,10 @@ function readAwards(reader: Reader, root: JsonObject): AwardTier[] {
 
 function readSettings(reader: Reader, root: JsonObject): RoundSettings {
   const tieBreak = reader.list(root, 'tieBreak', 'tieBreak', false).map((step, position) => {
-    if (typeof step !== 'string')
-      reader.issues.push(issue('notText', `tieBreak[${position}]`, { value: show(step) }));
-    return String(step) as TieBreakStep;
+    if (typeof step === 'string') return step as TieBreakStep;
+    // Refused below by the issue; String() would throw on an object without toString.
+    reader.issues.push(issue('notText', `tieBreak[${position}]`, { value: show(step) }));
+    return show(step) as TieBreakStep;
   });
   return {
     panel: readPanel(reader, root),

@@ -326,7 +326,10 @@ export function syncError(
 export function checkProtocol(clientVersion: unknown): SyncError | null {
   const version = typeof clientVersion === 'string' ? Number(clientVersion) : clientVersion;
   if (typeof version !== 'number' || !Number.isSafeInteger(version)) {
-    return syncError('malformedRequest', `missing or bad protocol version: ${String(clientVersion)}`);
+    return syncError(
+      'malformedRequest',
+      `missing or bad protocol version: ${JSON.stringify(clientVersion) ?? typeof clientVersion}`,
+    );
   }
   if (version < MIN_PROTOCOL_VERSION) {
     return syncError('protocolTooOld', `client protocol ${version} < minimum ${MIN_PROTOCOL_VERSION}`);

@@ -71,6 +71,9 @@ const STRINGS = [
   'null',
   '__proto__',
   'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
   '擂台比武',
   '\u0000',
   '\ud800',
@@ -92,7 +95,7 @@ function randomValue(rng: Rng, depth = 0): unknown {
   if (kind === 0) return null;
   if (kind === 1) return rng.pick([true, false]);
   if (kind === 2) return rng.pick([0, -1, 1, 0.5, 2 ** 53 + 2, -(2 ** 31), 1e308, PROTOCOL_VERSION]);
-  if (kind === 3) return randomString(rng);
+  if (kind === 3) return rng.chance(0.1) ? { toString: null, valueOf: null } : randomString(rng);
   if (kind === 4) return Array.from({ length: rng.int(4) }, () => randomValue(rng, depth + 1));
   return Object.fromEntries(
     Array.from({ length: rng.int(4) }, () => [randomString(rng).slice(0, 20), randomValue(rng, depth + 1)]),

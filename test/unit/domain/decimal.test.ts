@@ -98,7 +98,14 @@ describe('rational rounding', () => {
 
 describe('readInterchangeRound', () => {
   it('either scores a round or refuses it with named issues, whatever JSON it is given', () => {
-    const field = fc.oneof(fc.jsonValue(), fc.constantFrom('87.5', 40, -1, '2E+1', null));
+    // JSON.parse can give objects whose own keys shadow Object.prototype: String() on them throws.
+    const poisoned = fc.constantFrom<unknown>(
+      { toString: null },
+      { toString: null, valueOf: null },
+      JSON.parse('{"__proto__": {"toString": null}}'),
+      { constructor: 'x', hasOwnProperty: 1 },
+    );
+    const field = fc.oneof(fc.jsonValue(), fc.constantFrom('87.5', 40, -1, '2E+1', null), poisoned);
     const roundish = fc.record(
       {
         criteria: fc.array(
@@ -116,10 +123,20 @@ describe('readInterchangeRound', () => {
         scores: fc.array(
           fc.record({ judge: field, contestant: field, criterion: field, mark: field }, { requiredKeys: [] }),
         ),
-        panel: field,
+        panel: fc.oneof(field, fc.record({ kind: field, k: field }, { requiredKeys: [] })),
+        level: field,
         decimals: field,
-        awards: field,
-        tieBreak: field,
+        rounding: field,
+        roundEachCriterion: field,
+        minJudges: field,
+        recusal: field,
+        awards: fc.oneof(
+          field,
+          fc.array(
+            fc.record({ name: field, count: field, percent: field, rest: field }, { requiredKeys: [] }),
+          ),
+        ),
+        tieBreak: fc.oneof(field, fc.array(field)),
       },
       { requiredKeys: [] },
     );
@@ -132,7 +149,19 @@ describe('readInterchangeRound', () => {
           expect((error as RoundRejectedError).issues.length).toBeGreaterThan(0);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.PARSER_RUNS ?? 500) },
     );
+  });
+
+  it('refuses a tie-break step that is an object without toString (CI seed -1088606863)', () => {
+    const poisonedStep = JSON.parse('{"tieBreak":[{"toString":null}]}') as unknown;
+    expect(() => readInterchangeRound(poisonedStep)).toThrow(RoundRejectedError);
+    try {
+      readInterchangeRound(poisonedStep);
+    } catch (error) {
+      expect((error as RoundRejectedError).issues).toContainEqual(
+        expect.objectContaining({ code: 'notText', path: 'tieBreak[0]' }),
+      );
+    }
   });
 });

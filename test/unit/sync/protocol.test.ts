@@ -257,4 +257,9 @@ describe('checkProtocol', () => {
     expect(checkProtocol(String(PROTOCOL_VERSION + 1))?.code).toBe('protocolTooNew');
     expect(checkProtocol('x')?.code).toBe('malformedRequest');
   });
+
+  it('refuses a live socket hello whose protocol is an object without toString, without throwing', () => {
+    const hello = JSON.parse('{"protocol": {"toString": null, "valueOf": null}}') as { protocol: unknown };
+    expect(checkProtocol(hello.protocol)?.code).toBe('malformedRequest');
+  });
 });
