@@ -16,8 +16,8 @@ import type { Outlier } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { JudgeProgress } from '../../domain/reveal-checks';
 import { useDatabase } from '../db-context';
+import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
-import { useUiStore } from '../store';
 import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */

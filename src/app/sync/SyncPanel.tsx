@@ -12,10 +12,10 @@ import { DeviceLogError, exportDeviceLog, importDeviceLog, parseDeviceLog } from
 import type { HelloResponse, SessionInfo } from '../../sync/protocol';
 import { hello } from '../../sync/session';
 import { readSession } from '../../sync/sync-state';
+import { useUiStore } from '../i18n/language';
 import type { MessageKey } from '../i18n/messages';
 import { type TFunction, useT } from '../i18n/useT';
 import { StorageStatus } from '../pwa/StorageStatus';
-import { useUiStore } from '../store';
 import { DeviceList } from './DeviceList';
 import {
   claimServer,

@@ -2,8 +2,8 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
-import { useUiStore } from '../../../src/app/store';
 import { competitionScope, putEntities } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {

@@ -8,10 +8,10 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { PrintView } from '../../../src/app/results/PrintView';
 import { resultsHref } from '../../../src/app/results/place';
 import ResultsPage from '../../../src/app/results/ResultsPage';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
   createCompetition,

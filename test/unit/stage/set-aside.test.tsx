@@ -5,7 +5,7 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useUiStore } from '../../../src/app/store';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { callContestant, loadRoundInput, updateRound } from '../../../src/db/repository';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
 import { freshDb } from '../db/helpers';

@@ -18,9 +18,9 @@ import {
   type RosterKind,
 } from '../../../domain/roster-import';
 import { useDatabase } from '../../db-context';
+import { useUiStore } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
-import { useUiStore } from '../../store';
 import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
 import { saveFile } from './download';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
