@@ -18,7 +18,7 @@ import type { Criterion, Hundredths, Id } from '../domain/model';
 import { checkSingleMark } from '../domain/validate';
 import type { DraftRow, LeitaiDB } from './database';
 import { getRound } from './entities';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { writeTransaction } from './log';
 import { enterMark, type SheetRef } from './marks';
 
@@ -142,7 +142,7 @@ async function commitInTransaction(
 
 function criterionOf(criteria: readonly Criterion[], criterionId: Id): Criterion {
   const criterion = criteria.find((candidate) => candidate.id === criterionId);
-  if (!criterion) throw new RepositoryError('unknown-criterion', '该评分项不在本轮次的评分标准中');
+  if (!criterion) throw new RepositoryError('unknown-criterion', because('criterionNotInRound'));
   return criterion;
 }
 
@@ -188,7 +188,7 @@ export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promi
     const draftCheck = draft ? checkDraftText(criterion, draft.text) : null;
     const base = draftCheck?.ok ? draftCheck.value : (await db.marks.get(key))?.value;
     if (base == null) {
-      throw new RepositoryError('invalid-field', `评分项“${criterion.label}”还没有分数，请先输入`);
+      throw new RepositoryError('invalid-field', because('markEmpty', { criterion: criterion.label }));
     }
     const mark = await enterMark(db, { ...cell, value: base + direction * criterion.step });
     await db.drafts.delete(key);

@@ -16,7 +16,7 @@ import {
   type SetupTable,
 } from '../domain/records';
 import type { LeitaiDB } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { appendLocalEvents } from './log';
 
 export const ORGANIZER: Author = { role: 'organizer' };
@@ -39,26 +39,27 @@ export function competitionScope(competitionId: Id): EventScope {
 
 export async function getCompetition(db: LeitaiDB, id: Id): Promise<CompetitionRecord> {
   const competition = await db.competitions.get(id);
-  if (!competition) throw new RepositoryError('not-found', '找不到该赛事，可能已被删除');
+  if (!competition) throw new RepositoryError('not-found', because('competitionNotFound'));
   return competition;
 }
 
 export async function getRound(db: LeitaiDB, id: Id): Promise<RoundRecord> {
   const round = await db.rounds.get(id);
-  if (!round) throw new RepositoryError('not-found', '找不到该轮次，可能已被删除');
+  if (!round) throw new RepositoryError('not-found', because('roundNotFound'));
   return round;
 }
 
 export async function getJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<JudgeRecord> {
   const judge = await db.judges.get(judgeId);
-  if (!judge || !isAssigned(judge, roundId)) throw new RepositoryError('unknown-judge', '本轮次没有这位评委');
+  if (!judge || !isAssigned(judge, roundId))
+    throw new RepositoryError('unknown-judge', because('judgeNotInRound'));
   return judge;
 }
 
 export async function getContestant(db: LeitaiDB, roundId: Id, contestantId: Id): Promise<ContestantRecord> {
   const contestant = await db.contestants.get(contestantId);
   if (!contestant || contestant.roundId !== roundId) {
-    throw new RepositoryError('unknown-contestant', '本轮次没有这位选手');
+    throw new RepositoryError('unknown-contestant', because('contestantNotInRound'));
   }
   return contestant;
 }

@@ -11,7 +11,7 @@ import { isJoinCode } from '../domain/join-code';
 import type { Id } from '../domain/model';
 import type { JudgeRecord, RoundRecord } from '../domain/records';
 import type { JudgeSessionRow, LeitaiDB } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { readStageCall, type StageCall } from './stage';
 
 /**
@@ -53,10 +53,10 @@ export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<
 export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {
   return db.transaction('rw', [db.judges, db.rounds, db.events, db.judgeSession], async () => {
     const judge = await db.judges.get(judgeId);
-    if (!judge) throw new RepositoryError('unknown-judge', '找不到这位评委，可能已被组织者删除');
+    if (!judge) throw new RepositoryError('unknown-judge', because('judgeNotFound'));
     const rounds = await assignedRounds(db, judge);
     if (rounds.length === 0)
-      throw new RepositoryError('unknown-judge', `评委“${judge.name}”还没有分配到任何轮次`);
+      throw new RepositoryError('unknown-judge', because('judgeUnassigned', { judge: judge.name }));
     const current = await db.judgeSession.get('self');
     if (current?.judgeId === judgeId && rounds.some((round) => round.id === current.roundId)) return current;
     const calls = new Map<Id, StageCall>();
@@ -90,7 +90,7 @@ async function updateSession(
 ): Promise<void> {
   await db.transaction('rw', db.judgeSession, async () => {
     const current = await db.judgeSession.get('self');
-    if (!current) throw new RepositoryError('not-found', '本机尚未绑定评委');
+    if (!current) throw new RepositoryError('not-found', because('deviceNotBound'));
     await db.judgeSession.put({ ...current, ...change(current) });
   });
 }

@@ -13,7 +13,7 @@ import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getRound, putEntities, putEntity, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { newId } from './ids';
 import { writeTransaction } from './log';
 
@@ -56,14 +56,14 @@ export function startRehearsal(db: LeitaiDB, realRoundId: Id): Promise<RoundReco
   return writeTransaction(db, async () => {
     const real = await getRound(db, realRoundId);
     if (isRehearsalRound(real)) {
-      throw new RepositoryError('rehearsal-invalid', `“${real.name}”本身就是彩排轮次`);
+      throw new RepositoryError('rehearsal-invalid', because('alreadyRehearsal', { round: real.name }));
     }
     if (await rehearsalOf(db, realRoundId)) {
-      throw new RepositoryError('rehearsal-invalid', `轮次“${real.name}”的彩排已在进行，请先结束彩排并清除`);
+      throw new RepositoryError('rehearsal-invalid', because('rehearsalRunning', { round: real.name }));
     }
     const contestants = await db.contestants.where('roundId').equals(realRoundId).toArray();
     if (contestants.length === 0) {
-      throw new RepositoryError('rehearsal-invalid', `轮次“${real.name}”还没有选手，无法彩排`);
+      throw new RepositoryError('rehearsal-invalid', because('rehearsalNoContestants', { round: real.name }));
     }
     const round: RoundRecord = {
       ...structuredClone(real),

@@ -7,7 +7,7 @@ import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
 import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { LeitaiDB, RefusedEventRow } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { writeTransaction } from './log';
 import { applyToProjections } from './projection';
 import { wipeScope } from './purge';
@@ -23,7 +23,7 @@ export interface RemoteApplyResult {
 function conflict(event: LeitaiEvent): RepositoryError {
   return new RepositoryError(
     'event-conflict',
-    `同步数据冲突：设备 ${event.deviceId} 的第 ${event.deviceSeq} 条记录有两个不同版本，请联系工作人员`,
+    because('eventConflict', { device: event.deviceId, seq: event.deviceSeq }),
   );
 }
 

@@ -41,7 +41,18 @@ export {
   openDrawCommit,
   reorderManually,
 } from './draw';
-export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
+export {
+  type Field,
+  type FieldName,
+  type ImportRowError,
+  type Reason,
+  type ReasonName,
+  RepositoryError,
+  type RepositoryErrorCode,
+  type RepositoryFields,
+  type RepositoryReasons,
+  type UntranslatedReason,
+} from './errors';
 export type { CriterionDraft } from './guards';
 export {
   assignedRounds,

@@ -25,7 +25,7 @@ import type { RoundRecord } from '../domain/records';
 import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { requireText } from './guards';
 import { newId } from './ids';
 import { appendLocalEvent, writeTransaction } from './log';
@@ -84,7 +84,7 @@ export function callContestant(
     if (contestant.status !== 'active') {
       throw new RepositoryError(
         'contestant-inactive',
-        `选手“${contestant.name}”已退赛或被取消资格，不能叫号`,
+        because('inactiveCall', { contestant: contestant.name }),
       );
     }
     const current = stageCallOf(await roundEvents(db, round.id, ['stage.call']));
@@ -117,7 +117,7 @@ export function setTimer(
     if (!Number.isSafeInteger(elapsedMs) || elapsedMs < 0) {
       throw new RepositoryError(
         'invalid-field',
-        `计时必须是不小于 0 的整毫秒数，收到 ${String(change.elapsedMs)}`,
+        because('timerInvalid', { value: String(change.elapsedMs) }),
       );
     }
     const timers = (await roundEvents(db, round.id, ['stage.timer'])).filter(
@@ -177,7 +177,7 @@ export function setProjectorDisplay(db: LeitaiDB, roundId: Id, display: Projecto
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
     if ((display.view === 'contestant' || display.view === 'reveal') && display.contestantId === null) {
-      throw new RepositoryError('invalid-field', '大屏显示选手或公布成绩时，必须指定选手');
+      throw new RepositoryError('invalid-field', because('displayNeedsContestant'));
     }
     if (display.contestantId !== null) await getContestant(db, roundId, display.contestantId);
     await appendDisplay(db, round, display);
@@ -197,7 +197,7 @@ export function nudgeJudge(
     if (sheet?.status === 'submitted') {
       throw new RepositoryError(
         'sheet-submitted',
-        `评委“${judge.name}”已提交对选手“${contestant.name}”的评分，无需催分`,
+        because('alreadySubmittedNoReminder', { judge: judge.name, contestant: contestant.name }),
       );
     }
     await appendLocalEvent(db, {
@@ -227,7 +227,7 @@ export function requestConfirmation(
         requestId,
         judgeId: judge.id,
         contestantId: contestant.id,
-        total: requireText(request.total, '总分', 40),
+        total: requireText(request.total, fieldOf('confirmedTotal'), 40),
       },
     });
     return requestId;
@@ -248,7 +248,7 @@ export function confirmTotal(
       (event) => event.payload.requestId === reply.requestId,
     );
     if (!request || request.payload.judgeId !== reply.judgeId) {
-      throw new RepositoryError('not-found', '找不到主持人的确认请求');
+      throw new RepositoryError('not-found', because('confirmationNotFound'));
     }
     if (cellWinner(events, 'stage.confirm', (event) => event.payload.requestId === reply.requestId)) return;
     await appendLocalEvent(db, {

@@ -16,6 +16,7 @@ import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
 import type * as organizerPeople from './organizer-people';
 import type * as projector from './projector';
+import type * as repositoryErrors from './repository-errors';
 import type * as results from './results';
 import type * as resultsBackup from './results-backup';
 import type * as stage from './stage';
@@ -64,6 +65,14 @@ export const areaLoaders = {
     'zh-CN': () => import('./sync-errors?lang=zh-CN').then((m: typeof syncErrors) => m.syncErrorsZh),
     en: () => import('./sync-errors?lang=en').then((m: typeof syncErrors) => m.syncErrorsEn),
   },
+  // The repository's refusals (src/app/i18n/error-text.ts): loaded by the first screen that
+  // may show one, not with any page.
+  'repository-errors': {
+    'zh-CN': () =>
+      import('./repository-errors?lang=zh-CN').then((m: typeof repositoryErrors) => m.repositoryErrorsZh),
+    en: () =>
+      import('./repository-errors?lang=en').then((m: typeof repositoryErrors) => m.repositoryErrorsEn),
+  },
 };
 
 export type MessageArea = keyof typeof areaLoaders;
@@ -110,6 +119,11 @@ export async function loadArea(area: MessageArea): Promise<void> {
 export async function loadLanguage(lang: Lang): Promise<void> {
   languages.add(lang);
   await Promise.all([...requested].map((area) => loadTable(area, lang)));
+}
+
+/** Whether an area's messages are there in this language. */
+export function isAreaLoaded(area: MessageArea, lang: Lang): boolean {
+  return registered.has(`${area}:${lang}`);
 }
 
 /** Whether every area asked for so far is there in this language (then switching is instant). */

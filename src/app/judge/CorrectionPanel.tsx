@@ -5,9 +5,10 @@
  */
 
 import { useState } from 'react';
-import { RepositoryError, requestCorrection, type SheetRef } from '../../db/repository';
+import { requestCorrection, type SheetRef } from '../../db/repository';
 import type { CorrectionRow } from '../../domain/events';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { Dialog } from './Dialog';
@@ -65,6 +66,7 @@ export function CorrectionPanel({ sheet, correction }: CorrectionPanelProps) {
 
 function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const [reason, setReason] = useState<MessageKey | null>(null);
   const [note, setNote] = useState('');
@@ -80,7 +82,7 @@ function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => 
       await requestCorrection(db, { ...sheet, reason: text });
       onClose();
     } catch (caught) {
-      setError(caught instanceof RepositoryError ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 

@@ -16,7 +16,6 @@ import {
   type KeypadKey,
   type MarkCell,
   pressKey,
-  RepositoryError,
   stepMark,
   submitSheet,
 } from '../../db/repository';
@@ -24,6 +23,7 @@ import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { CorrectionPanel } from './CorrectionPanel';
 import { type CriterionError, CriterionRow } from './CriterionRow';
@@ -72,6 +72,7 @@ export function ScoreSheet({
   onShowList,
 }: ScoreSheetProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const cells = cellViews(round.criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
@@ -98,7 +99,7 @@ export function ScoreSheet({
     queue.current = queue.current
       .then(work)
       .catch((caught: unknown) => {
-        setFailure(caught instanceof RepositoryError ? caught.message : String(caught));
+        setFailure(errorText(caught));
       })
       .finally(() => {
         pendingWrites.current--;

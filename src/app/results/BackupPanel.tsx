@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ChangeEvent, useId, useState } from 'react';
 import { restoreEvents } from '../../db/backup';
-import { RepositoryError } from '../../db/repository';
 import type { BackupFile } from '../../domain/backup';
 import type { LeitaiEvent } from '../../domain/events';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
 import { saveFile } from '../organizer/import/download';
@@ -47,6 +47,7 @@ const groupedHead = (head: string) => head.match(/.{1,8}/g)?.join(' ') ?? head;
 export function BackupPanel({ competitionId }: { competitionId: string | null }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const competition = useLiveQuery(
     async () => (competitionId ? ((await db.competitions.get(competitionId)) ?? null) : null),
     [db, competitionId],
@@ -112,9 +113,7 @@ export function BackupPanel({ competitionId }: { competitionId: string | null })
       );
       setCandidate(null);
     } catch (caught) {
-      const reason =
-        caught instanceof RepositoryError || caught instanceof Error ? caught.message : String(caught);
-      setError(`${reason}${t('results.backup.unchanged')}`);
+      setError(`${errorText(caught)}${t('results.backup.unchanged')}`);
     } finally {
       setRestoring(false);
     }

@@ -6,7 +6,7 @@
  */
 
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { RepositoryError } from '../../db/repository';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 
 export interface StageDialogProps {
@@ -21,6 +21,7 @@ export interface StageDialogProps {
 
 export function StageDialog({ title, children, confirmLabel, field, onConfirm, onClose }: StageDialogProps) {
   const t = useT();
+  const errorText = useErrorText();
   const titleId = useId();
   const fieldId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -45,9 +46,7 @@ export function StageDialog({ title, children, confirmLabel, field, onConfirm, o
       await onConfirm(text.trim());
       onClose();
     } catch (caught) {
-      setError(
-        caught instanceof RepositoryError || caught instanceof Error ? caught.message : String(caught),
-      );
+      setError(errorText(caught));
       setBusy(false);
     }
   };

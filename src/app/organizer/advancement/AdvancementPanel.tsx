@@ -9,12 +9,12 @@ import { computeLiveStandings, type LiveStandings } from '../../../domain/live-s
 import type { AwardTier } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { unusedName } from '../rounds/round-summary';
 import { Choices } from '../ui/Choices';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 
 export function AdvancementPanel({ roundId }: { roundId: string }) {
@@ -71,6 +71,7 @@ interface AdvancementProps {
 function Advancement({ round, siblings, standings }: AdvancementProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const targetId = useId();
   const awardId = useId();
   const awards = round.settings.awards;
@@ -189,7 +190,7 @@ function Advancement({ round, siblings, standings }: AdvancementProps) {
       setTarget(to.id);
       setOutcome({ kind: 'done', count: ids.length, target: to });
     } catch (error) {
-      setOutcome({ kind: 'refused', message: refusalMessage(error) });
+      setOutcome({ kind: 'refused', message: errorText(error) });
     } finally {
       setBusy(false);
     }

@@ -5,11 +5,11 @@ import { archiveCompetition, deleteCompetition, duplicateCompetition } from '../
 import { isDemoDraw } from '../../../domain/purge';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { CompetitionForm } from './CompetitionForm';
 
 export interface CompetitionCardProps {
@@ -22,6 +22,7 @@ export interface CompetitionCardProps {
 export function CompetitionCard({ competition, roundCount, onNotice }: CompetitionCardProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -41,7 +42,7 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
     try {
       onNotice(await write());
     } catch (error) {
-      onNotice(refusalMessage(error));
+      onNotice(errorText(error));
     } finally {
       setBusy(false);
     }

@@ -2,9 +2,9 @@ import { type FormEvent, useId, useState } from 'react';
 import { createCompetition, editCompetition } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { findTemplate, TEMPLATES, type TemplateId, templateRound } from '../templates';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 
 export interface CompetitionFormProps {
@@ -21,6 +21,7 @@ export interface CompetitionFormProps {
 export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFormProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const headingId = useId();
   const [name, setName] = useState(competition?.name ?? '');
   const [date, setDate] = useState(competition?.date ?? '');
@@ -55,7 +56,7 @@ export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFo
           });
       onDone(saved);
     } catch (error) {
-      setRefusal(refusalMessage(error));
+      setRefusal(errorText(error));
       setBusy(false);
     }
   };

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import { isRehearsalRound } from '../../../domain/purge';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { navigate } from '../../router';
 import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
 import { findTemplate, templateRound } from '../templates';
-import { refusalMessage } from '../ui/errors';
 import { CompetitionCard } from './CompetitionCard';
 import { CompetitionForm } from './CompetitionForm';
 
@@ -26,6 +26,7 @@ const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, s
 export function CompetitionsScreen() {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
   // 彩排 rounds are not the competition's rounds: never counted.
   const rounds = useLiveQuery(
@@ -54,7 +55,7 @@ export function CompetitionsScreen() {
       const demo = await loadDemoCompetition(db, setup);
       navigate(placeHref({ competitionId: demo.competition.id }));
     } catch (error) {
-      setDemoState({ busy: false, error: refusalMessage(error) });
+      setDemoState({ busy: false, error: errorText(error) });
     }
   };
 

@@ -5,9 +5,9 @@ import { formatHundredths, parseHundredths } from '../../../domain/decimal';
 import type { Criterion } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 import { CriterionForm } from './CriterionForm';
 
@@ -29,6 +29,7 @@ type Status = { kind: 'saved'; message: string } | { kind: 'refused'; message: s
 function CriteriaEditor({ round }: { round: RoundRecord }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Criterion | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -43,7 +44,7 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
       setStatus({ kind: 'saved', message: savedMessage });
       return true;
     } catch (error) {
-      setStatus({ kind: 'refused', message: refusalMessage(error) });
+      setStatus({ kind: 'refused', message: errorText(error) });
       return false;
     }
   };

@@ -27,6 +27,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { type OrderEvent, useOrderEvents } from './queries';
 import { FINGERPRINT_SHOWN, groupDigits, newDrawSeed } from './seed';
 import './draw.css';
+import { useErrorText } from '../../i18n/error-text';
 
 /** The order of appearance: placed contestants by place, then active ones still without a place. */
 function lineupOf(contestants: readonly ContestantRecord[]): ContestantRecord[] {
@@ -47,6 +48,7 @@ function useFormatTime(): (iso: string) => string {
 
 export function DrawPanel({ roundId }: { roundId: Id }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const round = useRound(roundId);
   const contestants = useContestants(roundId);
@@ -82,7 +84,7 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
       setStatus(done);
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
     } finally {
       setBusy(false);
     }

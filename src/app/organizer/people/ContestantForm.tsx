@@ -4,6 +4,7 @@ import { putContestant, RepositoryError } from '../../../db/repository';
 import type { ContestantStatus, Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { checkLength, checkName, checkPhoto, MAX_TEXT_LENGTH, MAX_UNIT_LENGTH, type Problem } from './checks';
 import { Field } from './Field';
@@ -36,6 +37,7 @@ function problems(values: Record<TextField, string>): Partial<Record<TextField, 
 
 export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCancel }: ContestantFormProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const id = useId();
   const [values, setValues] = useState<Record<TextField, string>>({
@@ -87,7 +89,7 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
       onSaved(saved);
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
       setSaving(false);
     }
   };

@@ -5,6 +5,7 @@ import { formatHundredths } from '../../../domain/decimal';
 import type { Id } from '../../../domain/model';
 import type { JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import {
   checkLength,
@@ -43,6 +44,7 @@ function problems(values: Record<JudgeField, string>): Partial<Record<JudgeField
 
 export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: JudgeFormProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const id = useId();
   const [values, setValues] = useState<Record<JudgeField, string>>({
@@ -83,7 +85,7 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
       onSaved(saved);
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
       setSaving(false);
     }
   };

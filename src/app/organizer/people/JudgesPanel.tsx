@@ -25,6 +25,7 @@ import { RenewJoinCodes } from './RenewJoinCodes';
 import { RowActions } from './RowActions';
 import { swapPlaces } from './reorder';
 import './people.css';
+import { useErrorText } from '../../i18n/error-text';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; judge: JudgeRecord } | { mode: 'import' };
 
@@ -49,6 +50,7 @@ function WeightNote({ round }: { round: RoundRecord }) {
 
 export function JudgesPanel({ roundId }: { roundId: Id }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const round = useRound(roundId);
   const judges = useCompetitionJudges(round?.competitionId);
@@ -104,7 +106,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
       );
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setStatus(error.message);
+      setStatus(errorText(error));
     }
   };
 

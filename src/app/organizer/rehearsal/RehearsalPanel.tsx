@@ -8,10 +8,10 @@ import { useCallback, useState } from 'react';
 import { purgeRehearsalRound } from '../../../db/purge';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { useSearch } from '../../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { useRehearsalSimulation } from './use-simulation';
 
 /** `?rehearsalSpeed=20` runs the simulated judges twenty times faster (tests, a quick look). */
@@ -30,6 +30,7 @@ export function RehearsalPanel({
 }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const search = useSearch();
   const sheets = useLiveQuery(
     () => db.sheets.where('roundId').equals(rehearsal.id).count(),
@@ -38,8 +39,8 @@ export function RehearsalPanel({
   const [error, setError] = useState('');
   const [ending, setEnding] = useState(false);
   const onError = useCallback(
-    (caught: unknown) => setError(t('org.rehearsal.simError', { reason: refusalMessage(caught) })),
-    [t],
+    (caught: unknown) => setError(t('org.rehearsal.simError', { reason: errorText(caught) })),
+    [t, errorText],
   );
   const waiting = useRehearsalSimulation(db, rehearsal.id, speedOf(search), onError);
 

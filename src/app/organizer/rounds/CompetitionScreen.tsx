@@ -4,11 +4,11 @@ import { loadRoundInput, reorderRounds } from '../../../db/repository';
 import { realRoundsOf } from '../../../db/rounds';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
-import { refusalMessage } from '../ui/errors';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
 import { type RoundProgress, roundProgress } from './round-summary';
@@ -23,6 +23,7 @@ export interface RoundFacts {
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const competition = useLiveQuery(
     async () => (await db.competitions.get(competitionId)) ?? null,
     [db, competitionId],
@@ -76,7 +77,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
       await reorderRounds(db, competitionId, order);
       setNotice(t('org.round.moved', { name: round.name, position: at + by + 1 }));
     } catch (error) {
-      setNotice(refusalMessage(error));
+      setNotice(errorText(error));
     }
   };
   const showForm = adding || rounds.length === 0;

@@ -2,11 +2,11 @@ import { type FormEvent, useState } from 'react';
 import { deleteRound, updateRound } from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 import type { RoundFacts } from './CompetitionScreen';
 
@@ -21,6 +21,7 @@ export interface RoundRowProps {
 export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: RoundRowProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(round.name);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: Round
       setNameError(null);
       onNotice(t('org.round.renamed', { name: saved.name }));
     } catch (error) {
-      setNameError(refusalMessage(error));
+      setNameError(errorText(error));
     }
   };
 

@@ -4,10 +4,10 @@ import { updateRound } from '../../../db/repository';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
 import { useT } from '../../i18n/useT';
 import { Choices } from '../ui/Choices';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 import { AwardsEditor } from './AwardsEditor';
 import { StandingsPreview } from './StandingsPreview';
@@ -33,6 +33,7 @@ type SaveState =
 function SettingsEditor({ round }: { round: RoundRecord }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const lang = useUiStore((state) => state.lang);
   const [form, setForm] = useState<SettingsForm>(() => formOf(round));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
@@ -64,7 +65,7 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
       await updateRound(db, round.id, { settings: read.settings, ...read.timing });
       setSave({ kind: 'saved' });
     } catch (error) {
-      setSave({ kind: 'refused', message: refusalMessage(error) });
+      setSave({ kind: 'refused', message: errorText(error) });
     }
   };
 

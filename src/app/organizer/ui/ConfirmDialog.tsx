@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
-import { refusalMessage } from './errors';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -26,6 +26,7 @@ export function ConfirmDialog({
   instead,
 }: ConfirmDialogProps) {
   const t = useT();
+  const errorText = useErrorText();
   const id = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +45,7 @@ export function ConfirmDialog({
       await write();
       onClose();
     } catch (refused) {
-      setError(refusalMessage(refused));
+      setError(errorText(refused));
       setBusy(false);
     }
   };
