@@ -60,7 +60,10 @@ export function advanceContestants(db: LeitaiDB, advancement: Advancement): Prom
         'duplicate-contestant',
         because('advanceClashes', {
           round: to.name,
-          contestants: clashes.map((row) => advancing[row.index]?.name ?? ''),
+          contestants: clashes.flatMap((row) => {
+            const contestant = advancing[row.index];
+            return contestant ? [{ name: contestant.name, unit: contestant.unit }] : [];
+          }),
         }),
         clashes,
       );

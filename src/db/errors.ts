@@ -89,6 +89,12 @@ export type FieldName = keyof RepositoryFields;
 /** A field as a reason names it: which one, and of which entry. */
 export type Field = { [F in FieldName]: { field: F; params: RepositoryFields[F] } }[FieldName];
 
+/** An entry named with its unit, where the name alone may not tell which one is meant. */
+export interface NamedEntry {
+  name: string;
+  unit: string | null;
+}
+
 /**
  * Every reason a write is refused for, with its parameters. Names of entries and values are
  * given as they are stored (a contestant's name, a mark already formatted); lists stay lists,
@@ -137,7 +143,7 @@ export interface RepositoryReasons {
   drawTaken: Contestant & { draw: number };
   importRefused: { count: number };
   sameNameAndUnit: Contestant;
-  advanceClashes: Round & { contestants: readonly string[] };
+  advanceClashes: Round & { contestants: readonly NamedEntry[] };
   advanceToSameRound: NoParams;
   advanceAcrossCompetitions: NoParams;
   nobodyAdvances: NoParams;

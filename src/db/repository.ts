@@ -45,6 +45,7 @@ export {
   type Field,
   type FieldName,
   type ImportRowError,
+  type NamedEntry,
   type Reason,
   type ReasonName,
   RepositoryError,

@@ -5,13 +5,19 @@
 // (useErrorText), not with the page: most screens never show one.
 
 import { useCallback, useEffect, useState } from 'react';
-import { type Field, type Reason, RepositoryError, type UntranslatedReason } from '../../db/repository';
+import {
+  type Field,
+  type NamedEntry,
+  type Reason,
+  RepositoryError,
+  type UntranslatedReason,
+} from '../../db/repository';
 import { describeIssue, type Issue, RoundRejectedError } from '../../domain/issues';
 import { isAreaLoaded, loadArea } from './areas';
 import { useUiStore } from './language';
 import { type Lang, translate } from './messages';
 
-type ParamValue = string | number | Field | readonly string[] | readonly Issue[];
+type ParamValue = string | number | Field | readonly string[] | readonly Issue[] | readonly NamedEntry[];
 
 const LIST_SEPARATOR: Record<Lang, string> = { 'zh-CN': '、', en: ', ' };
 const ISSUE_SEPARATOR: Record<Lang, string> = { 'zh-CN': '；', en: '; ' };
@@ -20,9 +26,18 @@ function inWords(value: ParamValue, lang: Lang): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if ('field' in value)
     return translate(lang, `repository.field.${value.field}`, paramsInWords(value.params, lang));
-  const items = value as readonly (string | Issue)[];
-  const separator = typeof items[0] === 'string' ? LIST_SEPARATOR[lang] : ISSUE_SEPARATOR[lang];
-  return items.map((item) => (typeof item === 'string' ? item : describeIssue(item, lang))).join(separator);
+  const items = value as readonly (string | Issue | NamedEntry)[];
+  const separator = items.some((item) => typeof item === 'object' && 'code' in item)
+    ? ISSUE_SEPARATOR[lang]
+    : LIST_SEPARATOR[lang];
+  return items.map((item) => itemInWords(item, lang)).join(separator);
+}
+
+function itemInWords(item: string | Issue | NamedEntry, lang: Lang): string {
+  if (typeof item === 'string') return item;
+  if ('code' in item) return describeIssue(item, lang);
+  if (item.unit === null) return item.name;
+  return lang === 'en' ? `${item.name} (${item.unit})` : `${item.name}（${item.unit}）`;
 }
 
 function paramsInWords(params: object, lang: Lang): Record<string, string | number> {

@@ -74,7 +74,10 @@ describe('advanceContestants', () => {
     } catch (error) {
       expect(error).toMatchObject({
         code: 'duplicate-contestant',
-        reason: because('advanceClashes', { round: final.name, contestants: ['张三'] }),
+        reason: because('advanceClashes', {
+          round: final.name,
+          contestants: [{ name: '张三', unit: '三工镇' }],
+        }),
         rows: [{ index: 1, reason: because('sameNameAndUnit', { contestant: '张三' }) }],
       });
     }
