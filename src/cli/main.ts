@@ -15,10 +15,10 @@ import { readInterchangeRound, toInterchangeStandings } from '../domain/intercha
 import { describeIssue, type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
 import type { RoundInput } from '../domain/model.ts';
 import { type Command, parseArguments } from './args.ts';
-import { MAIN_HELP, SCORE_HELP, say } from './messages.ts';
+import { MAIN_HELP, SCORE_HELP, say, VERIFY_HELP } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
 import { formatStandingsTable } from './standings-table.ts';
-import { VERIFY_HELP, verifyBackup } from './verify.ts';
+import { verifyBackup } from './verify.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;

@@ -12,11 +12,8 @@ import { buildChain } from '../domain/chain.ts';
 import { describeIssue, type Language } from '../domain/issues.ts';
 import { parseWireEvent } from '../sync/protocol.ts';
 import type { CliIo } from './main.ts';
-import { say as sayCli } from './messages.ts';
+import { say } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
-import { verifySay as say } from './verify-messages.ts';
-
-export { VERIFY_HELP } from './verify-messages.ts';
 
 export type VerifyOutcome = 'verified' | 'notVerified' | 'refused';
 
@@ -174,7 +171,7 @@ export function verifyBackup(file: string, io: CliIo, language: Language): Verif
     if (error instanceof Refusal) io.stderr(`leitai: ${error.lines.join('\n')}\n`);
     else {
       const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      io.stderr(`leitai: ${sayCli('internalError', language, { reason })}\n`);
+      io.stderr(`leitai: ${say('internalError', language, { reason })}\n`);
     }
     return 'refused';
   }
