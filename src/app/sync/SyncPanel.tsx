@@ -27,7 +27,7 @@ import {
   useSyncStatus,
 } from './device-sync';
 import { deviceFileName, downloadJson } from './download';
-import { refusalMessage, syncFailureMessage } from './failure-message';
+import { deviceLogMessage, refusalMessage, syncFailureMessage } from './failure-message';
 import { RefusedList } from './RefusedList';
 import { useClock } from './use-clock';
 
@@ -213,7 +213,7 @@ function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> 
     try {
       const events = parseDeviceLog(await file.text());
       const session = await readSession(db);
-      if (session?.role !== 'organizer') throw new DeviceLogError('organizer only');
+      if (session?.role !== 'organizer') throw new DeviceLogError({ code: 'organizerOnly' });
       const result = await importDeviceLog(db, sync.transport, session.token, events);
       setFailed(false);
       setOutcome({
@@ -228,9 +228,7 @@ function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> 
     } catch (error) {
       setFailed(true);
       setOutcome(
-        error instanceof DeviceLogError
-          ? { key: 'sync.error.badFile', params: { detail: error.message } }
-          : syncFailureMessage(error),
+        error instanceof DeviceLogError ? deviceLogMessage(error.problem) : syncFailureMessage(error),
       );
     }
   };
