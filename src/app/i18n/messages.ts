@@ -2,7 +2,9 @@
 // as Record<keyof typeof zhCN, string>, so TypeScript refuses a missing or an extra key.
 // The tables below are the shell's, on every screen (home, header, sync status). A role's own
 // messages are an area (areas.ts) that loads with its page; MessageKey is the union of both, so
-// t() knows every key and the tables are registered at run time.
+// t() knows every key and the tables are registered at run time. Errors are codes with
+// parameters too: a repository refusal is put into words by error-text.ts from its own area
+// (repository-errors.ts), a sync refusal by sync/failure-message.ts from sync-errors.ts.
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 

@@ -20,6 +20,7 @@ import { TextField } from '../ui/TextField';
 export function AdvancementPanel({ roundId }: { roundId: string }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const data = useLiveQuery(async () => {
     const round = await db.rounds.get(roundId);
     if (!round) return null;
@@ -31,10 +32,10 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
     try {
       return { standings: computeLiveStandings(data.input) };
     } catch (error) {
-      if (error instanceof RoundRejectedError) return { error: error.message };
+      if (error instanceof RoundRejectedError) return { error: errorText(error) };
       throw error;
     }
-  }, [data]);
+  }, [data, errorText]);
 
   if (data === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (data === null || scored === null) return <p className="org-error">{t('org.round.missing')}</p>;
