@@ -11,7 +11,7 @@ import { type PlacingDifference, type RoundVerdict, verifyBackupResults } from '
 import { buildChain } from '../domain/chain.ts';
 import { describeIssue, type Language } from '../domain/issues.ts';
 import { parseWireEvent } from '../sync/protocol.ts';
-import type { CliIo } from './main.ts';
+import type { CliIo } from './io.ts';
 import { say as sayCli } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
 import { verifySay as say } from './verify-messages.ts';
