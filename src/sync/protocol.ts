@@ -15,7 +15,7 @@
  */
 
 import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from '../domain/events';
-import type { Criterion, Id, RoundSettings } from '../domain/model';
+import type { Criterion, Id, RecuseList, RoundSettings } from '../domain/model';
 import type {
   CompetitionRecord,
   ContestantRecord,
@@ -26,7 +26,6 @@ import type {
   RoundRecord,
   SetupTable,
 } from '../domain/records';
-import type { RecuseList } from '../domain/recusal';
 
 /**
  * Bumped when a request or response changes shape; events change with the domain's kinds.
