@@ -7,8 +7,8 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { formatHundredths } from '../../domain/decimal';
 import type { LeitaiEvent } from '../../domain/events';
+import { loadExcelJs } from '../files/read-sheet';
 import type { TFunction } from '../i18n/useT';
-import { loadExcelJs } from '../organizer/import/read-sheet';
 import { auditRows } from './audit';
 import type { RoundReport } from './report';
 import {
