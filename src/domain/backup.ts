@@ -29,7 +29,7 @@ import type { Issue } from './issues.ts';
 import type { Id } from './model.ts';
 import type { CompetitionRecord, RoundRecord } from './records.ts';
 
-export const BACKUP_FORMAT = 'leitai-backup';
+const BACKUP_FORMAT = 'leitai-backup';
 export const BACKUP_VERSION = 1;
 
 export interface BackupRoundSummary {

@@ -138,11 +138,3 @@ export interface SetupRecords {
 }
 
 export type SetupTable = keyof SetupRecords;
-
-export const SETUP_TABLES: readonly SetupTable[] = [
-  'competitions',
-  'rounds',
-  'judges',
-  'contestants',
-  'photos',
-];

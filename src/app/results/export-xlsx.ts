@@ -31,10 +31,10 @@ export interface ExportContext {
   t: TFunction;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-export function sheetName(name: string): string {
+function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, '·').slice(0, 31);
 }
 
