@@ -4,8 +4,8 @@
  * wrong arrow fails CI: every relative import, `import type` and `export … from` and `import()`
  * included, must point to the importer's own layer or to one its row allows, and the module
  * graph has no cycle at all, type-only imports included. Imports are read with Vite's parser
- * (oxc), not with patterns. Which packages a layer may use is not checked here; for src/domain
- * that is test/unit/domain/purity.test.ts.
+ * (oxc), not with patterns. The packages of the layers that run without a browser are listed
+ * too (what src/domain may touch beyond imports: test/unit/domain/purity.test.ts).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -17,6 +17,8 @@ interface Layer {
   paths: string[];
   /** The other layers this one may import; a layer may always import itself. */
   mayImport: string[];
+  /** The packages it may import ('node:' for Node's own modules), or 'any' for the browser's layers. */
+  packages: string[] | 'any';
 }
 
 const APP_BELOW = ['sync', 'protocol', 'db', 'domain'];
@@ -30,23 +32,28 @@ const APP_ROLE = ['app', ...APP_BELOW];
  * shell that routes to the roles imports them.
  */
 const LAYERS: Record<string, Layer> = {
-  domain: { paths: ['src/domain/'], mayImport: [] },
-  protocol: { paths: ['src/sync/protocol.ts'], mayImport: ['domain'] },
-  db: { paths: ['src/db/'], mayImport: ['protocol', 'domain'] },
-  sync: { paths: ['src/sync/'], mayImport: ['protocol', 'db', 'domain'] },
-  server: { paths: ['src/server/'], mayImport: ['protocol', 'domain'] },
-  cli: { paths: ['src/cli/'], mayImport: ['domain'] },
-  build: { paths: ['src/build/'], mayImport: [] },
-  app: { paths: ['src/app/'], mayImport: APP_BELOW },
+  domain: { paths: ['src/domain/'], mayImport: [], packages: [] },
+  protocol: { paths: ['src/sync/protocol.ts'], mayImport: ['domain'], packages: [] },
+  db: { paths: ['src/db/'], mayImport: ['protocol', 'domain'], packages: 'any' },
+  sync: { paths: ['src/sync/'], mayImport: ['protocol', 'db', 'domain'], packages: 'any' },
+  server: {
+    paths: ['src/server/'],
+    mayImport: ['protocol', 'domain'],
+    packages: ['node:', 'better-sqlite3', 'node-forge', 'qrcode', 'ws', 'tsx'],
+  },
+  cli: { paths: ['src/cli/'], mayImport: ['domain'], packages: ['node:', 'tsx'] },
+  build: { paths: ['src/build/'], mayImport: [], packages: ['node:', 'vite'] },
+  app: { paths: ['src/app/'], mayImport: APP_BELOW, packages: 'any' },
   'app shell': {
     paths: ['src/app/main.tsx', 'src/app/App.tsx', 'src/app/routes.ts'],
     mayImport: ['app', 'organizer', 'judge', 'stage', 'results', 'home', ...APP_BELOW],
+    packages: 'any',
   },
-  organizer: { paths: ['src/app/organizer/'], mayImport: APP_ROLE },
-  judge: { paths: ['src/app/judge/'], mayImport: APP_ROLE },
-  stage: { paths: ['src/app/stage/'], mayImport: APP_ROLE },
-  results: { paths: ['src/app/results/'], mayImport: APP_ROLE },
-  home: { paths: ['src/app/home/'], mayImport: APP_ROLE },
+  organizer: { paths: ['src/app/organizer/'], mayImport: APP_ROLE, packages: 'any' },
+  judge: { paths: ['src/app/judge/'], mayImport: APP_ROLE, packages: 'any' },
+  stage: { paths: ['src/app/stage/'], mayImport: APP_ROLE, packages: 'any' },
+  results: { paths: ['src/app/results/'], mayImport: APP_ROLE, packages: 'any' },
+  home: { paths: ['src/app/home/'], mayImport: APP_ROLE, packages: 'any' },
 };
 
 /**
@@ -120,6 +127,21 @@ function wrongArrow(from: string, target: string): string | null {
   if (importer === imported || LAYERS[importer]?.mayImport.includes(imported)) return null;
   const allowed = LAYERS[importer]?.mayImport.join(', ') || 'nothing outside itself';
   return `(${imported}): ${importer} may import only ${allowed}`;
+}
+
+/** Why `from` may not import the package `specifier`, or null when its layer may. */
+function wrongPackage(from: string, specifier: string): string | null {
+  const layer = layerOf(from) ?? '?';
+  const allowed = LAYERS[layer]?.packages ?? [];
+  if (allowed === 'any') return null;
+  const name = specifier.startsWith('node:')
+    ? 'node:'
+    : specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/');
+  if (allowed.includes(name)) return null;
+  return `${layer} may use only ${allowed.length > 0 ? allowed.join(', ') : 'no package'}`;
 }
 
 const files = sourceFiles('src');
@@ -214,7 +236,24 @@ describe('layering of src/', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('imports only the packages of LAYERS', () => {
+    const wrong = imports.flatMap(({ from, specifier, target }) => {
+      const why = target === null ? wrongPackage(from, specifier) : null;
+      return why === null ? [] : [`${from} imports '${specifier}': ${why}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('writes down arrows that form no cycle between layers', () => {
+    const layerGraph = new Map(Object.entries(LAYERS).map(([layer, { mayImport }]) => [layer, mayImport]));
+    expect(cycles(layerGraph)).toEqual([]);
+  });
+
   it('refuses the arrows the house rules forbid', () => {
+    expect(wrongPackage('src/cli/main.ts', 'react')).not.toBeNull();
+    expect(wrongPackage('src/server/core.ts', 'dexie')).not.toBeNull();
+    expect(wrongPackage('src/domain/engine.ts', 'node:crypto')).not.toBeNull();
+    expect(wrongPackage('src/cli/main.ts', 'node:fs')).toBeNull();
     expect(wrongArrow('src/cli/verify.ts', 'src/sync/protocol.ts')).toContain('cli may import only domain');
     expect(wrongArrow('src/cli/main.ts', 'src/db/database.ts')).not.toBeNull();
     expect(wrongArrow('src/app/results/ExportPanel.tsx', 'src/app/organizer/import/plan.ts')).not.toBeNull();
