@@ -19,7 +19,7 @@ export interface StageNotice {
   total: string | null;
 }
 
-export function stageNoticesOf(
+function stageNoticesOf(
   events: readonly LeitaiEvent[],
   judgeId: Id,
   sheets: readonly SheetRow[],

@@ -14,7 +14,7 @@ import type { LeitaiDB } from '../../db/database';
 /** What holds the update back, or null when it can be applied now. */
 export type UpdateHold = 'drafts' | 'outbox' | null;
 
-export async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
+async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
   if ((await db.drafts.filter((draft) => draft.text !== '').count()) > 0) return 'drafts';
   if ((await db.outbox.count()) > 0) return 'outbox';
   return null;

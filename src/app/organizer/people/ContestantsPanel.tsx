@@ -4,9 +4,9 @@
  */
 import { useState } from 'react';
 import { deleteContestant } from '../../../db/repository';
-import type { Id } from '../../../domain/model';
+import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
-import { type RecusalRule, recusalsOf } from '../../../domain/recusal';
+import { recusalsOf } from '../../../domain/recusal';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { ImportPanel } from '../import/ImportPanel';

@@ -11,14 +11,7 @@ import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
-import { type RoundProgress, roundProgress } from './round-summary';
-
-export interface RoundFacts {
-  judges: number;
-  contestants: number;
-  marks: number;
-  progress: RoundProgress | null;
-}
+import { type RoundFacts, roundProgress } from './round-summary';
 
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();

@@ -8,7 +8,7 @@ import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { TextField } from '../ui/TextField';
-import type { RoundFacts } from './CompetitionScreen';
+import type { RoundFacts } from './round-summary';
 
 export interface RoundRowProps {
   round: RoundRecord;

@@ -7,6 +7,14 @@ export interface RoundProgress {
   pending: number;
 }
 
+/** What a round's row on the competition's page says about it. */
+export interface RoundFacts {
+  judges: number;
+  contestants: number;
+  marks: number;
+  progress: RoundProgress | null;
+}
+
 /**
  * How far the scoring of a round has come, from the engine's live standings; null when the
  * round itself cannot be scored as it stands (the engine names why on the screens that compute it).
