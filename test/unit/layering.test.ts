@@ -56,12 +56,6 @@ const LAYERS: Record<string, Layer> = {
   home: { paths: ['src/app/home/'], mayImport: APP_ROLE, packages: 'any' },
 };
 
-/**
- * Cycles that another part of issue 13 ("messages": the i18n catalogue and its loader) removes;
- * each entry is the set of modules of one cycle. Delete an entry once its cycle is gone.
- */
-const CYCLES_LEFT_TO_THE_MESSAGES_PART: string[][] = [['src/app/i18n/areas.ts', 'src/app/i18n/messages.ts']];
-
 const root = resolve(import.meta.dirname, '../..');
 const SOURCE = /\.(ts|tsx|mts|mjs)$/;
 
@@ -280,21 +274,10 @@ describe('layering of src/', () => {
   });
 
   it('has no import cycle, type-only imports included', () => {
-    const known = new Set(CYCLES_LEFT_TO_THE_MESSAGES_PART.map((members) => [...members].sort().join(' ')));
-    const found = cycles(graph);
-    const unexpected = found.filter((component) => !known.has(component.join(' ')));
     expect(
-      unexpected.map(
+      cycles(graph).map(
         (component) => `import cycle: ${loopThrough(component, graph)} (of ${component.join(', ')})`,
       ),
     ).toEqual([]);
-  });
-
-  it('lists as known only cycles that still exist', () => {
-    const found = new Set(cycles(graph).map((component) => component.join(' ')));
-    const gone = CYCLES_LEFT_TO_THE_MESSAGES_PART.filter(
-      (members) => !found.has([...members].sort().join(' ')),
-    );
-    expect(gone).toEqual([]);
   });
 });

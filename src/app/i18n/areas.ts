@@ -73,7 +73,7 @@ export const areaLoaders = {
     en: () =>
       import('./repository-errors?lang=en').then((m: typeof repositoryErrors) => m.repositoryErrorsEn),
   },
-};
+} satisfies Record<string, Record<Lang, () => Promise<Partial<Messages>>>>;
 
 export type MessageArea = keyof typeof areaLoaders;
 
@@ -100,7 +100,7 @@ function loadTable(area: MessageArea, lang: Lang): Promise<void> {
   let loading = tables.get(key);
   if (!loading) {
     loading = areaLoaders[area][lang]().then((table) => {
-      registerMessages(lang, table as Partial<Messages>);
+      registerMessages(lang, table);
       registered.add(key);
     });
     loading.catch(() => tables.delete(key));

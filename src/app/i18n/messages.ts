@@ -8,9 +8,18 @@
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 
-import type { areaLoaders } from './areas';
+import type { judgeZh } from './judge';
+import type { organizerZh } from './organizer';
+import type { organizerPeopleZh } from './organizer-people';
+import type { projectorZh } from './projector';
 import { pwaEn, pwaZh } from './pwa';
+import type { repositoryErrorsZh } from './repository-errors';
+import type { resultsZh } from './results';
+import type { resultsBackupZh } from './results-backup';
+import type { stageZh } from './stage';
 import { syncEn, syncZh } from './sync';
+import type { syncErrorsZh } from './sync-errors';
+import type { syncPanelZh } from './sync-panel';
 
 export const zhCN = {
   'app.name': '擂台 · Leitai 评分系统',
@@ -49,7 +58,22 @@ export const zhCN = {
 } satisfies Record<string, string>;
 
 type ShellKey = keyof typeof zhCN;
-type AreaTable = Awaited<ReturnType<(typeof areaLoaders)[keyof typeof areaLoaders]['zh-CN']>>;
+/**
+ * The areas' tables (areas.ts loads them), named here by type only so that this module does not
+ * import the loader that imports it. An area left out here cannot be loaded: areaLoaders refuses
+ * a table that has no key of Messages.
+ */
+type AreaTable =
+  | typeof organizerZh
+  | typeof organizerPeopleZh
+  | typeof judgeZh
+  | typeof stageZh
+  | typeof projectorZh
+  | typeof resultsZh
+  | typeof resultsBackupZh
+  | typeof syncPanelZh
+  | typeof syncErrorsZh
+  | typeof repositoryErrorsZh;
 type KeysOf<Table> = Table extends unknown ? keyof Table : never;
 
 /** Every message key of the app: the shell's and every area's. */
