@@ -8,7 +8,9 @@
 // English too once the screen is switched to it (loadLanguage, from the store).
 //
 // To add an area: a loader below (the area is its file, src/app/i18n/<area>.ts, exporting
-// <area>Zh and <area>En), and the area in `routeAreas` for each page whose code uses its keys.
+// <area>Zh and <area>En), its table in messages.ts' AreaTable (TypeScript refuses the loader
+// until then), and the area in `routeAreas` for each page whose code uses its keys (or a
+// loadArea of its own where the area loads on demand, as error-text.ts does).
 // test/unit/pwa/message-areas.test.ts checks that against the code; test/budgets finds the chunks.
 
 import type * as judge from './judge';
