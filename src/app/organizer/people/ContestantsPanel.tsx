@@ -3,7 +3,7 @@
  * them, import a list; each row says which judge will recuse themselves (回避).
  */
 import { useState } from 'react';
-import { deleteContestant } from '../../../db/repository';
+import { deleteContestant, swapPlaces } from '../../../db/repository';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import { type RecusalRule, recusalsOf } from '../../../domain/recusal';
@@ -15,7 +15,6 @@ import { ContestantForm } from './ContestantForm';
 import { StoredPhoto } from './Photo';
 import { repeatedNames, useContestants, useJudges, useRound } from './queries';
 import { RowActions } from './RowActions';
-import { swapPlaces } from './reorder';
 import { STATUS_LABELS } from './status';
 import './people.css';
 

@@ -6,7 +6,13 @@
  * before codes had eight digits are flagged, with 重新生成评委码 as the way to new ones.
  */
 import { Fragment, useState } from 'react';
-import { assignJudge, deleteJudge, RepositoryError } from '../../../db/repository';
+import {
+  assignJudge,
+  competitionById,
+  deleteJudge,
+  RepositoryError,
+  swapPlaces,
+} from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import { groupJoinCode, isJoinCode, isOutdatedJoinCode } from '../../../domain/join-code';
 import type { Id } from '../../../domain/model';
@@ -23,7 +29,6 @@ import { JudgeForm } from './JudgeForm';
 import { repeatedNames, useCompetitionJudges, useCompetitionRounds, useRound } from './queries';
 import { RenewJoinCodes } from './RenewJoinCodes';
 import { RowActions } from './RowActions';
-import { swapPlaces } from './reorder';
 import './people.css';
 
 type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; judge: JudgeRecord } | { mode: 'import' };
@@ -109,7 +114,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   };
 
   const copyCodes = async () => {
-    const competitionName = (await db.competitions.get(round.competitionId))?.name ?? '';
+    const competitionName = (await competitionById(db, round.competitionId))?.name ?? '';
     await navigator.clipboard.writeText(
       joinCodeText(competitionName, handedOut, t('people.joinCodes.sheetTitle')),
     );
