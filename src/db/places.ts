@@ -7,7 +7,7 @@ import type { Id } from '../domain/model';
 import type { LeitaiDB } from './database';
 import { putContestant, putJudge } from './roster';
 
-export interface Placed {
+interface Placed {
   id: Id;
   order: number;
 }

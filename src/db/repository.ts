@@ -56,7 +56,7 @@ export {
 } from './judge-session';
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
-export { type Placed, swapPlaces } from './places';
+export { swapPlaces } from './places';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
   correctionsOfJudge,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import {
   competitionById,
   loadRoundInput,
+  type RoundCounts,
   realRoundsOf,
   reorderRounds,
   roundCounts,
@@ -19,10 +20,7 @@ import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
 import { type RoundProgress, roundProgress } from './round-summary';
 
-export interface RoundFacts {
-  judges: number;
-  contestants: number;
-  marks: number;
+export interface RoundFacts extends RoundCounts {
   progress: RoundProgress | null;
 }
 
