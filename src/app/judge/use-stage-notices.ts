@@ -18,7 +18,7 @@ export interface StageNotice {
   total: string | null;
 }
 
-export function stageNoticesOf(
+function stageNoticesOf(
   events: readonly LeitaiEvent[],
   judgeId: Id,
   sheets: readonly SheetRow[],

@@ -15,7 +15,7 @@ import { hasUnconfirmedDrafts, hasUnsentEvents } from '../../db/repository';
 /** What holds the update back, or null when it can be applied now. */
 export type UpdateHold = 'drafts' | 'outbox' | null;
 
-export async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
+async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
   if (await hasUnconfirmedDrafts(db)) return 'drafts';
   if (await hasUnsentEvents(db)) return 'outbox';
   return null;

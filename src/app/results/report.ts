@@ -41,7 +41,7 @@ export interface RoundReport {
   closed: boolean;
 }
 
-export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
+function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
   if (a.draw !== b.draw) {
     if (a.draw === null) return 1;
     if (b.draw === null) return -1;

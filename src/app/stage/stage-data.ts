@@ -43,7 +43,7 @@ export function useRoundChoices(): RoundChoices | undefined {
 }
 
 /** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-export function byDraw(a: ContestantRecord, b: ContestantRecord): number {
+function byDraw(a: ContestantRecord, b: ContestantRecord): number {
   const drawA = a.draw ?? Number.POSITIVE_INFINITY;
   const drawB = b.draw ?? Number.POSITIVE_INFINITY;
   if (drawA !== drawB) return drawA < drawB ? -1 : 1;

@@ -2,9 +2,9 @@
  * 选手: the round's contestants. Add, edit (photo and status included), reorder and delete
  * them, import a list; each row says which judge will recuse themselves (回避).
  */
-import type { Id } from '../../../domain/model';
+import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
-import { type RecusalRule, recusalsOf } from '../../../domain/recusal';
+import { recusalsOf } from '../../../domain/recusal';
 import { useT } from '../../i18n/useT';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import {
   competitionById,
   loadRoundInput,
-  type RoundCounts,
   realRoundsOf,
   reorderRounds,
   roundCounts,
@@ -18,11 +17,7 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { refusalMessage } from '../ui/errors';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
-import { type RoundProgress, roundProgress } from './round-summary';
-
-export interface RoundFacts extends RoundCounts {
-  progress: RoundProgress | null;
-}
+import { type RoundFacts, roundProgress } from './round-summary';
 
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();
