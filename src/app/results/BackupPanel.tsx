@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ChangeEvent, useId, useState } from 'react';
 import { restoreEvents } from '../../db/backup';
+import { competitionById } from '../../db/repository';
 import type { BackupFile } from '../../domain/backup';
 import type { LeitaiEvent } from '../../domain/events';
 import { useDatabase } from '../db-context';
@@ -49,7 +50,7 @@ export function BackupPanel({ competitionId }: { competitionId: string | null })
   const t = useT();
   const errorText = useErrorText();
   const competition = useLiveQuery(
-    async () => (competitionId ? ((await db.competitions.get(competitionId)) ?? null) : null),
+    async () => (competitionId ? await competitionById(db, competitionId) : null),
     [db, competitionId],
   );
   const [saving, setSaving] = useState(false);

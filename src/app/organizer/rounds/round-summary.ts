@@ -1,3 +1,4 @@
+import type { RoundCounts } from '../../../db/repository';
 import { computeLiveStandings } from '../../../domain/live-standings';
 import type { RoundInput } from '../../../domain/model';
 
@@ -8,10 +9,7 @@ export interface RoundProgress {
 }
 
 /** What a round's row on the competition's page says about it. */
-export interface RoundFacts {
-  judges: number;
-  contestants: number;
-  marks: number;
+export interface RoundFacts extends RoundCounts {
   progress: RoundProgress | null;
 }
 

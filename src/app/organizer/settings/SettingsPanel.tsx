@@ -1,12 +1,12 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import { updateRound } from '../../../db/repository';
+import { roundById, updateRound } from '../../../db/repository';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { Choices } from '../ui/Choices';
 import { TextField } from '../ui/TextField';
 import { AwardsEditor } from './AwardsEditor';
@@ -15,9 +15,8 @@ import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
 
 export function SettingsPanel({ roundId }: { roundId: string }) {
-  const db = useDatabase();
   const t = useT();
-  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  const round = useLiveRead(roundById, roundId);
   if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
   return <SettingsEditor key={round.id} round={round} />;
