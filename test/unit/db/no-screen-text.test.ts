@@ -1,7 +1,8 @@
 // @vitest-environment node
 // The data layer says why it refuses a write as a reason with parameters (src/db/errors.ts), never
 // as text: the screens put it into words in the reader's language (src/app/i18n/error-text.ts).
-// So no Chinese text may be left in src/db's code (comments aside), but for the records it writes.
+// So no Chinese text may be left in src/db's code, its folders included (comments aside), but for
+// the records it writes.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +41,10 @@ function chineseIn(code: string, allowed: readonly string[] = []): string[] {
 describe('src/db says why in reasons, not in text', () => {
   it('leaves no Chinese in the code but records and the files not yet converted', () => {
     const found: string[] = [];
-    for (const file of readdirSync(DB).filter((name) => name.endsWith('.ts'))) {
+    const files = readdirSync(DB, { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.ts'),
+    );
+    for (const file of files) {
       const allowed = RECORD_TEXTS[file] ?? [];
       if (NOT_YET_CONVERTED.includes(file) || allowed.includes('*')) continue;
       const text = chineseIn(readFileSync(join(DB, file), 'utf8'), allowed);
