@@ -8,7 +8,13 @@
 
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
-import { DeviceLogError, exportDeviceLog, importDeviceLog, parseDeviceLog } from '../../sync/device-log';
+import {
+  DeviceLogError,
+  type DeviceLogProblem,
+  exportDeviceLog,
+  importDeviceLog,
+  parseDeviceLog,
+} from '../../sync/device-log';
 import type { HelloResponse, SessionInfo } from '../../sync/protocol';
 import { hello } from '../../sync/session';
 import { readSession } from '../../sync/sync-state';
@@ -27,7 +33,7 @@ import {
   useSyncStatus,
 } from './device-sync';
 import { deviceFileName, downloadJson } from './download';
-import { deviceLogMessage, refusalMessage, syncFailureMessage } from './failure-message';
+import { refusalMessage, syncFailureMessage } from './failure-message';
 import { RefusedList } from './RefusedList';
 import { useClock } from './use-clock';
 
@@ -347,4 +353,14 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
       )}
     </div>
   );
+}
+
+/** Why a device log cannot be imported, `sync.deviceLog.<code>` (the sync panel's own area). */
+function deviceLogMessage(problem: DeviceLogProblem): {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+} {
+  const key: MessageKey = `sync.deviceLog.${problem.code}`;
+  if (problem.code !== 'badEvent') return { key };
+  return { key, params: { event: problem.event, path: problem.path, problem: problem.problem } };
 }

@@ -5,7 +5,6 @@
  * module (the sync panel, and the judge's and the projector's join).
  */
 
-import type { DeviceLogProblem } from '../../sync/device-log';
 import type { SyncError } from '../../sync/protocol';
 import { SyncRefusal } from '../../sync/transport';
 import type { MessageKey } from '../i18n/messages';
@@ -28,14 +27,4 @@ export function refusalMessage(error: Pick<SyncError, 'code' | 'message' | 'retr
   if (error.code === 'tooManyAttempts')
     return { key, params: { seconds: Math.ceil((error.retryAfterMs ?? 1000) / 1000) } };
   return { key, params: { detail: error.message } };
-}
-
-/** Why a device log cannot be imported, `sync.error.deviceLog.<code>`. */
-export function deviceLogMessage(problem: DeviceLogProblem): {
-  key: MessageKey;
-  params?: Record<string, string | number>;
-} {
-  const key: MessageKey = `sync.error.deviceLog.${problem.code}`;
-  if (problem.code !== 'badEvent') return { key };
-  return { key, params: { event: problem.event, path: problem.path, problem: problem.problem } };
 }
