@@ -26,6 +26,7 @@ import type {
   RoundRecord,
   SetupTable,
 } from '../domain/records';
+import { isMergedTable, MERGED_FIELDS } from '../domain/records';
 import type { RecuseList } from '../domain/recusal';
 
 /**
@@ -35,10 +36,14 @@ import type { RecuseList } from '../domain/recusal';
  * 3: `scope.purge` events (the demo, 彩排 rounds) and the `purgedScope` refusal; competitions may
  * be `demo`, rounds `rehearsalOf` a real round, judges `simulated` (a rehearsal's). A v2 client could not read a purge it pulls, so
  * it is answered `protocolTooOld` (a reload brings the app the server serves).
+ * 4: an `entity.put` may list the `fields` it writes, and setup entities merge field by field
+ * (src/domain/events.ts mergeEntity). A v3 client would refuse such a put as malformed when it
+ * pulls one, and its own whole puts would overwrite the fields another device edited meanwhile,
+ * so it is answered `protocolTooOld`.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 3;
+export const MIN_PROTOCOL_VERSION = 4;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -600,13 +605,26 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
 
 const setupTable = literal(...Object.keys(ENTITY_SHAPES));
 
+/** The fields an edit writes: some of its table's, each once; a photo is always written whole. */
+const fieldsOf =
+  (table: SetupTable): Check =>
+  (value, path) => {
+    if (!isMergedTable(table)) fail(path, 'a photo is written whole');
+    array(literal(...MERGED_FIELDS[table]), MERGED_FIELDS[table].length)(value, path);
+    const fields = value as string[];
+    if (fields.length === 0) fail(path, 'an edit writes at least one field');
+    if (new Set(fields).size !== fields.length) fail(path, 'a field listed twice');
+  };
+
 const entityPut: Check = (value, path) => {
   if (!isPlainObject(value)) fail(path, `expected an object, got ${describe(value)}`);
   setupTable(value.table, `${path}.table`);
-  object<{ table: SetupTable; entity: object; revision: number }>({
+  const table = value.table as SetupTable;
+  object<{ table: SetupTable; entity: object; revision: number; fields?: string[] }>({
     table: setupTable,
-    entity: ENTITY_SHAPES[value.table as SetupTable],
+    entity: ENTITY_SHAPES[table],
     revision,
+    fields: optional(fieldsOf(table)),
   })(value, path);
 };
 
