@@ -6,11 +6,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProjection } from '../../../src/db/read';
 import { applyRemoteEvents } from '../../../src/db/remote';
-import { putContestant } from '../../../src/db/roster';
+import { putContestant, putJudge } from '../../../src/db/roster';
 import { compareRevision, foldEvents, type LeitaiEvent, stampOf } from '../../../src/domain/events';
 import type { JudgeRecord } from '../../../src/domain/records';
 import { Admission } from '../../../src/server/admission';
+import { pullEvents } from '../../../src/sync/client';
+import { loginAsOrganizer } from '../../../src/sync/session';
 import { freshDb, seedRound } from '../db/helpers';
+import { PASSWORD, testServer } from '../server/helpers';
+import { type Device, deviceDb, pushAndPull, serverProjection, setUpVenue } from './helpers';
+import { MemoryNetwork } from './memory-network';
 
 const JUDGE: JudgeRecord = {
   id: 'judge-1',
@@ -220,5 +225,39 @@ describe('an organizer’s edit, offline on two devices', () => {
     const before = await db.events.count();
     await putContestant(db, { id: contestants[0].id, roundId: round.id, name: contestants[0].name });
     expect(await db.events.count()).toBe(before);
+  });
+});
+
+describe('through the venue server', () => {
+  it('admits edits of different fields from two organizer devices, and every device and the server keep both', async () => {
+    const { core } = testServer();
+    const network = new MemoryNetwork(core);
+    const venue = await setUpVenue(network);
+    const consoleDb = deviceDb();
+    const consoleTransport = network.transport('host-console');
+    const hostConsole: Device = {
+      name: 'host-console',
+      db: consoleDb,
+      transport: consoleTransport,
+      session: await loginAsOrganizer(consoleDb, consoleTransport, PASSWORD),
+    };
+    await pullEvents(hostConsole.db, hostConsole.transport, hostConsole.session);
+    const { round, judges } = venue.seeded;
+    const judge = judges[1];
+
+    await putJudge(venue.organizer.db, { id: judge.id, roundId: round.id, name: '王评委（更正）' });
+    await putJudge(hostConsole.db, { id: judge.id, roundId: round.id, title: '党校教授', weight: 200 });
+    await pushAndPull(venue.organizer);
+    await pushAndPull(hostConsole);
+    await pushAndPull(venue.organizer);
+
+    const merged = { ...judge, name: '王评委（更正）', title: '党校教授', weight: 200 };
+    expect(serverProjection(core).entities.judges[judge.id]).toEqual(merged);
+    expect(await venue.organizer.db.judges.get(judge.id)).toEqual(merged);
+    expect(await hostConsole.db.judges.get(judge.id)).toEqual(merged);
+    const [tablet] = venue.judges as [Device];
+    await pullEvents(tablet.db, tablet.transport, tablet.session);
+    // A tablet reads every judge's record with the join codes blanked.
+    expect(await tablet.db.judges.get(judge.id)).toEqual({ ...merged, joinCode: '' });
   });
 });
