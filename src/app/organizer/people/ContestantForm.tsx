@@ -6,6 +6,7 @@ import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { checkLength, checkName, checkPhoto, MAX_TEXT_LENGTH, MAX_UNIT_LENGTH, type Problem } from './checks';
+import { editedValues } from './edited-values';
 import { Field } from './Field';
 import { BlobThumbnail, StoredPhoto } from './Photo';
 import { STATUS_LABELS } from './status';
@@ -38,12 +39,19 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
   const t = useT();
   const db = useDatabase();
   const id = useId();
-  const [values, setValues] = useState<Record<TextField, string>>({
+  // What the form showed when it opened: an edit sends only what changed since.
+  const [opened] = useState<Record<TextField, string> & { status: ContestantStatus }>({
     name: contestant?.name ?? '',
     unit: contestant?.unit ?? '',
     topic: contestant?.topic ?? '',
+    status: contestant?.status ?? 'active',
   });
-  const [status, setStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
+  const [values, setValues] = useState<Record<TextField, string>>({
+    name: opened.name,
+    unit: opened.unit,
+    topic: opened.topic,
+  });
+  const [status, setStatus] = useState<ContestantStatus>(opened.status);
   const [photo, setPhoto] = useState<PhotoChoice>(undefined);
   const [photoProblem, setPhotoProblem] = useState<Problem | null>(null);
   const [checked, setChecked] = useState(false);
@@ -78,10 +86,7 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
       const saved = await putContestant(db, {
         ...(contestant ? { id: contestant.id } : {}),
         roundId,
-        name: values.name,
-        unit: values.unit,
-        topic: values.topic,
-        status,
+        ...editedValues(contestant ? opened : null, { ...values, status }),
         photo,
       });
       onSaved(saved);

@@ -14,6 +14,7 @@ import {
   MAX_UNIT_LENGTH,
   type Problem,
 } from './checks';
+import { editedValues } from './edited-values';
 import { Field } from './Field';
 
 export interface JudgeFormProps {
@@ -45,12 +46,14 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
   const t = useT();
   const db = useDatabase();
   const id = useId();
-  const [values, setValues] = useState<Record<JudgeField, string>>({
+  // What the form showed when it opened: an edit sends only what changed since.
+  const [opened] = useState<Record<JudgeField, string>>({
     name: judge?.name ?? '',
     title: judge?.title ?? '',
     unit: judge?.unit ?? '',
     weight: formatHundredths(judge?.weight ?? 100),
   });
+  const [values, setValues] = useState(opened);
   const [checked, setChecked] = useState(false);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -69,16 +72,15 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
       document.getElementById(`${id}-${firstBad}`)?.focus();
       return;
     }
-    const weight = checkWeight(values.weight);
+    const { weight: editedWeight, ...edited } = editedValues(judge ? opened : null, values);
+    const weight = editedWeight === undefined ? null : checkWeight(editedWeight);
     setSaving(true);
     try {
       const saved = await putJudge(db, {
         ...(judge ? { id: judge.id } : {}),
         roundId,
-        name: values.name,
-        title: values.title,
-        unit: values.unit,
-        weight: weight.ok ? weight.value : undefined,
+        ...edited,
+        weight: weight?.ok ? weight.value : undefined,
       });
       onSaved(saved);
     } catch (error) {
