@@ -6,6 +6,7 @@ import type { Id } from '../../../domain/model';
 import type { JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { editedValues } from '../edited-values';
 import {
   checkLength,
   checkName,
@@ -14,7 +15,6 @@ import {
   MAX_UNIT_LENGTH,
   type Problem,
 } from './checks';
-import { editedValues } from './edited-values';
 import { Field } from './Field';
 
 export interface JudgeFormProps {
