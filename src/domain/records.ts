@@ -197,7 +197,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
 };
 
 /** Structural equality of record values (plain data: strings, numbers, arrays, objects). */
-function sameValue(a: unknown, b: unknown): boolean {
+export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -1,3 +1,5 @@
+import { sameValue } from '../../domain/records';
+
 /**
  * What an edit form sends: only the values changed since the form opened, so that another
  * device's concurrent edit of the other fields survives the merge (src/domain/events.ts
@@ -6,6 +8,6 @@
 export function editedValues<V extends Record<string, unknown>>(opened: V | null, values: V): Partial<V> {
   if (opened === null) return values;
   return Object.fromEntries(
-    Object.entries(values).filter(([field, value]) => value !== opened[field]),
+    Object.entries(values).filter(([field, value]) => !sameValue(value, opened[field])),
   ) as Partial<V>;
 }

@@ -6,6 +6,7 @@ import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { useUiStore } from '../../store';
+import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
 import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
@@ -35,6 +36,12 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
   const [form, setForm] = useState<SettingsForm>(() => formOf(round));
+  // What the editor showed when it opened or last saved: saving sends only what changed since.
+  const [opened, setOpened] = useState(() => ({
+    settings: round.settings,
+    timeLimitSeconds: round.timeLimitSeconds,
+    overtime: round.overtime,
+  }));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [tried, setTried] = useState(false);
   const criterionIds = useMemo(
@@ -61,7 +68,9 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
     if (!read.settings || !read.timing) return;
     setSave({ kind: 'saving' });
     try {
-      await updateRound(db, round.id, { settings: read.settings, ...read.timing });
+      const saving = { settings: read.settings, ...read.timing };
+      await updateRound(db, round.id, editedValues(opened, saving));
+      setOpened(saving);
       setSave({ kind: 'saved' });
     } catch (error) {
       setSave({ kind: 'refused', message: refusalMessage(error) });
