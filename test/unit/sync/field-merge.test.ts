@@ -8,7 +8,7 @@ import { readProjection } from '../../../src/db/read';
 import { applyRemoteEvents } from '../../../src/db/remote';
 import { putContestant, putJudge } from '../../../src/db/roster';
 import { compareRevision, foldEvents, type LeitaiEvent, stampOf } from '../../../src/domain/events';
-import type { JudgeRecord } from '../../../src/domain/records';
+import type { CompetitionRecord, JudgeRecord } from '../../../src/domain/records';
 import { Admission } from '../../../src/server/admission';
 import { pullEvents } from '../../../src/sync/client';
 import { loginAsOrganizer } from '../../../src/sync/session';
@@ -176,6 +176,101 @@ describe('field-level merge of setup entities', () => {
         expect(foldEvents([...log].reverse()).entities.judges[JUDGE.id]).toEqual(judge);
       }),
     );
+  });
+});
+
+describe('mergeEntity, case by case', () => {
+  const COMPETITION: CompetitionRecord = {
+    id: 'competition',
+    name: '擂台比武',
+    archived: false,
+    venue: '党校',
+  };
+  let seq = 0;
+  const put = (
+    deviceId: string,
+    revision: number,
+    entity: CompetitionRecord,
+    fields?: ('name' | 'venue' | 'archived')[],
+  ): LeitaiEvent => {
+    seq += 1;
+    return {
+      id: `put-${seq}`,
+      deviceId,
+      deviceSeq: seq,
+      author: { role: 'organizer' },
+      competitionId: 'competition',
+      roundId: null,
+      recordedAt: '2026-11-23T10:00:00.000Z',
+      type: 'entity.put',
+      payload: fields
+        ? { table: 'competitions', entity, revision, fields }
+        : { table: 'competitions', entity, revision },
+    };
+  };
+  const remove = (deviceId: string, revision: number): LeitaiEvent => {
+    seq += 1;
+    return {
+      id: `delete-${seq}`,
+      deviceId,
+      deviceSeq: seq,
+      author: { role: 'organizer' },
+      competitionId: 'competition',
+      roundId: null,
+      recordedAt: '2026-11-23T10:00:00.000Z',
+      type: 'entity.delete',
+      payload: { table: 'competitions', entityId: 'competition', revision },
+    };
+  };
+  const both = (events: LeitaiEvent[]) => {
+    const forward = foldEvents(events).entities.competitions.competition;
+    expect(foldEvents([...events].reverse()).entities.competitions.competition).toEqual(forward);
+    return forward;
+  };
+
+  it('clears an optional field an edit lists but its record lacks, keeping a concurrent edit of another', () => {
+    const { venue: _venue, ...withoutVenue } = COMPETITION;
+    expect(
+      both([
+        put('device-a', 1, COMPETITION),
+        put('device-a', 2, withoutVenue, ['venue']),
+        put('device-b', 2, { ...COMPETITION, name: '擂台比武（决赛）' }, ['name']),
+      ]),
+    ).toEqual({ id: 'competition', name: '擂台比武（决赛）', archived: false });
+  });
+
+  it('takes an edit delivered before the creation whole, until the creation’s own values arrive', () => {
+    const creation = put('device-a', 1, COMPETITION);
+    const edit = put('device-b', 2, { ...COMPETITION, name: '新名称', venue: '旧地点' }, ['name']);
+    expect(foldEvents([edit]).entities.competitions.competition).toEqual({
+      ...COMPETITION,
+      name: '新名称',
+      venue: '旧地点',
+    });
+    expect(both([creation, edit])).toEqual({ ...COMPETITION, name: '新名称' });
+  });
+
+  it('lets the newest event, put or delete, decide whether the record exists, with its fields merged', () => {
+    const creation = put('device-a', 1, COMPETITION);
+    const removal = remove('device-a', 2);
+    const concurrentEdit = put('device-b', 2, { ...COMPETITION, venue: '文化馆' }, ['venue']);
+    // Revision 2 ties; device-b sorts after device-a, so the edit is the newest event.
+    expect(both([creation, removal, concurrentEdit])).toEqual({ ...COMPETITION, venue: '文化馆' });
+    const laterRemoval = remove('device-a', 3);
+    expect(both([creation, removal, concurrentEdit, laterRemoval])).toBeUndefined();
+    expect(
+      foldEvents([creation, laterRemoval, concurrentEdit]).entityHeads['["competitions","competition"]'],
+    ).toMatchObject({
+      deleted: true,
+      fields: { venue: { value: '文化馆' } },
+    });
+  });
+
+  it('lets a whole put, as protocol 3 clients wrote them, overwrite every field: why they are refused now', () => {
+    const creation = put('device-a', 1, COMPETITION);
+    const edit = put('device-b', 2, { ...COMPETITION, venue: '文化馆' }, ['venue']);
+    const wholePut = put('device-c', 2, { ...COMPETITION, name: '擂台比武（决赛）' });
+    expect(both([creation, edit, wholePut])).toEqual({ ...COMPETITION, name: '擂台比武（决赛）' });
   });
 });
 
