@@ -71,7 +71,7 @@ const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
  * Log order for the list shown and for which commit is open: the audit time, then the device's
  * own sequence. The order of appearance itself is the contestants' `draw`, never decided by a clock.
  */
-export const byRecordedTime = (a: DrawLogEvent, b: DrawLogEvent): number =>
+const byRecordedTime = (a: DrawLogEvent, b: DrawLogEvent): number =>
   a.recordedAt.localeCompare(b.recordedAt) ||
   a.deviceSeq - b.deviceSeq ||
   (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -35,9 +35,9 @@ export interface Outlier {
 }
 
 /** A median says which total is off only with at least three of them. */
-export const MIN_TOTALS_FOR_OUTLIERS = 3;
+const MIN_TOTALS_FOR_OUTLIERS = 3;
 /** The distance that flags a total: 10 % of the full mark. */
-export const OUTLIER_PERCENT = 10;
+const OUTLIER_PERCENT = 10;
 
 /**
  * The counted judges whose total is more than `percent` % of `fullMark` (the sheet's full

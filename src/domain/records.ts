@@ -8,8 +8,7 @@
  * Pure types: no React, Dexie, DOM API or Node import.
  */
 
-import type { ContestantStatus, Criterion, Hundredths, Id, RoundSettings } from './model.ts';
-import type { RecuseList } from './recusal.ts';
+import type { ContestantStatus, Criterion, Hundredths, Id, RecuseList, RoundSettings } from './model.ts';
 
 export interface CompetitionRecord {
   id: Id;
@@ -231,11 +230,3 @@ export interface SetupRecords {
 }
 
 export type SetupTable = keyof SetupRecords;
-
-export const SETUP_TABLES: readonly SetupTable[] = [
-  'competitions',
-  'rounds',
-  'judges',
-  'contestants',
-  'photos',
-];

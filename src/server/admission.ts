@@ -22,7 +22,7 @@ import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } fro
  * revision near 2^53 would leave the cell's owner no revision to supersede it with. A bound of
  * 1000 per event leaves the number space for some 10^12 edits.
  */
-export const MAX_REVISION_LEAD = 1000;
+const MAX_REVISION_LEAD = 1000;
 
 export interface AdmissionRefusal {
   code: SyncErrorCode;

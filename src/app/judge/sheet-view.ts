@@ -7,10 +7,10 @@ import { checkDraftText, type DraftCheck, type DraftRow } from '../../db/reposit
 import { formatHundredths } from '../../domain/decimal';
 import { formatShown, shownDecimals } from '../../domain/engine';
 import { type CorrectionRow, compareRevision, type MarkRow, type SheetRow } from '../../domain/events';
-import type { Criterion, Id, RoundSettings } from '../../domain/model';
+import type { Criterion, Id, RecusalRule, RoundSettings } from '../../domain/model';
 import { add, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
-import { isRecusedFrom, type RecusalRule } from '../../domain/recusal';
+import { isRecusedFrom } from '../../domain/recusal';
 
 export type ContestantState =
   | 'submitted'

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { realRoundsOf } from '../../db/rounds';
+import { allCompetitions, realRoundsOf } from '../../db/repository';
 import { byRoundOrder } from '../../domain/backup';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { navigate } from '../router';
 import { ConnectHint } from '../sync/ConnectHint';
 import { resultsHref } from './place';
@@ -22,7 +23,7 @@ export function RoundPicker({
 }) {
   const db = useDatabase();
   const t = useT();
-  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const competitions = useLiveRead(allCompetitions);
   const rounds = useLiveQuery(
     async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byRoundOrder) : []),
     [db, competitionId],

@@ -7,8 +7,8 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { formatHundredths } from '../../domain/decimal';
 import type { LeitaiEvent } from '../../domain/events';
+import { loadExcelJs } from '../files/read-sheet';
 import type { TFunction } from '../i18n/useT';
-import { loadExcelJs } from '../organizer/import/read-sheet';
 import { auditRows } from './audit';
 import type { RoundReport } from './report';
 import {
@@ -31,10 +31,10 @@ export interface ExportContext {
   t: TFunction;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-export function sheetName(name: string): string {
+function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, '·').slice(0, 31);
 }
 

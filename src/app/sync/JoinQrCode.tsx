@@ -27,7 +27,7 @@ function modulesPath(modules: { size: number; get(row: number, column: number): 
   return d;
 }
 
-export function judgeJoinUrl(baseUrl: string, code: string): string {
+function judgeJoinUrl(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/judge?code=${encodeURIComponent(code)}`;
 }
 

@@ -2,8 +2,8 @@
 /** The official exports, read back: the .xlsx with exceljs, the .csv as Excel would decode it. */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cellText } from '../../../src/app/files/read-sheet';
 import { translate } from '../../../src/app/i18n/messages';
-import { cellText } from '../../../src/app/organizer/import/read-sheet';
 import { competitionLog } from '../../../src/app/results/backup-file';
 import { publicCsv, summaryCsv } from '../../../src/app/results/export-csv';
 import { buildResultsWorkbook, type ExportContext } from '../../../src/app/results/export-xlsx';

@@ -1,7 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
-import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
-import { realRoundsOf } from '../../../db/rounds';
+import {
+  advanceContestants,
+  createRound,
+  loadRoundInput,
+  realRoundsOf,
+  roundById,
+} from '../../../db/repository';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';
@@ -21,7 +26,7 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
   const db = useDatabase();
   const t = useT();
   const data = useLiveQuery(async () => {
-    const round = await db.rounds.get(roundId);
+    const round = await roundById(db, roundId);
     if (!round) return null;
     const siblings = (await realRoundsOf(db, round.competitionId)).sort((a, b) => a.order - b.order);
     return { round, siblings, input: await loadRoundInput(db, roundId) };

@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { isRehearsalRound } from '../../../domain/purge';
+import { allCompetitions, allRealRounds } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { navigate } from '../../router';
 import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
@@ -26,12 +26,9 @@ const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, s
 export function CompetitionsScreen() {
   const db = useDatabase();
   const t = useT();
-  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const competitions = useLiveRead(allCompetitions);
   // 彩排 rounds are not the competition's rounds: never counted.
-  const rounds = useLiveQuery(
-    async () => (await db.rounds.toArray()).filter((round) => !isRehearsalRound(round)),
-    [db],
-  );
+  const rounds = useLiveRead(allRealRounds);
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');

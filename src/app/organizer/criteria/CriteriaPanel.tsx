@@ -1,11 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useState } from 'react';
-import { type CriterionDraft, type RoundPatch, updateRound } from '../../../db/repository';
+import { type CriterionDraft, type RoundPatch, roundById, updateRound } from '../../../db/repository';
 import { formatHundredths, parseHundredths } from '../../../domain/decimal';
 import type { Criterion } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
@@ -15,9 +15,8 @@ import { CriterionForm } from './CriterionForm';
 const DEFAULT_FULL_MARK = 10000;
 
 export function CriteriaPanel({ roundId }: { roundId: string }) {
-  const db = useDatabase();
   const t = useT();
-  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  const round = useLiveRead(roundById, roundId);
   if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
   return <CriteriaEditor round={round} />;

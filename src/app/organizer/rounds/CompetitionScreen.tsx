@@ -1,32 +1,28 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadRoundInput, reorderRounds } from '../../../db/repository';
-import { realRoundsOf } from '../../../db/rounds';
+import {
+  competitionById,
+  loadRoundInput,
+  realRoundsOf,
+  reorderRounds,
+  roundCounts,
+} from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { refusalMessage } from '../ui/errors';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
-import { type RoundProgress, roundProgress } from './round-summary';
-
-export interface RoundFacts {
-  judges: number;
-  contestants: number;
-  marks: number;
-  progress: RoundProgress | null;
-}
+import { type RoundFacts, roundProgress } from './round-summary';
 
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();
   const t = useT();
-  const competition = useLiveQuery(
-    async () => (await db.competitions.get(competitionId)) ?? null,
-    [db, competitionId],
-  );
+  const competition = useLiveRead(competitionById, competitionId);
   const rounds = useLiveQuery(
     async () => (await realRoundsOf(db, competitionId)).sort((a, b) => a.order - b.order),
     [db, competitionId],
@@ -38,9 +34,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
         async (round): Promise<[string, RoundFacts]> => [
           round.id,
           {
-            judges: await db.judges.where('roundIds').equals(round.id).count(),
-            contestants: await db.contestants.where('roundId').equals(round.id).count(),
-            marks: await db.marks.where('roundId').equals(round.id).count(),
+            ...(await roundCounts(db, round.id)),
             progress: roundProgress(await loadRoundInput(db, round.id)),
           },
         ],

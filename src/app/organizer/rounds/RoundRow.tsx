@@ -8,7 +8,7 @@ import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
-import type { RoundFacts } from './CompetitionScreen';
+import type { RoundFacts } from './round-summary';
 
 export interface RoundRowProps {
   round: RoundRecord;

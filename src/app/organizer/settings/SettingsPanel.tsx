@@ -1,10 +1,10 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import { updateRound } from '../../../db/repository';
+import { roundById, updateRound } from '../../../db/repository';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { useUiStore } from '../../store';
 import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
@@ -16,9 +16,8 @@ import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
 
 export function SettingsPanel({ roundId }: { roundId: string }) {
-  const db = useDatabase();
   const t = useT();
-  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  const round = useLiveRead(roundById, roundId);
   if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
   return <SettingsEditor key={round.id} round={round} />;

@@ -3,7 +3,7 @@ import type { Criterion, TieBreakStep } from '../../../domain/model';
 import type { TFunction } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
 
-export function tieBreakLabel(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
+function tieBreakLabel(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
   if (step === 'exact') return t('org.tie.exact');
   if (step === 'untrimmed') return t('org.tie.untrimmed');
   const criterion = criteria.find((each) => `criterion:${each.id}` === step);
