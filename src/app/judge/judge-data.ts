@@ -16,9 +16,9 @@ import {
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
+import { byAppearance } from '../../domain/order';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
-import { byDraw } from './sheet-view';
 
 export interface JudgeContext {
   judge: JudgeRecord;
@@ -65,7 +65,7 @@ export function useStageCalls(roundIds: readonly Id[]): Map<Id, StageCall> | und
 export function useContestants(roundId: Id): ContestantRecord[] | undefined {
   const db = useDatabase();
   return useLiveQuery(
-    async () => (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw),
+    async () => (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byAppearance),
     [db, roundId],
   );
 }

@@ -1,16 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { realRoundsOf } from '../../db/rounds';
-import { byRoundOrder } from '../../domain/backup';
+import { byOrderThenId } from '../../domain/order';
+import { byDateThenName } from '../competition-order';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { navigate } from '../router';
 import { ConnectHint } from '../sync/ConnectHint';
 import { resultsHref } from './place';
-
-/** Newest first by date (undated last), then by name. */
-const byDateThenName = (a: { date?: string; name: string }, b: { date?: string; name: string }) =>
-  (b.date ?? '').localeCompare(a.date ?? '') || a.name.localeCompare(b.name, 'zh-CN');
 
 /** Which competition and round to show; the choice lives in the address. */
 export function RoundPicker({
@@ -24,7 +21,7 @@ export function RoundPicker({
   const t = useT();
   const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
   const rounds = useLiveQuery(
-    async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byRoundOrder) : []),
+    async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byOrderThenId) : []),
     [db, competitionId],
   );
 

@@ -12,6 +12,7 @@ import type { AdjustmentRow } from '../../domain/events';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id, RoundInput } from '../../domain/model';
+import { byAppearance, byOrderThenId, compareIds } from '../../domain/order';
 import { type RoundResultStatus, roundClosureOf, roundResultStatusOf } from '../../domain/provisional';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 
@@ -34,15 +35,6 @@ export interface RoundReport {
   closed: boolean;
 }
 
-export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
-  if (a.draw !== b.draw) {
-    if (a.draw === null) return 1;
-    if (b.draw === null) return -1;
-    return a.draw - b.draw;
-  }
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
   return db.transaction(
     'r',
@@ -50,9 +42,7 @@ export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport>
     async () => {
       const round = await getRound(db, roundId);
       const competition = await getCompetition(db, round.competitionId);
-      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
-      );
+      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(byOrderThenId);
       const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(
         byAppearance,
       );
@@ -101,6 +91,6 @@ export function adjustmentsInOrder(report: RoundReport): AdjustmentRow[] {
       (a, b) =>
         Number(a.revoked !== null) - Number(b.revoked !== null) ||
         placeOf(a) - placeOf(b) ||
-        (a.adjustmentId < b.adjustmentId ? -1 : 1),
+        compareIds(a.adjustmentId, b.adjustmentId),
     );
 }

@@ -10,6 +10,7 @@ import type { AdjustmentRow, CorrectionRow, LeitaiEvent, MarkRow, SheetRow } fro
 import { RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
+import { byAppearance, byOrderThenId } from '../../domain/order';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { defaultRoundId, type RoundChoice, roundChoices } from './default-round';
@@ -36,14 +37,6 @@ export function useRoundChoices(): RoundChoices | undefined {
   );
 }
 
-/** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-export function byDraw(a: ContestantRecord, b: ContestantRecord): number {
-  const drawA = a.draw ?? Number.POSITIVE_INFINITY;
-  const drawB = b.draw ?? Number.POSITIVE_INFINITY;
-  if (drawA !== drawB) return drawA < drawB ? -1 : 1;
-  return a.order - b.order || (a.id < b.id ? -1 : 1);
-}
-
 export interface RoundSetup {
   round: RoundRecord;
   /** In the panel's order. */
@@ -60,10 +53,10 @@ export function useRoundSetup(roundId: Id | null): RoundSetup | null | undefined
     return db.transaction('r', [db.rounds, db.judges, db.contestants], async () => {
       const round = await db.rounds.get(roundId);
       if (!round) return null;
-      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
+      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(byOrderThenId);
+      const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(
+        byAppearance,
       );
-      const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw);
       return { round, judges, contestants };
     });
   }, [db, roundId]);

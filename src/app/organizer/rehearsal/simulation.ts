@@ -10,6 +10,7 @@ import type { LeitaiDB } from '../../../db/database';
 import { enterMark, submitSheet } from '../../../db/marks';
 import type { StageCall } from '../../../db/stage';
 import type { Id } from '../../../domain/model';
+import { byOrderThenId } from '../../../domain/order';
 import { judgeHabits, type PlannedSheet, planSheets, seededRandom } from './sheet-plan';
 
 export interface SimulationTimers {
@@ -60,9 +61,7 @@ export class RehearsalSimulation {
     const round = await db.rounds.get(roundId);
     const contestant = await db.contestants.get(call.contestantId);
     if (!round || contestant?.roundId !== roundId) return [];
-    const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
+    const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(byOrderThenId);
     this.habits ??= judgeHabits(judges, this.random);
     const planned = planSheets({
       criteria: round.criteria,

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { loadRoundInput, reorderRounds } from '../../../db/repository';
 import { realRoundsOf } from '../../../db/rounds';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -28,7 +29,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
     [db, competitionId],
   );
   const rounds = useLiveQuery(
-    async () => (await realRoundsOf(db, competitionId)).sort((a, b) => a.order - b.order),
+    async () => (await realRoundsOf(db, competitionId)).sort(byOrderThenId),
     [db, competitionId],
   );
   const facts = useLiveQuery(async () => {
