@@ -8,6 +8,7 @@ import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
+import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { CriterionForm } from './CriterionForm';
 
@@ -48,12 +49,11 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
     }
   };
 
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...criteria];
-    const [criterion] = next.splice(at, 1);
-    next.splice(at + by, 0, criterion as Criterion);
-    return write({ criteria: next }, t('org.criteria.moved', { label: (criterion as Criterion).label }));
-  };
+  const move = (at: number, by: -1 | 1) =>
+    write(
+      { criteria: movedBy(criteria, at, by) },
+      t('org.criteria.moved', { label: criteria[at]?.label ?? '' }),
+    );
 
   return (
     <section aria-labelledby="org-criteria-heading" className="org-criteria">

@@ -10,6 +10,7 @@ import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
 import { refusalMessage } from '../ui/errors';
+import { movedBy } from '../ui/moved-by';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
 import { type RoundProgress, roundProgress } from './round-summary';
@@ -69,10 +70,12 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
   }
 
   const mover = (round: RoundRecord, by: -1 | 1) => async () => {
-    const order = rounds.map((each) => each.id);
-    const at = order.indexOf(round.id);
-    order.splice(at, 1);
-    order.splice(at + by, 0, round.id);
+    const at = rounds.indexOf(round);
+    const order = movedBy(
+      rounds.map((each) => each.id),
+      at,
+      by,
+    );
     try {
       await reorderRounds(db, competitionId, order);
       setNotice(t('org.round.moved', { name: round.name, position: at + by + 1 }));

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT';
+import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { type AwardKind, type AwardRow, type FieldErrors, newAwardRow } from './settings-form';
 
@@ -16,12 +17,7 @@ export function AwardsEditor({ rows, onChange, errors }: AwardsEditorProps) {
   const t = useT();
   const replace = (at: number, change: Partial<AwardRow>) =>
     onChange(rows.map((row, index) => (index === at ? { ...row, ...change } : row)));
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...rows];
-    const [row] = next.splice(at, 1);
-    next.splice(at + by, 0, row as AwardRow);
-    onChange(next);
-  };
+  const move = (at: number, by: -1 | 1) => onChange(movedBy(rows, at, by));
 
   return (
     <fieldset className="org-choices">

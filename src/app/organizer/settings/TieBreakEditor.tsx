@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { Criterion, TieBreakStep } from '../../../domain/model';
 import type { TFunction } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
+import { movedBy } from '../ui/moved-by';
 
 export function tieBreakLabel(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
   if (step === 'exact') return t('org.tie.exact');
@@ -31,12 +32,7 @@ export function TieBreakEditor({ steps, criteria, onChange, error }: TieBreakEdi
   const [toAdd, setToAdd] = useState<TieBreakStep | ''>('');
   const chosen = toAdd !== '' && available.includes(toAdd) ? toAdd : (available[0] ?? '');
 
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...steps];
-    const [step] = next.splice(at, 1);
-    next.splice(at + by, 0, step as TieBreakStep);
-    onChange(next);
-  };
+  const move = (at: number, by: -1 | 1) => onChange(movedBy(steps, at, by));
 
   return (
     <fieldset className="org-choices">
