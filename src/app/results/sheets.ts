@@ -50,35 +50,33 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       note: placeText(result, standings.ranked[at - 1] ?? null, report.round.criteria, t),
     }),
   );
-  const pending = standings.pending.map(
-    (result): SummaryRow => ({
-      rank: '—',
-      name: result.name,
-      unit: result.unit ?? '',
-      topic: contestantOf(report, result.id)?.topic ?? '',
-      score: '',
-      award: '',
-      judges: String(result.countedJudges),
-      exact: '',
-      note: t('results.pending.note', { counted: result.countedJudges, required: result.requiredJudges }),
-    }),
+  /** A contestant with no score yet: the note says why. */
+  const unscored = (result: ContestantResult, note: string): SummaryRow => ({
+    rank: '—',
+    name: result.name,
+    unit: result.unit ?? '',
+    topic: contestantOf(report, result.id)?.topic ?? '',
+    score: '',
+    award: '',
+    judges: String(result.countedJudges),
+    exact: '',
+    note,
+  });
+  const pending = standings.pending.map((result) =>
+    unscored(
+      result,
+      t('results.pending.note', { counted: result.countedJudges, required: result.requiredJudges }),
+    ),
   );
-  const held = standings.held.map(
-    (result): SummaryRow => ({
-      rank: '—',
-      name: result.name,
-      unit: result.unit ?? '',
-      topic: contestantOf(report, result.id)?.topic ?? '',
-      score: '',
-      award: '',
-      judges: String(result.countedJudges),
-      exact: '',
-      note: t('results.held.note', {
+  const held = standings.held.map((result) =>
+    unscored(
+      result,
+      t('results.held.note', {
         count: standings.setAside
           .filter((sheet) => sheet.contestant === result.id && sheet.affectsScore)
           .reduce((sum, sheet) => sum + sheet.issues.length, 0),
       }),
-    }),
+    ),
   );
   const excluded = standings.excluded.map(
     (entry): SummaryRow => ({
