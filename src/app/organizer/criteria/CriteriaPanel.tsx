@@ -8,6 +8,7 @@ import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
+import { MoveButtons } from '../ui/MoveButtons';
 import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { CriterionForm } from './CriterionForm';
@@ -95,24 +96,12 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
               <td className="org-number">{formatHundredths(criterion.step)}</td>
               <td>
                 <div className="org-actions org-actions--compact">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === 0}
-                    onClick={() => move(at, -1)}
-                    aria-label={t('org.moveUpNamed', { name: criterion.label })}
-                  >
-                    {t('org.moveUp')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === criteria.length - 1}
-                    onClick={() => move(at, 1)}
-                    aria-label={t('org.moveDownNamed', { name: criterion.label })}
-                  >
-                    {t('org.moveDown')}
-                  </button>
+                  <MoveButtons
+                    name={criterion.label}
+                    first={at === 0}
+                    last={at === criteria.length - 1}
+                    onMove={(by) => move(at, by)}
+                  />
                   <button
                     type="button"
                     className="button button--secondary"

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT';
+import { MoveButtons } from '../ui/MoveButtons';
 import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { type AwardKind, type AwardRow, type FieldErrors, newAwardRow } from './settings-form';
@@ -101,24 +102,7 @@ function AwardLine({ row, position, errors, first, last, onChange, onMove, onRem
         />
       )}
       <div className="org-actions org-actions--compact org-award__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={first}
-          onClick={() => onMove(-1)}
-          aria-label={t('org.moveUpNamed', { name: named })}
-        >
-          {t('org.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={last}
-          onClick={() => onMove(1)}
-          aria-label={t('org.moveDownNamed', { name: named })}
-        >
-          {t('org.moveDown')}
-        </button>
+        <MoveButtons name={named} first={first} last={last} onMove={onMove} />
         <button
           type="button"
           className="button button--secondary"
