@@ -2,6 +2,7 @@
  * 选手: the round's contestants. Add, edit (photo and status included), reorder and delete
  * them, import a list; each row says which judge will recuse themselves (回避).
  */
+import { useState } from 'react';
 import { deleteContestant } from '../../../db/repository';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
@@ -12,11 +13,17 @@ import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ContestantForm } from './ContestantForm';
 import { StoredPhoto } from './Photo';
-import { usePeopleList } from './people-list';
 import { repeatedNames, useContestants, useJudges, useRound } from './queries';
 import { RowActions } from './RowActions';
+import { swapPlaces } from './reorder';
 import { STATUS_LABELS } from './status';
 import './people.css';
+
+type Editing =
+  | { mode: 'none' }
+  | { mode: 'add' }
+  | { mode: 'edit'; contestant: ContestantRecord }
+  | { mode: 'import' };
 
 /** By contestant id: the names of the judges who will not score them (回避, src/domain/recusal.ts). */
 function recusingJudges(
@@ -38,21 +45,43 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
   const round = useRound(roundId);
   const contestants = useContestants(roundId);
   const judges = useJudges(roundId);
-  const { editing, begin, finish, cancel, status, deleting, setDeleting, move, confirmDelete, otherNames } =
-    usePeopleList({
-      roundId,
-      table: 'contestants',
-      people: contestants,
-      remove: (contestant) => deleteContestant(db, roundId, contestant.id),
-    });
+  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
+  const [status, setStatus] = useState('');
+  const [deleting, setDeleting] = useState<ContestantRecord | null>(null);
 
   if (round === undefined || contestants === undefined || judges === undefined) {
     return <p className="loading">{t('app.loading')}</p>;
   }
   if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
 
+  /** A new task: the last one's message would only mislead. */
+  const begin = (next: Editing) => {
+    setStatus('');
+    setEditing(next);
+  };
+
   const repeated = repeatedNames(contestants);
   const recusing = recusingJudges(judges, contestants, round.settings.recusal);
+
+  const move = async (index: number, by: -1 | 1) => {
+    const a = contestants[index];
+    const b = contestants[index + by];
+    if (!a || !b) return;
+    await swapPlaces(db, roundId, 'contestants', a, b);
+    setStatus(t('people.moved', { name: a.name, place: index + by + 1 }));
+  };
+
+  /** Refused (marks exist): the dialog shows the repository's message and stays open. */
+  const confirmDelete = async () => {
+    if (!deleting) return;
+    await deleteContestant(db, roundId, deleting.id);
+    setStatus(t('people.deleted', { name: deleting.name }));
+  };
+
+  const otherNames = (except?: ContestantRecord) =>
+    new Set(
+      contestants.filter((contestant) => contestant.id !== except?.id).map((contestant) => contestant.name),
+    );
 
   return (
     <section className="people-panel" aria-labelledby="contestants-heading">
@@ -77,20 +106,26 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
 
       {(editing.mode === 'add' || editing.mode === 'edit') && (
         <ContestantForm
-          key={editing.mode === 'edit' ? editing.person.id : 'new'}
+          key={editing.mode === 'edit' ? editing.contestant.id : 'new'}
           roundId={roundId}
-          contestant={editing.mode === 'edit' ? editing.person : undefined}
-          otherNames={otherNames(editing.mode === 'edit' ? editing.person : undefined)}
-          onSaved={(contestant) => finish(t('people.saved', { name: contestant.name }))}
-          onCancel={cancel}
+          contestant={editing.mode === 'edit' ? editing.contestant : undefined}
+          otherNames={otherNames(editing.mode === 'edit' ? editing.contestant : undefined)}
+          onSaved={(contestant) => {
+            setStatus(t('people.saved', { name: contestant.name }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
         />
       )}
       {editing.mode === 'import' && (
         <ImportPanel
           roundId={roundId}
           kind="contestants"
-          onImported={(count) => finish(t('people.import.doneContestants', { count }))}
-          onCancel={cancel}
+          onImported={(count) => {
+            setStatus(t('people.import.doneContestants', { count }));
+            setEditing({ mode: 'none' });
+          }}
+          onCancel={() => setEditing({ mode: 'none' })}
         />
       )}
 
@@ -155,7 +190,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
                         name={contestant.name}
                         first={index === 0}
                         last={index === contestants.length - 1}
-                        onEdit={() => begin({ mode: 'edit', person: contestant })}
+                        onEdit={() => begin({ mode: 'edit', contestant })}
                         onMove={(by) => move(index, by)}
                         onDelete={() => setDeleting(contestant)}
                       />
