@@ -1,6 +1,6 @@
 /** Adding or editing one contestant, with an optional photo: every field checked beside itself. */
-import { type ChangeEvent, useState } from 'react';
-import { putContestant } from '../../../db/repository';
+import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
+import { putContestant, RepositoryError } from '../../../db/repository';
 import type { ContestantStatus, Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
@@ -8,7 +8,6 @@ import { useT } from '../../i18n/useT';
 import { checkLength, checkName, checkPhoto, MAX_TEXT_LENGTH, MAX_UNIT_LENGTH, type Problem } from './checks';
 import { Field } from './Field';
 import { BlobThumbnail, StoredPhoto } from './Photo';
-import { usePersonForm } from './person-form';
 import { STATUS_LABELS } from './status';
 
 export interface ContestantFormProps {
@@ -38,26 +37,22 @@ function problems(values: Record<TextField, string>): Partial<Record<TextField, 
 export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCancel }: ContestantFormProps) {
   const t = useT();
   const db = useDatabase();
+  const id = useId();
+  const [values, setValues] = useState<Record<TextField, string>>({
+    name: contestant?.name ?? '',
+    unit: contestant?.unit ?? '',
+    topic: contestant?.topic ?? '',
+  });
   const [status, setStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
   const [photo, setPhoto] = useState<PhotoChoice>(undefined);
   const [photoProblem, setPhotoProblem] = useState<Problem | null>(null);
-  const { id, values, found, say, set, submit, saving, refusal } = usePersonForm<TextField, ContestantRecord>(
-    {
-      initial: { name: contestant?.name ?? '', unit: contestant?.unit ?? '', topic: contestant?.topic ?? '' },
-      problems,
-      save: (typed) =>
-        putContestant(db, {
-          ...(contestant ? { id: contestant.id } : {}),
-          roundId,
-          name: typed.name,
-          unit: typed.unit,
-          topic: typed.topic,
-          status,
-          photo,
-        }),
-      onSaved,
-    },
-  );
+  const [checked, setChecked] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const found = checked ? problems(values) : {};
+  const say = (problem: Problem | null | undefined) => (problem ? t(problem.key, problem.params) : null);
+  const set = (field: TextField) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
 
   const choosePhoto = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -66,6 +61,35 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
     setPhotoProblem(problem);
     setPhoto(problem ? undefined : file);
     if (problem) event.target.value = '';
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setChecked(true);
+    setRefusal(null);
+    const now = problems(values);
+    const firstBad = (['name', 'unit', 'topic'] as const).find((field) => now[field]);
+    if (firstBad) {
+      document.getElementById(`${id}-${firstBad}`)?.focus();
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await putContestant(db, {
+        ...(contestant ? { id: contestant.id } : {}),
+        roundId,
+        name: values.name,
+        unit: values.unit,
+        topic: values.topic,
+        status,
+        photo,
+      });
+      onSaved(saved);
+    } catch (error) {
+      if (!(error instanceof RepositoryError)) throw error;
+      setRefusal(error.message);
+      setSaving(false);
+    }
   };
 
   const storedPhotoId = photo === undefined ? (contestant?.photoId ?? null) : null;

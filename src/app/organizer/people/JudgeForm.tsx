@@ -1,5 +1,6 @@
 /** Adding or editing one judge: every field checked beside itself, saved in one write. */
-import { putJudge } from '../../../db/repository';
+import { type FormEvent, useId, useState } from 'react';
+import { putJudge, RepositoryError } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import type { Id } from '../../../domain/model';
 import type { JudgeRecord } from '../../../domain/records';
@@ -14,7 +15,6 @@ import {
   type Problem,
 } from './checks';
 import { Field } from './Field';
-import { usePersonForm } from './person-form';
 
 export interface JudgeFormProps {
   roundId: Id;
@@ -44,27 +44,49 @@ function problems(values: Record<JudgeField, string>): Partial<Record<JudgeField
 export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: JudgeFormProps) {
   const t = useT();
   const db = useDatabase();
-  const { id, values, found, say, set, submit, saving, refusal } = usePersonForm<JudgeField, JudgeRecord>({
-    initial: {
-      name: judge?.name ?? '',
-      title: judge?.title ?? '',
-      unit: judge?.unit ?? '',
-      weight: formatHundredths(judge?.weight ?? 100),
-    },
-    problems,
-    save: (typed) => {
-      const weight = checkWeight(typed.weight);
-      return putJudge(db, {
+  const id = useId();
+  const [values, setValues] = useState<Record<JudgeField, string>>({
+    name: judge?.name ?? '',
+    title: judge?.title ?? '',
+    unit: judge?.unit ?? '',
+    weight: formatHundredths(judge?.weight ?? 100),
+  });
+  const [checked, setChecked] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const found = checked ? problems(values) : {};
+  const say = (problem: Problem | undefined) => (problem ? t(problem.key, problem.params) : null);
+  const set = (field: JudgeField) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setChecked(true);
+    setRefusal(null);
+    const now = problems(values);
+    const firstBad = (['name', 'title', 'unit', 'weight'] as const).find((field) => now[field]);
+    if (firstBad) {
+      document.getElementById(`${id}-${firstBad}`)?.focus();
+      return;
+    }
+    const weight = checkWeight(values.weight);
+    setSaving(true);
+    try {
+      const saved = await putJudge(db, {
         ...(judge ? { id: judge.id } : {}),
         roundId,
-        name: typed.name,
-        title: typed.title,
-        unit: typed.unit,
+        name: values.name,
+        title: values.title,
+        unit: values.unit,
         weight: weight.ok ? weight.value : undefined,
       });
-    },
-    onSaved,
-  });
+      onSaved(saved);
+    } catch (error) {
+      if (!(error instanceof RepositoryError)) throw error;
+      setRefusal(error.message);
+      setSaving(false);
+    }
+  };
 
   const duplicate = otherNames.has(values.name.trim());
   return (
