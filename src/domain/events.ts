@@ -19,6 +19,7 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
+import { compareIds } from './order.ts';
 import { withoutPurgedScopes } from './purge.ts';
 import {
   isMergedTable,
@@ -228,11 +229,6 @@ export function stampOf(event: LeitaiEvent): Stamp {
   };
 }
 
-/** Code-unit order: the same on every engine and locale (unlike localeCompare). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The total order of events within a cell: revision, then deviceId, deviceSeq and id.
  * Positive when `a` wins over `b`, zero only for the same event.
@@ -240,9 +236,9 @@ function compareText(a: string, b: string): number {
 export function compareRevision(a: Stamp, b: Stamp): number {
   return (
     a.revision - b.revision ||
-    compareText(a.deviceId, b.deviceId) ||
+    compareIds(a.deviceId, b.deviceId) ||
     a.deviceSeq - b.deviceSeq ||
-    compareText(a.eventId, b.eventId)
+    compareIds(a.eventId, b.eventId)
   );
 }
 
@@ -764,7 +760,7 @@ export interface Projection {
 }
 
 function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)));
+  return Object.fromEntries([...entries].sort(([a], [b]) => compareIds(a, b)));
 }
 
 /**

@@ -11,6 +11,7 @@
 import { type EntityHeadRow, entityChangeOf, type LeitaiEvent, mergeEntity } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
 import { isAssigned, type JudgeRecord, type SetupRecords, type SetupTable } from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
@@ -178,7 +179,7 @@ export class Admission {
   judgesOfRound(roundId: Id): JudgeRecord[] {
     return [...this.entities.judges.values()]
       .filter((judge) => isAssigned(judge, roundId))
-      .sort((a, b) => a.order - b.order);
+      .sort(byOrderThenId);
   }
 
   /** The judges whose join code this is. */
