@@ -27,6 +27,7 @@ import type { LeitaiEvent } from './events.ts';
 import type { InterchangeStandings } from './interchange.ts';
 import type { Issue } from './issues.ts';
 import type { Id } from './model.ts';
+import { byOrderThenId } from './order.ts';
 import type { CompetitionRecord, RoundRecord } from './records.ts';
 
 const BACKUP_FORMAT = 'leitai-backup';
@@ -92,7 +93,7 @@ export function summarize(
     ...(competition.venue !== undefined ? { venue: competition.venue } : {}),
     rounds: rounds
       .filter((round) => round.competitionId === competition.id)
-      .sort(byRoundOrder)
+      .sort(byOrderThenId)
       .map((round) => ({
         id: round.id,
         name: round.name,
@@ -101,11 +102,6 @@ export function summarize(
         contestants: count(contestants, round.id),
       })),
   };
-}
-
-/** Rounds in their competition's order (初赛 before 决赛), then by id. */
-export function byRoundOrder(a: RoundRecord, b: RoundRecord): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export interface BackupParts {

@@ -20,6 +20,7 @@ import type {
   RoundRecord,
   SetupTable,
 } from './records.ts';
+import { isMergedTable, MERGED_FIELDS } from './records.ts';
 
 /**
  * The longest base64 text of a photo an event carries: a 5 MB photo with room to spare. A
@@ -295,13 +296,26 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
 
 const setupTable = literal(...Object.keys(ENTITY_SHAPES));
 
+/** The fields an edit writes: some of its table's, each once; a photo is always written whole. */
+const fieldsOf =
+  (table: SetupTable): Check =>
+  (value, path) => {
+    if (!isMergedTable(table)) fail(path, 'a photo is written whole');
+    array(literal(...MERGED_FIELDS[table]), MERGED_FIELDS[table].length)(value, path);
+    const fields = value as string[];
+    if (fields.length === 0) fail(path, 'an edit writes at least one field');
+    if (new Set(fields).size !== fields.length) fail(path, 'a field listed twice');
+  };
+
 const entityPut: Check = (value, path) => {
   if (!isPlainObject(value)) fail(path, `expected an object, got ${describe(value)}`);
   setupTable(value.table, `${path}.table`);
-  object<{ table: SetupTable; entity: object; revision: number }>({
+  const table = value.table as SetupTable;
+  object<{ table: SetupTable; entity: object; revision: number; fields?: string[] }>({
     table: setupTable,
-    entity: ENTITY_SHAPES[value.table as SetupTable],
+    entity: ENTITY_SHAPES[table],
     revision,
+    fields: optional(fieldsOf(table)),
   })(value, path);
 };
 

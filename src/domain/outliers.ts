@@ -6,6 +6,7 @@
 
 import type { JudgeTotal } from './engine.ts';
 import type { Hundredths, Id } from './model.ts';
+import { compareIds } from './order.ts';
 import { add, compare, div, type Rational, rational } from './rational.ts';
 
 /** The engine's exact text back to a rational: "87.725", "-3", or a fraction "263/3". */
@@ -61,7 +62,7 @@ export function outliersOf(
       flagged.push({ judge: total.judge, shown: total.shown, direction: distance.num > 0n ? 'high' : 'low' });
     }
   });
-  return flagged.sort((a, b) => (a.judge < b.judge ? -1 : a.judge > b.judge ? 1 : 0));
+  return flagged.sort((a, b) => compareIds(a.judge, b.judge));
 }
 
 /** The full mark of a sheet: what a judge total is out of (the sum of the criteria's points). */

@@ -30,10 +30,14 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * 3: `scope.purge` events (the demo, 彩排 rounds) and the `purgedScope` refusal; competitions may
  * be `demo`, rounds `rehearsalOf` a real round, judges `simulated` (a rehearsal's). A v2 client could not read a purge it pulls, so
  * it is answered `protocolTooOld` (a reload brings the app the server serves).
+ * 4: an `entity.put` may list the `fields` it writes, and setup entities merge field by field
+ * (src/domain/events.ts mergeEntity). A v3 client would refuse such a put as malformed when it
+ * pulls one, and its own whole puts would overwrite the fields another device edited meanwhile,
+ * so it is answered `protocolTooOld`.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 3;
+export const MIN_PROTOCOL_VERSION = 4;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';

@@ -20,10 +20,10 @@ import {
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
+import { byAppearance } from '../../domain/order';
 import type { ContestantRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useLiveRead } from '../live-read';
-import { byDraw } from './sheet-view';
 
 /** The judge screen names the context it renders from here. */
 export type { JudgeContext } from '../../db/repository';
@@ -52,7 +52,7 @@ export function useStageCalls(roundIds: readonly Id[]): Map<Id, StageCall> | und
 
 export function useContestants(roundId: Id): ContestantRecord[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(async () => (await contestantsOfRound(db, roundId)).sort(byDraw), [db, roundId]);
+  return useLiveQuery(async () => (await contestantsOfRound(db, roundId)).sort(byAppearance), [db, roundId]);
 }
 
 export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined {

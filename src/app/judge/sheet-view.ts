@@ -45,14 +45,6 @@ export function contestantState(
   return touched ? 'inProgress' : 'notStarted';
 }
 
-/** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-export function byDraw(a: ContestantRecord, b: ContestantRecord): number {
-  const drawA = a.draw ?? Number.POSITIVE_INFINITY;
-  const drawB = b.draw ?? Number.POSITIVE_INFINITY;
-  if (drawA !== drawB) return drawA < drawB ? -1 : 1;
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /** What one criterion cell shows: a draft as typed, else the confirmed mark, else nothing. */
 export interface CellView {
   criterion: Criterion;

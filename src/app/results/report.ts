@@ -19,6 +19,7 @@ import type { AdjustmentRow } from '../../domain/events';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id, RoundInput } from '../../domain/model';
+import { byAppearance, compareIds } from '../../domain/order';
 import { type RoundResultStatus, roundClosureOf, roundResultStatusOf } from '../../domain/provisional';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 
@@ -39,15 +40,6 @@ export interface RoundReport {
   status: RoundResultStatus;
   /** The organizer has closed the round (结束本轮，成绩定稿). */
   closed: boolean;
-}
-
-function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
-  if (a.draw !== b.draw) {
-    if (a.draw === null) return 1;
-    if (b.draw === null) return -1;
-    return a.draw - b.draw;
-  }
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
@@ -100,6 +92,6 @@ export function adjustmentsInOrder(report: RoundReport): AdjustmentRow[] {
       (a, b) =>
         Number(a.revoked !== null) - Number(b.revoked !== null) ||
         placeOf(a) - placeOf(b) ||
-        (a.adjustmentId < b.adjustmentId ? -1 : 1),
+        compareIds(a.adjustmentId, b.adjustmentId),
     );
 }

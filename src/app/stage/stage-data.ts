@@ -20,7 +20,7 @@ import type { LeitaiEvent } from '../../domain/events';
 import { RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
-import type { ContestantRecord } from '../../domain/records';
+import { byAppearance } from '../../domain/order';
 import { useDatabase } from '../db-context';
 import { useLiveRead } from '../live-read';
 import { defaultRoundId, type RoundChoice, roundChoices } from './default-round';
@@ -42,14 +42,6 @@ export function useRoundChoices(): RoundChoices | undefined {
   }, [db]);
 }
 
-/** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-function byDraw(a: ContestantRecord, b: ContestantRecord): number {
-  const drawA = a.draw ?? Number.POSITIVE_INFINITY;
-  const drawB = b.draw ?? Number.POSITIVE_INFINITY;
-  if (drawA !== drawB) return drawA < drawB ? -1 : 1;
-  return a.order - b.order || (a.id < b.id ? -1 : 1);
-}
-
 /**
  * The round with its panel (in the panel's order) and contestants (in draw order); null when the
  * round is not on this device.
@@ -58,7 +50,7 @@ export function useRoundSetup(roundId: Id | null): RoundSetup | null | undefined
   const db = useDatabase();
   return useLiveQuery(async () => {
     const setup = roundId === null ? null : await roundSetup(db, roundId);
-    return setup && { ...setup, contestants: setup.contestants.sort(byDraw) };
+    return setup && { ...setup, contestants: setup.contestants.sort(byAppearance) };
   }, [db, roundId]);
 }
 

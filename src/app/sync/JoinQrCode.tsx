@@ -90,7 +90,7 @@ export function JoinQrCode({ code, judgeName, baseUrl }: JoinQrCodeProps) {
         }
         shapeRendering="crispEdges"
       >
-        {path && <path d={path.d} fill="#000" />}
+        {path && <path d={path.d} fill="currentColor" />}
       </svg>
       {url && <figcaption>{url}</figcaption>}
     </figure>

@@ -4,6 +4,7 @@
  */
 
 import type { Id } from '../../domain/model';
+import { byOrderThenId } from '../../domain/order';
 import { isRehearsalRound } from '../../domain/purge';
 import type {
   CompetitionRecord,
@@ -13,11 +14,6 @@ import type {
   RoundRecord,
 } from '../../domain/records';
 import type { LeitaiDB } from '../database';
-
-/** Panel and registration order: by `order`, ties by id, so every device lists the same way. */
-function byListOrder(a: { order: number; id: Id }, b: { order: number; id: Id }): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
 
 export async function competitionById(db: LeitaiDB, competitionId: Id): Promise<CompetitionRecord | null> {
   return (await db.competitions.get(competitionId)) ?? null;
@@ -62,7 +58,7 @@ export async function judgeById(db: LeitaiDB, judgeId: Id): Promise<JudgeRecord 
 
 /** The round's panel (the judges assigned to it), in panel order. */
 export async function judgesOfRound(db: LeitaiDB, roundId: Id): Promise<JudgeRecord[]> {
-  return (await db.judges.where('roundIds').equals(roundId).toArray()).sort(byListOrder);
+  return (await db.judges.where('roundIds').equals(roundId).toArray()).sort(byOrderThenId);
 }
 
 /**
@@ -75,7 +71,7 @@ export async function judgesOfCompetition(
 ): Promise<JudgeRecord[]> {
   if (competitionId === undefined) return [];
   const judges = await db.judges.where('competitionId').equals(competitionId).toArray();
-  return judges.filter((judge) => !judge.simulated).sort(byListOrder);
+  return judges.filter((judge) => !judge.simulated).sort(byOrderThenId);
 }
 
 /** Every judge's name on this device, by judge id. */
@@ -85,7 +81,7 @@ export async function judgeNamesById(db: LeitaiDB): Promise<Map<Id, string>> {
 
 /** The round's contestants in registration order (screens that show draw order sort again). */
 export async function contestantsOfRound(db: LeitaiDB, roundId: Id): Promise<ContestantRecord[]> {
-  return (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byListOrder);
+  return (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byOrderThenId);
 }
 
 export async function contestantById(db: LeitaiDB, contestantId: Id): Promise<ContestantRecord | null> {

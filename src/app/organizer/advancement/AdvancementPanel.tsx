@@ -12,6 +12,7 @@ import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../../domain/live-standings';
 import type { AwardTier } from '../../../domain/model';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
@@ -29,7 +30,7 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
   const data = useLiveQuery(async () => {
     const round = await roundById(db, roundId);
     if (!round) return null;
-    const siblings = (await realRoundsOf(db, round.competitionId)).sort((a, b) => a.order - b.order);
+    const siblings = (await realRoundsOf(db, round.competitionId)).sort(byOrderThenId);
     return { round, siblings, input: await loadRoundInput(db, roundId) };
   }, [db, roundId]);
   const scored = useMemo((): { standings: LiveStandings } | { error: string } | null => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { allCompetitions, allRealRounds } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
+import { byDateThenName } from '../../competition-order';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
 import { translate } from '../../i18n/messages';
@@ -12,12 +13,6 @@ import { placeHref } from '../location';
 import { findTemplate, templateRound } from '../templates';
 import { CompetitionCard } from './CompetitionCard';
 import { CompetitionForm } from './CompetitionForm';
-
-/** Newest first by date (undated last), then by name: the list an organizer scans. */
-function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
-  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
-  return a.name.localeCompare(b.name, 'zh-CN');
-}
 
 /** The demo is a Chinese competition whatever the screen's language: its sheet is in Chinese too. */
 const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>

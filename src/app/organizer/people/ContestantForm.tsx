@@ -5,6 +5,7 @@ import type { ContestantStatus, Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { editedValues } from '../edited-values';
 import { checkLength, checkName, checkPhoto, MAX_TEXT_LENGTH, MAX_UNIT_LENGTH, type Problem } from './checks';
 import { NameField, PersonField, PersonFormShell, usePersonForm } from './PersonForm';
 import { BlobThumbnail, StoredPhoto } from './Photo';
@@ -37,21 +38,19 @@ function problems(values: Record<TextField, string>): Partial<Record<TextField, 
 export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCancel }: ContestantFormProps) {
   const t = useT();
   const db = useDatabase();
-  const [status, setStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
+  const [openedStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
+  const [status, setStatus] = useState(openedStatus);
   const [photo, setPhoto] = useState<PhotoChoice>(undefined);
   const [photoProblem, setPhotoProblem] = useState<Problem | null>(null);
   const form = usePersonForm<TextField>(
     { name: contestant?.name ?? '', unit: contestant?.unit ?? '', topic: contestant?.topic ?? '' },
     problems,
-    async (values) => {
+    async (values, opened) => {
       onSaved(
         await putContestant(db, {
           ...(contestant ? { id: contestant.id } : {}),
           roundId,
-          name: values.name,
-          unit: values.unit,
-          topic: values.topic,
-          status,
+          ...editedValues(contestant ? { ...opened, status: openedStatus } : null, { ...values, status }),
           photo,
         }),
       );

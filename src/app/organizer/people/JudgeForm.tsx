@@ -5,6 +5,7 @@ import type { Id } from '../../../domain/model';
 import type { JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { editedValues } from '../edited-values';
 import {
   checkLength,
   checkName,
@@ -51,16 +52,15 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
       weight: formatHundredths(judge?.weight ?? 100),
     },
     problems,
-    async (values) => {
-      const weight = checkWeight(values.weight);
+    async (values, opened) => {
+      const { weight: editedWeight, ...edited } = editedValues(judge ? opened : null, values);
+      const weight = editedWeight === undefined ? null : checkWeight(editedWeight);
       onSaved(
         await putJudge(db, {
           ...(judge ? { id: judge.id } : {}),
           roundId,
-          name: values.name,
-          title: values.title,
-          unit: values.unit,
-          weight: weight.ok ? weight.value : undefined,
+          ...edited,
+          weight: weight?.ok ? weight.value : undefined,
         }),
       );
     },

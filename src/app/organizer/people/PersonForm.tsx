@@ -31,12 +31,14 @@ export interface PersonForm<F extends string> {
 export function usePersonForm<F extends string>(
   initial: Record<F, string>,
   check: (values: Record<F, string>) => Partial<Record<F, Problem>>,
-  save: (values: Record<F, string>) => Promise<void>,
+  /** `opened`: the values the form opened with, so that an edit sends only what changed since. */
+  save: (values: Record<F, string>, opened: Record<F, string>) => Promise<void>,
 ): PersonForm<F> {
   const t = useT();
   const errorText = useErrorText();
   const id = useId();
-  const [values, setValues] = useState(initial);
+  const [opened] = useState(initial);
+  const [values, setValues] = useState(opened);
   const [checked, setChecked] = useState(false);
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function usePersonForm<F extends string>(
     }
     setSaving(true);
     try {
-      await save(values);
+      await save(values, opened);
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
       setRefusal(errorText(error));

@@ -7,6 +7,7 @@ import {
   reorderRounds,
   roundCounts,
 } from '../../../db/repository';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
@@ -15,6 +16,7 @@ import { useLiveRead } from '../../live-read';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
+import { movedBy } from '../ui/moved-by';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
 import { type RoundFacts, roundProgress } from './round-summary';
@@ -25,7 +27,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
   const errorText = useErrorText();
   const competition = useLiveRead(competitionById, competitionId);
   const rounds = useLiveQuery(
-    async () => (await realRoundsOf(db, competitionId)).sort((a, b) => a.order - b.order),
+    async () => (await realRoundsOf(db, competitionId)).sort(byOrderThenId),
     [db, competitionId],
   );
   const facts = useLiveQuery(async () => {
@@ -63,10 +65,12 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
   }
 
   const mover = (round: RoundRecord, by: -1 | 1) => async () => {
-    const order = rounds.map((each) => each.id);
-    const at = order.indexOf(round.id);
-    order.splice(at, 1);
-    order.splice(at + by, 0, round.id);
+    const at = rounds.indexOf(round);
+    const order = movedBy(
+      rounds.map((each) => each.id),
+      at,
+      by,
+    );
     try {
       await reorderRounds(db, competitionId, order);
       setNotice(t('org.round.moved', { name: round.name, position: at + by + 1 }));

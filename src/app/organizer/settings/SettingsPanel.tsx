@@ -7,6 +7,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
 import { useT } from '../../i18n/useT';
 import { useLiveRead } from '../../live-read';
+import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
 import { TextField } from '../ui/TextField';
 import { AwardsEditor } from './AwardsEditor';
@@ -35,6 +36,12 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
   const errorText = useErrorText();
   const lang = useUiStore((state) => state.lang);
   const [form, setForm] = useState<SettingsForm>(() => formOf(round));
+  // What the editor showed when it opened or last saved: saving sends only what changed since.
+  const [opened, setOpened] = useState(() => ({
+    settings: round.settings,
+    timeLimitSeconds: round.timeLimitSeconds,
+    overtime: round.overtime,
+  }));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [tried, setTried] = useState(false);
   const criterionIds = useMemo(
@@ -61,7 +68,9 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
     if (!read.settings || !read.timing) return;
     setSave({ kind: 'saving' });
     try {
-      await updateRound(db, round.id, { settings: read.settings, ...read.timing });
+      const saving = { settings: read.settings, ...read.timing };
+      await updateRound(db, round.id, editedValues(opened, saving));
+      setOpened(saving);
       setSave({ kind: 'saved' });
     } catch (error) {
       setSave({ kind: 'refused', message: errorText(error) });
