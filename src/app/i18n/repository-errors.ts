@@ -1,6 +1,7 @@
 // The repository's refusals in words (src/db/errors.ts: RepositoryReasons and RepositoryFields),
-// an area that loads when a screen first has one to show (error-text.ts). `{field}` is the
-// field's own text below, filled with its parameters; a list is joined in the language's way.
+// an area that loads when the first screen that may show a refusal mounts (error-text.ts).
+// `{field}` is the field's own text below, filled with its parameters; a list is joined in the
+// language's way.
 // TypeScript checks that every reason and every field has a text in both languages, with
 // exactly the placeholders of its parameters (`checked`).
 
