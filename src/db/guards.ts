@@ -8,7 +8,7 @@
  */
 
 import { formatHundredths } from '../domain/decimal';
-import { describeIssue, type IssueCode } from '../domain/issues';
+import { describeIssue, type Issue, type IssueCode } from '../domain/issues';
 import type { Criterion, Hundredths, RoundSettings } from '../domain/model';
 import { DEFAULT_STEP } from '../domain/model';
 import type { OvertimeRule } from '../domain/records';
@@ -143,5 +143,10 @@ export function checkMarkValue(criterion: Criterion, value: Hundredths, context:
       contestant: context.contestantName,
     },
   );
-  if (found) throw new RepositoryError(MARK_ERROR_CODES[found.code] ?? 'invalid-field', describeIssue(found));
+  if (found) throw markValueError(found);
+}
+
+/** The error of a mark that breaks its criterion's rule (found by `checkSingleMark`). */
+export function markValueError(found: Issue): RepositoryError {
+  return new RepositoryError(MARK_ERROR_CODES[found.code] ?? 'invalid-field', describeIssue(found));
 }

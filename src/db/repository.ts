@@ -89,7 +89,6 @@ export {
   confirmTotal,
   DEFAULT_DISPLAY,
   displayOf,
-  isSheetLockedIn,
   nudgeJudge,
   type ProjectorDisplay,
   readStageCall,

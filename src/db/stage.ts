@@ -13,6 +13,7 @@
 
 import {
   type EventType,
+  isMarkLocked,
   type LeitaiEvent,
   type ProjectorTheme,
   type ProjectorView,
@@ -22,7 +23,7 @@ import {
 } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
-import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
+import { cellWinner, contestantLockOf, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
 import { RepositoryError } from './errors';
@@ -264,19 +265,9 @@ export function confirmTotal(
   });
 }
 
-/** The round's reveals and reopenings: what contestantLockOf and isSheetLocked fold. */
+/** The round's reveals and reopenings: what contestantLockOf folds. */
 export async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
   return roundEvents(db, roundId, ['contestant.lock', 'contestant.unlock']);
-}
-
-/** Whether the judge's sheet for the contestant is locked by a reveal (公布). */
-export async function isSheetLockedIn(
-  db: LeitaiDB,
-  roundId: Id,
-  contestantId: Id,
-  judgeId: Id,
-): Promise<boolean> {
-  return isSheetLocked(await lockEvents(db, roundId), contestantId, judgeId);
 }
 
 /**
@@ -289,8 +280,12 @@ export async function unlockForCorrection(
   round: RoundRecord,
   sheet: { judgeId: Id; contestantId: Id; requestId: Id },
 ): Promise<void> {
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([round.id, sheet.judgeId, sheet.contestantId])
+    .toArray();
+  if (!cells.some(isMarkLocked)) return;
   const events = await lockEvents(db, round.id);
-  if (!isSheetLocked(events, sheet.contestantId, sheet.judgeId)) return;
   await appendLocalEvent(db, {
     type: 'contestant.unlock',
     author: HOST,
