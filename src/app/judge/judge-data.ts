@@ -7,6 +7,7 @@
 
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
 import {
   assignedRounds,
   type DraftRow,
@@ -86,13 +87,50 @@ export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined
   }, [db, roundId, judgeId]);
 }
 
-/** This judge's marks in the round (cleared cells included, as `value: null`). */
-export function useJudgeMarks(roundId: Id, judgeId: Id): MarkRow[] | undefined {
+/** Rows read for one open sheet: rows of two queries combine only when they were read for the same. */
+interface ReadFor {
+  openId: Id | null;
+  rows: MarkRow[];
+}
+
+/**
+ * This judge's marks in the round (cleared cells included, as `value: null`), read as two live
+ * queries: the open sheet's, and every other sheet's. A mark on the open sheet then re-runs only
+ * the small query of its own sheet, not the one of hundreds of contestants, which would hold up
+ * the judge's next write. While the open sheet changes, the last marks read for one open sheet
+ * stay, as a single query's would.
+ */
+export function useJudgeMarks(roundId: Id, judgeId: Id, openId: Id | null): MarkRow[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(() => {
+  const open = useLiveQuery(
+    async (): Promise<ReadFor> => ({
+      openId,
+      rows:
+        openId === null
+          ? []
+          : await db.marks
+              .where('[roundId+judgeId+contestantId]')
+              .equals([roundId, judgeId, openId])
+              .toArray(),
+    }),
+    [db, roundId, judgeId, openId],
+  );
+  const others = useLiveQuery(async (): Promise<ReadFor> => {
     const [lower, upper] = judgeRange(roundId, judgeId);
-    return db.marks.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
-  }, [db, roundId, judgeId]);
+    const index = db.marks.where('[roundId+judgeId+contestantId]');
+    if (openId === null) return { openId, rows: await index.between(lower, upper, true, true).toArray() };
+    const at = [roundId, judgeId, openId];
+    const before = await index.between(lower, at, true, false).toArray();
+    const after = await index.between(at, upper, false, true).toArray();
+    return { openId, rows: [...before, ...after] };
+  }, [db, roundId, judgeId, openId]);
+  const last = useRef<MarkRow[] | undefined>(undefined);
+  const all = useMemo(
+    () => (open && others && open.openId === others.openId ? [...others.rows, ...open.rows] : undefined),
+    [open, others],
+  );
+  if (all) last.current = all;
+  return last.current;
 }
 
 export function useJudgeDrafts(roundId: Id, judgeId: Id): DraftRow[] | undefined {
