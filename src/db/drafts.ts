@@ -195,7 +195,8 @@ export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promi
       throw new RepositoryError('invalid-field', `评分项“${criterion.label}”还没有分数，请先输入`);
     }
     const mark = await enterMark(db, { ...cell, value: base + direction * criterion.step });
-    await db.drafts.delete(key);
+    // Only a draft that was there: a delete re-runs every live query of the judge's drafts.
+    if (draft) await db.drafts.delete(key);
     return mark;
   });
 }
