@@ -87,6 +87,15 @@ export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined
   }, [db, roundId, judgeId]);
 }
 
+/**
+ * The greatest key below an id for an upper bound, short of U+FFFF (a noncharacter, in no id):
+ * its last character one lower, then U+FFFF. Every id below `id` sorts at or below it.
+ */
+function keyBelow(id: Id): string {
+  if (id === '') return id;
+  return `${id.slice(0, -1)}${String.fromCharCode(id.charCodeAt(id.length - 1) - 1)}\uffff`;
+}
+
 /** Rows read for one open sheet: rows of two queries combine only when they were read for the same. */
 interface ReadFor {
   openId: Id | null;
@@ -119,9 +128,10 @@ export function useJudgeMarks(roundId: Id, judgeId: Id, openId: Id | null): Mark
     const [lower, upper] = judgeRange(roundId, judgeId);
     const index = db.marks.where('[roundId+judgeId+contestantId]');
     if (openId === null) return { openId, rows: await index.between(lower, upper, true, true).toArray() };
-    const at = [roundId, judgeId, openId];
-    const before = await index.between(lower, at, true, false).toArray();
-    const after = await index.between(at, upper, false, true).toArray();
+    // Both bounds included and neither the open sheet's key: Dexie's live queries take a range's
+    // bounds as included, so an excluded bound at the open sheet would re-run this query too.
+    const before = await index.between(lower, [roundId, judgeId, keyBelow(openId)], true, true).toArray();
+    const after = await index.between([roundId, judgeId, openId, Dexie.minKey], upper, true, true).toArray();
     return { openId, rows: [...before, ...after] };
   }, [db, roundId, judgeId, openId]);
   const last = useRef<MarkRow[] | undefined>(undefined);
