@@ -52,12 +52,22 @@ export const STAGE_EVENT_TYPES = [
   'round.reopen',
 ] as const satisfies readonly EventType[];
 
-/** The round's events of these kinds (also for the reveal, ./reveal.ts). */
-export function roundEvents(db: LeitaiDB, roundId: Id, types: readonly EventType[]): Promise<LeitaiEvent[]> {
-  return db.events
-    .where('[roundId+type]')
-    .anyOf(types.map((type) => [roundId, type]))
-    .toArray();
+/**
+ * The round's events of these kinds (also for the reveal, ./reveal.ts), in the index's order.
+ * One exact key per kind rather than `anyOf`: a live query observes what an `anyOf` spans from
+ * its lowest key to its highest, `mark.set` among them, so every judge's mark re-ran it.
+ */
+export async function roundEvents(
+  db: LeitaiDB,
+  roundId: Id,
+  types: readonly EventType[],
+): Promise<LeitaiEvent[]> {
+  const byType = await Promise.all(
+    [...new Set(types)]
+      .sort()
+      .map((type) => db.events.where('[roundId+type]').equals([roundId, type]).toArray()),
+  );
+  return byType.flat();
 }
 
 /** Every stage event of the round: what the host console and the projector fold. */
