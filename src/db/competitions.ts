@@ -58,7 +58,7 @@ function optionalDate(value: string | null | undefined): string | null {
 /** The record with its checked details; absent optional fields stay absent (not null). */
 function withDetails(
   base: CompetitionRecord,
-  { name, date, venue, issuer }: CompetitionDetails,
+  { name, date, venue, issuer }: Partial<CompetitionDetails>,
 ): CompetitionRecord {
   const { date: _date, venue: _venue, issuer: _issuer, ...rest } = base;
   const checkedDate = date === undefined ? (base.date ?? null) : optionalDate(date);
@@ -67,7 +67,7 @@ function withDetails(
     issuer === undefined ? (base.issuer ?? null) : optionalText(issuer, '颁奖单位（落款）', 100);
   return {
     ...rest,
-    name: requireText(name, '赛事名称', NAME_LIMIT),
+    name: name === undefined ? base.name : requireText(name, '赛事名称', NAME_LIMIT),
     ...(checkedDate === null ? {} : { date: checkedDate }),
     ...(checkedVenue === null ? {} : { venue: checkedVenue }),
     ...(checkedIssuer === null ? {} : { issuer: checkedIssuer }),
@@ -116,13 +116,13 @@ export function renameCompetition(db: LeitaiDB, id: Id, name: string): Promise<C
 }
 
 /**
- * Name, date, venue and issuer at once; an omitted date, venue or issuer keeps its value, null or
- * '' clears it.
+ * Name, date, venue and issuer at once; an omitted one keeps its value, null or '' clears a date,
+ * venue or issuer.
  */
 export function editCompetition(
   db: LeitaiDB,
   id: Id,
-  details: CompetitionDetails,
+  details: Partial<CompetitionDetails>,
 ): Promise<CompetitionRecord> {
   return updateCompetition(db, id, (current) => withDetails(current, details));
 }

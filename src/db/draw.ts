@@ -8,6 +8,7 @@
 import { drawOrder, MAX_SEED_LENGTH, seedFingerprint } from '../domain/draw';
 import type { Author, LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { byRecordedTime } from '../domain/order';
 import type { ContestantRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getRound, ORGANIZER, putEntities, roundScope } from './entities';
@@ -66,15 +67,6 @@ export type DrawLogEvent =
   | LeitaiEvent<'order.manual'>;
 
 const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
-
-/**
- * Log order for the list shown and for which commit is open: the audit time, then the device's
- * own sequence. The order of appearance itself is the contestants' `draw`, never decided by a clock.
- */
-export const byRecordedTime = (a: DrawLogEvent, b: DrawLogEvent): number =>
-  a.recordedAt.localeCompare(b.recordedAt) ||
-  a.deviceSeq - b.deviceSeq ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The seed the next draw uses: the latest commit, when no draw came after it. Every organizer

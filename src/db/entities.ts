@@ -9,7 +9,9 @@ import type { Id } from '../domain/model';
 import {
   type CompetitionRecord,
   type ContestantRecord,
+  changedFields,
   isAssigned,
+  isMergedTable,
   type JudgeRecord,
   type RoundRecord,
   type SetupRecords,
@@ -73,7 +75,13 @@ async function nextEntityRevisions(
   return heads.map((head) => (head?.head.revision ?? 0) + 1);
 }
 
-/** Writes whole records of one table and one scope, as one batch of `entity.put` events. */
+/**
+ * Writes records of one table and one scope, as one batch of `entity.put` events. A record this
+ * device holds is written as an edit: its put lists only the fields that differ from the stored
+ * record, so that another device's concurrent edit of other fields survives the merge
+ * (src/domain/events.ts mergeEntity), and an unchanged record writes nothing. A new record, a
+ * deleted one written again and a photo are written whole.
+ */
 export async function putEntities<T extends SetupTable>(
   db: LeitaiDB,
   table: T,
@@ -81,18 +89,29 @@ export async function putEntities<T extends SetupTable>(
   scope: EventScope,
   author: Author = ORGANIZER,
 ): Promise<LeitaiEvent[]> {
-  const revisions = await nextEntityRevisions(
-    db,
-    table,
-    entities.map((entity) => entity.id),
-  );
+  const ids = entities.map((entity) => entity.id);
+  const [revisions, stored] = await Promise.all([
+    nextEntityRevisions(db, table, ids),
+    db.table<SetupRecords[T], Id>(table).bulkGet(ids),
+  ]);
+  const writes = entities.flatMap((entity, index) => {
+    const revision = revisions[index] ?? 1;
+    const before = stored[index];
+    if (!before || !isMergedTable(table)) return [{ table, entity, revision }];
+    const fields = changedFields(
+      table,
+      before as SetupRecords[typeof table],
+      entity as SetupRecords[typeof table],
+    );
+    return fields.length === 0 ? [] : [{ table, entity, revision, fields }];
+  });
   return appendLocalEvents(
     db,
-    entities.map((entity, index) => ({
+    writes.map((payload) => ({
       type: 'entity.put',
       author,
       ...scope,
-      payload: { table, entity, revision: revisions[index] ?? 1 } as LeitaiEvent<'entity.put'>['payload'],
+      payload: payload as LeitaiEvent<'entity.put'>['payload'],
     })),
   );
 }

@@ -3,8 +3,8 @@
  * offending entry. Refused, never clamped or corrected: a mark of 41 on a 40-point criterion
  * is a typing error the judge must see.
  *
- * The round's scoring rules are those of shared/scoring-rules.md; when the engine's own
- * validation (src/domain/validation.ts) lands, the settings check should delegate to it.
+ * The round's sheet, settings and marks are checked by the engine's own rules
+ * (src/domain/validate.ts, written up in src/domain/SCORING.md), so what is saved is scored.
  */
 
 import { formatHundredths } from '../domain/decimal';

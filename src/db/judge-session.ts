@@ -9,6 +9,7 @@
 
 import { isJoinCode } from '../domain/join-code';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import type { JudgeRecord, RoundRecord } from '../domain/records';
 import type { JudgeSessionRow, LeitaiDB } from './database';
 import { RepositoryError } from './errors';
@@ -41,7 +42,7 @@ export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<
     .filter(
       (round): round is RoundRecord => round !== undefined && round.competitionId === judge.competitionId,
     )
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    .sort(byOrderThenId);
 }
 
 /**

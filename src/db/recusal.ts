@@ -2,9 +2,9 @@
  * 回避 set up by the organizer: a judge's own 回避名单 (contestants and units) and the round's
  * rule for units. Who is recused is decided by src/domain/recusal.ts alone.
  */
-import type { Id } from '../domain/model';
+import type { Id, RecusalRule, RecuseList } from '../domain/model';
 import type { JudgeRecord, RoundRecord } from '../domain/records';
-import { normaliseUnit, type RecusalRule, type RecuseList } from '../domain/recusal';
+import { normaliseUnit } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import { competitionScope, getContestant, getJudge, getRound, putEntity } from './entities';
 import { RepositoryError } from './errors';

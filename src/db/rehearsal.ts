@@ -9,6 +9,7 @@
  */
 
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
@@ -29,7 +30,7 @@ export const DEFAULT_SIMULATED_PANEL = 7;
  * changes only here.
  */
 export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsal: RoundRecord): JudgeRecord[] {
-  const panel = [...realJudges].sort((a, b) => a.order - b.order);
+  const panel = [...realJudges].sort(byOrderThenId);
   const count = panel.length > 0 ? panel.length : DEFAULT_SIMULATED_PANEL;
   return Array.from({ length: count }, (_, index) => ({
     id: newId(),

@@ -5,6 +5,7 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { compareIds } from '../domain/order';
 import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { LeitaiDB, RefusedEventRow } from './database';
 import { RepositoryError } from './errors';
@@ -135,9 +136,7 @@ export async function readRefusedEvents(db: LeitaiDB): Promise<RefusedEntry[]> {
     });
   });
   return entries.sort(
-    (a, b) =>
-      (a.refusedAt < b.refusedAt ? -1 : a.refusedAt > b.refusedAt ? 1 : 0) ||
-      a.event.deviceSeq - b.event.deviceSeq,
+    (a, b) => compareIds(a.refusedAt, b.refusedAt) || a.event.deviceSeq - b.event.deviceSeq,
   );
 }
 

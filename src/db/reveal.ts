@@ -9,6 +9,7 @@ import type { FrozenCell, LeitaiEvent, RevealPace } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isRecusedFrom } from '../domain/recusal';
 import { panelProgress, revealChecks } from '../domain/reveal-checks';
 import { contestantLockOf, nextRevision } from '../domain/stage';
@@ -67,9 +68,7 @@ export function revealContestant(
     if (lock.status === 'locked') {
       throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
     }
-    const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
+    const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(byOrderThenId);
     const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
     const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
     const sheets = (await db.sheets.where('roundId').equals(round.id).toArray()).filter(

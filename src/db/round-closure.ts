@@ -13,7 +13,7 @@ import { RepositoryError } from './errors';
 import { appendLocalEvent, writeTransaction } from './log';
 import { roundEvents } from './stage';
 
-export const CLOSURE_EVENT_TYPES = ['round.close', 'round.reopen'] as const;
+const CLOSURE_EVENT_TYPES = ['round.close', 'round.reopen'] as const;
 
 /** Closes (`closed: true`) or reopens the round's results; refused when it already is so. */
 export function setRoundClosed(

@@ -14,7 +14,7 @@ import { type PushResponse, parseWireEvent, type WireEvent } from './protocol';
 import { request, type SyncTransport } from './transport';
 import { fromWire, toWireAll } from './wire';
 
-export const DEVICE_LOG_FORMAT = 'leitai-device-log';
+const DEVICE_LOG_FORMAT = 'leitai-device-log';
 
 export interface DeviceLogFile {
   format: typeof DEVICE_LOG_FORMAT;

@@ -7,10 +7,10 @@
 import { useState } from 'react';
 import { RepositoryError, requestCorrection, type SheetRef } from '../../db/repository';
 import type { CorrectionRow } from '../../domain/events';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { Dialog } from './Dialog';
 import { LockIcon } from './LockIcon';
 
 const REASONS: readonly MessageKey[] = [
@@ -85,7 +85,11 @@ function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => 
   };
 
   return (
-    <Dialog title={t('judge.correction.title')} onCancel={onClose} className="judge-dialog--correction">
+    <ModalDialog
+      title={t('judge.correction.title')}
+      onCancel={onClose}
+      className="judge-dialog judge-dialog--correction"
+    >
       <fieldset className="judge-reasons">
         <legend>{t('judge.correction.why')}</legend>
         {REASONS.map((key) => (
@@ -120,6 +124,6 @@ function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => 
           {t('judge.cancel')}
         </button>
       </div>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -17,6 +17,7 @@ import {
   assignedRounds,
   bindJudge,
   findJudgesByCode,
+  judgeById,
   type KeypadKey,
   RepositoryError,
 } from '../../db/repository';
@@ -115,7 +116,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
           return;
         }
         joinedAtServer = true;
-        const judge = await db.judges.get(joined.judgeId);
+        const judge = await judgeById(db, joined.judgeId);
         judges = judge ? [judge] : [];
       }
       if (cancelled) return;

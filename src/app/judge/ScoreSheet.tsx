@@ -15,6 +15,7 @@ import {
   type DraftRow,
   type KeypadKey,
   type MarkCell,
+  marksOfSheet,
   pressKey,
   RepositoryError,
   stepMark,
@@ -162,10 +163,7 @@ export function ScoreSheet({
     setFailure(null);
     run(async () => {
       const invalid = await commitSheetDrafts(db, ref);
-      const saved = await db.marks
-        .where('[roundId+judgeId+contestantId]')
-        .equals([ref.roundId, ref.judgeId, ref.contestantId])
-        .toArray();
+      const saved = await marksOfSheet(db, ref.roundId, ref.judgeId, ref.contestantId);
       const marked = new Set(saved.filter((mark) => mark.value !== null).map((mark) => mark.criterionId));
       const problems = round.criteria.filter(
         (criterion) => invalid.has(criterion.id) || !marked.has(criterion.id),

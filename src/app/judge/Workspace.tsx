@@ -17,10 +17,10 @@ import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, RoundRecord } from '../../domain/records';
 import { recusalReason } from '../../domain/recusal';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { ContestantList, type ContestantListItem } from './ContestantList';
-import { Dialog } from './Dialog';
 import { JoinScreen } from './JoinScreen';
 import {
   type JudgeContext,
@@ -251,7 +251,11 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         )}
       </div>
       {switching && (
-        <Dialog title={t('judge.switch.title', { name: judge.name })} onCancel={() => setSwitching(false)}>
+        <ModalDialog
+          title={t('judge.switch.title', { name: judge.name })}
+          onCancel={() => setSwitching(false)}
+          className="judge-dialog"
+        >
           <p>{t('judge.switch.body', { name: judge.name })}</p>
           <div className="judge-dialog__actions">
             <button type="button" className="button judge-big-button" onClick={() => unbindJudge(db)}>
@@ -266,7 +270,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
               {t('judge.cancel')}
             </button>
           </div>
-        </Dialog>
+        </ModalDialog>
       )}
     </div>
   );

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ChangeEvent, useId, useState } from 'react';
 import { restoreEvents } from '../../db/backup';
-import { RepositoryError } from '../../db/repository';
+import { competitionById, RepositoryError } from '../../db/repository';
 import type { BackupFile } from '../../domain/backup';
 import type { LeitaiEvent } from '../../domain/events';
 import { useDatabase } from '../db-context';
+import { saveFile } from '../files/download';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
-import { saveFile } from '../organizer/import/download';
 import { localTime } from './audit';
 import { type BackupRead, backupText, createBackup, readBackupText } from './backup-file';
 import { differencesText } from './restore-check';
@@ -48,7 +48,7 @@ export function BackupPanel({ competitionId }: { competitionId: string | null })
   const db = useDatabase();
   const t = useT();
   const competition = useLiveQuery(
-    async () => (competitionId ? ((await db.competitions.get(competitionId)) ?? null) : null),
+    async () => (competitionId ? await competitionById(db, competitionId) : null),
     [db, competitionId],
   );
   const [saving, setSaving] = useState(false);

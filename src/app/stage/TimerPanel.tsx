@@ -29,7 +29,7 @@ import { StageDialog } from './StageDialog';
 import { elapsedNow, useStageClock } from './use-stage-clock';
 
 /** The big digits: time left while within the limit, +overtime after, time used without a limit. */
-export function clockDigits(view: ClockView): string {
+function clockDigits(view: ClockView): string {
   if (view.remainingSeconds === null) return formatClock(Math.floor(view.elapsedMs / 1000));
   if (view.phase === 'overtime') return `+${formatClock(view.overtimeSeconds)}`;
   return formatClock(view.remainingSeconds);

@@ -18,9 +18,10 @@ import {
   loadRoundInput,
 } from '../../../src/db/repository';
 import { computeStandings } from '../../../src/domain/engine';
+import type { RecusalRule } from '../../../src/domain/model';
 import { DEFAULT_SETTINGS } from '../../../src/domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../src/domain/records';
-import { isRecusedFrom, type RecusalRule, recusalsOf } from '../../../src/domain/recusal';
+import { isRecusedFrom, recusalsOf } from '../../../src/domain/recusal';
 import { panelProgress } from '../../../src/domain/reveal-checks';
 import { loadDemo } from '../results/demo';
 import { freshDb } from './helpers';

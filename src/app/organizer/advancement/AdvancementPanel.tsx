@@ -1,12 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
-import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
-import { realRoundsOf } from '../../../db/rounds';
+import {
+  advanceContestants,
+  createRound,
+  loadRoundInput,
+  realRoundsOf,
+  roundById,
+} from '../../../db/repository';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../../domain/live-standings';
 import type { AwardTier } from '../../../domain/model';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -21,9 +27,9 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
   const db = useDatabase();
   const t = useT();
   const data = useLiveQuery(async () => {
-    const round = await db.rounds.get(roundId);
+    const round = await roundById(db, roundId);
     if (!round) return null;
-    const siblings = (await realRoundsOf(db, round.competitionId)).sort((a, b) => a.order - b.order);
+    const siblings = (await realRoundsOf(db, round.competitionId)).sort(byOrderThenId);
     return { round, siblings, input: await loadRoundInput(db, roundId) };
   }, [db, roundId]);
   const scored = useMemo((): { standings: LiveStandings } | { error: string } | null => {

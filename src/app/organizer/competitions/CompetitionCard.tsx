@@ -1,8 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { purgeDemoCompetition } from '../../../db/purge';
-import { archiveCompetition, deleteCompetition, duplicateCompetition } from '../../../db/repository';
-import { isDemoDraw } from '../../../domain/purge';
+import {
+  archiveCompetition,
+  deleteCompetition,
+  duplicateCompetition,
+  hasDemoDraw,
+} from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
@@ -27,11 +31,7 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
   const [busy, setBusy] = useState(false);
   // A demo loaded before competitions carried `demo` is known by its draw's seed.
   const legacyDemo = useLiveQuery(
-    async () =>
-      !competition.demo &&
-      (await db.events.where('type').equals('draw.record').toArray()).some(
-        (event) => event.competitionId === competition.id && isDemoDraw(event),
-      ),
+    async () => !competition.demo && (await hasDemoDraw(db, competition.id)),
     [db, competition.id, competition.demo],
   );
   const isDemo = competition.demo === true || legacyDemo === true;

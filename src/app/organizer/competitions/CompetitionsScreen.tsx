@@ -1,10 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { isRehearsalRound } from '../../../domain/purge';
+import { allCompetitions, allRealRounds } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
+import { byDateThenName } from '../../competition-order';
 import { useDatabase } from '../../db-context';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { navigate } from '../../router';
 import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
@@ -13,12 +14,6 @@ import { refusalMessage } from '../ui/errors';
 import { CompetitionCard } from './CompetitionCard';
 import { CompetitionForm } from './CompetitionForm';
 
-/** Newest first by date (undated last), then by name: the list an organizer scans. */
-function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
-  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
-  return a.name.localeCompare(b.name, 'zh-CN');
-}
-
 /** The demo is a Chinese competition whatever the screen's language: its sheet is in Chinese too. */
 const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate('zh-CN', key, params);
@@ -26,12 +21,9 @@ const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, s
 export function CompetitionsScreen() {
   const db = useDatabase();
   const t = useT();
-  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const competitions = useLiveRead(allCompetitions);
   // 彩排 rounds are not the competition's rounds: never counted.
-  const rounds = useLiveQuery(
-    async () => (await db.rounds.toArray()).filter((round) => !isRehearsalRound(round)),
-    [db],
-  );
+  const rounds = useLiveRead(allRealRounds);
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');

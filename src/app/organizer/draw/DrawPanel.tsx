@@ -24,6 +24,7 @@ import { useUiStore } from '../../store';
 import { useContestants, useRound } from '../people/queries';
 import { STATUS_LABELS } from '../people/status';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { movedBy } from '../ui/moved-by';
 import { type OrderEvent, useOrderEvents } from './queries';
 import { FINGERPRINT_SHOWN, groupDigits, newDrawSeed } from './seed';
 import './draw.css';
@@ -89,12 +90,12 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
   };
 
   const move = (index: number, by: -1 | 1) => {
-    const order = lineup.map((contestant) => contestant.id);
-    const moved = order[index];
-    const other = order[index + by];
-    if (moved === undefined || other === undefined) return;
-    order[index + by] = moved;
-    order[index] = other;
+    if (lineup[index + by] === undefined) return;
+    const order = movedBy(
+      lineup.map((contestant) => contestant.id),
+      index,
+      by,
+    );
     const name = lineup[index]?.name ?? '';
     return write(
       () => reorderManually(db, roundId, order),

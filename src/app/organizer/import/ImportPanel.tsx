@@ -18,14 +18,14 @@ import {
   type RosterKind,
 } from '../../../domain/roster-import';
 import { useDatabase } from '../../db-context';
+import { saveFile } from '../../files/download';
+import { readSpreadsheet, type SheetRead } from '../../files/read-sheet';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
 import { useUiStore } from '../../store';
 import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
-import { saveFile } from './download';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
 import { RecusalUnitsCheck } from './RecusalUnitsCheck';
-import { readSpreadsheet, type SheetRead } from './read-sheet';
 import { templateCsv, templateFileName, templateXlsx } from './template';
 import './import.css';
 

@@ -6,13 +6,12 @@
  */
 import { useId, useState } from 'react';
 import { RepositoryError, setRecusalRule } from '../../../db/repository';
-import type { Id } from '../../../domain/model';
+import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import {
   CONTRACT_RECUSAL_RULE,
   RECUSAL_RULES,
   type RecusalReason,
-  type RecusalRule,
   recusalsOf,
 } from '../../../domain/recusal';
 import { useDatabase } from '../../db-context';

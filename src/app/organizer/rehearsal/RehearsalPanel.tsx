@@ -3,12 +3,13 @@
  * (running while this panel shows), and "结束彩排并清除", which purges it everywhere.
  */
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { purgeRehearsalRound } from '../../../db/purge';
+import { submittedSheetCount } from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { useSearch } from '../../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
@@ -31,10 +32,7 @@ export function RehearsalPanel({
   const db = useDatabase();
   const t = useT();
   const search = useSearch();
-  const sheets = useLiveQuery(
-    () => db.sheets.where('roundId').equals(rehearsal.id).count(),
-    [db, rehearsal.id],
-  );
+  const sheets = useLiveRead(submittedSheetCount, rehearsal.id);
   const [error, setError] = useState('');
   const [ending, setEnding] = useState(false);
   const onError = useCallback(

@@ -7,8 +7,9 @@ import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { refusalMessage } from '../ui/errors';
+import { MoveButtons } from '../ui/MoveButtons';
 import { TextField } from '../ui/TextField';
-import type { RoundFacts } from './CompetitionScreen';
+import type { RoundFacts } from './round-summary';
 
 export interface RoundRowProps {
   round: RoundRecord;
@@ -89,24 +90,12 @@ export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: Round
           <button type="button" className="button button--secondary" onClick={() => setRenaming(true)}>
             {t('org.rename')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!onMoveUp}
-            onClick={() => onMoveUp?.()}
-            aria-label={t('org.moveUpNamed', { name: round.name })}
-          >
-            {t('org.moveUp')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!onMoveDown}
-            onClick={() => onMoveDown?.()}
-            aria-label={t('org.moveDownNamed', { name: round.name })}
-          >
-            {t('org.moveDown')}
-          </button>
+          <MoveButtons
+            name={round.name}
+            first={!onMoveUp}
+            last={!onMoveDown}
+            onMove={(by) => (by < 0 ? onMoveUp : onMoveDown)?.()}
+          />
           <button type="button" className="button button--secondary" onClick={() => setDeleting(true)}>
             {t('org.delete')}
           </button>
