@@ -19,8 +19,7 @@ import { checkSingleMark } from '../domain/validate';
 import type { DraftRow, LeitaiDB } from './database';
 import { getRound } from './entities';
 import { because, RepositoryError } from './errors';
-import { writeTransaction } from './log';
-import { enterMark, type SheetRef } from './marks';
+import { enterMark, markTables, type SheetRef } from './marks';
 
 /** One mark's place: a judge's sheet for a contestant, on one criterion. */
 export interface MarkCell extends SheetRef {
@@ -140,6 +139,11 @@ async function commitInTransaction(
   return { status: 'committed', mark };
 }
 
+/** A draft becoming a mark: the mark's tables and the drafts, in one transaction. */
+function commitTransaction<T>(db: LeitaiDB, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...markTables(db), db.drafts], work);
+}
+
 function criterionOf(criteria: readonly Criterion[], criterionId: Id): Criterion {
   const criterion = criteria.find((candidate) => candidate.id === criterionId);
   if (!criterion) throw new RepositoryError('unknown-criterion', because('criterionNotInRound'));
@@ -148,7 +152,7 @@ function criterionOf(criteria: readonly Criterion[], criterionId: Id): Criterion
 
 /** Turns a cell's draft into a mark (a `mark.set` event), or says why it cannot. */
 export function commitDraft(db: LeitaiDB, cell: MarkCell): Promise<CommitResult> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, cell.roundId);
     return commitInTransaction(db, cell, criterionOf(round.criteria, cell.criterionId));
   });
@@ -162,7 +166,7 @@ export function commitSheetDrafts(
   db: LeitaiDB,
   ref: SheetRef,
 ): Promise<Map<Id, Extract<DraftCheck, { ok: false }>>> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, ref.roundId);
     const drafts = await sheetDrafts(db, ref).toArray();
     const invalid = new Map<Id, Extract<DraftCheck, { ok: false }>>();
@@ -180,7 +184,7 @@ export function commitSheetDrafts(
  * committed at once. Refused beyond 0 or max, never clamped; the screen disables the button.
  */
 export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promise<MarkRow | undefined> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, cell.roundId);
     const criterion = criterionOf(round.criteria, cell.criterionId);
     const key = cellKey(cell);
@@ -191,7 +195,8 @@ export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promi
       throw new RepositoryError('invalid-field', because('markEmpty', { criterion: criterion.label }));
     }
     const mark = await enterMark(db, { ...cell, value: base + direction * criterion.step });
-    await db.drafts.delete(key);
+    // Only a draft that was there: a delete re-runs every live query of the judge's drafts.
+    if (draft) await db.drafts.delete(key);
     return mark;
   });
 }

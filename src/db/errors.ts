@@ -225,25 +225,15 @@ export interface ImportRowError {
   reason: Reason;
 }
 
-/**
- * Until src/db/marks.ts names its reasons (`because(…)`), its refusals carry their zh-CN text
- * as it was; the screens show such a text as it is.
- */
-export type UntranslatedReason = string;
-
 export class RepositoryError extends Error {
   override readonly name = 'RepositoryError';
   readonly code: RepositoryErrorCode;
-  readonly reason: Reason | UntranslatedReason;
+  readonly reason: Reason;
   /** Per-row errors of a refused import; empty otherwise. */
   readonly rows: readonly ImportRowError[];
 
-  constructor(
-    code: RepositoryErrorCode,
-    reason: Reason | UntranslatedReason,
-    rows: readonly ImportRowError[] = [],
-  ) {
-    super(typeof reason === 'string' ? reason : `${reason.name} ${JSON.stringify(reason.params)}`);
+  constructor(code: RepositoryErrorCode, reason: Reason, rows: readonly ImportRowError[] = []) {
+    super(`${reason.name} ${JSON.stringify(reason.params)}`);
     this.code = code;
     this.reason = reason;
     this.rows = rows;

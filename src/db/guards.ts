@@ -8,7 +8,7 @@
  */
 
 import { formatHundredths } from '../domain/decimal';
-import type { IssueCode } from '../domain/issues';
+import type { Issue, IssueCode } from '../domain/issues';
 import type { Criterion, Hundredths, RoundSettings } from '../domain/model';
 import { DEFAULT_STEP } from '../domain/model';
 import type { OvertimeRule } from '../domain/records';
@@ -151,10 +151,13 @@ export function checkMarkValue(criterion: Criterion, value: Hundredths, context:
       contestant: context.contestantName,
     },
   );
-  if (found) {
-    throw new RepositoryError(
-      MARK_ERROR_CODES[found.code] ?? 'invalid-field',
-      because('engineRules', { issues: [found] }),
-    );
-  }
+  if (found) throw markValueError(found);
+}
+
+/** The error of a mark that breaks its criterion's rule (found by `checkSingleMark`). */
+export function markValueError(found: Issue): RepositoryError {
+  return new RepositoryError(
+    MARK_ERROR_CODES[found.code] ?? 'invalid-field',
+    because('engineRules', { issues: [found] }),
+  );
 }

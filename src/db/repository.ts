@@ -53,7 +53,6 @@ export {
   type RepositoryErrorCode,
   type RepositoryFields,
   type RepositoryReasons,
-  type UntranslatedReason,
 } from './errors';
 export type { CriterionDraft } from './guards';
 export {
@@ -76,6 +75,9 @@ export {
   type JudgeContext,
   judgeContext,
   marksOfJudge,
+  marksOfOpenSheet,
+  marksOfOtherSheets,
+  type SheetMarks,
   sheetsOfJudge,
 } from './queries/judge';
 export {
@@ -147,7 +149,6 @@ export {
   confirmTotal,
   DEFAULT_DISPLAY,
   displayOf,
-  isSheetLockedIn,
   nudgeJudge,
   type ProjectorDisplay,
   readStageCall,

@@ -13,6 +13,7 @@
 
 import {
   type EventType,
+  isMarkLocked,
   type LeitaiEvent,
   type ProjectorTheme,
   type ProjectorView,
@@ -22,7 +23,7 @@ import {
 } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
-import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
+import { cellWinner, contestantLockOf, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
 import { because, fieldOf, RepositoryError } from './errors';
@@ -51,12 +52,22 @@ export const STAGE_EVENT_TYPES = [
   'round.reopen',
 ] as const satisfies readonly EventType[];
 
-/** The round's events of these kinds (also for the reveal, ./reveal.ts). */
-export function roundEvents(db: LeitaiDB, roundId: Id, types: readonly EventType[]): Promise<LeitaiEvent[]> {
-  return db.events
-    .where('[roundId+type]')
-    .anyOf(types.map((type) => [roundId, type]))
-    .toArray();
+/**
+ * The round's events of these kinds (also for the reveal, ./reveal.ts), in the index's order.
+ * One exact key per kind rather than `anyOf`: a live query observes what an `anyOf` spans from
+ * its lowest key to its highest, `mark.set` among them, so every judge's mark re-ran it.
+ */
+export async function roundEvents(
+  db: LeitaiDB,
+  roundId: Id,
+  types: readonly EventType[],
+): Promise<LeitaiEvent[]> {
+  const byType = await Promise.all(
+    [...new Set(types)]
+      .sort()
+      .map((type) => db.events.where('[roundId+type]').equals([roundId, type]).toArray()),
+  );
+  return byType.flat();
 }
 
 /** Every stage event of the round: what the host console and the projector fold. */
@@ -264,19 +275,9 @@ export function confirmTotal(
   });
 }
 
-/** The round's reveals and reopenings: what contestantLockOf and isSheetLocked fold. */
+/** The round's reveals and reopenings: what contestantLockOf folds. */
 export async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
   return roundEvents(db, roundId, ['contestant.lock', 'contestant.unlock']);
-}
-
-/** Whether the judge's sheet for the contestant is locked by a reveal (公布). */
-export async function isSheetLockedIn(
-  db: LeitaiDB,
-  roundId: Id,
-  contestantId: Id,
-  judgeId: Id,
-): Promise<boolean> {
-  return isSheetLocked(await lockEvents(db, roundId), contestantId, judgeId);
 }
 
 /**
@@ -289,8 +290,12 @@ export async function unlockForCorrection(
   round: RoundRecord,
   sheet: { judgeId: Id; contestantId: Id; requestId: Id },
 ): Promise<void> {
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([round.id, sheet.judgeId, sheet.contestantId])
+    .toArray();
+  if (!cells.some(isMarkLocked)) return;
   const events = await lockEvents(db, round.id);
-  if (!isSheetLocked(events, sheet.contestantId, sheet.judgeId)) return;
   await appendLocalEvent(db, {
     type: 'contestant.unlock',
     author: HOST,

@@ -17,7 +17,6 @@ import { aggregatePanel, type PanelEntry, type PanelResult } from './panel.ts';
 import { type RankCandidate, rankCandidates, type Separation } from './ranking.ts';
 import {
   add,
-  formatRounded,
   formatUnits,
   fromHundredths,
   max,
@@ -30,17 +29,8 @@ import {
   ZERO,
 } from './rational.ts';
 import { isRecusedFrom } from './recusal.ts';
+import { formatShown } from './shown.ts';
 import { indexRound, type RoundIndex } from './validate.ts';
-
-/** Decimals a screen shows a judge's total or an aggregate with: the round's, and at least two. */
-export function shownDecimals(settings: Pick<RoundSettings, 'decimals'>): number {
-  return Math.max(settings.decimals, 2);
-}
-
-/** A judge's total or an aggregate as every screen shows it (the host's, the projector's, the judge's). */
-export function formatShown(value: Rational, settings: Pick<RoundSettings, 'decimals' | 'rounding'>): string {
-  return formatRounded(value, shownDecimals(settings), settings.rounding);
-}
 
 export interface JudgeTotal {
   judge: Id;

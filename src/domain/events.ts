@@ -315,6 +315,16 @@ export function isLateMark(row: MarkRow): boolean {
   return frozen.head === null || compareRevision(row.latest.head, frozen.head) > 0;
 }
 
+/**
+ * The one lock rule: a cell is locked while the winning lock or unlock that reached it is a
+ * reveal (公布) that froze it. A cell no reveal froze is open, a criterion or a judge added after
+ * the reveal included: the fold counts a mark there, so the judge may write it, and the host's
+ * next reveal freezes it.
+ */
+export function isMarkLocked(row: MarkRow | undefined): boolean {
+  return row?.lock?.frozen != null;
+}
+
 /** The mark a new edit must supersede: the newest one, counted or not. */
 export function latestMarkOf(row: MarkRow): { value: Hundredths | null; head: Stamp } | null {
   return row.lock ? (row.latest ?? null) : { value: row.value, head: row.head };

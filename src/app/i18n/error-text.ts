@@ -5,13 +5,7 @@
 // (useErrorText), not with the page: most screens never show one.
 
 import { useCallback, useEffect, useState } from 'react';
-import {
-  type Field,
-  type NamedEntry,
-  type Reason,
-  RepositoryError,
-  type UntranslatedReason,
-} from '../../db/repository';
+import { type Field, type NamedEntry, type Reason, RepositoryError } from '../../db/repository';
 import { describeIssue, type Issue, RoundRejectedError } from '../../domain/issues';
 import { isAreaLoaded, loadArea } from './areas';
 import { useUiStore } from './language';
@@ -52,8 +46,7 @@ export function loadErrorTexts(): Promise<void> {
 }
 
 /** A refusal's reason in `lang` (a bad import row's, or a RepositoryError's), once loaded. */
-export function describeReason(reason: Reason | UntranslatedReason, lang: Lang): string {
-  if (typeof reason === 'string') return reason;
+export function describeReason(reason: Reason, lang: Lang): string {
   // Not loaded yet (or it failed to load): the reason's name rather than nothing.
   if (!isAreaLoaded('repository-errors', lang)) return `${reason.name} ${JSON.stringify(reason.params)}`;
   return translate(lang, `repository.reason.${reason.name}`, paramsInWords(reason.params, lang));

@@ -98,7 +98,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const { judge, round, rounds } = context;
   const contestants = useContestants(round.id);
   const sheets = useJudgeSheets(round.id, judge.id);
-  const marks = useJudgeMarks(round.id, judge.id);
+  const marks = useJudgeMarks(round.id, judge.id, session.contestantId);
   const drafts = useJudgeDrafts(round.id, judge.id);
   const corrections = useJudgeCorrections(round.id, judge.id);
   const calls = useStageCalls(rounds.map((each) => each.id));

@@ -6,6 +6,7 @@
  */
 
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
 import {
   contestantsOfRound,
   correctionsOfJudge,
@@ -13,7 +14,8 @@ import {
   draftsOfJudge,
   type JudgeContext,
   judgeContext,
-  marksOfJudge,
+  marksOfOpenSheet,
+  marksOfOtherSheets,
   readStageCall,
   type StageCall,
   sheetsOfJudge,
@@ -59,9 +61,21 @@ export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined
   return useLiveRead(sheetsOfJudge, roundId, judgeId);
 }
 
-/** This judge's marks in the round (cleared cells included, as `value: null`). */
-export function useJudgeMarks(roundId: Id, judgeId: Id): MarkRow[] | undefined {
-  return useLiveRead(marksOfJudge, roundId, judgeId);
+/**
+ * This judge's marks in the round (cleared cells included, as `value: null`), read as two live
+ * reads: the open sheet's, and every other sheet's (see marksOfOtherSheets). While the open sheet
+ * changes, the last marks read for one open sheet stay, as a single read's would.
+ */
+export function useJudgeMarks(roundId: Id, judgeId: Id, openId: Id | null): MarkRow[] | undefined {
+  const open = useLiveRead(marksOfOpenSheet, roundId, judgeId, openId);
+  const others = useLiveRead(marksOfOtherSheets, roundId, judgeId, openId);
+  const last = useRef<MarkRow[] | undefined>(undefined);
+  const all = useMemo(
+    () => (open && others && open.openId === others.openId ? [...others.rows, ...open.rows] : undefined),
+    [open, others],
+  );
+  if (all) last.current = all;
+  return last.current;
 }
 
 export function useJudgeDrafts(roundId: Id, judgeId: Id): DraftRow[] | undefined {

@@ -5,12 +5,12 @@
 
 import { checkDraftText, type DraftCheck, type DraftRow } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
-import { formatShown, shownDecimals } from '../../domain/engine';
 import { type CorrectionRow, compareRevision, type MarkRow, type SheetRow } from '../../domain/events';
 import type { Criterion, Id, RecusalRule, RoundSettings } from '../../domain/model';
 import { add, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
 import { isRecusedFrom } from '../../domain/recusal';
+import { formatShown, shownDecimals } from '../../domain/shown';
 
 export type ContestantState =
   | 'submitted'

@@ -54,6 +54,56 @@ export function marksOfJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<Ma
   return db.marks.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
 }
 
+/** Marks read for one open sheet: two reads combine only when they were made for the same one. */
+export interface SheetMarks {
+  openId: Id | null;
+  rows: MarkRow[];
+}
+
+/** The marks of the judge's open sheet (none when no sheet is open). */
+export async function marksOfOpenSheet(
+  db: LeitaiDB,
+  roundId: Id,
+  judgeId: Id,
+  openId: Id | null,
+): Promise<SheetMarks> {
+  if (openId === null) return { openId, rows: [] };
+  const rows = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([roundId, judgeId, openId])
+    .toArray();
+  return { openId, rows };
+}
+
+/**
+ * The greatest key below an id for an upper bound, short of U+FFFF (a noncharacter, in no id):
+ * its last character one lower, then U+FFFF. Every id below `id` sorts at or below it.
+ */
+function keyBelow(id: Id): string {
+  if (id === '') return id;
+  return `${id.slice(0, -1)}${String.fromCharCode(id.charCodeAt(id.length - 1) - 1)}\uffff`;
+}
+
+/**
+ * The judge's marks on every sheet but the open one, so that a mark on the open sheet does not
+ * re-run this read of hundreds of contestants, which would hold up the judge's next write. Both
+ * bounds are included and neither is the open sheet's key: a live query takes a range's bounds
+ * as included, so an excluded bound at the open sheet would re-run it all the same.
+ */
+export async function marksOfOtherSheets(
+  db: LeitaiDB,
+  roundId: Id,
+  judgeId: Id,
+  openId: Id | null,
+): Promise<SheetMarks> {
+  const [lower, upper] = judgeRange(roundId, judgeId);
+  const index = db.marks.where('[roundId+judgeId+contestantId]');
+  if (openId === null) return { openId, rows: await index.between(lower, upper, true, true).toArray() };
+  const before = await index.between(lower, [roundId, judgeId, keyBelow(openId)], true, true).toArray();
+  const after = await index.between([roundId, judgeId, openId, Dexie.minKey], upper, true, true).toArray();
+  return { openId, rows: [...before, ...after] };
+}
+
 /** The judge's keypad entries in the round that are not marks yet. */
 export function draftsOfJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<DraftRow[]> {
   return judgeDrafts(db, roundId, judgeId).toArray();

@@ -10,12 +10,6 @@ import { projectRoot } from '../../../src/server/build-if-stale.mjs';
 
 const DB = join(projectRoot, 'src', 'db');
 
-/**
- * Files whose refusals are still zh-CN text: marks.ts, until the restructuring of a mark's write
- * path lands; then each of its throws becomes `because(…)` and this list is emptied.
- */
-const NOT_YET_CONVERTED = ['marks.ts'];
-
 /** Records written in Chinese whatever the screen's language: data, not messages. */
 const RECORD_TEXTS: Readonly<Record<string, readonly string[]>> = {
   // The demo competition is Chinese in any language (its names, topics and units).
@@ -39,14 +33,14 @@ function chineseIn(code: string, allowed: readonly string[] = []): string[] {
 }
 
 describe('src/db says why in reasons, not in text', () => {
-  it('leaves no Chinese in the code but records and the files not yet converted', () => {
+  it('leaves no Chinese in the code but records', () => {
     const found: string[] = [];
     const files = readdirSync(DB, { recursive: true, encoding: 'utf8' }).filter((name) =>
       name.endsWith('.ts'),
     );
     for (const file of files) {
       const allowed = RECORD_TEXTS[file] ?? [];
-      if (NOT_YET_CONVERTED.includes(file) || allowed.includes('*')) continue;
+      if (allowed.includes('*')) continue;
       const text = chineseIn(readFileSync(join(DB, file), 'utf8'), allowed);
       if (text.length > 0) found.push(`${file}: ${text.join(' ')}`);
     }
@@ -57,11 +51,5 @@ describe('src/db says why in reasons, not in text', () => {
     expect(chineseIn("throw new RepositoryError('not-found', '找不到该轮次');")).toEqual(['找不到该轮次']);
     expect(chineseIn('// 彩排 is a rehearsal\n/** 评委 */\nconst x = 1; // 选手')).toEqual([]);
     expect(chineseIn("title: '彩排',", ["'彩排'"])).toEqual([]);
-  });
-
-  it('still finds the text of the files not yet converted', () => {
-    for (const file of NOT_YET_CONVERTED) {
-      expect(chineseIn(readFileSync(join(DB, file), 'utf8')), file).not.toEqual([]);
-    }
   });
 });
