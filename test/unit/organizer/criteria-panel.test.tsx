@@ -49,8 +49,11 @@ describe('score sheet', () => {
     await user.type(max, '5');
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('已保存：“综合印象”')).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      '⚠ 分值合计 95 分，比满分 100 分少 5 分，请检查评分表',
+    // The notice follows the write; the sheet's rows follow their live query.
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        '⚠ 分值合计 95 分，比满分 100 分少 5 分，请检查评分表',
+      ),
     );
 
     await user.click(screen.getByRole('button', { name: '下移“内容”' }));
@@ -72,7 +75,9 @@ describe('score sheet', () => {
     const saved = await db.rounds.get(round.id);
     expect(saved?.criteria).toHaveLength(4);
     expect(saved?.settings.tieBreak).toEqual(['exact']);
-    expect(screen.getByRole('alert')).toHaveTextContent('⚠ 分值合计 55 分，比满分 100 分少 45 分');
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('⚠ 分值合计 55 分，比满分 100 分少 45 分'),
+    );
 
     const fullMark = screen.getByLabelText('满分合计');
     await user.clear(fullMark);
@@ -117,7 +122,7 @@ describe('score sheet', () => {
     await user.type(within(form).getByLabelText('分值'), '5');
     await user.click(within(form).getByRole('button', { name: '添加评分项' }));
     expect(await screen.findByText('已保存：添加了“加分项”')).toBeInTheDocument();
-    expect(sheetRows().at(-1)).toBe('6 加分项 10 5 0.5');
+    await waitFor(() => expect(sheetRows().at(-1)).toBe('6 加分项 10 5 0.5'));
     expect(screen.getByRole('alert')).toHaveTextContent('比满分 100 分多 5 分');
   });
 
