@@ -5,7 +5,7 @@
  */
 
 import { useState } from 'react';
-import { addAdjustment, setTimer } from '../../db/repository';
+import { setTimer } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
 import {
   type AdjustmentRow,
@@ -185,6 +185,9 @@ export function TimerPanel({ round, contestant, events, adjustments, compact = f
           title={t('stage.overtime.dialogTitle')}
           confirmLabel={t('stage.overtime.confirm')}
           onConfirm={async () => {
+            // The deduction's write loads when the host confirms one: rare, and outside the
+            // stage page's initial JavaScript (test/budgets).
+            const { addAdjustment } = await import('../../db/adjustments');
             await addAdjustment(db, {
               roundId: round.id,
               contestantId: contestant.id,
