@@ -8,7 +8,7 @@
  * appears only once the mark's transaction has committed.
  */
 
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import {
   type CommitResult,
   commitDraft,
@@ -27,7 +27,7 @@ import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/re
 import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
-import { CorrectionPanel } from './CorrectionPanel';
+import { lazyPart } from '../pwa/lazy-part';
 import { type CriterionError, CriterionRow } from './CriterionRow';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
@@ -36,6 +36,12 @@ import { SubmitDialog } from './SubmitDialog';
 import { type CellView, cellViews, sheetTotal } from './sheet-view';
 import { useHardwareKeys } from './use-hardware-keys';
 import { useMoreBelow } from './use-more-below';
+
+// 申请修改 is there only once a sheet is submitted: its panel (and the request's write) loads
+// after the sheet shows, outside the judge page's initial JavaScript (test/budgets).
+const correctionPanel = lazyPart([], () =>
+  import('./CorrectionPanel').then((module) => module.CorrectionPanel),
+);
 
 export interface ScoreSheetProps {
   judge: JudgeRecord;
@@ -76,6 +82,10 @@ export function ScoreSheet({
   const t = useT();
   const errorText = useErrorText();
   const db = useDatabase();
+  // Loaded while the judge scores, so that the lock shows at once on 提交.
+  useEffect(() => {
+    void correctionPanel.preload();
+  }, []);
   const cells = cellViews(round.criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
   const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());
@@ -296,7 +306,9 @@ export function ScoreSheet({
           </p>
         </div>
         {locked ? (
-          <CorrectionPanel sheet={ref} correction={correction} />
+          <Suspense fallback={null}>
+            <correctionPanel.Part sheet={ref} correction={correction} />
+          </Suspense>
         ) : (
           <>
             <p className="judge-keypad__target" aria-live="polite">

@@ -7,7 +7,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
-import { hasJudgeSession } from '../../db/repository';
+import { hasJudgeSession } from '../../db/queries/device';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { usePath } from '../router';

@@ -10,7 +10,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LeitaiDB } from '../../db/database';
-import { hasUnconfirmedDrafts, hasUnsentEvents } from '../../db/repository';
+import { hasUnconfirmedDrafts, hasUnsentEvents } from '../../db/queries/device';
 
 /** What holds the update back, or null when it can be applied now. */
 export type UpdateHold = 'drafts' | 'outbox' | null;

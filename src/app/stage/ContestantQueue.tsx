@@ -13,7 +13,7 @@ import { contestantLockOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { StageDialog } from './StageDialog';
+import { LazyStageDialog } from './LazyStageDialog';
 import { WithWholeName } from './WholeName';
 
 export type QueueState =
@@ -167,14 +167,14 @@ export function ContestantQueue({
         })}
       </ol>
       {calling && (
-        <StageDialog
+        <LazyStageDialog
           title={t('stage.call.title', { draw: calling.draw ?? '—', name: calling.name })}
           confirmLabel={t('stage.call.confirm')}
           onConfirm={() => call(calling)}
           onClose={() => setCalling(null)}
         >
           <p>{t('stage.call.body')}</p>
-        </StageDialog>
+        </LazyStageDialog>
       )}
     </section>
   );

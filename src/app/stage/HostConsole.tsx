@@ -21,6 +21,7 @@ import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
 import { LateMarks } from './LateMarks';
+import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
@@ -43,6 +44,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   useEffect(() => {
     void adjustmentsPanel.preload();
     void correctionsPanel.preload();
+    void stageDialog.preload();
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);

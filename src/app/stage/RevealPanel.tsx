@@ -18,9 +18,9 @@ import { useDatabase } from '../db-context';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
+import { LazyStageDialog } from './LazyStageDialog';
 import { useRevealPace } from './reveal-pace';
 import { CHOSEN_PACES, type ChosenPace, revealProgress } from './reveal-sequence';
-import { StageDialog } from './StageDialog';
 
 export interface RevealPanelProps {
   round: RoundRecord;
@@ -183,7 +183,7 @@ export function RevealPanel({
         </div>
       )}
       {confirming && (
-        <StageDialog
+        <LazyStageDialog
           title={t('stage.reveal.dialogTitle', numbered)}
           confirmLabel={t('stage.reveal.confirm')}
           field={
@@ -208,7 +208,7 @@ export function RevealPanel({
               })}
             </p>
           )}
-        </StageDialog>
+        </LazyStageDialog>
       )}
     </section>
   );

@@ -5,7 +5,7 @@
  */
 
 import { useState } from 'react';
-import { addAdjustment, setTimer } from '../../db/repository';
+import { setTimer } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
 import {
   type AdjustmentRow,
@@ -26,7 +26,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
-import { StageDialog } from './StageDialog';
+import { LazyStageDialog } from './LazyStageDialog';
 import { elapsedNow, useStageClock } from './use-stage-clock';
 
 /** The big digits: time left while within the limit, +overtime after, time used without a limit. */
@@ -171,20 +171,23 @@ export function TimerPanel({ round, contestant, events, adjustments, compact = f
         !round.overtime && <p className="host-note">{t('stage.overtime.noRule')}</p>
       )}
       {dialog === 'reset' && (
-        <StageDialog
+        <LazyStageDialog
           title={t('stage.timer.resetTitle')}
           confirmLabel={t('stage.timer.reset')}
           onConfirm={() => write('reset')}
           onClose={() => setDialog(null)}
         >
           <p>{t('stage.timer.resetBody', { time: formatClock(Math.floor(view.elapsedMs / 1000)) })}</p>
-        </StageDialog>
+        </LazyStageDialog>
       )}
       {dialog === 'overtime' && deduction && (
-        <StageDialog
+        <LazyStageDialog
           title={t('stage.overtime.dialogTitle')}
           confirmLabel={t('stage.overtime.confirm')}
           onConfirm={async () => {
+            // The deduction's write loads when the host confirms one: rare, and outside the
+            // stage page's initial JavaScript (test/budgets).
+            const { addAdjustment } = await import('../../db/adjustments');
             await addAdjustment(db, {
               roundId: round.id,
               contestantId: contestant.id,
@@ -202,7 +205,7 @@ export function TimerPanel({ round, contestant, events, adjustments, compact = f
               reason,
             })}
           </p>
-        </StageDialog>
+        </LazyStageDialog>
       )}
     </section>
   );
