@@ -46,6 +46,16 @@ export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<
     .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
 }
 
+/** The host's current call in each of these rounds, by round id (rounds with no call left out). */
+async function currentCalls(db: LeitaiDB, rounds: readonly RoundRecord[]): Promise<Map<Id, StageCall>> {
+  const calls = new Map<Id, StageCall>();
+  for (const round of rounds) {
+    const call = await readStageCall(db, round.id);
+    if (call) calls.set(round.id, call);
+  }
+  return calls;
+}
+
 /**
  * Binds this device to a judge, on the round that is on stage: the latest of the judge's rounds
  * the host has called someone in, or the first. The calls already made in the judge's other
@@ -61,11 +71,7 @@ export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {
       throw new RepositoryError('unknown-judge', `评委“${judge.name}”还没有分配到任何轮次`);
     const current = await db.judgeSession.get('self');
     if (current?.judgeId === judgeId && rounds.some((round) => round.id === current.roundId)) return current;
-    const calls = new Map<Id, StageCall>();
-    for (const round of rounds) {
-      const call = await readStageCall(db, round.id);
-      if (call) calls.set(round.id, call);
-    }
+    const calls = await currentCalls(db, rounds);
     const onStage = [...rounds].reverse().find((round) => calls.has(round.id)) ?? (rounds[0] as RoundRecord);
     const followedCalls: Record<Id, Id> = {};
     for (const [roundId, call] of calls) if (roundId !== onStage.id) followedCalls[roundId] = call.callId;
@@ -185,11 +191,7 @@ export function followHost(db: LeitaiDB): Promise<void> {
     if (session.contestantId !== null && (await isSheetInHand(db, judge, shown, session.contestantId)))
       return;
 
-    const calls = new Map<Id, StageCall>();
-    for (const round of rounds) {
-      const call = await readStageCall(db, round.id);
-      if (call) calls.set(round.id, call);
-    }
+    const calls = await currentCalls(db, rounds);
     const elsewhere = newCallElsewhere(rounds, shown.id, calls, session.followedCalls);
     const round = rounds.find((each) => each.id === elsewhere) ?? shown;
     const call = calls.get(round.id);
