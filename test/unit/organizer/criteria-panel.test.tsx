@@ -49,8 +49,11 @@ describe('score sheet', () => {
     await user.type(max, '5');
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('已保存：“综合印象”')).toBeInTheDocument();
-    expect(screen.getByRole('alert')).toHaveTextContent(
-      '⚠ 分值合计 95 分，比满分 100 分少 5 分，请检查评分表',
+    // The notice is the panel's own; the sum comes with the round's next live read.
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        '⚠ 分值合计 95 分，比满分 100 分少 5 分，请检查评分表',
+      ),
     );
 
     await user.click(screen.getByRole('button', { name: '下移“内容”' }));
@@ -72,7 +75,9 @@ describe('score sheet', () => {
     const saved = await db.rounds.get(round.id);
     expect(saved?.criteria).toHaveLength(4);
     expect(saved?.settings.tieBreak).toEqual(['exact']);
-    expect(screen.getByRole('alert')).toHaveTextContent('⚠ 分值合计 55 分，比满分 100 分少 45 分');
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent('⚠ 分值合计 55 分，比满分 100 分少 45 分'),
+    );
 
     const fullMark = screen.getByLabelText('满分合计');
     await user.clear(fullMark);
