@@ -41,8 +41,10 @@ const load = Array.from(
   () => new Worker('let x = 0; for (;;) x = (x + 1) % 1e9;', { eval: true }),
 );
 const started = performance.now();
-const child = spawn(command[0], command.slice(1), { stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+// The command gets a process group of its own, so that a stop reaches what it started too
+// (npx starts vitest, which starts its workers), not only the command itself.
+const child = spawn(command[0], command.slice(1), { stdio: 'inherit', detached: true });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.kill(-child.pid, signal));
 
 child.on('error', (error) => {
   console.error(`under-load: could not run ${command[0]}: ${error.message}`);
