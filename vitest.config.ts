@@ -33,8 +33,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // Builds dist/ once per run when it is older than the sources.
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A whole competition day in a browser takes a minute or more on a loaded machine; as
+          // in the unit project, the timeout only ends a test that would fail anyway.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
