@@ -1,13 +1,13 @@
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { HomePage } from './home/HomePage';
+import { useUiStore } from './i18n/language';
 import { useT } from './i18n/useT';
 import { StorageWarning } from './pwa/StorageWarning';
 import { UpdatePrompt } from './pwa/UpdatePrompt';
 import type { Updater } from './pwa/updater';
 import { Link, usePath } from './router';
 import { findRoute } from './routes';
-import { useUiStore } from './store';
 import { SyncStatus } from './sync/SyncStatus';
 
 function NotFoundPage({ path }: { path: string }) {

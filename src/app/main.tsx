@@ -4,6 +4,7 @@ import { App } from './App';
 import { registerServiceWorker } from './pwa/updater';
 import { normalizePath } from './router';
 import { findRoute } from './routes';
+import './tokens.css';
 import './styles.css';
 
 const container = document.getElementById('root');

@@ -1,7 +1,7 @@
 import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
 
 // A tiny path router on the History API: no dependency, links and the back button work.
-// The server (scripts/static-server.mjs) and the service worker (navigateFallback) answer every
+// The server (src/server/static-server.mjs) and the service worker (navigateFallback) answer every
 // extension-less path with index.html, so a deep link or a reload lands here too.
 
 const NAVIGATE_EVENT = 'leitai:navigate';

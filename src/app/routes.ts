@@ -40,7 +40,7 @@ function lazyPage(
   return { path, titleKey, Page, preload, chrome };
 }
 
-export const roleRoutes: readonly RoleRoute[] = [
+const roleRoutes: readonly RoleRoute[] = [
   lazyPage('/organizer', 'role.organizer.title', () => import('./organizer/OrganizerPage')),
   lazyPage('/judge', 'role.judge.title', () => import('./judge/JudgePage')),
   lazyPage('/stage', 'role.host.title', () => import('./stage/HostPage')),

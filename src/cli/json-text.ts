@@ -36,7 +36,7 @@ export function locate(text: string, offset: number): JsonLocation {
 }
 
 /** The offending line, and a caret under the spot (aligned for CJK double-width characters). */
-export function excerptAt(text: string, location: JsonLocation): string {
+function excerptAt(text: string, location: JsonLocation): string {
   const lineText = (text.split('\n')[location.line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
   const before = [...lineText].slice(0, location.column - 1).join('');
   const gutter = `${location.line} | `;

@@ -7,7 +7,7 @@
  *
  * A file that cannot be read, is not JSON, or breaks a rule prints its reasons on stderr, one
  * issue a line, and nothing on stdout: exit status 1. A usage error: exit status 2.
- * `main` does no I/O of its own (it is given an `io`), so it can be tested in-process.
+ * `main` does no I/O of its own (it is given a CliIo, ./io.ts), so it can be tested in-process.
  */
 import { readFileSync } from 'node:fs';
 import { computeStandings } from '../domain/engine.ts';
@@ -15,21 +15,15 @@ import { readInterchangeRound, toInterchangeStandings } from '../domain/intercha
 import { describeIssue, type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
 import type { RoundInput } from '../domain/model.ts';
 import { type Command, parseArguments } from './args.ts';
-import { MAIN_HELP, SCORE_HELP, say } from './messages.ts';
+import type { CliIo } from './io.ts';
+import { MAIN_HELP, SCORE_HELP, say, VERIFY_HELP } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
 import { formatStandingsTable } from './standings-table.ts';
-import { VERIFY_HELP, verifyBackup } from './verify.ts';
+import { verifyBackup } from './verify.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
-
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** The bytes of a file, or of standard input for "-"; throws Node's error (code ENOENT, …). */
-  readBytes(file: string): Uint8Array;
-}
 
 /** One issue of a refused round, on one line; the path is added when the message lacks it. */
 export function issueLine(found: Issue, language: Language): string {

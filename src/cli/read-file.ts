@@ -1,7 +1,7 @@
 /** Reading a JSON file for a command: every way it can fail becomes a message naming the file. */
 import type { Language } from '../domain/issues.ts';
+import type { CliIo } from './io.ts';
 import { decodeUtf8, parseJson } from './json-text.ts';
-import type { CliIo } from './main.ts';
 import { say } from './messages.ts';
 
 /** A file that cannot be used, with its reasons (one a line) for stderr. */

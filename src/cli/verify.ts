@@ -1,6 +1,6 @@
 /**
  * `leitai verify BACKUP.json`: the supervisor's independent check of a competition backup.
- * It checks the file (src/domain/backup.ts, events with the sync protocol's strict validator),
+ * It checks the file (src/domain/backup.ts, events with the strict validator the server applies),
  * the hash chain, and recomputes every round from the raw events with the engine
  * (src/domain/backup-verify.ts), then prints a report and the chain's head, to be compared with
  * the head printed on the signed sheets. 'verified' only when everything matches.
@@ -10,13 +10,9 @@ import { checkBackup, checkBackupChain } from '../domain/backup.ts';
 import { type PlacingDifference, type RoundVerdict, verifyBackupResults } from '../domain/backup-verify.ts';
 import { buildChain } from '../domain/chain.ts';
 import { describeIssue, type Language } from '../domain/issues.ts';
-import { parseWireEvent } from '../sync/protocol.ts';
-import type { CliIo } from './main.ts';
-import { say as sayCli } from './messages.ts';
+import type { CliIo } from './io.ts';
+import { say } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
-import { verifySay as say } from './verify-messages.ts';
-
-export { VERIFY_HELP } from './verify-messages.ts';
 
 export type VerifyOutcome = 'verified' | 'notVerified' | 'refused';
 
@@ -162,7 +158,7 @@ function report(backup: BackupFile, file: string, language: Language): { text: s
 export function verifyBackup(file: string, io: CliIo, language: Language): VerifyOutcome {
   const shownName = file === '-' ? say('stdinName', language) : file;
   try {
-    const checked = checkBackup(readJsonFile(file, io, language), parseWireEvent);
+    const checked = checkBackup(readJsonFile(file, io, language));
     if (!checked.ok) {
       io.stderr(`leitai: ${refusalLine(checked.refusal, shownName, language)}\n`);
       return 'refused';
@@ -174,7 +170,7 @@ export function verifyBackup(file: string, io: CliIo, language: Language): Verif
     if (error instanceof Refusal) io.stderr(`leitai: ${error.lines.join('\n')}\n`);
     else {
       const reason = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      io.stderr(`leitai: ${sayCli('internalError', language, { reason })}\n`);
+      io.stderr(`leitai: ${say('internalError', language, { reason })}\n`);
     }
     return 'refused';
   }

@@ -4,7 +4,7 @@ import { type AdjustmentRow, isAdjustmentActive } from '../domain/events';
 import type { Hundredths, Id } from '../domain/model';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, HOST, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { isHundredths, requireText } from './guards';
 import { newId } from './ids';
 import { appendLocalEvent, writeTransaction } from './log';
@@ -23,11 +23,11 @@ export function addAdjustment(db: LeitaiDB, draft: AdjustmentDraft): Promise<Adj
   return writeTransaction(db, async () => {
     const round = await getRound(db, draft.roundId);
     const contestant = await getContestant(db, draft.roundId, draft.contestantId);
-    const label = requireText(draft.label, '加减分项目', 50);
+    const label = requireText(draft.label, fieldOf('adjustmentLabel'), 50);
     if (!isHundredths(draft.points) || draft.points === 0) {
       throw new RepositoryError(
         'invalid-field',
-        `选手“${contestant.name}”的“${label}”分数必须不为 0，且最多两位小数`,
+        because('adjustmentZero', { contestant: contestant.name, label }),
       );
     }
     const adjustmentId = newId();
@@ -40,7 +40,7 @@ export function addAdjustment(db: LeitaiDB, draft: AdjustmentDraft): Promise<Adj
         contestantId: contestant.id,
         label,
         points: draft.points,
-        reason: requireText(draft.reason, '加减分理由', 200),
+        reason: requireText(draft.reason, fieldOf('adjustmentReason'), 200),
       },
     });
     return (await db.adjustments.get(adjustmentId)) as AdjustmentRow;
@@ -53,14 +53,18 @@ export function revokeAdjustment(
 ): Promise<AdjustmentRow> {
   return writeTransaction(db, async () => {
     const row = await db.adjustments.get(revoke.adjustmentId);
-    if (!row?.added) throw new RepositoryError('not-found', '找不到该加减分记录');
-    if (!isAdjustmentActive(row)) throw new RepositoryError('adjustment-revoked', '该加减分记录已经撤销');
+    if (!row?.added) throw new RepositoryError('not-found', because('adjustmentNotFound'));
+    if (!isAdjustmentActive(row))
+      throw new RepositoryError('adjustment-revoked', because('adjustmentRevoked'));
     const round = await getRound(db, row.roundId);
     await appendLocalEvent(db, {
       type: 'adjustment.revoke',
       author: HOST,
       ...roundScope(round),
-      payload: { adjustmentId: row.adjustmentId, reason: requireText(revoke.reason, '撤销理由', 200) },
+      payload: {
+        adjustmentId: row.adjustmentId,
+        reason: requireText(revoke.reason, fieldOf('revokeReason'), 200),
+      },
     });
     return (await db.adjustments.get(row.adjustmentId)) as AdjustmentRow;
   });

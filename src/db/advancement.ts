@@ -8,7 +8,7 @@ import type { Id } from '../domain/model';
 import type { ContestantRecord, PhotoRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, putEntities, roundScope } from './entities';
-import { type ImportRowError, RepositoryError } from './errors';
+import { because, type ImportRowError, RepositoryError } from './errors';
 import { newId } from './ids';
 import { writeTransaction } from './log';
 
@@ -30,13 +30,14 @@ export function advanceContestants(db: LeitaiDB, advancement: Advancement): Prom
   return writeTransaction(db, async () => {
     const from = await getRound(db, advancement.fromRoundId);
     const to = await getRound(db, advancement.toRoundId);
-    if (from.id === to.id) throw new RepositoryError('invalid-field', '晋级的目标轮次不能是本轮次');
+    if (from.id === to.id) throw new RepositoryError('invalid-field', because('advanceToSameRound'));
     if (from.competitionId !== to.competitionId) {
-      throw new RepositoryError('invalid-field', '只能晋级到同一赛事的轮次');
+      throw new RepositoryError('invalid-field', because('advanceAcrossCompetitions'));
     }
-    if (advancement.contestantIds.length === 0) throw new RepositoryError('invalid-field', '没有晋级的选手');
+    if (advancement.contestantIds.length === 0)
+      throw new RepositoryError('invalid-field', because('nobodyAdvances'));
     if (new Set(advancement.contestantIds).size !== advancement.contestantIds.length) {
-      throw new RepositoryError('invalid-field', '晋级名单中有重复的选手');
+      throw new RepositoryError('invalid-field', because('advanceDuplicate'));
     }
     const advancing: ContestantRecord[] = [];
     for (const id of advancement.contestantIds) advancing.push(await getContestant(db, from.id, id));
@@ -44,13 +45,26 @@ export function advanceContestants(db: LeitaiDB, advancement: Advancement): Prom
     const present = await db.contestants.where('roundId').equals(to.id).toArray();
     const clashes: ImportRowError[] = advancing.flatMap((contestant, index) =>
       present.some((other) => sameEntry(other, contestant))
-        ? [{ list: 'contestants' as const, index, field: 'name', message: describe(contestant) }]
+        ? [
+            {
+              list: 'contestants' as const,
+              index,
+              field: 'name',
+              reason: because('sameNameAndUnit', { contestant: contestant.name }),
+            },
+          ]
         : [],
     );
     if (clashes.length > 0) {
       throw new RepositoryError(
         'duplicate-contestant',
-        `轮次“${to.name}”已有同名同单位的选手，没有复制任何选手：${clashes.map((row) => row.message).join('、')}`,
+        because('advanceClashes', {
+          round: to.name,
+          contestants: clashes.flatMap((row) => {
+            const contestant = advancing[row.index];
+            return contestant ? [{ name: contestant.name, unit: contestant.unit }] : [];
+          }),
+        }),
         clashes,
       );
     }
@@ -82,8 +96,4 @@ export function advanceContestants(db: LeitaiDB, advancement: Advancement): Prom
     await putEntities(db, 'contestants', copies, scope);
     return copies;
   });
-}
-
-function describe(contestant: ContestantRecord): string {
-  return contestant.unit ? `${contestant.name}（${contestant.unit}）` : contestant.name;
 }

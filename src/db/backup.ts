@@ -7,7 +7,6 @@
 
 import {
   type BackupSummary,
-  byRoundOrder,
   type RecordedRound,
   summarize,
   type UnlistedSeqs,
@@ -17,6 +16,7 @@ import { recordRound } from '../domain/backup-verify';
 import { computeStandings } from '../domain/engine';
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isRehearsalRound } from '../domain/purge';
 import type { LeitaiDB } from './database';
 import { getCompetition } from './entities';
@@ -71,7 +71,7 @@ export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise
     [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
     async () => {
       const competition = await getCompetition(db, competitionId);
-      const rounds = (await realRoundsOf(db, competitionId)).sort(byRoundOrder);
+      const rounds = (await realRoundsOf(db, competitionId)).sort(byOrderThenId);
       const roundIds = rounds.map((round) => round.id);
       const judges = await db.judges.where('competitionId').equals(competitionId).toArray();
       const contestants = await db.contestants.where('roundId').anyOf(roundIds).toArray();

@@ -19,7 +19,7 @@ import {
   putEntity,
   roundScope,
 } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
@@ -46,11 +46,11 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 
 /** A real calendar day written YYYY-MM-DD, or null when empty. */
 function optionalDate(value: string | null | undefined): string | null {
-  const text = optionalText(value, '比赛日期', 10);
+  const text = optionalText(value, fieldOf('competitionDate'), 10);
   if (text === null) return null;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match || !isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
-    throw new RepositoryError('invalid-field', `比赛日期“${text}”无效，请按 2026-05-20 的格式填写`);
+    throw new RepositoryError('invalid-field', because('dateInvalid', { text }));
   }
   return text;
 }
@@ -58,16 +58,17 @@ function optionalDate(value: string | null | undefined): string | null {
 /** The record with its checked details; absent optional fields stay absent (not null). */
 function withDetails(
   base: CompetitionRecord,
-  { name, date, venue, issuer }: CompetitionDetails,
+  { name, date, venue, issuer }: Partial<CompetitionDetails>,
 ): CompetitionRecord {
   const { date: _date, venue: _venue, issuer: _issuer, ...rest } = base;
   const checkedDate = date === undefined ? (base.date ?? null) : optionalDate(date);
-  const checkedVenue = venue === undefined ? (base.venue ?? null) : optionalText(venue, '比赛地点', 100);
+  const checkedVenue =
+    venue === undefined ? (base.venue ?? null) : optionalText(venue, fieldOf('venue'), 100);
   const checkedIssuer =
-    issuer === undefined ? (base.issuer ?? null) : optionalText(issuer, '颁奖单位（落款）', 100);
+    issuer === undefined ? (base.issuer ?? null) : optionalText(issuer, fieldOf('issuer'), 100);
   return {
     ...rest,
-    name: requireText(name, '赛事名称', NAME_LIMIT),
+    name: name === undefined ? base.name : requireText(name, fieldOf('competitionName'), NAME_LIMIT),
     ...(checkedDate === null ? {} : { date: checkedDate }),
     ...(checkedVenue === null ? {} : { venue: checkedVenue }),
     ...(checkedIssuer === null ? {} : { issuer: checkedIssuer }),
@@ -111,18 +112,18 @@ async function updateCompetition(
 export function renameCompetition(db: LeitaiDB, id: Id, name: string): Promise<CompetitionRecord> {
   return updateCompetition(db, id, (current) => ({
     ...current,
-    name: requireText(name, '赛事名称', NAME_LIMIT),
+    name: requireText(name, fieldOf('competitionName'), NAME_LIMIT),
   }));
 }
 
 /**
- * Name, date, venue and issuer at once; an omitted date, venue or issuer keeps its value, null or
- * '' clears it.
+ * Name, date, venue and issuer at once; an omitted one keeps its value, null or '' clears a date,
+ * venue or issuer.
  */
 export function editCompetition(
   db: LeitaiDB,
   id: Id,
-  details: CompetitionDetails,
+  details: Partial<CompetitionDetails>,
 ): Promise<CompetitionRecord> {
   return updateCompetition(db, id, (current) => withDetails(current, details));
 }
@@ -224,7 +225,7 @@ export function deleteCompetition(db: LeitaiDB, id: Id): Promise<void> {
       if (round.rehearsalOf === undefined && (await countRoundMarks(db, round.id)) > 0) {
         throw new RepositoryError(
           'has-marks',
-          `赛事“${competition.name}”的轮次“${round.name}”已有评委打分，不能删除；可以将赛事归档`,
+          because('competitionHasMarks', { competition: competition.name, round: round.name }),
         );
       }
     }

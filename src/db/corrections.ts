@@ -8,7 +8,7 @@ import { type CorrectionRow, isCorrectionPending } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId } from './ids';
 import { appendLocalEvent, writeTransaction } from './log';
@@ -27,7 +27,7 @@ export function requestCorrection(
     if (sheet?.status !== 'submitted') {
       throw new RepositoryError(
         'sheet-not-submitted',
-        `评委“${judge.name}”对选手“${contestant.name}”的评分表尚未提交，可以直接修改`,
+        because('sheetNotSubmitted', { judge: judge.name, contestant: contestant.name }),
       );
     }
     const pending = await db.corrections
@@ -43,7 +43,7 @@ export function requestCorrection(
     if (pending > 0) {
       throw new RepositoryError(
         'correction-pending',
-        `评委“${judge.name}”对选手“${contestant.name}”的修改申请正在等待处理`,
+        because('correctionPending', { judge: judge.name, contestant: contestant.name }),
       );
     }
     const requestId = newId();
@@ -55,7 +55,7 @@ export function requestCorrection(
         requestId,
         judgeId: judge.id,
         contestantId: contestant.id,
-        reason: requireText(request.reason, '修改理由', 200),
+        reason: requireText(request.reason, fieldOf('correctionReason'), 200),
       },
     });
     return (await db.corrections.get(requestId)) as CorrectionRow;
@@ -69,13 +69,13 @@ export function decideCorrection(
 ): Promise<CorrectionRow> {
   return writeTransaction(db, async () => {
     const row = await db.corrections.get(decision.requestId);
-    if (!row?.request) throw new RepositoryError('not-found', '找不到该修改申请');
-    if (row.decision) throw new RepositoryError('correction-decided', '该修改申请已经处理过了');
+    if (!row?.request) throw new RepositoryError('not-found', because('correctionNotFound'));
+    if (row.decision) throw new RepositoryError('correction-decided', because('correctionDecided'));
     const round = await getRound(db, row.roundId);
     const { judgeId, contestantId } = row.request;
     const reason = decision.approved
-      ? (optionalText(decision.reason, '处理意见') ?? '')
-      : requireText(decision.reason ?? '', '驳回理由', 200);
+      ? (optionalText(decision.reason, fieldOf('decisionNote')) ?? '')
+      : requireText(decision.reason ?? '', fieldOf('rejectionReason'), 200);
     const sheet = await db.sheets.get([row.roundId, judgeId, contestantId]);
     await appendLocalEvent(db, {
       type: 'correction.decide',

@@ -18,9 +18,8 @@ import type { Criterion, Hundredths, Id } from '../domain/model';
 import { checkSingleMark } from '../domain/validate';
 import type { DraftRow, LeitaiDB } from './database';
 import { getRound } from './entities';
-import { RepositoryError } from './errors';
-import { writeTransaction } from './log';
-import { enterMark, type SheetRef } from './marks';
+import { because, RepositoryError } from './errors';
+import { enterMark, markTables, type SheetRef } from './marks';
 
 /** One mark's place: a judge's sheet for a contestant, on one criterion. */
 export interface MarkCell extends SheetRef {
@@ -140,15 +139,20 @@ async function commitInTransaction(
   return { status: 'committed', mark };
 }
 
+/** A draft becoming a mark: the mark's tables and the drafts, in one transaction. */
+function commitTransaction<T>(db: LeitaiDB, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [...markTables(db), db.drafts], work);
+}
+
 function criterionOf(criteria: readonly Criterion[], criterionId: Id): Criterion {
   const criterion = criteria.find((candidate) => candidate.id === criterionId);
-  if (!criterion) throw new RepositoryError('unknown-criterion', '该评分项不在本轮次的评分标准中');
+  if (!criterion) throw new RepositoryError('unknown-criterion', because('criterionNotInRound'));
   return criterion;
 }
 
 /** Turns a cell's draft into a mark (a `mark.set` event), or says why it cannot. */
 export function commitDraft(db: LeitaiDB, cell: MarkCell): Promise<CommitResult> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, cell.roundId);
     return commitInTransaction(db, cell, criterionOf(round.criteria, cell.criterionId));
   });
@@ -162,7 +166,7 @@ export function commitSheetDrafts(
   db: LeitaiDB,
   ref: SheetRef,
 ): Promise<Map<Id, Extract<DraftCheck, { ok: false }>>> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, ref.roundId);
     const drafts = await sheetDrafts(db, ref).toArray();
     const invalid = new Map<Id, Extract<DraftCheck, { ok: false }>>();
@@ -180,7 +184,7 @@ export function commitSheetDrafts(
  * committed at once. Refused beyond 0 or max, never clamped; the screen disables the button.
  */
 export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promise<MarkRow | undefined> {
-  return writeTransaction(db, async () => {
+  return commitTransaction(db, async () => {
     const round = await getRound(db, cell.roundId);
     const criterion = criterionOf(round.criteria, cell.criterionId);
     const key = cellKey(cell);
@@ -188,10 +192,11 @@ export function stepMark(db: LeitaiDB, cell: MarkCell, direction: 1 | -1): Promi
     const draftCheck = draft ? checkDraftText(criterion, draft.text) : null;
     const base = draftCheck?.ok ? draftCheck.value : (await db.marks.get(key))?.value;
     if (base == null) {
-      throw new RepositoryError('invalid-field', `评分项“${criterion.label}”还没有分数，请先输入`);
+      throw new RepositoryError('invalid-field', because('markEmpty', { criterion: criterion.label }));
     }
     const mark = await enterMark(db, { ...cell, value: base + direction * criterion.step });
-    await db.drafts.delete(key);
+    // Only a draft that was there: a delete re-runs every live query of the judge's drafts.
+    if (draft) await db.drafts.delete(key);
     return mark;
   });
 }

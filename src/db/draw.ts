@@ -8,10 +8,11 @@
 import { drawOrder, MAX_SEED_LENGTH, seedFingerprint } from '../domain/draw';
 import type { Author, LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { byRecordedTime } from '../domain/order';
 import type { ContestantRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getRound, ORGANIZER, putEntities, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { requireText } from './guards';
 import { appendLocalEvent, writeTransaction } from './log';
 
@@ -28,16 +29,22 @@ async function checkOrder(
   const byId = new Map(contestants.map((contestant) => [contestant.id, contestant]));
   const seen = new Set<Id>();
   for (const id of order) {
-    if (!byId.has(id)) throw new RepositoryError('draw-invalid', '出场顺序中有不属于本轮次的选手');
+    if (!byId.has(id)) throw new RepositoryError('draw-invalid', because('drawForeignContestant'));
     if (seen.has(id))
-      throw new RepositoryError('draw-invalid', `选手“${byId.get(id)?.name}”在出场顺序中出现了两次`);
+      throw new RepositoryError(
+        'draw-invalid',
+        because('drawTwice', { contestant: byId.get(id)?.name ?? id }),
+      );
     seen.add(id);
   }
   const missing = contestants.filter(
     (contestant) => contestant.status === 'active' && !seen.has(contestant.id),
   );
   if (missing.length > 0) {
-    throw new RepositoryError('draw-invalid', `出场顺序缺少选手：${missing.map((c) => c.name).join('、')}`);
+    throw new RepositoryError(
+      'draw-invalid',
+      because('drawMissing', { contestants: missing.map((c) => c.name) }),
+    );
   }
   return contestants;
 }
@@ -68,15 +75,6 @@ export type DrawLogEvent =
 const DRAW_LOG_TYPES = ['draw.commit', 'draw.record', 'order.manual'] as const;
 
 /**
- * Log order for the list shown and for which commit is open: the audit time, then the device's
- * own sequence. The order of appearance itself is the contestants' `draw`, never decided by a clock.
- */
-export const byRecordedTime = (a: DrawLogEvent, b: DrawLogEvent): number =>
-  a.recordedAt.localeCompare(b.recordedAt) ||
-  a.deviceSeq - b.deviceSeq ||
-  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/**
  * The seed the next draw uses: the latest commit, when no draw came after it. Every organizer
  * device folds the same events to the same commit, so each shows the same fingerprint.
  */
@@ -105,12 +103,12 @@ const shortFingerprint = (fingerprint: string) => fingerprint.slice(0, 16);
 export function commitDrawSeed(db: LeitaiDB, roundId: Id, seed: string): Promise<LeitaiEvent<'draw.commit'>> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
-    const text = requireText(seed, '抽签种子', MAX_SEED_LENGTH);
+    const text = requireText(seed, fieldOf('drawSeed'), MAX_SEED_LENGTH);
     const open = openDrawCommit(await drawLogOf(db, round.id));
     if (open) {
       throw new RepositoryError(
         'draw-committed',
-        `本轮已公布种子指纹 ${shortFingerprint(open.payload.seedFingerprint)}，抽签将使用这一种子；抽签后才能换新的种子`,
+        because('seedAlreadyCommitted', { fingerprint: shortFingerprint(open.payload.seedFingerprint) }),
       );
     }
     return (await appendLocalEvent(db, {
@@ -132,21 +130,18 @@ export function drawWithCommittedSeed(db: LeitaiDB, roundId: Id): Promise<Contes
     const round = await getRound(db, roundId);
     const commit = openDrawCommit(await drawLogOf(db, round.id));
     if (!commit) {
-      throw new RepositoryError('draw-not-committed', '请先生成种子并公布指纹，再抽签');
+      throw new RepositoryError('draw-not-committed', because('seedNotCommitted'));
     }
     const { seed, seedFingerprint: fingerprint } = commit.payload;
     if (seed === '' || seedFingerprint(seed) !== fingerprint) {
-      throw new RepositoryError(
-        'draw-not-committed',
-        '本设备没有与已公布指纹相符的种子，请在公布指纹的组织者设备上抽签',
-      );
+      throw new RepositoryError('draw-not-committed', because('seedNotOnDevice'));
     }
     const active = await db.contestants
       .where('roundId')
       .equals(round.id)
       .filter((contestant) => contestant.status === 'active')
       .toArray();
-    if (active.length === 0) throw new RepositoryError('draw-invalid', '没有状态为“参赛”的选手，无法抽签');
+    if (active.length === 0) throw new RepositoryError('draw-invalid', because('noActiveContestants'));
     const order = drawOrder(
       active.map((contestant) => contestant.id),
       seed,

@@ -9,14 +9,16 @@ import type { Id } from '../domain/model';
 import {
   type CompetitionRecord,
   type ContestantRecord,
+  changedFields,
   isAssigned,
+  isMergedTable,
   type JudgeRecord,
   type RoundRecord,
   type SetupRecords,
   type SetupTable,
 } from '../domain/records';
 import type { LeitaiDB } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { appendLocalEvents } from './log';
 
 export const ORGANIZER: Author = { role: 'organizer' };
@@ -39,26 +41,27 @@ export function competitionScope(competitionId: Id): EventScope {
 
 export async function getCompetition(db: LeitaiDB, id: Id): Promise<CompetitionRecord> {
   const competition = await db.competitions.get(id);
-  if (!competition) throw new RepositoryError('not-found', '找不到该赛事，可能已被删除');
+  if (!competition) throw new RepositoryError('not-found', because('competitionNotFound'));
   return competition;
 }
 
 export async function getRound(db: LeitaiDB, id: Id): Promise<RoundRecord> {
   const round = await db.rounds.get(id);
-  if (!round) throw new RepositoryError('not-found', '找不到该轮次，可能已被删除');
+  if (!round) throw new RepositoryError('not-found', because('roundNotFound'));
   return round;
 }
 
 export async function getJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<JudgeRecord> {
   const judge = await db.judges.get(judgeId);
-  if (!judge || !isAssigned(judge, roundId)) throw new RepositoryError('unknown-judge', '本轮次没有这位评委');
+  if (!judge || !isAssigned(judge, roundId))
+    throw new RepositoryError('unknown-judge', because('judgeNotInRound'));
   return judge;
 }
 
 export async function getContestant(db: LeitaiDB, roundId: Id, contestantId: Id): Promise<ContestantRecord> {
   const contestant = await db.contestants.get(contestantId);
   if (!contestant || contestant.roundId !== roundId) {
-    throw new RepositoryError('unknown-contestant', '本轮次没有这位选手');
+    throw new RepositoryError('unknown-contestant', because('contestantNotInRound'));
   }
   return contestant;
 }
@@ -73,7 +76,13 @@ async function nextEntityRevisions(
   return heads.map((head) => (head?.head.revision ?? 0) + 1);
 }
 
-/** Writes whole records of one table and one scope, as one batch of `entity.put` events. */
+/**
+ * Writes records of one table and one scope, as one batch of `entity.put` events. A record this
+ * device holds is written as an edit: its put lists only the fields that differ from the stored
+ * record, so that another device's concurrent edit of other fields survives the merge
+ * (src/domain/events.ts mergeEntity), and an unchanged record writes nothing. A new record, a
+ * deleted one written again and a photo are written whole.
+ */
 export async function putEntities<T extends SetupTable>(
   db: LeitaiDB,
   table: T,
@@ -81,18 +90,29 @@ export async function putEntities<T extends SetupTable>(
   scope: EventScope,
   author: Author = ORGANIZER,
 ): Promise<LeitaiEvent[]> {
-  const revisions = await nextEntityRevisions(
-    db,
-    table,
-    entities.map((entity) => entity.id),
-  );
+  const ids = entities.map((entity) => entity.id);
+  const [revisions, stored] = await Promise.all([
+    nextEntityRevisions(db, table, ids),
+    db.table<SetupRecords[T], Id>(table).bulkGet(ids),
+  ]);
+  const writes = entities.flatMap((entity, index) => {
+    const revision = revisions[index] ?? 1;
+    const before = stored[index];
+    if (!before || !isMergedTable(table)) return [{ table, entity, revision }];
+    const fields = changedFields(
+      table,
+      before as SetupRecords[typeof table],
+      entity as SetupRecords[typeof table],
+    );
+    return fields.length === 0 ? [] : [{ table, entity, revision, fields }];
+  });
   return appendLocalEvents(
     db,
-    entities.map((entity, index) => ({
+    writes.map((payload) => ({
       type: 'entity.put',
       author,
       ...scope,
-      payload: { table, entity, revision: revisions[index] ?? 1 } as LeitaiEvent<'entity.put'>['payload'],
+      payload: payload as LeitaiEvent<'entity.put'>['payload'],
     })),
   );
 }

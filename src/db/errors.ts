@@ -1,8 +1,12 @@
 /**
- * The one error type of the data layer: a refused write. `message` is zh-CN, ready for the
- * screen; `code` is for the code that reacts to it; nothing has been written when it is thrown
- * (the transaction rolls back).
+ * The one error type of the data layer: a refused write. Nothing has been written when it is
+ * thrown (the transaction rolls back). `code` is for the code that reacts to it; `reason` says
+ * why, as a name with parameters, which the screens put into words in the reader's language
+ * (src/app/i18n/repository-errors.ts, through src/app/i18n/error-text.ts). `message` is for
+ * developers (logs, test output) and is never shown on a screen.
  */
+
+import type { Issue } from '../domain/issues';
 
 export type RepositoryErrorCode =
   | 'not-found'
@@ -37,23 +41,201 @@ export type RepositoryErrorCode =
   | 'not-purgeable'
   | 'rehearsal-invalid';
 
+type NoParams = Record<never, never>;
+type Judge = { judge: string };
+type Contestant = { contestant: string };
+type Round = { round: string };
+type Criterion = { criterion: string };
+
+/** Every field a write checks, with what its name needs (the entry it belongs to). */
+export interface RepositoryFields {
+  competitionName: NoParams;
+  competitionDate: NoParams;
+  venue: NoParams;
+  issuer: NoParams;
+  roundName: NoParams;
+  fullMark: NoParams;
+  judgeName: NoParams;
+  judgeTitle: Judge;
+  judgeWeight: Judge;
+  judgeUnit: Judge;
+  recusalUnit: Judge;
+  contestantName: NoParams;
+  contestantUnit: Contestant;
+  contestantTopic: Contestant;
+  contestantDraw: Contestant;
+  /** `position` counts from 1. */
+  criterionName: { position: number };
+  criterionMax: Criterion;
+  criterionPoints: Criterion;
+  criterionStep: Criterion;
+  timeLimit: NoParams;
+  overtimeInterval: NoParams;
+  overtimePoints: NoParams;
+  adjustmentLabel: NoParams;
+  adjustmentReason: NoParams;
+  revokeReason: NoParams;
+  correctionReason: NoParams;
+  decisionNote: NoParams;
+  rejectionReason: NoParams;
+  drawSeed: NoParams;
+  overrideReason: NoParams;
+  /** The total the host asks a judge to confirm. */
+  confirmedTotal: NoParams;
+}
+
+export type FieldName = keyof RepositoryFields;
+
+/** A field as a reason names it: which one, and of which entry. */
+export type Field = { [F in FieldName]: { field: F; params: RepositoryFields[F] } }[FieldName];
+
+/** An entry named with its unit, where the name alone may not tell which one is meant. */
+export interface NamedEntry {
+  name: string;
+  unit: string | null;
+}
+
+/**
+ * Every reason a write is refused for, with its parameters. Names of entries and values are
+ * given as they are stored (a contestant's name, a mark already formatted); lists stay lists,
+ * so that each language joins them its own way; a rule the engine states is its Issue.
+ */
+export interface RepositoryReasons {
+  // Fields (guards.ts)
+  textRequired: { field: Field };
+  textTooLong: { field: Field; max: number };
+  notPositiveHundredths: { field: Field };
+  wholeNumberFrom: { field: Field; min: number };
+  wholeNumberBetween: { field: Field; min: number; max: number };
+  noCriteria: NoParams;
+  maxNotMultipleOfStep: Criterion & { max: string; step: string };
+  duplicateCriterionId: Criterion;
+  engineRules: { issues: readonly Issue[] };
+  overtimeWithoutLimit: NoParams;
+  dateInvalid: { text: string };
+  statusInvalid: Contestant;
+  photoTooLarge: { megabytes: number };
+  timerInvalid: { value: string };
+  // What is no longer there, or never was
+  competitionNotFound: NoParams;
+  roundNotFound: NoParams;
+  judgeNotInRound: NoParams;
+  judgeNotInCompetition: NoParams;
+  contestantNotInRound: NoParams;
+  criterionNotInRound: NoParams;
+  judgeNotFound: NoParams;
+  judgeUnassigned: Judge;
+  deviceNotBound: NoParams;
+  confirmationNotFound: NoParams;
+  adjustmentNotFound: NoParams;
+  correctionNotFound: NoParams;
+  // Setup
+  competitionHasMarks: { competition: string; round: string };
+  roundHasMarks: Round;
+  criterionHasMarks: NoParams;
+  criterionMarkOutOfRange: Criterion & { value: string; max: string; step: string };
+  judgeHasMarks: Judge;
+  judgeHasMarksInRound: Judge & Round;
+  contestantHasMarks: Contestant;
+  foreignRoundJudges: Round;
+  roundOrderIncomplete: NoParams;
+  tooManyRecusalUnits: Judge & { max: number };
+  drawTaken: Contestant & { draw: number };
+  importRefused: { count: number };
+  sameNameAndUnit: Contestant;
+  advanceClashes: Round & { contestants: readonly NamedEntry[] };
+  advanceToSameRound: NoParams;
+  advanceAcrossCompetitions: NoParams;
+  nobodyAdvances: NoParams;
+  advanceDuplicate: NoParams;
+  notDemo: { competition: string };
+  notRehearsal: Round;
+  alreadyRehearsal: Round;
+  rehearsalRunning: Round;
+  rehearsalNoContestants: Round;
+  roundAlreadyClosed: Round;
+  roundNotClosed: Round;
+  // The draw
+  drawForeignContestant: NoParams;
+  drawTwice: Contestant;
+  drawMissing: { contestants: readonly string[] };
+  seedAlreadyCommitted: { fingerprint: string };
+  seedNotCommitted: NoParams;
+  seedNotOnDevice: NoParams;
+  noActiveContestants: NoParams;
+  // The stage and the reveal
+  inactiveCall: Contestant;
+  inactiveReveal: Contestant;
+  displayNeedsContestant: NoParams;
+  alreadySubmittedNoReminder: Judge & Contestant;
+  alreadyRevealed: Contestant;
+  sheetsMissing: Contestant & { judges: readonly string[] };
+  setAsideCorrectOrExplain: Contestant & { issues: readonly Issue[] };
+  setAsideRevokeAdjustment: Contestant & { issues: readonly Issue[] };
+  resultPending: Contestant & { counted: number; required: number };
+  adjustmentZero: Contestant & { label: string };
+  adjustmentRevoked: NoParams;
+  // Marks and sheets
+  markEmpty: Criterion;
+  sheetNotSubmitted: Judge & Contestant;
+  correctionPending: Judge & Contestant;
+  correctionDecided: NoParams;
+  simulatedOutsideRehearsal: Round;
+  inactiveMark: Contestant;
+  recusedSameUnit: Judge & Contestant & { unit: string };
+  recusedUnitContains: Judge & Contestant & { judgeUnit: string; contestantUnit: string };
+  recusedByList: Judge & Contestant;
+  markLocked: Contestant;
+  markCriterionUnknown: Judge & Contestant;
+  sheetSubmitted: Judge & Contestant;
+  sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
+  // Sync
+  eventConflict: { device: string; seq: number };
+}
+
+export type ReasonName = keyof RepositoryReasons;
+
+/** A reason with its parameters; made by `because`. */
+export type Reason = { [R in ReasonName]: { name: R; params: RepositoryReasons[R] } }[ReasonName];
+
+/** The parameters a reason or a field takes: none to write when it takes none. */
+type ParamsArgument<Params> = keyof Params extends never ? [] : [params: Params];
+
+/** `because('roundHasMarks', { round: round.name })` */
+export function because<R extends ReasonName>(
+  name: R,
+  ...params: ParamsArgument<RepositoryReasons[R]>
+): Reason {
+  return { name, params: params[0] ?? {} } as Reason;
+}
+
+/** `fieldOf('judgeWeight', { judge: name })` */
+export function fieldOf<F extends FieldName>(
+  field: F,
+  ...params: ParamsArgument<RepositoryFields[F]>
+): Field {
+  return { field, params: params[0] ?? {} } as Field;
+}
+
 /** One bad row of an import: `index` is 0-based in the list given to importRoster. */
 export interface ImportRowError {
   list: 'contestants' | 'judges';
   index: number;
   field: string;
-  message: string;
+  reason: Reason;
 }
 
 export class RepositoryError extends Error {
   override readonly name = 'RepositoryError';
   readonly code: RepositoryErrorCode;
+  readonly reason: Reason;
   /** Per-row errors of a refused import; empty otherwise. */
   readonly rows: readonly ImportRowError[];
 
-  constructor(code: RepositoryErrorCode, message: string, rows: readonly ImportRowError[] = []) {
-    super(message);
+  constructor(code: RepositoryErrorCode, reason: Reason, rows: readonly ImportRowError[] = []) {
+    super(`${reason.name} ${JSON.stringify(reason.params)}`);
     this.code = code;
+    this.reason = reason;
     this.rows = rows;
   }
 }

@@ -1,42 +1,45 @@
 /**
- * Field checks of the writes, each throwing a RepositoryError whose zh-CN message names the
- * offending entry. Refused, never clamped or corrected: a mark of 41 on a 40-point criterion
+ * Field checks of the writes, each throwing a RepositoryError whose reason names the field and
+ * the entry it belongs to (`fieldOf`). Refused, never clamped or corrected: a mark of 41 on a 40-point criterion
  * is a typing error the judge must see.
  *
- * The round's scoring rules are those of shared/scoring-rules.md; when the engine's own
- * validation (src/domain/validation.ts) lands, the settings check should delegate to it.
+ * The round's sheet, settings and marks are checked by the engine's own rules
+ * (src/domain/validate.ts, written up in src/domain/SCORING.md), so what is saved is scored.
  */
 
 import { formatHundredths } from '../domain/decimal';
-import { describeIssue, type IssueCode } from '../domain/issues';
+import type { Issue, IssueCode } from '../domain/issues';
 import type { Criterion, Hundredths, RoundSettings } from '../domain/model';
 import { DEFAULT_STEP } from '../domain/model';
 import type { OvertimeRule } from '../domain/records';
 import { checkSingleMark, indexRound } from '../domain/validate';
-import { RepositoryError, type RepositoryErrorCode } from './errors';
+import {
+  because,
+  type Field,
+  fieldOf,
+  type Reason,
+  RepositoryError,
+  type RepositoryErrorCode,
+} from './errors';
 import { newId } from './ids';
 
-function invalid(message: string): never {
-  throw new RepositoryError('invalid-field', message);
+function invalid(reason: Reason): never {
+  throw new RepositoryError('invalid-field', reason);
 }
 
 /** Trimmed, non-empty text of at most `maxLength` characters. */
-export function requireText(value: string, field: string, maxLength = 200): string {
+export function requireText(value: string, field: Field, maxLength = 200): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') invalid(`${field}不能为空`);
-  if (text.length > maxLength) invalid(`${field}不能超过 ${maxLength} 个字`);
+  if (text === '') invalid(because('textRequired', { field }));
+  if (text.length > maxLength) invalid(because('textTooLong', { field, max: maxLength }));
   return text;
 }
 
 /** Trimmed optional text; empty becomes null. */
-export function optionalText(
-  value: string | null | undefined,
-  field: string,
-  maxLength = 200,
-): string | null {
+export function optionalText(value: string | null | undefined, field: Field, maxLength = 200): string | null {
   if (value == null) return null;
   const text = String(value).trim();
-  if (text.length > maxLength) invalid(`${field}不能超过 ${maxLength} 个字`);
+  if (text.length > maxLength) invalid(because('textTooLong', { field, max: maxLength }));
   return text === '' ? null : text;
 }
 
@@ -44,22 +47,22 @@ export function isHundredths(value: unknown): value is Hundredths {
   return typeof value === 'number' && Number.isSafeInteger(value);
 }
 
-export function requirePositiveHundredths(value: Hundredths, field: string): Hundredths {
-  if (!isHundredths(value) || value <= 0) invalid(`${field}必须大于 0，且最多两位小数`);
+export function requirePositiveHundredths(value: Hundredths, field: Field): Hundredths {
+  if (!isHundredths(value) || value <= 0) invalid(because('notPositiveHundredths', { field }));
   return value;
 }
 
 export function requireWholeNumber(
   value: number,
-  field: string,
+  field: Field,
   min: number,
   max = Number.MAX_SAFE_INTEGER,
 ): number {
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     invalid(
       max === Number.MAX_SAFE_INTEGER
-        ? `${field}必须是不小于 ${min} 的整数`
-        : `${field}必须是 ${min} 到 ${max} 的整数`,
+        ? because('wholeNumberFrom', { field, min })
+        : because('wholeNumberBetween', { field, min, max }),
     );
   }
   return value;
@@ -75,20 +78,25 @@ export interface CriterionDraft {
 }
 
 export function normalizeCriteria(drafts: readonly CriterionDraft[]): Criterion[] {
-  if (drafts.length === 0) invalid('评分标准至少要有一个评分项');
+  if (drafts.length === 0) invalid(because('noCriteria'));
   const ids = new Set<string>();
   return drafts.map((draft, index) => {
-    const label = requireText(draft.label, `第 ${index + 1} 个评分项的名称`, 50);
-    const max = requirePositiveHundredths(draft.max, `评分项“${label}”的满分`);
-    const points = requirePositiveHundredths(draft.points ?? max, `评分项“${label}”的分值`);
-    const step = requirePositiveHundredths(draft.step ?? DEFAULT_STEP, `评分项“${label}”的最小分值单位`);
+    const label = requireText(draft.label, fieldOf('criterionName', { position: index + 1 }), 50);
+    const criterion = { criterion: label };
+    const max = requirePositiveHundredths(draft.max, fieldOf('criterionMax', criterion));
+    const points = requirePositiveHundredths(draft.points ?? max, fieldOf('criterionPoints', criterion));
+    const step = requirePositiveHundredths(draft.step ?? DEFAULT_STEP, fieldOf('criterionStep', criterion));
     if (max % step !== 0) {
       invalid(
-        `评分项“${label}”的满分 ${formatHundredths(max)} 不是最小分值单位 ${formatHundredths(step)} 的整数倍`,
+        because('maxNotMultipleOfStep', {
+          criterion: label,
+          max: formatHundredths(max),
+          step: formatHundredths(step),
+        }),
       );
     }
     const id = draft.id ?? newId();
-    if (ids.has(id)) invalid(`评分项“${label}”的编号与另一个评分项重复`);
+    if (ids.has(id)) invalid(because('duplicateCriterionId', criterion));
     ids.add(id);
     return { id, label, max, points, step };
   });
@@ -107,19 +115,19 @@ export function checkScoringRules(criteria: readonly Criterion[], settings: Roun
     adjustments: [],
     settings,
   });
-  if (issues.length > 0) invalid(issues.map((found) => describeIssue(found)).join('；'));
+  if (issues.length > 0) invalid(because('engineRules', { issues }));
 }
 
 export function checkTiming(timeLimitSeconds: number | null, overtime: OvertimeRule | null): void {
-  if (timeLimitSeconds !== null) requireWholeNumber(timeLimitSeconds, '每位选手的时间限制（秒）', 1);
+  if (timeLimitSeconds !== null) requireWholeNumber(timeLimitSeconds, fieldOf('timeLimit'), 1);
   if (overtime !== null) {
-    if (timeLimitSeconds === null) invalid('设置超时扣分前，请先设置时间限制');
-    requireWholeNumber(overtime.everySeconds, '超时扣分的间隔（秒）', 1);
-    requirePositiveHundredths(overtime.points, '每次超时扣分');
+    if (timeLimitSeconds === null) invalid(because('overtimeWithoutLimit'));
+    requireWholeNumber(overtime.everySeconds, fieldOf('overtimeInterval'), 1);
+    requirePositiveHundredths(overtime.points, fieldOf('overtimePoints'));
   }
 }
 
-/** Who gives the mark, to whom: the names the error message shows. */
+/** Who gives the mark, to whom: the names the refusal shows. */
 export interface MarkContext {
   judgeName: string;
   contestantName: string;
@@ -143,5 +151,13 @@ export function checkMarkValue(criterion: Criterion, value: Hundredths, context:
       contestant: context.contestantName,
     },
   );
-  if (found) throw new RepositoryError(MARK_ERROR_CODES[found.code] ?? 'invalid-field', describeIssue(found));
+  if (found) throw markValueError(found);
+}
+
+/** The error of a mark that breaks its criterion's rule (found by `checkSingleMark`). */
+export function markValueError(found: Issue): RepositoryError {
+  return new RepositoryError(
+    MARK_ERROR_CODES[found.code] ?? 'invalid-field',
+    because('engineRules', { issues: [found] }),
+  );
 }

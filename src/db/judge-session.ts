@@ -9,11 +9,12 @@
 
 import Dexie from 'dexie';
 import { isJoinCode } from '../domain/join-code';
-import type { Id } from '../domain/model';
+import type { Id, RecusalRule } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
-import { isRecusedFrom, type RecusalRule } from '../domain/recusal';
+import { isRecusedFrom } from '../domain/recusal';
 import type { JudgeSessionRow, LeitaiDB } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { readStageCall, type StageCall } from './stage';
 
 /**
@@ -43,7 +44,7 @@ export async function assignedRounds(db: LeitaiDB, judge: JudgeRecord): Promise<
     .filter(
       (round): round is RoundRecord => round !== undefined && round.competitionId === judge.competitionId,
     )
-    .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+    .sort(byOrderThenId);
 }
 
 /** The host's current call in each of these rounds, by round id (rounds with no call left out). */
@@ -65,10 +66,10 @@ async function currentCalls(db: LeitaiDB, rounds: readonly RoundRecord[]): Promi
 export function bindJudge(db: LeitaiDB, judgeId: Id): Promise<JudgeSessionRow> {
   return db.transaction('rw', [db.judges, db.rounds, db.events, db.judgeSession], async () => {
     const judge = await db.judges.get(judgeId);
-    if (!judge) throw new RepositoryError('unknown-judge', '找不到这位评委，可能已被组织者删除');
+    if (!judge) throw new RepositoryError('unknown-judge', because('judgeNotFound'));
     const rounds = await assignedRounds(db, judge);
     if (rounds.length === 0)
-      throw new RepositoryError('unknown-judge', `评委“${judge.name}”还没有分配到任何轮次`);
+      throw new RepositoryError('unknown-judge', because('judgeUnassigned', { judge: judge.name }));
     const current = await db.judgeSession.get('self');
     if (current?.judgeId === judgeId && rounds.some((round) => round.id === current.roundId)) return current;
     const calls = await currentCalls(db, rounds);
@@ -98,7 +99,7 @@ async function updateSession(
 ): Promise<void> {
   await db.transaction('rw', db.judgeSession, async () => {
     const current = await db.judgeSession.get('self');
-    if (!current) throw new RepositoryError('not-found', '本机尚未绑定评委');
+    if (!current) throw new RepositoryError('not-found', because('deviceNotBound'));
     await db.judgeSession.put({ ...current, ...change(current) });
   });
 }

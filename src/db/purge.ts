@@ -20,7 +20,7 @@ import {
 import type { SetupTable } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getCompetition, getRound, ORGANIZER } from './entities';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { appendLocalEvent, writeTransaction } from './log';
 
 /** What a wipe removed from this device. */
@@ -90,10 +90,7 @@ export function purgeDemoCompetition(db: LeitaiDB, competitionId: Id): Promise<W
     const draws = await db.events.where('type').equals('draw.record').toArray();
     const legacyDemo = draws.some((event) => event.competitionId === competitionId && isDemoDraw(event));
     if (!isDemoCompetition(competition) && !legacyDemo) {
-      throw new RepositoryError(
-        'not-purgeable',
-        `赛事“${competition.name}”不是示例赛事，不能清除；可以将赛事归档`,
-      );
+      throw new RepositoryError('not-purgeable', because('notDemo', { competition: competition.name }));
     }
     return purge(db, { competitionId, roundId: null }, 'demo');
   });
@@ -104,7 +101,7 @@ export function purgeRehearsalRound(db: LeitaiDB, roundId: Id): Promise<WipeResu
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
     if (!isRehearsalRound(round)) {
-      throw new RepositoryError('not-purgeable', `轮次“${round.name}”不是彩排轮次，不能清除`);
+      throw new RepositoryError('not-purgeable', because('notRehearsal', { round: round.name }));
     }
     return purge(db, { competitionId: round.competitionId, roundId }, 'rehearsal');
   });

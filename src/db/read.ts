@@ -2,6 +2,7 @@
 
 import { type EntityProjection, foldEvents, type Projection, projectionKeyString } from '../domain/events';
 import type { Id, RoundInput } from '../domain/model';
+import { compareIds } from '../domain/order';
 import { assembleRoundInput } from '../domain/round-input';
 import type { LeitaiDB } from './database';
 import { getRound } from './entities';
@@ -24,7 +25,7 @@ export function loadRoundInput(db: LeitaiDB, roundId: Id): Promise<RoundInput> {
 
 function keyed<T>(rows: readonly T[], keyOf: (row: T) => string | readonly string[]): Record<string, T> {
   const entries = rows.map((row) => [projectionKeyString(keyOf(row)), row] as const);
-  return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(entries.sort(([a], [b]) => compareIds(a, b)));
 }
 
 /**

@@ -2,12 +2,12 @@
  * 回避 set up by the organizer: a judge's own 回避名单 (contestants and units) and the round's
  * rule for units. Who is recused is decided by src/domain/recusal.ts alone.
  */
-import type { Id } from '../domain/model';
+import type { Id, RecusalRule, RecuseList } from '../domain/model';
 import type { JudgeRecord, RoundRecord } from '../domain/records';
-import { normaliseUnit, type RecusalRule, type RecuseList } from '../domain/recusal';
+import { normaliseUnit } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import { competitionScope, getContestant, getJudge, getRound, putEntity } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { requireText } from './guards';
 import { writeTransaction } from './log';
 import { updateRound } from './rounds';
@@ -40,13 +40,13 @@ export function setRecuseList(
     if (list.units.length > MAX_LISTED_UNITS) {
       throw new RepositoryError(
         'invalid-field',
-        `评委“${judge.name}”的回避单位不能超过 ${MAX_LISTED_UNITS} 个`,
+        because('tooManyRecusalUnits', { judge: judge.name, max: MAX_LISTED_UNITS }),
       );
     }
     const seen = new Set<string>();
     const units: string[] = [];
     for (const unit of list.units) {
-      const text = requireText(unit, `评委“${judge.name}”的回避单位`, MAX_UNIT_LENGTH);
+      const text = requireText(unit, fieldOf('recusalUnit', { judge: judge.name }), MAX_UNIT_LENGTH);
       const key = normaliseUnit(text) as string;
       if (seen.has(key)) continue;
       seen.add(key);

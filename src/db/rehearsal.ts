@@ -9,11 +9,12 @@
  */
 
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isRehearsalRound } from '../domain/purge';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../domain/records';
 import type { LeitaiDB } from './database';
 import { getRound, putEntities, putEntity, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { newId } from './ids';
 import { writeTransaction } from './log';
 
@@ -29,7 +30,7 @@ export const DEFAULT_SIMULATED_PANEL = 7;
  * changes only here.
  */
 export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsal: RoundRecord): JudgeRecord[] {
-  const panel = [...realJudges].sort((a, b) => a.order - b.order);
+  const panel = [...realJudges].sort(byOrderThenId);
   const count = panel.length > 0 ? panel.length : DEFAULT_SIMULATED_PANEL;
   return Array.from({ length: count }, (_, index) => ({
     id: newId(),
@@ -56,14 +57,14 @@ export function startRehearsal(db: LeitaiDB, realRoundId: Id): Promise<RoundReco
   return writeTransaction(db, async () => {
     const real = await getRound(db, realRoundId);
     if (isRehearsalRound(real)) {
-      throw new RepositoryError('rehearsal-invalid', `“${real.name}”本身就是彩排轮次`);
+      throw new RepositoryError('rehearsal-invalid', because('alreadyRehearsal', { round: real.name }));
     }
     if (await rehearsalOf(db, realRoundId)) {
-      throw new RepositoryError('rehearsal-invalid', `轮次“${real.name}”的彩排已在进行，请先结束彩排并清除`);
+      throw new RepositoryError('rehearsal-invalid', because('rehearsalRunning', { round: real.name }));
     }
     const contestants = await db.contestants.where('roundId').equals(realRoundId).toArray();
     if (contestants.length === 0) {
-      throw new RepositoryError('rehearsal-invalid', `轮次“${real.name}”还没有选手，无法彩排`);
+      throw new RepositoryError('rehearsal-invalid', because('rehearsalNoContestants', { round: real.name }));
     }
     const round: RoundRecord = {
       ...structuredClone(real),

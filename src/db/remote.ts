@@ -5,9 +5,10 @@
 
 import type { LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { compareIds } from '../domain/order';
 import { isPurge, isPurged, purgeScopeOf } from '../domain/purge';
 import type { LeitaiDB, RefusedEventRow } from './database';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { writeTransaction } from './log';
 import { applyToProjections } from './projection';
 import { wipeScope } from './purge';
@@ -23,7 +24,7 @@ export interface RemoteApplyResult {
 function conflict(event: LeitaiEvent): RepositoryError {
   return new RepositoryError(
     'event-conflict',
-    `同步数据冲突：设备 ${event.deviceId} 的第 ${event.deviceSeq} 条记录有两个不同版本，请联系工作人员`,
+    because('eventConflict', { device: event.deviceId, seq: event.deviceSeq }),
   );
 }
 
@@ -135,9 +136,7 @@ export async function readRefusedEvents(db: LeitaiDB): Promise<RefusedEntry[]> {
     });
   });
   return entries.sort(
-    (a, b) =>
-      (a.refusedAt < b.refusedAt ? -1 : a.refusedAt > b.refusedAt ? 1 : 0) ||
-      a.event.deviceSeq - b.event.deviceSeq,
+    (a, b) => compareIds(a.refusedAt, b.refusedAt) || a.event.deviceSeq - b.event.deviceSeq,
   );
 }
 

@@ -1,6 +1,7 @@
 /**
  * The data layer's public face: every write is one function and one transaction; reads for
- * the engine and for verification. Screens import from here (and `db` from ./database).
+ * the engine and for verification; the read model (./queries), the one way screens read, each
+ * query named for what it returns. Screens import from here (and `db` from ./database).
  */
 
 export { type AdjustmentDraft, addAdjustment, revokeAdjustment } from './adjustments';
@@ -41,7 +42,18 @@ export {
   openDrawCommit,
   reorderManually,
 } from './draw';
-export { type ImportRowError, RepositoryError, type RepositoryErrorCode } from './errors';
+export {
+  type Field,
+  type FieldName,
+  type ImportRowError,
+  type NamedEntry,
+  type Reason,
+  type ReasonName,
+  RepositoryError,
+  type RepositoryErrorCode,
+  type RepositoryFields,
+  type RepositoryReasons,
+} from './errors';
 export type { CriterionDraft } from './guards';
 export {
   assignedRounds,
@@ -57,6 +69,53 @@ export {
 } from './judge-session';
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
+export { swapPlaces } from './places';
+export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
+export {
+  correctionsOfJudge,
+  draftsOfJudge,
+  type JudgeContext,
+  judgeContext,
+  marksOfJudge,
+  marksOfOpenSheet,
+  marksOfOtherSheets,
+  type SheetMarks,
+  sheetsOfJudge,
+} from './queries/judge';
+export {
+  adjustmentsOfRound,
+  hasDemoDraw,
+  judgesWhoSubmitted,
+  marksOfSheet,
+  roundsWithMarks,
+  type ScoringRows,
+  scoringRowsOfRound,
+  submittedSheetCount,
+} from './queries/scoring';
+export {
+  allCompetitions,
+  allRealRounds,
+  allRounds,
+  competitionById,
+  contestantById,
+  contestantsByIds,
+  contestantsOfRound,
+  judgeById,
+  judgeNamesById,
+  judgesByIds,
+  judgesOfCompetition,
+  judgesOfRound,
+  photoById,
+  type RoundCounts,
+  type RoundSetup,
+  rehearsalOfRound,
+  roundById,
+  roundCounts,
+  roundSetup,
+  roundsByIds,
+  roundsOfCompetition,
+} from './queries/setup';
+export { inOneSnapshot } from './queries/snapshot';
 export { loadRoundInput, readProjection, refoldLog } from './read';
 export { setRecusalRule, setRecuseList } from './recusal';
 export { acknowledgeEvents, applyRemoteEvents, type RemoteApplyResult, readOutbox } from './remote';
@@ -83,6 +142,7 @@ export {
   deleteRound,
   type RoundDraft,
   type RoundPatch,
+  realRoundsOf,
   reorderRounds,
   updateRound,
 } from './rounds';
@@ -91,7 +151,6 @@ export {
   confirmTotal,
   DEFAULT_DISPLAY,
   displayOf,
-  isSheetLockedIn,
   nudgeJudge,
   type ProjectorDisplay,
   readStageCall,

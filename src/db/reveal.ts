@@ -6,15 +6,15 @@
  */
 
 import type { FrozenCell, LeitaiEvent, RevealPace } from '../domain/events';
-import { describeIssue } from '../domain/issues';
 import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isRecusedFrom } from '../domain/recusal';
 import { panelProgress, revealChecks } from '../domain/reveal-checks';
 import { contestantLockOf, nextRevision } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, HOST, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { optionalText } from './guards';
 import { appendLocalEvents, writeTransaction } from './log';
 import { loadRoundInput } from './read';
@@ -33,13 +33,10 @@ export interface Reveal {
 function setAsideRefusal(
   contestantName: string,
   sheets: readonly SetAside[],
-  howToFix: string,
+  howToFix: 'setAsideCorrectOrExplain' | 'setAsideRevokeAdjustment',
 ): RepositoryError {
-  const issues = sheets.flatMap((sheet) => sheet.issues.map((found) => describeIssue(found)));
-  return new RepositoryError(
-    'sheets-set-aside',
-    `选手“${contestantName}”有不符合评分规则、暂不计分的评分：${issues.join('；')}；${howToFix}`,
-  );
+  const issues = sheets.flatMap((sheet) => sheet.issues);
+  return new RepositoryError('sheets-set-aside', because(howToFix, { contestant: contestantName, issues }));
 }
 
 /**
@@ -60,16 +57,17 @@ export function revealContestant(
     if (contestant.status !== 'active') {
       throw new RepositoryError(
         'contestant-inactive',
-        `选手“${contestant.name}”已退赛或被取消资格，不能公布成绩`,
+        because('inactiveReveal', { contestant: contestant.name }),
       );
     }
     const lock = contestantLockOf(await lockEvents(db, round.id), contestant.id);
     if (lock.status === 'locked') {
-      throw new RepositoryError('already-revealed', `选手“${contestant.name}”的成绩已经公布`);
+      throw new RepositoryError(
+        'already-revealed',
+        because('alreadyRevealed', { contestant: contestant.name }),
+      );
     }
-    const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
+    const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(byOrderThenId);
     const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
     const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
     const sheets = (await db.sheets.where('roundId').equals(round.id).toArray()).filter(
@@ -83,20 +81,16 @@ export function revealContestant(
       new Set(),
       live.setAside.filter((sheet) => sheet.contestant === contestant.id),
     );
-    const reason = optionalText(reveal.overrideReason, '仍要公布的理由');
+    const reason = optionalText(reveal.overrideReason, fieldOf('overrideReason'));
     if (checks.needsOverride && reason === null) {
       if (checks.setAside.length > 0) {
-        throw setAsideRefusal(
-          contestant.name,
-          checks.setAside,
-          '请评委更正，或填写理由后公布（这些评分表不计分）',
-        );
+        throw setAsideRefusal(contestant.name, checks.setAside, 'setAsideCorrectOrExplain');
       }
       const nameOf = (judgeId: Id) => panel.find((judge) => judge.id === judgeId)?.name ?? judgeId;
       const unfinished = [...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId)];
       throw new RepositoryError(
         'sheets-missing',
-        `还有评委未提交或未评完对选手“${contestant.name}”的评分：${unfinished.map(nameOf).join('、')}；如仍要公布，请填写理由`,
+        because('sheetsMissing', { contestant: contestant.name, judges: unfinished.map(nameOf) }),
       );
     }
     // What the lock will count: the set-aside sheets frozen empty, so that they no longer count.
@@ -115,12 +109,16 @@ export function revealContestant(
     const stillHeld = counted.setAside.filter(
       (sheet) => sheet.contestant === contestant.id && sheet.affectsScore,
     );
-    if (stillHeld.length > 0) throw setAsideRefusal(contestant.name, stillHeld, '请先撤销有误的加扣分');
+    if (stillHeld.length > 0) throw setAsideRefusal(contestant.name, stillHeld, 'setAsideRevokeAdjustment');
     const result = counted.pending.find((pending) => pending.id === contestant.id);
     if (result) {
       throw new RepositoryError(
         'result-pending',
-        `选手“${contestant.name}”评分未完成：已有 ${result.countedJudges} 位评委完成评分，需要 ${result.requiredJudges} 位，不能公布`,
+        because('resultPending', {
+          contestant: contestant.name,
+          counted: result.countedJudges,
+          required: result.requiredJudges,
+        }),
       );
     }
     const cells: FrozenCell[] = judges.flatMap((judge) =>

@@ -26,7 +26,7 @@ import {
   putEntity,
   roundScope,
 } from './entities';
-import { type ImportRowError, RepositoryError } from './errors';
+import { because, fieldOf, type ImportRowError, type Reason, RepositoryError } from './errors';
 import { optionalText, requirePositiveHundredths, requireText, requireWholeNumber } from './guards';
 import { newId, newJoinCode } from './ids';
 import { writeTransaction } from './log';
@@ -84,7 +84,7 @@ export interface ImportedRoster {
 const STATUSES: readonly ContestantStatus[] = ['active', 'withdrawn', 'disqualified'];
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
-type FieldErrors = { field: string; message: string }[];
+type FieldErrors = { field: string; reason: Reason }[];
 
 /** Runs one field's check, recording its refusal instead of throwing, so a row lists them all. */
 function field<T>(errors: FieldErrors, name: string, check: () => T): T {
@@ -92,27 +92,31 @@ function field<T>(errors: FieldErrors, name: string, check: () => T): T {
     return check();
   } catch (error) {
     if (!(error instanceof RepositoryError)) throw error;
-    errors.push({ field: name, message: error.message });
+    errors.push({ field: name, reason: error.reason as Reason });
     return undefined as T;
   }
 }
 
 function throwFirst(errors: FieldErrors): void {
   const first = errors[0];
-  if (first) throw new RepositoryError('invalid-field', first.message);
+  if (first) throw new RepositoryError('invalid-field', first.reason);
 }
 
 type Checked<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
 function judgeFields(fields: JudgeFields, errors: FieldErrors): Checked<JudgeFields> & { title: string } {
-  const name = field(errors, 'name', () => requireText(fields.name, '评委姓名', MAX_NAME_LENGTH));
+  const name = field(errors, 'name', () => requireText(fields.name, fieldOf('judgeName'), MAX_NAME_LENGTH));
   return {
     name,
-    title: field(errors, 'title', () => optionalText(fields.title, `评委“${name}”的职务或单位`) ?? ''),
-    weight: field(errors, 'weight', () =>
-      requirePositiveHundredths(fields.weight ?? DEFAULT_WEIGHT, `评委“${name}”的权重`),
+    title: field(
+      errors,
+      'title',
+      () => optionalText(fields.title, fieldOf('judgeTitle', { judge: name })) ?? '',
     ),
-    unit: field(errors, 'unit', () => optionalText(fields.unit, `评委“${name}”的回避单位`, 100)),
+    weight: field(errors, 'weight', () =>
+      requirePositiveHundredths(fields.weight ?? DEFAULT_WEIGHT, fieldOf('judgeWeight', { judge: name })),
+    ),
+    unit: field(errors, 'unit', () => optionalText(fields.unit, fieldOf('judgeUnit', { judge: name }), 100)),
   };
 }
 
@@ -120,13 +124,22 @@ function contestantFields(
   fields: ContestantFields,
   errors: FieldErrors,
 ): Checked<ContestantFields> & { topic: string } {
-  const name = field(errors, 'name', () => requireText(fields.name, '选手姓名', MAX_NAME_LENGTH));
+  const name = field(errors, 'name', () =>
+    requireText(fields.name, fieldOf('contestantName'), MAX_NAME_LENGTH),
+  );
   const status = fields.status ?? 'active';
-  if (!STATUSES.includes(status)) errors.push({ field: 'status', message: `选手“${name}”的状态无效` });
+  if (!STATUSES.includes(status))
+    errors.push({ field: 'status', reason: because('statusInvalid', { contestant: name }) });
   return {
     name,
-    unit: field(errors, 'unit', () => optionalText(fields.unit, `选手“${name}”的单位`, 100)),
-    topic: field(errors, 'topic', () => optionalText(fields.topic, `选手“${name}”的题目`) ?? ''),
+    unit: field(errors, 'unit', () =>
+      optionalText(fields.unit, fieldOf('contestantUnit', { contestant: name }), 100),
+    ),
+    topic: field(
+      errors,
+      'topic',
+      () => optionalText(fields.topic, fieldOf('contestantTopic', { contestant: name })) ?? '',
+    ),
     status,
   };
 }
@@ -135,9 +148,9 @@ function contestantFields(
 function importedDraw(row: ContestantImport, taken: Set<number>): number | null {
   const draw = row.draw ?? null;
   if (draw === null) return null;
-  requireWholeNumber(draw, `选手“${row.name}”的出场顺序`, 1);
+  requireWholeNumber(draw, fieldOf('contestantDraw', { contestant: row.name }), 1);
   if (taken.has(draw))
-    throw new RepositoryError('invalid-field', `出场顺序 ${draw} 重复（选手“${row.name}”）`);
+    throw new RepositoryError('invalid-field', because('drawTaken', { draw, contestant: row.name }));
   taken.add(draw);
   return draw;
 }
@@ -167,7 +180,7 @@ async function nextJudgeOrder(db: LeitaiDB, competitionId: Id): Promise<number> 
 async function getCompetitionJudge(db: LeitaiDB, competitionId: Id, judgeId: Id): Promise<JudgeRecord> {
   const judge = await db.judges.get(judgeId);
   if (!judge || judge.competitionId !== competitionId) {
-    throw new RepositoryError('unknown-judge', '本赛事没有这位评委');
+    throw new RepositoryError('unknown-judge', because('judgeNotInCompetition'));
   }
   return judge;
 }
@@ -206,7 +219,10 @@ export function assignJudge(db: LeitaiDB, judgeId: Id, roundId: Id, assigned: bo
     const current = await getCompetitionJudge(db, round.competitionId, judgeId);
     if (isAssigned(current, roundId) === assigned) return current;
     if (!assigned && (await countJudgeMarks(db, roundId, judgeId)) > 0) {
-      throw new RepositoryError('has-marks', `评委“${current.name}”已在“${round.name}”打分，不能取消该轮次`);
+      throw new RepositoryError(
+        'has-marks',
+        because('judgeHasMarksInRound', { judge: current.name, round: round.name }),
+      );
     }
     const roundIds = assigned
       ? [...current.roundIds, roundId]
@@ -257,7 +273,10 @@ async function replacePhoto(
   photo: Blob | null,
 ): Promise<Id | null> {
   if (photo !== null && photo.size > MAX_PHOTO_BYTES) {
-    throw new RepositoryError('invalid-field', '照片不能超过 5 MB，请先压缩');
+    throw new RepositoryError(
+      'invalid-field',
+      because('photoTooLarge', { megabytes: MAX_PHOTO_BYTES / 1024 / 1024 }),
+    );
   }
   if (currentPhotoId !== null) await deleteEntity(db, 'photos', currentPhotoId, roundScope(round));
   if (photo === null) return null;
@@ -306,7 +325,7 @@ export function deleteJudge(db: LeitaiDB, roundId: Id, judgeId: Id): Promise<voi
     const judge = await getCompetitionJudge(db, round.competitionId, judgeId);
     for (const assigned of judge.roundIds) {
       if ((await countJudgeMarks(db, assigned, judgeId)) > 0) {
-        throw new RepositoryError('has-marks', `评委“${judge.name}”已经打分，不能删除`);
+        throw new RepositoryError('has-marks', because('judgeHasMarks', { judge: judge.name }));
       }
     }
     await deleteEntity(db, 'judges', judgeId, competitionScope(round.competitionId));
@@ -324,10 +343,7 @@ export function deleteContestant(db: LeitaiDB, roundId: Id, contestantId: Id): P
       .filter((mark) => mark.value !== null)
       .count();
     if (marked > 0) {
-      throw new RepositoryError(
-        'has-marks',
-        `选手“${contestant.name}”已有评委打分，不能删除；如需取消成绩，请将其设为退赛`,
-      );
+      throw new RepositoryError('has-marks', because('contestantHasMarks', { contestant: contestant.name }));
     }
     if (contestant.photoId !== null) await deleteEntity(db, 'photos', contestant.photoId, roundScope(round));
     await deleteEntity(db, 'contestants', contestantId, roundScope(round));
@@ -421,12 +437,10 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
         draw: field(errors, 'draw', () => importedDraw(row, takenDraws)),
       }),
     );
-    const first = rowErrors[0];
-    if (first) {
-      const listName = first.list === 'judges' ? '评委' : '选手';
+    if (rowErrors.length > 0) {
       throw new RepositoryError(
         'import-invalid',
-        `导入失败，没有导入任何数据：共 ${rowErrors.length} 处错误，第一处在${listName}第 ${first.index + 1} 条：${first.message}`,
+        because('importRefused', { count: rowErrors.length }),
         rowErrors,
       );
     }

@@ -9,11 +9,11 @@ import type { Id } from '../domain/model';
 import { roundClosureOf } from '../domain/provisional';
 import type { LeitaiDB } from './database';
 import { getRound, ORGANIZER, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, RepositoryError } from './errors';
 import { appendLocalEvent, writeTransaction } from './log';
 import { roundEvents } from './stage';
 
-export const CLOSURE_EVENT_TYPES = ['round.close', 'round.reopen'] as const;
+const CLOSURE_EVENT_TYPES = ['round.close', 'round.reopen'] as const;
 
 /** Closes (`closed: true`) or reopens the round's results; refused when it already is so. */
 export function setRoundClosed(
@@ -26,9 +26,7 @@ export function setRoundClosed(
     if (closure.closed === change.closed) {
       throw new RepositoryError(
         'invalid-field',
-        change.closed
-          ? `轮次“${round.name}”已经结束，成绩已定稿`
-          : `轮次“${round.name}”尚未结束，成绩仍是暂定`,
+        because(change.closed ? 'roundAlreadyClosed' : 'roundNotClosed', { round: round.name }),
       );
     }
     return (await appendLocalEvent(db, {

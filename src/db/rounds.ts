@@ -18,7 +18,7 @@ import {
   putEntity,
   roundScope,
 } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import {
   type CriterionDraft,
   checkMarkValue,
@@ -63,7 +63,7 @@ function recusalOf(settings: RoundSettings): Pick<RoundSettings, 'recusal'> {
 function checkRound(round: RoundRecord): RoundRecord {
   checkScoringRules(round.criteria, round.settings);
   checkTiming(round.timeLimitSeconds, round.overtime);
-  if (round.fullMark !== undefined) requirePositiveHundredths(round.fullMark, '评分表的满分合计');
+  if (round.fullMark !== undefined) requirePositiveHundredths(round.fullMark, fieldOf('fullMark'));
   return round;
 }
 
@@ -81,7 +81,7 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
     const round = checkRound({
       id: newId(),
       competitionId: draft.competitionId,
-      name: requireText(draft.name, '轮次名称', 50),
+      name: requireText(draft.name, fieldOf('roundName'), 50),
       order: Math.max(0, ...siblings.map((sibling) => sibling.order)) + 1,
       criteria,
       // A round set up in the app recuses by nested unit names unless its settings say otherwise.
@@ -103,7 +103,7 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
 async function carryPanelOver(db: LeitaiDB, sourceId: Id, round: RoundRecord): Promise<void> {
   const source = await getRound(db, sourceId);
   if (source.competitionId !== round.competitionId) {
-    throw new RepositoryError('invalid-field', `轮次“${source.name}”不属于本赛事，不能沿用它的评委`);
+    throw new RepositoryError('invalid-field', because('foreignRoundJudges', { round: source.name }));
   }
   const judges = (await db.judges.where('roundIds').equals(source.id).toArray()).map((judge) => ({
     ...judge,
@@ -128,14 +128,19 @@ async function checkMarksFitCriteria(
     if (mark.value === null) continue;
     const criterion = byId.get(mark.criterionId);
     if (!criterion) {
-      throw new RepositoryError('has-marks', '已有评委在被删除的评分项上打分，不能删除该评分项');
+      throw new RepositoryError('has-marks', because('criterionHasMarks'));
     }
     try {
       checkMarkValue(criterion, mark.value, { judgeName: mark.judgeId, contestantName: mark.contestantId });
     } catch {
       throw new RepositoryError(
         'has-marks',
-        `评分项“${criterion.label}”已有 ${formatHundredths(mark.value)} 分的打分，不能改为满分 ${formatHundredths(criterion.max)}、最小分值单位 ${formatHundredths(criterion.step)}`,
+        because('criterionMarkOutOfRange', {
+          criterion: criterion.label,
+          value: formatHundredths(mark.value),
+          max: formatHundredths(criterion.max),
+          step: formatHundredths(criterion.step),
+        }),
       );
     }
   }
@@ -148,7 +153,7 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
     if (patch.criteria) await checkMarksFitCriteria(db, roundId, criteria);
     const round = checkRound({
       ...current,
-      name: patch.name === undefined ? current.name : requireText(patch.name, '轮次名称', 50),
+      name: patch.name === undefined ? current.name : requireText(patch.name, fieldOf('roundName'), 50),
       order: patch.order ?? current.order,
       criteria,
       // A settings form that does not show the recusal rule keeps the round's.
@@ -186,7 +191,7 @@ export function reorderRounds(
       new Set(roundIds).size !== rounds.length ||
       roundIds.some((id) => !byId.has(id))
     ) {
-      throw new RepositoryError('invalid-field', '轮次顺序必须恰好包含本赛事的每个轮次各一次');
+      throw new RepositoryError('invalid-field', because('roundOrderIncomplete'));
     }
     const reordered = roundIds.map((id, index) => ({ ...(byId.get(id) as RoundRecord), order: index + 1 }));
     for (const round of reordered) {
@@ -219,7 +224,7 @@ export function deleteRound(db: LeitaiDB, roundId: Id): Promise<void> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
     if ((await countRoundMarks(db, roundId)) > 0) {
-      throw new RepositoryError('has-marks', `轮次“${round.name}”已有评委打分，不能删除`);
+      throw new RepositoryError('has-marks', because('roundHasMarks', { round: round.name }));
     }
     await deleteRoundRecords(db, round);
   });

@@ -10,6 +10,7 @@
  */
 
 import type { Transaction } from 'dexie';
+import { applyEvents, emptyProjectionState, type LeitaiEvent } from '../domain/events';
 
 export interface SchemaVersion {
   version: number;
@@ -155,6 +156,33 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: upgradeJudgesToCompetition,
   },
+  {
+    // Setup entities merge field by field (protocol 4): each head row holds its record's fields,
+    // each with the put that wrote it. The upgrade folds them from the log; the records stay as
+    // they are, since every put before this version wrote its record whole.
+    version: 6,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+    },
+    upgrade: foldEntityFields,
+  },
 ];
 
 /**
@@ -188,6 +216,20 @@ async function upgradeJudgesToCompetition(tx: Transaction): Promise<void> {
       session.followedCalls = typeof followed === 'string' ? { [session.roundId as string]: followed } : {};
       delete session.followedCallId;
     });
+}
+
+/**
+ * Schema 5 → 6: the entity head rows, folded again from the log's entity events with today's
+ * merge (a purge deleted its scope's events with their heads, so none comes back).
+ */
+async function foldEntityFields(tx: Transaction): Promise<void> {
+  const events: LeitaiEvent[] = await tx
+    .table('events')
+    .where('type')
+    .anyOf(['entity.put', 'entity.delete'])
+    .toArray();
+  const { rows } = applyEvents(emptyProjectionState(), events);
+  await tx.table('entityHeads').bulkPut([...rows.entityHeads.values()]);
 }
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -13,6 +13,7 @@
 
 import {
   type EventType,
+  isMarkLocked,
   type LeitaiEvent,
   type ProjectorTheme,
   type ProjectorView,
@@ -22,10 +23,10 @@ import {
 } from '../domain/events';
 import type { Id } from '../domain/model';
 import type { RoundRecord } from '../domain/records';
-import { cellWinner, contestantLockOf, isSheetLocked, nextRevision, projectorViewOf } from '../domain/stage';
+import { cellWinner, contestantLockOf, nextRevision, projectorViewOf } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, HOST, roundScope } from './entities';
-import { RepositoryError } from './errors';
+import { because, fieldOf, RepositoryError } from './errors';
 import { requireText } from './guards';
 import { newId } from './ids';
 import { appendLocalEvent, writeTransaction } from './log';
@@ -51,12 +52,22 @@ export const STAGE_EVENT_TYPES = [
   'round.reopen',
 ] as const satisfies readonly EventType[];
 
-/** The round's events of these kinds (also for the reveal, ./reveal.ts). */
-export function roundEvents(db: LeitaiDB, roundId: Id, types: readonly EventType[]): Promise<LeitaiEvent[]> {
-  return db.events
-    .where('[roundId+type]')
-    .anyOf(types.map((type) => [roundId, type]))
-    .toArray();
+/**
+ * The round's events of these kinds (also for the reveal, ./reveal.ts), in the index's order.
+ * One exact key per kind rather than `anyOf`: a live query observes what an `anyOf` spans from
+ * its lowest key to its highest, `mark.set` among them, so every judge's mark re-ran it.
+ */
+export async function roundEvents(
+  db: LeitaiDB,
+  roundId: Id,
+  types: readonly EventType[],
+): Promise<LeitaiEvent[]> {
+  const byType = await Promise.all(
+    [...new Set(types)]
+      .sort()
+      .map((type) => db.events.where('[roundId+type]').equals([roundId, type]).toArray()),
+  );
+  return byType.flat();
 }
 
 /** Every stage event of the round: what the host console and the projector fold. */
@@ -84,7 +95,7 @@ export function callContestant(
     if (contestant.status !== 'active') {
       throw new RepositoryError(
         'contestant-inactive',
-        `选手“${contestant.name}”已退赛或被取消资格，不能叫号`,
+        because('inactiveCall', { contestant: contestant.name }),
       );
     }
     const current = stageCallOf(await roundEvents(db, round.id, ['stage.call']));
@@ -117,7 +128,7 @@ export function setTimer(
     if (!Number.isSafeInteger(elapsedMs) || elapsedMs < 0) {
       throw new RepositoryError(
         'invalid-field',
-        `计时必须是不小于 0 的整毫秒数，收到 ${String(change.elapsedMs)}`,
+        because('timerInvalid', { value: String(change.elapsedMs) }),
       );
     }
     const timers = (await roundEvents(db, round.id, ['stage.timer'])).filter(
@@ -177,7 +188,7 @@ export function setProjectorDisplay(db: LeitaiDB, roundId: Id, display: Projecto
   return writeTransaction(db, async () => {
     const round = await getRound(db, roundId);
     if ((display.view === 'contestant' || display.view === 'reveal') && display.contestantId === null) {
-      throw new RepositoryError('invalid-field', '大屏显示选手或公布成绩时，必须指定选手');
+      throw new RepositoryError('invalid-field', because('displayNeedsContestant'));
     }
     if (display.contestantId !== null) await getContestant(db, roundId, display.contestantId);
     await appendDisplay(db, round, display);
@@ -197,7 +208,7 @@ export function nudgeJudge(
     if (sheet?.status === 'submitted') {
       throw new RepositoryError(
         'sheet-submitted',
-        `评委“${judge.name}”已提交对选手“${contestant.name}”的评分，无需催分`,
+        because('alreadySubmittedNoReminder', { judge: judge.name, contestant: contestant.name }),
       );
     }
     await appendLocalEvent(db, {
@@ -227,7 +238,7 @@ export function requestConfirmation(
         requestId,
         judgeId: judge.id,
         contestantId: contestant.id,
-        total: requireText(request.total, '总分', 40),
+        total: requireText(request.total, fieldOf('confirmedTotal'), 40),
       },
     });
     return requestId;
@@ -248,7 +259,7 @@ export function confirmTotal(
       (event) => event.payload.requestId === reply.requestId,
     );
     if (!request || request.payload.judgeId !== reply.judgeId) {
-      throw new RepositoryError('not-found', '找不到主持人的确认请求');
+      throw new RepositoryError('not-found', because('confirmationNotFound'));
     }
     if (cellWinner(events, 'stage.confirm', (event) => event.payload.requestId === reply.requestId)) return;
     await appendLocalEvent(db, {
@@ -264,19 +275,9 @@ export function confirmTotal(
   });
 }
 
-/** The round's reveals and reopenings: what contestantLockOf and isSheetLocked fold. */
+/** The round's reveals and reopenings: what contestantLockOf folds. */
 export async function lockEvents(db: LeitaiDB, roundId: Id): Promise<LeitaiEvent[]> {
   return roundEvents(db, roundId, ['contestant.lock', 'contestant.unlock']);
-}
-
-/** Whether the judge's sheet for the contestant is locked by a reveal (公布). */
-export async function isSheetLockedIn(
-  db: LeitaiDB,
-  roundId: Id,
-  contestantId: Id,
-  judgeId: Id,
-): Promise<boolean> {
-  return isSheetLocked(await lockEvents(db, roundId), contestantId, judgeId);
 }
 
 /**
@@ -289,8 +290,12 @@ export async function unlockForCorrection(
   round: RoundRecord,
   sheet: { judgeId: Id; contestantId: Id; requestId: Id },
 ): Promise<void> {
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([round.id, sheet.judgeId, sheet.contestantId])
+    .toArray();
+  if (!cells.some(isMarkLocked)) return;
   const events = await lockEvents(db, round.id);
-  if (!isSheetLocked(events, sheet.contestantId, sheet.judgeId)) return;
   await appendLocalEvent(db, {
     type: 'contestant.unlock',
     author: HOST,

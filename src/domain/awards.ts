@@ -6,7 +6,7 @@
 import type { AwardTier, Hundredths } from './model.ts';
 
 /** round-half-up(percent x ranked / 100), exactly: percent is in hundredths. */
-export function tierSize(tier: AwardTier, rankedCount: number): number {
+function tierSize(tier: AwardTier, rankedCount: number): number {
   if ('count' in tier) return tier.count;
   if ('rest' in tier) return Number.POSITIVE_INFINITY;
   return percentOf(tier.percent, rankedCount);

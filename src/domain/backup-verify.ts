@@ -5,19 +5,14 @@
  * `checkBackupChain` (./backup.ts); together they tell a supervisor whether the official
  * results follow from the marks the judges actually entered.
  */
-import {
-  type BackupFile,
-  type BackupSummary,
-  byRoundOrder,
-  type RecordedRound,
-  summarize,
-} from './backup.ts';
+import { type BackupFile, type BackupSummary, type RecordedRound, summarize } from './backup.ts';
 import { canonicalJson } from './chain.ts';
 import { computeStandings } from './engine.ts';
 import { foldEvents, type Projection } from './events.ts';
 import { toInterchangeStandings } from './interchange.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Id } from './model.ts';
+import { byOrderThenId } from './order.ts';
 import { isRehearsalRound } from './purge.ts';
 import type { RoundRecord } from './records.ts';
 import { assembleRoundInput, roundRowsOf } from './round-input.ts';
@@ -168,7 +163,7 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
   const competition = entities.competitions[competitionId];
   const rounds = Object.values(entities.rounds)
     .filter((round) => round.competitionId === competitionId && !isRehearsalRound(round))
-    .sort(byRoundOrder);
+    .sort(byOrderThenId);
   const summary = competition
     ? summarize(competition, rounds, Object.values(entities.judges), Object.values(entities.contestants))
     : null;

@@ -12,8 +12,8 @@
  * are in the events' wire form (JSON has no Blob): the chain runs over exactly the JSON text.
  *
  * Checking is strict and refuses the file whole. The envelope is checked here; the events'
- * own shapes by the one strict validator of the sync protocol, which the caller passes in
- * (src/domain imports nothing outside itself).
+ * own shapes by the one strict validator of events (./event-shape.ts), the one the venue
+ * server and the devices apply.
  *
  * A device's sequence numbers are gapless across all its events, but a chain holds one
  * competition's: numbers used by the device in another competition are listed in `unlisted`
@@ -22,13 +22,15 @@
  * and the head printed on the signed sheets is what settles it.
  */
 import { buildChain, type ChainedEvent, type ChainProblem, verifyChain } from './chain.ts';
+import { parseWireEvent } from './event-shape.ts';
 import type { LeitaiEvent } from './events.ts';
 import type { InterchangeStandings } from './interchange.ts';
 import type { Issue } from './issues.ts';
 import type { Id } from './model.ts';
+import { byOrderThenId } from './order.ts';
 import type { CompetitionRecord, RoundRecord } from './records.ts';
 
-export const BACKUP_FORMAT = 'leitai-backup';
+const BACKUP_FORMAT = 'leitai-backup';
 export const BACKUP_VERSION = 1;
 
 export interface BackupRoundSummary {
@@ -91,7 +93,7 @@ export function summarize(
     ...(competition.venue !== undefined ? { venue: competition.venue } : {}),
     rounds: rounds
       .filter((round) => round.competitionId === competition.id)
-      .sort(byRoundOrder)
+      .sort(byOrderThenId)
       .map((round) => ({
         id: round.id,
         name: round.name,
@@ -100,11 +102,6 @@ export function summarize(
         contestants: count(contestants, round.id),
       })),
   };
-}
-
-/** Rounds in their competition's order (初赛 before 决赛), then by id. */
-export function byRoundOrder(a: RoundRecord, b: RoundRecord): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 export interface BackupParts {
@@ -161,11 +158,6 @@ export function unlistedSeqs(
 
 // ---------------------------------------------------------------------------------------------
 // Checking a file
-
-/** What the caller's event validator says (src/sync/protocol.ts parseWireEvent fits). */
-export type EventShapeCheck = (
-  value: unknown,
-) => { ok: true } | { ok: false; error: { path: string; problem: string } };
 
 export type BackupRefusal =
   | { kind: 'foreign' }
@@ -337,10 +329,10 @@ function checkUnlisted(value: unknown, path: string): void {
 
 /**
  * Checks a parsed backup file: that it is one (`foreign` otherwise), of a version this code
- * reads (`newerVersion`), and strictly well-formed, events included (`checkEvent`), every event
+ * reads (`newerVersion`), and strictly well-formed, events included (parseWireEvent), every event
  * of the summarized competition and none twice. The chain itself: `checkBackupChain`.
  */
-export function checkBackup(value: unknown, checkEvent: EventShapeCheck): BackupCheck {
+export function checkBackup(value: unknown): BackupCheck {
   if (!isObject(value) || value.format !== BACKUP_FORMAT) return { ok: false, refusal: { kind: 'foreign' } };
   const { version } = value;
   if (typeof version === 'number' && Number.isSafeInteger(version) && version > BACKUP_VERSION) {
@@ -373,7 +365,7 @@ export function checkBackup(value: unknown, checkEvent: EventShapeCheck): Backup
     for (const [at, entry] of list(file.events, 'events').entries()) {
       const chained = object(entry, `events[${at}]`, ['event', 'hash']);
       hash(chained.hash, `events[${at}].hash`);
-      const shape = checkEvent(chained.event);
+      const shape = parseWireEvent(chained.event);
       if (!shape.ok) {
         const inner = shape.error.path ? `.${shape.error.path}` : '';
         throw new EnvelopeError(`events[${at}].event${inner}`, shape.error.problem);

@@ -10,6 +10,7 @@
  * canonical JSON (keys sorted, no spaces).
  */
 import type { LeitaiEvent } from './events.ts';
+import { compareIds } from './order.ts';
 import { sha256Hex } from './sha256.ts';
 
 /** The link before the first event. */
@@ -27,14 +28,14 @@ export function canonicalJson(value: unknown): string {
   if (prototype === Object.prototype || prototype === null) {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareIds(a, b));
     return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
   }
   throw new TypeError(`not a plain JSON value: ${Object.prototype.toString.call(value)}`);
 }
 
 export function compareChainOrder(a: LeitaiEvent, b: LeitaiEvent): number {
-  return (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0) || a.deviceSeq - b.deviceSeq;
+  return compareIds(a.deviceId, b.deviceId) || a.deviceSeq - b.deviceSeq;
 }
 
 export function chainLink(previous: string, event: LeitaiEvent): string {

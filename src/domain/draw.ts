@@ -10,6 +10,7 @@
  * SHA-256("<seed>:<block>"), block = 0, 1, 2, … (eight words per block). Input order never
  * matters; only the set of ids and the seed do.
  */
+import { compareIds } from './order.ts';
 import { sha256, sha256Hex, utf8 } from './sha256.ts';
 
 /** The longest seed a draw takes (a typed one included). */
@@ -45,7 +46,7 @@ function uniformBelow(bound: number, nextWord: () => number): number {
 
 export function drawOrder(contestantIds: readonly string[], seed: string): string[] {
   if (seed === '') throw new RangeError('a draw needs a seed');
-  const order = [...contestantIds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const order = [...contestantIds].sort(compareIds);
   const nextWord = seedStream(seed);
   for (let position = order.length - 1; position > 0; position--) {
     const swapWith = uniformBelow(position + 1, nextWord);

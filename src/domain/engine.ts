@@ -12,11 +12,11 @@ import { awardForRank, cumulativeCutoffs } from './awards.ts';
 import { formatHundredths } from './decimal.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Contestant, Criterion, Id, RoundInput, RoundSettings, TieBreakStep } from './model.ts';
+import { byDrawThenId, compareIds } from './order.ts';
 import { aggregatePanel, type PanelEntry, type PanelResult } from './panel.ts';
 import { type RankCandidate, rankCandidates, type Separation } from './ranking.ts';
 import {
   add,
-  formatRounded,
   formatUnits,
   fromHundredths,
   max,
@@ -29,17 +29,8 @@ import {
   ZERO,
 } from './rational.ts';
 import { isRecusedFrom } from './recusal.ts';
+import { formatShown } from './shown.ts';
 import { indexRound, type RoundIndex } from './validate.ts';
-
-/** Decimals a screen shows a judge's total or an aggregate with: the round's, and at least two. */
-export function shownDecimals(settings: Pick<RoundSettings, 'decimals'>): number {
-  return Math.max(settings.decimals, 2);
-}
-
-/** A judge's total or an aggregate as every screen shows it (the host's, the projector's, the judge's). */
-export function formatShown(value: Rational, settings: Pick<RoundSettings, 'decimals' | 'rounding'>): string {
-  return formatRounded(value, shownDecimals(settings), settings.rounding);
-}
 
 export interface JudgeTotal {
   judge: Id;
@@ -108,19 +99,8 @@ interface Scored extends RankCandidate {
   result: ContestantResult;
 }
 
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function listingOrder(a: Contestant, b: Contestant): number {
-  if (a.draw !== b.draw) {
-    if (a.draw === null) return 1;
-    if (b.draw === null) return -1;
-    return a.draw - b.draw;
-  }
-  return byId(a.id, b.id);
-}
-
 function idOrderOf(ids: readonly string[]): number[] {
-  const sorted = ids.map((id, position) => ({ id, position })).sort((a, b) => byId(a.id, b.id));
+  const sorted = ids.map((id, position) => ({ id, position })).sort((a, b) => compareIds(a.id, b.id));
   const order = new Array<number>(ids.length);
   sorted.forEach((entry, rank) => {
     order[entry.position] = rank;
@@ -223,7 +203,7 @@ class RoundScorer {
     const requiredJudges = Math.max(1, settings.minJudges ?? eligibleJudges);
     const pending = counted.length < requiredJudges;
     const adjustments = [...(this.adjustmentsByContestant.get(contestant.id) ?? [])].sort(
-      (a, b) => byId(a.label, b.label) || a.points - b.points,
+      (a, b) => compareIds(a.label, b.label) || a.points - b.points,
     );
     const adjustmentSum = adjustments.reduce((sum, adjustment) => sum + adjustment.points, 0);
     const adjustmentTotal = fromHundredths(adjustmentSum);
@@ -237,8 +217,8 @@ class RoundScorer {
       eligibleJudges,
       requiredJudges,
       countedJudges: counted.length,
-      recusedJudges: recusedJudges.sort(byId),
-      incompleteJudges: incompleteJudges.sort(byId),
+      recusedJudges: recusedJudges.sort(compareIds),
+      incompleteJudges: incompleteJudges.sort(compareIds),
       judgeTotals: [],
       criteria: [],
       adjustments: adjustments.map((adjustment) => ({
@@ -300,18 +280,22 @@ class RoundScorer {
           dropped: dropped.get(entry.judgeAt) ?? null,
         };
       })
-      .sort((a, b) => byId(a.judge, b.judge));
+      .sort((a, b) => compareIds(a.judge, b.judge));
     result.criteria = criterionResults
       .map(({ value, panel }, criterionAt) => ({
         criterion: (criteria[criterionAt] as Criterion).id,
         aggregate: toExactString(value),
         shown: this.shown(value),
         droppedLow:
-          settings.level === 'criterion' ? panel.droppedLow.map((at) => this.judgeId(at)).sort(byId) : [],
+          settings.level === 'criterion'
+            ? panel.droppedLow.map((at) => this.judgeId(at)).sort(compareIds)
+            : [],
         droppedHigh:
-          settings.level === 'criterion' ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(byId) : [],
+          settings.level === 'criterion'
+            ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(compareIds)
+            : [],
       }))
-      .sort((a, b) => byId(a.criterion, b.criterion));
+      .sort((a, b) => compareIds(a.criterion, b.criterion));
     result.aggregate = toExactString(aggregate);
     result.exactFinal = toExactString(exactFinal);
     result.announcedScore = formatUnits(candidate.announcedUnits, settings.decimals);
@@ -376,7 +360,7 @@ export function computeStandingsHolding(input: RoundInput, held: ReadonlySet<Id>
   const excluded: Standings['excluded'] = [];
   const listed = index.contestants
     .map((contestant, position) => ({ contestant, position }))
-    .sort((a, b) => listingOrder(a.contestant, b.contestant));
+    .sort((a, b) => byDrawThenId(a.contestant, b.contestant));
   for (const { contestant, position } of listed) {
     if (contestant.status !== 'active') {
       excluded.push({ id: contestant.id, name: contestant.name, status: contestant.status });

@@ -3,8 +3,8 @@
  * current state (the projection) is a fold of the events. Sync pushes and pulls events, never
  * state, so this module decides what every device, and the venue server, will believe.
  *
- * Convergence: a projection is made of cells (a mark, a score sheet, a setup entity, an
- * adjustment, a correction request). The event that owns a cell is chosen by `compareRevision`
+ * Convergence: a projection is made of cells (a mark, a score sheet, a field of a setup entity,
+ * an adjustment, a correction request). The event that owns a cell is chosen by `compareRevision`
  * alone: the highest per-cell revision, then deviceId, deviceSeq and id. A device writes
  * revision = (revision it has seen) + 1, so an edit supersedes exactly what its author saw;
  * two offline edits of the same cell tie on revision and the deterministic tie-break picks one.
@@ -19,8 +19,18 @@
  */
 
 import type { Hundredths, Id } from './model.ts';
+import { compareIds } from './order.ts';
 import { withoutPurgedScopes } from './purge.ts';
-import { judgeOfEntity, type RoundJudgeRecord, type SetupRecords, type SetupTable } from './records.ts';
+import {
+  isMergedTable,
+  judgeOfEntity,
+  MERGED_FIELDS,
+  type MergedField,
+  type MergedTable,
+  type RoundJudgeRecord,
+  type SetupRecords,
+  type SetupTable,
+} from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Events
@@ -35,9 +45,16 @@ export type WrittenRecords = Omit<SetupRecords, 'judges'> & {
   judges: SetupRecords['judges'] | RoundJudgeRecord;
 };
 
-/** An entity written whole; the payload's table says which record type it is. */
+/**
+ * An entity as its author saw it after the write; the payload's table says which record type it
+ * is. Without `fields` the put writes the whole record (the creation, and every put of logs
+ * written before protocol 4); with `fields` (never a photo's) it writes those fields only, the
+ * others being the author's view of them (see `mergeEntity`).
+ */
 export type EntityPutPayload = {
-  [T in SetupTable]: { table: T; entity: WrittenRecords[T]; revision: number };
+  [T in SetupTable]: { table: T; entity: WrittenRecords[T]; revision: number } & (T extends MergedTable
+    ? { fields?: MergedField<T>[] }
+    : unknown);
 }[SetupTable];
 
 /**
@@ -212,11 +229,6 @@ export function stampOf(event: LeitaiEvent): Stamp {
   };
 }
 
-/** Code-unit order: the same on every engine and locale (unlike localeCompare). */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /**
  * The total order of events within a cell: revision, then deviceId, deviceSeq and id.
  * Positive when `a` wins over `b`, zero only for the same event.
@@ -224,9 +236,9 @@ function compareText(a: string, b: string): number {
 export function compareRevision(a: Stamp, b: Stamp): number {
   return (
     a.revision - b.revision ||
-    compareText(a.deviceId, b.deviceId) ||
+    compareIds(a.deviceId, b.deviceId) ||
     a.deviceSeq - b.deviceSeq ||
-    compareText(a.eventId, b.eventId)
+    compareIds(a.eventId, b.eventId)
   );
 }
 
@@ -252,12 +264,27 @@ export function stageCallOf(events: Iterable<LeitaiEvent>): LeitaiEvent<'stage.c
 // ---------------------------------------------------------------------------------------------
 // Projection rows: the same shapes in IndexedDB and in `foldEvents`
 
-/** The event that owns an entity; the entity itself is in its setup table unless deleted. */
+/**
+ * What the events of one entity add up to; the entity itself is in its setup table unless
+ * deleted. `head` is the newest event, put or delete: whether the entity exists, and the
+ * revision its next edit builds on.
+ */
 export interface EntityHeadRow {
   table: SetupTable;
   entityId: Id;
   deleted: boolean;
   head: Stamp;
+  /**
+   * A merged table's record (records.ts MERGED_FIELDS), field by field, each with the put that
+   * wrote it; absent for a photo, which its newest put writes whole.
+   */
+  fields?: Record<string, FieldCell>;
+}
+
+/** One field of an entity: its value (absent when the record lacks the field) and its writer. */
+export interface FieldCell {
+  head: Stamp;
+  value?: unknown;
 }
 
 /**
@@ -286,6 +313,16 @@ export function isLateMark(row: MarkRow): boolean {
   const frozen = row.lock?.frozen;
   if (!frozen || !row.latest) return false;
   return frozen.head === null || compareRevision(row.latest.head, frozen.head) > 0;
+}
+
+/**
+ * The one lock rule: a cell is locked while the winning lock or unlock that reached it is a
+ * reveal (公布) that froze it. A cell no reveal froze is open, a criterion or a judge added after
+ * the reveal included: the fold counts a mark there, so the judge may write it, and the host's
+ * next reveal freezes it.
+ */
+export function isMarkLocked(row: MarkRow | undefined): boolean {
+  return row?.lock?.frozen != null;
 }
 
 /** The mark a new edit must supersede: the newest one, counted or not. */
@@ -361,15 +398,79 @@ export interface ProjectionStep<P extends ProjectionName> {
 
 export type AnyProjectionStep = { [P in ProjectionName]: ProjectionStep<P> }[ProjectionName];
 
-function entityHeadStep(event: LeitaiEvent<'entity.put' | 'entity.delete'>): ProjectionStep<'entityHeads'> {
+function entityIdOf(event: LeitaiEvent<'entity.put' | 'entity.delete'>): Id {
+  return event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
+}
+
+/**
+ * The field cells a put writes: every field of its table (one its record lacks is cleared), the
+ * fields it lists at its own stamp and the others at revision 0. Revisions start at 1, so the
+ * author's view of an unlisted field fills that field only until a real write of it arrives (an
+ * edit delivered before the entity's creation), and among such views the tie-break decides.
+ */
+function fieldWritesOf(event: LeitaiEvent<'entity.put'>, table: MergedTable): [string, FieldCell][] {
+  const stamp = stampOf(event);
+  const { payload } = event;
+  const record = (payload.table === 'judges'
+    ? judgeOfEntity(payload.entity, event.competitionId)
+    : payload.entity) as unknown as Record<string, unknown>;
+  const listed = 'fields' in payload && payload.fields ? new Set<string>(payload.fields) : null;
+  return MERGED_FIELDS[table].map((field) => {
+    const head = listed === null || listed.has(field) ? stamp : { ...stamp, revision: 0 };
+    const value = record[field];
+    return [field, value === undefined ? { head } : { head, value }];
+  });
+}
+
+/**
+ * The one merge of setup entities, run by the fold, the device's projection (src/db) and the
+ * venue server's admission: the row after `event`, or undefined when it changes nothing. As
+ * Actual Budget does per column, each field of a merged table is its own cell, won by
+ * `compareRevision` (revision, then device, sequence and event id: never a clock), so concurrent
+ * edits of different fields both survive and any order of delivery gives the same row. Whether
+ * the entity exists is decided by its newest event, put or delete, as for a photo's whole record.
+ */
+export function mergeEntity(
+  current: EntityHeadRow | undefined,
+  event: LeitaiEvent<'entity.put' | 'entity.delete'>,
+): EntityHeadRow | undefined {
   const { table } = event.payload;
-  const entityId = event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
-  const deleted = event.type === 'entity.delete';
-  const head = stampOf(event);
+  const stamp = stampOf(event);
+  const newest = supersedes(stamp, current?.head);
+  const head = newest ? stamp : (current as EntityHeadRow).head;
+  const deleted = newest ? event.type === 'entity.delete' : (current as EntityHeadRow).deleted;
+  if (!isMergedTable(table) || event.type === 'entity.delete') {
+    if (!newest) return undefined;
+    return current?.fields
+      ? { ...current, deleted, head }
+      : { table, entityId: entityIdOf(event), deleted, head };
+  }
+  const fields = { ...current?.fields };
+  let fieldChanged = false;
+  for (const [field, cell] of fieldWritesOf(event as LeitaiEvent<'entity.put'>, table)) {
+    if (!supersedes(cell.head, fields[field]?.head)) continue;
+    fields[field] = cell;
+    fieldChanged = true;
+  }
+  if (!newest && !fieldChanged) return undefined;
+  return { table, entityId: entityIdOf(event), deleted, head, fields };
+}
+
+/** The record a merged table's head row holds, its fields in MERGED_FIELDS order. */
+function mergedRecordOf(row: EntityHeadRow, table: MergedTable): SetupRecords[MergedTable] {
+  const record: Record<string, unknown> = { id: row.entityId };
+  for (const field of MERGED_FIELDS[table]) {
+    const cell = row.fields?.[field];
+    if (cell && 'value' in cell) record[field] = cell.value;
+  }
+  return record as unknown as SetupRecords[MergedTable];
+}
+
+function entityHeadStep(event: LeitaiEvent<'entity.put' | 'entity.delete'>): ProjectionStep<'entityHeads'> {
   return {
     projection: 'entityHeads',
-    key: [table, entityId],
-    reduce: (current) => (supersedes(head, current?.head) ? { table, entityId, deleted, head } : undefined),
+    key: [event.payload.table, entityIdOf(event)],
+    reduce: (current) => mergeEntity(current, event),
   };
 }
 
@@ -563,12 +664,19 @@ export type EntityChange =
   | { [T in SetupTable]: { table: T; put: SetupRecords[T] } }[SetupTable]
   | { table: SetupTable; delete: Id };
 
-export function entityChangeOf(event: LeitaiEvent<'entity.put' | 'entity.delete'>): EntityChange {
-  if (event.type === 'entity.delete') return { table: event.payload.table, delete: event.payload.entityId };
-  if (event.payload.table === 'judges') {
-    return { table: 'judges', put: judgeOfEntity(event.payload.entity, event.competitionId) };
-  }
-  return { table: event.payload.table, put: event.payload.entity } as EntityChange;
+/**
+ * What `event`, having just changed the entity's head row to `row`, does to its setup table: a
+ * merged record from the row's fields, a photo whole from the event (which changed the row only
+ * by being its newest).
+ */
+export function entityChangeOf(
+  event: LeitaiEvent<'entity.put' | 'entity.delete'>,
+  row: EntityHeadRow,
+): EntityChange {
+  const { table } = row;
+  if (row.deleted) return { table, delete: row.entityId };
+  if (isMergedTable(table)) return { table, put: mergedRecordOf(row, table) } as EntityChange;
+  return { table, put: (event as LeitaiEvent<'entity.put'>).payload.entity } as EntityChange;
 }
 
 export function isEntityEvent(event: LeitaiEvent): event is LeitaiEvent<'entity.put' | 'entity.delete'> {
@@ -637,7 +745,7 @@ export function applyEvents(state: ProjectionState, events: Iterable<LeitaiEvent
     rows.set(key, next);
     (changes.rows[step.projection] as Map<string, ProjectionRows[P]>).set(key, next);
     if (step.projection === 'entityHeads' && isEntityEvent(event))
-      changes.entities.set(key, entityChangeOf(event));
+      changes.entities.set(key, entityChangeOf(event, next as EntityHeadRow));
   };
   for (const event of events) {
     for (const step of projectionStepsOf(event)) apply(step, event);
@@ -662,7 +770,7 @@ export interface Projection {
 }
 
 function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
-  return Object.fromEntries([...entries].sort(([a], [b]) => compareText(a, b)));
+  return Object.fromEntries([...entries].sort(([a], [b]) => compareIds(a, b)));
 }
 
 /**

@@ -16,11 +16,12 @@ import {
   type Hundredths,
   type Judge,
   type PanelRule,
+  type RecusalRule,
   type RoundInput,
   type RoundSettings,
   type TieBreakStep,
 } from './model.ts';
-import { RECUSAL_RULES, type RecusalRule } from './recusal.ts';
+import { RECUSAL_RULES } from './recusal.ts';
 
 type JsonObject = Record<string, unknown>;
 

@@ -23,6 +23,7 @@ import {
 } from './engine.ts';
 import { type Issue, RoundRejectedError } from './issues.ts';
 import type { Id, RoundInput } from './model.ts';
+import { byDrawThenId, compareIds } from './order.ts';
 import { isRecusedFrom } from './recusal.ts';
 import { type RefusedEntry, screenRound } from './validate.ts';
 
@@ -51,15 +52,14 @@ export interface LiveStandings extends Standings {
 }
 
 const sheetKey = (contestant: Id, judge: Id | null) => JSON.stringify([contestant, judge]);
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Within a sheet: by criterion, then by what is wrong, so that the order of the marks never shows. */
 function issueOrder(a: Issue, b: Issue): number {
   return (
-    byText(String(a.params.criterion ?? ''), String(b.params.criterion ?? '')) ||
-    byText(a.code, b.code) ||
-    byText(String(a.params.value ?? ''), String(b.params.value ?? '')) ||
-    byText(String(a.params.label ?? ''), String(b.params.label ?? ''))
+    compareIds(String(a.params.criterion ?? ''), String(b.params.criterion ?? '')) ||
+    compareIds(a.code, b.code) ||
+    compareIds(String(a.params.value ?? ''), String(b.params.value ?? '')) ||
+    compareIds(String(a.params.label ?? ''), String(b.params.label ?? ''))
   );
 }
 
@@ -97,9 +97,9 @@ function setAsideOf(refused: readonly RefusedEntry[], input: RoundInput): SetAsi
     .sort(
       (a, b) =>
         listing(a.contestant) - listing(b.contestant) ||
-        byText(a.contestant, b.contestant) ||
+        compareIds(a.contestant, b.contestant) ||
         Number(a.judge === null) - Number(b.judge === null) ||
-        byText(a.judge ?? '', b.judge ?? ''),
+        compareIds(a.judge ?? '', b.judge ?? ''),
     );
 }
 
@@ -132,9 +132,6 @@ export function computeLiveStandings(input: RoundInput): LiveStandings {
  * as 评分中 among the pending, in draw order, with no word of the sheet set aside.
  */
 export function heldAsPending(live: LiveStandings): Standings {
-  const unranked = [...live.pending, ...live.held].sort(
-    (a, b) =>
-      (a.draw ?? Number.POSITIVE_INFINITY) - (b.draw ?? Number.POSITIVE_INFINITY) || byText(a.id, b.id),
-  );
+  const unranked = [...live.pending, ...live.held].sort(byDrawThenId);
   return { decimals: live.decimals, ranked: live.ranked, pending: unranked, excluded: live.excluded };
 }

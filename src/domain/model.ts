@@ -7,8 +7,6 @@
  * point. Parsing and printing of decimals lives in ./decimal.ts.
  */
 
-import type { RecusalRule, RecuseList } from './recusal.ts';
-
 export type Id = string;
 
 /** An integer count of hundredths: 87.5 is 8750. */
@@ -23,6 +21,15 @@ export interface Criterion {
   points: Hundredths;
   /** The smallest mark increment (最小分值单位); divides `max`. */
   step: Hundredths;
+}
+
+/** How units recuse a judge (回避, ./recusal.ts): same unit only, or also one unit containing the other. */
+export type RecusalRule = 'equal' | 'contains';
+
+/** A judge's explicit 回避名单: contestants by id, and units (matched like the judge's own unit). */
+export interface RecuseList {
+  contestantIds: Id[];
+  units: string[];
 }
 
 export interface Judge {

@@ -6,6 +6,7 @@
 
 import type { JudgeTotal } from './engine.ts';
 import type { Hundredths, Id } from './model.ts';
+import { compareIds } from './order.ts';
 import { add, compare, div, type Rational, rational } from './rational.ts';
 
 /** The engine's exact text back to a rational: "87.725", "-3", or a fraction "263/3". */
@@ -35,9 +36,9 @@ export interface Outlier {
 }
 
 /** A median says which total is off only with at least three of them. */
-export const MIN_TOTALS_FOR_OUTLIERS = 3;
+const MIN_TOTALS_FOR_OUTLIERS = 3;
 /** The distance that flags a total: 10 % of the full mark. */
-export const OUTLIER_PERCENT = 10;
+const OUTLIER_PERCENT = 10;
 
 /**
  * The counted judges whose total is more than `percent` % of `fullMark` (the sheet's full
@@ -61,7 +62,7 @@ export function outliersOf(
       flagged.push({ judge: total.judge, shown: total.shown, direction: distance.num > 0n ? 'high' : 'low' });
     }
   });
-  return flagged.sort((a, b) => (a.judge < b.judge ? -1 : a.judge > b.judge ? 1 : 0));
+  return flagged.sort((a, b) => compareIds(a.judge, b.judge));
 }
 
 /** The full mark of a sheet: what a judge total is out of (the sum of the criteria's points). */

@@ -38,8 +38,8 @@ export interface ClockView {
   overtimeSeconds: number;
 }
 
-export const TWO_MINUTES = 120;
-export const ONE_MINUTE = 60;
+const TWO_MINUTES = 120;
+const ONE_MINUTE = 60;
 
 export function clockView(elapsedMs: number, limitSeconds: number | null): ClockView {
   if (limitSeconds === null) {

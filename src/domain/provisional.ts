@@ -55,7 +55,7 @@ export function roundClosureOf(events: Iterable<LeitaiEvent>): RoundClosure {
 }
 
 /** The active contestants whose current reveal stands (locked, not reopened by a correction). */
-export function revealedContestantIds(
+function revealedContestantIds(
   contestants: readonly { id: Id; status: string }[],
   events: readonly LeitaiEvent[],
 ): Set<Id> {

@@ -4,10 +4,11 @@
  * storage and the server's admission alike: every event of its competition (a competition
  * purge) or of its round (a round purge), except the purge events themselves.
  *
- * Pure: no React, Dexie, DOM API or Node import.
+ * Pure: no React, Dexie, DOM API or Node import. The fold (./events.ts) leaves purged scopes
+ * out through this module, so it speaks of an event only by its place (EventPlace), never
+ * importing the events' types back.
  */
 
-import type { LeitaiEvent } from './events.ts';
 import type { Id } from './model.ts';
 import type { CompetitionRecord, RoundRecord } from './records.ts';
 
@@ -17,19 +18,19 @@ export interface PurgeScope {
   roundId: Id | null;
 }
 
-export function purgeScopeOf(event: LeitaiEvent<'scope.purge'>): PurgeScope {
-  return { competitionId: event.competitionId, roundId: event.roundId };
-}
-
-export function isPurge(event: LeitaiEvent): event is LeitaiEvent<'scope.purge'> {
-  return event.type === 'scope.purge';
-}
-
 /** An event's place: enough to tell whether a purge removes it. */
 export interface EventPlace {
   type: string;
   competitionId: Id;
   roundId: Id | null;
+}
+
+export function purgeScopeOf(purge: EventPlace & { type: 'scope.purge' }): PurgeScope {
+  return { competitionId: purge.competitionId, roundId: purge.roundId };
+}
+
+export function isPurge<E extends EventPlace>(event: E): event is Extract<E, { type: 'scope.purge' }> {
+  return event.type === 'scope.purge';
 }
 
 /** Whether `event` belongs to `scope` (a purge event never does: it is what stays). */
@@ -43,7 +44,7 @@ export function isPurged(event: EventPlace, scopes: readonly PurgeScope[]): bool
 }
 
 /** The events that no purge among them removes: the purges' scopes left out, the purges kept. */
-export function withoutPurgedScopes(events: readonly LeitaiEvent[]): LeitaiEvent[] {
+export function withoutPurgedScopes<E extends EventPlace>(events: readonly E[]): E[] {
   const scopes = events.filter(isPurge).map(purgeScopeOf);
   return scopes.length === 0 ? [...events] : events.filter((event) => !isPurged(event, scopes));
 }
@@ -64,6 +65,6 @@ export const DEMO_DRAW_SEED = '2026昌吉市擂台比武示例抽签';
  * A demo loaded before competitions carried `demo` is known by its draw: the demo's own seed.
  * It may be purged like the demo.
  */
-export function isDemoDraw(event: LeitaiEvent): boolean {
-  return event.type === 'draw.record' && event.payload.seed === DEMO_DRAW_SEED;
+export function isDemoDraw(event: EventPlace & { payload: object }): boolean {
+  return event.type === 'draw.record' && 'seed' in event.payload && event.payload.seed === DEMO_DRAW_SEED;
 }

@@ -4,6 +4,7 @@
  * draw, then id: never randomly, never by input order.
  */
 import type { TieBreakStep } from './model.ts';
+import { byDrawThenId } from './order.ts';
 import { compare, type Rational } from './rational.ts';
 
 /** What put a contestant below the one listed just above it. */
@@ -25,15 +26,6 @@ export interface RankedPlace<T extends RankCandidate> {
   tied: boolean;
   /** Null for the first place. */
   separatedBy: Separation | null;
-}
-
-function compareListing(a: RankCandidate, b: RankCandidate): number {
-  if (a.draw !== b.draw) {
-    if (a.draw === null) return 1;
-    if (b.draw === null) return -1;
-    return a.draw - b.draw;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Which step first tells a (listed above) from b, or 'tied'. */
@@ -59,7 +51,7 @@ export function rankCandidates<T extends RankCandidate>(
   candidates: readonly T[],
   chain: readonly TieBreakStep[],
 ): RankedPlace<T>[] {
-  const sorted = [...candidates].sort((a, b) => compareRanking(a, b) || compareListing(a, b));
+  const sorted = [...candidates].sort((a, b) => compareRanking(a, b) || byDrawThenId(a, b));
   const places: RankedPlace<T>[] = [];
   sorted.forEach((candidate, position) => {
     const previous = places[position - 1];

@@ -2,13 +2,13 @@
  * The setup records: what an organizer prepares (competitions, rounds, judges, contestants,
  * photos). They are stored as rows in IndexedDB and travel through the event log as
  * `entity.put` / `entity.delete` events, so the records themselves carry no revision: the
- * revision of an entity lives in the event and in the projection's head (see ./events.ts).
+ * revision of an entity lives in the event and in the projection's head, one per field of a
+ * merged table (see ./events.ts).
  *
  * Pure types: no React, Dexie, DOM API or Node import.
  */
 
-import type { ContestantStatus, Criterion, Hundredths, Id, RoundSettings } from './model.ts';
-import type { RecuseList } from './recusal.ts';
+import type { ContestantStatus, Criterion, Hundredths, Id, RecuseList, RoundSettings } from './model.ts';
 
 export interface CompetitionRecord {
   id: Id;
@@ -129,6 +129,97 @@ export interface PhotoRecord {
   blob: Blob;
 }
 
+/**
+ * The tables whose records merge field by field (src/domain/events.ts `mergeEntity`): two
+ * devices editing different fields of one contestant both keep their edit. A photo is written
+ * whole: its blob is never copied into a head row.
+ */
+export type MergedTable = Exclude<SetupTable, 'photos'>;
+
+export type MergedField<T extends MergedTable> = Exclude<keyof SetupRecords[T], 'id'> & string;
+
+export function isMergedTable(table: SetupTable): table is MergedTable {
+  return table !== 'photos';
+}
+
+/** Every field, the compiler checking that none is missing (a `Record` needs all its keys). */
+function fieldsOf<T extends MergedTable>(fields: Record<MergedField<T>, true>): readonly MergedField<T>[] {
+  return Object.keys(fields) as MergedField<T>[];
+}
+
+/**
+ * Every field of each merged table, optional ones included: a put that writes a field absent
+ * from its record clears it, so the merge must know the fields a record may lack.
+ */
+export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<T>[] } = {
+  competitions: fieldsOf<'competitions'>({
+    name: true,
+    archived: true,
+    date: true,
+    venue: true,
+    issuer: true,
+    demo: true,
+  }),
+  rounds: fieldsOf<'rounds'>({
+    competitionId: true,
+    name: true,
+    order: true,
+    criteria: true,
+    settings: true,
+    timeLimitSeconds: true,
+    overtime: true,
+    fullMark: true,
+    rehearsalOf: true,
+  }),
+  judges: fieldsOf<'judges'>({
+    competitionId: true,
+    roundIds: true,
+    name: true,
+    title: true,
+    weight: true,
+    unit: true,
+    recuse: true,
+    joinCode: true,
+    order: true,
+    simulated: true,
+  }),
+  contestants: fieldsOf<'contestants'>({
+    roundId: true,
+    name: true,
+    unit: true,
+    topic: true,
+    photoId: true,
+    status: true,
+    draw: true,
+    order: true,
+  }),
+};
+
+/** Structural equality of record values (plain data: strings, numbers, arrays, objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const definedKeys = (value: object) =>
+    Object.entries(value)
+      .filter(([, entry]) => entry !== undefined)
+      .map(([key]) => key);
+  const keys = definedKeys(a);
+  if (keys.length !== definedKeys(b).length) return false;
+  return keys.every((key) =>
+    sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** The fields an edit from `before` to `after` changes: what its put lists. */
+export function changedFields<T extends MergedTable>(
+  table: T,
+  before: SetupRecords[T],
+  after: SetupRecords[T],
+): MergedField<T>[] {
+  return MERGED_FIELDS[table].filter((field) => !sameValue(before[field], after[field])) as MergedField<T>[];
+}
+
 /** The setup tables, by name: the same names as the IndexedDB tables. */
 export interface SetupRecords {
   competitions: CompetitionRecord;
@@ -139,11 +230,3 @@ export interface SetupRecords {
 }
 
 export type SetupTable = keyof SetupRecords;
-
-export const SETUP_TABLES: readonly SetupTable[] = [
-  'competitions',
-  'rounds',
-  'judges',
-  'contestants',
-  'photos',
-];

@@ -10,9 +10,7 @@
  * applies too. Units are compared after NFKC and trimming (full-width and half-width variants,
  * stray spaces); a blank unit is no unit.
  */
-import type { Id } from './model.ts';
-
-export type RecusalRule = 'equal' | 'contains';
+import type { Id, RecusalRule, RecuseList } from './model.ts';
 
 export const RECUSAL_RULES: readonly RecusalRule[] = ['equal', 'contains'];
 
@@ -21,12 +19,6 @@ export const CONTRACT_RECUSAL_RULE: RecusalRule = 'equal';
 
 /** The rule of a round created in the app. */
 export const APP_RECUSAL_RULE: RecusalRule = 'contains';
-
-/** A judge's explicit 回避名单: contestants by id, and units (matched like the judge's own unit). */
-export interface RecuseList {
-  contestantIds: Id[];
-  units: string[];
-}
 
 /** 同单位 / 单位包含 / 回避名单 */
 export type RecusalReason = 'sameUnit' | 'unitContains' | 'recuseList';

@@ -6,9 +6,9 @@
 
 import type { MarkRow, SheetRow } from './events.ts';
 import type { SetAside } from './live-standings.ts';
-import type { Id } from './model.ts';
+import type { Id, RecusalRule, RecuseList } from './model.ts';
 import type { Outlier } from './outliers.ts';
-import { isRecusedFrom, type RecusalRule, type RecuseList } from './recusal.ts';
+import { isRecusedFrom } from './recusal.ts';
 
 /**
  * `submitted`: sent to the host; `incomplete`: submitted, but a criterion of the sheet has no

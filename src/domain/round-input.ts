@@ -5,6 +5,7 @@
  */
 import { type AdjustmentRow, isAdjustmentActive, type MarkRow, type Projection } from './events.ts';
 import type { Id, RoundInput } from './model.ts';
+import { byOrderThenId } from './order.ts';
 import { type ContestantRecord, isAssigned, type JudgeRecord, type RoundRecord } from './records.ts';
 
 export interface RoundRows {
@@ -14,10 +15,6 @@ export interface RoundRows {
   contestants: readonly ContestantRecord[];
   marks: readonly MarkRow[];
   adjustments: readonly AdjustmentRow[];
-}
-
-function byOrder<T extends { order: number; id: Id }>(a: T, b: T): number {
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -36,7 +33,7 @@ export function assembleRoundInput({
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
   return {
     criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-    judges: [...judges].sort(byOrder).map(({ id, name, weight, unit, recuse }) => ({
+    judges: [...judges].sort(byOrderThenId).map(({ id, name, weight, unit, recuse }) => ({
       id,
       name,
       weight,
@@ -52,7 +49,7 @@ export function assembleRoundInput({
         : {}),
     })),
     contestants: [...contestants]
-      .sort(byOrder)
+      .sort(byOrderThenId)
       .map(({ id, name, unit, draw, status }) => ({ id, name, unit, draw, status })),
     marks: marks.flatMap((mark) =>
       mark.value !== null &&

@@ -89,7 +89,7 @@ export function sha256(message: Uint8Array): Uint8Array {
   return digest;
 }
 
-export function toHex(bytes: Uint8Array): string {
+function toHex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 

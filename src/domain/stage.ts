@@ -100,11 +100,3 @@ export function contestantLockOf(events: Iterable<LeitaiEvent>, contestantId: Id
     nextRevision: revision,
   };
 }
-
-/** Whether a judge's sheet for the contestant is locked: the newest lock beats their unlocks. */
-export function isSheetLocked(events: Iterable<LeitaiEvent>, contestantId: Id, judgeId: Id): boolean {
-  const relevant = lockEventsOf(events, contestantId).filter(
-    (event) => event.type === 'contestant.lock' || event.payload.judgeId === judgeId,
-  );
-  return newest(relevant)?.type === 'contestant.lock';
-}

@@ -26,15 +26,15 @@ export interface RoundIndex {
   totalDenominator: number;
 }
 
-export function judgeLabel(judge: Judge | undefined, id: string): string {
+function judgeLabel(judge: Judge | undefined, id: string): string {
   return judge?.name && judge.name !== id ? `${judge.name}（${id}）` : id;
 }
 
-export function contestantLabel(contestant: Contestant | undefined, id: string): string {
+function contestantLabel(contestant: Contestant | undefined, id: string): string {
   return contestant?.name && contestant.name !== id ? `${contestant.name}（${id}）` : id;
 }
 
-export function criterionLabel(criterion: Criterion | undefined, id: string): string {
+function criterionLabel(criterion: Criterion | undefined, id: string): string {
   return criterion?.label && criterion.label !== id ? `${criterion.label}（${id}）` : id;
 }
 

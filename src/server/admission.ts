@@ -8,17 +8,12 @@
  * that were committed: it is derived state, never a second source of truth.
  */
 
-import { type LeitaiEvent, type Stamp, stampOf, supersedes } from '../domain/events';
+import { type EntityHeadRow, entityChangeOf, type LeitaiEvent, mergeEntity } from '../domain/events';
 import { describeIssue } from '../domain/issues';
 import type { Id } from '../domain/model';
+import { byOrderThenId } from '../domain/order';
 import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
-import {
-  isAssigned,
-  type JudgeRecord,
-  judgeOfEntity,
-  type SetupRecords,
-  type SetupTable,
-} from '../domain/records';
+import { isAssigned, type JudgeRecord, type SetupRecords, type SetupTable } from '../domain/records';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
 
@@ -28,7 +23,7 @@ import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } fro
  * revision near 2^53 would leave the cell's owner no revision to supersede it with. A bound of
  * 1000 per event leaves the number space for some 10^12 edits.
  */
-export const MAX_REVISION_LEAD = 1000;
+const MAX_REVISION_LEAD = 1000;
 
 export interface AdmissionRefusal {
   code: SyncErrorCode;
@@ -113,7 +108,7 @@ export class Admission {
     contestants: new Map(),
     photos: new Map(),
   };
-  private readonly entityHeads = new Map<string, Stamp>();
+  private readonly entityHeads = new Map<string, EntityHeadRow>();
   private readonly revisions = new Map<string, number>();
   /** The judge each correction request was made by: the first request of an id owns it. */
   private readonly correctionRequests = new Map<Id, Id>();
@@ -154,18 +149,16 @@ export class Admission {
     const { table } = event.payload;
     const entityId = event.type === 'entity.put' ? event.payload.entity.id : event.payload.entityId;
     const key = `${table}/${entityId}`;
-    const head = stampOf(event);
-    if (!supersedes(head, this.entityHeads.get(key))) return;
-    this.entityHeads.set(key, head);
+    // The devices' own merge, so the server checks against the setup every device folds.
+    const row = mergeEntity(this.entityHeads.get(key), event);
+    if (row === undefined) return;
+    this.entityHeads.set(key, row);
+    const change = entityChangeOf(event, row);
     const records = this.entities[table] as Map<Id, unknown>;
-    if (event.type === 'entity.delete') records.delete(entityId);
+    if ('delete' in change) records.delete(entityId);
     // A photo is only ever looked up by id: its picture (megabytes of base64) stays in the log.
-    else if (event.payload.table === 'photos')
-      records.set(entityId, { id: entityId, roundId: event.payload.entity.roundId });
-    // A judge of one round, as logs written before judges belonged to the competition hold it.
-    else if (event.payload.table === 'judges')
-      records.set(entityId, judgeOfEntity(event.payload.entity, event.competitionId));
-    else records.set(entityId, event.payload.entity);
+    else if (change.table === 'photos') records.set(entityId, { id: entityId, roundId: change.put.roundId });
+    else records.set(entityId, change.put);
   }
 
   /** The judge whose events a device id has carried so far, if any. */
@@ -186,7 +179,7 @@ export class Admission {
   judgesOfRound(roundId: Id): JudgeRecord[] {
     return [...this.entities.judges.values()]
       .filter((judge) => isAssigned(judge, roundId))
-      .sort((a, b) => a.order - b.order);
+      .sort(byOrderThenId);
   }
 
   /** The judges whose join code this is. */

@@ -22,7 +22,7 @@ function newestMtime(path) {
 }
 
 /** Why dist/ needs a build, or null when it is up to date. */
-export function staleReason(root = projectRoot) {
+function staleReason(root = projectRoot) {
   const builtAt = join(root, 'dist', 'index.html');
   if (!existsSync(builtAt)) return 'dist/ has no build yet';
   const builtTime = statSync(builtAt).mtimeMs;

@@ -1,7 +1,5 @@
 import type { Server } from 'node:http';
 
-export const MIME_TYPES: Record<string, string>;
-
 export interface StaticServer {
   /** The base URL, e.g. http://127.0.0.1:5180 (127.0.0.1 when listening on every interface). */
   url: string;
@@ -20,8 +18,6 @@ export function startStaticServer(options: {
 export function createStaticHandler(
   root: string,
 ): (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>;
-
-export function contentSecurityPolicy(options?: { host?: string; scriptHashes?: string[] }): string;
 
 export function securityHeaders(options?: {
   host?: string;

@@ -31,7 +31,7 @@ const ENCODINGS = [
   { name: 'gzip', compress: promisify(gzip), options: () => ({}) },
 ];
 
-export const MIME_TYPES = {
+const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -91,7 +91,7 @@ const PLAIN_HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * No plugins, no <base>, no framing by any page.
  * @param {{ host?: string, scriptHashes?: string[] }} options
  */
-export function contentSecurityPolicy({ host, scriptHashes = [] } = {}) {
+function contentSecurityPolicy({ host, scriptHashes = [] } = {}) {
   const live = host && PLAIN_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
   return [
     "default-src 'self'",

@@ -205,6 +205,16 @@ export interface SyncStatus {
   refusal: SyncError | null;
 }
 
+/** Before the first contact with a server: nothing acknowledged, nothing refused, no session. */
+export const NOT_CONNECTED: SyncStatus = {
+  online: false,
+  pending: 0,
+  refused: 0,
+  lastContact: null,
+  session: null,
+  refusal: null,
+};
+
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
@@ -263,14 +273,7 @@ export class SyncClient {
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly random: () => number;
-  private status: SyncStatus = {
-    online: false,
-    pending: 0,
-    refused: 0,
-    lastContact: null,
-    session: null,
-    refusal: null,
-  };
+  private status: SyncStatus = NOT_CONNECTED;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private started = false;
   private running: Promise<void> | null = null;

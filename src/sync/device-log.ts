@@ -14,7 +14,7 @@ import { type PushResponse, parseWireEvent, type WireEvent } from './protocol';
 import { request, type SyncTransport } from './transport';
 import { fromWire, toWireAll } from './wire';
 
-export const DEVICE_LOG_FORMAT = 'leitai-device-log';
+const DEVICE_LOG_FORMAT = 'leitai-device-log';
 
 export interface DeviceLogFile {
   format: typeof DEVICE_LOG_FORMAT;
@@ -65,9 +65,26 @@ export async function exportRefusedEvents(db: LeitaiDB, now = new Date()): Promi
   };
 }
 
-/** Why a file is not a device log: its first problem, for the screen. */
+/** Why a device log cannot be imported: the file's first problem, or who may import one. */
+export type DeviceLogProblem =
+  | { code: 'notJson' }
+  | { code: 'notDeviceLog' }
+  | { code: 'badEvent'; event: number; path: string; problem: string }
+  | { code: 'organizerOnly' };
+
+/** `problem` is for the screen to put into words; `message` is for developers. */
 export class DeviceLogError extends Error {
   override readonly name = 'DeviceLogError';
+
+  constructor(readonly problem: DeviceLogProblem) {
+    super(
+      problem.code === 'badEvent'
+        ? `event ${problem.event}: ${problem.path}: ${problem.problem}`
+        : { notJson: 'not JSON', notDeviceLog: 'not a Leitai device log', organizerOnly: 'organizer only' }[
+            problem.code
+          ],
+    );
+  }
 }
 
 export function parseDeviceLog(text: string): WireEvent[] {
@@ -75,16 +92,21 @@ export function parseDeviceLog(text: string): WireEvent[] {
   try {
     value = JSON.parse(text);
   } catch {
-    throw new DeviceLogError('not JSON');
+    throw new DeviceLogError({ code: 'notJson' });
   }
   const file = value as Partial<DeviceLogFile> | null;
   if (file?.format !== DEVICE_LOG_FORMAT || file.version !== 1 || !Array.isArray(file.events)) {
-    throw new DeviceLogError('not a Leitai device log');
+    throw new DeviceLogError({ code: 'notDeviceLog' });
   }
   return file.events.map((event, index) => {
     const parsed = parseWireEvent(event);
     if (!parsed.ok)
-      throw new DeviceLogError(`event ${index + 1}: ${parsed.error.path}: ${parsed.error.problem}`);
+      throw new DeviceLogError({
+        code: 'badEvent',
+        event: index + 1,
+        path: parsed.error.path,
+        problem: parsed.error.problem,
+      });
     return parsed.value;
   });
 }

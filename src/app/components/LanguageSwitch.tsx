@@ -1,6 +1,6 @@
+import { useUiStore } from '../i18n/language';
 import { LANGS, type Lang } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { useUiStore } from '../store';
 
 // Each language is named in itself, so a reader who cannot read the current one finds theirs.
 const names: Record<Lang, string> = { 'zh-CN': '中文', en: 'English' };

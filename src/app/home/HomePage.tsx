@@ -1,8 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { readSession } from '../../sync/sync-state';
-import { useDatabase } from '../db-context';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { Link } from '../router';
 import { openSyncPanel } from '../sync/open-sync-panel';
 
@@ -49,9 +48,8 @@ const cards: RoleCard[] = [
  */
 function ConnectNotice() {
   const t = useT();
-  const db = useDatabase();
   // null: no session; undefined while reading.
-  const session = useLiveQuery(() => readSession(db), [db]);
+  const session = useLiveRead(readSession);
   if (session !== null) return null;
   return (
     <section className="home-connect" aria-labelledby="home-connect-heading">

@@ -8,7 +8,9 @@
 // English too once the screen is switched to it (loadLanguage, from the store).
 //
 // To add an area: a loader below (the area is its file, src/app/i18n/<area>.ts, exporting
-// <area>Zh and <area>En), and the area in `routeAreas` for each page whose code uses its keys.
+// <area>Zh and <area>En), its table in messages.ts' AreaTable (TypeScript refuses the loader
+// until then), and the area in `routeAreas` for each page whose code uses its keys (or a
+// loadArea of its own where the area loads on demand, as error-text.ts does).
 // test/unit/pwa/message-areas.test.ts checks that against the code; test/budgets finds the chunks.
 
 import type * as judge from './judge';
@@ -16,6 +18,7 @@ import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
 import type * as organizerPeople from './organizer-people';
 import type * as projector from './projector';
+import type * as repositoryErrors from './repository-errors';
 import type * as results from './results';
 import type * as resultsBackup from './results-backup';
 import type * as stage from './stage';
@@ -64,7 +67,15 @@ export const areaLoaders = {
     'zh-CN': () => import('./sync-errors?lang=zh-CN').then((m: typeof syncErrors) => m.syncErrorsZh),
     en: () => import('./sync-errors?lang=en').then((m: typeof syncErrors) => m.syncErrorsEn),
   },
-};
+  // The repository's refusals (src/app/i18n/error-text.ts): loaded by the first screen that
+  // may show one, not with any page.
+  'repository-errors': {
+    'zh-CN': () =>
+      import('./repository-errors?lang=zh-CN').then((m: typeof repositoryErrors) => m.repositoryErrorsZh),
+    en: () =>
+      import('./repository-errors?lang=en').then((m: typeof repositoryErrors) => m.repositoryErrorsEn),
+  },
+} satisfies Record<string, Record<Lang, () => Promise<Partial<Messages>>>>;
 
 export type MessageArea = keyof typeof areaLoaders;
 
@@ -91,7 +102,7 @@ function loadTable(area: MessageArea, lang: Lang): Promise<void> {
   let loading = tables.get(key);
   if (!loading) {
     loading = areaLoaders[area][lang]().then((table) => {
-      registerMessages(lang, table as Partial<Messages>);
+      registerMessages(lang, table);
       registered.add(key);
     });
     loading.catch(() => tables.delete(key));
@@ -110,6 +121,11 @@ export async function loadArea(area: MessageArea): Promise<void> {
 export async function loadLanguage(lang: Lang): Promise<void> {
   languages.add(lang);
   await Promise.all([...requested].map((area) => loadTable(area, lang)));
+}
+
+/** Whether an area's messages are there in this language. */
+export function isAreaLoaded(area: MessageArea, lang: Lang): boolean {
+  return registered.has(`${area}:${lang}`);
 }
 
 /** Whether every area asked for so far is there in this language (then switching is instant). */

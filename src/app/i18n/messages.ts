@@ -2,13 +2,24 @@
 // as Record<keyof typeof zhCN, string>, so TypeScript refuses a missing or an extra key.
 // The tables below are the shell's, on every screen (home, header, sync status). A role's own
 // messages are an area (areas.ts) that loads with its page; MessageKey is the union of both, so
-// t() knows every key and the tables are registered at run time.
+// t() knows every key and the tables are registered at run time. Errors are codes with
+// parameters too: a repository refusal is put into words by error-text.ts from its own area
+// (repository-errors.ts), a sync refusal by sync/failure-message.ts from sync-errors.ts.
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 
-import type { areaLoaders } from './areas';
+import type { judgeZh } from './judge';
+import type { organizerZh } from './organizer';
+import type { organizerPeopleZh } from './organizer-people';
+import type { projectorZh } from './projector';
 import { pwaEn, pwaZh } from './pwa';
+import type { repositoryErrorsZh } from './repository-errors';
+import type { resultsZh } from './results';
+import type { resultsBackupZh } from './results-backup';
+import type { stageZh } from './stage';
 import { syncEn, syncZh } from './sync';
+import type { syncErrorsZh } from './sync-errors';
+import type { syncPanelZh } from './sync-panel';
 
 export const zhCN = {
   'app.name': '擂台 · Leitai 评分系统',
@@ -47,7 +58,22 @@ export const zhCN = {
 } satisfies Record<string, string>;
 
 type ShellKey = keyof typeof zhCN;
-type AreaTable = Awaited<ReturnType<(typeof areaLoaders)[keyof typeof areaLoaders]['zh-CN']>>;
+/**
+ * The areas' tables (areas.ts loads them), named here by type only so that this module does not
+ * import the loader that imports it. An area left out here cannot be loaded: areaLoaders refuses
+ * a table that has no key of Messages.
+ */
+type AreaTable =
+  | typeof organizerZh
+  | typeof organizerPeopleZh
+  | typeof judgeZh
+  | typeof stageZh
+  | typeof projectorZh
+  | typeof resultsZh
+  | typeof resultsBackupZh
+  | typeof syncPanelZh
+  | typeof syncErrorsZh
+  | typeof repositoryErrorsZh;
 type KeysOf<Table> = Table extends unknown ? keyof Table : never;
 
 /** Every message key of the app: the shell's and every area's. */

@@ -34,7 +34,6 @@ export const syncErrorsZh = {
   'sync.error.tooManyDevices': '加入的设备已达上限，请组织者撤销不再使用的设备后再试。',
   'sync.error.purgedScope': '这条记录属于已清除的示例赛事或彩排，场馆服务器不再接收。',
   'sync.error.purgeRefused': '只能清除示例赛事或彩排轮次；已有真实评分的赛事不能清除。',
-  'sync.error.badFile': '这不是擂台的设备记录文件：{detail}',
   'sync.error.required': '请填写此项',
 } satisfies Record<string, string>;
 
@@ -80,6 +79,5 @@ export const syncErrorsEn: Record<keyof typeof syncErrorsZh, string> = {
     'This record belongs to the demo or a rehearsal that was wiped: the venue server no longer takes it.',
   'sync.error.purgeRefused':
     'Only the demo competition or a rehearsal round can be wiped; a competition with real marks cannot.',
-  'sync.error.badFile': 'Not a Leitai device log: {detail}',
   'sync.error.required': 'Please fill this in',
 };

@@ -78,6 +78,11 @@ export const syncPanelZh = {
   'sync.revokeNamed': '撤销设备：{device}',
   'sync.readmit': '重新允许',
   'sync.readmitNamed': '重新允许设备：{device}',
+  // A device log that cannot be imported (SyncPanel.tsx: deviceLogMessage).
+  'sync.deviceLog.notJson': '这不是擂台的设备记录文件：文件不是 JSON 格式',
+  'sync.deviceLog.notDeviceLog': '这不是擂台的设备记录文件',
+  'sync.deviceLog.badEvent': '设备记录文件已损坏：第 {event} 条记录的 {path} 有误（{problem}）',
+  'sync.deviceLog.organizerOnly': '只有组织者的设备可以导入其他设备的记录',
 } satisfies Record<string, string>;
 
 export const syncPanelEn: Record<keyof typeof syncPanelZh, string> = {
@@ -158,4 +163,8 @@ export const syncPanelEn: Record<keyof typeof syncPanelZh, string> = {
   'sync.revokeNamed': 'Revoke device: {device}',
   'sync.readmit': 'Readmit',
   'sync.readmitNamed': 'Readmit device: {device}',
+  'sync.deviceLog.notJson': 'Not a Leitai device log: the file is not JSON',
+  'sync.deviceLog.notDeviceLog': 'Not a Leitai device log',
+  'sync.deviceLog.badEvent': 'The device log is damaged: record {event}, {path}: {problem}',
+  'sync.deviceLog.organizerOnly': 'Only an organizer’s device can import another device’s log',
 };

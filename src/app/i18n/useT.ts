@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useUiStore } from '../store';
+import { useUiStore } from './language';
 import { type MessageKey, translate } from './messages';
 
 export type TFunction = (key: MessageKey, params?: Record<string, string | number>) => string;

@@ -5,12 +5,13 @@
  */
 
 import { useState } from 'react';
-import { RepositoryError, requestCorrection, type SheetRef } from '../../db/repository';
+import { requestCorrection, type SheetRef } from '../../db/repository';
 import type { CorrectionRow } from '../../domain/events';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { Dialog } from './Dialog';
 import { LockIcon } from './LockIcon';
 
 const REASONS: readonly MessageKey[] = [
@@ -65,6 +66,7 @@ export function CorrectionPanel({ sheet, correction }: CorrectionPanelProps) {
 
 function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => void }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const [reason, setReason] = useState<MessageKey | null>(null);
   const [note, setNote] = useState('');
@@ -80,12 +82,16 @@ function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => 
       await requestCorrection(db, { ...sheet, reason: text });
       onClose();
     } catch (caught) {
-      setError(caught instanceof RepositoryError ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 
   return (
-    <Dialog title={t('judge.correction.title')} onCancel={onClose} className="judge-dialog--correction">
+    <ModalDialog
+      title={t('judge.correction.title')}
+      onCancel={onClose}
+      className="judge-dialog judge-dialog--correction"
+    >
       <fieldset className="judge-reasons">
         <legend>{t('judge.correction.why')}</legend>
         {REASONS.map((key) => (
@@ -120,6 +126,6 @@ function CorrectionDialog({ sheet, onClose }: { sheet: SheetRef; onClose: () => 
           {t('judge.cancel')}
         </button>
       </div>
-    </Dialog>
+    </ModalDialog>
   );
 }

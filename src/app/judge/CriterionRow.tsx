@@ -22,7 +22,7 @@ const ERROR_MESSAGE: Record<CriterionError['code'], MessageKey> = {
   tooLarge: 'judge.error.aboveMax',
 };
 
-export function describeCriterionError(t: TFunction, cell: CellView, error: CriterionError): string {
+function describeCriterionError(t: TFunction, cell: CellView, error: CriterionError): string {
   return t(ERROR_MESSAGE[error.code], {
     max: formatHundredths(cell.criterion.max),
     step: formatHundredths(cell.criterion.step),

@@ -17,6 +17,7 @@ import {
   assignedRounds,
   bindJudge,
   findJudgesByCode,
+  judgeById,
   type KeypadKey,
   RepositoryError,
 } from '../../db/repository';
@@ -25,6 +26,7 @@ import type { JudgeRecord, RoundRecord } from '../../domain/records';
 import { readSession } from '../../sync/session';
 import { SyncRefusal } from '../../sync/transport';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { deviceSync, disconnectDevice, joinAsJudge } from '../sync/device-sync';
@@ -87,6 +89,7 @@ async function ensureJudgeSession(db: LeitaiDB, judge: JudgeRecord, code: string
 
 export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const [code, setCode] = useState(() => (isJoinCode(initialCode) ? initialCode : ''));
   const [outdatedLink, setOutdatedLink] = useState(() => initialCode !== '' && !isJoinCode(initialCode));
@@ -115,7 +118,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
           return;
         }
         joinedAtServer = true;
-        const judge = await db.judges.get(joined.judgeId);
+        const judge = await judgeById(db, joined.judgeId);
         judges = judge ? [judge] : [];
       }
       if (cancelled) return;
@@ -147,7 +150,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
       await bindJudge(db, judge.id);
       onDone();
     } catch (caught) {
-      if (caught instanceof RepositoryError) setError(caught.message);
+      if (caught instanceof RepositoryError) setError(errorText(caught));
       else {
         const { key, params } = syncFailureMessage(caught);
         setError(t(key, params));

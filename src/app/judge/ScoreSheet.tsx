@@ -10,13 +10,14 @@
 
 import { useEffect, useRef, useState } from 'react';
 import {
+  type CommitResult,
   commitDraft,
   commitSheetDrafts,
   type DraftRow,
   type KeypadKey,
   type MarkCell,
+  marksOfSheet,
   pressKey,
-  RepositoryError,
   stepMark,
   submitSheet,
 } from '../../db/repository';
@@ -24,6 +25,7 @@ import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { CorrectionPanel } from './CorrectionPanel';
 import { type CriterionError, CriterionRow } from './CriterionRow';
@@ -72,6 +74,7 @@ export function ScoreSheet({
   onShowList,
 }: ScoreSheetProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const cells = cellViews(round.criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
@@ -98,7 +101,7 @@ export function ScoreSheet({
     queue.current = queue.current
       .then(work)
       .catch((caught: unknown) => {
-        setFailure(caught instanceof RepositoryError ? caught.message : String(caught));
+        setFailure(errorText(caught));
       })
       .finally(() => {
         pendingWrites.current--;
@@ -128,27 +131,41 @@ export function ScoreSheet({
     run(() => pressKey(db, cellOf(criterionId), key));
   };
 
+  /** The keypad's next stop after `criterionId`: the next criterion, else 提交. */
+  const advanceFrom = (criterionId: Id) => {
+    const index = round.criteria.findIndex((criterion) => criterion.id === criterionId);
+    const next = round.criteria[index + 1];
+    if (next) moveTo(next.id);
+    else submitRef.current?.focus();
+  };
+
+  /** Whether a commit left a mark in the cell; if not, the row says the criterion is missing. */
+  const flagUnlessMarked = (criterionId: Id, result: CommitResult): boolean => {
+    const empty = result.status === 'invalid' ? result.check.code === 'empty' : result.mark?.value == null;
+    if (empty) flagMissing(criterionId);
+    return result.status !== 'invalid' && !empty;
+  };
+
   const confirm = () => {
     const criterionId = activeRef.current;
     if (locked || !criterionId) return;
     setFailure(null);
     const shown = cells.find((cell) => cell.criterion.id === criterionId);
-    // What is on screen is up to date and not a mark: stay, and say why beside the criterion.
     if (pendingWrites.current === 0 && shown?.value === null) {
-      if (!shown.check || shown.check.ok || shown.check.code === 'empty') flagMissing(criterionId);
+      // The screen shows no mark, but a digit written a moment ago may not be on it yet: the
+      // database decides. Stay on the criterion unless the commit leaves a mark there.
+      run(async () => {
+        const result = await commitDraft(db, cellOf(criterionId));
+        if (flagUnlessMarked(criterionId, result) && activeRef.current === criterionId) {
+          advanceFrom(criterionId);
+        }
+      });
       return;
     }
-    const index = round.criteria.findIndex((criterion) => criterion.id === criterionId);
-    const next = round.criteria[index + 1];
-    if (next) moveTo(next.id);
-    else submitRef.current?.focus();
-    run(async () => {
-      const result = await commitDraft(db, cellOf(criterionId));
-      // Keys not yet on screen made it invalid or empty: the row says so, and 提交 checks again.
-      if (result.status === 'invalid' ? result.check.code === 'empty' : result.mark?.value == null) {
-        flagMissing(criterionId);
-      }
-    });
+    // Keys are on their way or a mark is shown: move on at once, so that a digit tapped right
+    // after goes to the next criterion; the commit follows in the queue.
+    advanceFrom(criterionId);
+    run(async () => flagUnlessMarked(criterionId, await commitDraft(db, cellOf(criterionId))));
   };
 
   const step = (criterionId: Id, direction: 1 | -1) => {
@@ -162,10 +179,7 @@ export function ScoreSheet({
     setFailure(null);
     run(async () => {
       const invalid = await commitSheetDrafts(db, ref);
-      const saved = await db.marks
-        .where('[roundId+judgeId+contestantId]')
-        .equals([ref.roundId, ref.judgeId, ref.contestantId])
-        .toArray();
+      const saved = await marksOfSheet(db, ref.roundId, ref.judgeId, ref.contestantId);
       const marked = new Set(saved.filter((mark) => mark.value !== null).map((mark) => mark.criterionId));
       const problems = round.criteria.filter(
         (criterion) => invalid.has(criterion.id) || !marked.has(criterion.id),

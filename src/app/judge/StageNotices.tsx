@@ -6,6 +6,7 @@ import type { SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { useStageNotices } from './use-stage-notices';
 
@@ -20,6 +21,7 @@ export interface StageNoticesProps {
 
 export function StageNotices({ judge, roundId, contestants, sheets, onOpen }: StageNoticesProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const notices = useStageNotices(roundId, judge.id, sheets);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +56,7 @@ export function StageNotices({ judge, roundId, contestants, sheets, onOpen }: St
                 className="button button--gold"
                 onClick={() =>
                   confirmTotal(db, { roundId, requestId: notice.id, judgeId: judge.id }).catch(
-                    (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)),
+                    (caught: unknown) => setError(errorText(caught)),
                   )
                 }
               >

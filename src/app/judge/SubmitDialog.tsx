@@ -2,8 +2,8 @@
 
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantRecord } from '../../domain/records';
+import { ModalDialog } from '../components/ModalDialog';
 import { useT } from '../i18n/useT';
-import { Dialog } from './Dialog';
 import type { CellView, SheetTotal } from './sheet-view';
 
 export interface SubmitDialogProps {
@@ -17,10 +17,10 @@ export interface SubmitDialogProps {
 export function SubmitDialog({ contestant, cells, total, onConfirm, onCancel }: SubmitDialogProps) {
   const t = useT();
   return (
-    <Dialog
+    <ModalDialog
       title={t('judge.submit.title', { draw: contestant.draw ?? '—', name: contestant.name })}
       onCancel={onCancel}
-      className="judge-dialog--submit"
+      className="judge-dialog judge-dialog--submit"
     >
       <table className="judge-review">
         <thead>
@@ -59,6 +59,6 @@ export function SubmitDialog({ contestant, cells, total, onConfirm, onCancel }: 
           {t('judge.submit.back')}
         </button>
       </div>
-    </Dialog>
+    </ModalDialog>
   );
 }

@@ -18,10 +18,10 @@ import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
 import { recusalReason } from '../../domain/recusal';
+import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { ContestantList, type ContestantListItem } from './ContestantList';
-import { Dialog } from './Dialog';
 import { JoinScreen } from './JoinScreen';
 import {
   type JudgeContext,
@@ -85,7 +85,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const { judge, round, rounds } = context;
   const contestants = useContestants(round.id);
   const sheets = useJudgeSheets(round.id, judge.id);
-  const marks = useJudgeMarks(round.id, judge.id);
+  const marks = useJudgeMarks(round.id, judge.id, session.contestantId);
   const drafts = useJudgeDrafts(round.id, judge.id);
   const corrections = useJudgeCorrections(round.id, judge.id);
   const calls = useStageCalls(rounds.map((each) => each.id));
@@ -234,7 +234,11 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
         )}
       </div>
       {switching && (
-        <Dialog title={t('judge.switch.title', { name: judge.name })} onCancel={() => setSwitching(false)}>
+        <ModalDialog
+          title={t('judge.switch.title', { name: judge.name })}
+          onCancel={() => setSwitching(false)}
+          className="judge-dialog"
+        >
           <p>{t('judge.switch.body', { name: judge.name })}</p>
           <div className="judge-dialog__actions">
             <button type="button" className="button judge-big-button" onClick={() => unbindJudge(db)}>
@@ -249,7 +253,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
               {t('judge.cancel')}
             </button>
           </div>
-        </Dialog>
+        </ModalDialog>
       )}
     </div>
   );

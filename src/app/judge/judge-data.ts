@@ -1,51 +1,41 @@
 /**
- * The judge screen's reads, each a live query on IndexedDB (no copy kept anywhere else). They
+ * The judge screen's reads, each a live query of src/db/queries (no copy kept anywhere else). They
  * are split so that a keystroke, which writes only a draft, re-runs only the drafts query, and
  * every query reads this judge's own rows through an index: a judge sees only their own marks,
  * and 50,000 marks of other judges cost nothing.
  */
 
-import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useRef } from 'react';
 import {
-  assignedRounds,
+  contestantsOfRound,
+  correctionsOfJudge,
   type DraftRow,
-  judgeDrafts,
+  draftsOfJudge,
+  type JudgeContext,
+  judgeContext,
+  marksOfOpenSheet,
+  marksOfOtherSheets,
   readStageCall,
   type StageCall,
+  sheetsOfJudge,
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import { byAppearance } from '../../domain/order';
+import type { ContestantRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
-import { byDraw } from './sheet-view';
+import { useLiveRead } from '../live-read';
 
-export interface JudgeContext {
-  judge: JudgeRecord;
-  /** The round on screen: the session's, while the judge is still assigned to it. */
-  round: RoundRecord;
-  /** Every round the judge scores in, in the competition's order. */
-  rounds: RoundRecord[];
-  competition: CompetitionRecord | undefined;
-}
+/** The judge screen names the context it renders from here. */
+export type { JudgeContext } from '../../db/repository';
 
 /**
  * The judge, the round on screen and the judge's other rounds; null when the judge is gone or
  * assigned to no round on this device. A round the judge was taken off gives way to their first.
  */
 export function useJudgeContext(judgeId: Id, roundId: Id): JudgeContext | null | undefined {
-  const db = useDatabase();
-  return useLiveQuery(
-    () =>
-      db.transaction('r', [db.judges, db.rounds, db.competitions], async () => {
-        const judge = await db.judges.get(judgeId);
-        const rounds = judge ? await assignedRounds(db, judge) : [];
-        const round = rounds.find((candidate) => candidate.id === roundId) ?? rounds[0];
-        if (!judge || !round) return null;
-        return { judge, round, rounds, competition: await db.competitions.get(judge.competitionId) };
-      }),
-    [db, judgeId, roundId],
-  );
+  return useLiveRead(judgeContext, judgeId, roundId);
 }
 
 /** The host's current call in each of these rounds, by round id (rounds with no call left out). */
@@ -64,51 +54,34 @@ export function useStageCalls(roundIds: readonly Id[]): Map<Id, StageCall> | und
 
 export function useContestants(roundId: Id): ContestantRecord[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    async () => (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw),
-    [db, roundId],
-  );
-}
-
-/** Every [roundId+judgeId+contestantId] key of one judge in one round. */
-function judgeRange(roundId: Id, judgeId: Id): [unknown[], unknown[]] {
-  return [
-    [roundId, judgeId, Dexie.minKey],
-    [roundId, judgeId, Dexie.maxKey],
-  ];
+  return useLiveQuery(async () => (await contestantsOfRound(db, roundId)).sort(byAppearance), [db, roundId]);
 }
 
 export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => {
-    const [lower, upper] = judgeRange(roundId, judgeId);
-    return db.sheets.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
-  }, [db, roundId, judgeId]);
+  return useLiveRead(sheetsOfJudge, roundId, judgeId);
 }
 
-/** This judge's marks in the round (cleared cells included, as `value: null`). */
-export function useJudgeMarks(roundId: Id, judgeId: Id): MarkRow[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => {
-    const [lower, upper] = judgeRange(roundId, judgeId);
-    return db.marks.where('[roundId+judgeId+contestantId]').between(lower, upper, true, true).toArray();
-  }, [db, roundId, judgeId]);
+/**
+ * This judge's marks in the round (cleared cells included, as `value: null`), read as two live
+ * reads: the open sheet's, and every other sheet's (see marksOfOtherSheets). While the open sheet
+ * changes, the last marks read for one open sheet stay, as a single read's would.
+ */
+export function useJudgeMarks(roundId: Id, judgeId: Id, openId: Id | null): MarkRow[] | undefined {
+  const open = useLiveRead(marksOfOpenSheet, roundId, judgeId, openId);
+  const others = useLiveRead(marksOfOtherSheets, roundId, judgeId, openId);
+  const last = useRef<MarkRow[] | undefined>(undefined);
+  const all = useMemo(
+    () => (open && others && open.openId === others.openId ? [...others.rows, ...open.rows] : undefined),
+    [open, others],
+  );
+  if (all) last.current = all;
+  return last.current;
 }
 
 export function useJudgeDrafts(roundId: Id, judgeId: Id): DraftRow[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => judgeDrafts(db, roundId, judgeId).toArray(), [db, roundId, judgeId]);
+  return useLiveRead(draftsOfJudge, roundId, judgeId);
 }
 
 export function useJudgeCorrections(roundId: Id, judgeId: Id): CorrectionRow[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(
-    () =>
-      db.corrections
-        .where('roundId')
-        .equals(roundId)
-        .filter((row) => row.request?.judgeId === judgeId)
-        .toArray(),
-    [db, roundId, judgeId],
-  );
+  return useLiveRead(correctionsOfJudge, roundId, judgeId);
 }

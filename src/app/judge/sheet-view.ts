@@ -5,12 +5,12 @@
 
 import { checkDraftText, type DraftCheck, type DraftRow } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
-import { formatShown, shownDecimals } from '../../domain/engine';
 import { type CorrectionRow, compareRevision, type MarkRow, type SheetRow } from '../../domain/events';
-import type { Criterion, Id, RoundSettings } from '../../domain/model';
+import type { Criterion, Id, RecusalRule, RoundSettings } from '../../domain/model';
 import { add, fromSafeIntegers, type Rational, ZERO } from '../../domain/rational';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
-import { isRecusedFrom, type RecusalRule } from '../../domain/recusal';
+import { isRecusedFrom } from '../../domain/recusal';
+import { formatShown, shownDecimals } from '../../domain/shown';
 
 export type ContestantState =
   | 'submitted'
@@ -34,14 +34,6 @@ export function contestantState(
   if (sheet?.status === 'submitted') return 'submitted';
   if (sheet?.status === 'reopened') return 'reopened';
   return touched ? 'inProgress' : 'notStarted';
-}
-
-/** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-export function byDraw(a: ContestantRecord, b: ContestantRecord): number {
-  const drawA = a.draw ?? Number.POSITIVE_INFINITY;
-  const drawB = b.draw ?? Number.POSITIVE_INFINITY;
-  if (drawA !== drawB) return drawA < drawB ? -1 : 1;
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** What one criterion cell shows: a draft as typed, else the confirmed mark, else nothing. */

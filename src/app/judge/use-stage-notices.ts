@@ -4,11 +4,10 @@
  * submitted, a question until the judge answers it.
  */
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { readStageEvents } from '../../db/repository';
 import type { LeitaiEvent, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import { useDatabase } from '../db-context';
+import { useLiveRead } from '../live-read';
 
 export interface StageNotice {
   kind: 'nudge' | 'confirm';
@@ -19,7 +18,7 @@ export interface StageNotice {
   total: string | null;
 }
 
-export function stageNoticesOf(
+function stageNoticesOf(
   events: readonly LeitaiEvent[],
   judgeId: Id,
   sheets: readonly SheetRow[],
@@ -58,7 +57,6 @@ export function useStageNotices(
   judgeId: Id,
   sheets: readonly SheetRow[] | undefined,
 ): StageNotice[] {
-  const db = useDatabase();
-  const events = useLiveQuery(() => readStageEvents(db, roundId), [db, roundId]);
+  const events = useLiveRead(readStageEvents, roundId);
   return events && sheets ? stageNoticesOf(events, judgeId, sheets) : [];
 }

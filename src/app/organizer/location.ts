@@ -22,7 +22,7 @@ export interface OrganizerPlace {
   tab: RoundTab;
 }
 
-export function parsePlace(search: string): OrganizerPlace {
+function parsePlace(search: string): OrganizerPlace {
   const params = new URLSearchParams(search);
   const tab = params.get('tab');
   return {

@@ -5,7 +5,7 @@
  */
 
 import type { RoundDraft } from '../../db/repository';
-import type { Hundredths, RoundSettings, TieBreakStep } from '../../domain/model';
+import { DEFAULT_SETTINGS, type Hundredths, type RoundSettings, type TieBreakStep } from '../../domain/model';
 import type { OvertimeRule } from '../../domain/records';
 import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
@@ -124,12 +124,7 @@ export function findTemplate(id: TemplateId): RoundTemplate {
 export function templateRound(template: RoundTemplate, t: TFunction): RoundSetup | null {
   if (template.criteria.length === 0) return null;
   const settings: RoundSettings = {
-    panel: { kind: 'trimmed', k: 1 },
-    level: 'total',
-    decimals: 2,
-    rounding: 'half-up',
-    roundEachCriterion: false,
-    minJudges: null,
+    ...DEFAULT_SETTINGS,
     tieBreak: [...template.tieBreak],
     awards: template.awards.map((tier) =>
       'rest' in tier ? { name: t(tier.nameKey), rest: true } : { name: t(tier.nameKey), count: tier.count },

@@ -7,6 +7,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo } from 'react';
+import { hasJudgeSession } from '../../db/repository';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { usePath } from '../router';
@@ -22,10 +23,7 @@ export function StorageWarning() {
   const path = usePath();
   const onDataPage = DATA_PAGES.has(path);
   // A judge's tablet holds data once the judge has joined; before that there is nothing to keep.
-  const judgeJoined = useLiveQuery(
-    async () => path === '/judge' && (await db.judgeSession.get('self')) !== undefined,
-    [db, path],
-  );
+  const judgeJoined = useLiveQuery(async () => path === '/judge' && (await hasJudgeSession(db)), [db, path]);
   const shouldAsk = onDataPage && (path !== '/judge' || judgeJoined === true);
   const iosTab = useMemo(() => isIosBrowserTab(currentBrowser()), []);
 

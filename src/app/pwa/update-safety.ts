@@ -10,13 +10,14 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { LeitaiDB } from '../../db/database';
+import { hasUnconfirmedDrafts, hasUnsentEvents } from '../../db/repository';
 
 /** What holds the update back, or null when it can be applied now. */
 export type UpdateHold = 'drafts' | 'outbox' | null;
 
-export async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
-  if ((await db.drafts.filter((draft) => draft.text !== '').count()) > 0) return 'drafts';
-  if ((await db.outbox.count()) > 0) return 'outbox';
+async function updateHold(db: LeitaiDB): Promise<UpdateHold> {
+  if (await hasUnconfirmedDrafts(db)) return 'drafts';
+  if (await hasUnsentEvents(db)) return 'outbox';
   return null;
 }
 

@@ -1,13 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ChangeEvent, useId, useState } from 'react';
 import { restoreEvents } from '../../db/backup';
-import { RepositoryError } from '../../db/repository';
+import { competitionById } from '../../db/repository';
 import type { BackupFile } from '../../domain/backup';
 import type { LeitaiEvent } from '../../domain/events';
 import { useDatabase } from '../db-context';
+import { saveFile } from '../files/download';
+import { useErrorText } from '../i18n/error-text';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
-import { saveFile } from '../organizer/import/download';
 import { localTime } from './audit';
 import { type BackupRead, backupText, createBackup, readBackupText } from './backup-file';
 import { differencesText } from './restore-check';
@@ -47,8 +48,9 @@ const groupedHead = (head: string) => head.match(/.{1,8}/g)?.join(' ') ?? head;
 export function BackupPanel({ competitionId }: { competitionId: string | null }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const competition = useLiveQuery(
-    async () => (competitionId ? ((await db.competitions.get(competitionId)) ?? null) : null),
+    async () => (competitionId ? await competitionById(db, competitionId) : null),
     [db, competitionId],
   );
   const [saving, setSaving] = useState(false);
@@ -112,9 +114,7 @@ export function BackupPanel({ competitionId }: { competitionId: string | null })
       );
       setCandidate(null);
     } catch (caught) {
-      const reason =
-        caught instanceof RepositoryError || caught instanceof Error ? caught.message : String(caught);
-      setError(`${reason}${t('results.backup.unchanged')}`);
+      setError(`${errorText(caught)}${t('results.backup.unchanged')}`);
     } finally {
       setRestoring(false);
     }

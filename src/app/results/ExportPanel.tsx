@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useDatabase } from '../db-context';
+import { saveFile } from '../files/download';
+import { loadExcelJs } from '../files/read-sheet';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { saveFile } from '../organizer/import/download';
-import { loadExcelJs } from '../organizer/import/read-sheet';
 import { Link } from '../router';
 import { competitionLog } from './backup-file';
 import { CSV_TYPE, publicCsv, summaryCsv } from './export-csv';

@@ -41,9 +41,9 @@ function pageCss(report: RoundReport, head: string, certificates: boolean, t: TF
   return `@page {
   size: A4;
   margin: 16mm 14mm 18mm;
-  @top-center { content: ${title}; font-size: 9pt; color: #333; }
-  @bottom-left { content: ${cssString(t('results.footer.head', { head: groupedHead(head) }))}; font-size: 6.5pt; color: #333; font-family: monospace; }
-  @bottom-right { content: ${pageNumber}; font-size: 9pt; color: #333; }
+  @top-center { content: ${title}; font-size: 9pt; color: var(--grey-20); }
+  @bottom-left { content: ${cssString(t('results.footer.head', { head: groupedHead(head) }))}; font-size: 6.5pt; color: var(--grey-20); font-family: monospace; }
+  @bottom-right { content: ${pageNumber}; font-size: 9pt; color: var(--grey-20); }
 }`;
 }
 

@@ -7,11 +7,13 @@
 import { useState } from 'react';
 import { setRoundClosed } from '../../db/repository';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import type { RoundReport } from './report';
 
 export function RoundClosure({ report }: { report: RoundReport }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +25,7 @@ export function RoundClosure({ report }: { report: RoundReport }) {
       await setRoundClosed(db, { roundId: round.id, closed: close });
       setConfirming(false);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 

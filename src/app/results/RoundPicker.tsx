@@ -1,16 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { realRoundsOf } from '../../db/rounds';
-import { byRoundOrder } from '../../domain/backup';
+import { allCompetitions, realRoundsOf } from '../../db/repository';
+import { byOrderThenId } from '../../domain/order';
+import { byDateThenName } from '../competition-order';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { navigate } from '../router';
 import { ConnectHint } from '../sync/ConnectHint';
 import { resultsHref } from './place';
-
-/** Newest first by date (undated last), then by name. */
-const byDateThenName = (a: { date?: string; name: string }, b: { date?: string; name: string }) =>
-  (b.date ?? '').localeCompare(a.date ?? '') || a.name.localeCompare(b.name, 'zh-CN');
 
 /** Which competition and round to show; the choice lives in the address. */
 export function RoundPicker({
@@ -22,9 +20,9 @@ export function RoundPicker({
 }) {
   const db = useDatabase();
   const t = useT();
-  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const competitions = useLiveRead(allCompetitions);
   const rounds = useLiveQuery(
-    async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byRoundOrder) : []),
+    async () => (competitionId ? (await realRoundsOf(db, competitionId)).sort(byOrderThenId) : []),
     [db, competitionId],
   );
 

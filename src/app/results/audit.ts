@@ -7,6 +7,7 @@
 import { formatHundredths } from '../../domain/decimal';
 import type { Author, LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
+import { compareIds } from '../../domain/order';
 import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
 
@@ -207,8 +208,8 @@ export function auditRows(events: readonly LeitaiEvent[], t: TFunction): AuditRo
   const book = nameBook(events);
   const chronological = [...events].sort(
     (a, b) =>
-      (a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : 0) ||
-      (a.deviceId < b.deviceId ? -1 : a.deviceId > b.deviceId ? 1 : 0) ||
+      compareIds(a.recordedAt, b.recordedAt) ||
+      compareIds(a.deviceId, b.deviceId) ||
       a.deviceSeq - b.deviceSeq,
   );
   return chronological.map((event) => {

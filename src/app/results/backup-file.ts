@@ -1,7 +1,8 @@
 /**
  * The backup file as text: written from the device (photos to their wire form, the chain
  * built over exactly that JSON) and read back with every check, before anything is restored.
- * The format is src/domain/backup.ts; events are checked by the sync protocol's validator.
+ * The format is src/domain/backup.ts; events are checked by the strict validator the server
+ * applies (src/domain/event-shape.ts).
  */
 
 import { competitionEvents, readCompetitionArchive } from '../../db/backup';
@@ -23,7 +24,7 @@ import {
 import { CHAIN_GENESIS, chainLink, compareChainOrder } from '../../domain/chain';
 import type { LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import { parseWireEvent, type WireEvent } from '../../sync/protocol';
+import type { WireEvent } from '../../sync/protocol';
 import { fromWire, toWireAll } from '../../sync/wire';
 
 /** Wire events are the JSON form of events, which the chain is computed over. */
@@ -121,7 +122,7 @@ export function readBackupText(text: string): BackupRead {
   } catch {
     return { ok: false, refusal: { kind: 'notJson' } };
   }
-  const checked = checkBackup(value, parseWireEvent);
+  const checked = checkBackup(value);
   if (!checked.ok) return checked;
   const problems = checkBackupChain(checked.backup);
   if (problems.length > 0) return { ok: false, refusal: { kind: 'brokenChain', problems } };

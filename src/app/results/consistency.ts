@@ -51,7 +51,7 @@ export interface ConsistencyReport {
 }
 
 /** How many of the largest deviations are flagged. */
-export const FLAGGED_COUNT = 5;
+const FLAGGED_COUNT = 5;
 
 const mean = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 

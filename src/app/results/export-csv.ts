@@ -7,7 +7,7 @@
 import { writeCsv } from '../../domain/csv';
 import type { TFunction } from '../i18n/useT';
 import type { RoundReport } from './report';
-import { publicRows, summaryRows } from './sheets';
+import { publicTable, summaryTable, type Table } from './sheets';
 import { rulesInWords } from './words';
 
 export const CSV_TYPE = 'text/csv;charset=utf-8';
@@ -26,40 +26,14 @@ function closingRows(report: RoundReport, head: string, t: TFunction): string[][
   ];
 }
 
+function csvOf(table: Table, report: RoundReport, head: string, t: TFunction): string {
+  return BOM + writeCsv([table.header, ...table.rows, ...closingRows(report, head, t)]);
+}
+
 export function summaryCsv(report: RoundReport, head: string, t: TFunction): string {
-  const header = [
-    t('results.col.rank'),
-    t('results.col.name'),
-    t('results.col.unit'),
-    t('results.col.topic'),
-    t('results.col.score'),
-    t('results.col.award'),
-    t('results.col.judgesCounted'),
-    t('results.col.exact'),
-    t('results.col.note'),
-  ];
-  const rows = summaryRows(report, t).map((row) => [
-    row.rank,
-    row.name,
-    row.unit,
-    row.topic,
-    row.score,
-    row.award,
-    row.judges,
-    row.exact,
-    row.note,
-  ]);
-  return BOM + writeCsv([header, ...rows, ...closingRows(report, head, t)]);
+  return csvOf(summaryTable(report, t), report, head, t);
 }
 
 export function publicCsv(report: RoundReport, head: string, t: TFunction): string {
-  const header = [
-    t('results.col.rank'),
-    t('results.col.name'),
-    t('results.col.unit'),
-    t('results.col.score'),
-    t('results.col.award'),
-  ];
-  const rows = publicRows(report, t).map((row) => [row.rank, row.name, row.unit, row.score, row.award]);
-  return BOM + writeCsv([header, ...rows, ...closingRows(report, head, t)]);
+  return csvOf(publicTable(report, t), report, head, t);
 }

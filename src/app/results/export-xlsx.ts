@@ -7,17 +7,17 @@
 import type { Workbook, Worksheet } from 'exceljs';
 import { formatHundredths } from '../../domain/decimal';
 import type { LeitaiEvent } from '../../domain/events';
+import { loadExcelJs } from '../files/read-sheet';
 import type { TFunction } from '../i18n/useT';
-import { loadExcelJs } from '../organizer/import/read-sheet';
 import { auditRows } from './audit';
 import type { RoundReport } from './report';
 import {
   adjustmentRows,
+  type ColumnKind,
   criterionRows,
   JUDGE_STATE_KEYS,
   judgeSheetRows,
-  type SummaryRow,
-  summaryRows,
+  summaryTable,
 } from './sheets';
 import { rulesInWords } from './words';
 
@@ -31,10 +31,10 @@ export interface ExportContext {
   t: TFunction;
 }
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-export function sheetName(name: string): string {
+function sheetName(name: string): string {
   return name.replace(/[[\]:*?/\\]/g, '·').slice(0, 31);
 }
 
@@ -52,6 +52,13 @@ function uniqueSheetName(workbook: Workbook, wanted: string): string {
 /** A number cell for a decimal string ("89.50"), shown with its decimals; text when it is a fraction. */
 function decimalCell(text: string): number | string {
   return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+}
+
+/** A table's cell as the workbook stores it: a rank "2" or a count as a number, "并列2" as text. */
+function typedCell(text: string, kind: ColumnKind): number | string {
+  if (text === '' || kind === 'text') return text;
+  if (kind === 'decimal') return decimalCell(text);
+  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function numberFormat(text: string): string {
@@ -149,35 +156,12 @@ function summarySheet(workbook: Workbook, context: ExportContext): void {
   const { report, t } = context;
   const writer = new SheetWriter(workbook.addWorksheet(sheetName(t('results.sheet.summary'))), context, 9);
   writer.heading(t('results.sheet.summary'));
-  writer.header(
-    [
-      t('results.col.rank'),
-      t('results.col.name'),
-      t('results.col.unit'),
-      t('results.col.topic'),
-      t('results.col.score'),
-      t('results.col.award'),
-      t('results.col.judgesCounted'),
-      t('results.col.exact'),
-      t('results.col.note'),
-    ],
-    [8, 12, 16, 28, 10, 10, 10, 12, 36],
-  );
-  const rankValue = (row: SummaryRow) => (/^\d+$/.test(row.rank) ? Number(row.rank) : row.rank);
-  for (const row of summaryRows(report, t)) {
+  const table = summaryTable(report, t);
+  writer.header(table.header, [8, 12, 16, 28, 10, 10, 10, 12, 36]);
+  for (const row of table.rows) {
     writer.row(
-      [
-        rankValue(row),
-        row.name,
-        row.unit,
-        row.topic,
-        row.score === '' ? '' : decimalCell(row.score),
-        row.award,
-        row.judges === '' ? '' : Number(row.judges),
-        row.exact,
-        row.note,
-      ],
-      [null, null, null, null, row.score === '' ? null : numberFormat(row.score)],
+      row.map((text, at) => typedCell(text, table.kinds[at] ?? 'text')),
+      row.map((text, at) => (table.kinds[at] === 'decimal' && text !== '' ? numberFormat(text) : null)),
     );
   }
   writer.footer(true);

@@ -16,7 +16,7 @@ export interface ResultsPlace {
   print: PrintDocument[] | null;
 }
 
-export function parseResultsPlace(search: string): ResultsPlace {
+function parseResultsPlace(search: string): ResultsPlace {
   const params = new URLSearchParams(search);
   const print = params.get('print');
   return {

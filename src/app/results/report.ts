@@ -7,11 +7,19 @@
 
 import type { LeitaiDB } from '../../db/database';
 import { getCompetition, getRound } from '../../db/entities';
-import { loadRoundInput, readStageEvents } from '../../db/repository';
+import {
+  adjustmentsOfRound,
+  contestantsOfRound,
+  inOneSnapshot,
+  judgesOfRound,
+  loadRoundInput,
+  readStageEvents,
+} from '../../db/repository';
 import type { AdjustmentRow } from '../../domain/events';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id, RoundInput } from '../../domain/model';
+import { byAppearance, compareIds } from '../../domain/order';
 import { type RoundResultStatus, roundClosureOf, roundResultStatusOf } from '../../domain/provisional';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 
@@ -34,49 +42,32 @@ export interface RoundReport {
   closed: boolean;
 }
 
-export function byAppearance(a: ContestantRecord, b: ContestantRecord): number {
-  if (a.draw !== b.draw) {
-    if (a.draw === null) return 1;
-    if (b.draw === null) return -1;
-    return a.draw - b.draw;
-  }
-  return a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
-  return db.transaction(
-    'r',
-    [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
-    async () => {
-      const round = await getRound(db, roundId);
-      const competition = await getCompetition(db, round.competitionId);
-      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
-      );
-      const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(
-        byAppearance,
-      );
-      const adjustments = await db.adjustments.where('roundId').equals(roundId).toArray();
-      const input = await loadRoundInput(db, roundId);
-      const stage = await readStageEvents(db, roundId);
-      const records = {
-        competition,
-        round,
-        judges,
-        contestants,
-        input,
-        adjustments,
-        status: roundResultStatusOf(contestants, stage),
-        closed: roundClosureOf(stage).closed,
-      };
-      try {
-        return { ...records, standings: computeLiveStandings(input), refusal: null };
-      } catch (error) {
-        if (!(error instanceof RoundRejectedError)) throw error;
-        return { ...records, standings: null, refusal: [...error.issues] };
-      }
-    },
-  );
+  return inOneSnapshot(db, async () => {
+    const round = await getRound(db, roundId);
+    const competition = await getCompetition(db, round.competitionId);
+    const judges = await judgesOfRound(db, roundId);
+    const contestants = (await contestantsOfRound(db, roundId)).sort(byAppearance);
+    const adjustments = await adjustmentsOfRound(db, roundId);
+    const input = await loadRoundInput(db, roundId);
+    const stage = await readStageEvents(db, roundId);
+    const records = {
+      competition,
+      round,
+      judges,
+      contestants,
+      input,
+      adjustments,
+      status: roundResultStatusOf(contestants, stage),
+      closed: roundClosureOf(stage).closed,
+    };
+    try {
+      return { ...records, standings: computeLiveStandings(input), refusal: null };
+    } catch (error) {
+      if (!(error instanceof RoundRejectedError)) throw error;
+      return { ...records, standings: null, refusal: [...error.issues] };
+    }
+  });
 }
 
 /** The marks of one judge, by contestant then criterion. */
@@ -101,6 +92,6 @@ export function adjustmentsInOrder(report: RoundReport): AdjustmentRow[] {
       (a, b) =>
         Number(a.revoked !== null) - Number(b.revoked !== null) ||
         placeOf(a) - placeOf(b) ||
-        (a.adjustmentId < b.adjustmentId ? -1 : 1),
+        compareIds(a.adjustmentId, b.adjustmentId),
     );
 }

@@ -1,6 +1,6 @@
 /**
  * Why a restore was refused when the file's chain is intact but what it records is not what its
- * events give: the words of `leitai verify` (src/cli/verify-messages.ts), on the screen.
+ * events give: the words of `leitai verify` (src/cli/messages.ts), on the screen.
  */
 
 import type { Placing, RoundVerdict, SummaryDifference } from '../../domain/backup-verify';

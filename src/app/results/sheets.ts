@@ -8,6 +8,7 @@ import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
 import { adjustmentsInOrder, marksOfJudge, type RoundReport } from './report';
 import { placeText } from './words';
@@ -49,35 +50,33 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       note: placeText(result, standings.ranked[at - 1] ?? null, report.round.criteria, t),
     }),
   );
-  const pending = standings.pending.map(
-    (result): SummaryRow => ({
-      rank: '—',
-      name: result.name,
-      unit: result.unit ?? '',
-      topic: contestantOf(report, result.id)?.topic ?? '',
-      score: '',
-      award: '',
-      judges: String(result.countedJudges),
-      exact: '',
-      note: t('results.pending.note', { counted: result.countedJudges, required: result.requiredJudges }),
-    }),
+  /** A contestant with no score yet: the note says why. */
+  const unscored = (result: ContestantResult, note: string): SummaryRow => ({
+    rank: '—',
+    name: result.name,
+    unit: result.unit ?? '',
+    topic: contestantOf(report, result.id)?.topic ?? '',
+    score: '',
+    award: '',
+    judges: String(result.countedJudges),
+    exact: '',
+    note,
+  });
+  const pending = standings.pending.map((result) =>
+    unscored(
+      result,
+      t('results.pending.note', { counted: result.countedJudges, required: result.requiredJudges }),
+    ),
   );
-  const held = standings.held.map(
-    (result): SummaryRow => ({
-      rank: '—',
-      name: result.name,
-      unit: result.unit ?? '',
-      topic: contestantOf(report, result.id)?.topic ?? '',
-      score: '',
-      award: '',
-      judges: String(result.countedJudges),
-      exact: '',
-      note: t('results.held.note', {
+  const held = standings.held.map((result) =>
+    unscored(
+      result,
+      t('results.held.note', {
         count: standings.setAside
           .filter((sheet) => sheet.contestant === result.id && sheet.affectsScore)
           .reduce((sum, sheet) => sum + sheet.issues.length, 0),
       }),
-    }),
+    ),
   );
   const excluded = standings.excluded.map(
     (entry): SummaryRow => ({
@@ -100,6 +99,54 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
 /** 公示: the ranked contestants only, as posted. */
 export function publicRows(report: RoundReport, t: TFunction): SummaryRow[] {
   return summaryRows(report, t).slice(0, report.standings?.ranked.length ?? 0);
+}
+
+/** What a column holds, so that a workbook can store it as a number where it is one. */
+export type ColumnKind = 'text' | 'rank' | 'decimal' | 'count';
+
+/** A sheet as both exports write it: the header, then one row of text per contestant. */
+export interface Table {
+  header: string[];
+  kinds: ColumnKind[];
+  rows: string[][];
+}
+
+const SUMMARY_COLUMNS: readonly { field: keyof SummaryRow; label: MessageKey; kind: ColumnKind }[] = [
+  { field: 'rank', label: 'results.col.rank', kind: 'rank' },
+  { field: 'name', label: 'results.col.name', kind: 'text' },
+  { field: 'unit', label: 'results.col.unit', kind: 'text' },
+  { field: 'topic', label: 'results.col.topic', kind: 'text' },
+  { field: 'score', label: 'results.col.score', kind: 'decimal' },
+  { field: 'award', label: 'results.col.award', kind: 'text' },
+  { field: 'judges', label: 'results.col.judgesCounted', kind: 'count' },
+  { field: 'exact', label: 'results.col.exact', kind: 'text' },
+  { field: 'note', label: 'results.col.note', kind: 'text' },
+];
+
+/** The 公示 list shows who placed where, not how the score was reached. */
+const PUBLIC_FIELDS: readonly (keyof SummaryRow)[] = ['rank', 'name', 'unit', 'score', 'award'];
+
+function tableOf(rows: SummaryRow[], fields: readonly (keyof SummaryRow)[], t: TFunction): Table {
+  const columns = SUMMARY_COLUMNS.filter((column) => fields.includes(column.field));
+  return {
+    header: columns.map((column) => t(column.label)),
+    kinds: columns.map((column) => column.kind),
+    rows: rows.map((row) => columns.map((column) => row[column.field])),
+  };
+}
+
+/** 成绩汇总表 as a table: every column of the summary. */
+export function summaryTable(report: RoundReport, t: TFunction): Table {
+  return tableOf(
+    summaryRows(report, t),
+    SUMMARY_COLUMNS.map((column) => column.field),
+    t,
+  );
+}
+
+/** 公示 as a table. */
+export function publicTable(report: RoundReport, t: TFunction): Table {
+  return tableOf(publicRows(report, t), PUBLIC_FIELDS, t);
 }
 
 /** A mark with as many decimals as its criterion's step: 17 is "17.0" on a sheet of tenths. */

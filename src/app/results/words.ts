@@ -10,7 +10,7 @@ import type { Criterion, RoundSettings, TieBreakStep } from '../../domain/model'
 import type { TFunction } from '../i18n/useT';
 import { approximate } from './consistency';
 
-export function panelRuleText(settings: RoundSettings, t: TFunction): string {
+function panelRuleText(settings: RoundSettings, t: TFunction): string {
   const { panel } = settings;
   let rule: string;
   if (panel.kind === 'trimmed') {
@@ -29,7 +29,7 @@ export function panelRuleText(settings: RoundSettings, t: TFunction): string {
   return rule;
 }
 
-export function roundingText(settings: RoundSettings, t: TFunction): string {
+function roundingText(settings: RoundSettings, t: TFunction): string {
   const mode = {
     'half-up': t('results.rules.halfUp'),
     'half-even': t('results.rules.halfEven'),
@@ -38,7 +38,7 @@ export function roundingText(settings: RoundSettings, t: TFunction): string {
   return t('results.rules.decimals', { decimals: settings.decimals, mode });
 }
 
-export function stepText(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
+function stepText(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
   if (step === 'exact') return t('results.tie.stepExact');
   if (step === 'untrimmed') return t('results.tie.stepUntrimmed');
   const id = step.slice('criterion:'.length);
@@ -46,7 +46,7 @@ export function stepText(step: TieBreakStep, criteria: readonly Criterion[], t: 
   return t('results.tie.stepCriterion', { criterion: label });
 }
 
-export function tieBreakText(settings: RoundSettings, criteria: readonly Criterion[], t: TFunction): string {
+function tieBreakText(settings: RoundSettings, criteria: readonly Criterion[], t: TFunction): string {
   if (settings.tieBreak.length === 0) return t('results.rules.tieNone');
   const steps = settings.tieBreak
     .map((step) => stepText(step, criteria, t))
@@ -54,7 +54,7 @@ export function tieBreakText(settings: RoundSettings, criteria: readonly Criteri
   return t('results.rules.tieChain', { steps });
 }
 
-export function awardsText(settings: RoundSettings, t: TFunction): string | null {
+function awardsText(settings: RoundSettings, t: TFunction): string | null {
   if (settings.awards.length === 0) return null;
   const tiers = settings.awards.map((tier) => {
     if ('count' in tier) return t('results.rules.awardCount', { name: tier.name, count: tier.count });
@@ -65,7 +65,7 @@ export function awardsText(settings: RoundSettings, t: TFunction): string | null
   return t('results.rules.awards', { tiers: tiers.join(t('results.list.separator')) });
 }
 
-export function sheetText(criteria: readonly Criterion[], t: TFunction): string {
+function sheetText(criteria: readonly Criterion[], t: TFunction): string {
   const parts = criteria.map((criterion) =>
     t('results.rules.criterion', { label: criterion.label, points: formatHundredths(criterion.points) }),
   );
@@ -91,7 +91,7 @@ export function rulesInWords(
 }
 
 /** An exact engine value for reading: a fraction ("2701/30") with its decimal beside it. */
-export function readableExact(exact: string): string {
+function readableExact(exact: string): string {
   if (!exact.includes('/')) return exact;
   return `${approximate(exact).toFixed(4)}…（${exact}）`;
 }

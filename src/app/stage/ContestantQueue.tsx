@@ -30,7 +30,7 @@ export type QueueState =
  * Where a contestant stands: on stage, revealed (or reopened since), held by a set-aside sheet
  * (needs the host's attention), scored and waiting to be revealed, being scored, or not called yet.
  */
-export function queueState(
+function queueState(
   contestant: ContestantRecord,
   calledId: Id | null,
   events: readonly LeitaiEvent[],
@@ -48,7 +48,7 @@ export function queueState(
 }
 
 /** The first active contestant after the one on stage, in draw order, who was not revealed. */
-export function nextToCall(
+function nextToCall(
   contestants: readonly ContestantRecord[],
   calledId: Id | null,
   events: readonly LeitaiEvent[],
@@ -65,7 +65,7 @@ export function nextToCall(
 }
 
 /** 叫号 is offered for a contestant still to come: not on stage, not revealed, not withdrawn. */
-export function callable(state: QueueState): boolean {
+function callable(state: QueueState): boolean {
   return state !== 'onStage' && state !== 'revealed' && state !== 'reopened' && state !== 'inactive';
 }
 

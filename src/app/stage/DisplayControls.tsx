@@ -8,6 +8,7 @@ import { roundResultStatusOf } from '../../domain/provisional';
 import type { RoundRecord } from '../../domain/records';
 import { projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { useRoundSetup, useStageEvents } from './stage-data';
 
@@ -24,6 +25,7 @@ export interface DisplayControlsProps {
 
 export function DisplayControls({ round, display, contestantId, revealed }: DisplayControlsProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const [error, setError] = useState<string | null>(null);
   const setup = useRoundSetup(round.id);
@@ -38,7 +40,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
     try {
       await setProjectorDisplay(db, round.id, next);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 

@@ -5,11 +5,10 @@
  * has not logged in has no rounds yet: it says so, and opens the login.
  */
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { readSession } from '../../sync/sync-state';
-import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { navigate, useSearch } from '../router';
 import { openSyncPanel } from '../sync/open-sync-panel';
 import { roundParam } from './default-round';
@@ -21,10 +20,9 @@ export default function HostPage() {
   const t = useT();
   const pickerId = useId();
   const search = useSearch();
-  const db = useDatabase();
   const choices = useRoundChoices();
   // null: no session; undefined while reading.
-  const session = useLiveQuery(() => readSession(db), [db]);
+  const session = useLiveRead(readSession);
   if (choices === undefined || session === undefined)
     return <p className="page loading">{t('app.loading')}</p>;
   const roundId = roundParam(search) ?? choices.defaultId;

@@ -16,8 +16,9 @@ import type { Outlier } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { JudgeProgress } from '../../domain/reveal-checks';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
+import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
-import { useUiStore } from '../store';
 import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */
@@ -90,6 +91,7 @@ export function PanelProgress({
   presence,
 }: PanelProgressProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const lang = useUiStore((state) => state.lang);
   const [error, setError] = useState<string | null>(null);
@@ -101,7 +103,7 @@ export function PanelProgress({
     try {
       await write();
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 

@@ -15,8 +15,8 @@ import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/re
 import type { RevealChecks } from '../../domain/reveal-checks';
 import type { ContestantLock } from '../../domain/stage';
 import { useDatabase } from '../db-context';
+import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { useUiStore } from '../store';
 import { startedAtMs, useNow } from './clock';
 import { useRevealPace } from './reveal-pace';
 import { CHOSEN_PACES, type ChosenPace, revealProgress } from './reveal-sequence';

@@ -23,13 +23,14 @@ import {
 import type { ContestantRecord, RoundRecord } from '../../domain/records';
 import { timerEventOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
+import { useErrorText } from '../i18n/error-text';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
 import { StageDialog } from './StageDialog';
 import { elapsedNow, useStageClock } from './use-stage-clock';
 
 /** The big digits: time left while within the limit, +overtime after, time used without a limit. */
-export function clockDigits(view: ClockView): string {
+function clockDigits(view: ClockView): string {
   if (view.remainingSeconds === null) return formatClock(Math.floor(view.elapsedMs / 1000));
   if (view.phase === 'overtime') return `+${formatClock(view.overtimeSeconds)}`;
   return formatClock(view.remainingSeconds);
@@ -62,6 +63,7 @@ export interface TimerPanelProps {
 
 export function TimerPanel({ round, contestant, events, adjustments, compact = false }: TimerPanelProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const timer = timerEventOf(events, contestant.id);
   const clock = useStageClock(timer, round.timeLimitSeconds);
@@ -79,7 +81,7 @@ export function TimerPanel({ round, contestant, events, adjustments, compact = f
         elapsedMs: elapsedNow(timer, Date.now()),
       });
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorText(caught));
     }
   };
 

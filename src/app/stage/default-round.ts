@@ -6,12 +6,9 @@
  */
 
 import type { Id } from '../../domain/model';
+import { byOrderThenId } from '../../domain/order';
 import type { CompetitionRecord, RoundRecord } from '../../domain/records';
-
-function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
-  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
+import { byDateThenName } from '../competition-order';
 
 export interface RoundChoice {
   competition: CompetitionRecord;
@@ -28,9 +25,7 @@ export function roundChoices(
     .sort(byDateThenName)
     .map((competition) => ({
       competition,
-      rounds: rounds
-        .filter((round) => round.competitionId === competition.id)
-        .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
+      rounds: rounds.filter((round) => round.competitionId === competition.id).sort(byOrderThenId),
     }))
     .filter((choice) => choice.rounds.length > 0);
 }

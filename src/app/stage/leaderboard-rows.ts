@@ -42,7 +42,7 @@ export function boardRows(standings: Standings): BoardRow[] {
  * Rows per page: every size is in vh, so a screen of any resolution and shape holds the same
  * number; a row holds the name with the unit under it, whole, even on a 4:3 screen.
  */
-export const ROWS_PER_PAGE = 8;
+const ROWS_PER_PAGE = 8;
 
 export function pageCount(rows: number, perPage = ROWS_PER_PAGE): number {
   return Math.max(1, Math.ceil(rows / perPage));
@@ -74,7 +74,7 @@ export interface AwardSection {
 }
 
 /** What one screen of the awards holds, in lines of two winners; a tier's heading takes two. */
-export const AWARD_LINES_PER_SLIDE = 7;
+const AWARD_LINES_PER_SLIDE = 7;
 const HEADING_LINES = 2;
 
 const linesOf = (section: AwardSection) => HEADING_LINES + Math.ceil(section.winners.length / 2);

@@ -7,7 +7,7 @@
 
 import { useLiveQuery } from 'dexie-react-hooks';
 import { RepositoryError } from '../../db/errors';
-import { loadRoundInput, readStageEvents } from '../../db/repository';
+import { competitionById, loadRoundInput, readStageEvents } from '../../db/repository';
 import type { Standings } from '../../domain/engine';
 import { RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, heldAsPending } from '../../domain/live-standings';
@@ -15,6 +15,7 @@ import type { Id } from '../../domain/model';
 import type { CompetitionRecord } from '../../domain/records';
 import { revealedRoundInput } from '../../domain/revealed';
 import { useDatabase } from '../db-context';
+import { useLiveRead } from '../live-read';
 
 /**
  * The revealed standings as the audience sees them; null when the round is refused whole, or not
@@ -36,6 +37,5 @@ export function useRevealedStandings(roundId: Id): { standings: Standings | null
 
 /** The competition of the round; null when it is not on this device. */
 export function useCompetition(competitionId: Id): CompetitionRecord | null | undefined {
-  const db = useDatabase();
-  return useLiveQuery(async () => (await db.competitions.get(competitionId)) ?? null, [db, competitionId]);
+  return useLiveRead(competitionById, competitionId);
 }

@@ -5,13 +5,24 @@
  */
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { loadRoundInput, readStageEvents } from '../../db/repository';
-import type { AdjustmentRow, CorrectionRow, LeitaiEvent, MarkRow, SheetRow } from '../../domain/events';
+import {
+  allCompetitions,
+  allRounds,
+  loadRoundInput,
+  type RoundSetup,
+  readStageEvents,
+  roundSetup,
+  roundsWithMarks,
+  type ScoringRows,
+  scoringRowsOfRound,
+} from '../../db/repository';
+import type { LeitaiEvent } from '../../domain/events';
 import { RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
-import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import { byAppearance } from '../../domain/order';
 import { useDatabase } from '../db-context';
+import { useLiveRead } from '../live-read';
 import { defaultRoundId, type RoundChoice, roundChoices } from './default-round';
 
 export interface RoundChoices {
@@ -21,57 +32,30 @@ export interface RoundChoices {
 
 export function useRoundChoices(): RoundChoices | undefined {
   const db = useDatabase();
-  return useLiveQuery(
-    () =>
-      db.transaction('r', [db.competitions, db.rounds, db.marks], async () => {
-        const choices = roundChoices(await db.competitions.toArray(), await db.rounds.toArray());
-        const withMarks = new Set<Id>();
-        for (const round of choices[0]?.rounds ?? []) {
-          if ((await db.marks.where('roundId').equals(round.id).limit(1).count()) > 0)
-            withMarks.add(round.id);
-        }
-        return { choices, defaultId: defaultRoundId(choices, withMarks) };
-      }),
-    [db],
-  );
+  return useLiveQuery(async () => {
+    const choices = roundChoices(await allCompetitions(db), await allRounds(db));
+    const withMarks = await roundsWithMarks(
+      db,
+      (choices[0]?.rounds ?? []).map((round) => round.id),
+    );
+    return { choices, defaultId: defaultRoundId(choices, withMarks) };
+  }, [db]);
 }
 
-/** Draw order (出场顺序); contestants without a draw last, in the organizer's order. */
-export function byDraw(a: ContestantRecord, b: ContestantRecord): number {
-  const drawA = a.draw ?? Number.POSITIVE_INFINITY;
-  const drawB = b.draw ?? Number.POSITIVE_INFINITY;
-  if (drawA !== drawB) return drawA < drawB ? -1 : 1;
-  return a.order - b.order || (a.id < b.id ? -1 : 1);
-}
-
-export interface RoundSetup {
-  round: RoundRecord;
-  /** In the panel's order. */
-  judges: JudgeRecord[];
-  /** In draw order. */
-  contestants: ContestantRecord[];
-}
-
-/** The round with its panel and contestants; null when the round is not on this device. */
+/**
+ * The round with its panel (in the panel's order) and contestants (in draw order); null when the
+ * round is not on this device.
+ */
 export function useRoundSetup(roundId: Id | null): RoundSetup | null | undefined {
   const db = useDatabase();
   return useLiveQuery(async () => {
-    if (roundId === null) return null;
-    return db.transaction('r', [db.rounds, db.judges, db.contestants], async () => {
-      const round = await db.rounds.get(roundId);
-      if (!round) return null;
-      const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-        (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
-      );
-      const contestants = (await db.contestants.where('roundId').equals(roundId).toArray()).sort(byDraw);
-      return { round, judges, contestants };
-    });
+    const setup = roundId === null ? null : await roundSetup(db, roundId);
+    return setup && { ...setup, contestants: setup.contestants.sort(byAppearance) };
   }, [db, roundId]);
 }
 
 export function useStageEvents(roundId: Id): LeitaiEvent[] | undefined {
-  const db = useDatabase();
-  return useLiveQuery(() => readStageEvents(db, roundId), [db, roundId]);
+  return useLiveRead(readStageEvents, roundId);
 }
 
 export type StandingsRead =
@@ -95,24 +79,7 @@ export function useStandings(roundId: Id): StandingsRead | undefined {
   }, [db, roundId]);
 }
 
-export interface ScoringRows {
-  marks: MarkRow[];
-  sheets: SheetRow[];
-  adjustments: AdjustmentRow[];
-  corrections: CorrectionRow[];
-}
-
 /** The round's marks, sheets, adjustments and correction requests. */
 export function useScoringRows(roundId: Id): ScoringRows | undefined {
-  const db = useDatabase();
-  return useLiveQuery(
-    () =>
-      db.transaction('r', [db.marks, db.sheets, db.adjustments, db.corrections], async () => ({
-        marks: await db.marks.where('roundId').equals(roundId).toArray(),
-        sheets: await db.sheets.where('roundId').equals(roundId).toArray(),
-        adjustments: await db.adjustments.where('roundId').equals(roundId).toArray(),
-        corrections: await db.corrections.where('roundId').equals(roundId).toArray(),
-      })),
-    [db, roundId],
-  );
+  return useLiveRead(scoringRowsOfRound, roundId);
 }

@@ -22,7 +22,7 @@ export function usePrefersReducedMotion(): boolean {
   );
 }
 
-export const FLIP_MS = 700;
+const FLIP_MS = 700;
 
 /** Animates the children of `container` marked `data-flip-key` whenever `version` changes. */
 export function useFlip(container: RefObject<HTMLElement | null>, version: string, reduced: boolean): void {

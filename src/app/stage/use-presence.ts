@@ -13,7 +13,7 @@ import { SyncRefusal } from '../../sync/transport';
 import { useDatabase } from '../db-context';
 import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
 
-export const PRESENCE_POLL_MS = 10_000;
+const PRESENCE_POLL_MS = 10_000;
 
 export type PresenceView =
   /** No venue server behind this build (development, component tests), or one without presence. */

@@ -4,17 +4,15 @@
  * connected, and the way to the step (the sync panel). Nothing once the device has a session.
  */
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { readSession } from '../../sync/sync-state';
-import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { openSyncPanel } from './open-sync-panel';
 
 export function ConnectHint() {
   const t = useT();
-  const db = useDatabase();
   // null: no session; undefined while reading.
-  const session = useLiveQuery(() => readSession(db), [db]);
+  const session = useLiveRead(readSession);
   if (session !== null) return null;
   return (
     <p className="connect-hint">

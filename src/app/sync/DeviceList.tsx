@@ -8,6 +8,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
+import { judgeNamesById } from '../../db/repository';
 import type { DeviceListResponse } from '../../sync/protocol';
 import { listDevices, readmitDevice, revokeDevice } from '../../sync/session';
 import type { SyncTransport } from '../../sync/transport';
@@ -26,10 +27,8 @@ export function DeviceList({
   const t = useT();
   const [list, setList] = useState<DeviceListResponse | null>(null);
   const [failure, setFailure] = useState<ReturnType<typeof syncFailureMessage> | null>(null);
-  const judgeNames = useLiveQuery(
-    async () => new Map((await db.judges.toArray()).map((judge) => [judge.id, judge.name])),
-    [db],
-  );
+  // The database comes from the sync panel, not the screen's context: bound here by hand.
+  const judgeNames = useLiveQuery(() => judgeNamesById(db), [db]);
 
   const refresh = useCallback(async () => {
     try {

@@ -27,7 +27,7 @@ function modulesPath(modules: { size: number; get(row: number, column: number): 
   return d;
 }
 
-export function judgeJoinUrl(baseUrl: string, code: string): string {
+function judgeJoinUrl(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/judge?code=${encodeURIComponent(code)}`;
 }
 
@@ -90,7 +90,7 @@ export function JoinQrCode({ code, judgeName, baseUrl }: JoinQrCodeProps) {
         }
         shapeRendering="crispEdges"
       >
-        {path && <path d={path.d} fill="#000" />}
+        {path && <path d={path.d} fill="currentColor" />}
       </svg>
       {url && <figcaption>{url}</figcaption>}
     </figure>

@@ -8,14 +8,20 @@
 
 import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
-import { DeviceLogError, exportDeviceLog, importDeviceLog, parseDeviceLog } from '../../sync/device-log';
+import {
+  DeviceLogError,
+  type DeviceLogProblem,
+  exportDeviceLog,
+  importDeviceLog,
+  parseDeviceLog,
+} from '../../sync/device-log';
 import type { HelloResponse, SessionInfo } from '../../sync/protocol';
 import { hello } from '../../sync/session';
 import { readSession } from '../../sync/sync-state';
+import { useUiStore } from '../i18n/language';
 import type { MessageKey } from '../i18n/messages';
 import { type TFunction, useT } from '../i18n/useT';
 import { StorageStatus } from '../pwa/StorageStatus';
-import { useUiStore } from '../store';
 import { DeviceList } from './DeviceList';
 import {
   claimServer,
@@ -213,7 +219,7 @@ function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> 
     try {
       const events = parseDeviceLog(await file.text());
       const session = await readSession(db);
-      if (session?.role !== 'organizer') throw new DeviceLogError('organizer only');
+      if (session?.role !== 'organizer') throw new DeviceLogError({ code: 'organizerOnly' });
       const result = await importDeviceLog(db, sync.transport, session.token, events);
       setFailed(false);
       setOutcome({
@@ -228,9 +234,7 @@ function ImportForm({ db, sync }: { db: LeitaiDB; sync: NonNullable<DeviceSync> 
     } catch (error) {
       setFailed(true);
       setOutcome(
-        error instanceof DeviceLogError
-          ? { key: 'sync.error.badFile', params: { detail: error.message } }
-          : syncFailureMessage(error),
+        error instanceof DeviceLogError ? deviceLogMessage(error.problem) : syncFailureMessage(error),
       );
     }
   };
@@ -349,4 +353,14 @@ export default function SyncPanel({ db, sync }: { db: LeitaiDB; sync: DeviceSync
       )}
     </div>
   );
+}
+
+/** Why a device log cannot be imported, `sync.deviceLog.<code>` (the sync panel's own area). */
+function deviceLogMessage(problem: DeviceLogProblem): {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+} {
+  const key: MessageKey = `sync.deviceLog.${problem.code}`;
+  if (problem.code !== 'badEvent') return { key };
+  return { key, params: { event: problem.event, path: problem.path, problem: problem.problem } };
 }

@@ -7,9 +7,9 @@
 
 import { Suspense, useEffect, useState } from 'react';
 import { useDatabase } from '../db-context';
+import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
-import { useUiStore } from '../store';
 import { deviceSync, useSyncStatus } from './device-sync';
 import { useClock } from './use-clock';
 import './sync.css';

@@ -8,7 +8,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { db as deviceDatabase, type LeitaiDB } from '../../db/database';
-import { type PageSignal, SyncClient, type SyncStatus } from '../../sync/client';
+import { NOT_CONNECTED, type PageSignal, SyncClient, type SyncStatus } from '../../sync/client';
 import {
   claimServer as claim,
   forgetSession,
@@ -115,14 +115,6 @@ export async function disconnectDevice(
   await sync?.client.sessionChanged();
 }
 
-const NOT_CONNECTED: SyncStatus = {
-  online: false,
-  pending: 0,
-  refused: 0,
-  lastContact: null,
-  session: null,
-  refusal: null,
-};
 const noop = () => () => {};
 const notConnected = () => NOT_CONNECTED;
 

@@ -4,9 +4,9 @@
  * own records; an event whose records are gone is described by its ids.
  */
 
-import type { Table } from 'dexie';
 import type { LeitaiDB } from '../../db/database';
 import { type RefusedEntry, readRefusedEvents } from '../../db/remote';
+import { contestantsByIds, judgesByIds, roundsByIds } from '../../db/repository';
 import { formatHundredths } from '../../domain/decimal';
 import type { EventType, LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
@@ -52,30 +52,21 @@ function payloadId(event: LeitaiEvent, field: 'contestantId' | 'judgeId'): Id | 
   return typeof value === 'string' ? value : undefined;
 }
 
-async function recordsById<T extends { id: Id }>(
-  table: Table<T, Id>,
-  ids: readonly (Id | null | undefined)[],
-): Promise<Map<Id, T>> {
-  const wanted = [...new Set(ids.filter((id): id is Id => typeof id === 'string'))];
-  const records = await table.bulkGet(wanted);
-  return new Map(records.filter((record): record is T => record !== undefined).map((r) => [r.id, r]));
-}
-
 /** The refused events, oldest first, with the records they name. */
 export async function readRefusedList(db: LeitaiDB): Promise<RefusedList> {
   const entries = await readRefusedEvents(db);
   const events = entries.map((entry) => entry.event);
   const [contestants, judges, rounds] = await Promise.all([
-    recordsById(
-      db.contestants,
+    contestantsByIds(
+      db,
       events.map((event) => payloadId(event, 'contestantId')),
     ),
-    recordsById(
-      db.judges,
+    judgesByIds(
+      db,
       events.map((event) => payloadId(event, 'judgeId')),
     ),
-    recordsById(
-      db.rounds,
+    roundsByIds(
+      db,
       events.map((event) => event.roundId),
     ),
   ]);

@@ -2,8 +2,8 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { en, translate, zhCN } from '../../../src/app/i18n/messages';
-import { useUiStore } from '../../../src/app/store';
 
 function renderAt(path: string, props: Parameters<typeof App>[0] = {}) {
   window.history.replaceState(null, '', path);

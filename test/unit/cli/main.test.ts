@@ -1,7 +1,8 @@
 // @vitest-environment node
 /** `main` in-process, with a fake file system: the paths that are awkward to reach with real files. */
 import { describe, expect, it } from 'vitest';
-import { type CliIo, issueLine, main } from '../../../src/cli/main.ts';
+import type { CliIo } from '../../../src/cli/io.ts';
+import { issueLine, main } from '../../../src/cli/main.ts';
 import { issue } from '../../../src/domain/issues.ts';
 
 function fakeIo(files: Record<string, Uint8Array | NodeJS.ErrnoException>) {

@@ -114,9 +114,13 @@ const payloadDraft: fc.Arbitrary<EventDraft> = fc.oneof(
       name: fc.constantFrom('王评委', '李评委', '赵评委'),
       weight: fc.constantFrom(100, 200),
       revision,
+      // An edit of some fields (merged field by field), or the whole record.
+      fields: fc.option(fc.subarray(['name' as const, 'weight' as const], { minLength: 1 }), {
+        nil: undefined,
+      }),
     })
     .map(
-      ({ revision: entityRevision, ...judge }): EventDraft => ({
+      ({ revision: entityRevision, fields, ...judge }): EventDraft => ({
         type: 'entity.put',
         author: { role: 'organizer' },
         competitionId: 'competition',
@@ -125,6 +129,7 @@ const payloadDraft: fc.Arbitrary<EventDraft> = fc.oneof(
           table: 'judges',
           entity: { ...judge, roundId: 'round-1', title: '', unit: null, joinCode: '12345678', order: 1 },
           revision: entityRevision,
+          ...(fields ? { fields } : {}),
         },
       }),
     ),

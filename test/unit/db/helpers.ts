@@ -2,6 +2,7 @@
 
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach } from 'vitest';
+import { describeError, loadErrorTexts } from '../../../src/app/i18n/error-text';
 import { LeitaiDB } from '../../../src/db/database';
 import { createCompetition, createRound, importRoster } from '../../../src/db/repository';
 import type {
@@ -68,14 +69,18 @@ export async function seedRound(db: LeitaiDB): Promise<SeededRound> {
   };
 }
 
-/** Expects a promise to be refused with a RepositoryError of this code; returns its message. */
+/**
+ * Expects a promise to be refused with a RepositoryError of this code; returns its reason as a
+ * zh-CN screen shows it.
+ */
 export async function refusal(promise: Promise<unknown>, code: string): Promise<string> {
   try {
     await promise;
   } catch (error) {
     const { code: actual, message } = error as { code?: string; message: string };
     if (actual !== code) throw new Error(`expected refusal ${code}, got ${actual ?? 'no code'}: ${message}`);
-    return message;
+    await loadErrorTexts();
+    return describeError(error, 'zh-CN');
   }
   throw new Error(`expected refusal ${code}, but the write succeeded`);
 }

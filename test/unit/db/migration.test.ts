@@ -9,12 +9,14 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DATABASE_NAME } from '../../../src/db/database';
+import { applyRemoteEvents } from '../../../src/db/remote';
 import {
   bindJudge,
   commitDraft,
   enterMark,
   loadRoundInput,
   pressKey,
+  putContestant,
   readJudgeSession,
   readOutbox,
   readProjection,
@@ -168,11 +170,30 @@ function v4Rows() {
   };
 }
 
+const V5_STORES = { ...V4_STORES, judges: 'id, competitionId, *roundIds, joinCode' };
+
+/** A v5 device: the v4 rows with the judge of the competition, as the v5 upgrade left them. */
+function v5Rows() {
+  const rows = v4Rows();
+  return {
+    ...rows,
+    judges: rows.judges.map(({ roundId, ...judge }) => ({
+      ...judge,
+      competitionId: 'c1',
+      roundIds: [roundId],
+    })),
+    judgeSession: [
+      { key: 'self', judgeId: 'j1', roundId: 'r1', contestantId: 'p1', followedCalls: { r1: 'call-1' } },
+    ],
+  };
+}
+
 const SHIPPED: { version: number; stores: Record<string, string>; rows: () => Record<string, unknown[]> }[] =
   [
     { version: 1, stores: V1_STORES, rows: v1Rows },
     { version: 2, stores: V2_STORES, rows: v2Rows },
     { version: 4, stores: V4_STORES, rows: v4Rows },
+    { version: 5, stores: V5_STORES, rows: v5Rows },
   ];
 
 describe('schema versions', () => {
@@ -290,5 +311,71 @@ describe('schema v5: judges belong to the competition', () => {
       contestantId: 'p1',
       followedCalls: { r1: 'call-1' },
     });
+  });
+});
+
+describe('schema v6: setup entities merge field by field', () => {
+  async function upgradedV5(): Promise<ReturnType<typeof freshDb>> {
+    const factory = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    old.version(5).stores(V5_STORES);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(v5Rows())) await old.table(table).bulkAdd(tableRows);
+    });
+    old.close();
+    const db = freshDb(factory);
+    await db.open();
+    return db;
+  }
+
+  it('folds each head row’s fields from the log, each stamped by the put that wrote it', async () => {
+    const db = await upgradedV5();
+    const head = await db.entityHeads.get(['contestants', 'p1']);
+    expect(head).toMatchObject({ deleted: false, head: { revision: 1, eventId: 'e4' } });
+    expect(head?.fields?.name).toEqual({ value: '李四', head: head?.head });
+    expect(head?.fields?.unit).toEqual({ value: '榆树沟镇', head: head?.head });
+    // The judge's event is in the shape of a judge of one round; its fields are the current shape's.
+    expect((await db.entityHeads.get(['judges', 'j1']))?.fields?.roundIds).toMatchObject({ value: ['r1'] });
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+
+  it('edits a record it kept by the field, so a concurrent edit of another field survives', async () => {
+    const db = await upgradedV5();
+    await putContestant(db, { id: 'p1', roundId: 'r1', name: '李四（更正）' });
+    // The outbox still holds the unsent creation (e4); the edit comes after it.
+    const edit = (await readOutbox(db)).at(-1);
+    expect(edit?.payload).toMatchObject({ table: 'contestants', fields: ['name'], revision: 2 });
+    const otherDevice = 'e'.repeat(32);
+    await applyRemoteEvents(db, [
+      {
+        id: 'remote-1',
+        deviceId: otherDevice,
+        deviceSeq: 1,
+        author: { role: 'organizer' },
+        competitionId: 'c1',
+        roundId: 'r1',
+        recordedAt: '2026-11-23T09:30:00.000Z',
+        type: 'entity.put',
+        payload: {
+          table: 'contestants',
+          entity: {
+            id: 'p1',
+            roundId: 'r1',
+            name: '李四',
+            unit: '三工镇',
+            topic: '',
+            photoId: null,
+            status: 'active',
+            draw: 1,
+            order: 1,
+          },
+          revision: 2,
+          fields: ['unit'],
+        },
+      },
+    ]);
+    expect(await db.contestants.get('p1')).toMatchObject({ name: '李四（更正）', unit: '三工镇' });
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
   });
 });

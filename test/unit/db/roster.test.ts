@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { because } from '../../../src/db/errors';
 import {
   assignJudge,
   commitDrawSeed,
@@ -159,7 +160,10 @@ describe('importRoster from a file read by readRoster', () => {
       ['钱七', null, ''],
     ]);
     const attempt = importRoster(db, round.id, { contestants: [entry(2, '孙八', 5), entry(3, '周九', 4)] });
-    expect(await refusal(attempt, 'import-invalid')).toContain('出场顺序 4 重复');
+    await expect(attempt).rejects.toMatchObject({
+      code: 'import-invalid',
+      rows: [{ index: 1, reason: because('drawTaken', { draw: 4, contestant: '周九' }) }],
+    });
     expect(await db.contestants.where('roundId').equals(round.id).count()).toBe(5);
   });
 });

@@ -10,14 +10,8 @@ import { formatHundredths } from '../../../src/domain/decimal.ts';
 import { computeStandings } from '../../../src/domain/engine.ts';
 import { readInterchangeRound } from '../../../src/domain/interchange.ts';
 import { RoundRejectedError } from '../../../src/domain/issues.ts';
-import type { RoundInput } from '../../../src/domain/model.ts';
-import {
-  isRecusedFrom,
-  normaliseUnit,
-  type RecusalRule,
-  recusalReason,
-  recusalsOf,
-} from '../../../src/domain/recusal.ts';
+import type { RecusalRule, RoundInput } from '../../../src/domain/model.ts';
+import { isRecusedFrom, normaliseUnit, recusalReason, recusalsOf } from '../../../src/domain/recusal.ts';
 import { arbitraryRound } from './arbitrary-round.ts';
 
 const rule = fc.constantFrom<RecusalRule>('equal', 'contains');

@@ -3,8 +3,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import JudgePage from '../../../src/app/judge/JudgePage';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import { bindJudge, openContestantSheet } from '../../../src/db/repository';
 

@@ -1,8 +1,9 @@
 /** The score sheet: entry, each validation message, drafts that survive a reload, submit and lock. */
 
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { pressKey } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
 import { criterionRow, keypad, renderBoundJudge, typeOnKeypad } from './render';
 import { seedJudgeRound } from './seed';
@@ -60,6 +61,17 @@ describe('entering marks', () => {
     await typeOnKeypad(user, '12');
     await waitFor(() => expect(valueIn('形象风采')).toBe('12'));
     expect(document.querySelector('.judge-total__value')?.textContent).toBe('50.50');
+  });
+
+  it('commits on 确定 a digit already saved but not yet on screen', async () => {
+    const { db, round, wang, lisi } = await openSheet();
+    const cell = { roundId: round.id, judgeId: wang.id, contestantId: lisi.id, criterionId: 'content' };
+    // The digit's draft is in the database; the sheet's live query has not shown it yet.
+    await pressKey(db, cell, '3');
+    fireEvent.click(keypad().getByRole('button', { name: /确定/ }));
+    await waitFor(() => expect(keypadTarget()).toHaveTextContent('正在打分：形象风采'));
+    expect((await db.marks.toArray()).map((mark) => mark.value)).toEqual([300]);
+    expect(await db.drafts.count()).toBe(0);
   });
 
   it('says what is wrong beside the criterion, at once, and writes no mark', async () => {

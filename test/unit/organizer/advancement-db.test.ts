@@ -1,6 +1,7 @@
 // @vitest-environment node
 // (node: the photo Blob of a contestant survives fake-indexeddb there, not under jsdom.)
 import { describe, expect, it } from 'vitest';
+import { because } from '../../../src/db/errors';
 import {
   advanceContestants,
   createRound,
@@ -71,10 +72,14 @@ describe('advanceContestants', () => {
       });
       expect.unreachable('the second advancement should be refused');
     } catch (error) {
-      const refused = error as { code: string; message: string; rows: { index: number; message: string }[] };
-      expect(refused.code).toBe('duplicate-contestant');
-      expect(refused.message).toContain('张三（三工镇）');
-      expect(refused.rows).toEqual([expect.objectContaining({ index: 1, message: '张三（三工镇）' })]);
+      expect(error).toMatchObject({
+        code: 'duplicate-contestant',
+        reason: because('advanceClashes', {
+          round: final.name,
+          contestants: [{ name: '张三', unit: '三工镇' }],
+        }),
+        rows: [{ index: 1, reason: because('sameNameAndUnit', { contestant: '张三' }) }],
+      });
     }
     expect(await db.events.count()).toBe(eventsBefore);
     expect(await db.contestants.where('roundId').equals(final.id).count()).toBe(1);

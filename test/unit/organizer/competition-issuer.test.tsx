@@ -2,6 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { freshDb } from '../db/helpers';
 import { competitionFromTemplate, renderOrganizer } from './organizer-helpers';
 
@@ -28,5 +29,24 @@ describe('the competition form', () => {
     await user.click(screen.getByRole('button', { name: '保存' }));
     expect(await screen.findByText('已保存：“演讲比赛”', {}, { timeout: 10_000 })).toBeInTheDocument();
     expect((await db.competitions.toArray())[0]).toMatchObject({ issuer: '中共昌吉市委组织部' });
+  });
+
+  it('says why it refuses in English on an English screen, with no Chinese left', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    await competitionFromTemplate(db, 'speech', 'Speech contest');
+    useUiStore.setState({ lang: 'en' });
+    renderOrganizer(db);
+    const link = await screen.findByRole('link', { name: 'Speech contest' }, { timeout: 10_000 });
+
+    await user.click(within(link.closest('li') as HTMLElement).getByRole('button', { name: 'Edit' }));
+    await user.type(screen.getByLabelText('Issued by (optional)'), 'x'.repeat(101));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const refusal = await screen.findByRole('alert');
+    expect(refusal).toHaveTextContent(
+      'The issuer (signature of the certificates) must be at most 100 characters',
+    );
+    expect(refusal.textContent).not.toMatch(/[\u4e00-\u9fff]/);
+    expect((await db.competitions.toArray())[0]?.issuer).toBeUndefined();
   });
 });

@@ -2,9 +2,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import OrganizerPage from '../../../src/app/organizer/OrganizerPage';
-import { useUiStore } from '../../../src/app/store';
-import { enterMark } from '../../../src/db/repository';
+import { editCompetition, enterMark } from '../../../src/db/repository';
 import { freshDb, seedRound } from '../db/helpers';
 import { competitionFromTemplate, currentPlace, renderOrganizer } from './organizer-helpers';
 
@@ -101,6 +101,26 @@ describe('competitions screen', () => {
     expect(round?.criteria).toEqual([
       expect.objectContaining({ label: '总体表现', max: 1000, points: 1000, step: 10 }),
     ]);
+  });
+
+  it('saves only what the edit form changed, so another device’s edit made while it was open survives', async () => {
+    const user = userEvent.setup();
+    const db = freshDb();
+    const { competition } = await competitionFromTemplate(db, 'speech', '演讲比赛');
+    renderOrganizer(db);
+    await screen.findByRole('link', { name: '演讲比赛' });
+    const card = () => screen.getByRole('link', { name: '演讲比赛' }).closest('li') as HTMLElement;
+    await user.click(within(card()).getByRole('button', { name: '编辑' }));
+    // Another organizer device's 落款 arrives while the form shows none.
+    await editCompetition(db, competition.id, { issuer: '中共昌吉市委组织部' });
+    await user.type(screen.getByLabelText('比赛地点（选填）'), '文化馆');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    expect(await screen.findByText('已保存：“演讲比赛”')).toBeInTheDocument();
+    expect(await db.competitions.get(competition.id)).toMatchObject({
+      name: '演讲比赛',
+      venue: '文化馆',
+      issuer: '中共昌吉市委组织部',
+    });
   });
 
   it('edits, duplicates, archives and restores', async () => {

@@ -2,8 +2,8 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { readSpreadsheet } from '../../../src/app/files/read-sheet';
 import { planImport } from '../../../src/app/organizer/import/plan';
-import { readSpreadsheet } from '../../../src/app/organizer/import/read-sheet';
 import { ContestantsPanel } from '../../../src/app/organizer/people/ContestantsPanel';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
 import { guessColumns } from '../../../src/domain/roster-import';

@@ -2,10 +2,10 @@
 import { render } from '@testing-library/react';
 import { beforeEach, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { translate } from '../../../src/app/i18n/messages';
 import OrganizerPage from '../../../src/app/organizer/OrganizerPage';
 import { findTemplate, type TemplateId, templateRound } from '../../../src/app/organizer/templates';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import { createCompetition } from '../../../src/db/repository';
 

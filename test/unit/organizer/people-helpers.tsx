@@ -2,7 +2,7 @@
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { DatabaseProvider } from '../../../src/app/db-context';
-import { useUiStore } from '../../../src/app/store';
+import { useUiStore } from '../../../src/app/i18n/language';
 import type { LeitaiDB } from '../../../src/db/database';
 
 export function renderWith(db: LeitaiDB, ui: ReactNode) {

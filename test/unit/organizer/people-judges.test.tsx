@@ -2,14 +2,15 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
-import { useUiStore } from '../../../src/app/store';
 import { competitionScope, putEntities } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {
   createRound,
   enterMark,
   findJudgesByCode,
+  putJudge,
   readProjection,
   refoldLog,
   updateRound,
@@ -107,6 +108,25 @@ describe('JudgesPanel', () => {
       unit: '榆树沟镇',
       joinCode: judges[1].joinCode,
     });
+  });
+
+  it('saves only what the form changed, so another device’s edit made while it was open survives', async () => {
+    const { db, user, round, judges } = await setup();
+    await user.click(screen.getByRole('button', { name: '编辑 李评委' }));
+    expect(screen.getByRole('textbox', { name: '职务/单位' })).toHaveValue('党校');
+    // Another organizer device's edit of the title arrives while the form still shows 党校.
+    await putJudge(db, { id: judges[1].id, roundId: round.id, title: '党校教授' });
+    await user.type(screen.getByRole('textbox', { name: '回避单位' }), '榆树沟镇');
+    await user.click(screen.getByRole('button', { name: '保存' }));
+    await screen.findByText('已保存：李评委');
+    expect(await db.judges.get(judges[1].id)).toMatchObject({ unit: '榆树沟镇', title: '党校教授' });
+    const edits = (await db.events.toArray()).filter(
+      (event) => event.type === 'entity.put' && 'fields' in event.payload,
+    );
+    expect(edits.map((event) => (event.payload as { fields: string[] }).fields).sort()).toEqual([
+      ['title'],
+      ['unit'],
+    ]);
   });
 
   it('deletes after a confirmation, and refuses with the repository’s reason once a judge has marked', async () => {

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { decodeCsvBytes } from '../../../src/app/organizer/import/decode.ts';
-import { readSpreadsheet } from '../../../src/app/organizer/import/read-sheet.ts';
+import { decodeCsvBytes } from '../../../src/app/files/decode.ts';
+import { readSpreadsheet } from '../../../src/app/files/read-sheet.ts';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/import');
 const blobOf = (bytes: Uint8Array | ArrayBuffer) => new Blob([new Uint8Array(bytes)]);

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { updateRound } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
 import { competitionFromTemplate, renderOrganizer } from './organizer-helpers';
 
@@ -107,6 +108,20 @@ describe('round settings', () => {
     const k = screen.getByLabelText('最高分、最低分各去掉几个（k）');
     await user.type(k, '0');
     expect(screen.queryByText('已保存')).not.toBeInTheDocument();
+  });
+
+  it('save only what changed since they opened, so another device’s time limit set meanwhile survives', async () => {
+    const { db, round } = await openSettings();
+    const user = userEvent.setup();
+    // Another organizer device sets the time limit while this editor still shows 10 minutes.
+    await updateRound(db, round.id, { timeLimitSeconds: 420 });
+    await user.click(screen.getByRole('radio', { name: /平均分/ }));
+    await user.click(screen.getByRole('button', { name: '保存设置' }));
+    expect(await screen.findByText('已保存')).toBeInTheDocument();
+    expect(await db.rounds.get(round.id)).toMatchObject({
+      settings: { panel: { kind: 'mean' } },
+      timeLimitSeconds: 420,
+    });
   });
 
   it('offer “round each criterion” with level criterion only, and save awards, limit and overtime', async () => {

@@ -35,7 +35,7 @@ describe('message areas by language', () => {
 
   it('switches the screen to English only once its messages are there', async () => {
     vi.resetModules();
-    const { useUiStore } = await import('../../../src/app/store');
+    const { useUiStore } = await import('../../../src/app/i18n/language');
     const { loadMessagesFor } = await import('../../../src/app/i18n/areas');
     const { translate } = await import('../../../src/app/i18n/messages');
     await loadMessagesFor('/organizer');
@@ -53,7 +53,7 @@ describe('message areas by language', () => {
   it('starts in the stored language, with its tables', async () => {
     localStorage.setItem('leitai.lang', 'en');
     vi.resetModules();
-    const { useUiStore } = await import('../../../src/app/store');
+    const { useUiStore } = await import('../../../src/app/i18n/language');
     const { loadMessagesFor, isLanguageLoaded } = await import('../../../src/app/i18n/areas');
     const { translate } = await import('../../../src/app/i18n/messages');
     expect(useUiStore.getState().lang).toBe('en');

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/App';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { StorageStatus } from '../../../src/app/pwa/StorageStatus';
 import {
   askPersistence,
@@ -15,7 +16,6 @@ import {
   isIosBrowserTab,
   type StorageManagerLike,
 } from '../../../src/app/pwa/storage';
-import { useUiStore } from '../../../src/app/store';
 import { freshDb } from '../db/helpers';
 
 function fakeStorage(answers: { persisted?: boolean; persist?: boolean | Error } = {}) {

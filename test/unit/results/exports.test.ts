@@ -2,8 +2,8 @@
 /** The official exports, read back: the .xlsx with exceljs, the .csv as Excel would decode it. */
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cellText } from '../../../src/app/files/read-sheet';
 import { translate } from '../../../src/app/i18n/messages';
-import { cellText } from '../../../src/app/organizer/import/read-sheet';
 import { competitionLog } from '../../../src/app/results/backup-file';
 import { publicCsv, summaryCsv } from '../../../src/app/results/export-csv';
 import { buildResultsWorkbook, type ExportContext } from '../../../src/app/results/export-xlsx';
@@ -252,5 +252,33 @@ describe('the .csv lists', () => {
     expect(rows.slice(1, 11).map((row) => row[1])).toEqual(ranked.map((result) => result.name));
     expect(rows[11]).toEqual(['']);
     expect(rows[rows.length - 1]).toEqual(['校验码（链头）', context.head]);
+  });
+});
+
+describe('the .xlsx and the .csv', () => {
+  it('carry the same summary table, header and rows', async () => {
+    const workbook = await readBack();
+    const sheet = workbook.getWorksheet('成绩汇总表') as ExcelJS.Worksheet;
+    // As Excel shows a cell: a number with its format's decimals (89.5 under 0.00 is 89.50).
+    const shown: string[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, number) => {
+      shown[number - 1] = Array.from({ length: sheet.columnCount }, (_, at) => {
+        const cell = row.getCell(at + 1);
+        const decimals = /^0\.(0+)$/.exec(cell.numFmt ?? '')?.[1]?.length;
+        return typeof cell.value === 'number' && decimals
+          ? cell.value.toFixed(decimals)
+          : cellText(cell.value);
+      });
+    });
+    const xlsx = tableAfter(
+      Array.from(shown, (row) => row ?? []),
+      '名次',
+    );
+    const parsed = parseCsv(summaryCsv(report, context.head, t).slice(1));
+    if (!parsed.ok) throw new Error('CSV does not parse');
+    const csv = tableAfter(parsed.rows, '名次');
+    expect(csv.header).toEqual(xlsx.header);
+    expect(csv.body).toHaveLength(report.contestants.length);
+    expect(xlsx.body).toEqual(csv.body);
   });
 });

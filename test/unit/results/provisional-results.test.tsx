@@ -8,11 +8,12 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { PrintView } from '../../../src/app/results/PrintView';
 import { resultsHref } from '../../../src/app/results/place';
 import ResultsPage from '../../../src/app/results/ResultsPage';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
+import { because, fieldOf } from '../../../src/db/errors';
 import {
   createCompetition,
   createRound,
@@ -185,7 +186,7 @@ describe('the issuer (落款)', () => {
     ).toBe('昌吉市总工会');
     await expect(
       editCompetition(db, competition.id, { name: competition.name, issuer: '会'.repeat(101) }),
-    ).rejects.toThrow('颁奖单位（落款）不能超过 100 个字');
+    ).rejects.toMatchObject({ reason: because('textTooLong', { field: fieldOf('issuer'), max: 100 }) });
     expect((await db.competitions.get(competition.id))?.issuer).toBe('昌吉市总工会');
     expect(
       'issuer' in ((await editCompetition(db, competition.id, { name: competition.name, issuer: '' })) ?? {}),

@@ -3,9 +3,9 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { backupText, createBackup } from '../../../src/app/results/backup-file';
 import ResultsPage from '../../../src/app/results/ResultsPage';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
   createCompetition,

@@ -5,11 +5,11 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { translate } from '../../../src/app/i18n/messages';
 import ResultsPage from '../../../src/app/results/ResultsPage';
 import { loadRoundReport } from '../../../src/app/results/report';
 import { judgeSheetRows, summaryRows } from '../../../src/app/results/sheets';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
   createCompetition,

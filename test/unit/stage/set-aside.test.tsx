@@ -5,7 +5,7 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { useUiStore } from '../../../src/app/store';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { callContestant, loadRoundInput, updateRound } from '../../../src/db/repository';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
 import { freshDb } from '../db/helpers';
@@ -85,7 +85,7 @@ describe('a set-aside sheet on the host console', () => {
     await within(revealCard()).findByText('已公布，评分已锁定');
     // 李评委 80 and 赵评委 70: the mean of the two, now ranked second after 王五.
     expect(
-      within(revealCard()).getByText('最后得分75.00分，目前排名第2名。', { exact: false }),
+      await within(revealCard()).findByText('最后得分75.00分，目前排名第2名。', { exact: false }),
     ).toBeInTheDocument();
   });
 });

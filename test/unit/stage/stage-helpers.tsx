@@ -3,9 +3,9 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DatabaseProvider } from '../../../src/app/db-context';
+import { useUiStore } from '../../../src/app/i18n/language';
 import HostPage from '../../../src/app/stage/HostPage';
 import ProjectorPage from '../../../src/app/stage/ProjectorPage';
-import { useUiStore } from '../../../src/app/store';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
   createCompetition,

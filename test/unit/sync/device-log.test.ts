@@ -111,5 +111,11 @@ describe('device log export and import', () => {
       events: [{ id: 'x' }],
     };
     expect(() => parseDeviceLog(JSON.stringify(bad))).toThrow(/event 1: type: expected one of/);
+    // The screen says it from the problem's code and parameters (sync.error.deviceLog.*).
+    expect(() => parseDeviceLog(JSON.stringify(bad))).toThrow(
+      expect.objectContaining({
+        problem: expect.objectContaining({ code: 'badEvent', event: 1, path: 'type' }),
+      }),
+    );
   });
 });

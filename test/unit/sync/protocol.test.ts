@@ -47,8 +47,11 @@ function dotted(path: string[]): string {
   );
 }
 
-/** Fields that may be absent, with a meaning of their own when they are (a round's recusal rule). */
-const OPTIONAL_FIELDS = new Set(['payload.entity.settings.recusal']);
+/**
+ * Fields that may be absent, with a meaning of their own when they are (a round's recusal rule;
+ * an entity put without `fields` writes its record whole).
+ */
+const OPTIONAL_FIELDS = new Set(['payload.entity.settings.recusal', 'payload.fields']);
 
 async function repositoryLog(): Promise<WireEvent[]> {
   const db = freshDb();
@@ -249,7 +252,56 @@ describe('writeRefusal', () => {
   });
 });
 
+describe('an entity put’s fields', () => {
+  async function contestantEdit(): Promise<WireEvent> {
+    const log = await repositoryLog();
+    const edit = log.find((event) => event.type === 'entity.put' && 'fields' in event.payload);
+    if (!edit) throw new Error('the repository wrote no edit');
+    return edit;
+  }
+
+  function withFields(event: WireEvent, fields: unknown): unknown {
+    return setAt(event, ['payload', 'fields'], (parent, key) => {
+      parent[key] = fields;
+    });
+  }
+
+  it('are what an edit of a stored record changed: a new photo for the contestant', async () => {
+    const edit = await contestantEdit();
+    expect(edit.payload).toMatchObject({ table: 'contestants', fields: ['photoId'] });
+    expect(parseWireEvent(withFields(edit, ['name', 'unit', 'draw'])).ok).toBe(true);
+  });
+
+  it.each([
+    [['nickname'], 'payload.fields[0]'],
+    [['id'], 'payload.fields[0]'],
+    [[], 'payload.fields'],
+    [['name', 'name'], 'payload.fields'],
+    ['name', 'payload.fields'],
+  ])('refuses fields %j, at %s', async (fields, path) => {
+    const result = parseWireEvent(withFields(await contestantEdit(), fields));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.path).toBe(path);
+  });
+
+  it('refuses fields on a photo, which is written whole', async () => {
+    const photo = (await repositoryLog()).find(
+      (event) => event.type === 'entity.put' && event.payload.table === 'photos',
+    ) as WireEvent;
+    const result = parseWireEvent(withFields(photo, ['roundId']));
+    expect(result).toMatchObject({
+      ok: false,
+      error: { path: 'payload.fields', problem: 'a photo is written whole' },
+    });
+  });
+});
+
 describe('checkProtocol', () => {
+  it('answers a protocol 3 client, whose whole puts would overwrite merged fields, that it is too old', () => {
+    expect(PROTOCOL_VERSION).toBe(4);
+    expect(checkProtocol('3')?.code).toBe('protocolTooOld');
+  });
+
   it('names versions too old and too new', () => {
     expect(checkProtocol(String(PROTOCOL_VERSION))).toBeNull();
     expect(checkProtocol(PROTOCOL_VERSION)).toBeNull();

@@ -4,7 +4,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
-import { useUiStore } from '../../../src/app/store';
+import { useUiStore } from '../../../src/app/i18n/language';
 import { passwordWouldTravelInClear } from '../../../src/app/sync/device-sync';
 import { JoinQrCode } from '../../../src/app/sync/JoinQrCode';
 import { InsecurePasswordNotice } from '../../../src/app/sync/SyncPanel';

@@ -1,29 +1,36 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, useId, useMemo, useState } from 'react';
-import { advanceContestants, createRound, loadRoundInput } from '../../../db/repository';
-import { realRoundsOf } from '../../../db/rounds';
+import {
+  advanceContestants,
+  createRound,
+  loadRoundInput,
+  realRoundsOf,
+  roundById,
+} from '../../../db/repository';
 import { type AdvancementRule, advancingIds, cumulativeCutoffs, percentOf } from '../../../domain/awards';
 import { parseHundredths } from '../../../domain/decimal';
 import { RoundRejectedError } from '../../../domain/issues';
 import { computeLiveStandings, type LiveStandings } from '../../../domain/live-standings';
 import type { AwardTier } from '../../../domain/model';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { unusedName } from '../rounds/round-summary';
 import { Choices } from '../ui/Choices';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 
 export function AdvancementPanel({ roundId }: { roundId: string }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const data = useLiveQuery(async () => {
-    const round = await db.rounds.get(roundId);
+    const round = await roundById(db, roundId);
     if (!round) return null;
-    const siblings = (await realRoundsOf(db, round.competitionId)).sort((a, b) => a.order - b.order);
+    const siblings = (await realRoundsOf(db, round.competitionId)).sort(byOrderThenId);
     return { round, siblings, input: await loadRoundInput(db, roundId) };
   }, [db, roundId]);
   const scored = useMemo((): { standings: LiveStandings } | { error: string } | null => {
@@ -31,10 +38,10 @@ export function AdvancementPanel({ roundId }: { roundId: string }) {
     try {
       return { standings: computeLiveStandings(data.input) };
     } catch (error) {
-      if (error instanceof RoundRejectedError) return { error: error.message };
+      if (error instanceof RoundRejectedError) return { error: errorText(error) };
       throw error;
     }
-  }, [data]);
+  }, [data, errorText]);
 
   if (data === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (data === null || scored === null) return <p className="org-error">{t('org.round.missing')}</p>;
@@ -71,6 +78,7 @@ interface AdvancementProps {
 function Advancement({ round, siblings, standings }: AdvancementProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const targetId = useId();
   const awardId = useId();
   const awards = round.settings.awards;
@@ -189,7 +197,7 @@ function Advancement({ round, siblings, standings }: AdvancementProps) {
       setTarget(to.id);
       setOutcome({ kind: 'done', count: ids.length, target: to });
     } catch (error) {
-      setOutcome({ kind: 'refused', message: refusalMessage(error) });
+      setOutcome({ kind: 'refused', message: errorText(error) });
     } finally {
       setBusy(false);
     }

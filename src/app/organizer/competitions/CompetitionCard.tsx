@@ -1,15 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { purgeDemoCompetition } from '../../../db/purge';
-import { archiveCompetition, deleteCompetition, duplicateCompetition } from '../../../db/repository';
-import { isDemoDraw } from '../../../domain/purge';
+import {
+  archiveCompetition,
+  deleteCompetition,
+  duplicateCompetition,
+  hasDemoDraw,
+} from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { CompetitionForm } from './CompetitionForm';
 
 export interface CompetitionCardProps {
@@ -22,16 +26,13 @@ export interface CompetitionCardProps {
 export function CompetitionCard({ competition, roundCount, onNotice }: CompetitionCardProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
   // A demo loaded before competitions carried `demo` is known by its draw's seed.
   const legacyDemo = useLiveQuery(
-    async () =>
-      !competition.demo &&
-      (await db.events.where('type').equals('draw.record').toArray()).some(
-        (event) => event.competitionId === competition.id && isDemoDraw(event),
-      ),
+    async () => !competition.demo && (await hasDemoDraw(db, competition.id)),
     [db, competition.id, competition.demo],
   );
   const isDemo = competition.demo === true || legacyDemo === true;
@@ -41,7 +42,7 @@ export function CompetitionCard({ competition, roundCount, onNotice }: Competiti
     try {
       onNotice(await write());
     } catch (error) {
-      onNotice(refusalMessage(error));
+      onNotice(errorText(error));
     } finally {
       setBusy(false);
     }

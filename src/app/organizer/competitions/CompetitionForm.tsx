@@ -2,9 +2,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { createCompetition, editCompetition } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
+import { editedValues } from '../edited-values';
 import { findTemplate, TEMPLATES, type TemplateId, templateRound } from '../templates';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 
 export interface CompetitionFormProps {
@@ -21,11 +22,19 @@ export interface CompetitionFormProps {
 export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFormProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const headingId = useId();
-  const [name, setName] = useState(competition?.name ?? '');
-  const [date, setDate] = useState(competition?.date ?? '');
-  const [venue, setVenue] = useState(competition?.venue ?? '');
-  const [issuer, setIssuer] = useState(competition?.issuer ?? '');
+  // What the form showed when it opened: an edit sends only what changed since.
+  const [opened] = useState({
+    name: competition?.name ?? '',
+    date: competition?.date ?? '',
+    venue: competition?.venue ?? '',
+    issuer: competition?.issuer ?? '',
+  });
+  const [name, setName] = useState(opened.name);
+  const [date, setDate] = useState(opened.date);
+  const [venue, setVenue] = useState(opened.venue);
+  const [issuer, setIssuer] = useState(opened.issuer);
   const [templateId, setTemplateId] = useState<TemplateId>('secretary');
   const [roundName, setRoundName] = useState(t('org.competition.firstRoundDefault'));
   const [errors, setErrors] = useState<{ name?: string; roundName?: string }>({});
@@ -48,14 +57,14 @@ export function CompetitionForm({ competition, onDone, onCancel }: CompetitionFo
       const details = { name, date, venue, issuer };
       const setup = templateRound(template, t);
       const saved = competition
-        ? await editCompetition(db, competition.id, details)
+        ? await editCompetition(db, competition.id, editedValues(opened, details))
         : await createCompetition(db, {
             ...details,
             ...(makesRound && setup ? { firstRound: { ...setup, name: roundName } } : {}),
           });
       onDone(saved);
     } catch (error) {
-      setRefusal(refusalMessage(error));
+      setRefusal(errorText(error));
       setBusy(false);
     }
   };

@@ -1,23 +1,18 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { isRehearsalRound } from '../../../domain/purge';
+import { allCompetitions, allRealRounds } from '../../../db/repository';
 import type { CompetitionRecord } from '../../../domain/records';
+import { byDateThenName } from '../../competition-order';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { navigate } from '../../router';
 import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
 import { findTemplate, templateRound } from '../templates';
-import { refusalMessage } from '../ui/errors';
 import { CompetitionCard } from './CompetitionCard';
 import { CompetitionForm } from './CompetitionForm';
-
-/** Newest first by date (undated last), then by name: the list an organizer scans. */
-function byDateThenName(a: CompetitionRecord, b: CompetitionRecord): number {
-  if ((a.date ?? '') !== (b.date ?? '')) return (b.date ?? '') < (a.date ?? '') ? -1 : 1;
-  return a.name.localeCompare(b.name, 'zh-CN');
-}
 
 /** The demo is a Chinese competition whatever the screen's language: its sheet is in Chinese too. */
 const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
@@ -26,12 +21,10 @@ const chinese = (key: Parameters<typeof translate>[1], params?: Record<string, s
 export function CompetitionsScreen() {
   const db = useDatabase();
   const t = useT();
-  const competitions = useLiveQuery(() => db.competitions.toArray(), [db]);
+  const errorText = useErrorText();
+  const competitions = useLiveRead(allCompetitions);
   // 彩排 rounds are not the competition's rounds: never counted.
-  const rounds = useLiveQuery(
-    async () => (await db.rounds.toArray()).filter((round) => !isRehearsalRound(round)),
-    [db],
-  );
+  const rounds = useLiveRead(allRealRounds);
   const [showArchived, setShowArchived] = useState(false);
   const [creating, setCreating] = useState(false);
   const [notice, setNotice] = useState('');
@@ -54,7 +47,7 @@ export function CompetitionsScreen() {
       const demo = await loadDemoCompetition(db, setup);
       navigate(placeHref({ competitionId: demo.competition.id }));
     } catch (error) {
-      setDemoState({ busy: false, error: refusalMessage(error) });
+      setDemoState({ busy: false, error: errorText(error) });
     }
   };
 

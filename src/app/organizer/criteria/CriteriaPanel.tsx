@@ -1,13 +1,15 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, useState } from 'react';
-import { type CriterionDraft, type RoundPatch, updateRound } from '../../../db/repository';
+import { type CriterionDraft, type RoundPatch, roundById, updateRound } from '../../../db/repository';
 import { formatHundredths, parseHundredths } from '../../../domain/decimal';
 import type { Criterion } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
+import { MoveButtons } from '../ui/MoveButtons';
+import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { CriterionForm } from './CriterionForm';
 
@@ -15,9 +17,8 @@ import { CriterionForm } from './CriterionForm';
 const DEFAULT_FULL_MARK = 10000;
 
 export function CriteriaPanel({ roundId }: { roundId: string }) {
-  const db = useDatabase();
   const t = useT();
-  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  const round = useLiveRead(roundById, roundId);
   if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
   return <CriteriaEditor round={round} />;
@@ -29,6 +30,7 @@ type Status = { kind: 'saved'; message: string } | { kind: 'refused'; message: s
 function CriteriaEditor({ round }: { round: RoundRecord }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<Criterion | null>(null);
   const [status, setStatus] = useState<Status>(null);
@@ -43,17 +45,16 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
       setStatus({ kind: 'saved', message: savedMessage });
       return true;
     } catch (error) {
-      setStatus({ kind: 'refused', message: refusalMessage(error) });
+      setStatus({ kind: 'refused', message: errorText(error) });
       return false;
     }
   };
 
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...criteria];
-    const [criterion] = next.splice(at, 1);
-    next.splice(at + by, 0, criterion as Criterion);
-    return write({ criteria: next }, t('org.criteria.moved', { label: (criterion as Criterion).label }));
-  };
+  const move = (at: number, by: -1 | 1) =>
+    write(
+      { criteria: movedBy(criteria, at, by) },
+      t('org.criteria.moved', { label: criteria[at]?.label ?? '' }),
+    );
 
   return (
     <section aria-labelledby="org-criteria-heading" className="org-criteria">
@@ -95,24 +96,12 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
               <td className="org-number">{formatHundredths(criterion.step)}</td>
               <td>
                 <div className="org-actions org-actions--compact">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === 0}
-                    onClick={() => move(at, -1)}
-                    aria-label={t('org.moveUpNamed', { name: criterion.label })}
-                  >
-                    {t('org.moveUp')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === criteria.length - 1}
-                    onClick={() => move(at, 1)}
-                    aria-label={t('org.moveDownNamed', { name: criterion.label })}
-                  >
-                    {t('org.moveDown')}
-                  </button>
+                  <MoveButtons
+                    name={criterion.label}
+                    first={at === 0}
+                    last={at === criteria.length - 1}
+                    onMove={(by) => move(at, by)}
+                  />
                   <button
                     type="button"
                     className="button button--secondary"

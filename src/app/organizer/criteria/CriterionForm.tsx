@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { CriterionDraft } from '../../../db/repository';
 import type { Criterion } from '../../../domain/model';
+import { useUiStore } from '../../i18n/language';
 import { useT } from '../../i18n/useT';
-import { useUiStore } from '../../store';
 import { TextField } from '../ui/TextField';
 import { type CriterionErrors, readCriterion, valuesOf } from './criterion-form';
 

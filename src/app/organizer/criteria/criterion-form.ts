@@ -17,7 +17,7 @@ export interface CriterionValues {
 
 export type CriterionErrors = Partial<Record<keyof CriterionValues, string>>;
 
-export const LABEL_LIMIT = 50;
+const LABEL_LIMIT = 50;
 
 export function valuesOf(criterion?: Criterion): CriterionValues {
   if (!criterion) return { label: '', max: '', points: '', step: formatHundredths(DEFAULT_STEP) };

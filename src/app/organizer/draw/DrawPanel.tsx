@@ -18,15 +18,17 @@ import type { LeitaiEvent } from '../../../domain/events';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useUiStore } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
-import { useUiStore } from '../../store';
 import { useContestants, useRound } from '../people/queries';
 import { STATUS_LABELS } from '../people/status';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { movedBy } from '../ui/moved-by';
 import { type OrderEvent, useOrderEvents } from './queries';
 import { FINGERPRINT_SHOWN, groupDigits, newDrawSeed } from './seed';
 import './draw.css';
+import { useErrorText } from '../../i18n/error-text';
 
 /** The order of appearance: placed contestants by place, then active ones still without a place. */
 function lineupOf(contestants: readonly ContestantRecord[]): ContestantRecord[] {
@@ -47,6 +49,7 @@ function useFormatTime(): (iso: string) => string {
 
 export function DrawPanel({ roundId }: { roundId: Id }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const round = useRound(roundId);
   const contestants = useContestants(roundId);
@@ -82,19 +85,19 @@ export function DrawPanel({ roundId }: { roundId: Id }) {
       setStatus(done);
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
     } finally {
       setBusy(false);
     }
   };
 
   const move = (index: number, by: -1 | 1) => {
-    const order = lineup.map((contestant) => contestant.id);
-    const moved = order[index];
-    const other = order[index + by];
-    if (moved === undefined || other === undefined) return;
-    order[index + by] = moved;
-    order[index] = other;
+    if (lineup[index + by] === undefined) return;
+    const order = movedBy(
+      lineup.map((contestant) => contestant.id),
+      index,
+      by,
+    );
     const name = lineup[index]?.name ?? '';
     return write(
       () => reorderManually(db, roundId, order),

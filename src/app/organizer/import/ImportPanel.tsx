@@ -18,14 +18,15 @@ import {
   type RosterKind,
 } from '../../../domain/roster-import';
 import { useDatabase } from '../../db-context';
+import { saveFile } from '../../files/download';
+import { readSpreadsheet, type SheetRead } from '../../files/read-sheet';
+import { describeReason, useErrorText } from '../../i18n/error-text';
+import { useUiStore } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
-import { useUiStore } from '../../store';
 import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
-import { saveFile } from './download';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
 import { RecusalUnitsCheck } from './RecusalUnitsCheck';
-import { readSpreadsheet, type SheetRead } from './read-sheet';
 import { templateCsv, templateFileName, templateXlsx } from './template';
 import './import.css';
 
@@ -120,6 +121,7 @@ function rosterOf(kind: RosterKind, entries: readonly RosterEntry[]): RosterImpo
 export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanelProps) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
+  const errorText = useErrorText();
   const db = useDatabase();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -193,9 +195,12 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
       setRefusal({
-        message: error.message,
+        message: errorText(error),
         rows: error.rows.map((row) =>
-          t('people.import.rowRefused', { row: plan.entries[row.index]?.row ?? '?', message: row.message }),
+          t('people.import.rowRefused', {
+            row: plan.entries[row.index]?.row ?? '?',
+            message: describeReason(row.reason, lang),
+          }),
         ),
       });
       setImporting(false);

@@ -4,7 +4,7 @@
  */
 import { writeCsv } from '../../../domain/csv';
 import type { RosterKind } from '../../../domain/roster-import';
-import { loadExcelJs } from './read-sheet';
+import { loadExcelJs } from '../../files/read-sheet';
 
 export const TEMPLATE_ROWS: Record<RosterKind, readonly (readonly string[])[]> = {
   contestants: [

@@ -1,12 +1,13 @@
 /** Adding or editing one contestant, with an optional photo: every field checked beside itself. */
-import { type ChangeEvent, type FormEvent, useId, useState } from 'react';
-import { putContestant, RepositoryError } from '../../../db/repository';
+import { type ChangeEvent, useState } from 'react';
+import { putContestant } from '../../../db/repository';
 import type { ContestantStatus, Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { editedValues } from '../edited-values';
 import { checkLength, checkName, checkPhoto, MAX_TEXT_LENGTH, MAX_UNIT_LENGTH, type Problem } from './checks';
-import { Field } from './Field';
+import { NameField, PersonField, PersonFormShell, usePersonForm } from './PersonForm';
 import { BlobThumbnail, StoredPhoto } from './Photo';
 import { STATUS_LABELS } from './status';
 
@@ -37,22 +38,25 @@ function problems(values: Record<TextField, string>): Partial<Record<TextField, 
 export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCancel }: ContestantFormProps) {
   const t = useT();
   const db = useDatabase();
-  const id = useId();
-  const [values, setValues] = useState<Record<TextField, string>>({
-    name: contestant?.name ?? '',
-    unit: contestant?.unit ?? '',
-    topic: contestant?.topic ?? '',
-  });
-  const [status, setStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
+  const [openedStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
+  const [status, setStatus] = useState(openedStatus);
   const [photo, setPhoto] = useState<PhotoChoice>(undefined);
   const [photoProblem, setPhotoProblem] = useState<Problem | null>(null);
-  const [checked, setChecked] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const found = checked ? problems(values) : {};
-  const say = (problem: Problem | null | undefined) => (problem ? t(problem.key, problem.params) : null);
-  const set = (field: TextField) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
+  const form = usePersonForm<TextField>(
+    { name: contestant?.name ?? '', unit: contestant?.unit ?? '', topic: contestant?.topic ?? '' },
+    problems,
+    async (values, opened) => {
+      onSaved(
+        await putContestant(db, {
+          ...(contestant ? { id: contestant.id } : {}),
+          roundId,
+          ...editedValues(contestant ? { ...opened, status: openedStatus } : null, { ...values, status }),
+          photo,
+        }),
+      );
+    },
+  );
+  const { id } = form;
 
   const choosePhoto = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -63,72 +67,26 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
     if (problem) event.target.value = '';
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setChecked(true);
-    setRefusal(null);
-    const now = problems(values);
-    const firstBad = (['name', 'unit', 'topic'] as const).find((field) => now[field]);
-    if (firstBad) {
-      document.getElementById(`${id}-${firstBad}`)?.focus();
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = await putContestant(db, {
-        ...(contestant ? { id: contestant.id } : {}),
-        roundId,
-        name: values.name,
-        unit: values.unit,
-        topic: values.topic,
-        status,
-        photo,
-      });
-      onSaved(saved);
-    } catch (error) {
-      if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
-      setSaving(false);
-    }
-  };
-
   const storedPhotoId = photo === undefined ? (contestant?.photoId ?? null) : null;
-  const duplicate = otherNames.has(values.name.trim());
   return (
-    <form className="person-form" onSubmit={submit} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>
-        {contestant
+    <PersonFormShell
+      form={form}
+      heading={
+        contestant
           ? t('people.contestants.editHeading', { name: contestant.name })
-          : t('people.contestants.addHeading')}
-      </h3>
+          : t('people.contestants.addHeading')
+      }
+      onCancel={onCancel}
+    >
       <div className="person-form__fields">
-        <Field
-          id={`${id}-name`}
-          label={t('people.field.name')}
-          value={values.name}
-          onChange={set('name')}
-          required
-          autoComplete="off"
-          error={say(found.name)}
-          warning={duplicate ? t('people.contestants.duplicateName') : null}
-        />
-        <Field
-          id={`${id}-unit`}
+        <NameField form={form} otherNames={otherNames} duplicateWarning="people.contestants.duplicateName" />
+        <PersonField
+          form={form}
+          field="unit"
           label={t('people.field.contestantUnit')}
-          value={values.unit}
-          onChange={set('unit')}
-          autoComplete="off"
           placeholder={t('people.field.contestantUnitPlaceholder')}
-          error={say(found.unit)}
         />
-        <Field
-          id={`${id}-topic`}
-          label={t('people.field.topic')}
-          value={values.topic}
-          onChange={set('topic')}
-          autoComplete="off"
-          error={say(found.topic)}
-        />
+        <PersonField form={form} field="topic" label={t('people.field.topic')} />
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('people.field.status')}</label>
           <select
@@ -177,23 +135,10 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
         </p>
         {photoProblem && (
           <p id={`${id}-photo-error`} className="field__error">
-            {say(photoProblem)}
+            {form.say(photoProblem)}
           </p>
         )}
       </div>
-      {refusal && (
-        <p className="person-form__refusal" role="alert">
-          {refusal}
-        </p>
-      )}
-      <div className="person-form__actions">
-        <button type="submit" className="button" disabled={saving}>
-          {t('people.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('people.cancel')}
-        </button>
-      </div>
-    </form>
+    </PersonFormShell>
   );
 }

@@ -2,28 +2,19 @@
  * 选手: the round's contestants. Add, edit (photo and status included), reorder and delete
  * them, import a list; each row says which judge will recuse themselves (回避).
  */
-import { useState } from 'react';
-import { deleteContestant } from '../../../db/repository';
-import type { Id } from '../../../domain/model';
+import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
-import { type RecusalRule, recusalsOf } from '../../../domain/recusal';
-import { useDatabase } from '../../db-context';
+import { recusalsOf } from '../../../domain/recusal';
 import { useT } from '../../i18n/useT';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { ContestantForm } from './ContestantForm';
+import { usePeoplePanel } from './PeoplePanel';
 import { StoredPhoto } from './Photo';
 import { repeatedNames, useContestants, useJudges, useRound } from './queries';
 import { RowActions } from './RowActions';
-import { swapPlaces } from './reorder';
 import { STATUS_LABELS } from './status';
 import './people.css';
-
-type Editing =
-  | { mode: 'none' }
-  | { mode: 'add' }
-  | { mode: 'edit'; contestant: ContestantRecord }
-  | { mode: 'import' };
 
 /** By contestant id: the names of the judges who will not score them (回避, src/domain/recusal.ts). */
 function recusingJudges(
@@ -41,47 +32,19 @@ function recusingJudges(
 
 export function ContestantsPanel({ roundId }: { roundId: Id }) {
   const t = useT();
-  const db = useDatabase();
   const round = useRound(roundId);
   const contestants = useContestants(roundId);
   const judges = useJudges(roundId);
-  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
-  const [status, setStatus] = useState('');
-  const [deleting, setDeleting] = useState<ContestantRecord | null>(null);
+  const { editing, status, deleting, setDeleting, begin, finish, move, confirmDelete, otherNames } =
+    usePeoplePanel(roundId, 'contestants', contestants);
 
   if (round === undefined || contestants === undefined || judges === undefined) {
     return <p className="loading">{t('app.loading')}</p>;
   }
   if (round === null) return <p role="alert">{t('people.roundMissing')}</p>;
 
-  /** A new task: the last one's message would only mislead. */
-  const begin = (next: Editing) => {
-    setStatus('');
-    setEditing(next);
-  };
-
   const repeated = repeatedNames(contestants);
   const recusing = recusingJudges(judges, contestants, round.settings.recusal);
-
-  const move = async (index: number, by: -1 | 1) => {
-    const a = contestants[index];
-    const b = contestants[index + by];
-    if (!a || !b) return;
-    await swapPlaces(db, roundId, 'contestants', a, b);
-    setStatus(t('people.moved', { name: a.name, place: index + by + 1 }));
-  };
-
-  /** Refused (marks exist): the dialog shows the repository's message and stays open. */
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    await deleteContestant(db, roundId, deleting.id);
-    setStatus(t('people.deleted', { name: deleting.name }));
-  };
-
-  const otherNames = (except?: ContestantRecord) =>
-    new Set(
-      contestants.filter((contestant) => contestant.id !== except?.id).map((contestant) => contestant.name),
-    );
 
   return (
     <section className="people-panel" aria-labelledby="contestants-heading">
@@ -106,26 +69,20 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
 
       {(editing.mode === 'add' || editing.mode === 'edit') && (
         <ContestantForm
-          key={editing.mode === 'edit' ? editing.contestant.id : 'new'}
+          key={editing.mode === 'edit' ? editing.person.id : 'new'}
           roundId={roundId}
-          contestant={editing.mode === 'edit' ? editing.contestant : undefined}
-          otherNames={otherNames(editing.mode === 'edit' ? editing.contestant : undefined)}
-          onSaved={(contestant) => {
-            setStatus(t('people.saved', { name: contestant.name }));
-            setEditing({ mode: 'none' });
-          }}
-          onCancel={() => setEditing({ mode: 'none' })}
+          contestant={editing.mode === 'edit' ? editing.person : undefined}
+          otherNames={otherNames(editing.mode === 'edit' ? editing.person : undefined)}
+          onSaved={(contestant) => finish(t('people.saved', { name: contestant.name }))}
+          onCancel={() => finish()}
         />
       )}
       {editing.mode === 'import' && (
         <ImportPanel
           roundId={roundId}
           kind="contestants"
-          onImported={(count) => {
-            setStatus(t('people.import.doneContestants', { count }));
-            setEditing({ mode: 'none' });
-          }}
-          onCancel={() => setEditing({ mode: 'none' })}
+          onImported={(count) => finish(t('people.import.doneContestants', { count }))}
+          onCancel={() => finish()}
         />
       )}
 
@@ -190,7 +147,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
                         name={contestant.name}
                         first={index === 0}
                         last={index === contestants.length - 1}
-                        onEdit={() => begin({ mode: 'edit', contestant })}
+                        onEdit={() => begin({ mode: 'edit', person: contestant })}
                         onMove={(by) => move(index, by)}
                         onDelete={() => setDeleting(contestant)}
                       />

@@ -5,13 +5,13 @@
  * can take the app out of the layout (display: none) rather than only hide it, which left its
  * height behind as blank pages. Codes are grouped "1234 5678", as they are read aloud and typed.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createPortal } from 'react-dom';
+import { competitionById } from '../../../db/repository';
 import { groupJoinCode } from '../../../domain/join-code';
 import type { Id } from '../../../domain/model';
 import type { JudgeRecord } from '../../../domain/records';
-import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { JoinQrCode } from '../../sync/JoinQrCode';
 
 const PRINTING_CLASS = 'print-join-codes';
@@ -44,8 +44,7 @@ export function JoinCodeSheet({
   judges: readonly JudgeRecord[];
 }) {
   const t = useT();
-  const db = useDatabase();
-  const competition = useLiveQuery(() => db.competitions.get(competitionId), [db, competitionId]);
+  const competition = useLiveRead(competitionById, competitionId);
   return createPortal(
     <div className="join-code-sheet">
       <p className="join-code-sheet__title">

@@ -6,7 +6,7 @@
  * before codes had eight digits are flagged, with 重新生成评委码 as the way to new ones.
  */
 import { Fragment, useState } from 'react';
-import { assignJudge, deleteJudge, RepositoryError } from '../../../db/repository';
+import { assignJudge, competitionById, RepositoryError } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import { groupJoinCode, isJoinCode, isOutdatedJoinCode } from '../../../domain/join-code';
 import type { Id } from '../../../domain/model';
@@ -20,13 +20,12 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { JoinCodeCell } from './JoinCodeCell';
 import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
 import { JudgeForm } from './JudgeForm';
+import { usePeoplePanel } from './PeoplePanel';
 import { repeatedNames, useCompetitionJudges, useCompetitionRounds, useRound } from './queries';
 import { RenewJoinCodes } from './RenewJoinCodes';
 import { RowActions } from './RowActions';
-import { swapPlaces } from './reorder';
 import './people.css';
-
-type Editing = { mode: 'none' } | { mode: 'add' } | { mode: 'edit'; judge: JudgeRecord } | { mode: 'import' };
+import { useErrorText } from '../../i18n/error-text';
 
 const PANEL_RULE_NAMES: Record<RoundRecord['settings']['panel']['kind'], MessageKey> = {
   mean: 'people.rule.mean',
@@ -49,13 +48,23 @@ function WeightNote({ round }: { round: RoundRecord }) {
 
 export function JudgesPanel({ roundId }: { roundId: Id }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const round = useRound(roundId);
   const judges = useCompetitionJudges(round?.competitionId);
   const rounds = useCompetitionRounds(round?.competitionId);
-  const [editing, setEditing] = useState<Editing>({ mode: 'none' });
-  const [status, setStatus] = useState('');
-  const [deleting, setDeleting] = useState<JudgeRecord | null>(null);
+  const {
+    editing,
+    status,
+    setStatus,
+    deleting,
+    setDeleting,
+    begin,
+    finish,
+    move,
+    confirmDelete,
+    otherNames,
+  } = usePeoplePanel(roundId, 'judges', judges);
   /** The judge whose QR code is open under their row: the tablet scans it to join. */
   const [qrFor, setQrFor] = useState<Id | null>(null);
 
@@ -65,32 +74,11 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   }
   const panelSize = judges.filter((judge) => judge.roundIds.includes(roundId)).length;
 
-  /** A new task: the last one's message would only mislead. */
-  const begin = (next: Editing) => {
-    setStatus('');
-    setEditing(next);
-  };
-
   const repeated = repeatedNames(judges);
   // Only codes a tablet can join with go on paper or the clipboard.
   const handedOut = judges.filter((judge) => isJoinCode(judge.joinCode));
   const outdated = judges.filter((judge) => isOutdatedJoinCode(judge.joinCode)).length;
   const canCopy = typeof navigator !== 'undefined' && typeof navigator.clipboard?.writeText === 'function';
-
-  const move = async (index: number, by: -1 | 1) => {
-    const a = judges[index];
-    const b = judges[index + by];
-    if (!a || !b) return;
-    await swapPlaces(db, roundId, 'judges', a, b);
-    setStatus(t('people.moved', { name: a.name, place: index + by + 1 }));
-  };
-
-  /** Refused (marks exist): the dialog shows the repository's message and stays open. */
-  const confirmDelete = async () => {
-    if (!deleting) return;
-    await deleteJudge(db, roundId, deleting.id);
-    setStatus(t('people.deleted', { name: deleting.name }));
-  };
 
   /** 评分轮次: a refusal (the judge has marks in that round) is said in the status line. */
   const assign = async (judge: JudgeRecord, assignedRound: RoundRecord, assigned: boolean) => {
@@ -104,20 +92,17 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
       );
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setStatus(error.message);
+      setStatus(errorText(error));
     }
   };
 
   const copyCodes = async () => {
-    const competitionName = (await db.competitions.get(round.competitionId))?.name ?? '';
+    const competitionName = (await competitionById(db, round.competitionId))?.name ?? '';
     await navigator.clipboard.writeText(
       joinCodeText(competitionName, handedOut, t('people.joinCodes.sheetTitle')),
     );
     setStatus(t('people.joinCodes.copied', { count: handedOut.length }));
   };
-
-  const otherNames = (except?: JudgeRecord) =>
-    new Set(judges.filter((judge) => judge.id !== except?.id).map((judge) => judge.name));
 
   return (
     <section className="people-panel" aria-labelledby="judges-heading">
@@ -166,26 +151,20 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
 
       {(editing.mode === 'add' || editing.mode === 'edit') && (
         <JudgeForm
-          key={editing.mode === 'edit' ? editing.judge.id : 'new'}
+          key={editing.mode === 'edit' ? editing.person.id : 'new'}
           roundId={roundId}
-          judge={editing.mode === 'edit' ? editing.judge : undefined}
-          otherNames={otherNames(editing.mode === 'edit' ? editing.judge : undefined)}
-          onSaved={(judge) => {
-            setStatus(t('people.saved', { name: judge.name }));
-            setEditing({ mode: 'none' });
-          }}
-          onCancel={() => setEditing({ mode: 'none' })}
+          judge={editing.mode === 'edit' ? editing.person : undefined}
+          otherNames={otherNames(editing.mode === 'edit' ? editing.person : undefined)}
+          onSaved={(judge) => finish(t('people.saved', { name: judge.name }))}
+          onCancel={() => finish()}
         />
       )}
       {editing.mode === 'import' && (
         <ImportPanel
           roundId={roundId}
           kind="judges"
-          onImported={(count) => {
-            setStatus(t('people.import.doneJudges', { count }));
-            setEditing({ mode: 'none' });
-          }}
-          onCancel={() => setEditing({ mode: 'none' })}
+          onImported={(count) => finish(t('people.import.doneJudges', { count }))}
+          onCancel={() => finish()}
         />
       )}
 
@@ -251,7 +230,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                         name={judge.name}
                         first={index === 0}
                         last={index === judges.length - 1}
-                        onEdit={() => begin({ mode: 'edit', judge })}
+                        onEdit={() => begin({ mode: 'edit', person: judge })}
                         onMove={(by) => move(index, by)}
                         onDelete={() => setDeleting(judge)}
                       />

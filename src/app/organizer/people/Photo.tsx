@@ -1,8 +1,8 @@
 /** A contestant's photo as a thumbnail: read from IndexedDB, or a file about to be saved. */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
+import { photoById } from '../../../db/repository';
 import type { Id } from '../../../domain/model';
-import { useDatabase } from '../../db-context';
+import { useLiveRead } from '../../live-read';
 
 /** An object URL for a Blob, revoked when the Blob changes or the component goes. */
 function useObjectUrl(blob: Blob | undefined): string | null {
@@ -25,7 +25,6 @@ export function BlobThumbnail({ blob, alt }: { blob: Blob | undefined; alt: stri
 }
 
 export function StoredPhoto({ photoId, alt }: { photoId: Id; alt: string }) {
-  const db = useDatabase();
-  const photo = useLiveQuery(() => db.photos.get(photoId), [db, photoId]);
+  const photo = useLiveRead(photoById, photoId);
   return <BlobThumbnail blob={photo?.blob} alt={alt} />;
 }

@@ -16,7 +16,7 @@ export interface Problem {
 export const MAX_UNIT_LENGTH = 100;
 export const MAX_TEXT_LENGTH = 200;
 /** Photos are thumbnails and travel to every tablet: 2 MB is plenty for a portrait. */
-export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
+const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 
 export function checkName(text: string): Problem | null {
   const name = text.trim();

@@ -6,13 +6,12 @@
  */
 import { useId, useState } from 'react';
 import { RepositoryError, setRecusalRule } from '../../../db/repository';
-import type { Id } from '../../../domain/model';
+import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import {
   CONTRACT_RECUSAL_RULE,
   RECUSAL_RULES,
   type RecusalReason,
-  type RecusalRule,
   recusalsOf,
 } from '../../../domain/recusal';
 import { useDatabase } from '../../db-context';
@@ -22,6 +21,7 @@ import { useContestants, useJudges, useRound } from '../people/queries';
 import { RecuseListEditor } from './RecuseListEditor';
 import '../people/people.css';
 import './recusal.css';
+import { useErrorText } from '../../i18n/error-text';
 
 const REASON_LABELS: Record<RecusalReason, MessageKey> = {
   sameUnit: 'people.recusal.reason.sameUnit',
@@ -36,6 +36,7 @@ const RULE_LABELS: Record<RecusalRule, MessageKey> = {
 
 export function RecusalPanel({ roundId }: { roundId: Id }) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const id = useId();
   const round = useRound(roundId);
@@ -58,7 +59,7 @@ export function RecusalPanel({ roundId }: { roundId: Id }) {
       setStatus(t('people.recusal.ruleSaved'));
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
     }
   };
 

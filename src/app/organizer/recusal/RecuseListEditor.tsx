@@ -4,6 +4,7 @@ import { RepositoryError, setRecuseList } from '../../../db/repository';
 import type { Id } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 
 export interface RecuseListEditorProps {
@@ -16,6 +17,7 @@ export interface RecuseListEditorProps {
 
 export function RecuseListEditor({ roundId, judge, contestants, onSaved, onCancel }: RecuseListEditorProps) {
   const t = useT();
+  const errorText = useErrorText();
   const db = useDatabase();
   const id = useId();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set(judge.recuse?.contestantIds ?? []));
@@ -43,7 +45,7 @@ export function RecuseListEditor({ roundId, judge, contestants, onSaved, onCance
       onSaved();
     } catch (error) {
       if (!(error instanceof RepositoryError)) throw error;
-      setRefusal(error.message);
+      setRefusal(errorText(error));
       setSaving(false);
     }
   };

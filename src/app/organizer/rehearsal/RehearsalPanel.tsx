@@ -3,15 +3,16 @@
  * (running while this panel shows), and "结束彩排并清除", which purges it everywhere.
  */
 
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { purgeRehearsalRound } from '../../../db/purge';
+import { submittedSheetCount } from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { useSearch } from '../../router';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
 import { useRehearsalSimulation } from './use-simulation';
 
 /** `?rehearsalSpeed=20` runs the simulated judges twenty times faster (tests, a quick look). */
@@ -30,16 +31,14 @@ export function RehearsalPanel({
 }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const search = useSearch();
-  const sheets = useLiveQuery(
-    () => db.sheets.where('roundId').equals(rehearsal.id).count(),
-    [db, rehearsal.id],
-  );
+  const sheets = useLiveRead(submittedSheetCount, rehearsal.id);
   const [error, setError] = useState('');
   const [ending, setEnding] = useState(false);
   const onError = useCallback(
-    (caught: unknown) => setError(t('org.rehearsal.simError', { reason: refusalMessage(caught) })),
-    [t],
+    (caught: unknown) => setError(t('org.rehearsal.simError', { reason: errorText(caught) })),
+    [t, errorText],
   );
   const waiting = useRehearsalSimulation(db, rehearsal.id, speedOf(search), onError);
 

@@ -6,12 +6,13 @@
 
 import { useState } from 'react';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
-import { refusalMessage } from '../ui/errors';
 
 export function RehearsalStart({ roundId }: { roundId: string }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
@@ -22,7 +23,7 @@ export function RehearsalStart({ roundId }: { roundId: string }) {
       const { startRehearsal } = await import('../../../db/rehearsal');
       await startRehearsal(db, roundId);
     } catch (caught) {
-      setError(refusalMessage(caught));
+      setError(errorText(caught));
       setBusy(false);
     }
   };

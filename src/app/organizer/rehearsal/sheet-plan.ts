@@ -7,9 +7,9 @@
  * is far below the others (the host rehearses the outlier check).
  */
 
-import type { Criterion, Hundredths, Id } from '../../../domain/model';
+import type { Criterion, Hundredths, Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
-import { isRecusedFrom, type RecusalRule } from '../../../domain/recusal';
+import { isRecusedFrom } from '../../../domain/recusal';
 
 export interface PlannedSheet {
   judgeId: Id;

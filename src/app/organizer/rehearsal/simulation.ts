@@ -8,6 +8,7 @@
 
 import type { LeitaiDB } from '../../../db/database';
 import { enterMark, submitSheet } from '../../../db/marks';
+import { contestantById, judgesOfRound, judgesWhoSubmitted, roundById } from '../../../db/repository';
 import type { StageCall } from '../../../db/stage';
 import type { Id } from '../../../domain/model';
 import { judgeHabits, type PlannedSheet, planSheets, seededRandom } from './sheet-plan';
@@ -57,12 +58,10 @@ export class RehearsalSimulation {
     this.handledCalls.add(call.callId);
     if (this.markedContestants.has(call.contestantId)) return [];
     const { db, roundId } = this.options;
-    const round = await db.rounds.get(roundId);
-    const contestant = await db.contestants.get(call.contestantId);
+    const round = await roundById(db, roundId);
+    const contestant = await contestantById(db, call.contestantId);
     if (!round || contestant?.roundId !== roundId) return [];
-    const judges = (await db.judges.where('roundIds').equals(roundId).toArray()).sort(
-      (a, b) => a.order - b.order,
-    );
+    const judges = await judgesOfRound(db, roundId);
     this.habits ??= judgeHabits(judges, this.random);
     const planned = planSheets({
       criteria: round.criteria,
@@ -74,10 +73,13 @@ export class RehearsalSimulation {
       habits: this.habits,
     });
     // After a reload the same call comes again: sheets already in are not written twice.
-    const submitted = await db.sheets.bulkGet(
-      planned.map((sheet): [Id, Id, Id] => [roundId, sheet.judgeId, contestant.id]),
+    const submitted = await judgesWhoSubmitted(
+      db,
+      roundId,
+      contestant.id,
+      planned.map((sheet) => sheet.judgeId),
     );
-    const sheets = planned.filter((_, index) => submitted[index] === undefined);
+    const sheets = planned.filter((sheet) => !submitted.has(sheet.judgeId));
     this.markedContestants.add(contestant.id);
     const speed = this.options.speed ?? 1;
     for (const sheet of sheets) {

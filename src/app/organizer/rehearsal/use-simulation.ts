@@ -11,7 +11,7 @@ import type { Id } from '../../../domain/model';
 import { RehearsalSimulation } from './simulation';
 
 /** A stable seed per rehearsal round: the same rehearsal, the same marks after a reload. */
-export function seedOf(roundId: Id): number {
+function seedOf(roundId: Id): number {
   let seed = 2166136261;
   for (const char of roundId) seed = Math.imul(seed ^ char.charCodeAt(0), 16777619);
   return seed >>> 0;

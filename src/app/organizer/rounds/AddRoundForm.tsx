@@ -3,9 +3,9 @@ import { createRound } from '../../../db/repository';
 import { parseHundredths } from '../../../domain/decimal';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { type RoundSetup, TEMPLATES, templateRound } from '../templates';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 import { unusedName } from './round-summary';
 
@@ -28,6 +28,7 @@ const CUSTOM = 'custom';
 export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRoundFormProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const headingId = useId();
   const sourceId = useId();
   const last = rounds.at(-1);
@@ -82,7 +83,7 @@ export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRou
         }),
       );
     } catch (error) {
-      setRefusal(refusalMessage(error));
+      setRefusal(errorText(error));
     }
   };
 

@@ -1,34 +1,33 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { loadRoundInput, reorderRounds } from '../../../db/repository';
-import { realRoundsOf } from '../../../db/rounds';
+import {
+  competitionById,
+  loadRoundInput,
+  realRoundsOf,
+  reorderRounds,
+  roundCounts,
+} from '../../../db/repository';
+import { byOrderThenId } from '../../../domain/order';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
-import { refusalMessage } from '../ui/errors';
+import { movedBy } from '../ui/moved-by';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
-import { type RoundProgress, roundProgress } from './round-summary';
-
-export interface RoundFacts {
-  judges: number;
-  contestants: number;
-  marks: number;
-  progress: RoundProgress | null;
-}
+import { type RoundFacts, roundProgress } from './round-summary';
 
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();
   const t = useT();
-  const competition = useLiveQuery(
-    async () => (await db.competitions.get(competitionId)) ?? null,
-    [db, competitionId],
-  );
+  const errorText = useErrorText();
+  const competition = useLiveRead(competitionById, competitionId);
   const rounds = useLiveQuery(
-    async () => (await realRoundsOf(db, competitionId)).sort((a, b) => a.order - b.order),
+    async () => (await realRoundsOf(db, competitionId)).sort(byOrderThenId),
     [db, competitionId],
   );
   const facts = useLiveQuery(async () => {
@@ -38,9 +37,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
         async (round): Promise<[string, RoundFacts]> => [
           round.id,
           {
-            judges: await db.judges.where('roundIds').equals(round.id).count(),
-            contestants: await db.contestants.where('roundId').equals(round.id).count(),
-            marks: await db.marks.where('roundId').equals(round.id).count(),
+            ...(await roundCounts(db, round.id)),
             progress: roundProgress(await loadRoundInput(db, round.id)),
           },
         ],
@@ -68,15 +65,17 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
   }
 
   const mover = (round: RoundRecord, by: -1 | 1) => async () => {
-    const order = rounds.map((each) => each.id);
-    const at = order.indexOf(round.id);
-    order.splice(at, 1);
-    order.splice(at + by, 0, round.id);
+    const at = rounds.indexOf(round);
+    const order = movedBy(
+      rounds.map((each) => each.id),
+      at,
+      by,
+    );
     try {
       await reorderRounds(db, competitionId, order);
       setNotice(t('org.round.moved', { name: round.name, position: at + by + 1 }));
     } catch (error) {
-      setNotice(refusalMessage(error));
+      setNotice(errorText(error));
     }
   };
   const showForm = adding || rounds.length === 0;

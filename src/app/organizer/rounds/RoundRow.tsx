@@ -2,13 +2,14 @@ import { type FormEvent, useState } from 'react';
 import { deleteRound, updateRound } from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { refusalMessage } from '../ui/errors';
+import { MoveButtons } from '../ui/MoveButtons';
 import { TextField } from '../ui/TextField';
-import type { RoundFacts } from './CompetitionScreen';
+import type { RoundFacts } from './round-summary';
 
 export interface RoundRowProps {
   round: RoundRecord;
@@ -21,6 +22,7 @@ export interface RoundRowProps {
 export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: RoundRowProps) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(round.name);
   const [nameError, setNameError] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: Round
       setNameError(null);
       onNotice(t('org.round.renamed', { name: saved.name }));
     } catch (error) {
-      setNameError(refusalMessage(error));
+      setNameError(errorText(error));
     }
   };
 
@@ -89,24 +91,12 @@ export function RoundRow({ round, facts, onMoveUp, onMoveDown, onNotice }: Round
           <button type="button" className="button button--secondary" onClick={() => setRenaming(true)}>
             {t('org.rename')}
           </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!onMoveUp}
-            onClick={() => onMoveUp?.()}
-            aria-label={t('org.moveUpNamed', { name: round.name })}
-          >
-            {t('org.moveUp')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            disabled={!onMoveDown}
-            onClick={() => onMoveDown?.()}
-            aria-label={t('org.moveDownNamed', { name: round.name })}
-          >
-            {t('org.moveDown')}
-          </button>
+          <MoveButtons
+            name={round.name}
+            first={!onMoveUp}
+            last={!onMoveDown}
+            onMove={(by) => (by < 0 ? onMoveUp : onMoveDown)?.()}
+          />
           <button type="button" className="button button--secondary" onClick={() => setDeleting(true)}>
             {t('org.delete')}
           </button>

@@ -1,3 +1,4 @@
+import type { RoundCounts } from '../../../db/repository';
 import { computeLiveStandings } from '../../../domain/live-standings';
 import type { RoundInput } from '../../../domain/model';
 
@@ -5,6 +6,11 @@ export interface RoundProgress {
   ranked: number;
   /** Still being scored, or held by a sheet that breaks a rule: not ranked yet either way. */
   pending: number;
+}
+
+/** What a round's row on the competition's page says about it. */
+export interface RoundFacts extends RoundCounts {
+  progress: RoundProgress | null;
 }
 
 /**

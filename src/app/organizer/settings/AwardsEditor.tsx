@@ -1,5 +1,7 @@
 import { useId } from 'react';
 import { useT } from '../../i18n/useT';
+import { MoveButtons } from '../ui/MoveButtons';
+import { movedBy } from '../ui/moved-by';
 import { TextField } from '../ui/TextField';
 import { type AwardKind, type AwardRow, type FieldErrors, newAwardRow } from './settings-form';
 
@@ -16,12 +18,7 @@ export function AwardsEditor({ rows, onChange, errors }: AwardsEditorProps) {
   const t = useT();
   const replace = (at: number, change: Partial<AwardRow>) =>
     onChange(rows.map((row, index) => (index === at ? { ...row, ...change } : row)));
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...rows];
-    const [row] = next.splice(at, 1);
-    next.splice(at + by, 0, row as AwardRow);
-    onChange(next);
-  };
+  const move = (at: number, by: -1 | 1) => onChange(movedBy(rows, at, by));
 
   return (
     <fieldset className="org-choices">
@@ -105,24 +102,7 @@ function AwardLine({ row, position, errors, first, last, onChange, onMove, onRem
         />
       )}
       <div className="org-actions org-actions--compact org-award__actions">
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={first}
-          onClick={() => onMove(-1)}
-          aria-label={t('org.moveUpNamed', { name: named })}
-        >
-          {t('org.moveUp')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={last}
-          onClick={() => onMove(1)}
-          aria-label={t('org.moveDownNamed', { name: named })}
-        >
-          {t('org.moveDown')}
-        </button>
+        <MoveButtons name={named} first={first} last={last} onMove={onMove} />
         <button
           type="button"
           className="button button--secondary"

@@ -1,13 +1,14 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import { updateRound } from '../../../db/repository';
+import { roundById, updateRound } from '../../../db/repository';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
+import { useErrorText } from '../../i18n/error-text';
+import { useUiStore } from '../../i18n/language';
 import { useT } from '../../i18n/useT';
-import { useUiStore } from '../../store';
+import { useLiveRead } from '../../live-read';
+import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
-import { refusalMessage } from '../ui/errors';
 import { TextField } from '../ui/TextField';
 import { AwardsEditor } from './AwardsEditor';
 import { StandingsPreview } from './StandingsPreview';
@@ -15,9 +16,8 @@ import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
 
 export function SettingsPanel({ roundId }: { roundId: string }) {
-  const db = useDatabase();
   const t = useT();
-  const round = useLiveQuery(async () => (await db.rounds.get(roundId)) ?? null, [db, roundId]);
+  const round = useLiveRead(roundById, roundId);
   if (round === undefined) return <p className="loading">{t('app.loading')}</p>;
   if (round === null) return <p className="org-error">{t('org.round.missing')}</p>;
   return <SettingsEditor key={round.id} round={round} />;
@@ -33,8 +33,15 @@ type SaveState =
 function SettingsEditor({ round }: { round: RoundRecord }) {
   const db = useDatabase();
   const t = useT();
+  const errorText = useErrorText();
   const lang = useUiStore((state) => state.lang);
   const [form, setForm] = useState<SettingsForm>(() => formOf(round));
+  // What the editor showed when it opened or last saved: saving sends only what changed since.
+  const [opened, setOpened] = useState(() => ({
+    settings: round.settings,
+    timeLimitSeconds: round.timeLimitSeconds,
+    overtime: round.overtime,
+  }));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [tried, setTried] = useState(false);
   const criterionIds = useMemo(
@@ -61,10 +68,12 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
     if (!read.settings || !read.timing) return;
     setSave({ kind: 'saving' });
     try {
-      await updateRound(db, round.id, { settings: read.settings, ...read.timing });
+      const saving = { settings: read.settings, ...read.timing };
+      await updateRound(db, round.id, editedValues(opened, saving));
+      setOpened(saving);
       setSave({ kind: 'saved' });
     } catch (error) {
-      setSave({ kind: 'refused', message: refusalMessage(error) });
+      setSave({ kind: 'refused', message: errorText(error) });
     }
   };
 

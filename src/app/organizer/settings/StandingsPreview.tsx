@@ -3,6 +3,7 @@ import type { ContestantResult, Standings } from '../../../domain/engine';
 import { RoundRejectedError } from '../../../domain/issues';
 import { computeLiveStandings } from '../../../domain/live-standings';
 import type { Criterion, RoundSettings } from '../../../domain/model';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { SAMPLE_CONTESTANTS, SAMPLE_JUDGES, sampleRound } from './sample-round';
 
@@ -15,6 +16,7 @@ export interface StandingsPreviewProps {
 /** The standings the edited settings give on the sample marks: 示例数据, never the round's own. */
 export function StandingsPreview({ criteria, settings }: StandingsPreviewProps) {
   const t = useT();
+  const errorText = useErrorText();
   const outcome = useMemo((): { standings: Standings } | { error: string } | null => {
     if (!settings) return null;
     const names = {
@@ -24,10 +26,10 @@ export function StandingsPreview({ criteria, settings }: StandingsPreviewProps) 
     try {
       return { standings: computeLiveStandings(sampleRound(criteria, settings, names)) };
     } catch (error) {
-      if (error instanceof RoundRejectedError) return { error: error.message };
+      if (error instanceof RoundRejectedError) return { error: errorText(error) };
       throw error;
     }
-  }, [criteria, settings, t]);
+  }, [criteria, settings, t, errorText]);
 
   return (
     <section className="org-preview" aria-labelledby="org-preview-heading" aria-live="polite">

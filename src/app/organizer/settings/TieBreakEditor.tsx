@@ -2,8 +2,10 @@ import { useId, useState } from 'react';
 import type { Criterion, TieBreakStep } from '../../../domain/model';
 import type { TFunction } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
+import { MoveButtons } from '../ui/MoveButtons';
+import { movedBy } from '../ui/moved-by';
 
-export function tieBreakLabel(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
+function tieBreakLabel(step: TieBreakStep, criteria: readonly Criterion[], t: TFunction): string {
   if (step === 'exact') return t('org.tie.exact');
   if (step === 'untrimmed') return t('org.tie.untrimmed');
   const criterion = criteria.find((each) => `criterion:${each.id}` === step);
@@ -31,12 +33,7 @@ export function TieBreakEditor({ steps, criteria, onChange, error }: TieBreakEdi
   const [toAdd, setToAdd] = useState<TieBreakStep | ''>('');
   const chosen = toAdd !== '' && available.includes(toAdd) ? toAdd : (available[0] ?? '');
 
-  const move = (at: number, by: -1 | 1) => {
-    const next = [...steps];
-    const [step] = next.splice(at, 1);
-    next.splice(at + by, 0, step as TieBreakStep);
-    onChange(next);
-  };
+  const move = (at: number, by: -1 | 1) => onChange(movedBy(steps, at, by));
 
   return (
     <fieldset className="org-choices">
@@ -52,24 +49,12 @@ export function TieBreakEditor({ steps, criteria, onChange, error }: TieBreakEdi
               <li key={step}>
                 <span className="org-ordered__label">{label}</span>
                 <span className="org-actions org-actions--compact">
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === 0}
-                    onClick={() => move(at, -1)}
-                    aria-label={t('org.moveUpNamed', { name: label })}
-                  >
-                    {t('org.moveUp')}
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary"
-                    disabled={at === steps.length - 1}
-                    onClick={() => move(at, 1)}
-                    aria-label={t('org.moveDownNamed', { name: label })}
-                  >
-                    {t('org.moveDown')}
-                  </button>
+                  <MoveButtons
+                    name={label}
+                    first={at === 0}
+                    last={at === steps.length - 1}
+                    onMove={(by) => move(at, by)}
+                  />
                   <button
                     type="button"
                     className="button button--secondary"

@@ -22,7 +22,7 @@ import type {
 export const SAMPLE_CONTESTANTS = 6;
 export const SAMPLE_JUDGES = 5;
 /** Judge 1 counts double in a weighted panel. */
-export const SAMPLE_HEAVY_JUDGE_WEIGHT: Hundredths = 200;
+const SAMPLE_HEAVY_JUDGE_WEIGHT: Hundredths = 200;
 
 const LEVEL = [930, 900, 870, 840, 840, 800];
 const HABIT = [0, 35, -30, 15, -50];

@@ -1,6 +1,7 @@
-import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useId, useState } from 'react';
+import { ModalDialog } from '../../components/ModalDialog';
+import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
-import { refusalMessage } from './errors';
 
 export interface ConfirmDialogProps {
   title: string;
@@ -13,10 +14,7 @@ export interface ConfirmDialogProps {
   instead?: { label: string; run: () => Promise<void> };
 }
 
-/**
- * Asks before something that cannot be undone. Focus starts on 取消 (the safe choice), Escape
- * closes, and focus returns to where it was.
- */
+/** Asks before something that cannot be undone. Focus starts on 取消, the safe choice. */
 export function ConfirmDialog({
   title,
   children,
@@ -26,16 +24,10 @@ export function ConfirmDialog({
   instead,
 }: ConfirmDialogProps) {
   const t = useT();
-  const id = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
+  const errorText = useErrorText();
+  const bodyId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const returnTo = document.activeElement as HTMLElement | null;
-    cancelRef.current?.focus();
-    return () => returnTo?.focus?.();
-  }, []);
 
   const run = async (write: () => Promise<void>) => {
     setBusy(true);
@@ -44,46 +36,40 @@ export function ConfirmDialog({
       await write();
       onClose();
     } catch (refused) {
-      setError(refusalMessage(refused));
+      setError(errorText(refused));
       setBusy(false);
     }
   };
 
   return (
-    <div className="org-dialog-backdrop">
-      <div
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        className="org-dialog"
-        onKeyDown={(event) => {
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <h2 id={`${id}-title`}>{title}</h2>
-        <div id={`${id}-body`}>{children}</div>
-        {error && (
-          <p className="org-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="org-actions">
-          <button type="button" className="button button--secondary" ref={cancelRef} onClick={onClose}>
-            {t(error ? 'org.close' : 'org.cancel')}
+    <ModalDialog
+      title={title}
+      onCancel={onClose}
+      className="org-dialog"
+      role="alertdialog"
+      describedBy={bodyId}
+    >
+      <div id={bodyId}>{children}</div>
+      {error && (
+        <p className="org-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="org-actions">
+        <button type="button" className="button button--secondary" data-autofocus onClick={onClose}>
+          {t(error ? 'org.close' : 'org.cancel')}
+        </button>
+        {!error && (
+          <button type="button" className="button" disabled={busy} onClick={() => run(onConfirm)}>
+            {confirmLabel}
           </button>
-          {!error && (
-            <button type="button" className="button" disabled={busy} onClick={() => run(onConfirm)}>
-              {confirmLabel}
-            </button>
-          )}
-          {error && instead && (
-            <button type="button" className="button" disabled={busy} onClick={() => run(instead.run)}>
-              {instead.label}
-            </button>
-          )}
-        </div>
+        )}
+        {error && instead && (
+          <button type="button" className="button" disabled={busy} onClick={() => run(instead.run)}>
+            {instead.label}
+          </button>
+        )}
       </div>
-    </div>
+    </ModalDialog>
   );
 }

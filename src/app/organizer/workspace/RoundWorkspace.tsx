@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { competitionById, rehearsalOfRound, roundById } from '../../../db/repository';
 import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
@@ -87,9 +88,9 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
   }, []);
   const found = useLiveQuery(
     async () => ({
-      competition: (await db.competitions.get(competitionId)) ?? null,
-      round: (await db.rounds.get(roundId)) ?? null,
-      rehearsal: (await db.rounds.toArray()).find((each) => each.rehearsalOf === roundId) ?? null,
+      competition: await competitionById(db, competitionId),
+      round: await roundById(db, roundId),
+      rehearsal: await rehearsalOfRound(db, roundId),
     }),
     [db, competitionId, roundId],
   );

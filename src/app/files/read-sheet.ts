@@ -3,7 +3,7 @@
  * decoded CSV. exceljs is loaded only here, on demand, so it never weighs on the other screens.
  */
 import type { CellValue, Workbook } from 'exceljs';
-import { parseCsv } from '../../../domain/csv.ts';
+import { parseCsv } from '../../domain/csv.ts';
 import { type CsvEncoding, decodeCsvBytes } from './decode.ts';
 
 export type SheetRead =

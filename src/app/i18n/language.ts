@@ -1,8 +1,9 @@
 import { create } from 'zustand';
-import { isLanguageLoaded, loadLanguage } from './i18n/areas';
-import { LANGS, type Lang } from './i18n/messages';
+import { isLanguageLoaded, loadLanguage } from './areas';
+import { LANGS, type Lang } from './messages';
 
-// UI and session state only (today: the language). Competition data lives in IndexedDB (src/db).
+// The screen's language, chosen and remembered on this device (the one UI state the app keeps
+// outside IndexedDB: competition data lives in src/db). It lives with the messages it selects.
 
 const LANG_KEY = 'leitai.lang';
 
