@@ -122,8 +122,9 @@ describe('score sheet', () => {
     await user.type(within(form).getByLabelText('分值'), '5');
     await user.click(within(form).getByRole('button', { name: '添加评分项' }));
     expect(await screen.findByText('已保存：添加了“加分项”')).toBeInTheDocument();
-    expect(sheetRows().at(-1)).toBe('6 加分项 10 5 0.5');
-    expect(screen.getByRole('alert')).toHaveTextContent('比满分 100 分多 5 分');
+    // The table and the sum come with the round's next live read, after the form's own notice.
+    await waitFor(() => expect(sheetRows().at(-1)).toBe('6 加分项 10 5 0.5'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('比满分 100 分多 5 分'));
   });
 
   it('shows the repository’s refusal when a change would invalidate given marks', async () => {
