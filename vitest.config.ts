@@ -18,6 +18,11 @@ export default defineConfig({
           // jest-dom matchers and React Testing Library cleanup. IndexedDB is NOT faked
           // globally: a test passes `new IDBFactory()` from 'fake-indexeddb' to Dexie itself.
           setupFiles: ['test/unit/setup.ts'],
+          // The suite must pass on a loaded machine (.ci/run runs it under CPU load): a test that
+          // renders and types can take several seconds there. A timeout only ends a test that
+          // would fail anyway, so a generous one costs nothing; nothing is ever retried.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
@@ -28,8 +33,10 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           // Builds dist/ once per run when it is older than the sources.
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A whole competition day in a browser takes a minute or more on a loaded machine; as
+          // in the unit project, the timeout only ends a test that would fail anyway.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 1 },
         },

@@ -1,7 +1,8 @@
 // A new version of the app, as a judge's tablet meets it: the service worker of the next build
-// installs and waits. While the judge has a mark typed and not confirmed, nothing is offered and
-// nothing reloads; once the keypad is cleared, "新版本可用" appears, and only the judge's press
-// switches to the new version (the page reloads under the new service worker).
+// installs and waits. Once the keypad is cleared, "新版本可用" appears; while the judge has a mark
+// typed and not confirmed, it is not offered and nothing reloads; only the judge's press
+// switches to the new version (the page reloads under the new service worker). The test never
+// waits for something not to happen: the offer is first seen, then seen to go when a mark is typed.
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,14 +101,6 @@ describe('updates in prompt mode', () => {
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect.poll(async () => (await workers(page)).waiting, { timeout: 15_000 }).toBe(true);
 
-    // A typed, unconfirmed mark: no offer, no reload, the draft still on screen.
-    await page.waitForTimeout(1000);
-    expect(await page.getByRole('button', { name: PROMPT }).count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
-      true,
-    );
-    expect(await page.locator('.crit__value').first().textContent()).toBe('3');
-
     // Cleared: nothing is held back any more, and the offer appears. Still no reload by itself.
     await key(page, '清空').click();
     const offer = page.getByRole('button', { name: PROMPT });
@@ -116,6 +109,19 @@ describe('updates in prompt mode', () => {
     expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
       true,
     );
+
+    // A typed, unconfirmed mark, now that the page knows of the new version: the offer goes,
+    // nothing reloads, the draft stays on screen.
+    await key(page, '3').click();
+    await offer.waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => page.locator('.crit__value').first().textContent()).toBe('3');
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(
+      true,
+    );
+
+    // Cleared again: the offer is back.
+    await key(page, '清空').click();
+    await offer.waitFor({ timeout: 10_000 });
 
     // The judge agrees: the page reloads under the new version, on the same sheet.
     await offer.click();

@@ -20,6 +20,7 @@ import {
 } from '../../src/sync/protocol';
 import { type NodeDevice, nodeDevice } from './node-device';
 import { startVenueProcess, type VenueProcess } from './venue-process';
+import { until } from './waiting';
 
 const SHEET = [
   { id: 'content', label: '内容', max: 4000 },
@@ -95,15 +96,6 @@ async function device(name: string, joining: Parameters<typeof nodeDevice>[2]): 
   await created.client.start();
   await created.client.syncNow();
   return created;
-}
-
-/** Waits until `check` holds, polling; fails with `what` after 10 s. */
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
 }
 
 function judgeIndex(index: number) {
@@ -256,7 +248,7 @@ describe('the venue server as the authority (attacks of the security review)', (
         value,
       });
     }
-    await until('the victim’s marks reach the server', async () => (await victim.db.outbox.count()) === 0);
+    await until(async () => (await victim.db.outbox.count()) === 0, 'the victim’s marks reach the server');
     for (const [index, value] of [3100, 3200, 3300].entries()) {
       expect(await serverMark(judgeIndex(2).id, contestant(index).id)).toBe(value);
     }
@@ -274,7 +266,7 @@ describe('the venue server as the authority (attacks of the security review)', (
       criterionId: 'content',
     };
     await enterMark(victim.db, { ...cell, value: 3000 });
-    await until('the first mark', async () => (await victim.db.outbox.count()) === 0);
+    await until(async () => (await victim.db.outbox.count()) === 0, 'the first mark');
     // A second tablet of the same judge (the code leaked) poisons the cell.
     const rogue = (
       await api<SessionInfo>('/join/judge', { body: { code: judgeIndex(1).joinCode, deviceId: 'rogue-3' } })
@@ -290,7 +282,7 @@ describe('the venue server as the authority (attacks of the security review)', (
     expect(pushed.body.refused[0]?.code).toBe('revisionTooFar');
     for (const value of [3100, 3200]) await enterMark(victim.db, { ...cell, value });
     await enterMark(victim.db, { ...cell, contestantId: contestant(3).id, value: 2900 });
-    await until('the later marks', async () => (await victim.db.outbox.count()) === 0);
+    await until(async () => (await victim.db.outbox.count()) === 0, 'the later marks');
     expect(await serverMark(cell.judgeId, cell.contestantId)).toBe(3200);
     expect(await serverMark(cell.judgeId, contestant(3).id)).toBe(2900);
   });
@@ -328,7 +320,7 @@ describe('the venue server as the authority (attacks of the security review)', (
     await organizer.client.syncNow();
     tablet.setOffline(false);
     await tablet.client.syncNow();
-    await until('the outbox drains', async () => (await tablet.db.outbox.count()) === 0);
+    await until(async () => (await tablet.db.outbox.count()) === 0, 'the outbox drains');
     // The refused mark is set aside on the tablet; the next one reached the server.
     expect(await tablet.db.table('refused').count()).toBe(1);
     const organizerMarks = (await pullAll(organizer.session.token)).filter(
@@ -337,8 +329,8 @@ describe('the venue server as the authority (attacks of the security review)', (
     expect(organizerMarks.map((event) => (event.payload as { value: number }).value)).toEqual([900]);
     // The pull went on: the host's call reached the tablet.
     await until(
-      'the host’s call reaches the tablet',
       async () => (await readStageCall(tablet.db, roundId)) !== null,
+      'the host’s call reaches the tablet',
     );
     // And the organizer's round still loads (no stored mark blanks it).
     expect((await loadRoundInput(organizer.db, roundId)).contestants).toHaveLength(4);

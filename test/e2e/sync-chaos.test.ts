@@ -18,6 +18,7 @@ import { readCursor } from '../../src/sync/sync-state';
 import { fromWire } from '../../src/sync/wire';
 import { type NodeDevice, nodeDevice } from './node-device';
 import { portOf, startVenueProcess, type VenueProcess } from './venue-process';
+import { until } from './waiting';
 
 const SHEET = [
   { id: 'content', label: '内容', max: 4000 },
@@ -26,8 +27,6 @@ const SHEET = [
   { id: 'ppt', label: 'PPT制作', max: 1500 },
   { id: 'overall', label: '综合印象', max: 1000 },
 ];
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let venue: VenueProcess | null = null;
 const devices: NodeDevice[] = [];
@@ -129,70 +128,94 @@ describe('sync chaos', () => {
     await Promise.all(judges.map((device) => device.client.syncNow()));
     for (const device of judges) expect(await device.db.rounds.count()).toBe(1);
 
-    let writing = true;
+    // The judges score in bursts, all tablets at once; the server is killed during a burst and
+    // stays down through the next, so marks are committed while nothing can send them, and one
+    // tablet is offline across the second kill. Each step starts when the last has finished:
+    // the test waits for what it needs, never for a time.
     let committed = 0;
-    const scoring = judges.map(async (device, index) => {
-      const judge = roster.judges[index] as (typeof roster.judges)[number];
-      let step = 0;
-      while (writing) {
-        step += 1;
-        const contestant = roster.contestants[
-          step % roster.contestants.length
-        ] as (typeof roster.contestants)[number];
-        const criterion = SHEET[(step + index) % SHEET.length] as (typeof SHEET)[number];
-        await enterMark(device.db, {
-          roundId: round.id,
-          judgeId: judge.id,
-          contestantId: contestant.id,
-          criterionId: criterion.id,
-          value: ((step * 7 + index) % (criterion.max / 10)) * 10 + 10,
-        });
-        committed += 1;
-        await sleep(40 + ((step * 13 + index * 7) % 60));
-      }
-    });
-
-    const offlineTablet = judges[14] as NodeDevice;
-    await sleep(1000);
-    await server.stop('SIGKILL');
-    await sleep(400);
-    server = await startVenueProcess({ dataDir, httpPort, httpsPort: null });
-    venue = server;
-    offlineTablet.setOffline(true);
-    await sleep(1500);
-    await server.stop('SIGKILL');
-    await sleep(400);
-    server = await startVenueProcess({ dataDir, httpPort, httpsPort: null });
-    venue = server;
-    await sleep(1500);
-    offlineTablet.setOffline(false);
-    await sleep(1000);
-    writing = false;
-    await Promise.all(scoring);
-    expect(committed).toBeGreaterThan(150);
-
-    // The devices catch up on their own (pokes, reconnects, retries); nudge the slow timer along.
-    const deadline = Date.now() + 45_000;
-    for (;;) {
-      const head = (
-        (await (
-          await fetch(`${server.httpUrl}/api/v1/hello`, {
-            headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
-          })
-        ).json()) as { head: number }
-      ).head;
-      const states = await Promise.all(
+    const steps = judges.map(() => 0);
+    const score = (marksPerJudge: number) =>
+      Promise.all(
+        judges.map(async (device, index) => {
+          const judge = roster.judges[index] as (typeof roster.judges)[number];
+          for (let mark = 0; mark < marksPerJudge; mark++) {
+            const step = (steps[index] ?? 0) + 1;
+            steps[index] = step;
+            const contestant = roster.contestants[
+              step % roster.contestants.length
+            ] as (typeof roster.contestants)[number];
+            const criterion = SHEET[(step + index) % SHEET.length] as (typeof SHEET)[number];
+            await enterMark(device.db, {
+              roundId: round.id,
+              judgeId: judge.id,
+              contestantId: contestant.id,
+              criterionId: criterion.id,
+              value: ((step * 7 + index) % (criterion.max / 10)) * 10 + 10,
+            });
+            committed += 1;
+          }
+        }),
+      );
+    const restart = async () => {
+      server = await startVenueProcess({ dataDir, httpPort, httpsPort: null });
+      venue = server;
+    };
+    /** Every device's state: marks waiting to be sent, and the server sequence applied up to. */
+    let states: number[][] = [];
+    const readStates = async () => {
+      states = await Promise.all(
         devices.map(async (device) => [
           await device.db.outbox.count(),
           (await readCursor(device.db))?.cursor ?? 0,
         ]),
       );
-      if (states.every(([pending, cursor]) => pending === 0 && cursor === head)) break;
-      if (Date.now() > deadline)
-        throw new Error(`no convergence: head ${head}, devices ${JSON.stringify(states)}`);
-      await Promise.all(devices.map((device) => device.client.syncNow()));
-      await sleep(200);
-    }
+      return states;
+    };
+
+    const offlineTablet = judges[14] as NodeDevice;
+    await score(4);
+    await Promise.all([score(3), server.stop('SIGKILL')]);
+    await score(2);
+    await restart();
+    offlineTablet.setOffline(true);
+    // The restarted server takes the marks the online tablets kept (they retry on their own;
+    // nudged so that their back-off does not set the pace).
+    await until(
+      async () => {
+        const pending = (await readStates()).filter((_, index) => devices[index] !== offlineTablet);
+        if (pending.every(([outbox]) => outbox === 0)) return true;
+        await Promise.all(devices.map((device) => device.client.syncNow()));
+        return false;
+      },
+      () => `the online tablets to send their marks after the restart: ${JSON.stringify(states)}`,
+      { timeoutMs: 45_000, pollMs: 200 },
+    );
+    await score(3);
+    await Promise.all([score(3), server.stop('SIGKILL')]);
+    await score(2);
+    await restart();
+    await score(3);
+    offlineTablet.setOffline(false);
+    await score(3);
+
+    // The devices catch up on their own (pokes, reconnects, retries); nudge the slow timer along.
+    let head = 0;
+    await until(
+      async () => {
+        head = (
+          (await (
+            await fetch(`${server.httpUrl}/api/v1/hello`, {
+              headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
+            })
+          ).json()) as { head: number }
+        ).head;
+        if ((await readStates()).every(([pending, cursor]) => pending === 0 && cursor === head)) return true;
+        await Promise.all(devices.map((device) => device.client.syncNow()));
+        return false;
+      },
+      () => `convergence: head ${head}, devices ${JSON.stringify(states)}`,
+      { timeoutMs: 45_000, pollMs: 200 },
+    );
 
     await server.stop('SIGTERM');
     const bodies = storedBodies(dataDir);

@@ -1,9 +1,9 @@
 // Setup of the 'unit' vitest project (see vitest.config.ts).
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 import { loadAllAreas } from '../../src/app/i18n/areas';
 
 // jsdom has no IndexedDB, and Dexie's live queries (useLiveQuery) look for one globally before
@@ -15,6 +15,15 @@ Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 // Every area's messages: component tests render pages and parts of pages without routes.ts,
 // which loads a page's areas in the app (src/app/i18n/areas.ts).
 await loadAllAreas();
+
+// findBy* and waitFor wait for a condition, not for a time: on a loaded machine a chain of live
+// queries can take seconds to show, so they give up only after 10 s (1 s by default), which
+// costs a passing test nothing. Under vitest's test timeout (vitest.config.ts).
+configure({ asyncUtilTimeout: 10_000 });
+// vitest's own vi.waitFor likewise, unless a test gives its own timeout (its default is 1 s).
+const waitFor = vi.waitFor;
+vi.waitFor = (callback, options) =>
+  waitFor(callback, typeof options === 'number' ? options : { timeout: 10_000, ...options });
 
 // Without vitest globals, Testing Library cannot register its own cleanup.
 afterEach(() => {

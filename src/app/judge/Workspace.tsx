@@ -6,16 +6,17 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
-  followStageCall,
+  followHost,
+  isScorable,
   type JudgeSessionRow,
+  newCallElsewhere,
   openContestantSheet,
-  type StageCall,
   showRound,
   unbindJudge,
 } from '../../db/repository';
 import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
-import type { ContestantRecord, RoundRecord } from '../../domain/records';
+import type { ContestantRecord } from '../../domain/records';
 import { recusalReason } from '../../domain/recusal';
 import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
@@ -36,7 +37,7 @@ import { RoundPicker } from './RoundPicker';
 import { ScoreSheet } from './ScoreSheet';
 import { StageNotices } from './StageNotices';
 import { StatusBar } from './StatusBar';
-import { contestantState, isScorable, latestCorrection } from './sheet-view';
+import { contestantState, latestCorrection } from './sheet-view';
 
 export interface WorkspaceProps {
   session: JudgeSessionRow;
@@ -76,20 +77,6 @@ export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps)
   }
   // One desk per round: its live queries start afresh, never showing one round's rows as another's.
   return <Desk key={context.round.id} session={session} context={context} />;
-}
-
-/** The latest of the judge's other rounds with a call this screen has not followed, if any. */
-function newCallElsewhere(
-  rounds: readonly RoundRecord[],
-  shown: Id,
-  calls: ReadonlyMap<Id, StageCall>,
-  followedCalls: Readonly<Record<Id, Id>>,
-): Id | null {
-  const called = rounds.filter((each) => {
-    const call = calls.get(each.id);
-    return each.id !== shown && call !== undefined && call.callId !== followedCalls[each.id];
-  });
-  return called.at(-1)?.id ?? null;
 }
 
 function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeContext }) {
@@ -143,27 +130,23 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const busy = openItem?.state === 'inProgress' || openItem?.state === 'reopened';
 
   // The host's call opens the called contestant, unless the judge is in the middle of another
-  // sheet: then the call waits (the banner offers it) until that sheet is submitted.
+  // sheet: then the call waits (the banner offers it) until that sheet is submitted. A new call
+  // in another of the judge's rounds (the next round has begun) moves the desk there, likewise.
+  // followHost decides from the database in one read; these live rows, each arriving at its own
+  // moment, only say when to ask (a stale `busy` delays the ask until the rows catch up).
   const followed = session.followedCalls[round.id];
-  useEffect(() => {
-    if (!items || !call || call.callId === followed || busy || session.roundId !== round.id) return;
-    const called = items.find((item) => item.contestant.id === call.contestantId)?.contestant;
-    followStageCall(
-      db,
-      { roundId: round.id, callId: call.callId },
-      called && isScorable(judge, called, round.settings.recusal) ? called.id : null,
-    );
-  }, [db, items, call, followed, busy, judge, session.roundId, round.id, round.settings.recusal]);
-
-  // A new call in another of the judge's rounds (the next round has begun) moves the desk
-  // there, once the sheet in hand is submitted; the call itself is then followed as above.
-  // The session names a round the judge was taken off: the desk shows their first one instead.
   const calledElsewhere = calls && newCallElsewhere(rounds, round.id, calls, session.followedCalls);
+  const newCall =
+    (call !== undefined && call !== null && call.callId !== followed) || calledElsewhere !== null;
+  useEffect(() => {
+    if (newCall && !busy && session.roundId === round.id) followHost(db);
+  }, [db, newCall, busy, session.roundId, round.id]);
+
+  // The session names a round the judge was taken off: the desk shows their first one instead.
   const sessionRoundGone = !rounds.some((each) => each.id === session.roundId);
   useEffect(() => {
     if (sessionRoundGone) showRound(db, round.id);
-    else if (calledElsewhere && !busy && session.roundId === round.id) showRound(db, calledElsewhere);
-  }, [db, sessionRoundGone, session.roundId, round.id, calledElsewhere, busy]);
+  }, [db, sessionRoundGone, round.id]);
 
   if (!items || !marks || !drafts || !sheets || !corrections || call === undefined) {
     return <p className="page loading judge-loading">{t('app.loading')}</p>;

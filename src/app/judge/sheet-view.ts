@@ -22,15 +22,6 @@ export type ContestantState =
   /** Withdrawn or disqualified: nobody scores them. */
   | 'inactive';
 
-/** `recusal` is the round's rule (round.settings.recusal). */
-export function isScorable(
-  judge: JudgeRecord,
-  contestant: ContestantRecord,
-  recusal: RecusalRule | undefined,
-): boolean {
-  return contestant.status === 'active' && !isRecusedFrom(judge, contestant, recusal);
-}
-
 export function contestantState(
   judge: JudgeRecord,
   contestant: ContestantRecord,

@@ -6,7 +6,7 @@
  * blank one and a 回避名单 included, as the stored records hold them.
  */
 import { describe, expect, it } from 'vitest';
-import { contestantState, isScorable } from '../../../src/app/judge/sheet-view';
+import { contestantState } from '../../../src/app/judge/sheet-view';
 import type { LeitaiDB } from '../../../src/db/database';
 import { putEntities, roundScope } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
@@ -15,6 +15,7 @@ import {
   createRound,
   enterMark,
   importRoster,
+  isScorable,
   loadRoundInput,
 } from '../../../src/db/repository';
 import { computeStandings } from '../../../src/domain/engine';

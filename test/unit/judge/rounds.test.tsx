@@ -54,7 +54,7 @@ async function seedTwoRounds(db: LeitaiDB) {
 }
 
 /** A move between rounds is a chain of live queries and writes: slow on a loaded machine. */
-const MOVE = { timeout: 5000 };
+const MOVE = { timeout: 20_000 };
 
 const contestantList = () => within(screen.getByRole('navigation', { name: '选手（出场顺序）' }));
 

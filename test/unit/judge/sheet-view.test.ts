@@ -1,7 +1,8 @@
 /** What the sheet shows: cells from marks and drafts, the running total, recusal. */
 
 import { describe, expect, it } from 'vitest';
-import { cellViews, contestantState, isScorable, sheetTotal } from '../../../src/app/judge/sheet-view';
+import { cellViews, contestantState, sheetTotal } from '../../../src/app/judge/sheet-view';
+import { isScorable } from '../../../src/db/repository';
 import { computeStandings } from '../../../src/domain/engine';
 import type { MarkRow } from '../../../src/domain/events';
 import { type Criterion, DEFAULT_SETTINGS, type RoundSettings } from '../../../src/domain/model';

@@ -198,7 +198,7 @@ describe('competitions screen', () => {
       await screen.findByRole(
         'heading',
         { level: 1, name: '2026年昌吉市村党组织书记“擂台比武”（示例）' },
-        { timeout: 5000 },
+        { timeout: 20_000 },
       ),
     ).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '市级决赛' })).toBeInTheDocument();

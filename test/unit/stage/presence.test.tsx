@@ -97,7 +97,7 @@ describe('the judges’ tablets on the host console', () => {
 
     await waitFor(
       async () => expect(await judgeRow('李评委')).toHaveTextContent('平板离线 · 最后联系 14:03'),
-      { timeout: 5000 },
+      { timeout: 20_000 },
     );
     expect(await judgeRow('李评委')).toHaveTextContent('未开始');
     expect(await judgeRow('王评委')).toHaveTextContent('平板在线');

@@ -28,7 +28,7 @@ describe('the stage clock', () => {
     const db = freshDb();
     const { round, contestants } = await seedStageRound(db);
     await callContestant(db, { roundId: round.id, contestantId: contestants[1].id });
-    const { user } = renderHost(db, round.id);
+    const { user, unmount } = renderHost(db, round.id);
 
     await screen.findByRole('heading', { level: 2, name: '2号 李四' });
     expect(digits()).toBe('剩余 10:00');
@@ -64,15 +64,18 @@ describe('the stage clock', () => {
       ),
     ).toBeInTheDocument();
 
-    // A paused clock stays where it was, whatever the time.
+    // A paused clock stays where it was, whatever the time: the console opened again 20 minutes
+    // later reads the clock afresh and shows the paused time.
     vi.setSystemTime(START + 20 * 60_000);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    unmount();
+    const { user: later } = renderHost(db, round.id);
+    await within(await screen.findByRole('region', { name: '计时' })).findByText('已暂停');
     expect(digits()).toBe('剩余 +1:12');
 
-    await user.click(within(timerCard()).getByRole('button', { name: '确认超时扣分' }));
+    await later.click(within(timerCard()).getByRole('button', { name: '确认超时扣分' }));
     const dialog = await screen.findByRole('dialog', { name: '记录超时扣分？' });
     expect(dialog).toHaveTextContent('为 李四 记录“超时扣分” -1.5 分，理由：超时 1分12秒。');
-    await user.click(within(dialog).getByRole('button', { name: '确认超时扣分' }));
+    await later.click(within(dialog).getByRole('button', { name: '确认超时扣分' }));
     await within(timerCard()).findByText('已记录超时扣分 -1.5 分（超时 1分12秒）');
     const [adjustment] = await db.adjustments.toArray();
     expect(adjustment?.added).toMatchObject({
