@@ -398,6 +398,68 @@ describe('the venue server as the authority (attacks of the security review)', (
     }
   });
 
+  it('9. refuses a field edit of a setup record from a judge, the projector and no token; nothing changes and the server stays up', async () => {
+    const target = contestant(1);
+    const namesOnServer = async () =>
+      (await pullAll(organizer.session.token)).flatMap((event) =>
+        event.type === 'entity.put' &&
+        event.payload.table === 'contestants' &&
+        event.payload.entity.id === target.id
+          ? [event.payload.entity.name]
+          : [],
+      );
+    const before = await namesOnServer();
+    // A field edit (protocol 4) as a tablet would forge it: only `name`, at a revision far ahead.
+    const fieldEdit = (deviceId: string, deviceSeq: number): WireEvent =>
+      ({
+        id: `forged-edit-${deviceId}-${deviceSeq}`,
+        deviceId,
+        deviceSeq,
+        author: { role: 'organizer' },
+        competitionId,
+        roundId,
+        recordedAt: '2026-12-03T09:00:00.000Z',
+        type: 'entity.put',
+        payload: {
+          table: 'contestants',
+          entity: { ...target, name: '篡改' },
+          fields: ['name'],
+          revision: 99,
+        },
+      }) as WireEvent;
+
+    const judge = (
+      await api<SessionInfo>('/join/judge', {
+        body: { code: judgeIndex(2).joinCode, deviceId: 'editor-judge' },
+      })
+    ).body;
+    const byJudge = await api<PushResponse>('/push', {
+      token: judge.token,
+      body: { events: [fieldEdit(judge.deviceId, 1)] },
+    });
+    expect(byJudge.body.acknowledged ?? []).toEqual([]);
+    expect(byJudge.body.refused?.[0]?.code ?? byJudge.body.error?.code).toBe('forbiddenAuthor');
+
+    const projector = (
+      await api<SessionInfo>('/join/projector', {
+        body: { code: venue.projectorCode, deviceId: 'editor-projector' },
+      })
+    ).body;
+    const byProjector = await api<PushResponse>('/push', {
+      token: projector.token,
+      body: { events: [fieldEdit(projector.deviceId, 1)] },
+    });
+    expect(byProjector.status).toBeGreaterThanOrEqual(400);
+    expect(byProjector.body.error?.code).toBe('readOnlyDevice');
+
+    const anonymous = await api<PushResponse>('/push', { body: { events: [fieldEdit('nobody', 1)] } });
+    expect(anonymous.status).toBe(401);
+
+    expect(await namesOnServer()).toEqual(before);
+    expect(before).not.toContain('篡改');
+    expect((await api('/hello')).status).toBe(200);
+  });
+
   // Last: it spends this address's failures, which every test here shares (all on loopback).
   it('6. counts failed joins per address whatever succeeds in between', async () => {
     let guesses = 0;
