@@ -52,6 +52,36 @@ export interface CriterionAggregate {
   droppedHigh: Id[];
 }
 
+/** One rater group's part of a contestant's result (scoring rules, "Rater groups 评委分组"). */
+export interface GroupResult {
+  id: Id;
+  label: string;
+  /** weight_g, what the group is worth in the final, as a decimal string ("70"). */
+  weight: string;
+  /** P_g, the sum of `points` over the group's criteria, as a decimal string. */
+  points: string;
+  eligibleJudges: number;
+  requiredJudges: number;
+  countedJudges: number;
+  /** Recused and incomplete judges of this group, as on the contestant. */
+  recusedJudges: Id[];
+  incompleteJudges: Id[];
+  /** The group's judge totals T(j,p) over its own criteria, with what its trim dropped. */
+  judgeTotals: JudgeTotal[];
+  /** The group's per-criterion aggregates, over its own criteria. */
+  criteria: CriterionAggregate[];
+  /** A_g(p), exact (rounded to `decimals` first with `roundEachGroup`); null with no counted judge. */
+  aggregate: string | null;
+  /** A_g(p) rounded to the round's `decimals`: the group score a screen shows (专家评委 88.35). */
+  announced: string | null;
+  /** weight_g * A_g(p) / P_g, exact: what the group adds to the final; null with no counted judge. */
+  contribution: string | null;
+  /** The contribution for screens, rounded like `shown`. */
+  contributionShown: string | null;
+  trimReduced: boolean;
+  effectiveK: number | null;
+}
+
 export interface ContestantResult {
   id: Id;
   name: string;
@@ -83,6 +113,8 @@ export interface ContestantResult {
   tied: boolean;
   separatedBy: Separation | null;
   tieBreakKeys: { step: TieBreakStep; value: string }[];
+  /** Each rater group's part, in the round's group order; absent when the round has no groups. */
+  groups?: GroupResult[];
 }
 
 export interface Standings {

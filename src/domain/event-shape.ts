@@ -9,8 +9,9 @@
  */
 
 import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from './events.ts';
-import type { Criterion, Id, RecuseList, RoundSettings } from './model.ts';
+import type { Criterion, Id, RaterGroup, RecuseList, RoundSettings } from './model.ts';
 import type {
+  AudienceVoting,
   CompetitionRecord,
   ContestantRecord,
   JudgeRecord,
@@ -203,13 +204,25 @@ const tieBreakStep: Check = (value, path) => {
   }
 };
 
+const panelRule = variant('kind', {
+  mean: object<{ kind: 'mean' }>({ kind: literal('mean') }),
+  trimmed: object<{ kind: 'trimmed'; k: number }>({ kind: literal('trimmed'), k: integer(0) }),
+  median: object<{ kind: 'median' }>({ kind: literal('median') }),
+  weighted: object<{ kind: 'weighted' }>({ kind: literal('weighted') }),
+});
+
+/** A rater group's shape; whether its settings make sense is the engine's check (validate.ts). */
+const raterGroup = object<RaterGroup>({
+  id,
+  label: text(200),
+  weight: hundredths,
+  criteria: nullable(array(id, 100)),
+  panel: nullable(panelRule),
+  minJudges: nullable(integer(0)),
+});
+
 const roundSettings = object<RoundSettings>({
-  panel: variant('kind', {
-    mean: object<{ kind: 'mean' }>({ kind: literal('mean') }),
-    trimmed: object<{ kind: 'trimmed'; k: number }>({ kind: literal('trimmed'), k: integer(0) }),
-    median: object<{ kind: 'median' }>({ kind: literal('median') }),
-    weighted: object<{ kind: 'weighted' }>({ kind: literal('weighted') }),
-  }),
+  panel: panelRule,
   level: literal('total', 'criterion'),
   decimals: integer(0, 4),
   rounding: literal('half-up', 'half-even', 'down'),
@@ -218,6 +231,8 @@ const roundSettings = object<RoundSettings>({
   tieBreak: array(tieBreakStep, 100),
   awards: array(awardTier, 100),
   recusal: optional(literal('equal', 'contains')),
+  groups: optional(array(raterGroup, 20)),
+  roundEachGroup: optional(boolean),
 });
 
 const wireBlob: Check = (value, path) => {
@@ -240,6 +255,7 @@ const judgeFields = {
   joinCode: text(20),
   order: integer(0),
   simulated: optional(literal(true)),
+  group: optional(id),
 };
 
 /**
@@ -278,6 +294,14 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     overtime: nullable(object<OvertimeRule>({ everySeconds: integer(1), points: hundredths })),
     fullMark: optional(hundredths),
     rehearsalOf: optional(id),
+    audience: optional(
+      object<AudienceVoting>({
+        groupId: id,
+        criterionId: id,
+        mode: literal('support', 'rating'),
+        windowSeconds: integer(5, 3600),
+      }),
+    ),
   }),
   judges: judgeShape,
   contestants: object<ContestantRecord>({

@@ -41,6 +41,8 @@ export interface Judge {
   unit: string | null;
   /** The judge's explicit 回避名单; absent means none. */
   recuse?: RecuseList;
+  /** The rater group (评委组) the judge marks for: required when the round has groups, refused when it has none. */
+  group?: Id;
 }
 
 export type ContestantStatus = 'active' | 'withdrawn' | 'disqualified';
@@ -85,6 +87,23 @@ export type AwardTier =
   | { name: string; percent: Hundredths }
   | { name: string; rest: true };
 
+/**
+ * A rater group 评委组 (专家评委, 领导评委, 大众评审): its own criteria, panel rule and minimum
+ * judges, and a weight that says what the group is worth in the final (scoring rules, "Rater groups").
+ */
+export interface RaterGroup {
+  id: Id;
+  label: string;
+  /** What the group is worth in the final, in hundredths: 70 points of 100 is 7000. */
+  weight: Hundredths;
+  /** The criteria this group marks, in sheet order; null means every criterion. */
+  criteria: Id[] | null;
+  /** The group's panel rule; null means the round's. */
+  panel: PanelRule | null;
+  /** Counted judges the group needs for a complete result; null means every eligible judge of the group. */
+  minJudges: number | null;
+}
+
 export interface RoundSettings {
   panel: PanelRule;
   level: PanelLevel;
@@ -99,6 +118,10 @@ export interface RoundSettings {
   awards: AwardTier[];
   /** How units recuse a judge (./recusal.ts); absent is the scoring contract's `equal`. */
   recusal?: RecusalRule;
+  /** Rater groups; absent means one implicit group (the final is the panel aggregate). Never an empty list. */
+  groups?: RaterGroup[];
+  /** Round each group's aggregate to `decimals` before the groups are combined; only with groups. */
+  roundEachGroup?: boolean;
 }
 
 /** Everything the engine needs to compute one round's standings. */

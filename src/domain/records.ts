@@ -54,6 +54,23 @@ export interface RoundRecord {
    * backups never include it.
    */
   rehearsalOf?: Id;
+  /** Audience voting (大众投票/大众评分) in this round; absent means none. */
+  audience?: AudienceVoting;
+}
+
+/**
+ * How the audience votes from their phones. Votes are marks of `groupId` on `criterionId`, one
+ * voice per phone per contestant (src/domain/audience.ts).
+ */
+export interface AudienceVoting {
+  /** The round's rater group whose marks the votes are. */
+  groupId: Id;
+  /** The group's single criterion: max 1, step 1 for `support`; max 10, step 1 for `rating`. */
+  criterionId: Id;
+  /** `support`: 支持 = 1, 不支持 = 0. `rating`: a whole mark from 1 to 10. */
+  mode: 'support' | 'rating';
+  /** The voting window's length when the host opens it. */
+  windowSeconds: number;
 }
 
 /**
@@ -74,6 +91,11 @@ export interface JudgeRecord {
   unit: string | null;
   /** The organizer's 回避名单 for this judge; absent means none. */
   recuse?: RecuseList;
+  /**
+   * The judge's rater group (评委组) id, matched against the groups of each round the judge scores;
+   * absent means none (a round with groups refuses a judge without one).
+   */
+  group?: Id;
   /**
    * The digits the judge screen asks for (src/domain/join-code.ts); unique on the device. Six
    * digits in competitions set up before codes had eight (renewJoinCodes replaces them); '' on
@@ -170,6 +192,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     overtime: true,
     fullMark: true,
     rehearsalOf: true,
+    audience: true,
   }),
   judges: fieldsOf<'judges'>({
     competitionId: true,
@@ -182,6 +205,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     joinCode: true,
     order: true,
     simulated: true,
+    group: true,
   }),
   contestants: fieldsOf<'contestants'>({
     roundId: true,
