@@ -18,9 +18,8 @@
  * advancement (src/db/advancement.ts) copies a contestant under a new id, linked to the original
  * only by name and unit (it refuses a second contestant of the same name and unit in a round).
  * So people are matched by contestant id when the stage rounds share ids (interchange files and
- * hand-made inputs reuse them), and otherwise by name and unit, each compared after NFKC,
- * trimming and collapsing runs of spaces (no unit is its own value). Matching by name and unit
- * refuses a stage with two contestants of the same name and unit, rather than guess.
+ * hand-made inputs reuse them), and otherwise by name and unit (./person-key.ts). Matching by
+ * name and unit refuses a stage with two contestants of the same name and unit, rather than guess.
  */
 import { awardForRank, cumulativeCutoffs } from './awards.ts';
 import { type CombinationIssue, CombinationRejectedError } from './combination-issues.ts';
@@ -38,6 +37,7 @@ import type {
   RoundSettings,
 } from './model.ts';
 import { compareIds } from './order.ts';
+import { personKey, shownPersonKey } from './person-key.ts';
 import { type RankCandidate, rankCandidates, type Separation } from './ranking.ts';
 import {
   add,
@@ -51,7 +51,6 @@ import {
   toExactString,
   ZERO,
 } from './rational.ts';
-import { normaliseUnit } from './recusal.ts';
 import { checkSettings } from './validate.ts';
 
 export type CombinationTieBreakStep = 'exact' | `stage:${string}`;
@@ -241,16 +240,6 @@ function checkCombination(combination: Combination, inputs: readonly StageInput[
 // ---------------------------------------------------------------------------------------------
 // People across stages
 
-/** NFKC, trimmed, runs of white space as one space. */
-function normaliseName(name: string): string {
-  return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-}
-
-function nameUnitKey(contestant: Pick<Contestant, 'name' | 'unit'>): string {
-  const unit = normaliseUnit(contestant.unit);
-  return `${normaliseName(contestant.name)}\t${unit === null ? '' : unit.replace(/\s+/g, ' ')}`;
-}
-
 /** 'id' when some contestant id is in two stage rounds (or there is one stage), else 'nameUnit'. */
 function keyingOf(stages: readonly StageInput[]): CombinedStandings['keyedBy'] {
   if (stages.length <= 1) return 'id';
@@ -295,12 +284,12 @@ function placesOf(
   const scores = new Map(standings.ranked.map((result) => [result.id, result.announcedScore ?? '']));
   const places = new Map<string, StagePlace>();
   for (const contestant of round.contestants) {
-    const key = keyedBy === 'id' ? contestant.id : nameUnitKey(contestant);
+    const key = keyedBy === 'id' ? contestant.id : personKey(contestant);
     if (places.has(key)) {
       issues.push({
         code: 'stageSamePerson',
         path: `inputs[${at}].round.contestants`,
-        params: { stage: name, person: key.replace('\t', ' ').trim() },
+        params: { stage: name, person: shownPersonKey(key) },
       });
       continue;
     }
