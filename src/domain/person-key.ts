@@ -12,10 +12,19 @@ function normaliseName(name: string): string {
   return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
 }
 
+/** Name and unit as compared: the same for every spelling of one person. */
+export function normalisedPerson(person: { name: string; unit: string | null }): {
+  name: string;
+  unit: string | null;
+} {
+  const unit = normaliseUnit(person.unit);
+  return { name: normaliseName(person.name), unit: unit === null ? null : unit.replace(/\s+/g, ' ') };
+}
+
 /** The normalised "name\tunit" ("张三\t三工镇"; "张三\t" without a unit). */
 export function personKey(person: { name: string; unit: string | null }): string {
-  const unit = normaliseUnit(person.unit);
-  return `${normaliseName(person.name)}\t${unit === null ? '' : unit.replace(/\s+/g, ' ')}`;
+  const { name, unit } = normalisedPerson(person);
+  return `${name}\t${unit ?? ''}`;
 }
 
 /** The key as a person reads it: "张三 三工镇". */

@@ -20,7 +20,7 @@
 import { formatHundredths } from './decimal.ts';
 import type { Hundredths, Id } from './model.ts';
 import { compareIds } from './order.ts';
-import { personKey } from './person-key.ts';
+import { normalisedPerson, personKey } from './person-key.ts';
 import { rankCandidates, type Separation } from './ranking.ts';
 import { formatUnits, fromHundredths, rational } from './rational.ts';
 import { type SeasonIssue, SeasonRejectedError, seasonIssue } from './season-issues.ts';
@@ -366,7 +366,8 @@ export function postingsOf(
     const key = personKey(placing);
     let member = memberOfKey.get(key);
     if (!member) {
-      member = { id: memberIdOf(placing), name: placing.name, unit: placing.unit };
+      // Spelled as compared, so that the member is the same whichever event posts them first.
+      member = { id: memberIdOf(placing), ...normalisedPerson(placing) };
       memberOfKey.set(key, member);
       members.push(member);
     }
