@@ -2,6 +2,7 @@
 /** Bad rater-group settings refuse the round whole, with messages that name the group, judge or mark. */
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
+import { readInterchangeRound } from '../../../src/domain/interchange.ts';
 import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
 import type { RaterGroup, RoundInput } from '../../../src/domain/model.ts';
 import { screenRound } from '../../../src/domain/validate.ts';
@@ -138,5 +139,91 @@ describe('rater group settings', () => {
     expect(screened.refused.map((entry) => [entry.judge, entry.issue.code])).toEqual([
       ['A1', 'markOutsideGroup'],
     ]);
+  });
+});
+
+describe('rater groups in the interchange format', () => {
+  const file = (change: Record<string, unknown> = {}) => ({
+    criteria: [
+      { id: 'content', label: '内容', max: 100 },
+      { id: 'vote', label: '大众投票', max: 1, step: 1 },
+    ],
+    judges: [
+      { id: 'E1', group: 'expert' },
+      { id: 'A1', group: 'public' },
+    ],
+    contestants: [{ id: 'P1' }],
+    scores: [
+      { judge: 'E1', contestant: 'P1', criterion: 'content', mark: '80' },
+      { judge: 'A1', contestant: 'P1', criterion: 'vote', mark: 1 },
+    ],
+    groups: [
+      { id: 'expert', label: '专家评委', weight: '70', criteria: ['content'], panel: 'mean', minJudges: 1 },
+      { id: 'public', weight: 30, criteria: ['vote'], panel: { kind: 'trimmed', k: 0 } },
+    ],
+    ...change,
+  });
+  const issuesOf = (json: unknown) => {
+    try {
+      computeStandings(readInterchangeRound(json));
+    } catch (error) {
+      if (error instanceof RoundRejectedError) return error.issues.map((found) => describeIssue(found, 'en'));
+      throw error;
+    }
+    return [];
+  };
+
+  it('reads groups, judges’ groups and roundEachGroup (a label defaults to the id)', () => {
+    const round = readInterchangeRound(file({ roundEachGroup: true }));
+    expect(round.settings.groups).toEqual([
+      {
+        id: 'expert',
+        label: '专家评委',
+        weight: 7000,
+        criteria: ['content'],
+        panel: { kind: 'mean' },
+        minJudges: 1,
+      },
+      {
+        id: 'public',
+        label: 'public',
+        weight: 3000,
+        criteria: ['vote'],
+        panel: { kind: 'trimmed', k: 0 },
+        minJudges: null,
+      },
+    ]);
+    expect(round.settings.roundEachGroup).toBe(true);
+    expect(round.judges.map((judge) => judge.group)).toEqual(['expert', 'public']);
+    expect(computeStandings(round).ranked[0]?.announcedScore).toBe('86.00');
+  });
+
+  it('leaves the fields out of a round without them', () => {
+    const round = readInterchangeRound(file({ groups: undefined, judges: [{ id: 'E1' }] }));
+    expect('groups' in round.settings).toBe(false);
+    expect('roundEachGroup' in round.settings).toBe(false);
+    expect('group' in (round.judges[0] as object)).toBe(false);
+  });
+
+  it('refuses malformed group fields by their path', () => {
+    expect(issuesOf(file({ groups: { id: 'expert' } }))).toEqual(['groups must be a list']);
+    expect(issuesOf(file({ groups: [{ id: 'expert', weight: '70.125', criteria: 'content' }] }))).toEqual([
+      'groups[0].weight has more than two decimals: "70.125"',
+      'groups[0].criteria must be a list',
+    ]);
+    expect(issuesOf(file({ groups: [{ id: 'expert' }] }))).toEqual(['groups[0].weight is required']);
+    expect(issuesOf(file({ groups: [{ id: 'expert', weight: 70, panel: { kind: 'best' } }] }))).toEqual([
+      'unknown panel rule "best" (mean, trimmed, median or weighted)',
+    ]);
+    expect(
+      issuesOf(
+        file({
+          judges: [
+            { id: 'E1', group: ['expert'] },
+            { id: 'A1', group: 'public' },
+          ],
+        }),
+      ),
+    ).toEqual(['judges[0].group must be text, got ["expert"]']);
   });
 });
