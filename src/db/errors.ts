@@ -7,6 +7,7 @@
  */
 
 import type { Issue } from '../domain/issues';
+import type { SeasonIssue } from '../domain/season-issues';
 
 export type RepositoryErrorCode =
   | 'not-found'
@@ -39,7 +40,8 @@ export type RepositoryErrorCode =
   | 'result-pending'
   | 'sheets-set-aside'
   | 'not-purgeable'
-  | 'rehearsal-invalid';
+  | 'rehearsal-invalid'
+  | 'season-invalid';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -82,6 +84,12 @@ export interface RepositoryFields {
   overrideReason: NoParams;
   /** The total the host asks a judge to confirm. */
   confirmedTotal: NoParams;
+  seasonName: NoParams;
+  memberName: NoParams;
+  memberUnit: { member: string };
+  /** What a season's entry is for: 学习教育, 扣分项… */
+  seasonItem: NoParams;
+  seasonReason: NoParams;
 }
 
 export type FieldName = keyof RepositoryFields;
@@ -193,6 +201,11 @@ export interface RepositoryReasons {
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
+  // The season 积分制 (src/db/season.ts); the ledger's own rules are the domain's issues
+  seasonRules: { issues: readonly SeasonIssue[] };
+  seasonNotFound: NoParams;
+  seasonEntryNotFound: NoParams;
+  competitionUndated: { competition: string };
 }
 
 export type ReasonName = keyof RepositoryReasons;
