@@ -93,19 +93,6 @@ export {
   submittedSheetCount,
 } from './queries/scoring';
 export {
-  allSeasons,
-  type MemberCandidate,
-  memberCandidates,
-  memberFileOf,
-  type PostableRound,
-  postableRounds,
-  type SeasonSummary,
-  seasonById,
-  seasonEvidence,
-  seasonLedgerText,
-  seasonStandingsOf,
-} from './queries/season';
-export {
   allCompetitions,
   allRealRounds,
   allRounds,
@@ -159,19 +146,6 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
-export {
-  addManualEntry,
-  addSeasonMembers,
-  type CorrectionDraft,
-  correctSeasonEntry,
-  createSeason,
-  importBackupsIntoSeason,
-  type LedgerAdditions,
-  MAX_EVIDENCE_BYTES,
-  type ManualEntryDraft,
-  postRoundToSeason,
-  setSeasonPointsTable,
-} from './season';
 export {
   callContestant,
   confirmTotal,

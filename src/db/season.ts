@@ -9,32 +9,23 @@
  * corrects. Posting or importing what is already there adds nothing, so doing it twice is a no-op.
  */
 
-import { computeStandings } from '../domain/engine';
-import { RoundRejectedError } from '../domain/issues';
 import type { Hundredths, Id } from '../domain/model';
 import { normalisedPerson } from '../domain/person-key';
-import { roundResultStatusOf } from '../domain/provisional';
 import {
   appendToSeason,
   checkTable,
-  isIsoDate,
   memberIdOf,
   type PointsTable,
-  type PostedRound,
-  postingsOf,
   type Season,
   type SeasonEntry,
   type SeasonMember,
 } from '../domain/season';
-import { type BackupSource, type ImportedRound, importBackups } from '../domain/season-import';
 import { SeasonRejectedError } from '../domain/season-issues';
 import type { LeitaiDB } from './database';
-import { getCompetition, getRound } from './entities';
 import { because, fieldOf, RepositoryError } from './errors';
 import { optionalText, requireText } from './guards';
 import { newId } from './ids';
 import { readSeason, seasonTables } from './queries/season';
-import { loadRoundInput } from './read';
 
 /** The largest photo kept as evidence. */
 export const MAX_EVIDENCE_BYTES = 5 * 1024 * 1024;
@@ -45,7 +36,7 @@ export interface LedgerAdditions {
   entries: number;
 }
 
-function refusedBySeasonRules(error: unknown): never {
+export function refusedBySeasonRules(error: unknown): never {
   if (error instanceof SeasonRejectedError) {
     throw new RepositoryError('season-invalid', because('seasonRules', { issues: error.issues }));
   }
@@ -82,7 +73,7 @@ export async function setSeasonPointsTable(db: LeitaiDB, seasonId: Id, table: Po
  * Appends what `additionsOf` returns for the season as it is now, in one transaction: the domain
  * checks it, and only the members and entries not yet in the ledger are added.
  */
-function appendLedger(
+export function appendLedger(
   db: LeitaiDB,
   seasonId: Id,
   additionsOf: (season: Season) => { members?: SeasonMember[]; entries?: SeasonEntry[] },
@@ -123,50 +114,6 @@ export async function addSeasonMembers(
     const known = new Set(season.members.map((member) => member.id));
     return { members: members.filter((member) => !known.has(member.id)) };
   });
-}
-
-/** A final round of this device's competitions, as the season posts it. */
-async function postedRoundOf(db: LeitaiDB, roundId: Id): Promise<PostedRound> {
-  const round = await getRound(db, roundId);
-  const competition = await getCompetition(db, round.competitionId);
-  const contestants = await db.contestants.where('roundId').equals(roundId).toArray();
-  const events = await db.events.where('roundId').equals(roundId).toArray();
-  if (!roundResultStatusOf(contestants, events).final) {
-    throw new RepositoryError('result-pending', because('roundNotClosed', { round: round.name }));
-  }
-  if (!isIsoDate(competition.date)) {
-    throw new RepositoryError(
-      'invalid-field',
-      because('competitionUndated', { competition: competition.name }),
-    );
-  }
-  let standings: ReturnType<typeof computeStandings>;
-  try {
-    standings = computeStandings(await loadRoundInput(db, roundId));
-  } catch (error) {
-    if (error instanceof RoundRejectedError)
-      throw new RepositoryError('invalid-field', because('engineRules', { issues: error.issues }));
-    throw error;
-  }
-  return {
-    competitionId: competition.id,
-    competitionName: competition.name,
-    roundId: round.id,
-    roundName: round.name,
-    date: competition.date,
-    placings: standings.ranked.map((result) => ({
-      name: result.name,
-      unit: result.unit,
-      rank: result.rank as number,
-      award: result.award,
-    })),
-  };
-}
-
-/** Posts a final round of this device by the season's points table; posting it again adds nothing. */
-export async function postRoundToSeason(db: LeitaiDB, seasonId: Id, roundId: Id): Promise<LedgerAdditions> {
-  const posted = await postedRoundOf(db, roundId);
-  return appendLedger(db, seasonId, (season) => postingsOf(season, posted));
 }
 
 /** A photo kept as evidence, refused when too large. */
@@ -248,26 +195,4 @@ export async function correctSeasonEntry(
     evidence,
   );
   return id;
-}
-
-/**
- * Builds or extends the season from competitions' backups (src/domain/season-import.ts): each
- * verified, every final round posted. Importing the same backups again adds nothing.
- */
-export async function importBackupsIntoSeason(
-  db: LeitaiDB,
-  seasonId: Id,
-  backups: readonly BackupSource[],
-): Promise<LedgerAdditions & { rounds: ImportedRound[] }> {
-  let rounds: ImportedRound[] = [];
-  const added = await appendLedger(db, seasonId, (season) => {
-    try {
-      const imported = importBackups(season, backups);
-      rounds = imported.rounds;
-      return imported.season;
-    } catch (error) {
-      refusedBySeasonRules(error);
-    }
-  });
-  return { ...added, rounds };
 }

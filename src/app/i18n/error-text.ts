@@ -7,7 +7,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { type Field, type NamedEntry, type Reason, RepositoryError } from '../../db/repository';
 import { describeIssue, type Issue, RoundRejectedError } from '../../domain/issues';
-import { describeSeasonIssue } from '../../domain/season-issues';
 import { isAreaLoaded, loadArea } from './areas';
 import { useUiStore } from './language';
 import { type Lang, translate } from './messages';
@@ -48,10 +47,6 @@ export function loadErrorTexts(): Promise<void> {
 
 /** A refusal's reason in `lang` (a bad import row's, or a RepositoryError's), once loaded. */
 export function describeReason(reason: Reason, lang: Lang): string {
-  // The season's rules are put into words by the domain (as `leitai season` says them).
-  if (reason.name === 'seasonRules') {
-    return reason.params.issues.map((found) => describeSeasonIssue(found, lang)).join(ISSUE_SEPARATOR[lang]);
-  }
   // Not loaded yet (or it failed to load): the reason's name rather than nothing.
   if (!isAreaLoaded('repository-errors', lang)) return `${reason.name} ${JSON.stringify(reason.params)}`;
   return translate(lang, `repository.reason.${reason.name}`, paramsInWords(reason.params, lang));

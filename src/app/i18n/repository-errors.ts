@@ -169,6 +169,7 @@ export const repositoryErrorsZh = checked({
   'repository.reason.sheetIncomplete': '评委“{judge}”对选手“{contestant}”还有评分项未打分：{criteria}',
   'repository.reason.eventConflict':
     '同步数据冲突：设备 {device} 的第 {seq} 条记录有两个不同版本，请联系工作人员',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
   'repository.reason.seasonRules': '{issues}',
   'repository.reason.seasonNotFound': '找不到该积分周期，可能已被删除',
   'repository.reason.seasonEntryNotFound': '找不到要更正的积分条目',
@@ -337,6 +338,7 @@ export const repositoryErrorsEn = checked({
   'repository.reason.sheetIncomplete': 'Judge “{judge}” has not yet marked “{contestant}” on: {criteria}',
   'repository.reason.eventConflict':
     'Sync conflict: record {seq} of device {device} exists in two different versions; call the staff',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
   'repository.reason.seasonRules': '{issues}',
   'repository.reason.seasonNotFound': 'The season is not there; it may have been deleted',
   'repository.reason.seasonEntryNotFound': 'The entry to correct is not there',

@@ -7,21 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { restoreEvents } from '../../../src/db/backup';
 import type { LeitaiDB } from '../../../src/db/database';
-import {
-  addManualEntry,
-  addSeasonMembers,
-  correctSeasonEntry,
-  createSeason,
-  importBackupsIntoSeason,
-  memberCandidates,
-  memberFileOf,
-  postableRounds,
-  postRoundToSeason,
-  RepositoryError,
-  seasonById,
-  seasonEvidence,
-  seasonLedgerText,
-} from '../../../src/db/repository';
+import { memberFileOf, seasonById, seasonEvidence, seasonLedgerText } from '../../../src/db/queries/season';
+import { memberCandidates, postableRounds } from '../../../src/db/queries/season-sources';
+import { RepositoryError } from '../../../src/db/repository';
+import { addManualEntry, addSeasonMembers, correctSeasonEntry, createSeason } from '../../../src/db/season';
+import { importBackupsIntoSeason } from '../../../src/db/season-import';
+import { postRoundToSeason } from '../../../src/db/season-post';
 import { memberIdOf, parsePeriod, seasonStandings } from '../../../src/domain/season';
 import { DEFAULT_POINTS_TABLE } from '../../../src/domain/season-import';
 import { competitionBackup, NOVEMBER_CONTEST, NOVEMBER_SPEECH } from '../domain/season-backups';
