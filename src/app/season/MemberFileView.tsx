@@ -1,7 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { memberFileOf, seasonEvidence } from '../../db/queries/season';
 import { correctSeasonEntry } from '../../db/season';
-import { formatHundredths } from '../../domain/decimal';
 import type { FileLine, Season, SeasonEntry } from '../../domain/season';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
@@ -10,7 +9,7 @@ import { EntryFields } from './EntryFields';
 import { checkEntryText, type EntryText } from './entry-form';
 import { useSeasonErrorText } from './issues-text';
 import { today } from './place';
-import { sourceText } from './season-sheets';
+import { pointsText, sourceText } from './season-sheets';
 
 /** 一人一档: every entry of one member across events, corrections beside what they correct. */
 export function MemberFileView({ season, memberId }: { season: Season; memberId: string }) {
@@ -88,9 +87,9 @@ function FileRow({
         {sourceText(entry, t)}
         {evidence && <EvidenceLink evidenceId={evidence} />}
       </td>
-      <td className="season-number">{formatHundredths(entry.points)}</td>
+      <td className="season-number">{pointsText(entry.points)}</td>
       <td>
-        {cited && t('season.file.corrects', { date: cited.date, points: formatHundredths(cited.points) })}
+        {cited && t('season.file.corrects', { date: cited.date, points: pointsText(cited.points) })}
         {!line.counts && t('season.file.correctedBy')}
       </td>
       <td>
@@ -157,7 +156,7 @@ function CorrectionForm({
         {t('season.correct.title', {
           item: entry.item,
           date: entry.date,
-          points: formatHundredths(entry.points),
+          points: pointsText(entry.points),
         })}
       </h3>
       <p className="season-hint">{t('season.correct.explain')}</p>

@@ -4,8 +4,8 @@
  * (src/domain/season.ts); nothing is computed here but the choice of rows.
  */
 
-import { formatHundredths } from '../../domain/decimal';
-import type { Id } from '../../domain/model';
+import type { Hundredths, Id } from '../../domain/model';
+import { formatUnits } from '../../domain/rational';
 import {
   type CountedEntry,
   countedEntries,
@@ -18,6 +18,11 @@ import {
 } from '../../domain/season';
 import type { TFunction } from '../i18n/useT';
 import type { Table } from '../results/sheets';
+
+/** Points with two decimals, as the standings show them: 10 is "10.00". */
+export function pointsText(points: Hundredths): string {
+  return formatUnits(BigInt(points), 2);
+}
 
 /** The rank as shown: 并列2 for a tie. */
 export function rankText(row: SeasonStanding, t: TFunction): string {
@@ -54,13 +59,13 @@ export function entryLine(counted: CountedEntry, t: TFunction) {
     date: original.date,
     item: original.item,
     source: sourceText(original, t),
-    points: formatHundredths(entry.points),
+    points: pointsText(entry.points),
     note:
       entry === original
         ? ''
         : t('season.note.corrected', {
             date: entry.date,
-            points: formatHundredths(original.points),
+            points: pointsText(original.points),
             reason: sourceText(entry, t),
           }),
   };

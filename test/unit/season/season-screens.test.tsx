@@ -142,7 +142,7 @@ describe('the season screens', () => {
     expect(rows[0]).toHaveTextContent('参加全市书记培训班');
     expect(rows[0]).toHaveTextContent('已被更正，不再计入');
     expect(rows[1]).toHaveTextContent('培训只参加了两天');
-    expect(rows[1]).toHaveTextContent('更正 2026-11-10 的条目（原 3 分）');
+    expect(rows[1]).toHaveTextContent('更正 2026-11-10 的条目（原 3.00 分）');
   });
 
   it('imports two competitions’ backups, and says that importing them again changed nothing', async () => {
