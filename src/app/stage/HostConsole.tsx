@@ -99,6 +99,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       rows.marks,
       rows.sheets,
       round.settings.recusal,
+      round.settings.groups,
     );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
     const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
