@@ -2,7 +2,9 @@
 /** Properties of the engine with rater groups, for every valid grouped round, not just the examples. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeStandings, type Standings } from '../../../src/domain/engine.ts';
+import { computeStandings, computeStandingsHolding, type Standings } from '../../../src/domain/engine.ts';
+import { judgeMarksCriterion } from '../../../src/domain/groups.ts';
+import { computeLiveStandings } from '../../../src/domain/live-standings.ts';
 import type { RoundInput } from '../../../src/domain/model.ts';
 import { add, compare, ZERO } from '../../../src/domain/rational.ts';
 import { arbitraryGroupedRound } from './arbitrary-grouped-round.ts';
@@ -26,6 +28,12 @@ const outcome = (standings: Standings) => ({
   pending: standings.pending.map((result) => ({ id: result.id, judges: result.countedJudges })),
   excluded: standings.excluded,
 });
+
+/** Whether some judge's group leaves a criterion of the sheet to other groups. */
+const hasOutsideCriterion = (round: RoundInput) =>
+  round.judges.some((judge) =>
+    round.criteria.some((criterion) => !judgeMarksCriterion(round.settings, judge, criterion.id)),
+  );
 
 describe('engine properties with rater groups', () => {
   it('gives byte-identical standings whatever the order of marks, judges, criteria and groups', () => {
@@ -172,6 +180,45 @@ describe('engine properties with rater groups', () => {
         'roundEachGroup:true',
         'several groups',
       ].sort(),
+    );
+  });
+
+  it("sets aside only the sheet with a mark outside the judge's group: everyone else scores as the strict engine says", () => {
+    fc.assert(
+      fc.property(
+        arbitraryGroupedRound.filter(hasOutsideCriterion),
+        fc.nat(),
+        fc.nat(),
+        (round, pickJudge, pickContestant) => {
+          expect(JSON.stringify(computeLiveStandings(round))).toBe(
+            JSON.stringify({ ...computeStandings(round), held: [], setAside: [] }),
+          );
+          // A mark on a criterion the judge's group does not mark, by a judge whose group has one.
+          const strays = round.judges.flatMap((judge) =>
+            round.criteria
+              .filter((criterion) => !judgeMarksCriterion(round.settings, judge, criterion.id))
+              .map((criterion) => ({ judge, outside: criterion })),
+          );
+          const picked = strays[pickJudge % Math.max(1, strays.length)];
+          const contestant = round.contestants[pickContestant % round.contestants.length];
+          if (!picked || !contestant) throw new Error('the filter keeps rounds with a stray mark to make');
+          const { judge, outside } = picked;
+          const stray = { judge: judge.id, contestant: contestant.id, criterion: outside.id, value: 0 };
+          const live = computeLiveStandings({ ...round, marks: [...round.marks, stray] });
+          expect(live.setAside.map((sheet) => [sheet.contestant, sheet.judge])).toEqual([
+            [contestant.id, judge.id],
+          ]);
+          const withoutSheet = {
+            ...round,
+            marks: round.marks.filter((mark) => mark.judge !== judge.id || mark.contestant !== contestant.id),
+          };
+          const held = new Set(live.held.map((result) => result.id));
+          expect(JSON.stringify(live.ranked)).toBe(
+            JSON.stringify(computeStandingsHolding(withoutSheet, held).standings.ranked),
+          );
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
