@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
 import { useUiStore } from '../../../src/app/i18n/language';
 import SeasonPage from '../../../src/app/season/SeasonPage';
+import { restoreEvents } from '../../../src/db/backup';
 import type { LeitaiDB } from '../../../src/db/database';
 import { seasonById } from '../../../src/db/queries/season';
 import { addSeasonMembers, createSeason } from '../../../src/db/season';
@@ -44,6 +45,39 @@ async function seasonWithZhang(db: LeitaiDB): Promise<string> {
 }
 
 describe('the season screens', () => {
+  it('posts a closed round of this device once, and refuses a provisional one', async () => {
+    const db = freshDb();
+    await restoreEvents(
+      db,
+      competitionBackup(NOVEMBER_CONTEST).events.map((entry) => entry.event),
+    );
+    const seasonId = await createSeason(db, { name: '2026年度积分', table: DEFAULT_POINTS_TABLE });
+    const user = userEvent.setup();
+    renderSeason(db, `/season?season=${seasonId}&view=entries`);
+    const rounds = await screen.findAllByRole('button', { name: '按积分表记入' });
+    expect(rounds).toHaveLength(2);
+    expect(screen.getByText(/成绩暂定，结束本轮后才能记入/)).toBeInTheDocument();
+    expect(rounds[1]).toBeDisabled();
+    await user.click(rounds[0] as HTMLElement);
+    expect(
+      await screen.findByText('“十一月擂台比武 · 决赛”已记入：3 条积分，新增 3 名成员'),
+    ).toBeInTheDocument();
+    await user.click(rounds[0] as HTMLElement);
+    expect(await screen.findByText('“十一月擂台比武 · 决赛”的积分已全部记入，没有变化')).toBeInTheDocument();
+    expect(await db.seasonEntries.count()).toBe(3);
+  });
+
+  it('speaks English when the screen does', async () => {
+    useUiStore.setState({ lang: 'en' });
+    const db = freshDb();
+    const user = userEvent.setup();
+    renderSeason(db, '/season');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Season points' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Create' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Give the season a name');
+    expect(await db.seasons.count()).toBe(0);
+  });
+
   it('refuses a season without a name and a points table with a bad row, creating nothing', async () => {
     const db = freshDb();
     const user = userEvent.setup();
