@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createCompetition, createRound, updateRound } from '../../../src/db/repository';
+import {
+  createCompetition,
+  createRound,
+  importRoster,
+  putJudge,
+  RepositoryError,
+  updateRound,
+} from '../../../src/db/repository';
 import type { RaterGroup, RoundSettings } from '../../../src/domain/model';
 import { DEFAULT_SETTINGS } from '../../../src/domain/model';
 import type { AudienceVoting } from '../../../src/domain/records';
@@ -92,5 +99,48 @@ describe('a round’s audience voting, as the repository keeps it', () => {
       ),
     ).toContain('crowd');
     expect((await db.rounds.get(round.id))?.audience).toBeUndefined();
+  });
+});
+
+describe('a judge’s 评委组, as the repository keeps it', () => {
+  it('must be a group of one of the competition’s rounds; null takes the judge out of it', async () => {
+    const { db, competitionId } = await competition();
+    const round = await createRound(db, { competitionId, name: '决赛', criteria: SHEET, settings: GROUPED });
+    const judge = await putJudge(db, { roundId: round.id, name: '王评委', group: 'expert' });
+    expect(judge.group).toBe('expert');
+    expect(
+      await refusal(putJudge(db, { id: judge.id, roundId: round.id, group: 'crowd' }), 'invalid-field'),
+    ).toBe('评委“王评委”的评委组“crowd”不是本赛事任何一轮的评委组');
+    expect((await db.judges.get(judge.id))?.group).toBe('expert');
+    await putJudge(db, { id: judge.id, roundId: round.id, group: null });
+    expect((await db.judges.get(judge.id))?.group).toBeUndefined();
+  });
+
+  it('refuses an import with an unknown group whole, naming its row, and writes nothing', async () => {
+    const { db, competitionId } = await competition();
+    const round = await createRound(db, { competitionId, name: '决赛', criteria: SHEET, settings: GROUPED });
+    const attempt = importRoster(db, round.id, {
+      judges: [
+        { name: '刘芳', group: 'expert' },
+        { name: '王建国', group: 'crowd' },
+      ],
+    });
+    await expect(attempt).rejects.toBeInstanceOf(RepositoryError);
+    const error = await attempt.then(
+      () => null,
+      (caught: RepositoryError) => caught,
+    );
+    expect(error?.rows).toEqual([
+      expect.objectContaining({
+        list: 'judges',
+        index: 1,
+        field: 'group',
+        reason: expect.objectContaining({ name: 'judgeGroupUnknown' }),
+      }),
+    ]);
+    expect(await db.judges.count()).toBe(0);
+
+    const { judges } = await importRoster(db, round.id, { judges: [{ name: '刘芳', group: 'public' }] });
+    expect(judges[0]?.group).toBe('public');
   });
 });
