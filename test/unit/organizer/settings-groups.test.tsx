@@ -14,6 +14,20 @@ async function openSettings() {
 }
 
 const groupsBox = () => screen.getByRole('group', { name: '评委分组' });
+const preview = () => screen.getByRole('region', { name: '实时预览（示例数据）' });
+
+/** The preview's rows as their cells' text, blank cells left out. */
+function previewRows(): string[] {
+  return within(within(preview()).getByRole('table'))
+    .getAllByRole('row')
+    .map((row) =>
+      within(row)
+        .queryAllByRole(row.querySelector('th') ? 'columnheader' : 'cell')
+        .map((cell) => cell.textContent)
+        .filter(Boolean)
+        .join(' '),
+    );
+}
 const save = () => userEvent.setup().click(screen.getByRole('button', { name: '保存设置' }));
 
 describe('rater groups in the round settings', () => {
@@ -51,6 +65,52 @@ describe('rater groups in the round settings', () => {
         minJudges: 3,
       },
     ]);
+  });
+
+  it('preview one group worth the sheet’s points exactly as the round without groups, with the group’s score', async () => {
+    const user = userEvent.setup();
+    await openSettings();
+    const ungrouped = previewRows().slice(1);
+    await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
+    const grouped = previewRows();
+    expect(grouped[0]).toBe('名次 选手 专家评委 最后得分 并列 奖项');
+    // Each row: the group's score (out of 100, so the final itself) beside the same final.
+    expect(grouped.slice(1).map((row) => row.replace(/ (\d+\.\d\d) \1/, ' $1'))).toEqual(ungrouped);
+    expect(
+      within(preview()).getByText(/专家评委 91\.77（满分 100），按权重 100 计入 91\.77 分/),
+    ).toBeInTheDocument();
+  });
+
+  it('put the engine’s message beside the group it names, and save nothing', async () => {
+    const user = userEvent.setup();
+    const { db, round } = await openSettings();
+    await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
+    const weight = screen.getByLabelText('“专家评委”的权重');
+    await user.clear(weight);
+    await user.type(weight, '0');
+    expect(weight).toHaveAccessibleDescription(
+      expect.stringContaining('评委组「专家评委（g1）」的权重应大于 0、最多两位小数，实际为 0'),
+    );
+    await user.click(screen.getByRole('button', { name: '添加评委组' }));
+    const second = screen.getByRole('group', { name: '“评委组2”给哪些评分项打分' });
+    for (const box of within(second).getAllByRole('checkbox')) await user.click(box);
+    expect(second).toHaveTextContent('评委组「评委组2（g2）」的评分项列表是空的');
+    await user.selectOptions(screen.getByLabelText('“评委组2”的分数怎样汇总'), '去掉最高分和最低分');
+    const k = within(screen.getByRole('group', { name: '评委组2' })).getByLabelText(
+      '最高分、最低分各去掉几个（k）',
+    );
+    await user.clear(k);
+    await user.type(k, '-1');
+    expect(screen.getByRole('group', { name: '评委组2' })).toHaveTextContent(
+      '评委组「评委组2（g2）」去掉最高最低分的个数 k 应为不小于 0 的整数，实际为 -1',
+    );
+    const expert = screen.getByRole('group', { name: '“专家评委”给哪些评分项打分' });
+    await user.click(within(expert).getByRole('checkbox', { name: '综合印象' }));
+    expect(groupsBox()).toHaveTextContent('评分项「综合印象（overall）」没有任何评委组打分');
+    expect(within(preview()).getByText('设置中有错误，改正后显示预览')).toBeInTheDocument();
+    await save();
+    expect(screen.getByRole('alert')).toHaveTextContent('还有 5 处需要改正');
+    expect((await db.rounds.get(round.id))?.settings).toEqual(round.settings);
   });
 
   it('name the group and the field of a value that cannot be read, and save nothing', async () => {
@@ -118,6 +178,8 @@ describe('audience voting in the round settings', () => {
     const expertCriteria = screen.getByRole('group', { name: '“专家评委”给哪些评分项打分' });
     expect(within(expertCriteria).getByRole('checkbox', { name: '大众投票' })).not.toBeChecked();
     expect(screen.getByText('投票计入“大众评审”组，权重在上方评委分组中设置')).toBeInTheDocument();
+    expect(previewRows()[0]).toBe('名次 选手 专家评委 大众评审 最后得分 并列 奖项');
+    expect(within(preview()).getByRole('heading', { name: '示例选手1的各组得分' })).toBeInTheDocument();
 
     const window = screen.getByLabelText('每次投票时长（秒）');
     await user.clear(window);

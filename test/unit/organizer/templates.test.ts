@@ -4,7 +4,7 @@ import { findTemplate, TEMPLATES, templateRound } from '../../../src/app/organiz
 import { createCompetition } from '../../../src/db/repository';
 import { computeStandings } from '../../../src/domain/engine';
 import type { Issue } from '../../../src/domain/issues';
-import type { Criterion, RoundInput } from '../../../src/domain/model';
+import type { Criterion, Judge, Mark, RoundInput } from '../../../src/domain/model';
 import { checkSettings } from '../../../src/domain/validate';
 import { freshDb } from '../db/helpers';
 
@@ -87,7 +87,7 @@ describe('templates', () => {
   });
 
   for (const id of ['expertPublic', 'expertLeaderPublic'] as const) {
-    it(`${zh(findTemplate(id).nameKey)}: valid groups, the audience voting on its own group and criterion, the repository takes it`, async () => {
+    it(`${zh(findTemplate(id).nameKey)}: valid groups, the audience voting on its own group and criterion, a round the engine scores`, async () => {
       const setup = templateRound(findTemplate(id), zh);
       const settings = setup?.settings;
       if (!setup || !settings?.groups || !setup.audience)
@@ -110,6 +110,43 @@ describe('templates', () => {
       const db = freshDb();
       await createCompetition(db, { name: '擂台比武', firstRound: { ...setup, name: '决赛' } });
       expect((await db.rounds.toArray())[0]?.audience).toEqual(setup.audience);
+
+      // Five judges per group, each marking its group's criteria only.
+      const judges: Judge[] = settings.groups.flatMap((group) =>
+        [1, 2, 3, 4, 5].map((n) => ({
+          id: `${group.id}${n}`,
+          name: `${group.label}${n}`,
+          weight: 100,
+          unit: null,
+          group: group.id,
+        })),
+      );
+      const contestants = ['P1', 'P2', 'P3'].map((pid, at) => ({
+        id: pid,
+        name: pid,
+        unit: null,
+        draw: at + 1,
+        status: 'active' as const,
+      }));
+      const marks: Mark[] = contestants.flatMap((contestant, p) =>
+        judges.flatMap((judge, j) =>
+          criteria
+            .filter((criterion) =>
+              settings.groups?.find((group) => group.id === judge.group)?.criteria?.includes(criterion.id),
+            )
+            .map((criterion) => ({
+              judge: judge.id,
+              contestant: contestant.id,
+              criterion: criterion.id,
+              value: Math.max(0, criterion.max - criterion.step * (p * 3 + (j % 5))),
+            })),
+        ),
+      );
+      const standings = computeStandings({ criteria, judges, contestants, marks, adjustments: [], settings });
+      expect(standings.ranked.map((result) => result.id)).toEqual(['P1', 'P2', 'P3']);
+      expect(standings.ranked[0]?.groups?.map((group) => [group.id, group.countedJudges])).toEqual(
+        settings.groups.map((group) => [group.id, 5]),
+      );
     });
   }
 });

@@ -221,7 +221,7 @@ export function readSettingsForm(
   const audience = form.groupsOn ? readAudience(form.audience, errors, t) : null;
 
   const issues: Issue[] = [];
-  checkSettings(settings, criterionIds, issues);
+  checkSettings(settings, criterionIds, issues, criteria);
   for (const found of issues) {
     const field = fieldOfIssue(found.path);
     errors[field] ??= describeIssue(found, language);
