@@ -2,6 +2,8 @@
 // parts: loaded with the settings tab (RoundWorkspace: lazyPart), not with the organizer page.
 
 export const organizerGroupsZh = {
+  'org.groups.fullMark':
+    '本轮分组评分：最后得分满分为各组权重之和 {total} 分（{parts}），各组按自己的评分项折算',
   'org.groups.heading': '评委分组',
   'org.groups.on': '分组评分（专家评委、领导评委、大众评审……）',
   'org.groups.onExplain': '每组评委各自按自己的评分项和规则打分，再按各组权重合成最后得分',
@@ -38,6 +40,8 @@ export const organizerGroupsZh = {
 };
 
 export const organizerGroupsEn: Record<keyof typeof organizerGroupsZh, string> = {
+  'org.groups.fullMark':
+    'This round is scored in groups: the final is out of the groups’ weights, {total} ({parts}); each group is scaled over its own criteria',
   'org.groups.heading': 'Rater groups',
   'org.groups.on': 'Score in groups (experts, leaders, audience…)',
   'org.groups.onExplain':

@@ -233,3 +233,26 @@ describe('audience voting in the round settings', () => {
     expect(saved?.settings.groups?.map((group) => group.id)).toEqual(['g1']);
   });
 });
+
+describe('a round made from the 专家70% + 大众30% template', () => {
+  it('opens its settings with both groups and the voting, and its sheet says the final is out of the weights', async () => {
+    const db = freshDb();
+    const { competition, round } = await competitionFromTemplate(db, 'expertPublic');
+    if (!round) throw new Error('the template makes a round');
+    renderOrganizer(db, `/organizer?competition=${competition.id}&round=${round.id}&tab=settings`);
+    await screen.findByRole('heading', { name: '评分规则设置' });
+    expect(screen.getByLabelText('第 1 组名称')).toHaveValue('专家评委');
+    expect(screen.getByLabelText('“大众评审”的权重')).toHaveValue('30');
+    expect(screen.getByRole('checkbox', { name: /观众用手机扫码投票/ })).toBeChecked();
+    expect(screen.getByRole('radio', { name: /支持 \/ 不支持/ })).toBeChecked();
+    expect(screen.getByLabelText('每次投票时长（秒）')).toHaveValue('60');
+    expect(screen.queryByText('有未保存的修改')).not.toBeInTheDocument();
+
+    await userEvent.setup().click(screen.getByRole('link', { name: '评分表' }));
+    expect(
+      await screen.findByText(
+        '本轮分组评分：最后得分满分为各组权重之和 100 分（专家评委 70 + 大众评审 30），各组按自己的评分项折算',
+      ),
+    ).toBeInTheDocument();
+  });
+});

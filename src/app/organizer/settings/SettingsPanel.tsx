@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { roundById, updateRound } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
-import type { RoundRecord } from '../../../domain/records';
+import { type RoundRecord, sameValue } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
@@ -57,23 +57,14 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
   );
   const { errors } = read;
   const errorCount = Object.keys(errors).length;
+  // Compared field by field, not as text: a round saved elsewhere may list its keys in another order.
   const unsaved =
     read.settings !== null &&
     read.timing !== null &&
-    JSON.stringify([
-      read.settings,
-      read.timing.timeLimitSeconds,
-      read.timing.overtime,
-      read.criteria,
-      read.audience,
-    ]) !==
-      JSON.stringify([
-        round.settings,
-        round.timeLimitSeconds,
-        round.overtime,
-        round.criteria,
-        round.audience ?? null,
-      ]);
+    !sameValue(
+      [read.settings, read.timing.timeLimitSeconds, read.timing.overtime, read.criteria, read.audience],
+      [round.settings, round.timeLimitSeconds, round.overtime, round.criteria, round.audience ?? null],
+    );
 
   const change = (patch: Partial<SettingsForm>) => {
     setForm((current) => ({ ...current, ...patch }));

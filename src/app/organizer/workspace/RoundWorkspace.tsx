@@ -17,7 +17,9 @@ const panels = {
   settings: lazyPart(['organizer-groups'], () =>
     import('../settings/SettingsPanel').then((module) => module.SettingsPanel),
   ),
-  criteria: lazyPart([], () => import('../criteria/CriteriaPanel').then((module) => module.CriteriaPanel)),
+  criteria: lazyPart(['organizer-groups'], () =>
+    import('../criteria/CriteriaPanel').then((module) => module.CriteriaPanel),
+  ),
   judges: lazyPart(['organizer-people'], () =>
     import('../people/JudgesPanel').then((module) => module.JudgesPanel),
   ),
