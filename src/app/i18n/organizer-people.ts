@@ -150,6 +150,8 @@ export const organizerPeopleZh = {
   'people.import.nameExists': '第 {row} 行 {column} 列：“{name}”已在名单中，请确认不是重复导入',
   'people.import.groupUnknown': '第 {row} 行 {column} 列：评委组“{value}”不存在，可用的评委组：{known}',
   'people.import.groupNone': '第 {row} 行 {column} 列：评委组“{value}”不存在：本赛事的轮次都没有设置评委分组',
+  'people.import.groupAudience':
+    '第 {row} 行 {column} 列：评委组“{value}”由观众手机投票（大众投票），不能分配评委',
   'people.import.judgeKnown':
     '第 {row} 行 {column} 列：“{name}”已是本赛事的评委；单位也相同时，沿用原评委和评委码并分配到本轮，不会重复添加',
   'people.import.previewPartial': '共 {total} 行，表中显示前面的行和所有有问题的行（{shown} 行）。',
@@ -419,6 +421,8 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'row {row}, column {column}: there is no rater group “{value}”; the groups are: {known}',
   'people.import.groupNone':
     'row {row}, column {column}: there is no rater group “{value}”: no round of this competition has groups',
+  'people.import.groupAudience':
+    'row {row}, column {column}: the audience’s phones vote as group “{value}” (audience voting); no judge can join it',
   'people.import.judgeKnown':
     'row {row}, column {column}: “{name}” is already a judge of this competition; with the same unit, that judge (and their join code) is assigned to this round rather than added again',
   'people.import.previewPartial':

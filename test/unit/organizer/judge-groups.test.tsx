@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { JudgesPanel } from '../../../src/app/organizer/people/JudgesPanel';
 import { updateRound } from '../../../src/db/repository';
 import { DEFAULT_SETTINGS, type RaterGroup } from '../../../src/domain/model';
-import { freshDb, seedRound } from '../db/helpers';
+import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
 import { renderWith } from './people-helpers';
 
 const GROUPS: RaterGroup[] = [
@@ -100,5 +100,38 @@ describe('a judge’s 评委组', () => {
     );
     expect(within(region).getByRole('button', { name: '导入 2 位评委' })).toBeDisabled();
     expect(await db.judges.toArray()).toEqual(before);
+  });
+
+  it('is never the group the audience’s phones vote as: not offered, and refused in an import', async () => {
+    const db = freshDb();
+    const seeded = await seedRound(db);
+    await updateRound(db, seeded.round.id, {
+      criteria: [...SECRETARY_SHEET, { id: 'vote', label: '大众投票', max: 100, step: 100 }],
+      settings: {
+        ...DEFAULT_SETTINGS,
+        groups: [
+          { ...(GROUPS[0] as RaterGroup), criteria: SECRETARY_SHEET.map((criterion) => criterion.id) },
+          { id: 'public', label: '大众评审', weight: 3000, criteria: ['vote'], panel: null, minJudges: 1 },
+        ],
+      },
+      audience: { groupId: 'public', criterionId: 'vote', mode: 'support', windowSeconds: 60 },
+    });
+    const user = userEvent.setup();
+    renderWith(db, <JudgesPanel roundId={seeded.round.id} />);
+    const list = await screen.findByRole('table', { name: '本赛事评委名单' });
+    await user.click(within(list).getByRole('button', { name: '编辑 王评委' }));
+    const group = screen.getByRole('combobox', { name: '评委组' });
+    expect(
+      within(group)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['不分组', '专家评委']);
+    await user.click(screen.getByRole('button', { name: '取消' }));
+
+    const region = await uploadJudges(user, '姓名,评委组\r\n刘芳,大众评审\r\n');
+    expect(within(region).getByRole('alert')).toHaveTextContent(
+      '第 2 行 B 列：评委组“大众评审”由观众手机投票（大众投票），不能分配评委',
+    );
+    expect(within(region).getByRole('button', { name: '导入 1 位评委' })).toBeDisabled();
   });
 });

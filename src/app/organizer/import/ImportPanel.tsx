@@ -103,6 +103,12 @@ function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en', kind:
         value: finding.value,
         known: finding.known.join(lang === 'en' ? ', ' : '、'),
       });
+    case 'groupAudience':
+      return t('people.import.groupAudience', {
+        row: finding.row,
+        column: columnLetter(finding.column),
+        value: finding.value,
+      });
     case 'nameExists':
       // A judge of the competition with the same name and unit is assigned, not added again.
       return t(kind === 'judges' ? 'people.import.judgeKnown' : 'people.import.nameExists', {

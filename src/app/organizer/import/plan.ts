@@ -20,12 +20,14 @@ export type Finding =
   | { source: 'sheet'; issue: Issue; row: number | null; column: number | null }
   | { source: 'drawTaken'; row: number; column: number; draw: number; holder: string }
   | { source: 'nameExists'; row: number; column: number; name: string }
-  | { source: 'groupUnknown'; row: number; column: number; value: string; known: readonly string[] };
+  | { source: 'groupUnknown'; row: number; column: number; value: string; known: readonly string[] }
+  | { source: 'groupAudience'; row: number; column: number; value: string };
 
-/** A rater group a judge may be put in: one of the competition's rounds' groups. */
+/** A rater group of the competition's rounds; the audience's (大众投票) takes no judge. */
 export interface KnownGroup {
   id: string;
   label: string;
+  audience: boolean;
 }
 
 export interface ImportPlan {
@@ -107,9 +109,14 @@ export function planImport(
       warnings.push({ source: 'nameExists', row, column: mapping.name, name });
     }
     const group = cell(kind === 'judges' ? mapping.group : undefined);
-    if (group !== '' && mapping.group !== undefined && !resolveGroup(group, groups)) {
-      const known = [...new Set(groups.map((each) => each.label))];
-      errors.push({ source: 'groupUnknown', row, column: mapping.group, value: group, known });
+    if (group !== '' && mapping.group !== undefined) {
+      const found = resolveGroup(group, groups);
+      if (!found) {
+        const known = [...new Set(groups.filter((each) => !each.audience).map((each) => each.label))];
+        errors.push({ source: 'groupUnknown', row, column: mapping.group, value: group, known });
+      } else if (found.audience) {
+        errors.push({ source: 'groupAudience', row, column: mapping.group, value: group });
+      }
     }
   });
   errors.sort(byRow);

@@ -76,11 +76,14 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   const panelSize = judges.filter((judge) => judge.roundIds.includes(roundId)).length;
   const allGroups = competitionGroups(rounds);
   const groupLabel = new Map(allGroups.map((group) => [group.id, group.label]));
-  /** The 评委组 a judge can be put in: the groups of their rounds (of this round, for a new judge). */
+  /**
+   * The 评委组 a judge can be put in: the groups of their rounds (of this round, for a new judge),
+   * but not one the audience's phones vote as.
+   */
   const groupsFor = (judge: JudgeRecord | undefined) =>
     competitionGroups(
       rounds.filter((each) => (judge ? judge.roundIds.includes(each.id) : each.id === roundId)),
-    );
+    ).filter((group) => !group.audience);
 
   const repeated = repeatedNames(judges);
   // Only codes a tablet can join with go on paper or the clipboard.

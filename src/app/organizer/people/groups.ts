@@ -10,11 +10,14 @@ export interface GroupChoice {
   id: Id;
   /** The group's label; labels that differ between rounds for one id are joined with " / ". */
   label: string;
+  /** The audience's phones vote as this group (大众投票) in one of the rounds: no judge joins it. */
+  audience: boolean;
 }
 
 /** The groups of these rounds, in round then group order, one per id. */
 export function competitionGroups(rounds: readonly RoundRecord[]): GroupChoice[] {
   const labels = new Map<Id, string[]>();
+  const audience = new Set(rounds.flatMap((round) => (round.audience ? [round.audience.groupId] : [])));
   for (const round of rounds) {
     for (const group of round.settings.groups ?? []) {
       const seen = labels.get(group.id) ?? [];
@@ -22,7 +25,7 @@ export function competitionGroups(rounds: readonly RoundRecord[]): GroupChoice[]
       labels.set(group.id, seen);
     }
   }
-  return [...labels].map(([id, names]) => ({ id, label: names.join(' / ') }));
+  return [...labels].map(([id, names]) => ({ id, label: names.join(' / '), audience: audience.has(id) }));
 }
 
 /** Whether a round the judge scores has groups, none of which is the judge's: they cannot mark there. */
