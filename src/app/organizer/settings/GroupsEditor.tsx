@@ -202,7 +202,7 @@ function GroupFields({ row, at, criteria, audience, errors, onChange, onRemove }
         </p>
       )}
       {onRemove && (
-        <button type="button" className="button button--secondary button--small" onClick={onRemove}>
+        <button type="button" className="button button--secondary" onClick={onRemove}>
           {t('org.groups.remove', { name })}
         </button>
       )}
