@@ -39,8 +39,17 @@ async function uploadJudges(user: ReturnType<typeof userEvent.setup>, csv: strin
 
 describe('a judge’s 评委组', () => {
   it('is chosen in the judge’s form among the groups of their rounds, shown in the list, and flagged while missing', async () => {
-    const { db, user, list, judges } = await groupedRound();
+    const { db, user, list, judges, round } = await groupedRound();
     const [wang] = judges;
+    // No group weighs its judges: the weights do not count.
+    expect(screen.getByText(/权重不影响成绩/)).toBeInTheDocument();
+    await updateRound(db, round.id, {
+      settings: {
+        ...DEFAULT_SETTINGS,
+        groups: [GROUPS[0] as RaterGroup, { ...(GROUPS[1] as RaterGroup), panel: { kind: 'weighted' } }],
+      },
+    });
+    expect(await screen.findByText(/权重生效/)).toBeInTheDocument();
     const row = within(list).getByRole('row', { name: /王评委/ });
     expect(within(row).getByText('未分组')).toBeInTheDocument();
 

@@ -38,9 +38,12 @@ const PANEL_RULE_NAMES: Record<RoundRecord['settings']['panel']['kind'], Message
 function WeightNote({ round }: { round: RoundRecord }) {
   const t = useT();
   const kind = round.settings.panel.kind;
+  // With rater groups, weights count in any group whose own rule is the weighted mean.
+  const weighted =
+    kind === 'weighted' || (round.settings.groups ?? []).some((group) => group.panel?.kind === 'weighted');
   return (
     <p className="people-note">
-      {kind === 'weighted'
+      {weighted
         ? t('people.judges.weightsCount')
         : t('people.judges.weightsIgnored', { rule: t(PANEL_RULE_NAMES[kind]) })}
     </p>
