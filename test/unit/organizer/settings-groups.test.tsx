@@ -221,8 +221,12 @@ describe('audience voting in the round settings', () => {
       step: 100,
     });
 
-    await user.click(screen.getByRole('checkbox', { name: /观众用手机扫码投票/ }));
+    // Groups off and on again: the voting and its group went with them.
+    await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
+    expect(screen.getByRole('checkbox', { name: /观众用手机扫码投票/ })).not.toBeChecked();
+    await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
     expect(screen.queryByLabelText('第 2 组名称')).not.toBeInTheDocument();
+    expect(within(preview()).queryByText('设置中有错误，改正后显示预览')).not.toBeInTheDocument();
     await save();
     expect(await screen.findByText('已保存')).toBeInTheDocument();
     saved = await db.rounds.get(round.id);

@@ -74,7 +74,11 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
   // Groups on: one group of the whole sheet, worth the sheet's points, scores as the round did.
   const toggleGroups = (on: boolean) => {
     if (!on) {
-      change({ groupsOn: false, audience: { ...form.audience, on: false } });
+      // Voting needs groups: it goes with them, and so does its group.
+      const groups = form.audience.on
+        ? form.groups.filter((row) => row.id !== form.audience.groupId)
+        : form.groups;
+      change({ groupsOn: false, groups, audience: { ...form.audience, on: false, groupId: '' } });
       return;
     }
     const sheet = sheetWithAudience(round.criteria, { ...form.audience, on: false }, t);
