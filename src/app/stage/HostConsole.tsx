@@ -12,14 +12,14 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { outliersOf, sheetFullMark } from '../../domain/outliers';
-import { panelProgress, revealChecks } from '../../domain/reveal-checks';
+import { revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
+import { groupedOutliers, groupedProgress } from './group-progress';
 import { LateMarks } from './LateMarks';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
@@ -92,16 +92,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   let adjust: ReactNode = null;
   if (focused) {
     const result = results.get(focused.id);
-    const progress = panelProgress(
-      judges,
-      focused,
-      round.criteria,
-      rows.marks,
-      rows.sheets,
-      round.settings.recusal,
-    );
+    const progress = groupedProgress(round, judges, focused, rows.marks, rows.sheets);
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
-    const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
+    const outliers = groupedOutliers(round, result);
     const confirmed = new Set(
       judges
         .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')

@@ -19,6 +19,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
+import { criteriaOfJudge, type GroupCount, groupCounts } from './group-progress';
 import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */
@@ -97,6 +98,9 @@ export function PanelProgress({
   const [error, setError] = useState<string | null>(null);
   const eligible = progress.filter((judge) => judge.status !== 'recused');
   const submitted = eligible.filter((judge) => judge.status === 'submitted').length;
+  const counts = groupCounts(round, judges, progress, result);
+  const groupLabel = (judge: JudgeRecord) =>
+    round.settings.groups?.find((group) => group.id === judge.group)?.label ?? null;
 
   const run = async (write: () => Promise<unknown>) => {
     setError(null);
@@ -111,10 +115,13 @@ export function PanelProgress({
     <section className="host-card host-panel" aria-labelledby="host-panel-title">
       <div className="host-card__head">
         <h3 id="host-panel-title">{t('stage.panel.title')}</h3>
-        <span className="host-panel__summary">
-          {t('stage.panel.summary', { submitted, eligible: eligible.length })}
-        </span>
+        {counts === null && (
+          <span className="host-panel__summary">
+            {t('stage.panel.summary', { submitted, eligible: eligible.length })}
+          </span>
+        )}
       </div>
+      {counts && <GroupSummary counts={counts} />}
       {(presence.state === 'hostOffline' || presence.state === 'hostNoSession') && (
         <p className="host-presence-note" role="status">
           {t(
@@ -138,12 +145,14 @@ export function PanelProgress({
           const unfinished =
             entry.status === 'drafting' || entry.status === 'notStarted' || entry.status === 'incomplete';
           const tablet = entry.status === 'recused' ? null : tabletLine(presence, judge.id, t, lang);
+          const group = groupLabel(judge);
           return (
             <li
               key={judge.id}
               className={`host-judge host-judge--${entry.status}${outlier ? ' host-judge--outlier' : ''}`}
             >
               <span className="host-judge__name">{judge.name}</span>
+              {group && <span className="host-judge__group">{group}</span>}
               <span className={`host-chip host-chip--${entry.status}`}>
                 {t(`stage.panel.status.${entry.status}`)}
               </span>
@@ -151,7 +160,10 @@ export function PanelProgress({
                 {total
                   ? t('stage.panel.total', { total: total.shown })
                   : entry.status !== 'recused' &&
-                    t('stage.panel.marked', { marked: entry.marked, count: round.criteria.length })}
+                    t('stage.panel.marked', {
+                      marked: entry.marked,
+                      count: criteriaOfJudge(round, judge).length,
+                    })}
               </span>
               {tablet && (
                 <span className={`host-presence host-presence--${tablet.state}`}>{tablet.text}</span>
@@ -216,5 +228,32 @@ export function PanelProgress({
         </p>
       )}
     </section>
+  );
+}
+
+/** 专家评委 5/5 · 领导评委 1/2 · 大众评审 已投 37: each group's sheets in, or the audience's votes. */
+function GroupSummary({ counts }: { counts: GroupCount[] }) {
+  const t = useT();
+  return (
+    <ul className="host-panel__groups" aria-label={t('stage.panel.groups')}>
+      {counts.map((count) => {
+        const complete = count.kind === 'panel' ? count.submitted === count.eligible : count.votes > 0;
+        return (
+          <li
+            key={count.id}
+            className={`host-panel__group${complete ? ' host-panel__group--complete' : ''}`}
+            data-group={count.id}
+          >
+            {count.kind === 'panel'
+              ? t('stage.panel.groupSheets', {
+                  label: count.label,
+                  submitted: count.submitted,
+                  eligible: count.eligible,
+                })
+              : t('stage.panel.groupVotes', { label: count.label, votes: count.votes })}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
