@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import { groupParts } from '../../domain/group-parts';
 import { describeIssue } from '../../domain/issues';
 import { readoutSentence } from '../../domain/readout';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -20,7 +21,7 @@ import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
 import { LazyStageDialog } from './LazyStageDialog';
 import { useRevealPace } from './reveal-pace';
-import { CHOSEN_PACES, type ChosenPace, revealProgress } from './reveal-sequence';
+import { CHOSEN_PACES, type ChosenPace, revealProgress, revealSteps } from './reveal-sequence';
 
 export interface RevealPanelProps {
   round: RoundRecord;
@@ -60,7 +61,7 @@ export function RevealPanel({
   const lang = useUiStore((state) => state.lang);
   const { pace, setPace } = useRevealPace();
   const [confirming, setConfirming] = useState(false);
-  const running = useRevealRunning(view, contestant.id, result?.judgeTotals.length ?? 0);
+  const running = useRevealRunning(view, contestant.id, revealSteps(result));
   const theme = view?.payload.theme ?? 'leitai';
   const showReveal = (revealPace: ChosenPace | 'instant') =>
     setProjectorDisplay(db, round.id, {
@@ -138,7 +139,19 @@ export function RevealPanel({
               })}
             </li>
           )}
-          {pending && (
+          {pending &&
+            result?.groups
+              ?.filter((group) => group.countedJudges < group.requiredJudges)
+              .map((group) => (
+                <li key={group.id} className="host-check host-check--bad">
+                  {t('stage.reveal.groupPending', {
+                    label: group.label,
+                    counted: group.countedJudges,
+                    required: group.requiredJudges,
+                  })}
+                </li>
+              ))}
+          {pending && !result?.groups && (
             <li className="host-check host-check--bad">
               {t('stage.reveal.pending', {
                 counted: result?.countedJudges ?? 0,
@@ -164,6 +177,7 @@ export function RevealPanel({
           <p className="host-readout__sentence" lang={lang}>
             {readoutSentence(result, round.settings, lang)}
           </p>
+          <GroupLines round={round} result={result} />
           <div className="host-readout__actions">
             {running && (
               <button type="button" className="button stage-big" onClick={() => showReveal('instant')}>
@@ -211,6 +225,30 @@ export function RevealPanel({
         </LazyStageDialog>
       )}
     </section>
+  );
+}
+
+/** Each group's part of the final, as the projector shows it, with what it adds (计 61.85 分). */
+function GroupLines({ round, result }: { round: RoundRecord; result: ContestantResult }) {
+  const t = useT();
+  const parts = groupParts(result, round.settings.rounding, round.audience);
+  if (!parts) return null;
+  return (
+    <ul className="host-groups" aria-label={t('stage.reveal.groups')}>
+      {parts.map((part) => (
+        <li key={part.id} className="host-groups__part">
+          {t(part.support ? 'stage.reveal.groupSupport' : 'stage.reveal.groupScore', {
+            label: part.label,
+            score: part.score ?? '—',
+            share: part.share,
+            contribution: part.contribution ?? '—',
+          })}
+        </li>
+      ))}
+      <li className="host-groups__final">
+        {t('stage.reveal.groupFinal', { score: result.announcedScore ?? '' })}
+      </li>
+    </ul>
   );
 }
 
