@@ -175,7 +175,7 @@ export function RevealPanel({
         <div className="host-readout">
           <h4>{t('stage.reveal.readout')}</h4>
           <p className="host-readout__sentence" lang={lang}>
-            {readoutSentence(result, round.settings, lang)}
+            {readoutSentence(result, round.settings, lang, round.audience)}
           </p>
           <GroupLines round={round} result={result} />
           <div className="host-readout__actions">
