@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
+import { groupParts, groupShares } from '../../domain/group-parts';
 import { describeIssue } from '../../domain/issues';
 import type { SetAside } from '../../domain/live-standings';
 import type { Criterion } from '../../domain/model';
@@ -67,6 +68,10 @@ export function StandingsSection({ report }: { report: RoundReport }) {
 
 function RankedTable({ report, ranked }: { report: RoundReport; ranked: ContestantResult[] }) {
   const t = useT();
+  const { round } = report;
+  const groups = round.settings.groups ?? [];
+  const shares = groupShares(round.settings.groups, round.settings.rounding);
+  const audienceGroup = round.audience?.groupId;
   return (
     <TableWrap label={t('results.standings.caption', { round: report.round.name })}>
       <table className="results-table">
@@ -77,10 +82,20 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
           <tr>
             <th scope="col">{t('results.col.rank')}</th>
             <th scope="col">{t('results.col.contestant')}</th>
+            {groups.map((group) => (
+              <th key={group.id} scope="col" className="results-number">
+                {t('results.col.group', { label: group.label, share: shares.get(group.id) ?? '' })}
+              </th>
+            ))}
             <th scope="col" className="results-number">
               {t('results.col.score')}
             </th>
             <th scope="col">{t('results.col.award')}</th>
+            {audienceGroup !== undefined && (
+              <th scope="col" className="results-number">
+                {t('results.col.turnout')}
+              </th>
+            )}
             <th scope="col">{t('results.col.judgeTotals')}</th>
             <th scope="col">{t('results.col.details')}</th>
           </tr>
@@ -95,11 +110,26 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
                 <span className="results-name">{result.name}</span>
                 <span className="results-sub">{result.unit ?? ''}</span>
               </th>
+              {groupParts(result, round.settings.rounding, round.audience)?.map((part) => (
+                <td key={part.id} className="results-number" data-group={part.id}>
+                  {part.score ?? ''}
+                  {part.contribution !== null && (
+                    <span className="results-sub">
+                      {t('results.groupContribution', { points: part.contribution })}
+                    </span>
+                  )}
+                </td>
+              ))}
               <td className="results-number">
                 <strong className="results-score">{result.announcedScore}</strong>
                 <span className="results-sub">{t('results.exact', { exact: result.exactFinal ?? '' })}</span>
               </td>
               <td className="results-award">{result.award ?? ''}</td>
+              {audienceGroup !== undefined && (
+                <td className="results-number" data-turnout>
+                  {result.groups?.find((group) => group.id === audienceGroup)?.countedJudges ?? ''}
+                </td>
+              )}
               <td>
                 <JudgeTotals result={result} judges={report.judges} />
               </td>
@@ -204,7 +234,13 @@ function SetAsideList({ report, setAside }: { report: RoundReport; setAside: rea
 /** Each judge's total, in the panel's order; the ones the trim dropped struck through. */
 function JudgeTotals({ result, judges }: { result: ContestantResult; judges: readonly JudgeRecord[] }) {
   const t = useT();
-  const totals = new Map(result.judgeTotals.map((entry) => [entry.judge, entry]));
+  // With groups, each judge's total is also in its group's part.
+  const totals = new Map(
+    [...(result.groups ?? []).flatMap((group) => group.judgeTotals), ...result.judgeTotals].map((entry) => [
+      entry.judge,
+      entry,
+    ]),
+  );
   return (
     <ul className="results-chips">
       {judges.map((judge) => {

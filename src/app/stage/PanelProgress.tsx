@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { nudgeJudge, requestConfirmation } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import { criteriaOfJudge } from '../../domain/group-parts';
 import type { SetAside } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import type { Outlier } from '../../domain/outliers';
@@ -19,7 +20,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
-import { criteriaOfJudge, type GroupCount, groupCounts } from './group-progress';
+import { type GroupCount, groupCounts } from './group-progress';
 import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */

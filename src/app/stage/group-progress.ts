@@ -8,22 +8,11 @@
 
 import type { ContestantResult } from '../../domain/engine';
 import type { MarkRow, SheetRow } from '../../domain/events';
-import type { Criterion, Id, RaterGroup } from '../../domain/model';
+import { criteriaOfGroup, criteriaOfJudge } from '../../domain/group-parts';
+import type { Id } from '../../domain/model';
 import { type Outlier, outliersOf, sheetFullMark } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { type JudgeProgress, panelProgress } from '../../domain/reveal-checks';
-
-/** The criteria a group marks, in sheet order: its own list, or every criterion. */
-export function criteriaOfGroup(criteria: readonly Criterion[], group: RaterGroup): Criterion[] {
-  const own = group.criteria;
-  return own === null ? [...criteria] : criteria.filter((criterion) => own.includes(criterion.id));
-}
-
-/** The criteria a judge's sheet holds: its group's with groups, every criterion without. */
-export function criteriaOfJudge(round: RoundRecord, judge: Pick<JudgeRecord, 'group'>): Criterion[] {
-  const group = round.settings.groups?.find((candidate) => candidate.id === judge.group);
-  return group ? criteriaOfGroup(round.criteria, group) : round.criteria;
-}
 
 /** Each judge's progress, in the panel's order, each against the criteria of its own sheet. */
 export function groupedProgress(
