@@ -6,10 +6,10 @@
  */
 
 import type { ContestantResult, GroupResult } from './engine.ts';
-import type { Criterion, Id, RaterGroup, RoundingMode } from './model.ts';
+import type { Id, RaterGroup, RoundingMode } from './model.ts';
 import { parseExact } from './outliers.ts';
 import { add, div, formatRounded, fromHundredths, mul, type Rational, rational, ZERO } from './rational.ts';
-import type { AudienceVoting, JudgeRecord, RoundRecord } from './records.ts';
+import type { AudienceVoting } from './records.ts';
 
 export interface GroupPart {
   id: Id;
@@ -64,21 +64,6 @@ export function groupParts(
       eligibleJudges: group.eligibleJudges,
     };
   });
-}
-
-/** The criteria a group marks, in sheet order: its own list, or every criterion. */
-export function criteriaOfGroup(criteria: readonly Criterion[], group: RaterGroup): Criterion[] {
-  const own = group.criteria;
-  return own === null ? [...criteria] : criteria.filter((criterion) => own.includes(criterion.id));
-}
-
-/** The criteria a judge's sheet holds: its group's with groups, every criterion without. */
-export function criteriaOfJudge(
-  round: Pick<RoundRecord, 'criteria' | 'settings'>,
-  judge: Pick<JudgeRecord, 'group'>,
-): Criterion[] {
-  const group = round.settings.groups?.find((candidate) => candidate.id === judge.group);
-  return group ? criteriaOfGroup(round.criteria, group) : round.criteria;
 }
 
 /** Each group's share of the final's full marks ("70%"), by group id; empty without groups. */

@@ -6,7 +6,8 @@
 
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
-import { criteriaOfJudge, groupParts, groupShares } from '../../domain/group-parts';
+import { groupParts, groupShares } from '../../domain/group-parts';
+import { judgeCriteria } from '../../domain/groups';
 import type { Criterion, Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
 import type { MessageKey } from '../i18n/messages';
@@ -270,7 +271,7 @@ function stateOf(
 
 /** The criteria of a judge's 评分明细表: its group's with groups, the whole sheet without. */
 export function judgeSheetCriteria(report: RoundReport, judge: Pick<JudgeRecord, 'group'>): Criterion[] {
-  return criteriaOfJudge(report.round, judge);
+  return judgeCriteria(report.round.settings, judge, report.round.criteria);
 }
 
 /**

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { nudgeJudge, requestConfirmation } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
-import { criteriaOfJudge } from '../../domain/group-parts';
+import { judgeCriteria } from '../../domain/groups';
 import type { SetAside } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import type { Outlier } from '../../domain/outliers';
@@ -163,7 +163,7 @@ export function PanelProgress({
                   : entry.status !== 'recused' &&
                     t('stage.panel.marked', {
                       marked: entry.marked,
-                      count: criteriaOfJudge(round, judge).length,
+                      count: judgeCriteria(round.settings, judge, round.criteria).length,
                     })}
               </span>
               {tablet && (

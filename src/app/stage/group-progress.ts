@@ -8,7 +8,7 @@
 
 import type { ContestantResult } from '../../domain/engine';
 import type { MarkRow, SheetRow } from '../../domain/events';
-import { criteriaOfGroup, criteriaOfJudge } from '../../domain/group-parts';
+import { groupCriteria, judgeCriteria } from '../../domain/groups';
 import type { Id } from '../../domain/model';
 import { type Outlier, outliersOf, sheetFullMark } from '../../domain/outliers';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -26,7 +26,14 @@ export function groupedProgress(
     return panelProgress(judges, contestant, round.criteria, marks, sheets, round.settings.recusal);
   }
   return judges.flatMap((judge) =>
-    panelProgress([judge], contestant, criteriaOfJudge(round, judge), marks, sheets, round.settings.recusal),
+    panelProgress(
+      [judge],
+      contestant,
+      judgeCriteria(round.settings, judge, round.criteria),
+      marks,
+      sheets,
+      round.settings.recusal,
+    ),
   );
 }
 
@@ -38,7 +45,9 @@ export function groupedOutliers(round: RoundRecord, result: ContestantResult | u
   return result.groups.flatMap((part) => {
     const group = groups.find((candidate) => candidate.id === part.id);
     if (!group || part.id === round.audience?.groupId) return [];
-    return outliersOf(part.judgeTotals, sheetFullMark(criteriaOfGroup(round.criteria, group)));
+    const marked = new Set(groupCriteria(group, round.criteria));
+    const criteria = round.criteria.filter((criterion) => marked.has(criterion.id));
+    return outliersOf(part.judgeTotals, sheetFullMark(criteria));
   });
 }
 
