@@ -21,6 +21,7 @@ import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
 import { groupedOutliers, groupedProgress } from './group-progress';
 import { LateMarks } from './LateMarks';
+import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
@@ -53,6 +54,12 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
   const call = events ? stageCallOf(events) : null;
+  const grouped = setup?.round.settings.groups !== undefined;
+  useEffect(() => {
+    if (!grouped) return;
+    void groupSummary.preload();
+    void groupReadout.preload();
+  }, [grouped]);
 
   // A new call brings the console back to the contestant on stage.
   const callId = call?.id;

@@ -6,7 +6,7 @@
  * reached the venue server: a sheet 未开始 on an offline tablet may be submitted already.
  */
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { nudgeJudge, requestConfirmation } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
@@ -20,7 +20,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
-import { type GroupCount, groupCounts } from './group-progress';
+import { groupSummary } from './LazyGroupParts';
 import type { PresenceView } from './use-presence';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */
@@ -99,7 +99,7 @@ export function PanelProgress({
   const [error, setError] = useState<string | null>(null);
   const eligible = progress.filter((judge) => judge.status !== 'recused');
   const submitted = eligible.filter((judge) => judge.status === 'submitted').length;
-  const counts = groupCounts(round, judges, progress, result);
+  const grouped = round.settings.groups !== undefined;
   const groupLabel = (judge: JudgeRecord) =>
     round.settings.groups?.find((group) => group.id === judge.group)?.label ?? null;
 
@@ -116,13 +116,17 @@ export function PanelProgress({
     <section className="host-card host-panel" aria-labelledby="host-panel-title">
       <div className="host-card__head">
         <h3 id="host-panel-title">{t('stage.panel.title')}</h3>
-        {counts === null && (
+        {!grouped && (
           <span className="host-panel__summary">
             {t('stage.panel.summary', { submitted, eligible: eligible.length })}
           </span>
         )}
       </div>
-      {counts && <GroupSummary counts={counts} />}
+      {grouped && (
+        <Suspense fallback={null}>
+          <groupSummary.Part round={round} judges={judges} progress={progress} result={result} />
+        </Suspense>
+      )}
       {(presence.state === 'hostOffline' || presence.state === 'hostNoSession') && (
         <p className="host-presence-note" role="status">
           {t(
@@ -229,32 +233,5 @@ export function PanelProgress({
         </p>
       )}
     </section>
-  );
-}
-
-/** 专家评委 5/5 · 领导评委 1/2 · 大众评审 已投 37: each group's sheets in, or the audience's votes. */
-function GroupSummary({ counts }: { counts: GroupCount[] }) {
-  const t = useT();
-  return (
-    <ul className="host-panel__groups" aria-label={t('stage.panel.groups')}>
-      {counts.map((count) => {
-        const complete = count.kind === 'panel' ? count.submitted === count.eligible : count.votes > 0;
-        return (
-          <li
-            key={count.id}
-            className={`host-panel__group${complete ? ' host-panel__group--complete' : ''}`}
-            data-group={count.id}
-          >
-            {count.kind === 'panel'
-              ? t('stage.panel.groupSheets', {
-                  label: count.label,
-                  submitted: count.submitted,
-                  eligible: count.eligible,
-                })
-              : t('stage.panel.groupVotes', { label: count.label, votes: count.votes })}
-          </li>
-        );
-      })}
-    </ul>
   );
 }

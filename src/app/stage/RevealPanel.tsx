@@ -5,11 +5,10 @@
  * from the engine's result, with 跳过动画 while the projector is still unfolding the reveal.
  */
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
-import { groupParts } from '../../domain/group-parts';
 import { describeIssue } from '../../domain/issues';
 import { readoutSentence } from '../../domain/readout';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
@@ -19,6 +18,7 @@ import { useDatabase } from '../db-context';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
+import { groupReadout } from './LazyGroupParts';
 import { LazyStageDialog } from './LazyStageDialog';
 import { useRevealPace } from './reveal-pace';
 import { CHOSEN_PACES, type ChosenPace, revealProgress, revealSteps } from './reveal-sequence';
@@ -174,10 +174,15 @@ export function RevealPanel({
       {revealed && result && !result.pending && (
         <div className="host-readout">
           <h4>{t('stage.reveal.readout')}</h4>
-          <p className="host-readout__sentence" lang={lang}>
-            {readoutSentence(result, round.settings, lang, round.audience)}
-          </p>
-          <GroupLines round={round} result={result} />
+          {result.groups ? (
+            <Suspense fallback={null}>
+              <groupReadout.Part round={round} result={result} />
+            </Suspense>
+          ) : (
+            <p className="host-readout__sentence" lang={lang}>
+              {readoutSentence(result, round.settings, lang)}
+            </p>
+          )}
           <div className="host-readout__actions">
             {running && (
               <button type="button" className="button stage-big" onClick={() => showReveal('instant')}>
@@ -225,30 +230,6 @@ export function RevealPanel({
         </LazyStageDialog>
       )}
     </section>
-  );
-}
-
-/** Each group's part of the final, as the projector shows it, with what it adds (计 61.85 分). */
-function GroupLines({ round, result }: { round: RoundRecord; result: ContestantResult }) {
-  const t = useT();
-  const parts = groupParts(result, round.settings.rounding, round.audience);
-  if (!parts) return null;
-  return (
-    <ul className="host-groups" aria-label={t('stage.reveal.groups')}>
-      {parts.map((part) => (
-        <li key={part.id} className="host-groups__part">
-          {t(part.support ? 'stage.reveal.groupSupport' : 'stage.reveal.groupScore', {
-            label: part.label,
-            score: part.score ?? '—',
-            share: part.share,
-            contribution: part.contribution ?? '—',
-          })}
-        </li>
-      ))}
-      <li className="host-groups__final">
-        {t('stage.reveal.groupFinal', { score: result.announcedScore ?? '' })}
-      </li>
-    </ul>
   );
 }
 

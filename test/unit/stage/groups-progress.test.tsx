@@ -6,7 +6,8 @@ import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
 import { useUiStore } from '../../../src/app/i18n/language';
-import { groupCounts, groupedOutliers, groupedProgress } from '../../../src/app/stage/group-progress';
+import { groupCounts } from '../../../src/app/stage/group-counts';
+import { groupedOutliers, groupedProgress } from '../../../src/app/stage/group-progress';
 import { PanelProgress } from '../../../src/app/stage/PanelProgress';
 import { scoringRowsOfRound } from '../../../src/db/repository';
 import { panelProgress } from '../../../src/domain/reveal-checks';
@@ -81,7 +82,7 @@ describe('progress per group', () => {
         />
       </DatabaseProvider>,
     );
-    const groups = screen.getByRole('list', { name: '各评委组进度' });
+    const groups = await screen.findByRole('list', { name: '各评委组进度' });
     expect(
       within(groups)
         .getAllByRole('listitem')

@@ -151,7 +151,7 @@ describe('the host’s reveal card with groups', () => {
         />
       </DatabaseProvider>,
     );
-    const lines = within(screen.getByRole('list', { name: '各评委组得分' }))
+    const lines = within(await screen.findByRole('list', { name: '各评委组得分' }))
       .getAllByRole('listitem')
       .map((item) => item.textContent);
     expect(lines).toEqual([

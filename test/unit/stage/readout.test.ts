@@ -11,6 +11,7 @@ import { type ContestantResult, computeStandings } from '../../../src/domain/eng
 import { readInterchangeRound } from '../../../src/domain/interchange';
 import type { PanelRule, RoundInput, RoundSettings } from '../../../src/domain/model';
 import { readoutSentence } from '../../../src/domain/readout';
+import { groupReadoutSentence } from '../../../src/domain/readout-groups';
 import { audiencePart, expertPart, groupedResult } from './group-results';
 
 const examples = join(import.meta.dirname, '../../fixtures/scoring-examples');
@@ -200,10 +201,10 @@ function grouped(overrides: Partial<ContestantResult> = {}): ContestantResult {
 
 describe('readout with rater groups', () => {
   it('names each group with its own trim and score, then the final', () => {
-    expect(readoutSentence(grouped(), GROUPED, 'zh-CN', SUPPORT)).toBe(
+    expect(groupReadoutSentence(grouped(), GROUPED, 'zh-CN', SUPPORT)).toBe(
       '专家评委去掉一个最高分92.00分，去掉一个最低分80.00分，平均分88.35分，领导评委平均分90.50分，大众评审支持率83.3%，最后得分86.85分，目前排名第1名。',
     );
-    expect(readoutSentence(grouped(), GROUPED, 'en', SUPPORT)).toBe(
+    expect(groupReadoutSentence(grouped(), GROUPED, 'en', SUPPORT)).toBe(
       '专家评委: highest score 92.00 and lowest score 80.00 dropped, mean 88.35; 领导评委: mean 90.50; 大众评审: support 83.3%; the final score is 86.85; currently 1st.',
     );
   });
@@ -218,11 +219,21 @@ describe('readout with rater groups', () => {
       ],
     });
     const rating = { groupId: 'audience', mode: 'rating' } as const;
-    expect(readoutSentence(result, settings, 'zh-CN', rating)).toBe(
+    expect(groupReadoutSentence(result, settings, 'zh-CN', rating)).toBe(
       '专家评委评委人数不足，不去掉最高分和最低分，平均分88.35分，大众评审平均分8.40分，扣除超时扣分0.5分，最后得分86.85分，目前排名第1名。',
     );
-    expect(readoutSentence(result, settings, 'en', rating)).toBe(
+    expect(groupReadoutSentence(result, settings, 'en', rating)).toBe(
       '专家评委: too few judges, so nothing dropped, mean 88.35; 大众评审: mean 8.40; minus 超时扣分 0.5; the final score is 86.85; currently 1st.',
+    );
+  });
+
+  it('reads a result without groups as the one panel', () => {
+    const input = fiveJudges({ kind: 'trimmed', k: 1 });
+    const [result] = computeStandings(input).ranked;
+    if (!result) throw new Error('no result');
+    expect(groupReadoutSentence(result, input.settings)).toBe(readoutSentence(result, input.settings));
+    expect(groupReadoutSentence(result, input.settings, 'en')).toBe(
+      readoutSentence(result, input.settings, 'en'),
     );
   });
 
@@ -233,10 +244,10 @@ describe('readout with rater groups', () => {
       announcedScore: null,
       groups: [expertPart({ countedJudges: 2 }), audiencePart({ countedJudges: 0 })],
     });
-    expect(readoutSentence(result, GROUPED, 'zh-CN', SUPPORT)).toBe(
+    expect(groupReadoutSentence(result, GROUPED, 'zh-CN', SUPPORT)).toBe(
       '评分尚未完成：专家评委已有2位，需要3位；大众评审已有0位，需要1位。',
     );
-    expect(readoutSentence(result, GROUPED, 'en', SUPPORT)).toBe(
+    expect(groupReadoutSentence(result, GROUPED, 'en', SUPPORT)).toBe(
       'Not complete yet: 专家评委 2 of the 3 needed; 大众评审 0 of the 1 needed have scored.',
     );
   });
