@@ -6,7 +6,7 @@
  */
 
 import type { ContestantResult, GroupResult } from './engine.ts';
-import type { Id, RaterGroup, RoundingMode } from './model.ts';
+import type { Id, RaterGroup, RoundingMode, RoundSettings } from './model.ts';
 import { parseExact } from './outliers.ts';
 import { add, div, formatRounded, fromHundredths, mul, type Rational, rational, ZERO } from './rational.ts';
 import type { AudienceVoting } from './records.ts';
@@ -41,14 +41,22 @@ function supportShare(group: GroupResult, rounding: RoundingMode): string | null
   return percentText(div(parseExact(group.aggregate), parseExact(group.points)), rounding);
 }
 
-/** The result's groups as shown; null for a round without groups. */
+/** What the parts need of the round: its rounding, and its groups for their order. */
+export type GroupSettings = Pick<RoundSettings, 'rounding' | 'groups'>;
+
+/**
+ * The result's groups as shown, in the round's group order (the engine gives them by id); null
+ * for a round without groups.
+ */
 export function groupParts(
   result: Pick<ContestantResult, 'groups'>,
-  rounding: RoundingMode,
+  { rounding, groups: order }: GroupSettings,
   audience?: Pick<AudienceVoting, 'groupId' | 'mode'>,
 ): GroupPart[] | null {
-  const groups = result.groups;
-  if (!groups || groups.length === 0) return null;
+  const given = result.groups;
+  if (!given || given.length === 0) return null;
+  const place = (id: Id) => order?.findIndex((group) => group.id === id) ?? -1;
+  const groups = [...given].sort((a, b) => place(a.id) - place(b.id));
   const fullMarks = groups.reduce<Rational>((sum, group) => add(sum, parseExact(group.weight)), ZERO);
   return groups.map((group) => {
     const support = audience?.mode === 'support' && audience.groupId === group.id;

@@ -84,12 +84,11 @@ function groupsParts(
   language: Language,
   audience: Pick<AudienceVoting, 'groupId' | 'mode'> | undefined,
 ): string[] | null {
-  const groups = result.groups;
-  const shown = groupParts(result, settings.rounding, audience);
-  if (!groups || !shown) return null;
-  return groups.flatMap((group, at) => {
-    const panel = settings.groups?.find((candidate) => candidate.id === group.id)?.panel ?? settings.panel;
-    const { score, support } = shown[at] as (typeof shown)[number];
+  const shown = groupParts(result, settings, audience);
+  if (!shown) return null;
+  return shown.flatMap(({ id, score, support }) => {
+    const group = result.groups?.find((candidate) => candidate.id === id) as GroupResult;
+    const panel = settings.groups?.find((candidate) => candidate.id === id)?.panel ?? settings.panel;
     const text = score ?? '—';
     return language === 'en'
       ? [groupPartEn(group, panel, settings.level, text, support)]
@@ -98,8 +97,15 @@ function groupsParts(
 }
 
 /** With groups, the groups still short of judges: 专家评委已有2位，需要3位. */
-function shortGroups(result: ContestantResult, language: Language): string | null {
-  const short = (result.groups ?? []).filter((group) => group.countedJudges < group.requiredJudges);
+function shortGroups(
+  result: ContestantResult,
+  settings: GroupReadoutSettings,
+  language: Language,
+): string | null {
+  const place = (id: string) => settings.groups?.findIndex((group) => group.id === id) ?? -1;
+  const short = (result.groups ?? [])
+    .filter((group) => group.countedJudges < group.requiredJudges)
+    .sort((a, b) => place(a.id) - place(b.id));
   if (short.length === 0) return null;
   return language === 'en'
     ? short
@@ -126,6 +132,6 @@ export function groupReadoutSentence(
     (inLanguage) =>
       groupsParts(result, settings, inLanguage, audience) ??
       (inLanguage === 'en' ? panelPartsEn(result, settings) : panelPartsZh(result, settings)),
-    shortGroups(result, language),
+    shortGroups(result, settings, language),
   );
 }

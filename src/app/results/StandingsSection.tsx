@@ -110,7 +110,7 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
                 <span className="results-name">{result.name}</span>
                 <span className="results-sub">{result.unit ?? ''}</span>
               </th>
-              {groupParts(result, round.settings.rounding, round.audience)?.map((part) => (
+              {groupParts(result, round.settings, round.audience)?.map((part) => (
                 <td key={part.id} className="results-number" data-group={part.id}>
                   {part.score ?? ''}
                   {part.contribution !== null && (

@@ -34,8 +34,11 @@ export interface SummaryRow {
 
 /** Each group's score as the sheets show it, in the round's group order; [] without groups. */
 function groupScores(report: RoundReport, result: ContestantResult): string[] {
-  const parts = groupParts(result, report.round.settings.rounding, report.round.audience);
-  return (parts ?? []).map((part) => part.score ?? '');
+  const parts = groupParts(result, report.round.settings, report.round.audience) ?? [];
+  // One cell per group of the round, in the columns' order, whatever the result holds.
+  return (report.round.settings.groups ?? []).map(
+    (group) => parts.find((part) => part.id === group.id)?.score ?? '',
+  );
 }
 
 /** The audience's votes counted for the contestant: the counted judges of the audience's group. */

@@ -55,7 +55,7 @@ export function GroupSummary({
 export function GroupReadout({ round, result }: { round: RoundRecord; result: ContestantResult }) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
-  const parts = groupParts(result, round.settings.rounding, round.audience) ?? [];
+  const parts = groupParts(result, round.settings, round.audience) ?? [];
   return (
     <>
       <p className="host-readout__sentence" lang={lang}>

@@ -146,7 +146,7 @@ export function RevealView({
     return total ? [{ total, order: at + 1 }] : [];
   });
   const shown = progress.totalsShown;
-  const parts = groupParts(result, round.settings.rounding, round.audience);
+  const parts = groupParts(result, round.settings, round.audience);
   return (
     <section className="pj-view pj-reveal" data-reveal-done={progress.done}>
       <Numbered contestant={contestant} />
@@ -243,7 +243,7 @@ export function LeaderboardView({
   const groups = round?.settings.groups ?? null;
   const rows = boardRows(
     standings,
-    groups ? { rounding: round?.settings.rounding ?? 'half-up', audience: round?.audience } : undefined,
+    round && groups ? { ...round.settings, audience: round.audience } : undefined,
   );
   const perPage = groups ? ROWS_PER_PAGE_WITH_GROUPS : undefined;
   const pages = pageCount(rows.length, perPage);

@@ -5,8 +5,8 @@
  */
 
 import type { Standings } from '../../domain/engine';
-import { type GroupPart, groupParts } from '../../domain/group-parts';
-import type { Id, RoundingMode } from '../../domain/model';
+import { type GroupPart, type GroupSettings, groupParts } from '../../domain/group-parts';
+import type { Id } from '../../domain/model';
 import type { AudienceVoting } from '../../domain/records';
 
 export interface BoardRow {
@@ -26,9 +26,8 @@ export interface BoardRow {
   groups: GroupPart[] | null;
 }
 
-/** How the rows show the rater groups: the round's rounding and audience voting. */
-export interface GroupDisplay {
-  rounding: RoundingMode;
+/** How the rows show the rater groups: the round's rounding, groups (their order) and audience voting. */
+export interface GroupDisplay extends GroupSettings {
   audience?: Pick<AudienceVoting, 'groupId' | 'mode'> | undefined;
 }
 
@@ -45,7 +44,7 @@ export function boardRows(standings: Standings, groupDisplay?: GroupDisplay): Bo
     pending: result.pending,
     countedJudges: result.countedJudges,
     requiredJudges: result.requiredJudges,
-    groups: groupDisplay ? groupParts(result, groupDisplay.rounding, groupDisplay.audience) : null,
+    groups: groupDisplay ? groupParts(result, groupDisplay, groupDisplay.audience) : null,
   }));
 }
 

@@ -45,7 +45,11 @@ async function groupedRound() {
 }
 
 const parts = (overrides: Parameters<typeof groupedResult>[0] = {}) =>
-  groupParts(groupedResult(overrides), 'half-up', { groupId: 'audience', mode: 'support' }) as GroupPart[];
+  groupParts(
+    groupedResult(overrides),
+    { rounding: 'half-up' },
+    { groupId: 'audience', mode: 'support' },
+  ) as GroupPart[];
 
 describe('each group’s score and share', () => {
   it('reads a support vote as the share of 支持, a panel as its announced score', () => {
@@ -65,18 +69,34 @@ describe('each group’s score and share', () => {
 
   it('reads a 1–10 rating as its mean, and a share that is not whole with one decimal', () => {
     const rating = audiencePart({ weight: '20', points: '10', aggregate: '42/5', announced: '8.40' });
-    const shown = groupParts(groupedResult({ groups: [expertPart({ weight: '40' }), rating] }), 'half-up', {
-      groupId: 'audience',
-      mode: 'rating',
-    });
+    const shown = groupParts(
+      groupedResult({ groups: [expertPart({ weight: '40' }), rating] }),
+      { rounding: 'half-up' },
+      {
+        groupId: 'audience',
+        mode: 'rating',
+      },
+    );
     expect(shown?.map((part) => [part.score, part.share, part.support])).toEqual([
       ['88.35', '66.7%', false],
       ['8.40', '33.3%', false],
     ]);
   });
 
+  it('follows the round’s group order, not the engine’s (by id)', () => {
+    const order = [
+      { id: 'experts', label: '专家评委', weight: 7000, criteria: null, panel: null, minJudges: null },
+      { id: 'audience', label: '大众评审', weight: 3000, criteria: null, panel: null, minJudges: null },
+    ];
+    const byId = groupedResult({ groups: [audiencePart(), expertPart()] });
+    expect(groupParts(byId, { rounding: 'half-up', groups: order })?.map((part) => part.id)).toEqual([
+      'experts',
+      'audience',
+    ]);
+  });
+
   it('is null for a round without groups, and a group without a counted judge has no score', () => {
-    expect(groupParts({}, 'half-up')).toBeNull();
+    expect(groupParts({}, { rounding: 'half-up' })).toBeNull();
     const none = audiencePart({
       countedJudges: 0,
       aggregate: null,

@@ -209,6 +209,14 @@ describe('readout with rater groups', () => {
     );
   });
 
+  it('names the groups in the round’s order, whatever order the result holds them in', () => {
+    const byId = grouped();
+    const reversed = grouped({ groups: [...(byId.groups ?? [])].reverse() });
+    expect(groupReadoutSentence(reversed, GROUPED, 'zh-CN', SUPPORT)).toBe(
+      groupReadoutSentence(byId, GROUPED, 'zh-CN', SUPPORT),
+    );
+  });
+
   it('reads a rating as its mean, a lowered trim and a deduction', () => {
     const settings = { ...GROUPED, panel: { kind: 'trimmed', k: 2 } as const };
     const result = grouped({
