@@ -12,14 +12,14 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { revealChecks } from '../../domain/reveal-checks';
+import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
-import { groupedOutliers, groupedProgress } from './group-progress';
+import { hostOutliers } from './group-progress';
 import { LateMarks } from './LateMarks';
 import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
@@ -99,9 +99,17 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   let adjust: ReactNode = null;
   if (focused) {
     const result = results.get(focused.id);
-    const progress = groupedProgress(round, judges, focused, rows.marks, rows.sheets);
+    const progress = panelProgress(
+      judges,
+      focused,
+      round.criteria,
+      rows.marks,
+      rows.sheets,
+      round.settings.recusal,
+      round.settings.groups,
+    );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
-    const outliers = groupedOutliers(round, result);
+    const outliers = hostOutliers(round, result);
     const confirmed = new Set(
       judges
         .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')

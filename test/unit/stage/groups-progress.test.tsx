@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
 import { useUiStore } from '../../../src/app/i18n/language';
 import { groupCounts } from '../../../src/app/stage/group-counts';
-import { groupedOutliers, groupedProgress } from '../../../src/app/stage/group-progress';
+import { hostOutliers } from '../../../src/app/stage/group-progress';
 import { PanelProgress } from '../../../src/app/stage/PanelProgress';
 import { scoringRowsOfRound } from '../../../src/db/repository';
 import { panelProgress } from '../../../src/domain/reveal-checks';
@@ -30,7 +30,15 @@ async function seeded() {
 describe('progress per group', () => {
   it('measures an expert against the experts’ criteria, not the audience’s', async () => {
     const { round, judges, lisi, rows } = await seeded();
-    const progress = groupedProgress(round, judges, lisi, rows.marks, rows.sheets);
+    const progress = panelProgress(
+      judges,
+      lisi,
+      round.criteria,
+      rows.marks,
+      rows.sheets,
+      undefined,
+      round.settings.groups,
+    );
     expect(progress.map((entry) => entry.status)).toEqual(['submitted', 'submitted', 'notStarted']);
     expect(progress[0]?.unmarked).toEqual([]);
     // The one panel would find the 支持 criterion unmarked on every sheet.
@@ -40,7 +48,15 @@ describe('progress per group', () => {
 
   it('counts each group: the experts’ sheets in, the audience’s votes', async () => {
     const { round, judges, lisi, rows } = await seeded();
-    const progress = groupedProgress(round, judges, lisi, rows.marks, rows.sheets);
+    const progress = panelProgress(
+      judges,
+      lisi,
+      round.criteria,
+      rows.marks,
+      rows.sheets,
+      undefined,
+      round.settings.groups,
+    );
     expect(groupCounts(round, judges, progress, groupedResult())).toEqual([
       { id: 'experts', label: '专家评委', kind: 'panel', submitted: 2, eligible: 3 },
       { id: 'audience', label: '大众评审', kind: 'audience', votes: 6 },
@@ -59,14 +75,22 @@ describe('progress per group', () => {
         { judge: 'J3', total: '60', shown: '60.00', dropped: 'low' },
       ],
     });
-    const outliers = groupedOutliers(round, groupedResult({ groups: [far, audiencePart()] }));
+    const outliers = hostOutliers(round, groupedResult({ groups: [far, audiencePart()] }));
     expect(outliers.map((outlier) => [outlier.judge, outlier.direction])).toEqual([['J3', 'low']]);
   });
 
   it('shows 专家评委 2/3 · 大众评审 已投 6 on the host’s panel', async () => {
     const { db, round, judges, lisi, rows } = await seeded();
     useUiStore.setState({ lang: 'zh-CN' });
-    const progress = groupedProgress(round, judges, lisi, rows.marks, rows.sheets);
+    const progress = panelProgress(
+      judges,
+      lisi,
+      round.criteria,
+      rows.marks,
+      rows.sheets,
+      undefined,
+      round.settings.groups,
+    );
     render(
       <DatabaseProvider db={db}>
         <PanelProgress
