@@ -1,13 +1,13 @@
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
-import { groupParts, groupShares } from '../../domain/group-parts';
 import { describeIssue } from '../../domain/issues';
 import type { SetAside } from '../../domain/live-standings';
 import type { Criterion } from '../../domain/model';
 import type { JudgeRecord } from '../../domain/records';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { groupCells, groupHeaders } from './LazyGroupColumns';
 import type { RoundReport } from './report';
 import { TableWrap } from './TableWrap';
 import { placeText, rulesInWords } from './words';
@@ -69,9 +69,7 @@ export function StandingsSection({ report }: { report: RoundReport }) {
 function RankedTable({ report, ranked }: { report: RoundReport; ranked: ContestantResult[] }) {
   const t = useT();
   const { round } = report;
-  const groups = round.settings.groups ?? [];
-  const shares = groupShares(round.settings.groups, round.settings.rounding);
-  const audienceGroup = round.audience?.groupId;
+  const grouped = round.settings.groups !== undefined;
   return (
     <TableWrap label={t('results.standings.caption', { round: report.round.name })}>
       <table className="results-table">
@@ -82,20 +80,15 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
           <tr>
             <th scope="col">{t('results.col.rank')}</th>
             <th scope="col">{t('results.col.contestant')}</th>
-            {groups.map((group) => (
-              <th key={group.id} scope="col" className="results-number">
-                {t('results.col.group', { label: group.label, share: shares.get(group.id) ?? '' })}
-              </th>
-            ))}
+            {grouped && (
+              <Suspense fallback={null}>
+                <groupHeaders.Part round={round} />
+              </Suspense>
+            )}
             <th scope="col" className="results-number">
               {t('results.col.score')}
             </th>
             <th scope="col">{t('results.col.award')}</th>
-            {audienceGroup !== undefined && (
-              <th scope="col" className="results-number">
-                {t('results.col.turnout')}
-              </th>
-            )}
             <th scope="col">{t('results.col.judgeTotals')}</th>
             <th scope="col">{t('results.col.details')}</th>
           </tr>
@@ -110,26 +103,16 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
                 <span className="results-name">{result.name}</span>
                 <span className="results-sub">{result.unit ?? ''}</span>
               </th>
-              {groupParts(result, round.settings, round.audience)?.map((part) => (
-                <td key={part.id} className="results-number" data-group={part.id}>
-                  {part.score ?? ''}
-                  {part.contribution !== null && (
-                    <span className="results-sub">
-                      {t('results.groupContribution', { points: part.contribution })}
-                    </span>
-                  )}
-                </td>
-              ))}
+              {grouped && (
+                <Suspense fallback={null}>
+                  <groupCells.Part round={round} result={result} />
+                </Suspense>
+              )}
               <td className="results-number">
                 <strong className="results-score">{result.announcedScore}</strong>
                 <span className="results-sub">{t('results.exact', { exact: result.exactFinal ?? '' })}</span>
               </td>
               <td className="results-award">{result.award ?? ''}</td>
-              {audienceGroup !== undefined && (
-                <td className="results-number" data-turnout>
-                  {result.groups?.find((group) => group.id === audienceGroup)?.countedJudges ?? ''}
-                </td>
-              )}
               <td>
                 <JudgeTotals result={result} judges={report.judges} />
               </td>

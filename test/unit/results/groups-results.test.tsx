@@ -4,7 +4,7 @@
  * judge's 评分明细表 with its group's criteria only, grouped by group; and a round without groups
  * exactly as before. The demo round, its standings given groups by hand as the engine gives them.
  */
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
@@ -245,7 +245,7 @@ describe('the judges’ sheets with groups', () => {
 });
 
 describe('the standings on screen with groups', () => {
-  it('shows each group’s score with what it adds, and the audience’s votes', () => {
+  it('shows each group’s score with what it adds, and the audience’s votes', async () => {
     useUiStore.setState({ lang: 'zh-CN' });
     render(
       <DatabaseProvider db={freshDb()}>
@@ -253,6 +253,7 @@ describe('the standings on screen with groups', () => {
       </DatabaseProvider>,
     );
     const table = screen.getByRole('table', { name: /排名与评分明细/ });
+    await within(table).findByRole('columnheader', { name: '大众投票人数' });
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent);
@@ -260,7 +261,9 @@ describe('the standings on screen with groups', () => {
       expect.arrayContaining(['专家评委（50%）', '领导评委（20%）', '大众评审（30%）', '大众投票人数']),
     );
     const firstRow = within(table).getAllByRole('row')[1] as HTMLElement;
-    expect(firstRow.querySelector('[data-group="audience"]')).toHaveTextContent('75%计 22.50 分');
+    await waitFor(() =>
+      expect(firstRow.querySelector('[data-group="audience"]')).toHaveTextContent('75%计 22.50 分'),
+    );
     expect(firstRow.querySelector('[data-turnout]')).toHaveTextContent('37');
   });
 });
