@@ -173,6 +173,7 @@ function Projector({ roundId }: { roundId: Id }) {
   // awards in their heading.
   let view = (
     <LeaderboardView
+      round={round}
       standings={standings}
       status={status}
       caption={roundName}
@@ -187,6 +188,7 @@ function Projector({ roundId }: { roundId: Id }) {
     view = (
       <RevealView
         key={viewEvent.id}
+        round={round}
         contestant={contestant}
         judges={judges}
         result={result}
