@@ -34,10 +34,14 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * (src/domain/events.ts mergeEntity). A v3 client would refuse such a put as malformed when it
  * pulls one, and its own whole puts would overwrite the fields another device edited meanwhile,
  * so it is answered `protocolTooOld`.
+ * 5: 大众投票: the host's `audience.open`/`audience.close`, and `audience.vote`/`audience.seal`
+ * written by the server itself (author `server`); audience tokens and their endpoints under
+ * /audience. A v4 client would refuse the new kinds and author as malformed when it pulls them,
+ * so it is answered `protocolTooOld`.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 4;
+export const MIN_PROTOCOL_VERSION = 5;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -331,6 +335,12 @@ export const MIN_PASSWORD_LENGTH = 6;
 // ---------------------------------------------------------------------------------------------
 // Who may write what
 
+/**
+ * The kinds the venue server alone writes, as author `server` (the audience's votes and the
+ * seals of their windows): no device pushes them, the organizer's included.
+ */
+export const SERVER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['audience.vote', 'audience.seal']);
+
 /** The kinds a judge's tablet writes (src/db/marks.ts, corrections.ts), always as that judge. */
 export const JUDGE_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'mark.set',
@@ -347,6 +357,9 @@ export function writeRefusal(
   session: { role: DeviceRole; deviceId: Id; judgeId: Id | null },
   event: WireEvent,
 ): Pick<SyncError, 'code' | 'message'> | null {
+  if (SERVER_EVENT_TYPES.has(event.type) || event.author.role === 'server') {
+    return { code: 'forbiddenAuthor', message: `only the venue server writes ${event.type} or as itself` };
+  }
   if (session.role === 'organizer') return null;
   if (session.role === 'projector') return { code: 'readOnlyDevice', message: 'a projector does not write' };
   if (event.deviceId !== session.deviceId) {
@@ -402,7 +415,14 @@ const JUDGE_PRIVATE_TYPES: ReadonlySet<EventType> = new Set([
   'stage.confirm',
 ]);
 
+/**
+ * The `reader` of the audience's votes and seals: no judge's id is empty, so only the organizer's
+ * devices and the projector (its live tally) read them; never a judge, never a phone.
+ */
+export const NO_JUDGE_READER = '';
+
 export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
+  if (SERVER_EVENT_TYPES.has(event.type)) return { reader: NO_JUDGE_READER, projector: true, redact: false };
   if (JUDGE_PRIVATE_TYPES.has(event.type) && 'judgeId' in event.payload) {
     // Which judges have submitted is shown on the projector's panel; their marks are not.
     return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };
