@@ -210,6 +210,40 @@ export interface PresenceResponse {
   judges: JudgePresence[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// 大众投票: the audience's phones (src/server/audience.ts). An audience token is no device
+// session: it reaches these three endpoints only.
+
+/** POST /audience/join (no body): a new phone's token, and its number (观众 #n). */
+export interface AudienceJoinResponse {
+  token: string;
+  voter: number;
+}
+
+/** GET /audience/state: what a phone may know, nothing more. */
+export interface AudienceStateResponse {
+  /** The window open now; null when voting is not open (not yet, or closed). */
+  voting: {
+    roundId: Id;
+    roundName: string;
+    contestantId: Id;
+    contestantName: string;
+    mode: 'support' | 'rating';
+    /** Time left by the server's clock. */
+    remainingMs: number;
+    /** This phone's current vote for the contestant; null before it votes. */
+    myVote: number | null;
+  } | null;
+}
+
+/** POST /audience/vote: for the contestant whose window is open; a later vote replaces it. */
+export interface AudienceVoteRequest {
+  roundId: Id;
+  contestantId: Id;
+  /** 1 支持 / 0 不支持, or a whole 1 to 10. */
+  value: number;
+}
+
 /** Server -> device over the live WebSocket. A poke only says "pull": losing one loses nothing. */
 export type LiveServerMessage =
   | { type: 'welcome'; head: number }
@@ -257,7 +291,15 @@ export type SyncErrorCode =
   /** The event's competition or round was purged (the demo, a rehearsal): it never comes back. */
   | 'purgedScope'
   /** A purge the rules do not allow (a real competition with real marks, a real round). */
-  | 'purgeRefused';
+  | 'purgeRefused'
+  /** 大众投票: no window is open for that contestant (not yet, or closed): the vote changes nothing. */
+  | 'votingClosed'
+  /** 大众投票: a value the round's mode does not take. */
+  | 'invalidVote'
+  /** 大众投票: this address has joined as many phones as the server allows. */
+  | 'tooManyPhones'
+  /** 大众投票: this phone sent more requests than its rate allows. */
+  | 'tooManyRequests';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -302,6 +344,10 @@ export const HTTP_STATUS: Record<SyncErrorCode, number> = {
   tooManyDevices: 429,
   purgedScope: 410,
   purgeRefused: 403,
+  votingClosed: 409,
+  invalidVote: 422,
+  tooManyPhones: 429,
+  tooManyRequests: 429,
 };
 
 export function syncError(

@@ -1,7 +1,8 @@
 /** Rounds with audience voting, and the server's votes, for the audience tests. */
 
 import type { LeitaiDB } from '../../../src/db/database';
-import { applyRemoteEvents } from '../../../src/db/repository';
+import { ORGANIZER, roundScope } from '../../../src/db/entities';
+import { appendLocalEvent, writeTransaction } from '../../../src/db/log';
 import { voterIdOf } from '../../../src/domain/audience';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import type { AudienceVoting, RoundRecord } from '../../../src/domain/records';
@@ -13,7 +14,7 @@ export const SUPPORT: AudienceVoting = {
   windowSeconds: 30,
 };
 
-/** The round as another organizer device set it up: audience voting on a 支持 criterion. */
+/** The round as the organizer set it up: audience voting on a 支持 criterion. */
 export async function giveAudience(
   db: LeitaiDB,
   round: RoundRecord,
@@ -27,19 +28,20 @@ export async function giveAudience(
     ],
     audience,
   };
-  await applyRemoteEvents(db, [
-    {
-      id: `setup-${round.id}`,
-      deviceId: 'organizer-laptop',
-      deviceSeq: 1,
-      author: { role: 'organizer' },
-      competitionId: round.competitionId,
-      roundId: round.id,
-      recordedAt: new Date().toISOString(),
+  await writeTransaction(db, async () => {
+    const head = await db.entityHeads.get(['rounds', round.id]);
+    await appendLocalEvent(db, {
       type: 'entity.put',
-      payload: { table: 'rounds', entity: withAudience, revision: 1000, fields: ['criteria', 'audience'] },
-    },
-  ]);
+      author: ORGANIZER,
+      ...roundScope(round),
+      payload: {
+        table: 'rounds',
+        entity: withAudience,
+        revision: (head?.head.revision ?? 0) + 1,
+        fields: ['criteria', 'audience'],
+      },
+    });
+  });
   return withAudience;
 }
 
