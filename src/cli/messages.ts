@@ -259,8 +259,12 @@ export const SCORE_HELP = `leitai score —— 计算一轮比赛的排名 / com
 文件是评分规则中“交换格式”的一轮比赛（评分项、评委、选手、分数、加扣分和规则设置），
 默认输出 JSON 排名：standings[]（名次、编号、最后得分、奖项、计分评委数，以及精确得分、
 并列和区分依据）、pending[]（评分中）和 excluded[]（退赛或取消资格）。
+分组评分（groups[]，评委的 group，roundEachGroup）时，每位选手另有 groups[]：各评委组的
+得分、在最后得分中所占的分数（contribution）和计分评委数。
 FILE is one round in the interchange format of the scoring rules; by default the standings
-are printed as JSON: standings[], pending[] and excluded[].
+are printed as JSON: standings[], pending[] and excluded[]. With rater groups (groups[],
+judges' group, roundEachGroup) each contestant also lists groups[]: each group's score, its
+contribution to the final and its counted judges.
 
 选项 Options:
   --table             输出便于阅读的表格，而不是 JSON
