@@ -197,6 +197,8 @@ export class VenueCore {
   private readonly audienceLimits: AudienceLimits;
   private claimCode: string | null;
   publicBaseUrl: string | null;
+  /** The audience's voting page on plain http (phones trust no certificate), for the projector's QR code. */
+  audienceUrl: string | null = null;
   private readonly listeners = new Set<(notice: CoreNotice) => void>();
   /** Live sockets open now, per device id (http.ts reports them): a device with one is online. */
   private readonly liveSockets = new Map<string, number>();
@@ -367,6 +369,7 @@ export class VenueCore {
       claimed: this.isClaimed(),
       head: this.store.head(),
       publicBaseUrl: this.publicBaseUrl,
+      audienceUrl: this.audienceUrl,
     };
   }
 

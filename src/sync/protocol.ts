@@ -102,6 +102,11 @@ export interface HelloResponse {
   head: number;
   /** Where tablets on the venue's network reach the app (for join links and QR codes); null when unknown. */
   publicBaseUrl: string | null;
+  /**
+   * The audience's voting page (大众投票), for the projector's QR code: on plain http, since a
+   * phone in the hall trusts no venue certificate; null when unknown.
+   */
+  audienceUrl: string | null;
 }
 
 /**
