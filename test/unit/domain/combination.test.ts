@@ -17,7 +17,7 @@ import { computeStandings } from '../../../src/domain/engine.ts';
 import { DEFAULT_SETTINGS, type RoundInput } from '../../../src/domain/model.ts';
 import { add, compare, mul, type Rational, rational, ZERO } from '../../../src/domain/rational.ts';
 import { shuffled } from './arbitrary-round.ts';
-import { buildRound, h } from './round-builder.ts';
+import { buildRound, group, h } from './round-builder.ts';
 
 /** A stage from a round built in real units: one judge J, marks per contestant in criterion order. */
 function stage(
@@ -257,22 +257,40 @@ describe('refusals', () => {
   });
 
   it('takes the group weights as the full marks of a round with rater groups', () => {
-    const grouped: StageInput = {
-      ...one,
-      round: {
-        ...one.round,
-        settings: {
-          groups: [
-            { id: 'e', label: '专家', weight: 7000, criteria: null, panel: null, minJudges: null },
-            { id: 'p', label: '大众', weight: 3000, criteria: null, panel: null, minJudges: null },
-          ],
-        },
+    // 专家 70 (one 100-point criterion) + 大众 30 (a 0/1 vote): full marks M = 70 + 30 = 100,
+    // not the criteria's points (100 + 1).
+    const input = buildRound({
+      criteria: [
+        { id: 'c1', max: 100, step: '0.5' },
+        { id: 'vote', max: 1, step: 1 },
+      ],
+      judges: [
+        { id: 'E1', group: 'expert' },
+        { id: 'A1', group: 'public' },
+      ],
+      contestants: ['P1'],
+      // 专家 90: 70 × 90/100 = 63; 大众 1 of 1: 30 × 1/1 = 30; the round's score 93.
+      marks: { E1: { P1: [90, null] }, A1: { P1: [null, 1] } },
+      settings: {
+        panel: { kind: 'mean' },
+        groups: [group('expert', 70, ['c1']), group('public', 30, ['vote'])],
       },
+    });
+    const grouped: StageInput = {
+      round: {
+        id: 'r1',
+        name: '擂台',
+        criteria: input.criteria,
+        settings: input.settings,
+        contestants: input.contestants,
+      },
+      standings: computeStandings(input),
     };
     const combined = combineStages({ ...base, stages: [{ roundId: 'r1', weight: 5000 }] }, [grouped]);
-    // M = 70 + 30 = 100: 50 × 80 / 100 = 40.
+    // 50 × 93 / 100 = 46.5.
     expect(combined.stages[0]?.fullMarks).toBe('100');
-    expect(combined.ranked[0]?.exact).toBe('40');
+    expect(combined.ranked[0]?.parts[0]?.score).toBe('93.00');
+    expect(combined.ranked[0]?.exact).toBe('46.5');
   });
 });
 

@@ -4,6 +4,7 @@
  * posting twice changes nothing), corrections as replacements, standings with their tie-breaks,
  * one person's file, and the refusals.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   appendToSeason,
@@ -19,6 +20,7 @@ import {
   seasonStandings,
 } from '../../../src/domain/season.ts';
 import { describeSeasonIssue, SeasonRejectedError } from '../../../src/domain/season-issues.ts';
+import { shuffled } from './arbitrary-round.ts';
 
 const empty: Season = {
   id: 'season-2026',
@@ -298,5 +300,79 @@ describe('refusals', () => {
       '手工录入的积分条目 x4 必须写明理由',
       '积分条目 x5 没有事项名称',
     ]);
+  });
+});
+
+describe('ledger properties', () => {
+  const members = ['m1', 'm2', 'm3'].map((id) => ({ id, name: id, unit: null }));
+  const entries = fc
+    .uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^[a-z0-9]{1,6}$/),
+        memberId: fc.constantFrom('m1', 'm2', 'm3'),
+        day: fc.integer({ min: 1, max: 28 }),
+        month: fc.constantFrom(10, 11, 12),
+        points: fc.integer({ min: -500, max: 2000 }),
+        competition: fc.boolean(),
+      }),
+      { selector: (entry) => entry.id, maxLength: 25 },
+    )
+    .map((drafts) =>
+      drafts.map(
+        (draft): SeasonEntry => ({
+          id: draft.id,
+          date: `2026-${draft.month}-${String(draft.day).padStart(2, '0')}`,
+          memberId: draft.memberId,
+          item: '事项',
+          points: draft.points,
+          source: draft.competition
+            ? { kind: 'competition', competitionId: 'c', roundId: 'r', placing: 1 }
+            : { kind: 'manual', reason: '理由' },
+        }),
+      ),
+    );
+
+  it('gives the same bytes whatever order and batches the entries are appended in, and twice is once', () => {
+    fc.assert(
+      fc.property(
+        entries,
+        fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
+        fc.nat(),
+        (list, order, cut) => {
+          const start = appendToSeason(empty, { members });
+          const atOnce = appendToSeason(start, { entries: list });
+          const permuted = shuffled(list, order);
+          const at = list.length === 0 ? 0 : cut % (list.length + 1);
+          const inTwo = appendToSeason(appendToSeason(start, { entries: permuted.slice(0, at) }), {
+            entries: permuted.slice(at),
+          });
+          expect(JSON.stringify(inTwo)).toBe(JSON.stringify(atOnce));
+          expect(JSON.stringify(appendToSeason(atOnce, { entries: permuted }))).toBe(JSON.stringify(atOnce));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('sums each member’s entries of the period, and ranks no one above a higher total', () => {
+    fc.assert(
+      fc.property(entries, fc.constantFrom('2026-10', '2026-11', '2026-Q4'), (list, text) => {
+        const season = appendToSeason(appendToSeason(empty, { members }), { entries: list });
+        const standings = seasonStandings(season, period(text)).ranked;
+        for (const row of standings) {
+          const mine = list.filter(
+            (entry) => entry.memberId === row.memberId && isInPeriod(period(text), entry.date),
+          );
+          const total = mine.reduce((sum, entry) => sum + entry.points, 0);
+          expect(row.points).toBe((total / 100).toFixed(2));
+          expect(row.entries).toBe(mine.length);
+        }
+        standings.forEach((row, at) => {
+          const above = standings[at - 1];
+          if (above) expect(Number(above.points)).toBeGreaterThanOrEqual(Number(row.points));
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
