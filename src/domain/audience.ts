@@ -178,7 +178,8 @@ export function voterName(voterId: Id): string {
 /**
  * The engine's input with the audience's votes: each voter with a counted vote becomes a judge
  * of the audience group (weight 1, no unit, so no recusal), each vote a mark on the group's
- * criterion (1 to 10, or 1/0, in hundredths). Unchanged for a round without audience voting.
+ * criterion (1 to 10, or 1/0, in hundredths). Unchanged for a round without audience voting, or
+ * whose groups or sheet lack the audience group or its criterion.
  * Votes for contestants or of values the round does not take are left out.
  */
 export function withAudienceVotes(
@@ -187,7 +188,12 @@ export function withAudienceVotes(
   windows: Iterable<AudienceWindowRow>,
   votes: Iterable<AudienceVoteRow>,
 ): RoundInput {
-  if (!audience) return input;
+  // Votes are marks of the audience group on its criterion: without both in the round (its setup
+  // half done), they would make the engine refuse the round whole; they wait there instead.
+  const grouped = input.settings.groups?.some((group) => group.id === audience?.groupId);
+  if (!audience || !grouped || !input.criteria.some((criterion) => criterion.id === audience.criterionId)) {
+    return input;
+  }
   const contestants = new Set(input.contestants.map((contestant) => contestant.id));
   // A panel judge's id is never a voter's: such a vote would pass as that judge's mark.
   const panel = new Set(input.judges.map((judge) => judge.id));

@@ -14,7 +14,10 @@ export const SUPPORT: AudienceVoting = {
   windowSeconds: 30,
 };
 
-/** The round as the organizer set it up: audience voting on a 支持 criterion. */
+/**
+ * The round as the organizer set it up: 专家评委 70 on its sheet, 大众评审 30 voting on a 支持
+ * criterion (the round's judges still without their group).
+ */
 export async function giveAudience(
   db: LeitaiDB,
   round: RoundRecord,
@@ -26,6 +29,27 @@ export async function giveAudience(
       ...round.criteria,
       { id: audience.criterionId, label: '大众投票', max: 100, points: 100, step: 100 },
     ],
+    settings: {
+      ...round.settings,
+      groups: [
+        {
+          id: 'experts',
+          label: '专家评委',
+          weight: 7000,
+          criteria: round.criteria.map((criterion) => criterion.id),
+          panel: null,
+          minJudges: null,
+        },
+        {
+          id: audience.groupId,
+          label: '大众评审',
+          weight: 3000,
+          criteria: [audience.criterionId],
+          panel: null,
+          minJudges: null,
+        },
+      ],
+    },
     audience,
   };
   await writeTransaction(db, async () => {
@@ -38,7 +62,7 @@ export async function giveAudience(
         table: 'rounds',
         entity: withAudience,
         revision: (head?.head.revision ?? 0) + 1,
-        fields: ['criteria', 'audience'],
+        fields: ['criteria', 'settings', 'audience'],
       },
     });
   });

@@ -229,7 +229,13 @@ describe('votes as marks', () => {
     contestants: [{ id: 'p1', name: '甲', unit: null, draw: 1, status: 'active' }],
     marks: [],
     adjustments: [],
-    settings: DEFAULT_SETTINGS,
+    settings: {
+      ...DEFAULT_SETTINGS,
+      groups: [
+        { id: 'experts', label: '专家评委', weight: 7000, criteria: null, panel: null, minJudges: null },
+        { id: 'public', label: '大众评审', weight: 3000, criteria: ['vote'], panel: null, minJudges: null },
+      ],
+    },
   };
 
   it('makes each voter a judge of the audience group and each vote a mark in hundredths', () => {
@@ -255,6 +261,9 @@ describe('votes as marks', () => {
     const windows = Object.values(projection.audienceWindows);
     const votes = Object.values(projection.audienceVotes);
     expect(withAudienceVotes(input, undefined, windows, votes)).toBe(input);
+    // A round whose groups do not have the audience's yet (its setup half done): no voter.
+    const ungrouped = { ...input, settings: DEFAULT_SETTINGS };
+    expect(withAudienceVotes(ungrouped, { ...support, mode: 'rating' }, windows, votes)).toBe(ungrouped);
     expect(withAudienceVotes(input, support, windows, votes).marks).toEqual([]);
     const rating = { ...support, mode: 'rating' as const };
     expect(withAudienceVotes(input, rating, windows, votes).marks).toEqual([
