@@ -44,13 +44,16 @@ export function assembleRoundInput({
   const judgeIds = new Set(judges.map((judge) => judge.id));
   const contestantIds = new Set(contestants.map((contestant) => contestant.id));
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
+  const { groups } = round.settings;
   const input: RoundInput = {
     criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-    judges: [...judges].sort(byOrderThenId).map(({ id, name, weight, unit, recuse }) => ({
+    judges: [...judges].sort(byOrderThenId).map(({ id, name, weight, unit, recuse, group }) => ({
       id,
       name,
       weight,
       unit,
+      // A judge's group is competition-wide: it means something only in a round with groups.
+      ...(groups && group !== undefined ? { group } : {}),
       // A judge's 回避名单 spans the competition: the round's engine sees this round's part.
       ...(recuse
         ? {
@@ -93,6 +96,15 @@ export function assembleRoundInput({
       panel: { ...round.settings.panel },
       tieBreak: [...round.settings.tieBreak],
       awards: round.settings.awards.map((tier) => ({ ...tier })),
+      ...(groups
+        ? {
+            groups: groups.map((entry) => ({
+              ...entry,
+              criteria: entry.criteria && [...entry.criteria],
+              panel: entry.panel && { ...entry.panel },
+            })),
+          }
+        : {}),
     },
   };
   return withAudienceVotes(input, round.audience, audienceWindows, audienceVotes);

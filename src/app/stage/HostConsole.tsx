@@ -12,7 +12,7 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { outliersOf, sheetFullMark } from '../../domain/outliers';
+import { contestantOutliers } from '../../domain/outliers';
 import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
@@ -100,9 +100,10 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       rows.marks,
       rows.sheets,
       round.settings.recusal,
+      round.settings.groups,
     );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
-    const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
+    const outliers = result ? contestantOutliers(result, round.criteria, round.settings) : [];
     const confirmed = new Set(
       judges
         .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')
