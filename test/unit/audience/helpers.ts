@@ -5,7 +5,7 @@ import { ORGANIZER, roundScope } from '../../../src/db/entities';
 import { appendLocalEvent, writeTransaction } from '../../../src/db/log';
 import { voterIdOf } from '../../../src/domain/audience';
 import type { LeitaiEvent } from '../../../src/domain/events';
-import type { AudienceVoting, RoundRecord } from '../../../src/domain/records';
+import type { AudienceVoting, JudgeRecord, RoundRecord } from '../../../src/domain/records';
 
 export const SUPPORT: AudienceVoting = {
   groupId: 'public',
@@ -92,4 +92,29 @@ export function serverVote(
     type: 'audience.vote',
     payload: { windowId, contestantId, voterId: voterIdOf(voter), value, n, atMs: n * 10 },
   };
+}
+
+/** The round's judges as the organizer puts them in the 专家评委 group of `giveAudience`. */
+export async function groupJudges(
+  db: LeitaiDB,
+  judges: readonly JudgeRecord[],
+  group = 'experts',
+): Promise<void> {
+  await writeTransaction(db, async () => {
+    for (const judge of judges) {
+      const head = await db.entityHeads.get(['judges', judge.id]);
+      await appendLocalEvent(db, {
+        type: 'entity.put',
+        author: ORGANIZER,
+        competitionId: judge.competitionId,
+        roundId: null,
+        payload: {
+          table: 'judges',
+          entity: { ...judge, group },
+          revision: (head?.head.revision ?? 0) + 1,
+          fields: ['group'],
+        },
+      });
+    }
+  });
 }
