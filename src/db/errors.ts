@@ -39,7 +39,9 @@ export type RepositoryErrorCode =
   | 'result-pending'
   | 'sheets-set-aside'
   | 'not-purgeable'
-  | 'rehearsal-invalid';
+  | 'rehearsal-invalid'
+  | 'no-audience-voting'
+  | 'voting-not-open';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -173,6 +175,10 @@ export interface RepositoryReasons {
   // The stage and the reveal
   inactiveCall: Contestant;
   inactiveReveal: Contestant;
+  // 大众投票
+  noAudienceVoting: Round;
+  inactiveVoting: Contestant;
+  votingNotOpen: Round;
   displayNeedsContestant: NoParams;
   alreadySubmittedNoReminder: Judge & Contestant;
   alreadyRevealed: Contestant;

@@ -134,6 +134,9 @@ export const repositoryErrorsZh = checked({
   'repository.reason.seedNotOnDevice': '本设备没有与已公布指纹相符的种子，请在公布指纹的组织者设备上抽签',
   'repository.reason.noActiveContestants': '没有状态为“参赛”的选手，无法抽签',
   'repository.reason.inactiveCall': '选手“{contestant}”已退赛或被取消资格，不能叫号',
+  'repository.reason.noAudienceVoting': '“{round}”没有设置大众投票',
+  'repository.reason.inactiveVoting': '选手“{contestant}”已退赛或被取消资格，不能开始投票',
+  'repository.reason.votingNotOpen': '“{round}”没有进行中的大众投票',
   'repository.reason.inactiveReveal': '选手“{contestant}”已退赛或被取消资格，不能公布成绩',
   'repository.reason.displayNeedsContestant': '大屏显示选手或公布成绩时，必须指定选手',
   'repository.reason.alreadySubmittedNoReminder': '评委“{judge}”已提交对选手“{contestant}”的评分，无需催分',
@@ -287,6 +290,10 @@ export const repositoryErrorsEn = checked({
   'repository.reason.noActiveContestants': 'No contestant is competing, so there is nothing to draw',
   'repository.reason.inactiveCall':
     'Contestant “{contestant}” has withdrawn or been disqualified and cannot be called',
+  'repository.reason.noAudienceVoting': '“{round}” has no audience voting',
+  'repository.reason.inactiveVoting':
+    'Contestant “{contestant}” has withdrawn or been disqualified, so the audience cannot vote for them',
+  'repository.reason.votingNotOpen': '“{round}” has no audience voting open',
   'repository.reason.inactiveReveal':
     'Contestant “{contestant}” has withdrawn or been disqualified, so there is no result to reveal',
   'repository.reason.displayNeedsContestant':
