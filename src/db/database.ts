@@ -13,6 +13,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
   AdjustmentRow,
+  AudienceVoteRow,
+  AudienceWindowRow,
   CorrectionRow,
   EntityHeadRow,
   LeitaiEvent,
@@ -133,6 +135,8 @@ export class LeitaiDB extends Dexie {
   declare seasonMembers: Table<SeasonMemberRow, [Id, Id]>;
   declare seasonEntries: Table<SeasonEntryRow, [Id, Id]>;
   declare seasonEvidence: Table<SeasonEvidenceRow, Id>;
+  declare audienceWindows: Table<AudienceWindowRow, Id>;
+  declare audienceVotes: Table<AudienceVoteRow, [Id, Id]>;
 
   constructor(options: LeitaiDBOptions = {}) {
     const dexieOptions: DexieOptions = {};

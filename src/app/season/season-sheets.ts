@@ -73,6 +73,7 @@ export function entryLine(counted: CountedEntry, t: TFunction) {
 
 export function standingsTable(standings: SeasonStandings, t: TFunction): Table {
   return {
+    keys: ['rank', 'name', 'unit', 'points', 'competitionPoints', 'latest', 'entries', 'note'],
     header: [
       t('season.col.rank'),
       t('season.col.name'),
@@ -105,6 +106,7 @@ export function entriesTable(
   t: TFunction,
 ): Table {
   return {
+    keys: ['name', 'unit', 'date', 'item', 'source', 'points', 'note'],
     header: [
       t('season.col.name'),
       t('season.col.unit'),
