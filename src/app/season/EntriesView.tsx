@@ -10,6 +10,7 @@ import { EntryFields } from './EntryFields';
 import { checkEntryText, type EntryText } from './entry-form';
 import { useSeasonErrorText } from './issues-text';
 import { today } from './place';
+import { personText } from './season-sheets';
 
 /** 录入积分: a closed round's results posted by the points table, and items entered by hand. */
 export function EntriesView({ season }: { season: Season }) {
@@ -142,7 +143,7 @@ function ManualEntryForm({ season }: { season: Season }) {
           <option value="">{t('season.form.chooseMember')}</option>
           {season.members.map((member) => (
             <option key={member.id} value={member.id}>
-              {member.unit ? `${member.name}（${member.unit}）` : member.name}
+              {personText(member, t)}
             </option>
           ))}
         </select>

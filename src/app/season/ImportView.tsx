@@ -36,7 +36,10 @@ export function ImportView({ season }: { season: Season }) {
         }
       }
       if (unreadable.length > 0) {
-        setOutcome({ kind: 'refused', text: t('season.import.notJson', { files: unreadable.join('、') }) });
+        setOutcome({
+          kind: 'refused',
+          text: t('season.import.notJson', { files: unreadable.join(t('season.listSeparator')) }),
+        });
         return;
       }
       // Verifying backups needs the engine and the backup checks: loaded only now.

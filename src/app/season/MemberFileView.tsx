@@ -9,7 +9,7 @@ import { EntryFields } from './EntryFields';
 import { checkEntryText, type EntryText } from './entry-form';
 import { useSeasonErrorText } from './issues-text';
 import { today } from './place';
-import { pointsText, sourceText } from './season-sheets';
+import { personText, pointsText, sourceText } from './season-sheets';
 
 /** 一人一档: every entry of one member across events, corrections beside what they correct. */
 export function MemberFileView({ season, memberId }: { season: Season; memberId: string }) {
@@ -22,9 +22,7 @@ export function MemberFileView({ season, memberId }: { season: Season; memberId:
   const { member } = file;
   return (
     <section aria-labelledby="season-file-heading">
-      <h2 id="season-file-heading">
-        {t('season.file.title', { name: member.unit ? `${member.name}（${member.unit}）` : member.name })}
-      </h2>
+      <h2 id="season-file-heading">{t('season.file.title', { name: personText(member, t) })}</h2>
       <p className="season-total">{t('season.file.total', { total: file.total })}</p>
       {file.lines.length === 0 ? (
         <p className="notice">{t('season.file.empty')}</p>

@@ -8,6 +8,7 @@ import { useLiveRead } from '../live-read';
 import { Link } from '../router';
 import { useSeasonErrorText } from './issues-text';
 import { seasonHref } from './place';
+import { personText } from './season-sheets';
 
 /** 成员: the season's people, added from this device's contestants (one per name and unit) or by hand. */
 export function MembersView({ season }: { season: Season }) {
@@ -75,8 +76,8 @@ function Candidates({ seasonId }: { seasonId: string }) {
                 checked={chosen.has(at)}
                 onChange={(event) => toggle(at, event.target.checked)}
               />
-              {candidate.unit ? `${candidate.name}（${candidate.unit}）` : candidate.name}
-              <span className="season-hint">{candidate.competitions.join('、')}</span>
+              {personText(candidate, t)}
+              <span className="season-hint">{candidate.competitions.join(t('season.listSeparator'))}</span>
             </label>
           </li>
         ))}

@@ -4,7 +4,7 @@ import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
 import { Link } from '../router';
 import { seasonHref, today } from './place';
-import { entryLine, periodEntriesOf, rankText } from './season-sheets';
+import { entryLine, periodEntriesOf, personText, rankText } from './season-sheets';
 
 /** 2026年11月, 2026年第四季度, 2026年 (and their English). */
 export function periodInWords(period: Period, t: TFunction): string {
@@ -87,7 +87,7 @@ export function NoticePrint({ season, period }: { season: Season; period: Period
             <section key={row.memberId} className="season-notice__person">
               <h3>
                 {t('season.notice.personHeading', {
-                  name: row.unit ? `${row.name}（${row.unit}）` : row.name,
+                  name: personText(row, t),
                   points: row.points,
                 })}
               </h3>

@@ -24,6 +24,11 @@ export function pointsText(points: Hundredths): string {
   return formatUnits(BigInt(points), 2);
 }
 
+/** A person as named on the screens and the 公示: 张三（三工镇）, or the name alone. */
+export function personText(person: { name: string; unit: string | null }, t: TFunction): string {
+  return person.unit ? t('season.person', { name: person.name, unit: person.unit }) : person.name;
+}
+
 /** The rank as shown: 并列2 for a tie. */
 export function rankText(row: SeasonStanding, t: TFunction): string {
   return row.tied ? t('season.rank.tied', { rank: row.rank }) : String(row.rank);
