@@ -95,6 +95,7 @@ describe('the season', () => {
     await page.getByLabel('统计时段').fill('2026-11');
     await page.getByRole('button', { name: '查看' }).click();
     await page.getByRole('table', { name: '积分榜 · 2026-11' }).waitFor();
+    await h.screenshot(page, 'season-standings');
     await page.getByRole('link', { name: '公示' }).click();
     await page.locator('.print-sheets').waitFor();
     await page.evaluate(() => document.fonts.ready);
