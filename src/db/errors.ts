@@ -6,6 +6,7 @@
  * developers (logs, test output) and is never shown on a screen.
  */
 
+import type { CombinationIssue } from '../domain/combination-issues';
 import type { Issue } from '../domain/issues';
 import type { SeasonIssue } from '../domain/season-issues';
 
@@ -219,6 +220,8 @@ export interface RepositoryReasons {
   seasonNotFound: NoParams;
   seasonEntryNotFound: NoParams;
   competitionUndated: { competition: string };
+  // 总成绩 (src/db/combination.ts); the combination's rules are the domain's issues
+  combinationRules: { issues: readonly CombinationIssue[] };
 }
 
 export type ReasonName = keyof RepositoryReasons;

@@ -8,6 +8,7 @@
  * Pure: no Dexie, no Node, no DOM.
  */
 
+import type { Combination, CombinationStage } from './combination.ts';
 import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from './events.ts';
 import type { Criterion, Id, RaterGroup, RecuseList, RoundSettings } from './model.ts';
 import type {
@@ -235,6 +236,15 @@ const roundSettings = object<RoundSettings>({
   roundEachGroup: optional(boolean),
 });
 
+/** A competition's 总成绩 (./combination.ts); whether it makes sense is combineStages' check. */
+const combination = object<Combination>({
+  stages: array(object<CombinationStage>({ roundId: id, weight: hundredths }), 20),
+  decimals: integer(0, 4),
+  rounding: literal('half-up', 'half-even', 'down'),
+  tieBreak: array(text(MAX_ID_LENGTH + 10), 21),
+  awards: array(awardTier, 100),
+});
+
 const wireBlob: Check = (value, path) => {
   object<WireBlob>({ mediaType: text(100), base64: text(MAX_PHOTO_BASE64_LENGTH) })(value, path);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test((value as WireBlob).base64)) fail(`${path}.base64`, 'not base64');
@@ -282,6 +292,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     venue: optional(text(200)),
     issuer: optional(text(200)),
     demo: optional(literal(true)),
+    combination: optional(combination),
   }),
   rounds: object<RoundRecord>({
     id,

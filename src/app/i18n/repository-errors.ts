@@ -183,6 +183,8 @@ export const repositoryErrorsZh = checked({
   'repository.reason.seasonEntryNotFound': '找不到要更正的积分条目',
   'repository.reason.competitionUndated':
     '赛事“{competition}”没有日期，无法记入积分：请先在赛事设置中填写比赛日期',
+  // Said beside each field by the combination panel (src/app/organizer/combination/).
+  'repository.reason.combinationRules': '总成绩设置有误：{issues}',
 });
 
 export const repositoryErrorsEn = checked({
@@ -363,4 +365,6 @@ export const repositoryErrorsEn = checked({
   'repository.reason.seasonEntryNotFound': 'The entry to correct is not there',
   'repository.reason.competitionUndated':
     'The competition “{competition}” has no date, so its points cannot be dated: set its date first',
+  // Said beside each field by the combination panel (src/app/organizer/combination/).
+  'repository.reason.combinationRules': 'The overall ranking is not valid: {issues}',
 });
