@@ -37,6 +37,14 @@ export const combinationZh = {
   'combo.readoutTied': '{name}，{parts}，总分 {total}，总排名并列第 {rank} 名',
   'combo.refused': '总成绩暂时无法计算：{issues}',
   'combo.title': '总排名',
+  'combo.stageWeight': '{round}得分 × {percent}%',
+  'combo.pendingNote': '待定：尚未在所有轮次中完成',
+  'combo.excludedNote': '弃权或取消资格，不参与排名',
+  'combo.exportCsv': '导出总成绩（CSV）',
+  'combo.exportXlsx': '导出总成绩（Excel）',
+  'combo.exported': '已导出 {file}',
+  'combo.exportFailed': '导出失败：{reason}',
+  'combo.file': '总成绩',
 };
 
 export const combinationEn: Record<keyof typeof combinationZh, string> = {
@@ -75,4 +83,12 @@ export const combinationEn: Record<keyof typeof combinationZh, string> = {
   'combo.readoutTied': '{name}: {parts}, total {total}, overall rank {rank} (tied)',
   'combo.refused': 'The overall ranking cannot be computed now: {issues}',
   'combo.title': 'Overall ranking',
+  'combo.stageWeight': '{round} score × {percent}%',
+  'combo.pendingNote': 'pending: not complete in every round',
+  'combo.excludedNote': 'withdrawn or disqualified: not ranked',
+  'combo.exportCsv': 'Export the overall ranking (CSV)',
+  'combo.exportXlsx': 'Export the overall ranking (Excel)',
+  'combo.exported': 'Exported {file}',
+  'combo.exportFailed': 'The export failed: {reason}',
+  'combo.file': 'overall-ranking',
 };
