@@ -367,7 +367,7 @@ const STAGE_PAYLOAD_SHAPES = {
     revision,
   }),
   'stage.view': object<Payload<'stage.view'>>({
-    view: literal('contestant', 'reveal', 'leaderboard', 'awards'),
+    view: literal('contestant', 'reveal', 'leaderboard', 'awards', 'combined'),
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,

@@ -190,7 +190,8 @@ export interface EventPayloads {
 export type PurgePurpose = 'demo' | 'rehearsal';
 
 export type TimerAction = 'start' | 'pause' | 'reset';
-export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
+/** `combined`: the competition's 总成绩 (./combination.ts), from what has been revealed. */
+export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards' | 'combined';
 export type ProjectorTheme = 'leitai' | 'contrast';
 /** 揭晓速度: 隆重 / 标准 / 快速, and `instant` for a reveal the host skipped to its final score. */
 export type RevealPace = 'ceremonial' | 'standard' | 'quick' | 'instant';

@@ -143,6 +143,8 @@ export const stageZh = {
   'stage.display.reveal': '成绩揭晓',
   'stage.display.leaderboard': '排行榜',
   'stage.display.awards': '获奖名单',
+  'stage.display.combined': '总排名',
+  'stage.display.noCombination': '本赛事未设置总成绩（在赛事页“设置总成绩”）',
   'stage.display.provisionalMark': '（暂定）',
   'stage.display.theme': '大屏主题',
   'stage.display.themeLeitai': '擂台红金',
@@ -329,6 +331,9 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.display.reveal': 'Reveal',
   'stage.display.leaderboard': 'Leaderboard',
   'stage.display.awards': 'Awards',
+  'stage.display.combined': 'Overall ranking',
+  'stage.display.noCombination':
+    'This competition has no overall ranking (set it up on the competition page)',
   'stage.display.provisionalMark': ' (provisional)',
   'stage.display.theme': 'Projector theme',
   'stage.display.themeLeitai': 'Red and gold',

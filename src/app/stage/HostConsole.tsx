@@ -7,7 +7,7 @@
  */
 
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { displayOf } from '../../db/repository';
+import { competitionById, displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
@@ -16,6 +16,7 @@ import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
@@ -39,6 +40,10 @@ const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
 const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module) => module.AudiencePanel));
+// 总排名, only for a competition with a stage combination.
+const combinedPanel = lazyPart(['combination'], () =>
+  import('./CombinedPanel').then((module) => module.CombinedPanel),
+);
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -54,6 +59,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const rows = useScoringRows(roundId);
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
+  const competition = useLiveRead(competitionById, setup?.round.competitionId ?? '');
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
   useEffect(() => {
@@ -214,6 +220,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           contestantId={focused?.id ?? null}
           revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
         />
+        {competition?.combination && (
+          <Suspense fallback={null}>
+            <combinedPanel.Part competitionId={round.competitionId} contestantId={focused?.id ?? null} />
+          </Suspense>
+        )}
         {round.audience && (
           <Suspense fallback={null}>
             <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
