@@ -171,6 +171,14 @@ export class Admission {
     return this.entities.judges.get(judgeId);
   }
 
+  round(roundId: Id): SetupRecords['rounds'] | undefined {
+    return this.entities.rounds.get(roundId);
+  }
+
+  contestant(contestantId: Id): SetupRecords['contestants'] | undefined {
+    return this.entities.contestants.get(contestantId);
+  }
+
   /** Whether the round exists (created and not deleted). */
   hasRound(roundId: Id): boolean {
     return this.entities.rounds.has(roundId);

@@ -36,6 +36,14 @@ export const projectorZh = {
   'stage.projector.empty': '比赛即将开始',
   'stage.projector.noAwards': '获奖名单即将公布',
   'stage.projector.notRevealed': '成绩即将揭晓',
+  'stage.projector.audience.scan': '扫码参与大众投票',
+  'stage.projector.audience.qr': '大众投票二维码：{url}',
+  'stage.projector.audience.voteFor': '正在为“{name}”投票',
+  'stage.projector.audience.remaining': '剩余 {seconds} 秒',
+  'stage.projector.audience.closed': '投票结束',
+  'stage.projector.audience.turnout': '{count} 人已投票',
+  'stage.projector.audience.support': '支持率 {percent}%',
+  'stage.projector.audience.mean': '平均 {mean} 分',
 } satisfies Record<string, string>;
 
 export const projectorEn: Record<keyof typeof projectorZh, string> = {
@@ -72,4 +80,12 @@ export const projectorEn: Record<keyof typeof projectorZh, string> = {
   'stage.projector.empty': 'The competition is about to begin',
   'stage.projector.noAwards': 'The awards will be announced soon',
   'stage.projector.notRevealed': 'The score will be revealed shortly',
+  'stage.projector.audience.scan': 'Scan to vote',
+  'stage.projector.audience.qr': 'Audience voting QR code: {url}',
+  'stage.projector.audience.voteFor': 'Voting for “{name}”',
+  'stage.projector.audience.remaining': '{seconds} s left',
+  'stage.projector.audience.closed': 'Voting closed',
+  'stage.projector.audience.turnout': '{count} have voted',
+  'stage.projector.audience.support': '{percent}% support',
+  'stage.projector.audience.mean': 'Mean {mean}',
 };

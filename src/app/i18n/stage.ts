@@ -168,6 +168,15 @@ export const stageZh = {
   'stage.host.notLoggedIn':
     '本设备还没有登录场馆服务器，所以这里还没有轮次。请用组织者密码登录（首次使用时，在场馆服务器上用终端显示的认领码认领），赛事和轮次会随后同步过来；只在本机使用时，请先在组织者页面创建赛事和轮次。',
   'stage.host.loginStep': '登录场馆服务器',
+  'stage.audience.title': '大众投票',
+  'stage.audience.open': '开始投票（{seconds} 秒）',
+  'stage.audience.close': '结束投票',
+  'stage.audience.running': '“{name}”投票中 · 剩余 {seconds} 秒',
+  'stage.audience.timeUp': '“{name}”投票时间已到',
+  'stage.audience.turnout': '已投 {count} 票',
+  'stage.audience.support': '支持率 {percent}%',
+  'stage.audience.mean': '平均 {mean} 分',
+  'stage.audience.noContestant': '选择台上的选手后开始投票',
 } satisfies Record<string, string>;
 
 export const stageEn: Record<keyof typeof stageZh, string> = {
@@ -343,4 +352,13 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.host.notLoggedIn':
     'This device has not logged in to the venue server yet, so it has no rounds. Log in with the organizer’s password (the first time, claim the server with the claim code its terminal shows); the competitions and rounds then arrive here. On this device alone, create a competition and its rounds on the organizer page first.',
   'stage.host.loginStep': 'Log in to the venue server',
+  'stage.audience.title': 'Audience vote',
+  'stage.audience.open': 'Open voting ({seconds} s)',
+  'stage.audience.close': 'Close voting',
+  'stage.audience.running': 'Voting for “{name}” · {seconds} s left',
+  'stage.audience.timeUp': 'Voting time for “{name}” is up',
+  'stage.audience.turnout': '{count} votes',
+  'stage.audience.support': '{percent}% support',
+  'stage.audience.mean': 'Mean {mean}',
+  'stage.audience.noContestant': 'Choose the contestant on stage to open voting',
 };

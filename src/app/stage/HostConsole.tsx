@@ -38,6 +38,7 @@ const adjustmentsPanel = lazyPart([], () =>
 const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
+const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module) => module.AudiencePanel));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -213,6 +214,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           contestantId={focused?.id ?? null}
           revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
         />
+        {round.audience && (
+          <Suspense fallback={null}>
+            <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
+          </Suspense>
+        )}
         {adjust}
         <Suspense fallback={null}>
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
