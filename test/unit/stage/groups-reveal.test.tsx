@@ -171,7 +171,7 @@ describe('the host’s reveal card with groups', () => {
         />
       </DatabaseProvider>,
     );
-    const lines = within(await screen.findByRole('list', { name: '各评委组得分' }))
+    const lines = within(await screen.findByRole('list', { name: '各评委组得分' }, { timeout: 15_000 }))
       .getAllByRole('listitem')
       .map((item) => item.textContent);
     expect(lines).toEqual(['专家评委 88.35 × 70%，计 61.85 分', '大众评审 支持率 83.3% × 30%，计 25.00 分']);
