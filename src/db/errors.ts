@@ -74,6 +74,7 @@ export interface RepositoryFields {
   timeLimit: NoParams;
   overtimeInterval: NoParams;
   overtimePoints: NoParams;
+  audienceWindow: NoParams;
   adjustmentLabel: NoParams;
   adjustmentReason: NoParams;
   revokeReason: NoParams;
@@ -114,6 +115,12 @@ export interface RepositoryReasons {
   duplicateCriterionId: Criterion;
   engineRules: { issues: readonly Issue[] };
   overtimeWithoutLimit: NoParams;
+  /** 大众投票 names a group the round does not have. */
+  audienceGroupUnknown: { group: string };
+  /** 大众投票's criterion is not one the audience group marks, or not a whole 0–1 / 0–10 mark. */
+  audienceCriterionInvalid: { group: string; max: string };
+  /** A judge's 评委组 is none of the groups of the competition's rounds. */
+  judgeGroupUnknown: Judge & { group: string };
   dateInvalid: { text: string };
   statusInvalid: Contestant;
   photoTooLarge: { megabytes: number };

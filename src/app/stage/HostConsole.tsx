@@ -12,7 +12,6 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { contestantOutliers } from '../../domain/outliers';
 import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
@@ -20,7 +19,9 @@ import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
+import { hostOutliers } from './group-progress';
 import { LateMarks } from './LateMarks';
+import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
@@ -54,6 +55,12 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
   const call = events ? stageCallOf(events) : null;
+  const grouped = setup?.round.settings.groups !== undefined;
+  useEffect(() => {
+    if (!grouped) return;
+    void groupSummary.preload();
+    void groupReadout.preload();
+  }, [grouped]);
 
   // A new call brings the console back to the contestant on stage.
   const callId = call?.id;
@@ -103,7 +110,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       round.settings.groups,
     );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
-    const outliers = result ? contestantOutliers(result, round.criteria, round.settings) : [];
+    const outliers = hostOutliers(round, result);
     const confirmed = new Set(
       judges
         .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')

@@ -186,6 +186,7 @@ function Projector({ roundId }: { roundId: Id }) {
   // awards in their heading.
   let view = (
     <LeaderboardView
+      round={round}
       standings={standings}
       status={status}
       caption={roundName}
@@ -200,6 +201,7 @@ function Projector({ roundId }: { roundId: Id }) {
     view = (
       <RevealView
         key={viewEvent.id}
+        round={round}
         contestant={contestant}
         judges={judges}
         result={result}
