@@ -94,6 +94,12 @@ function wholeNumber(text: string | null, name: string, fallback: number, max: n
   return value;
 }
 
+function serverIdOf(value: unknown): string {
+  if (typeof value !== 'string' || value === '' || value.length > 100)
+    refuse('malformedRequest', "the venue server's id is missing or longer than 100 characters");
+  return value;
+}
+
 export class HubCore {
   readonly store: HubStore;
   readonly hubId: string;
@@ -131,7 +137,7 @@ export class HubCore {
       return json(200, await this.register(request.body));
     }
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
-      'GET /venue': async (venue) => this.status(venue),
+      'GET /venue': async (venue) => this.status(venue, request.query),
       'POST /push': (venue) => this.push(venue, request.body),
       'GET /pull': (venue) => this.pull(venue, request.query),
     };
@@ -167,8 +173,10 @@ export class HubCore {
     return { venueId, name: name.trim(), venueKey };
   }
 
-  private status(venue: VenueRow): HubVenueStatus {
-    return { venueId: venue.id, name: venue.name, ackedThrough: venue.ackedThrough };
+  private status(venue: VenueRow, query: URLSearchParams): HubVenueStatus {
+    const server = serverIdOf(query.get('server'));
+    const ackedThrough = venue.ackedServer === server ? venue.ackedThrough : 0;
+    return { venueId: venue.id, name: venue.name, ackedThrough };
   }
 
   private requireOwnVenue(venue: VenueRow, named: unknown): void {
@@ -180,6 +188,7 @@ export class HubCore {
     this.requireOwnVenue(venue, fieldOf(body, 'venueId'));
     const events = fieldOf(body, 'events');
     const through = fieldOf(body, 'through');
+    const server = serverIdOf(fieldOf(body, 'serverId'));
     if (!Array.isArray(events)) refuse('malformedRequest', 'expected { venueId, through, events: [...] }');
     if (events.length > MAX_HUB_PUSH_EVENTS)
       refuse('tooLarge', `more than ${MAX_HUB_PUSH_EVENTS} events in one push`);
@@ -203,7 +212,7 @@ export class HubCore {
         path,
       });
     });
-    const { accepted, ackedThrough } = await this.store.insertVenueEvents(venue.id, through, valid);
+    const { accepted, ackedThrough } = await this.store.insertVenueEvents(venue.id, server, through, valid);
     if (accepted > 0) for (const listener of this.listeners) listener(venue.id);
     return { accepted, duplicates: valid.length - accepted, refused, ackedThrough };
   }

@@ -20,13 +20,16 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
 CREATE TABLE hub_meta (key text PRIMARY KEY, value text NOT NULL);
 -- A registered venue. key_hash is the SHA-256 of the venue key (the key itself is never stored);
--- acked_through is the venue's own sequence number up to which the hub holds all it was sent.
+-- acked_through is the venue server's own sequence number up to which the hub holds all it was
+-- sent, counted on the server acked_server (a venue that starts a new data directory is a new
+-- server that numbers from 1 again).
 CREATE TABLE venues (
   id text PRIMARY KEY,
   name text NOT NULL UNIQUE,
   key_hash text NOT NULL UNIQUE,
   registered_at timestamptz NOT NULL DEFAULT now(),
-  acked_through bigint NOT NULL DEFAULT 0
+  acked_through bigint NOT NULL DEFAULT 0,
+  acked_server text
 );
 -- Every venue's log, each event once per venue (an event id is unique within its venue's log).
 -- seq is the hub's cursor: pushes commit one at a time (an advisory lock, see store.ts), so a

@@ -15,7 +15,18 @@ export interface VenueRow {
   id: string;
   name: string;
   ackedThrough: number;
+  /** The venue server whose sequence numbers ackedThrough counts (null before its first push). */
+  ackedServer: string | null;
 }
+
+type VenueColumns = { id: string; name: string; acked_through: number; acked_server: string | null };
+
+const venueRow = (row: VenueColumns): VenueRow => ({
+  id: row.id,
+  name: row.name,
+  ackedThrough: row.acked_through,
+  ackedServer: row.acked_server,
+});
 
 export interface IncomingEvent {
   id: string;
@@ -97,28 +108,29 @@ export class HubStore {
   }
 
   async venueByKeyHash(keyHash: string): Promise<VenueRow | undefined> {
-    const { rows } = await this.pool.query<{ id: string; name: string; acked_through: number }>(
-      'SELECT id, name, acked_through FROM venues WHERE key_hash = $1',
+    const { rows } = await this.pool.query<VenueColumns>(
+      'SELECT id, name, acked_through, acked_server FROM venues WHERE key_hash = $1',
       [keyHash],
     );
-    const row = rows[0];
-    return row && { id: row.id, name: row.name, ackedThrough: row.acked_through };
+    return rows[0] && venueRow(rows[0]);
   }
 
   async venues(): Promise<VenueRow[]> {
-    const { rows } = await this.pool.query<{ id: string; name: string; acked_through: number }>(
-      'SELECT id, name, acked_through FROM venues ORDER BY registered_at, id',
+    const { rows } = await this.pool.query<VenueColumns>(
+      'SELECT id, name, acked_through, acked_server FROM venues ORDER BY registered_at, id',
     );
-    return rows.map((row) => ({ id: row.id, name: row.name, ackedThrough: row.acked_through }));
+    return rows.map(venueRow);
   }
 
   /**
    * Stores a venue's batch in one transaction: the new events get the next sequence numbers in
    * the batch's order, the ones it holds already are skipped, and the venue's acknowledged point
-   * moves up to `through` (never down: a late duplicate batch does not move it back).
+   * moves up to `through` of `server` (never down: a late duplicate batch does not move it back;
+   * a new server of the venue counts from its own numbers).
    */
   async insertVenueEvents(
     venueId: string,
+    server: string,
     through: number,
     events: IncomingEvent[],
   ): Promise<{ accepted: number; ackedThrough: number }> {
@@ -140,8 +152,11 @@ export class HubStore {
         ],
       );
       const { rows } = await client.query<{ acked_through: number }>(
-        'UPDATE venues SET acked_through = GREATEST(acked_through, $2) WHERE id = $1 RETURNING acked_through',
-        [venueId, through],
+        `UPDATE venues SET
+           acked_through = CASE WHEN acked_server = $3 THEN GREATEST(acked_through, $2) ELSE $2 END,
+           acked_server = $3
+         WHERE id = $1 RETURNING acked_through`,
+        [venueId, through, server],
       );
       await client.query('COMMIT');
       return { accepted: inserted.rowCount ?? 0, ackedThrough: rows[0]?.acked_through ?? 0 };

@@ -21,6 +21,9 @@ const USAGE = `Usage: npm start -- [options]
       --cert FILE      a certificate (PEM) to use instead of the local one (env LEITAI_CERT)
       --key FILE       its private key (PEM) (env LEITAI_KEY)
       --no-build       serve dist/ as it is, without building it when stale
+      --hub URL        relay this venue's events to a county hub (env LEITAI_HUB), in the
+                       background: the hall never waits for it
+      --venue-key KEY  the venue key the hub issued at registration (env LEITAI_VENUE_KEY)
   -h, --help           show this help`;
 
 function fail(message) {
@@ -40,6 +43,8 @@ try {
       cert: { type: 'string' },
       key: { type: 'string' },
       'no-build': { type: 'boolean' },
+      hub: { type: 'string' },
+      'venue-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -69,6 +74,10 @@ const certFile = values.cert ?? process.env.LEITAI_CERT ?? null;
 const keyFile = values.key ?? process.env.LEITAI_KEY ?? null;
 if ((certFile === null) !== (keyFile === null)) fail('--cert and --key go together.');
 if (certFile && httpsPort === null) fail('--cert and --key need https: drop --no-https.');
+const hubUrl = values.hub ?? process.env.LEITAI_HUB ?? null;
+const venueKey = values['venue-key'] ?? process.env.LEITAI_VENUE_KEY ?? null;
+if ((hubUrl === null) !== (venueKey === null)) fail('--hub and --venue-key go together.');
+if (hubUrl !== null && !URL.canParse(hubUrl)) fail(`Invalid hub URL: ${hubUrl}`);
 
 if (!values['no-build']) await buildIfStale();
 
@@ -85,6 +94,7 @@ try {
     httpsPort,
     certFile,
     keyFile,
+    hub: hubUrl === null ? null : { url: hubUrl, venueKey },
   });
 } catch (error) {
   if (error?.code === 'EADDRINUSE')

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { VenueCore } from './core';
 import { startVenueServer } from './http';
+import { HubRelay } from './hub-relay';
 import { VenueStore } from './store';
 import { localTls, suppliedTls, type TlsMaterial } from './tls';
 
@@ -23,6 +24,8 @@ export interface VenueOptions {
   /** A certificate and key supplied by the organizer, instead of the local authority's. */
   certFile: string | null;
   keyFile: string | null;
+  /** The county hub this venue relays its events to (--hub, --venue-key); null: none. */
+  hub?: { url: string; venueKey: string } | null;
 }
 
 /** This laptop's IPv4 addresses on the venue's network (not loopback). */
@@ -93,6 +96,20 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
         ? `https://${urlHost(first)}:${server.httpsPort}`
         : `http://${urlHost(first)}:${server.httpPort}`;
   }
+  // In the background: the hall never waits for the hub (./hub-relay.ts).
+  const relay = options.hub
+    ? new HubRelay({
+        store,
+        serverId: core.serverId,
+        hubUrl: options.hub.url,
+        venueKey: options.hub.venueKey,
+        onCommit: (listener) =>
+          core.subscribe((notice) => {
+            if (notice.type === 'commit') listener();
+          }),
+        log: (message) => console.warn(message),
+      })
+    : null;
   await printBanner({
     options,
     core,
@@ -104,6 +121,7 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
   });
   return {
     async close() {
+      await relay?.stop();
       await server.close();
       store.close();
     },
@@ -154,6 +172,7 @@ async function printBanner(args: {
       httpsPort !== null ? `https://${urlHost(first)}:${httpsPort}` : `http://${urlHost(first)}:${httpPort}`;
     lines.push(`  大屏入口 Projector link: ${base}/projector?code=${core.projectorCode()}`);
   }
+  if (options.hub) lines.push(`  城市中心 Hub (events relayed in the background): ${options.hub.url}`);
   lines.push(
     `  数据目录 Data directory: ${options.dataDir}`,
     '',

@@ -64,21 +64,26 @@ export interface VenueRegistration {
   venueKey: string;
 }
 
-/** GET /venue (the venue key): where the venue's relay resumes. */
+/**
+ * GET /venue?server=SERVER_ID (the venue key): where the relay of that venue server resumes.
+ * A venue that starts a new data directory is a new server numbering from 1: it starts at 0.
+ */
 export interface HubVenueStatus {
   venueId: Id;
   name: string;
-  /** The venue's own sequence number up to which the hub holds every event it was sent. */
+  /** The server's own sequence number up to which the hub holds every event it was sent. */
   ackedThrough: number;
 }
 
 /**
  * POST /push (the venue key): a batch of the venue's stored events, in the venue's order.
- * `through` is the venue's sequence number of the last one: once the batch commits, the hub
- * holds every event of the venue up to it, and a relay that restarts resumes after it.
+ * `through` is the venue server's sequence number of the last one: once the batch commits, the
+ * hub holds every event of that server up to it, and a relay that restarts resumes after it.
  */
 export interface HubPushRequest {
   venueId: Id;
+  /** The venue server's id (HelloResponse.serverId): whose sequence numbers `through` counts. */
+  serverId: string;
   through: number;
   events: WireEvent[];
 }

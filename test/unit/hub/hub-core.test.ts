@@ -10,6 +10,9 @@ import type { HubPullResponse, HubPushResponse, HubVenueStatus } from '../../../
 import { PROTOCOL_VERSION } from '../../../src/sync/protocol';
 import { ADMIN_SECRET, call, markEvent, registerVenue, testHub } from './helpers';
 
+/** The venue server's id, whose sequence numbers a push's `through` counts. */
+const SERVER = 'venue-server-1';
+
 async function rows<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -56,7 +59,10 @@ describe('the hub: venues', () => {
       body: { name: '城关镇' },
     });
     expect(again.error?.code).toBe('venueExists');
-    const status = await call<HubVenueStatus>(core, 'GET', '/venue', { token: venue.venueKey });
+    const status = await call<HubVenueStatus>(core, 'GET', '/venue', {
+      token: venue.venueKey,
+      query: { server: SERVER },
+    });
     expect(status.body).toEqual({ venueId: venue.venueId, name: '城关镇', ackedThrough: 0 });
   });
 
@@ -76,7 +82,7 @@ describe('the hub: push and pull', () => {
     const { core, url } = await testHub();
     const venue = await registerVenue(core, '城关镇');
     const events = [1, 2, 3].map((n) => markEvent(n));
-    const body = { venueId: venue.venueId, through: 3, events };
+    const body = { venueId: venue.venueId, serverId: SERVER, through: 3, events };
     const first = await call<HubPushResponse>(core, 'POST', '/push', { token: venue.venueKey, body });
     expect(first.body).toEqual({ accepted: 3, duplicates: 0, refused: [], ackedThrough: 3 });
     const again = await call<HubPushResponse>(core, 'POST', '/push', { token: venue.venueKey, body });
@@ -86,16 +92,36 @@ describe('the hub: push and pull', () => {
     // An older batch arriving late does not move the acknowledged point back.
     const late = await call<HubPushResponse>(core, 'POST', '/push', {
       token: venue.venueKey,
-      body: { venueId: venue.venueId, through: 1, events: events.slice(0, 1) },
+      body: { venueId: venue.venueId, serverId: SERVER, through: 1, events: events.slice(0, 1) },
     });
     expect(late.body.ackedThrough).toBe(3);
+  });
+
+  it("counts the acknowledged point per venue server: a venue's new data directory starts at 0", async () => {
+    const { core } = await testHub();
+    const venue = await registerVenue(core, '城关镇');
+    await call(core, 'POST', '/push', {
+      token: venue.venueKey,
+      body: { venueId: venue.venueId, serverId: SERVER, through: 40, events: [markEvent(1)] },
+    });
+    const status = (server: string) =>
+      call<HubVenueStatus>(core, 'GET', '/venue', { token: venue.venueKey, query: { server } });
+    expect((await status(SERVER)).body.ackedThrough).toBe(40);
+    expect((await status('new-server')).body.ackedThrough).toBe(0);
+    const fresh = await call<HubPushResponse>(core, 'POST', '/push', {
+      token: venue.venueKey,
+      body: { venueId: venue.venueId, serverId: 'new-server', through: 2, events: [markEvent(2)] },
+    });
+    expect(fresh.body.ackedThrough).toBe(2);
+    const missing = await call(core, 'GET', '/venue', { token: venue.venueKey });
+    expect(missing.error?.code).toBe('malformedRequest');
   });
 
   it("keeps each venue's events under its own id: the same event id in two venues is two events", async () => {
     const { core, url } = await testHub();
     const a = await registerVenue(core, '城关镇');
     const b = await registerVenue(core, '河口镇');
-    const body = (venueId: string) => ({ venueId, through: 1, events: [markEvent(1)] });
+    const body = (venueId: string) => ({ venueId, serverId: SERVER, through: 1, events: [markEvent(1)] });
     await call(core, 'POST', '/push', { token: a.venueKey, body: body(a.venueId) });
     const second = await call<HubPushResponse>(core, 'POST', '/push', {
       token: b.venueKey,
@@ -113,7 +139,7 @@ describe('the hub: push and pull', () => {
     for (const venueId of [b.venueId, 'forged-venue', undefined, 42]) {
       const refused = await call(core, 'POST', '/push', {
         token: a.venueKey,
-        body: { venueId, through: 1, events: [markEvent(1)] },
+        body: { venueId, serverId: SERVER, through: 1, events: [markEvent(1)] },
       });
       expect(refused.status).toBe(403);
       expect(refused.error?.code).toBe('foreignVenue');
@@ -123,7 +149,7 @@ describe('the hub: push and pull', () => {
     for (const token of [null, 'not-a-venue-key', ADMIN_SECRET]) {
       const refused = await call(core, 'POST', '/push', {
         token,
-        body: { venueId: a.venueId, through: 1, events: [markEvent(1)] },
+        body: { venueId: a.venueId, serverId: SERVER, through: 1, events: [markEvent(1)] },
       });
       expect(refused.status).toBe(401);
       expect(refused.error?.code).toBe('unauthorized');
@@ -139,7 +165,12 @@ describe('the hub: push and pull', () => {
     const bad = { ...markEvent(2), unknownField: true };
     const answer = await call<HubPushResponse>(core, 'POST', '/push', {
       token: venue.venueKey,
-      body: { venueId: venue.venueId, through: 3, events: [markEvent(1), bad, markEvent(3)] },
+      body: {
+        venueId: venue.venueId,
+        serverId: SERVER,
+        through: 3,
+        events: [markEvent(1), bad, markEvent(3)],
+      },
     });
     expect(answer.body.accepted).toBe(2);
     expect(answer.body.refused).toEqual([
@@ -155,11 +186,16 @@ describe('the hub: push and pull', () => {
     const aEvents = [1, 2, 3, 4, 5].map((n) => markEvent(n));
     await call(core, 'POST', '/push', {
       token: a.venueKey,
-      body: { venueId: a.venueId, through: 5, events: aEvents },
+      body: { venueId: a.venueId, serverId: SERVER, through: 5, events: aEvents },
     });
     await call(core, 'POST', '/push', {
       token: b.venueKey,
-      body: { venueId: b.venueId, through: 1, events: [markEvent(9, 'other-tablet'.padEnd(32, '0'))] },
+      body: {
+        venueId: b.venueId,
+        serverId: SERVER,
+        through: 1,
+        events: [markEvent(9, 'other-tablet'.padEnd(32, '0'))],
+      },
     });
     const seen: string[] = [];
     let cursor = 0;
