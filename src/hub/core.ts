@@ -3,7 +3,9 @@
  * handshake of the sync protocol, venue registration with the admin secret, and each venue's
  * idempotent push and cursor pull with its venue key.
  *
- * A venue key is the venue server's identity: it reads and writes that venue's events only. A
+ * A venue key is the venue server's identity: it reads and writes that venue's events only. The
+ * dashboard code reads the city dashboard (GET /dashboard) and nothing else: no route writes
+ * with it, and the dashboard's reads run in READ ONLY transactions. A
  * push that names another venue is refused whole (`foreignVenue`), whatever its events say; each
  * event is checked strictly for its shape (the domain's `parseWireEvent`, as the venue server
  * checks a device's) and stored once. Which judge may write which mark is the venue server's
@@ -32,6 +34,7 @@ import {
   PROTOCOL_VERSION,
   parseWireEvent,
 } from '../sync/protocol';
+import { Dashboard } from './dashboard';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
 
@@ -59,6 +62,9 @@ export interface HubCoreOptions {
   hubId: string;
   /** SHA-256 of the admin secret, which registers venues. */
   adminSecretHash: string;
+  /** SHA-256 of the dashboard code, which reads the city dashboard only. */
+  dashboardCodeHash: string;
+  now?: () => Date;
 }
 
 /** A venue name: what organizers read on the dashboard. */
@@ -104,12 +110,18 @@ export class HubCore {
   readonly store: HubStore;
   readonly hubId: string;
   private readonly adminSecretHash: string;
+  private readonly dashboardCodeHash: string;
+  private readonly dashboard: Dashboard;
+  private readonly now: () => Date;
   private readonly listeners = new Set<(venueId: string) => void>();
 
-  constructor({ store, hubId, adminSecretHash }: HubCoreOptions) {
+  constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
     this.store = store;
     this.hubId = hubId;
     this.adminSecretHash = adminSecretHash;
+    this.dashboardCodeHash = dashboardCodeHash;
+    this.dashboard = new Dashboard(store);
+    this.now = now;
   }
 
   /** Called with the venue's id after a push stored new events of it. */
@@ -135,6 +147,11 @@ export class HubCore {
     if (route === 'POST /admin/venues') {
       this.requireAdmin(request.token);
       return json(200, await this.register(request.body));
+    }
+    if (route === 'GET /dashboard') {
+      if (request.token === null || !matchesHash(request.token, this.dashboardCodeHash))
+        refuse('unauthorized', 'missing or wrong dashboard code');
+      return json(200, await this.dashboard.read(this.now()));
     }
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
       'GET /venue': async (venue) => this.status(venue, request.query),

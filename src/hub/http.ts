@@ -24,6 +24,7 @@ import {
   syncError,
 } from '../sync/protocol';
 import type { HubCore } from './core';
+import { DASHBOARD_CSS, DASHBOARD_HTML, DASHBOARD_JS, DASHBOARD_PAGE_CSP } from './dashboard-page';
 
 export interface HubServerOptions {
   core: HubCore;
@@ -37,6 +38,13 @@ export interface HubServer {
   port: number;
   close(): Promise<void>;
 }
+
+/** The dashboard's page (./dashboard-page.ts): its files, each with its type. */
+const PAGE_FILES: Record<string, { type: string; body: string }> = {
+  '/dashboard': { type: 'text/html; charset=utf-8', body: DASHBOARD_HTML },
+  '/dashboard.js': { type: 'text/javascript; charset=utf-8', body: DASHBOARD_JS },
+  '/dashboard.css': { type: 'text/css; charset=utf-8', body: DASHBOARD_CSS },
+};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
@@ -103,6 +111,17 @@ export async function startHubServer({ core, host, port, tls }: HubServerOptions
       url = new URL(req.url ?? '/', 'http://hub');
     } catch {
       return refusal(res, 'malformedRequest', 'unreadable request target');
+    }
+    const file = PAGE_FILES[url.pathname];
+    if (file && req.method === 'GET') {
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Security-Policy': DASHBOARD_PAGE_CSP,
+        'Content-Type': file.type,
+        'Content-Length': Buffer.byteLength(file.body),
+      });
+      res.end(file.body);
+      return;
     }
     if (!url.pathname.startsWith(`${HUB_API_PREFIX}/`))
       return refusal(res, 'notFound', `no ${req.method} ${url.pathname}`);

@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run hub -- [options]                 (or: npx leitai h
   DATABASE_URL         the PostgreSQL database (required), e.g. postgres://leitai@db/leitai
   HUB_ADMIN_SECRET     the admin secret that registers venues; a new hub without one makes one
                        and prints it once
+  HUB_DASHBOARD_CODE   the code of the read-only city dashboard (/dashboard); made and printed
+                       once likewise
   -h, --help           show this help
 
 register-venue: registers a venue on a running hub (HUB_ADMIN_SECRET required) and prints its
@@ -85,6 +87,7 @@ if (positionals[0] === 'register-venue') {
       port: Number(portText),
       tls: certFile && keyFile ? { certFile, keyFile } : null,
       adminSecret: process.env.HUB_ADMIN_SECRET || null,
+      dashboardCode: process.env.HUB_DASHBOARD_CODE || null,
     });
   } catch (error) {
     if (error?.code === 'EADDRINUSE') fail(`Port ${portText} is already in use: choose another with --port.`);

@@ -39,6 +39,14 @@ export interface StoredHubEvent {
   body: string;
 }
 
+export interface TailRow {
+  seq: number;
+  venueId: string;
+  body: string;
+  /** When the hub stored it (ISO 8601). */
+  receivedAt: string;
+}
+
 /** Thrown by `registerVenue` when the name is taken. */
 export class VenueNameTaken extends Error {}
 
@@ -160,6 +168,34 @@ export class HubStore {
       );
       await client.query('COMMIT');
       return { accepted: inserted.rowCount ?? 0, ackedThrough: rows[0]?.acked_through ?? 0 };
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * The hub's events of every venue after its cursor `after`, at most `limit`, in its order, with
+   * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
+   * reads cannot write, whatever a bug of its would ask.
+   */
+  async tail(after: number, limit: number): Promise<TailRow[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN READ ONLY');
+      const { rows } = await client.query<{ seq: number; venue_id: string; body: string; received_at: Date }>(
+        'SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [after, limit],
+      );
+      await client.query('COMMIT');
+      return rows.map((row) => ({
+        seq: row.seq,
+        venueId: row.venue_id,
+        body: row.body,
+        receivedAt: row.received_at.toISOString(),
+      }));
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

@@ -116,3 +116,50 @@ export interface HubPullResponse {
   /** More to pull while cursor < head. */
   head: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The city dashboard (GET /dashboard with the dashboard code): read-only
+
+/** A ranked contestant of a round, as the venue's results show it (the engine's standings). */
+export interface DashboardPlace {
+  rank: number;
+  contestantId: Id;
+  name: string;
+  unit: string | null;
+  /** The announced score, with the round's decimals. */
+  score: string;
+  award: string | null;
+}
+
+export interface DashboardRound {
+  competitionId: Id;
+  competitionName: string;
+  roundId: Id;
+  roundName: string;
+  /** On stage now (the round's winning `stage.call`); null before the first call. */
+  current: { contestantId: Id; name: string } | null;
+  contestants: number;
+  /** Non-empty marks entered, and sheets submitted of those the judges owe (recused judges owe none). */
+  marks: number;
+  sheetsIn: number;
+  sheetsExpected: number;
+  /** Contestants the host has revealed (公布). */
+  revealed: number;
+  /** The venue's standings; `refused` when the engine refuses the round (its issues' codes). */
+  standings: { ranked: DashboardPlace[]; pending: number } | { refused: string[] };
+}
+
+export interface DashboardVenue {
+  venueId: Id;
+  name: string;
+  /** Events of the venue on the hub, and when the newest arrived (ISO 8601; null: none yet). */
+  events: number;
+  lastEventAt: string | null;
+  /** Its real rounds (no demo competition, no 彩排 round), in the venue's order. */
+  rounds: DashboardRound[];
+}
+
+export interface CityDashboard {
+  checkedAt: string;
+  venues: DashboardVenue[];
+}

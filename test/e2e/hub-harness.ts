@@ -7,6 +7,7 @@ import { projectRoot } from '../../src/server/build-if-stale.mjs';
 import { until } from './waiting';
 
 export const HUB_ADMIN_SECRET = 'e2e-hub-admin-secret';
+export const HUB_DASHBOARD_CODE = 'e2e-hub-dashboard-code';
 
 export interface HubProcess {
   url: string;
@@ -22,7 +23,7 @@ export async function startHubProcess(databaseUrl: string, port = 0): Promise<Hu
     ['src/hub/start.mjs', '--host', '127.0.0.1', '--port', String(port)],
     {
       cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, HUB_ADMIN_SECRET },
+      env: { ...process.env, DATABASE_URL: databaseUrl, HUB_ADMIN_SECRET, HUB_DASHBOARD_CODE },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

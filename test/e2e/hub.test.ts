@@ -2,19 +2,31 @@
 // three venue server processes (`npm start -- --hub URL --venue-key KEY`), each with an organizer
 // and three judges on the app's sync client scoring a round. One venue's line to the hub is cut
 // for a while (its hall goes on), the hub is killed with SIGKILL mid-round and restarted, and at
-// the end the hub holds every event of every venue exactly once, in each venue's order.
+// the end the hub holds every event of every venue exactly once, in each venue's order, and the
+// city dashboard's standings of each venue are the venue's own.
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { enterMark, submitSheet } from '../../src/db/marks';
+import { loadRoundInput } from '../../src/db/read';
+import { revealContestant } from '../../src/db/reveal';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
+import { computeLiveStandings } from '../../src/domain/live-standings';
 import type { Id } from '../../src/domain/model';
 import { registerVenue } from '../../src/hub/register';
+import type { CityDashboard } from '../../src/sync/hub-protocol';
 import { PROTOCOL_VERSION, type PullResponse, type WireEvent } from '../../src/sync/protocol';
 import { freshDatabase } from '../unit/hub/postgres';
-import { HUB_ADMIN_SECRET, type HubProcess, type Line, startHubProcess, startLine } from './hub-harness';
+import {
+  HUB_ADMIN_SECRET,
+  HUB_DASHBOARD_CODE,
+  type HubProcess,
+  type Line,
+  startHubProcess,
+  startLine,
+} from './hub-harness';
 import { type NodeDevice, nodeDevice } from './node-device';
 import { startVenueProcess, type VenueProcess } from './venue-process';
 import { until } from './waiting';
@@ -163,7 +175,7 @@ async function submittedSheets(device: NodeDevice): Promise<number> {
 }
 
 describe('the county hub with three venues', () => {
-  it('holds every event of every venue exactly once after a venue was cut off and the hub was killed', async () => {
+  it("holds every event of every venue exactly once after a venue was cut off and the hub was killed; the dashboard shows the venues' own standings", async () => {
     const database = await freshDatabase();
     cleanups.push(database.drop);
     let hub: HubProcess = await startHubProcess(database.url);
@@ -191,6 +203,15 @@ describe('the county hub with three venues', () => {
       );
     }
 
+    // The host reveals the first contestant (公布) while the hub is still down.
+    for (const hall of halls) {
+      await revealContestant(hall.organizer.db, {
+        roundId: hall.roundId,
+        contestantId: hall.contestantIds[0] as Id,
+      });
+      await hall.organizer.client.syncNow();
+    }
+
     hub = await startHubProcess(database.url, hub.port);
     line.restore();
     for (const hall of halls) {
@@ -205,5 +226,39 @@ describe('the county hub with three venues', () => {
       expect(onHub.ids).toEqual(expected);
       expect(onHub.distinct).toBe(expected.length);
     }
+
+    // The city dashboard: every hall's round complete, and its standings the venue's own.
+    const response = await fetch(`${hub.url}/hub/v1/dashboard`, {
+      headers: { 'leitai-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${HUB_DASHBOARD_CODE}` },
+    });
+    const city = (await response.json()) as CityDashboard;
+    expect(city.venues.map((venue) => venue.name)).toEqual(halls.map((hall) => hall.name));
+    for (const [index, hall] of halls.entries()) {
+      const round = city.venues[index]?.rounds[0];
+      expect(round).toMatchObject({
+        roundId: hall.roundId,
+        sheetsIn: JUDGES * CONTESTANTS,
+        sheetsExpected: JUDGES * CONTESTANTS,
+        marks: JUDGES * CONTESTANTS * CRITERIA.length,
+        revealed: 1,
+      });
+      const own = computeLiveStandings(await loadRoundInput(hall.organizer.db, hall.roundId));
+      expect(own.ranked).toHaveLength(CONTESTANTS);
+      expect(round?.standings).toEqual({
+        ranked: own.ranked.map((result) => ({
+          rank: result.rank,
+          contestantId: result.id,
+          name: result.name,
+          unit: result.unit,
+          score: result.announcedScore,
+          award: result.award,
+        })),
+        pending: 0,
+      });
+    }
+    const page = await fetch(`${hub.url}/dashboard`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('城市看板');
   });
 });

@@ -9,6 +9,7 @@ import { PROTOCOL_VERSION, type WireEvent } from '../../../src/sync/protocol';
 import { freshDatabase } from './postgres';
 
 export const ADMIN_SECRET = 'hub-admin-secret-for-tests';
+export const DASHBOARD_CODE = 'hub-dashboard-code-for-tests';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -26,7 +27,12 @@ export async function testHub(): Promise<TestHub> {
   cleanups.push(database.drop);
   const store = await HubStore.open(database.url);
   cleanups.push(() => store.close());
-  const core = new HubCore({ store, hubId: 'test-hub', adminSecretHash: hashSecret(ADMIN_SECRET) });
+  const core = new HubCore({
+    store,
+    hubId: 'test-hub',
+    adminSecretHash: hashSecret(ADMIN_SECRET),
+    dashboardCodeHash: hashSecret(DASHBOARD_CODE),
+  });
   return { core, store, url: database.url };
 }
 

@@ -15,7 +15,7 @@ import { HubRelay, META_RELAY_CURSOR } from '../../../src/server/hub-relay';
 import type { PullResponse, WireEvent } from '../../../src/sync/protocol';
 import { freshDb, seedRound } from '../db/helpers';
 import { call, claim, joinJudge, push, testServer, wireLog } from '../server/helpers';
-import { ADMIN_SECRET, registerVenue } from './helpers';
+import { ADMIN_SECRET, DASHBOARD_CODE, registerVenue } from './helpers';
 import { freshDatabase } from './postgres';
 
 /** How long a condition may take on a loaded machine: a deadline, never a pause. */
@@ -29,7 +29,12 @@ afterEach(async () => {
 /** A hub on a fresh database, over HTTP on loopback (on `port`, or any free one). */
 async function runningHub(databaseUrl: string, port = 0) {
   const store = await HubStore.open(databaseUrl);
-  const core = new HubCore({ store, hubId: 'relay-test-hub', adminSecretHash: hashSecret(ADMIN_SECRET) });
+  const core = new HubCore({
+    store,
+    hubId: 'relay-test-hub',
+    adminSecretHash: hashSecret(ADMIN_SECRET),
+    dashboardCodeHash: hashSecret(DASHBOARD_CODE),
+  });
   const server = await startHubServer({ core, host: '127.0.0.1', port, tls: null });
   cleanups.push(async () => {
     await server.close();
