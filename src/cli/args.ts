@@ -3,12 +3,14 @@
  *   leitai --help | -h | help
  *   leitai score FILE.json [--table] [--lang zh-CN|en] [--help]
  *   leitai verify BACKUP.json [--lang zh-CN|en] [--help]
+ *   leitai season BACKUP.json… --period P [--table TABLE.json] [--json] (./season-args.ts)
  * Options may come before or after FILE; `--` ends the options; `-` as FILE is standard input.
  */
 import type { Language } from '../domain/issues.ts';
 import type { MessageKey } from './messages.ts';
+import { isSeasonCommand, parseSeasonArguments, type SeasonCommand } from './season-args.ts';
 
-export type HelpTopic = 'main' | 'score' | 'verify';
+export type HelpTopic = 'main' | 'score' | 'verify' | 'season';
 
 const COMMANDS: readonly string[] = ['score', 'verify'];
 
@@ -16,6 +18,7 @@ export type Command =
   | { kind: 'help'; topic: HelpTopic }
   | { kind: 'score'; file: string; table: boolean }
   | { kind: 'verify'; file: string }
+  | SeasonCommand
   /** No arguments at all: the usage goes to stderr, exit status 2. */
   | { kind: 'usage' };
 
@@ -39,6 +42,7 @@ const LANGUAGES: Record<string, Language> = {
 };
 
 export function parseArguments(argv: readonly string[]): ParsedArguments {
+  if (isSeasonCommand(argv)) return parseSeasonArguments(argv, LANGUAGES);
   let language: Language = 'zh-CN';
   let languageError: { key: MessageKey; params: Record<string, string> } | null = null;
   let help = false;
@@ -88,7 +92,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
 
   const [commandName, ...rest] = positionals;
   const topicOf = (name: string | undefined): HelpTopic =>
-    name === 'score' || name === 'verify' ? name : 'main';
+    name === 'score' || name === 'verify' || name === 'season' ? name : 'main';
   const topic = topicOf(commandName);
   const fail = (key: MessageKey, params: Record<string, string> = {}): ParsedArguments => ({
     ok: false,

@@ -4,6 +4,7 @@
  *   leitai score FILE.json           the standings as JSON (the interchange format) on stdout
  *   leitai score FILE.json --table   a readable table instead, in Chinese (--lang en: English)
  *   leitai verify BACKUP.json        checks a competition backup (./verify.ts)
+ *   leitai season BACKUP.json… --period 2026-11   the season's standings (./season.ts)
  *
  * A file that cannot be read, is not JSON, or breaks a rule prints its reasons on stderr, one
  * issue a line, and nothing on stdout: exit status 1. A usage error: exit status 2.
@@ -16,8 +17,9 @@ import { describeIssue, type Issue, type Language, RoundRejectedError } from '..
 import type { RoundInput } from '../domain/model.ts';
 import { type Command, parseArguments } from './args.ts';
 import type { CliIo } from './io.ts';
-import { MAIN_HELP, SCORE_HELP, say, VERIFY_HELP } from './messages.ts';
+import { MAIN_HELP, SCORE_HELP, SEASON_HELP, say, VERIFY_HELP } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
+import { runSeason } from './season.ts';
 import { formatStandingsTable } from './standings-table.ts';
 import { verifyBackup } from './verify.ts';
 
@@ -77,7 +79,9 @@ export function main(argv: readonly string[], io: CliIo): number {
   const { command, language } = parsed;
   switch (command.kind) {
     case 'help':
-      io.stdout({ main: MAIN_HELP, score: SCORE_HELP, verify: VERIFY_HELP }[command.topic]);
+      io.stdout(
+        { main: MAIN_HELP, score: SCORE_HELP, verify: VERIFY_HELP, season: SEASON_HELP }[command.topic],
+      );
       return EXIT_OK;
     case 'usage':
       io.stderr(MAIN_HELP);
@@ -88,6 +92,8 @@ export function main(argv: readonly string[], io: CliIo): number {
       const outcome = verifyBackup(command.file, io, language);
       return outcome === 'verified' ? EXIT_OK : EXIT_REFUSED;
     }
+    case 'season':
+      return runSeason(command, io, language) ? EXIT_OK : EXIT_REFUSED;
   }
 }
 

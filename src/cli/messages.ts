@@ -191,6 +191,40 @@ const messages = checked({
     'zh-CN': '结论：不一致。上面列出了问题，不能确认记录的成绩。',
     en: 'Verdict: NOT VERIFIED. The problems are listed above; the recorded results cannot be confirmed.',
   },
+  // leitai season
+  missingBackups: { 'zh-CN': '缺少赛事备份文件', en: 'missing the BACKUP files' },
+  missingPeriod: {
+    'zh-CN': '缺少 --period：月份 2026-11、季度 2026-Q4 或年份 2026',
+    en: 'missing --period: a month 2026-11, a quarter 2026-Q4 or a year 2026',
+  },
+  periodInvalid: {
+    'zh-CN': '时段“{value}”无效：应为月份 2026-11、季度 2026-Q4 或年份 2026',
+    en: 'the period "{value}" is invalid: a month 2026-11, a quarter 2026-Q4 or a year 2026',
+  },
+  optionNeedsValue: { 'zh-CN': '选项 {value} 需要一个值', en: 'option {value} needs a value' },
+  seasonRefused: {
+    'zh-CN': '无法生成积分排名（{count} 个问题），没有计入任何积分：',
+    en: 'cannot build the standings ({count} problems); no points were posted:',
+  },
+  pointsTableRefused: {
+    'zh-CN': '积分表 {file} 有误（{count} 个问题）：',
+    en: 'the points table {file} is wrong ({count} problems):',
+  },
+  seasonTitle: {
+    'zh-CN': '积分排名 {period}（{competitions} 项赛事，{rounds} 轮已定稿并计分）',
+    en: 'Standings {period} ({competitions} competitions, {rounds} final rounds posted)',
+  },
+  seasonNoEntries: { 'zh-CN': '（该时段没有积分记录）', en: '(no points in this period)' },
+  seasonProvisional: {
+    'zh-CN': '未计入（成绩尚未定稿）：{competition} · {round}',
+    en: 'Not posted (results not final yet): {competition} · {round}',
+  },
+  headingPoints: { 'zh-CN': '积分', en: 'Points' },
+  headingCompetitionPoints: { 'zh-CN': '赛事积分', en: 'From competitions' },
+  headingLatest: { 'zh-CN': '最近记录', en: 'Latest entry' },
+  headingEntries: { 'zh-CN': '条目', en: 'Entries' },
+  stepCompetitionPoints: { 'zh-CN': '赛事积分', en: 'points from competitions' },
+  stepLatestEntry: { 'zh-CN': '最近记录', en: 'the most recent entry' },
 });
 
 export type MessageKey = keyof typeof messages;
@@ -234,9 +268,11 @@ export const MAIN_HELP = `leitai —— 擂台评分命令行 / Leitai scoring o
 用法 Usage:
   leitai score <文件.json> [--table] [--lang zh-CN|en]
   leitai verify <备份.json> [--lang zh-CN|en]
+  leitai season <备份.json>… --period 2026-11 [--table 积分表.json] [--json] [--lang zh-CN|en]
   leitai --help
   leitai score --help
   leitai verify --help
+  leitai season --help
 
 命令 Commands:
   score <文件.json>    读取一轮比赛（交换格式），计算并输出排名
@@ -244,9 +280,12 @@ export const MAIN_HELP = `leitai —— 擂台评分命令行 / Leitai scoring o
   verify <备份.json>   校验赛事备份：检查哈希链，按原始评分重新计算每一轮，与记录的成绩比对
                        verify a competition backup: check the hash chain, recompute every
                        round from the raw marks and compare with the recorded results
+  season <备份.json>…  由多项赛事的备份生成积分（积分制）并输出某一时段的积分排名
+                       build the season's points from competitions' backups and print the
+                       standings of a month, quarter or year
 
-运行 leitai score --help 或 leitai verify --help 查看选项和退出状态。
-Run leitai score --help or leitai verify --help for the options and exit status.
+运行 leitai score --help、leitai verify --help 或 leitai season --help 查看选项和退出状态。
+Run leitai score --help, leitai verify --help or leitai season --help for the options and exit status.
 `;
 
 /** `leitai score --help`. */
@@ -259,8 +298,12 @@ export const SCORE_HELP = `leitai score —— 计算一轮比赛的排名 / com
 文件是评分规则中“交换格式”的一轮比赛（评分项、评委、选手、分数、加扣分和规则设置），
 默认输出 JSON 排名：standings[]（名次、编号、最后得分、奖项、计分评委数，以及精确得分、
 并列和区分依据）、pending[]（评分中）和 excluded[]（退赛或取消资格）。
+分组评分（groups[]，评委的 group，roundEachGroup）时，每位选手另有 groups[]：各评委组的
+得分、在最后得分中所占的分数（contribution）和计分评委数。
 FILE is one round in the interchange format of the scoring rules; by default the standings
-are printed as JSON: standings[], pending[] and excluded[].
+are printed as JSON: standings[], pending[] and excluded[]. With rater groups (groups[],
+judges' group, roundEachGroup) each contestant also lists groups[]: each group's score, its
+contribution to the final and its counted judges.
 
 选项 Options:
   --table             输出便于阅读的表格，而不是 JSON
@@ -305,4 +348,39 @@ head for the supervisor to compare with the check code printed on the signed she
       not verified (the report lists why), or the file cannot be read, is no backup, is
       damaged, or is of a newer version
   2   用法错误 / usage error
+`;
+
+/** `leitai season --help`. */
+export const SEASON_HELP = `leitai season —— 积分制：由赛事备份生成积分排名 / the season's standings from backups
+
+用法 Usage:
+  leitai season <备份.json>… --period <时段> [--table <积分表.json>] [--json] [--lang zh-CN|en]
+
+读取一项或多项赛事的备份（可来自不同电脑），逐一校验（与 leitai verify 相同：哈希链完好、
+按原始评分重新计算的成绩与记录相同），同一赛事的多份备份按事件合并；每一轮已定稿的成绩
+（结束本轮，或全部选手已公布）按积分表记入积分，再输出该时段每人的积分排名：按总积分，
+并列时依次比较赛事积分、最近一条记录的日期，仍相同为并列。同一备份导入两次不改变结果。
+Reads the backups of one or more competitions (from any laptops), verifies each as leitai
+verify does, merges backups of one competition by their events, posts every final round by the
+points table, and prints each person's points in the period, ranked by the total, then the
+points from competitions, then the most recent entry. Importing a backup twice changes nothing.
+
+选项 Options:
+  --period 时段       月份 2026-11、季度 2026-Q4 或年份 2026（必填，按赛事日期计入）
+                      a month 2026-11, a quarter 2026-Q4 or a year 2026 (required; points
+                      count on the competition's date)
+  --table 积分表.json  积分表，按名次 {"by":"placing","points":{"1":10,"2":8}} 或按奖项
+                      {"by":"award","points":{"一等奖":10}}；默认按名次：10、8、6、5、4、3、2、1
+                      the points table, per placing or per award tier; by default per
+                      placing: 10, 8, 6, 5, 4, 3, 2, 1 for the first eight
+  --json              输出 JSON，而不是表格 / print JSON instead of a table
+  --lang zh-CN|en     语言（默认 zh-CN） / language (default zh-CN)
+  -h, --help          显示本帮助 / show this help
+
+退出状态 Exit status:
+  0   成功 / success
+  1   文件无法读取、不是备份、未通过校验、赛事没有日期，或积分表有误（不计入任何积分）
+      a file cannot be read, is no backup or does not verify, a competition has no date, or
+      the points table is wrong (nothing is posted)
+  2   用法错误（包括无效的时段） / usage error (an invalid period included)
 `;

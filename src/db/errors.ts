@@ -187,6 +187,8 @@ export interface RepositoryReasons {
   recusedByList: Judge & Contestant;
   markLocked: Contestant;
   markCriterionUnknown: Judge & Contestant;
+  markCriterionOutsideGroup: Judge & Contestant & Criterion;
+  judgeWithoutGroup: Judge & Contestant & Round;
   sheetSubmitted: Judge & Contestant;
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
   // Sync

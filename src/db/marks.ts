@@ -98,6 +98,13 @@ function refuse(write: SheetWrite, refusal: MarkRefusal | SubmitRefusal): never 
       throw new RepositoryError('contestant-locked', because('markLocked', { contestant: contestant.name }));
     case 'unknown-criterion':
       throw new RepositoryError('unknown-criterion', because('markCriterionUnknown', who));
+    case 'criterion-outside-group':
+      throw new RepositoryError(
+        'unknown-criterion',
+        because('markCriterionOutsideGroup', { ...who, criterion: refusal.criterion.label }),
+      );
+    case 'judge-without-group':
+      throw new RepositoryError('unknown-judge', because('judgeWithoutGroup', { ...who, round: round.name }));
     case 'sheet-submitted':
       throw new RepositoryError('sheet-submitted', because('sheetSubmitted', who));
     case 'mark-value':

@@ -7,11 +7,25 @@
  * The result explains itself: counted judges and their totals, what the trim dropped, the
  * per-criterion aggregates, the adjustments, the exact final, the announced score, the rank and
  * award, and which tie-break step separated each contestant from the one above.
+ *
+ * Rater groups 评委分组: each group is a panel of its own (its judges, criteria, rule and
+ * minimum); a round without groups is one implicit group whose aggregate is the final's.
  */
 import { awardForRank, cumulativeCutoffs } from './awards.ts';
 import { formatHundredths } from './decimal.ts';
+import { groupCriteria } from './groups.ts';
 import { RoundRejectedError } from './issues.ts';
-import type { Contestant, Criterion, Id, RoundInput, RoundSettings, TieBreakStep } from './model.ts';
+import type {
+  Contestant,
+  Criterion,
+  Id,
+  Judge,
+  PanelRule,
+  RaterGroup,
+  RoundInput,
+  RoundSettings,
+  TieBreakStep,
+} from './model.ts';
 import { byDrawThenId, compareIds } from './order.ts';
 import { aggregatePanel, type PanelEntry, type PanelResult } from './panel.ts';
 import { type RankCandidate, rankCandidates, type Separation } from './ranking.ts';
@@ -113,7 +127,7 @@ export interface ContestantResult {
   tied: boolean;
   separatedBy: Separation | null;
   tieBreakKeys: { step: TieBreakStep; value: string }[];
-  /** Each rater group's part, in the round's group order; absent when the round has no groups. */
+  /** Each rater group's part, by group id (never input order); absent when the round has no groups. */
   groups?: GroupResult[];
 }
 
@@ -140,10 +154,54 @@ function idOrderOf(ids: readonly string[]): number[] {
   return order;
 }
 
+/**
+ * One panel of judges with its criteria and rule: the whole round when it has no groups (one
+ * implicit group, final = its aggregate), or one rater group.
+ */
+interface PanelSpec {
+  group: RaterGroup | null;
+  /** Positions of the criteria the panel marks, in sheet order. */
+  criteria: number[];
+  /** Positions of the panel's judges, in round order. */
+  judges: number[];
+  rule: PanelRule;
+  minJudges: number | null;
+  /** P_g in hundredths: the sum of `points` over the panel's criteria. */
+  points: number;
+  /** weight_g / P_g: what the group's aggregate is worth in the final (1 for the implicit group). */
+  scale: Rational;
+}
+
+interface CriterionResult {
+  criterionAt: number;
+  value: Rational;
+  panel: PanelResult;
+}
+
+/** One panel's part of one contestant's result, before it is written out. */
+interface PanelScore {
+  spec: PanelSpec;
+  eligibleJudges: number;
+  requiredJudges: number;
+  counted: PanelEntry[];
+  recusedJudges: Id[];
+  incompleteJudges: Id[];
+  /** The panel's per-criterion aggregates, in the spec's criterion order; empty with no counted judge. */
+  criterionResults: CriterionResult[];
+  /** A_g(p), exact; null with no counted judge. */
+  aggregate: Rational | null;
+  dropped: Map<number, 'low' | 'high'>;
+  trimReduced: boolean;
+  effectiveK: number | null;
+}
+
+const ONE = rational(1n);
+
 class RoundScorer {
   private readonly settings: RoundSettings;
   private readonly judgeIdOrder: number[];
   private readonly adjustmentsByContestant = new Map<Id, { label: string; points: number }[]>();
+  private readonly specs: PanelSpec[];
 
   constructor(
     private readonly index: RoundIndex,
@@ -156,6 +214,43 @@ class RoundScorer {
       list.push({ label: adjustment.label, points: adjustment.points });
       this.adjustmentsByContestant.set(adjustment.contestant, list);
     }
+    this.specs = this.panelSpecs();
+  }
+
+  private panelSpecs(): PanelSpec[] {
+    const { criteria, judges } = this.index;
+    const { settings } = this;
+    const positions = (count: number) => Array.from({ length: count }, (_, position) => position);
+    if (!settings.groups) {
+      return [
+        {
+          group: null,
+          criteria: positions(criteria.length),
+          judges: positions(judges.length),
+          rule: settings.panel,
+          minJudges: settings.minJudges,
+          points: criteria.reduce((sum, criterion) => sum + criterion.points, 0),
+          scale: ONE,
+        },
+      ];
+    }
+    return settings.groups.map((group) => {
+      const marked = new Set(groupCriteria(group, criteria));
+      const criteriaAt = positions(criteria.length).filter((at) =>
+        marked.has((criteria[at] as Criterion).id),
+      );
+      const points = criteriaAt.reduce((sum, at) => sum + (criteria[at] as Criterion).points, 0);
+      return {
+        group,
+        criteria: criteriaAt,
+        judges: positions(judges.length).filter((at) => judges[at]?.group === group.id),
+        rule: group.panel ?? settings.panel,
+        minJudges: group.minJudges,
+        points,
+        // weight and points are both in hundredths: their ratio is weight_g / P_g.
+        scale: rational(BigInt(group.weight), BigInt(points)),
+      };
+    });
   }
 
   private shown(value: Rational): string {
@@ -166,18 +261,16 @@ class RoundScorer {
     return (this.index.judges[judgeAt] as RoundIndex['judges'][number]).id;
   }
 
-  /** The panel rule over one criterion, as the settings say (rounded with roundEachCriterion). */
+  /** A panel rule over one criterion (rounded as the settings say with roundEachCriterion). */
   private criterionAggregate(
     criterionAt: number,
+    rule: PanelRule,
     counted: readonly PanelEntry[],
     contestantAt: number,
-  ): {
-    value: Rational;
-    panel: PanelResult;
-  } {
+  ): CriterionResult {
     const { markGrid, judges, criteria, partFactor, totalDenominator } = this.index;
     const criterionCount = criteria.length;
-    const { decimals, rounding, roundEachCriterion, panel } = this.settings;
+    const { decimals, rounding, roundEachCriterion } = this.settings;
     const criterion = criteria[criterionAt] as Criterion;
     const base = contestantAt * judges.length;
     const entries = counted.map((entry) => {
@@ -186,17 +279,18 @@ class RoundScorer {
       return { judgeAt: entry.judgeAt, value, weight: entry.weight, idOrder: entry.idOrder };
     });
     if (!roundEachCriterion) {
-      const result = aggregatePanel(panel, entries, totalDenominator);
-      return { value: result.aggregate, panel: result };
+      const result = aggregatePanel(rule, entries, totalDenominator);
+      return { criterionAt, value: result.aggregate, panel: result };
     }
     // The ISU way: the panel mark of the criterion is rounded, then factored and rounded again.
-    const result = aggregatePanel(panel, entries, 100);
+    const result = aggregatePanel(rule, entries, 100);
     const panelMark = round(result.aggregate, decimals, rounding);
     const factored = mul(panelMark, rational(BigInt(criterion.points), BigInt(criterion.max)));
-    return { value: round(factored, decimals, rounding), panel: result };
+    return { criterionAt, value: round(factored, decimals, rounding), panel: result };
   }
 
-  score(contestant: Contestant, contestantAt: number): Scored {
+  /** Recusal, judge totals over the panel's criteria, completeness and the panel aggregate. */
+  private scorePanel(spec: PanelSpec, contestant: Contestant, contestantAt: number): PanelScore {
     const { judges, criteria, markGrid, partFactor, totalDenominator } = this.index;
     const { settings } = this;
     const criterionCount = criteria.length;
@@ -205,22 +299,23 @@ class RoundScorer {
     const counted: PanelEntry[] = [];
     let eligibleJudges = 0;
 
-    judges.forEach((judge, judgeAt) => {
+    for (const judgeAt of spec.judges) {
+      const judge = judges[judgeAt] as Judge;
       if (isRecusedFrom(judge, contestant, settings.recusal)) {
         recusedJudges.push(judge.id);
-        return;
+        continue;
       }
       eligibleJudges++;
       const cellBase = (contestantAt * judges.length + judgeAt) * criterionCount;
       let total = 0;
       let marked = 0;
-      for (let criterionAt = 0; criterionAt < criterionCount; criterionAt++) {
+      for (const criterionAt of spec.criteria) {
         const mark = markGrid[cellBase + criterionAt] as number;
         if (mark < 0) continue;
         marked++;
         total += mark * (partFactor[criterionAt] as number);
       }
-      if (marked === criterionCount) {
+      if (marked === spec.criteria.length) {
         counted.push({
           judgeAt,
           value: total,
@@ -230,14 +325,128 @@ class RoundScorer {
       } else if (marked > 0) {
         incompleteJudges.push(judge.id);
       }
-    });
+    }
 
-    const requiredJudges = Math.max(1, settings.minJudges ?? eligibleJudges);
-    const pending = counted.length < requiredJudges;
+    const score: PanelScore = {
+      spec,
+      eligibleJudges,
+      requiredJudges: Math.max(1, spec.minJudges ?? eligibleJudges),
+      counted,
+      recusedJudges: recusedJudges.sort(compareIds),
+      incompleteJudges: incompleteJudges.sort(compareIds),
+      criterionResults: [],
+      aggregate: null,
+      dropped: new Map(),
+      trimReduced: false,
+      effectiveK: null,
+    };
+    if (counted.length === 0) return score;
+
+    // Per-criterion aggregates: the score itself at level `criterion`, the explanation otherwise.
+    score.criterionResults = spec.criteria.map((criterionAt) =>
+      this.criterionAggregate(criterionAt, spec.rule, counted, contestantAt),
+    );
+    if (settings.level === 'total') {
+      const panel = aggregatePanel(spec.rule, counted, totalDenominator);
+      score.aggregate = panel.aggregate;
+      score.dropped = new Map([
+        ...panel.droppedLow.map((judgeAt) => [judgeAt, 'low'] as const),
+        ...panel.droppedHigh.map((judgeAt) => [judgeAt, 'high'] as const),
+      ]);
+      score.trimReduced = panel.trimReduced;
+      score.effectiveK = panel.effectiveK;
+    } else {
+      score.aggregate = score.criterionResults.reduce((sum, { value }) => add(sum, value), ZERO);
+      const first = score.criterionResults[0]?.panel;
+      score.trimReduced = first?.trimReduced ?? false;
+      score.effectiveK = first?.effectiveK ?? null;
+    }
+    return score;
+  }
+
+  /** A_g(p) as it enters the final: rounded to `decimals` first with `roundEachGroup`. */
+  private groupValue(aggregate: Rational): Rational {
+    const { decimals, rounding, roundEachGroup } = this.settings;
+    return roundEachGroup ? round(aggregate, decimals, rounding) : aggregate;
+  }
+
+  private judgeTotals(score: PanelScore): JudgeTotal[] {
+    const { totalDenominator } = this.index;
+    return score.counted.map((entry) => {
+      const total = rational(BigInt(entry.value), BigInt(totalDenominator));
+      return {
+        judge: this.judgeId(entry.judgeAt),
+        total: toExactString(total),
+        shown: this.shown(total),
+        dropped: score.dropped.get(entry.judgeAt) ?? null,
+      };
+    });
+  }
+
+  /** A criterion's aggregate as listed: which judges its trim dropped matters at level `criterion` only. */
+  private criterionListing(
+    criterionAt: number,
+    value: Rational,
+    panels: readonly PanelResult[],
+  ): CriterionAggregate {
+    const byLevel = this.settings.level === 'criterion';
+    const judgesAt = (pick: (panel: PanelResult) => number[]) =>
+      byLevel
+        ? panels
+            .flatMap(pick)
+            .map((at) => this.judgeId(at))
+            .sort(compareIds)
+        : [];
+    return {
+      criterion: (this.index.criteria[criterionAt] as Criterion).id,
+      aggregate: toExactString(value),
+      shown: this.shown(value),
+      droppedLow: judgesAt((panel) => panel.droppedLow),
+      droppedHigh: judgesAt((panel) => panel.droppedHigh),
+    };
+  }
+
+  private groupResult(score: PanelScore): GroupResult {
+    const group = score.spec.group as RaterGroup;
+    const { decimals, rounding } = this.settings;
+    const value = score.aggregate === null ? null : this.groupValue(score.aggregate);
+    const contribution = value === null ? null : mul(score.spec.scale, value);
+    return {
+      id: group.id,
+      label: group.label,
+      weight: formatHundredths(group.weight),
+      points: formatHundredths(score.spec.points),
+      eligibleJudges: score.eligibleJudges,
+      requiredJudges: score.requiredJudges,
+      countedJudges: score.counted.length,
+      recusedJudges: score.recusedJudges,
+      incompleteJudges: score.incompleteJudges,
+      judgeTotals: this.judgeTotals(score).sort((a, b) => compareIds(a.judge, b.judge)),
+      criteria: score.criterionResults
+        .map(({ criterionAt, value: part, panel }) => this.criterionListing(criterionAt, part, [panel]))
+        .sort((a, b) => compareIds(a.criterion, b.criterion)),
+      aggregate: value === null ? null : toExactString(value),
+      announced:
+        score.aggregate === null
+          ? null
+          : formatUnits(roundToUnits(score.aggregate, decimals, rounding), decimals),
+      contribution: contribution === null ? null : toExactString(contribution),
+      contributionShown: contribution === null ? null : this.shown(contribution),
+      trimReduced: score.trimReduced,
+      effectiveK: score.effectiveK,
+    };
+  }
+
+  score(contestant: Contestant, contestantAt: number): Scored {
+    const { settings } = this;
+    const grouped = settings.groups !== undefined;
+    const scores = this.specs.map((spec) => this.scorePanel(spec, contestant, contestantAt));
+    const sum = (count: (score: PanelScore) => number) =>
+      scores.reduce((total, score) => total + count(score), 0);
     const adjustments = [...(this.adjustmentsByContestant.get(contestant.id) ?? [])].sort(
       (a, b) => compareIds(a.label, b.label) || a.points - b.points,
     );
-    const adjustmentSum = adjustments.reduce((sum, adjustment) => sum + adjustment.points, 0);
+    const adjustmentSum = adjustments.reduce((total, adjustment) => total + adjustment.points, 0);
     const adjustmentTotal = fromHundredths(adjustmentSum);
 
     const result: ContestantResult = {
@@ -245,12 +454,13 @@ class RoundScorer {
       name: contestant.name,
       unit: contestant.unit,
       draw: contestant.draw,
-      pending,
-      eligibleJudges,
-      requiredJudges,
-      countedJudges: counted.length,
-      recusedJudges: recusedJudges.sort(compareIds),
-      incompleteJudges: incompleteJudges.sort(compareIds),
+      // Complete when every group (or the one implicit group) has its required counted judges.
+      pending: scores.some((score) => score.counted.length < score.requiredJudges),
+      eligibleJudges: sum((score) => score.eligibleJudges),
+      requiredJudges: sum((score) => score.requiredJudges),
+      countedJudges: sum((score) => score.counted.length),
+      recusedJudges: scores.flatMap((score) => score.recusedJudges).sort(compareIds),
+      incompleteJudges: scores.flatMap((score) => score.incompleteJudges).sort(compareIds),
       judgeTotals: [],
       criteria: [],
       adjustments: adjustments.map((adjustment) => ({
@@ -269,6 +479,8 @@ class RoundScorer {
       separatedBy: null,
       tieBreakKeys: [],
     };
+    if (grouped)
+      result.groups = scores.map((score) => this.groupResult(score)).sort((a, b) => compareIds(a.id, b.id));
     const candidate: Scored = {
       id: contestant.id,
       draw: contestant.draw,
@@ -276,57 +488,39 @@ class RoundScorer {
       tieBreakKeys: [],
       result,
     };
-    if (counted.length === 0) return candidate;
+    // A group with no counted judge has no aggregate, so neither has the round.
+    if (scores.some((score) => score.aggregate === null)) return candidate;
 
-    // Per-criterion aggregates: the score itself at level `criterion`, the explanation otherwise.
-    const criterionResults = criteria.map((_, criterionAt) =>
-      this.criterionAggregate(criterionAt, counted, contestantAt),
-    );
-    let aggregate: Rational;
-    let dropped = new Map<number, 'low' | 'high'>();
-    if (settings.level === 'total') {
-      const panel = aggregatePanel(settings.panel, counted, totalDenominator);
-      aggregate = panel.aggregate;
-      dropped = new Map([
-        ...panel.droppedLow.map((judgeAt) => [judgeAt, 'low'] as const),
-        ...panel.droppedHigh.map((judgeAt) => [judgeAt, 'high'] as const),
-      ]);
-      result.trimReduced = panel.trimReduced;
-      result.effectiveK = panel.effectiveK;
-    } else {
-      aggregate = criterionResults.reduce((sum, { value }) => add(sum, value), ZERO);
-      const first = criterionResults[0]?.panel;
-      result.trimReduced = first?.trimReduced ?? false;
-      result.effectiveK = first?.effectiveK ?? null;
-    }
+    // A(p) = sum over groups of weight_g * A_g(p) / P_g; without groups, the one panel's aggregate.
+    const combine = (part: (score: PanelScore) => Rational) =>
+      grouped
+        ? scores.reduce((total, score) => add(total, mul(score.spec.scale, part(score))), ZERO)
+        : part(scores[0] as PanelScore);
+    const aggregate = combine((score) => this.groupValue(score.aggregate as Rational));
     const exactFinal = max(ZERO, add(aggregate, adjustmentTotal));
     candidate.announcedUnits = roundToUnits(exactFinal, settings.decimals, settings.rounding);
+    result.trimReduced = scores.some((score) => score.trimReduced);
+    // With groups, the lowest k any group applied (what a "k lowered" note reports).
+    const effectiveKs = scores.flatMap((score) => (score.effectiveK === null ? [] : [score.effectiveK]));
+    result.effectiveK = effectiveKs.length === 0 ? null : Math.min(...effectiveKs);
 
-    result.judgeTotals = counted
-      .map((entry) => {
-        const total = rational(BigInt(entry.value), BigInt(totalDenominator));
-        return {
-          judge: this.judgeId(entry.judgeAt),
-          total: toExactString(total),
-          shown: this.shown(total),
-          dropped: dropped.get(entry.judgeAt) ?? null,
-        };
-      })
+    result.judgeTotals = scores
+      .flatMap((score) => this.judgeTotals(score))
       .sort((a, b) => compareIds(a.judge, b.judge));
-    result.criteria = criterionResults
-      .map(({ value, panel }, criterionAt) => ({
-        criterion: (criteria[criterionAt] as Criterion).id,
-        aggregate: toExactString(value),
-        shown: this.shown(value),
-        droppedLow:
-          settings.level === 'criterion'
-            ? panel.droppedLow.map((at) => this.judgeId(at)).sort(compareIds)
-            : [],
-        droppedHigh:
-          settings.level === 'criterion'
-            ? panel.droppedHigh.map((at) => this.judgeId(at)).sort(compareIds)
-            : [],
-      }))
+    // Each criterion's part of A(p): with groups, the weighted sum over the groups that mark it.
+    const criterionValues = this.index.criteria.map((_, criterionAt) => {
+      const parts = scores.flatMap((score) =>
+        score.criterionResults
+          .filter((part) => part.criterionAt === criterionAt)
+          .map((part) => ({ scale: score.spec.scale, part })),
+      );
+      const value = grouped
+        ? parts.reduce((total, { scale, part }) => add(total, mul(scale, part.value)), ZERO)
+        : (parts[0] as { part: CriterionResult }).part.value;
+      return { criterionAt, value, panels: parts.map(({ part }) => part.panel) };
+    });
+    result.criteria = criterionValues
+      .map(({ criterionAt, value, panels }) => this.criterionListing(criterionAt, value, panels))
       .sort((a, b) => compareIds(a.criterion, b.criterion));
     result.aggregate = toExactString(aggregate);
     result.exactFinal = toExactString(exactFinal);
@@ -335,11 +529,13 @@ class RoundScorer {
     candidate.tieBreakKeys = settings.tieBreak.map((step) => {
       if (step === 'exact') return exactFinal;
       if (step === 'untrimmed') {
-        const mean = aggregatePanel({ kind: 'mean' }, counted, totalDenominator).aggregate;
+        const mean = combine(
+          (score) => aggregatePanel({ kind: 'mean' }, score.counted, this.index.totalDenominator).aggregate,
+        );
         return max(ZERO, add(mean, adjustmentTotal));
       }
       const criterionAt = this.index.criterionIndex.get(step.slice('criterion:'.length)) as number;
-      return (criterionResults[criterionAt] as { value: Rational }).value;
+      return (criterionValues[criterionAt] as { value: Rational }).value;
     });
     result.tieBreakKeys = settings.tieBreak.map((step, position) => ({
       step,
@@ -373,6 +569,21 @@ function withoutScore(result: ContestantResult): ContestantResult {
     trimReduced: false,
     effectiveK: null,
     tieBreakKeys: [],
+    ...(result.groups
+      ? {
+          groups: result.groups.map((group) => ({
+            ...group,
+            judgeTotals: group.judgeTotals.map((total) => ({ ...total, dropped: null })),
+            criteria: [],
+            aggregate: null,
+            announced: null,
+            contribution: null,
+            contributionShown: null,
+            trimReduced: false,
+            effectiveK: null,
+          })),
+        }
+      : {}),
   };
 }
 

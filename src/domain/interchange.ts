@@ -16,6 +16,7 @@ import {
   type Hundredths,
   type Judge,
   type PanelRule,
+  type RaterGroup,
   type RecusalRule,
   type RoundInput,
   type RoundSettings,
@@ -107,19 +108,53 @@ class Reader {
   }
 }
 
-function readPanel(reader: Reader, root: JsonObject): PanelRule {
-  const panel = root.panel;
-  if (panel === undefined || panel === null) return DEFAULT_SETTINGS.panel;
-  if (typeof panel === 'string') return readPanel(reader, { panel: { kind: panel } });
+/** A panel rule `{kind, k?}` (or just its kind) at `path`; absent: `fallback`. */
+function readPanel(reader: Reader, panel: unknown, path: string, fallback: PanelRule): PanelRule {
+  if (panel === undefined || panel === null) return fallback;
+  if (typeof panel === 'string') return readPanel(reader, { kind: panel }, path, fallback);
   if (!isObject(panel)) {
-    reader.issues.push(issue('notAnObject', 'panel'));
-    return DEFAULT_SETTINGS.panel;
+    reader.issues.push(issue('notAnObject', path));
+    return fallback;
   }
-  const kind = reader.text(panel, 'kind', 'panel.kind');
-  if (kind === 'trimmed') return { kind, k: reader.wholeNumber(panel, 'k', 'panel.k') ?? 1 };
+  const kind = reader.text(panel, 'kind', `${path}.kind`);
+  if (kind === 'trimmed') return { kind, k: reader.wholeNumber(panel, 'k', `${path}.k`) ?? 1 };
   if (kind === 'mean' || kind === 'median' || kind === 'weighted') return { kind };
-  reader.issues.push(issue('unknownPanel', 'panel.kind', { value: kind }));
-  return DEFAULT_SETTINGS.panel;
+  reader.issues.push(issue('unknownPanel', `${path}.kind`, { value: kind }));
+  return fallback;
+}
+
+/**
+ * The rater groups `groups[] {id, label?, weight, criteria?, panel?, minJudges?}` and
+ * `roundEachGroup`; each is left out of the settings when the file leaves it out.
+ */
+function readGroups(reader: Reader, root: JsonObject): Pick<RoundSettings, 'groups' | 'roundEachGroup'> {
+  const read: Pick<RoundSettings, 'groups' | 'roundEachGroup'> = {};
+  if (root.roundEachGroup !== undefined && root.roundEachGroup !== null)
+    read.roundEachGroup = reader.boolean(root, 'roundEachGroup', 'roundEachGroup', false);
+  if (root.groups === undefined || root.groups === null) return read;
+  read.groups = reader.objects(root, 'groups', true).map(({ entry, path }): RaterGroup => {
+    const id = reader.text(entry, 'id', `${path}.id`);
+    const label = reader.text(entry, 'label', `${path}.label`, id);
+    const weight = reader.hundredths(entry, 'weight', `${path}.weight`);
+    const criteria =
+      entry.criteria === undefined || entry.criteria === null
+        ? null
+        : reader
+            .list(entry, 'criteria', `${path}.criteria`, true)
+            .map((_, at) => reader.text(entry.criteria as JsonObject, String(at), `${path}.criteria[${at}]`));
+    return {
+      id,
+      label,
+      weight,
+      criteria,
+      panel:
+        entry.panel === undefined || entry.panel === null
+          ? null
+          : readPanel(reader, entry.panel, `${path}.panel`, DEFAULT_SETTINGS.panel),
+      minJudges: reader.wholeNumber(entry, 'minJudges', `${path}.minJudges`),
+    };
+  });
+  return read;
 }
 
 function readAwards(reader: Reader, root: JsonObject): AwardTier[] {
@@ -149,7 +184,7 @@ function readSettings(reader: Reader, root: JsonObject): RoundSettings {
     return show(step) as TieBreakStep;
   });
   return {
-    panel: readPanel(reader, root),
+    panel: readPanel(reader, root.panel, 'panel', DEFAULT_SETTINGS.panel),
     level: reader.text(root, 'level', 'level', DEFAULT_SETTINGS.level) as RoundSettings['level'],
     decimals: reader.wholeNumber(root, 'decimals', 'decimals') ?? DEFAULT_SETTINGS.decimals,
     rounding: reader.text(
@@ -163,6 +198,7 @@ function readSettings(reader: Reader, root: JsonObject): RoundSettings {
     tieBreak,
     awards: readAwards(reader, root),
     ...readRecusalRule(reader, root),
+    ...readGroups(reader, root),
   };
 }
 
@@ -192,6 +228,12 @@ function readRecuseList(reader: Reader, judge: JsonObject, path: string): Pick<J
   return { recuse: { contestantIds: texts('contestantIds'), units: texts('units') } };
 }
 
+/** A judge's `group`, the id of its rater group; absent: none. */
+function readJudgeGroup(reader: Reader, judge: JsonObject, path: string): Pick<Judge, 'group'> {
+  const group = reader.optionalText(judge, 'group', `${path}.group`);
+  return group === null ? {} : { group };
+}
+
 /**
  * Reads one round of the interchange format. Throws RoundRejectedError naming every malformed
  * field; the rules (ranges, steps, references) are checked by computeStandings.
@@ -215,6 +257,7 @@ export function readInterchangeRound(json: unknown): RoundInput {
     weight: reader.hundredths(entry, 'weight', `${path}.weight`, DEFAULT_WEIGHT),
     unit: reader.optionalText(entry, 'unit', `${path}.unit`),
     ...readRecuseList(reader, entry, path),
+    ...readJudgeGroup(reader, entry, path),
   }));
   const contestants = reader.objects(json, 'contestants', true).map(({ entry, path }) => ({
     id: reader.text(entry, 'id', `${path}.id`),
@@ -246,6 +289,26 @@ export function readInterchangeRound(json: unknown): RoundInput {
   return { criteria, judges, contestants, marks, adjustments, settings };
 }
 
+/** A group's part of a ranked contestant: its announced score, what it adds to the final, its judges. */
+export interface InterchangeGroup {
+  id: string;
+  /** A_g(p) announced, with exactly `decimals` decimals. */
+  score: string;
+  /** weight_g x A_g(p) / P_g, exact. */
+  contribution: string;
+  /** Counted judges of the group. */
+  judges: number;
+  /** A_g(p) as it entered the final: exact, or rounded with roundEachGroup. */
+  exact: string;
+}
+
+/** A group's progress for a contestant still being scored. */
+export interface InterchangePendingGroup {
+  id: string;
+  judges: number;
+  required: number;
+}
+
 export interface InterchangeStandings {
   standings: {
     rank: number;
@@ -257,8 +320,10 @@ export interface InterchangeStandings {
     tied: boolean;
     separatedBy: string | null;
     trimReduced: boolean;
+    /** Each rater group's part (by group id); only when the round has groups. */
+    groups?: InterchangeGroup[];
   }[];
-  pending: { id: string; judges: number; required: number }[];
+  pending: { id: string; judges: number; required: number; groups?: InterchangePendingGroup[] }[];
   excluded: { id: string; status: string }[];
 }
 
@@ -275,11 +340,31 @@ export function toInterchangeStandings(standings: Standings): InterchangeStandin
       tied: result.tied,
       separatedBy: result.separatedBy,
       trimReduced: result.trimReduced,
+      ...(result.groups
+        ? {
+            groups: result.groups.map((group) => ({
+              id: group.id,
+              score: group.announced as string,
+              contribution: group.contribution as string,
+              judges: group.countedJudges,
+              exact: group.aggregate as string,
+            })),
+          }
+        : {}),
     })),
     pending: standings.pending.map((result) => ({
       id: result.id,
       judges: result.countedJudges,
       required: result.requiredJudges,
+      ...(result.groups
+        ? {
+            groups: result.groups.map((group) => ({
+              id: group.id,
+              judges: group.countedJudges,
+              required: group.requiredJudges,
+            })),
+          }
+        : {}),
     })),
     excluded: standings.excluded.map(({ id, status }) => ({ id, status })),
   };

@@ -171,6 +171,67 @@ const templates = {
     'zh-CN': '{judge} 的回避名单中的 {contestant} 不在选手名单上',
     en: "judge {judge}'s recusal list names {contestant}, who is not among the contestants",
   },
+  groupsEmpty: {
+    'zh-CN': '评委分组不能是空列表（不分组的轮次请不要设置 groups）',
+    en: 'groups is an empty list (a round without groups leaves it out)',
+  },
+  duplicateGroupId: { 'zh-CN': '评委组编号 {id} 重复', en: 'duplicate group id {id}' },
+  groupWeightInvalid: {
+    'zh-CN': '评委组「{group}」的权重应大于 0、最多两位小数，实际为 {value}',
+    en: 'group {group}: weight must be above 0 with at most two decimals, got {value}',
+  },
+  groupCriteriaEmpty: {
+    'zh-CN': '评委组「{group}」的评分项列表是空的（不写则为全部评分项）',
+    en: 'group {group}: its criteria list is empty (leave it out for every criterion)',
+  },
+  groupCriterionUnknown: {
+    'zh-CN': '评委组「{group}」的评分项 {criterion} 不在评分表上',
+    en: 'group {group}: criterion {criterion} is not on the sheet',
+  },
+  groupCriterionRepeated: {
+    'zh-CN': '评委组「{group}」的评分项 {criterion} 重复',
+    en: 'group {group}: criterion {criterion} is listed twice',
+  },
+  criterionWithoutGroup: {
+    'zh-CN': '评分项「{criterion}」没有任何评委组打分',
+    en: 'criterion {criterion} is marked by no group',
+  },
+  groupUnknownPanel: {
+    'zh-CN': '评委组「{group}」的评分规则“{value}”无效（应为 mean、trimmed、median 或 weighted）',
+    en: 'group {group}: unknown panel rule "{value}" (mean, trimmed, median or weighted)',
+  },
+  groupTrimKInvalid: {
+    'zh-CN': '评委组「{group}」去掉最高最低分的个数 k 应为不小于 0 的整数，实际为 {value}',
+    en: 'group {group}: trimmed k must be a whole number of at least 0, got {value}',
+  },
+  groupMinJudgesInvalid: {
+    'zh-CN': '评委组「{group}」的最少评委人数应为不小于 1 的整数，实际为 {value}',
+    en: 'group {group}: minJudges must be a whole number of at least 1, got {value}',
+  },
+  minJudgesWithGroups: {
+    'zh-CN': '分组评分的轮次按评委组设置最少评委人数，不能再设整轮的最少评委人数（{value}）',
+    en: 'a round with groups sets minJudges per group, not for the round ({value})',
+  },
+  roundEachGroupWithoutGroups: {
+    'zh-CN': '“每组得分先取舍”只适用于分组评分的轮次',
+    en: 'roundEachGroup needs groups',
+  },
+  judgeWithoutGroup: {
+    'zh-CN': '评委 {judge} 没有分到评委组（本轮分组评分）',
+    en: 'judge {judge} has no group, and the round has groups',
+  },
+  judgeUnknownGroup: {
+    'zh-CN': '评委 {judge} 的评委组 {group} 不是本轮的评委组',
+    en: "judge {judge}: group {group} is not one of the round's groups",
+  },
+  judgeGroupWithoutGroups: {
+    'zh-CN': '评委 {judge} 分在评委组 {group}，但本轮不分组',
+    en: 'judge {judge} is in group {group}, and the round has no groups',
+  },
+  markOutsideGroup: {
+    'zh-CN': '{judge} 给 {contestant} 的「{criterion}」打分，但这个评分项不归评委组「{group}」打分',
+    en: 'judge {judge}, contestant {contestant}: {criterion} is not marked by the group {group}',
+  },
   rosterEmpty: { 'zh-CN': '文件中没有数据行', en: 'the file has no data rows' },
   rosterNameColumnMissing: {
     'zh-CN': '请指定“姓名”所在的列',

@@ -7,6 +7,7 @@
  */
 
 import { isMarkLocked, type MarkRow, type SheetRow } from './events.ts';
+import { judgeCriteria, judgeGroupOf, judgeMarksCriterion } from './groups.ts';
 import type { Issue } from './issues.ts';
 import type { Criterion, Hundredths, Id } from './model.ts';
 import { isRehearsalRound } from './purge.ts';
@@ -30,11 +31,15 @@ export type SheetRefusal =
   | { code: 'rehearsal-invalid' }
   | { code: 'contestant-inactive' }
   | { code: 'judge-recused'; reason: RecusalReason }
+  /** The round has rater groups and none of them is the judge's. */
+  | { code: 'judge-without-group' }
   | { code: 'contestant-locked' };
 
 export type MarkRefusal =
   | SheetRefusal
   | { code: 'unknown-criterion' }
+  /** A judge marks only its group's criteria (./groups.ts). */
+  | { code: 'criterion-outside-group'; criterion: Criterion }
   | { code: 'sheet-submitted' }
   /** The value breaks the criterion's rule; the issue names the criterion by its label. */
   | { code: 'mark-value'; issue: Issue };
@@ -47,6 +52,7 @@ function sheetRefusal(write: SheetWrite, locked: boolean): SheetRefusal | null {
   if (contestant.status !== 'active') return { code: 'contestant-inactive' };
   const reason = recusalReason(judge, contestant, round.settings.recusal);
   if (reason !== null) return { code: 'judge-recused', reason };
+  if (round.settings.groups && !judgeGroupOf(round.settings, judge)) return { code: 'judge-without-group' };
   if (locked) return { code: 'contestant-locked' };
   return null;
 }
@@ -63,6 +69,8 @@ export function markRefusal(
   if (refused) return refused;
   const criterion = write.round.criteria.find((candidate) => candidate.id === mark.criterionId);
   if (!criterion) return { code: 'unknown-criterion' };
+  if (!judgeMarksCriterion(write.round.settings, write.judge, criterion.id))
+    return { code: 'criterion-outside-group', criterion };
   if (write.sheet?.status === 'submitted') return { code: 'sheet-submitted' };
   if (mark.value === null) return null;
   // Named by its label alone: the engine would add the (random, unreadable) id to the label.
@@ -83,6 +91,9 @@ export function submitRefusal(write: SheetWrite, cells: readonly MarkRow[]): Sub
   if (refused) return refused;
   if (write.sheet?.status === 'submitted') return null;
   const marked = new Set(cells.filter((cell) => cell.value !== null).map((cell) => cell.criterionId));
-  const missing = write.round.criteria.filter((criterion) => !marked.has(criterion.id));
+  // The judge's own criteria: its group's when the round has groups.
+  const missing = judgeCriteria(write.round.settings, write.judge, write.round.criteria).filter(
+    (criterion) => !marked.has(criterion.id),
+  );
   return missing.length > 0 ? { code: 'sheet-incomplete', missing } : null;
 }

@@ -7,8 +7,11 @@ import type { TieBreakStep } from './model.ts';
 import { byDrawThenId } from './order.ts';
 import { compare, type Rational } from './rational.ts';
 
-/** What put a contestant below the one listed just above it. */
-export type Separation = 'score' | TieBreakStep | 'tied';
+/**
+ * What put a contestant below the one listed just above it. `Step` is the tie-break chain's step
+ * type: a round's (TieBreakStep), or another ranking's that reuses these rules (./combination.ts).
+ */
+export type Separation<Step extends string = TieBreakStep> = 'score' | Step | 'tied';
 
 export interface RankCandidate {
   id: string;
@@ -19,21 +22,25 @@ export interface RankCandidate {
   tieBreakKeys: readonly Rational[];
 }
 
-export interface RankedPlace<T extends RankCandidate> {
+export interface RankedPlace<T extends RankCandidate, Step extends string = TieBreakStep> {
   candidate: T;
   rank: number;
   /** Shares its rank with at least one other contestant. */
   tied: boolean;
   /** Null for the first place. */
-  separatedBy: Separation | null;
+  separatedBy: Separation<Step> | null;
 }
 
 /** Which step first tells a (listed above) from b, or 'tied'. */
-function separation(a: RankCandidate, b: RankCandidate, chain: readonly TieBreakStep[]): Separation {
+function separation<Step extends string>(
+  a: RankCandidate,
+  b: RankCandidate,
+  chain: readonly Step[],
+): Separation<Step> {
   if (a.announcedUnits !== b.announcedUnits) return 'score';
   for (let step = 0; step < chain.length; step++) {
     if (compare(a.tieBreakKeys[step] as Rational, b.tieBreakKeys[step] as Rational) !== 0)
-      return chain[step] as TieBreakStep;
+      return chain[step] as Step;
   }
   return 'tied';
 }
@@ -47,12 +54,12 @@ function compareRanking(a: RankCandidate, b: RankCandidate): number {
   return 0;
 }
 
-export function rankCandidates<T extends RankCandidate>(
+export function rankCandidates<T extends RankCandidate, Step extends string = TieBreakStep>(
   candidates: readonly T[],
-  chain: readonly TieBreakStep[],
-): RankedPlace<T>[] {
+  chain: readonly Step[],
+): RankedPlace<T, Step>[] {
   const sorted = [...candidates].sort((a, b) => compareRanking(a, b) || byDrawThenId(a, b));
-  const places: RankedPlace<T>[] = [];
+  const places: RankedPlace<T, Step>[] = [];
   sorted.forEach((candidate, position) => {
     const previous = places[position - 1];
     const separatedBy = previous ? separation(previous.candidate, candidate, chain) : null;

@@ -4,8 +4,18 @@
  * engine refuses the round whole if any is found.
  */
 import { formatHundredths } from './decimal.ts';
+import { judgeGroupOf, judgeMarksCriterion } from './groups.ts';
 import { type Issue, issue } from './issues.ts';
-import type { Contestant, Criterion, Hundredths, Judge, RoundInput, RoundSettings } from './model.ts';
+import type {
+  Contestant,
+  Criterion,
+  Hundredths,
+  Judge,
+  PanelRule,
+  RaterGroup,
+  RoundInput,
+  RoundSettings,
+} from './model.ts';
 import { RECUSAL_RULES } from './recusal.ts';
 
 export interface RoundIndex {
@@ -36,6 +46,10 @@ function contestantLabel(contestant: Contestant | undefined, id: string): string
 
 function criterionLabel(criterion: Criterion | undefined, id: string): string {
   return criterion?.label && criterion.label !== id ? `${criterion.label}（${id}）` : id;
+}
+
+function groupLabel(group: RaterGroup | undefined, id: string): string {
+  return group?.label && group.label !== id ? `${group.label}（${id}）` : id;
 }
 
 const isWhole = (value: number) => Number.isSafeInteger(value);
@@ -99,15 +113,28 @@ function checkCriteria(criteria: readonly Criterion[], issues: Issue[]): void {
   });
 }
 
-function checkJudges(judges: readonly Judge[], issues: Issue[]): void {
+function checkJudges(judges: readonly Judge[], groups: RoundSettings['groups'], issues: Issue[]): void {
+  const groupIds = new Set(groups?.map((group) => group.id));
   judges.forEach((judge, position) => {
+    const name = judgeLabel(judge, judge.id);
     if (!(judge.weight > 0)) {
       issues.push(
         issue('weightNotPositive', `judges[${position}].weight`, {
-          judge: judgeLabel(judge, judge.id),
+          judge: name,
           value: formatHundredths(judge.weight),
         }),
       );
+    }
+    const path = `judges[${position}].group`;
+    // An empty groups list is refused on its own: no judge can be in one of them.
+    if (groups?.length === 0) return;
+    if (!groups) {
+      if (judge.group !== undefined)
+        issues.push(issue('judgeGroupWithoutGroups', path, { judge: name, group: judge.group }));
+    } else if (judge.group === undefined) {
+      issues.push(issue('judgeWithoutGroup', path, { judge: name }));
+    } else if (!groupIds.has(judge.group)) {
+      issues.push(issue('judgeUnknownGroup', path, { judge: name, group: judge.group }));
     }
   });
 }
@@ -134,17 +161,106 @@ function checkContestants(contestants: readonly Contestant[], issues: Issue[]): 
   });
 }
 
+const isMinJudges = (value: number) => isWhole(value) && value >= 1;
+
+/** What is wrong with a panel rule: an unknown kind, a bad trim k, or nothing. */
+function checkPanel(panel: PanelRule): 'unknown' | 'k' | null {
+  if (!['mean', 'trimmed', 'median', 'weighted'].includes(panel.kind)) return 'unknown';
+  return panel.kind === 'trimmed' && !(isWhole(panel.k) && panel.k >= 0) ? 'k' : null;
+}
+
+const panelK = (panel: PanelRule) => String((panel as { k?: unknown }).k);
+
+/** The rater groups (scoring rules, "Rater groups"): each group's own rules and the sheet's cover. */
+function checkGroups(
+  settings: RoundSettings,
+  criterionIds: ReadonlySet<string>,
+  criteria: readonly Criterion[],
+  issues: Issue[],
+): void {
+  const { groups } = settings;
+  if (!groups) {
+    if (settings.roundEachGroup) issues.push(issue('roundEachGroupWithoutGroups', 'settings.roundEachGroup'));
+    return;
+  }
+  if (groups.length === 0) {
+    issues.push(issue('groupsEmpty', 'settings.groups'));
+    return;
+  }
+  if (settings.minJudges !== null)
+    issues.push(issue('minJudgesWithGroups', 'settings.minJudges', { value: String(settings.minJudges) }));
+  const seenIds = new Set<string>();
+  const marked = new Set<string>();
+  const nameOf = (id: string) =>
+    criterionLabel(
+      criteria.find((criterion) => criterion.id === id),
+      id,
+    );
+  groups.forEach((group, position) => {
+    const path = `settings.groups[${position}]`;
+    const name = groupLabel(group, group.id);
+    if (group.id === '') issues.push(issue('emptyId', path));
+    else if (seenIds.has(group.id)) issues.push(issue('duplicateGroupId', `${path}.id`, { id: group.id }));
+    seenIds.add(group.id);
+    if (!(isWhole(group.weight) && group.weight > 0)) {
+      issues.push(
+        issue('groupWeightInvalid', `${path}.weight`, { group: name, value: String(group.weight / 100) }),
+      );
+    }
+    if (group.criteria === null) {
+      for (const id of criterionIds) marked.add(id);
+    } else if (group.criteria.length === 0) {
+      issues.push(issue('groupCriteriaEmpty', `${path}.criteria`, { group: name }));
+    } else {
+      const listed = new Set<string>();
+      group.criteria.forEach((id, at) => {
+        const criterionPath = `${path}.criteria[${at}]`;
+        if (!criterionIds.has(id))
+          issues.push(issue('groupCriterionUnknown', criterionPath, { group: name, criterion: id }));
+        else if (listed.has(id))
+          issues.push(issue('groupCriterionRepeated', criterionPath, { group: name, criterion: nameOf(id) }));
+        listed.add(id);
+        marked.add(id);
+      });
+    }
+    if (group.panel !== null) {
+      const problem = checkPanel(group.panel);
+      if (problem === 'unknown')
+        issues.push(
+          issue('groupUnknownPanel', `${path}.panel.kind`, { group: name, value: String(group.panel.kind) }),
+        );
+      if (problem === 'k')
+        issues.push(
+          issue('groupTrimKInvalid', `${path}.panel.k`, { group: name, value: panelK(group.panel) }),
+        );
+    }
+    if (group.minJudges !== null && !isMinJudges(group.minJudges)) {
+      issues.push(
+        issue('groupMinJudgesInvalid', `${path}.minJudges`, { group: name, value: String(group.minJudges) }),
+      );
+    }
+  });
+  for (const id of criterionIds) {
+    if (!marked.has(id))
+      issues.push(issue('criterionWithoutGroup', 'settings.groups', { criterion: nameOf(id) }));
+  }
+}
+
+/**
+ * The round's settings under the rules. `criteria` (optional) only names criteria in the
+ * messages by their labels.
+ */
 export function checkSettings(
   settings: RoundSettings,
   criterionIds: ReadonlySet<string>,
   issues: Issue[],
+  criteria: readonly Criterion[] = [],
 ): void {
-  const { panel } = settings;
-  if (!['mean', 'trimmed', 'median', 'weighted'].includes(panel.kind)) {
-    issues.push(issue('unknownPanel', 'settings.panel.kind', { value: String(panel.kind) }));
-  } else if (panel.kind === 'trimmed' && !(isWhole(panel.k) && panel.k >= 0)) {
-    issues.push(issue('trimKInvalid', 'settings.panel.k', { value: String(panel.k) }));
-  }
+  const panelProblem = checkPanel(settings.panel);
+  if (panelProblem === 'unknown')
+    issues.push(issue('unknownPanel', 'settings.panel.kind', { value: String(settings.panel.kind) }));
+  if (panelProblem === 'k')
+    issues.push(issue('trimKInvalid', 'settings.panel.k', { value: panelK(settings.panel) }));
   if (settings.level !== 'total' && settings.level !== 'criterion') {
     issues.push(issue('unknownLevel', 'settings.level', { value: String(settings.level) }));
   }
@@ -160,9 +276,10 @@ export function checkSettings(
   if (settings.roundEachCriterion && settings.level !== 'criterion') {
     issues.push(issue('roundEachCriterionNeedsCriterionLevel', 'settings.roundEachCriterion'));
   }
-  if (settings.minJudges !== null && !(isWhole(settings.minJudges) && settings.minJudges >= 1)) {
+  if (settings.minJudges !== null && !isMinJudges(settings.minJudges)) {
     issues.push(issue('minJudgesInvalid', 'settings.minJudges', { value: String(settings.minJudges) }));
   }
+  checkGroups(settings, criterionIds, criteria, issues);
   const seenSteps = new Set<string>();
   settings.tieBreak.forEach((step, position) => {
     const path = `settings.tieBreak[${position}]`;
@@ -277,10 +394,39 @@ function checkRoundItself(input: RoundInput, issues: Issue[]): RoundLookup {
     contestantIndex: indexById(input.contestants, 'duplicateContestantId', 'contestants', issues),
   };
   checkCriteria(input.criteria, issues);
-  checkJudges(input.judges, issues);
+  checkJudges(input.judges, input.settings.groups, issues);
   checkContestants(input.contestants, issues);
-  checkSettings(input.settings, new Set(lookup.criterionIndex.keys()), issues);
+  checkSettings(input.settings, new Set(lookup.criterionIndex.keys()), issues, input.criteria);
   return lookup;
+}
+
+/**
+ * Per (judge, criterion): 1 where the judge may not mark the criterion, because the round has
+ * groups and it is not its group's; null when the round has no groups. A judge without a valid
+ * group is refused on its own (checkJudges), so its marks are not refused again here.
+ */
+function outsideGroupGrid(input: RoundInput): Uint8Array | null {
+  const { settings, judges, criteria } = input;
+  if (!settings.groups) return null;
+  const grid = new Uint8Array(judges.length * criteria.length);
+  judges.forEach((judge, judgeAt) => {
+    if (!judgeGroupOf(settings, judge)) return;
+    criteria.forEach((criterion, criterionAt) => {
+      if (!judgeMarksCriterion(settings, judge, criterion.id))
+        grid[judgeAt * criteria.length + criterionAt] = 1;
+    });
+  });
+  return grid;
+}
+
+function outsideGroupIssue(
+  judge: Judge,
+  settings: RoundSettings,
+  names: Record<string, string>,
+  path: string,
+): Issue {
+  const group = judgeGroupOf(settings, judge) as RaterGroup;
+  return issue('markOutsideGroup', path, { ...names, group: groupLabel(group, group.id) });
 }
 
 /** Validates the round and, when it is valid, builds the index the engine computes from. */
@@ -292,6 +438,7 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
   const criterionCount = criteria.length;
   const judgeCount = judges.length;
   const markGrid = new Int32Array(contestants.length * judgeCount * criterionCount).fill(-1);
+  const outsideGroup = outsideGroupGrid(input);
   const marks = input.marks;
   for (let position = 0; position < marks.length; position++) {
     const mark = marks[position] as RoundInput['marks'][number];
@@ -316,7 +463,8 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
       value >= 0 &&
       value <= criterion.max &&
       value % criterion.step === 0 &&
-      markGrid[cell] === -1
+      markGrid[cell] === -1 &&
+      (outsideGroup === null || outsideGroup[judgeAt * criterionCount + criterionAt] === 0)
     ) {
       markGrid[cell] = value;
       continue;
@@ -328,7 +476,9 @@ export function indexRound(input: RoundInput): { index: RoundIndex | null; issue
     };
     const path = `scores[${position}]`;
     if (!checkMark(value, criterion, names, path, issues)) continue;
-    if (markGrid[cell] !== -1) issues.push(issue('duplicateMark', path, names));
+    if (outsideGroup?.[judgeAt * criterionCount + criterionAt] === 1)
+      issues.push(outsideGroupIssue(judges[judgeAt] as Judge, input.settings, names, path));
+    else if (markGrid[cell] !== -1) issues.push(issue('duplicateMark', path, names));
     else markGrid[cell] = value;
   }
   input.adjustments.forEach((adjustment, position) => {
@@ -408,6 +558,7 @@ export function screenRound(input: RoundInput): { roundIssues: Issue[]; refused:
   const refused: RefusedEntry[] = [];
   // One flag per (contestant, judge, criterion) cell, as indexRound's grid: a second mark is refused.
   const filled = new Uint8Array(contestants.length * judges.length * criteria.length);
+  const outsideGroup = outsideGroupGrid(input);
 
   input.marks.forEach((mark, position) => {
     const judgeAt = judgeIndex.get(mark.judge);
@@ -427,7 +578,9 @@ export function screenRound(input: RoundInput): { roundIssues: Issue[]; refused:
       value >= 0 &&
       value <= criterion.max &&
       value % criterion.step === 0 &&
-      filled[cell] === 0
+      filled[cell] === 0 &&
+      (outsideGroup === null ||
+        outsideGroup[(judgeAt as number) * criteria.length + (criterionAt as number)] === 0)
     ) {
       filled[cell] = 1;
       return;
@@ -449,6 +602,8 @@ export function screenRound(input: RoundInput): { roundIssues: Issue[]; refused:
     else if (!criterion) found = issue('markForUnknownCriterion', path, names);
     else if (!isWhole(value)) found = issue('markNotANumber', path, names);
     else if (!checkMark(value, criterion, names, path, valueIssues)) found = valueIssues[0];
+    else if (outsideGroup?.[judgeAt * criteria.length + (criterionAt as number)] === 1)
+      found = outsideGroupIssue(judges[judgeAt] as Judge, input.settings, names, path);
     else found = issue('duplicateMark', path, names);
     if (found)
       refused.push({ kind: 'mark', position, contestant: mark.contestant, judge: mark.judge, issue: found });

@@ -156,6 +156,10 @@ export const repositoryErrorsZh = checked({
   'repository.reason.markLocked': '选手“{contestant}”的成绩已公布，评分已锁定；如需修改，请向主持人申请修改',
   'repository.reason.markCriterionUnknown':
     '评委“{judge}”给选手“{contestant}”打分的评分项不在本轮次的评分标准中',
+  'repository.reason.markCriterionOutsideGroup':
+    '评委“{judge}”不能给选手“{contestant}”的“{criterion}”打分：这一项不归该评委所在的评委组打分',
+  'repository.reason.judgeWithoutGroup':
+    '评委“{judge}”不能给选手“{contestant}”打分：轮次“{round}”分组评分，而该评委没有分到本轮的评委组',
   'repository.reason.sheetSubmitted': '评委“{judge}”对选手“{contestant}”的评分表已提交；如需修改，请申请修改',
   'repository.reason.sheetIncomplete': '评委“{judge}”对选手“{contestant}”还有评分项未打分：{criteria}',
   'repository.reason.eventConflict':
@@ -309,6 +313,10 @@ export const repositoryErrorsEn = checked({
     'The result of “{contestant}” is revealed and its marks are locked; to change one, ask the host for a correction',
   'repository.reason.markCriterionUnknown':
     'Judge “{judge}” marked “{contestant}” on a criterion that is not on this round’s score sheet',
+  'repository.reason.markCriterionOutsideGroup':
+    'Judge “{judge}” cannot mark “{contestant}” on “{criterion}”: the judge’s group does not mark it',
+  'repository.reason.judgeWithoutGroup':
+    'Judge “{judge}” cannot mark “{contestant}”: round “{round}” has rater groups and the judge is in none of them',
   'repository.reason.sheetSubmitted':
     'The sheet of judge “{judge}” for “{contestant}” is submitted; to change it, request a correction',
   'repository.reason.sheetIncomplete': 'Judge “{judge}” has not yet marked “{contestant}” on: {criteria}',

@@ -57,7 +57,7 @@ describe('leitai score FILE.json', () => {
     expect(extended).toEqual({ ...contract, P2: (contract.P2 ?? 0) - 1, P3: (contract.P3 ?? 0) - 1 });
   });
 
-  for (const example of ['seed-final', 'ties-and-rounding']) {
+  for (const example of ['seed-final', 'ties-and-rounding', 'groups-audience']) {
     it(`prints the standings of ${example} as the expected JSON`, () => {
       const run = leitai('score', join(examples, `${example}.input.json`));
       expect(run.stderr).toBe('');
@@ -80,6 +80,36 @@ describe('leitai score FILE.json', () => {
       expect(run.stdout.startsWith('{\n  "standings": [\n    {\n      "rank": 1,')).toBe(true);
     });
   }
+});
+
+describe('leitai score FILE.json with rater groups', () => {
+  it("writes each group's score, contribution and counted judges per standing, and each group's progress", () => {
+    const run = leitai('score', join(examples, 'groups-audience.input.json'));
+    const printed = JSON.parse(run.stdout);
+    expect(printed.standings[0].groups).toEqual([
+      { id: 'expert', score: '85.00', contribution: '51', judges: 5, exact: '85' },
+      { id: 'leader', score: '86.50', contribution: '17.3', judges: 1, exact: '86.5' },
+      { id: 'public', score: '1.00', contribution: '20', judges: 12, exact: '1' },
+    ]);
+    expect(printed.pending[0].groups).toEqual([
+      { id: 'expert', judges: 5, required: 5 },
+      { id: 'leader', judges: 2, required: 2 },
+      { id: 'public', judges: 7, required: 8 },
+    ]);
+  });
+
+  it("refuses a mark outside the judge's group, naming the judge, the contestant, the criterion and the group", () => {
+    const round = readJson(join(examples, 'groups-audience.input.json'));
+    round.scores.push({ judge: 'A01', contestant: 'P1', criterion: 'content', mark: 30 });
+    const path = join(scratch, 'outside-group.json');
+    writeFileSync(path, JSON.stringify(round));
+    const run = leitai('score', path);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /观众1（A01） 给 陈德明（P1） 的「内容（content）」打分，但这个评分项不归评委组「大众评审（public）」打分/,
+    );
+  });
 });
 
 describe('leitai score FILE.json --table', () => {

@@ -14,7 +14,7 @@ const fixtures = join(import.meta.dirname, '../../fixtures');
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
 describe('worked examples of the scoring rules', () => {
-  for (const name of ['seed-final', 'ties-and-rounding']) {
+  for (const name of ['seed-final', 'ties-and-rounding', 'groups-audience']) {
     it(`reproduces ${name}`, () => {
       const input = readJson(join(fixtures, 'scoring-examples', `${name}.input.json`));
       const expected = readJson(join(fixtures, 'scoring-examples', `${name}.expected.json`));
@@ -43,6 +43,34 @@ describe('worked examples of the scoring rules', () => {
     expect(byId.get('F')?.separatedBy).toBe('tied');
     expect(byId.get('H')?.recusedJudges).toEqual(['J6']);
     expect(byId.get('H')?.adjustments).toEqual([{ label: '超时扣分', points: '-7.5' }]);
+  });
+});
+
+describe('groups-audience: 专家 60 + 领导 20 + 大众投票 20, each group rounded first', () => {
+  const input = readJson(join(fixtures, 'scoring-examples', 'groups-audience.input.json'));
+  const standings = computeStandings(readInterchangeRound(input));
+  const byId = new Map([...standings.ranked, ...standings.pending].map((result) => [result.id, result]));
+  const parts = (id: string) =>
+    byId
+      .get(id)
+      ?.groups?.map((group) => [group.id, group.announced, group.contribution, group.countedJudges]);
+
+  it("explains each contestant's score by group", () => {
+    expect(parts('P1')).toEqual([
+      ['expert', '85.00', '51', 5],
+      ['leader', '86.50', '17.3', 1],
+      ['public', '1.00', '20', 12],
+    ]);
+    // The expert aggregate 83.8333… enters the final as 83.83 (roundEachGroup): 50.298, not 50.3.
+    expect(byId.get('P2')?.groups?.[0]).toMatchObject({ aggregate: '83.83', contribution: '50.298' });
+    expect(byId.get('P2')).toMatchObject({ exactFinal: '76.548', announcedScore: '76.55' });
+  });
+
+  it("recuses a leader within the group, and waits for the audience group's minimum", () => {
+    expect(byId.get('P1')?.groups?.[1]?.recusedJudges).toEqual(['L1']);
+    expect(byId.get('P1')?.recusedJudges).toEqual(['L1']);
+    expect(byId.get('P4')).toMatchObject({ pending: true, countedJudges: 14 });
+    expect(byId.get('P4')?.groups?.[2]).toMatchObject({ countedJudges: 7, requiredJudges: 8 });
   });
 });
 

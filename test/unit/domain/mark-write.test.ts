@@ -174,3 +174,51 @@ describe('submitRefusal', () => {
     expect(submitRefusal({ ...write, sheet: submitted }, [])).toBeNull();
   });
 });
+
+describe('rater groups: a judge marks only its group’s criteria', () => {
+  const criteria: Criterion[] = [
+    { id: 'c1', label: '内容', max: 4000, points: 4000, step: 10 },
+    { id: 'vote', label: '大众投票', max: 100, points: 100, step: 100 },
+  ];
+  const groups = [
+    { id: 'expert', label: '专家评委', weight: 7000, criteria: ['c1'], panel: null, minJudges: null },
+    { id: 'public', label: '大众评审', weight: 3000, criteria: ['vote'], panel: null, minJudges: null },
+  ];
+  const write = (group: string | undefined) => {
+    const plain = sheetWrite(criteria);
+    const { group: _, ...judge } = plain.judge;
+    return {
+      ...plain,
+      round: { ...plain.round, settings: { ...DEFAULT_SETTINGS, minJudges: null, groups } },
+      judge: group === undefined ? judge : { ...judge, group },
+    };
+  };
+
+  it('refuses a mark outside the group, before its value is looked at', () => {
+    expect(markRefusal(write('public'), { criterionId: 'c1', value: 3500, cell: undefined })).toEqual({
+      code: 'criterion-outside-group',
+      criterion: criteria[0],
+    });
+    expect(markRefusal(write('public'), { criterionId: 'vote', value: 100, cell: undefined })).toBeNull();
+    expect(markRefusal(write('expert'), { criterionId: 'c1', value: 3500, cell: undefined })).toBeNull();
+  });
+
+  it('refuses every mark and submission of a judge in none of the round’s groups', () => {
+    for (const group of [undefined, 'leader']) {
+      expect(markRefusal(write(group), { criterionId: 'c1', value: 3500, cell: undefined })).toEqual({
+        code: 'judge-without-group',
+      });
+      expect(submitRefusal(write(group), [cell('c1', 3500)])).toEqual({ code: 'judge-without-group' });
+    }
+  });
+
+  it('completes a sheet with the group’s criteria alone, and ignores a group in a round without groups', () => {
+    expect(submitRefusal(write('expert'), [cell('c1', 3500)])).toBeNull();
+    expect(submitRefusal(write('public'), [cell('c1', null)])).toEqual({
+      code: 'sheet-incomplete',
+      missing: [criteria[1]],
+    });
+    const plain = { ...sheetWrite(criteria), judge: { ...sheetWrite(criteria).judge, group: 'public' } };
+    expect(markRefusal(plain, { criterionId: 'c1', value: 3500, cell: undefined })).toBeNull();
+  });
+});

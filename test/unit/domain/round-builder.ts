@@ -1,6 +1,11 @@
 /** Small rounds for tests, written in real units ("8.5") and turned into the engine's hundredths. */
 import { parseHundredths } from '../../../src/domain/decimal.ts';
-import { DEFAULT_SETTINGS, type RoundInput, type RoundSettings } from '../../../src/domain/model.ts';
+import {
+  DEFAULT_SETTINGS,
+  type RaterGroup,
+  type RoundInput,
+  type RoundSettings,
+} from '../../../src/domain/model.ts';
 
 export const h = (value: number | string): number => {
   const parsed = parseHundredths(value);
@@ -10,7 +15,7 @@ export const h = (value: number | string): number => {
 
 export interface SimpleRound {
   criteria?: { id: string; max: number | string; points?: number | string; step?: number | string }[];
-  judges?: ({ id: string; weight?: number | string; unit?: string } | string)[];
+  judges?: ({ id: string; weight?: number | string; unit?: string; group?: string } | string)[];
   contestants?: (
     | { id: string; unit?: string; draw?: number; status?: 'active' | 'withdrawn' | 'disqualified' }
     | string
@@ -32,7 +37,13 @@ export function buildRound(round: SimpleRound): RoundInput {
   const judges = (round.judges ?? []).map((judge) =>
     typeof judge === 'string'
       ? { id: judge, name: judge, weight: 100, unit: null }
-      : { id: judge.id, name: judge.id, weight: h(judge.weight ?? 1), unit: judge.unit ?? null },
+      : {
+          id: judge.id,
+          name: judge.id,
+          weight: h(judge.weight ?? 1),
+          unit: judge.unit ?? null,
+          ...(judge.group === undefined ? {} : { group: judge.group }),
+        },
   );
   const contestants = (round.contestants ?? []).map((contestant, position) =>
     typeof contestant === 'string'
@@ -93,4 +104,15 @@ export function totalsRound(
     ]),
   );
   return buildRound({ judges, contestants, marks, settings, ...extra });
+}
+
+/** A rater group for test rounds, in real units: group('expert', 70, ['c1'], { kind: 'mean' }). */
+export function group(
+  id: string,
+  weight: number | string,
+  criteria: string[] | null = null,
+  panel: RoundSettings['panel'] | null = null,
+  minJudges: number | null = null,
+): RaterGroup {
+  return { id, label: id, weight: h(weight), criteria, panel, minJudges };
 }
