@@ -15,6 +15,8 @@
 
 import { randomUUID } from 'node:crypto';
 import {
+  type AdvanceRequest,
+  type AdvanceResponse,
   HUB_HTTP_STATUS,
   type HubError,
   type HubErrorCode,
@@ -34,6 +36,7 @@ import {
   PROTOCOL_VERSION,
   parseWireEvent,
 } from '../sync/protocol';
+import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
@@ -100,6 +103,42 @@ function wholeNumber(text: string | null, name: string, fallback: number, max: n
   return value;
 }
 
+/** The device id the hub writes its decisions under, in every venue's log. */
+export function hubDeviceId(hubId: string): string {
+  return `hub-${hubId}`;
+}
+
+function sourceOf(value: unknown, what: string): { venueId: string; roundId: string } {
+  const venueId = fieldOf(value, 'venueId');
+  const roundId = fieldOf(value, 'roundId');
+  if (
+    typeof venueId !== 'string' ||
+    typeof roundId !== 'string' ||
+    venueId.length > 100 ||
+    roundId.length > 100
+  )
+    refuse('malformedRequest', `${what} must be { venueId, roundId }`);
+  return { venueId, roundId };
+}
+
+function advanceRequestOf(body: unknown): AdvanceRequest {
+  const sources = fieldOf(body, 'sources');
+  const rule = fieldOf(body, 'rule');
+  const count = fieldOf(body, 'count');
+  if (!Array.isArray(sources) || sources.length === 0 || sources.length > 200)
+    refuse('malformedRequest', '"sources" must list 1 to 200 rounds');
+  if (rule !== 'eachRound' && rule !== 'overall')
+    refuse('malformedRequest', '"rule" must be eachRound or overall');
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > 1000)
+    refuse('malformedRequest', '"count" must be a whole number from 1 to 1000');
+  return {
+    sources: sources.map((source, index) => sourceOf(source, `sources[${index}]`)),
+    rule,
+    count,
+    target: sourceOf(fieldOf(body, 'target'), '"target"'),
+  };
+}
+
 function serverIdOf(value: unknown): string {
   if (typeof value !== 'string' || value === '' || value.length > 100)
     refuse('malformedRequest', "the venue server's id is missing or longer than 100 characters");
@@ -147,6 +186,10 @@ export class HubCore {
     if (route === 'POST /admin/venues') {
       this.requireAdmin(request.token);
       return json(200, await this.register(request.body));
+    }
+    if (route === 'POST /admin/advance') {
+      this.requireAdmin(request.token);
+      return json(200, await this.advance(request.body));
     }
     if (route === 'GET /dashboard') {
       if (request.token === null || !matchesHash(request.token, this.dashboardCodeHash))
@@ -234,12 +277,43 @@ export class HubCore {
     return { accepted, duplicates: valid.length - accepted, refused, ackedThrough };
   }
 
+  /** The city final's roster from the venues' rounds (./advancement.ts), written for the target venue. */
+  private async advance(body: unknown): Promise<AdvanceResponse> {
+    const request = advanceRequestOf(body);
+    const venues = new Set((await this.store.venues()).map((venue) => venue.id));
+    for (const { venueId } of [...request.sources, request.target]) {
+      if (!venues.has(venueId)) refuse('notFound', `no venue ${venueId} on this hub`);
+    }
+    const eventsOf = await this.dashboard.eventsByVenue();
+    try {
+      const advanced = advancing(request, eventsOf);
+      const written = await this.store.insertHubEvents(request.target.venueId, (firstSeq) =>
+        rosterEvents({
+          advanced,
+          targetEvents: eventsOf(request.target.venueId),
+          targetRoundId: request.target.roundId,
+          deviceId: hubDeviceId(this.hubId),
+          firstSeq,
+          recordedAt: this.now().toISOString(),
+        }).map((event) => ({ id: event.id, type: event.type, body: JSON.stringify(event) })),
+      );
+      return {
+        advanced: advanced.map(({ unit: _unit, topic: _topic, ...entry }) => entry),
+        written,
+      };
+    } catch (error) {
+      if (error instanceof AdvanceRefusal) refuse('unknownEntity', error.message);
+      throw error;
+    }
+  }
+
   private async pull(venue: VenueRow, query: URLSearchParams): Promise<HubPullResponse> {
     const after = wholeNumber(query.get('after'), 'after', 0, Number.MAX_SAFE_INTEGER);
     const limit = wholeNumber(query.get('limit'), 'limit', MAX_HUB_PULL_EVENTS, MAX_HUB_PULL_EVENTS);
     if (limit < 1) refuse('malformedRequest', `"limit" must be 1 to ${MAX_HUB_PULL_EVENTS}`);
-    const rows = await this.store.readVenue(venue.id, after, limit);
-    const head = await this.store.venueHead(venue.id);
+    const hubOnly = query.get('origin') === 'hub';
+    const rows = await this.store.readVenue(venue.id, after, limit, hubOnly);
+    const head = await this.store.venueHead(venue.id, hubOnly);
     const cursor = rows.at(-1)?.seq ?? after;
     return { venueId: venue.id, events: rows.map((row) => JSON.parse(row.body)), cursor, head };
   }

@@ -52,6 +52,12 @@ export class Dashboard {
     };
   }
 
+  /** Every venue's events as the hub holds them now (photos left out), for advancement. */
+  async eventsByVenue(): Promise<(venueId: string) => readonly LeitaiEvent[]> {
+    await this.catchUp();
+    return (venueId) => this.folds.get(venueId)?.events ?? [];
+  }
+
   /** One catch-up at a time: concurrent reads wait for the same one (no event is added twice). */
   private catchUp(): Promise<void> {
     this.catchingUp ??= this.readNew().finally(() => {

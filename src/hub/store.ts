@@ -177,6 +177,44 @@ export class HubStore {
   }
 
   /**
+   * Writes the hub's own decisions into a venue's log (origin 'hub'), under the push lock:
+   * `build` gets the next sequence number of the hub's device in that venue. Events the venue's
+   * log holds already are skipped. Returns how many are new.
+   */
+  async insertHubEvents(venueId: string, build: (nextDeviceSeq: number) => IncomingEvent[]): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT COUNT(*)::int AS n FROM events WHERE venue_id = $1 AND origin = 'hub'",
+        [venueId],
+      );
+      const events = build((rows[0]?.n ?? 0) + 1);
+      const inserted = await client.query(
+        `INSERT INTO events (venue_id, id, origin, type, body)
+         SELECT $1, id, 'hub', type, body
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch (id, type, body, position)
+         ORDER BY position
+         ON CONFLICT (venue_id, id) DO NOTHING`,
+        [
+          venueId,
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => event.body),
+        ],
+      );
+      await client.query('COMMIT');
+      return inserted.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
    * The hub's events of every venue after its cursor `after`, at most `limit`, in its order, with
    * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
    * reads cannot write, whatever a bug of its would ask.
@@ -204,19 +242,23 @@ export class HubStore {
     }
   }
 
-  /** The venue's events after the hub's cursor `after`, at most `limit`, in the hub's order. */
-  async readVenue(venueId: string, after: number, limit: number): Promise<StoredHubEvent[]> {
+  /**
+   * The venue's events after the hub's cursor `after`, at most `limit`, in the hub's order: all of
+   * them, or only the hub's decisions (`hubOnly`).
+   */
+  async readVenue(venueId: string, after: number, limit: number, hubOnly = false): Promise<StoredHubEvent[]> {
     const { rows } = await this.pool.query<{ seq: number; body: string }>(
-      'SELECT seq, body FROM events WHERE venue_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
+      `SELECT seq, body FROM events WHERE venue_id = $1 AND seq > $2 ${hubOnly ? "AND origin = 'hub'" : ''}
+       ORDER BY seq LIMIT $3`,
       [venueId, after, limit],
     );
     return rows;
   }
 
   /** The hub's last sequence number of the venue's events (0 when it has none). */
-  async venueHead(venueId: string): Promise<number> {
+  async venueHead(venueId: string, hubOnly = false): Promise<number> {
     const { rows } = await this.pool.query<{ head: number | null }>(
-      'SELECT MAX(seq) AS head FROM events WHERE venue_id = $1',
+      `SELECT MAX(seq) AS head FROM events WHERE venue_id = $1 ${hubOnly ? "AND origin = 'hub'" : ''}`,
       [venueId],
     );
     return rows[0]?.head ?? 0;

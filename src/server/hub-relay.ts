@@ -16,6 +16,7 @@ import {
   HUB_API_PREFIX,
   type HubError,
   type HubHelloResponse,
+  type HubPullResponse,
   type HubPushResponse,
   type HubVenueStatus,
   MAX_HUB_PUSH_EVENTS,
@@ -24,6 +25,8 @@ import { PROTOCOL_HEADER, PROTOCOL_VERSION, type WireEvent } from '../sync/proto
 import type { VenueStore } from './store';
 
 export const META_RELAY_CURSOR = 'hubRelayCursor';
+/** The hub's cursor up to which this venue has taken the hub's decisions. */
+export const META_DECISIONS_CURSOR = 'hubDecisionsCursor';
 
 export interface HubRelayOptions {
   store: VenueStore;
@@ -33,6 +36,13 @@ export interface HubRelayOptions {
   venueKey: string;
   /** Calls `listener` whenever the venue stored new events (VenueCore.subscribe). */
   onCommit: (listener: () => void) => () => void;
+  /**
+   * Stores the hub's decisions for this venue (VenueCore.admitFromHub); returns the ids of those
+   * it refused, each with why.
+   */
+  onDecisions: (events: readonly WireEvent[]) => { eventId: string | null; code: string; message: string }[];
+  /** How often the relay asks the hub for decisions while nothing else happens. */
+  decisionsEveryMs?: number;
   /** Backoff after a failure: the first wait, and the longest. */
   backoff?: { firstMs: number; maxMs: number };
   /** How long one request to the hub may take before it counts as a failure. */
@@ -108,10 +118,12 @@ export class HubRelay {
       try {
         if (this.venueId === null) await this.handshake();
         const sent = await this.pushBatch();
+        const received = sent ? false : await this.pullDecisions();
         this.failures = 0;
         this.lastError = null;
-        // More waits in the store: go on at once; otherwise until the next commit.
-        if (!sent) await this.idle(null);
+        // More to send or take: go on at once; otherwise until the next commit, or the next look
+        // for the hub's decisions.
+        if (!sent && !received) await this.idle(this.options.decisionsEveryMs ?? 5000);
       } catch (error) {
         this.failures += 1;
         this.lastError = error instanceof Error ? error.message : String(error);
@@ -174,6 +186,30 @@ export class HubRelay {
     }
     this.saveCursor(answer.ackedThrough);
     return true;
+  }
+
+  /** Takes the hub's next decisions for this venue; false when there were none. */
+  private async pullDecisions(): Promise<boolean> {
+    const after = Number(this.options.store.getMeta(META_DECISIONS_CURSOR) ?? '0');
+    const page = await this.request<HubPullResponse>('GET', `/pull?origin=hub&after=${after}`);
+    if (page.events.length > 0) {
+      // The hub decides rosters only: anything else it might send is not taken.
+      const roster = page.events.filter(
+        (event) => event.type === 'entity.put' && event.payload.table === 'contestants',
+      );
+      for (const event of page.events.filter((event) => !roster.includes(event))) {
+        this.options.log?.(
+          `hub relay: not taken from the hub: ${event.id} (${event.type}): the hub sends rosters only`,
+        );
+      }
+      for (const refused of roster.length > 0 ? this.options.onDecisions(roster) : []) {
+        this.options.log?.(
+          `hub relay: a decision of the hub was refused: ${refused.eventId}: ${refused.code}: ${refused.message}`,
+        );
+      }
+    }
+    this.options.store.setMeta(META_DECISIONS_CURSOR, String(page.cursor));
+    return page.events.length > 0;
   }
 
   private saveCursor(ackedThrough: number): void {

@@ -163,3 +163,37 @@ export interface CityDashboard {
   checkedAt: string;
   venues: DashboardVenue[];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Advancement across venues (POST /admin/advance with the admin secret)
+
+/**
+ * The city final's roster, in one action: the top `count` of each source round (`eachRound`),
+ * or of all of them together by announced score (`overall`), ties at the cut all going through,
+ * become contestants of the target venue's round, with their name, unit and topic. The hub
+ * writes them as that venue's events (origin 'hub'), which the venue's relay pulls down and its
+ * server admits as the organizer's. Running it again adds nothing twice.
+ */
+export interface AdvanceRequest {
+  sources: { venueId: Id; roundId: Id }[];
+  rule: 'eachRound' | 'overall';
+  count: number;
+  target: { venueId: Id; roundId: Id };
+}
+
+export interface AdvancedContestant {
+  fromVenueId: Id;
+  fromRoundId: Id;
+  fromContestantId: Id;
+  /** The contestant's id in the target round. */
+  contestantId: Id;
+  name: string;
+  rank: number;
+  score: string;
+}
+
+export interface AdvanceResponse {
+  advanced: AdvancedContestant[];
+  /** Events the hub wrote now (0 when every one was there already). */
+  written: number;
+}

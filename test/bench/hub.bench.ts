@@ -197,6 +197,7 @@ function relayOf(venue: Venue, hubUrl: string, venueKey: string): HubRelay {
       venue.core.subscribe((notice) => {
         if (notice.type === 'commit') listener();
       }),
+    onDecisions: () => [],
     backoff: { firstMs: 100, maxMs: 2000 },
     log: (message) => console.warn(`${venue.name}: ${message}`),
   });

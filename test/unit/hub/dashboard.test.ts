@@ -5,44 +5,15 @@
 import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { enterMark, submitSheet } from '../../../src/db/marks';
+import { enterMark } from '../../../src/db/marks';
 import { loadRoundInput } from '../../../src/db/read';
-import { revealContestant } from '../../../src/db/reveal';
-import { callContestant } from '../../../src/db/stage';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
 import { DASHBOARD_JS } from '../../../src/hub/dashboard-page';
 import type { CityDashboard, DashboardRound } from '../../../src/sync/hub-protocol';
-import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
+import { SECRETARY_SHEET } from '../db/helpers';
 import { wireLog } from '../server/helpers';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
-
-/** A venue's laptop after a scored round: every owed sheet but one submitted, one contestant on stage and revealed. */
-async function scoredVenue() {
-  const laptop = freshDb();
-  const seeded = await seedRound(laptop);
-  const roundId = seeded.round.id;
-  for (const [j, judge] of seeded.judges.entries()) {
-    for (const [c, contestant] of seeded.contestants.entries()) {
-      // 赵评委 is recused from 张三 (the same unit); she has not marked 王五 yet: 评分中.
-      if (j === 2 && (c === 0 || c === 2)) continue;
-      for (const [k, criterion] of SECRETARY_SHEET.entries()) {
-        const value = criterion.max - ((j * 3 + c * 7 + k) % 6) * 100;
-        await enterMark(laptop, {
-          roundId,
-          judgeId: judge.id,
-          contestantId: contestant.id,
-          criterionId: criterion.id,
-          value,
-        });
-      }
-      await submitSheet(laptop, { roundId, judgeId: judge.id, contestantId: contestant.id });
-    }
-  }
-  const first = seeded.contestants[0];
-  await callContestant(laptop, { roundId, contestantId: first.id });
-  await revealContestant(laptop, { roundId, contestantId: first.id });
-  return { laptop, seeded, roundId };
-}
+import { scoredVenue } from './venues';
 
 async function dashboard(core: Parameters<typeof call>[0]): Promise<CityDashboard> {
   const answer = await call<CityDashboard>(core, 'GET', '/dashboard', { token: DASHBOARD_CODE });
