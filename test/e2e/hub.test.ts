@@ -3,7 +3,8 @@
 // and three judges on the app's sync client scoring a round. One venue's line to the hub is cut
 // for a while (its hall goes on), the hub is killed with SIGKILL mid-round and restarted, and at
 // the end the hub holds every event of every venue exactly once, in each venue's order, and the
-// city dashboard's standings of each venue are the venue's own.
+// city dashboard's standings of each venue are the venue's own. Then advancement puts each
+// venue's winner on the city final's roster, in a fourth venue.
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ import { createRound } from '../../src/db/rounds';
 import { computeLiveStandings } from '../../src/domain/live-standings';
 import type { Id } from '../../src/domain/model';
 import { registerVenue } from '../../src/hub/register';
-import type { CityDashboard } from '../../src/sync/hub-protocol';
+import type { AdvanceResponse, CityDashboard } from '../../src/sync/hub-protocol';
 import { PROTOCOL_VERSION, type PullResponse, type WireEvent } from '../../src/sync/protocol';
 import { freshDatabase } from '../unit/hub/postgres';
 import {
@@ -111,6 +112,34 @@ async function openHall(name: string, hubUrl: string, admin: string): Promise<Ha
   };
 }
 
+/** The city final's venue: joined to the hub, its organizer's final round set up, no contestant yet. */
+async function openFinal(hubUrl: string) {
+  const registration = await registerVenue(hubUrl, HUB_ADMIN_SECRET, '市级决赛');
+  const process = await startVenueProcess({
+    httpsPort: null,
+    extraArgs: ['--hub', hubUrl, '--venue-key', registration.venueKey],
+  });
+  cleanups.push(async () => {
+    await process.stop();
+    await rm(process.dataDir, { recursive: true, force: true });
+  });
+  const organizer = await nodeDevice('final-organizer', process.httpUrl, {
+    as: 'organizer',
+    claimCode: process.claimCode as string,
+    password: '擂台密码2026',
+  });
+  const competition = await createCompetition(organizer.db, { name: '城市总决赛' });
+  const round = await createRound(organizer.db, {
+    competitionId: competition.id,
+    name: '决赛',
+    criteria: CRITERIA,
+  });
+  await organizer.client.start();
+  cleanups.push(() => organizer.client.stop());
+  await organizer.client.syncNow();
+  return { venueId: registration.venueId, roundId: round.id, organizer };
+}
+
 /** Every judge of the hall marks and submits these contestants' sheets, and syncs. */
 async function score(hall: Hall, contestantIds: Id[]): Promise<void> {
   await Promise.all(
@@ -175,7 +204,7 @@ async function submittedSheets(device: NodeDevice): Promise<number> {
 }
 
 describe('the county hub with three venues', () => {
-  it("holds every event of every venue exactly once after a venue was cut off and the hub was killed; the dashboard shows the venues' own standings", async () => {
+  it("holds every event of every venue exactly once after a venue was cut off and the hub was killed; the dashboard shows the venues' own standings; advancement fills the final's roster", async () => {
     const database = await freshDatabase();
     cleanups.push(database.drop);
     let hub: HubProcess = await startHubProcess(database.url);
@@ -256,6 +285,54 @@ describe('the county hub with three venues', () => {
         pending: 0,
       });
     }
+
+    // The city final: each venue's winner goes to the fourth venue's round, in one action.
+    const final = await openFinal(hub.url);
+    await until(async () => {
+      const read = await fetch(`${hub.url}/hub/v1/dashboard`, {
+        headers: {
+          'leitai-protocol': String(PROTOCOL_VERSION),
+          authorization: `Bearer ${HUB_DASHBOARD_CODE}`,
+        },
+      });
+      const now = (await read.json()) as CityDashboard;
+      return now.venues.find((venue) => venue.venueId === final.venueId)?.rounds.length === 1;
+    }, 'the hub to hold the final round');
+    const advance = await fetch(`${hub.url}/hub/v1/admin/advance`, {
+      method: 'POST',
+      headers: {
+        'leitai-protocol': String(PROTOCOL_VERSION),
+        authorization: `Bearer ${HUB_ADMIN_SECRET}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        sources: halls.map((hall) => ({ venueId: hall.venueId, roundId: hall.roundId })),
+        rule: 'eachRound',
+        count: 1,
+        target: { venueId: final.venueId, roundId: final.roundId },
+      }),
+    });
+    const advanced = (await advance.json()) as AdvanceResponse;
+    const winners: string[] = [];
+    for (const hall of halls) {
+      const own = computeLiveStandings(await loadRoundInput(hall.organizer.db, hall.roundId));
+      winners.push(...own.ranked.filter((result) => result.rank === 1).map((result) => result.id));
+    }
+    expect(advanced.advanced.map((entry) => entry.fromContestantId)).toEqual(winners);
+    // Down to the final venue, and on to its organizer's laptop.
+    const finalists = () =>
+      final.organizer.db.contestants.where('roundId').equals(final.roundId).sortBy('order');
+    await until(
+      async () => (await finalists()).length === winners.length,
+      "the final's roster on its organizer's laptop",
+      {
+        timeoutMs: 60_000,
+      },
+    );
+    expect((await finalists()).map((contestant) => contestant.name)).toEqual(
+      advanced.advanced.map((entry) => entry.name),
+    );
+
     const page = await fetch(`${hub.url}/dashboard`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
