@@ -1,7 +1,7 @@
 // The county hub end to end (issue 17): a real PostgreSQL, a hub process (`npm run hub`) and
 // three venue server processes (`npm start -- --hub URL --venue-key KEY`), each with an organizer
 // and three judges on the app's sync client scoring a round. One venue's line to the hub is cut
-// for a while (its hall goes on), the hub is killed with SIGKILL mid-round and restarted, and at
+// for a while (its hall goes on), then the hub is killed with SIGKILL mid-round and restarted, and at
 // the end the hub holds every event of every venue exactly once, in each venue's order, and the
 // city dashboard's standings of each venue are the venue's own. Then advancement puts each
 // venue's winner on the city final's roster, in a fourth venue.
@@ -181,13 +181,17 @@ async function venueEventIds(hall: Hall): Promise<string[]> {
   }
 }
 
-async function hubEventIds(databaseUrl: string, venueId: Id): Promise<{ ids: string[]; distinct: number }> {
+async function hubEventIds(
+  databaseUrl: string,
+  venueId: Id,
+  type: string | null = null,
+): Promise<{ ids: string[]; distinct: number }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>(
-      'SELECT id FROM events WHERE venue_id = $1 ORDER BY seq',
-      [venueId],
+      'SELECT id FROM events WHERE venue_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY seq',
+      [venueId, type],
     );
     const distinct = await client.query<{ n: number }>(
       'SELECT COUNT(DISTINCT id)::int AS n FROM events WHERE venue_id = $1',
@@ -221,10 +225,19 @@ describe('the county hub with three venues', () => {
 
     const half = CONTESTANTS / 2;
     await Promise.all(halls.map((hall) => score(hall, hall.contestantIds.slice(0, half))));
+    // Cut off, the third hall goes on: its organizer has the first half's sheets, the hub none.
+    await until(
+      async () => (await submittedSheets(third.organizer)) === JUDGES * half,
+      `${third.name}'s organizer to see the first half's sheets`,
+    );
+    const marksOnHub = await hubEventIds(database.url, third.venueId, 'mark.set');
+    expect(marksOnHub.ids).toEqual([]);
+    line.restore();
+
     await hub.stop('SIGKILL');
     await Promise.all(halls.map((hall) => score(hall, hall.contestantIds.slice(half))));
 
-    // Without the hub, and the third without its line, every hall has all of its sheets.
+    // Without the hub, every hall has all of its sheets.
     for (const hall of halls) {
       await until(
         async () => (await submittedSheets(hall.organizer)) === JUDGES * CONTESTANTS,
@@ -242,7 +255,6 @@ describe('the county hub with three venues', () => {
     }
 
     hub = await startHubProcess(database.url, hub.port);
-    line.restore();
     for (const hall of halls) {
       const expected = await venueEventIds(hall);
       expect(expected.length).toBeGreaterThan(JUDGES * CONTESTANTS * (CRITERIA.length + 1));
