@@ -7,11 +7,11 @@
  */
 
 import { createHash } from 'node:crypto';
-import { foldEvents, type LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
 import { roundRowsOf } from '../domain/round-input';
 import type { AdvancedContestant, AdvanceRequest } from '../sync/hub-protocol';
 import { parseWireEvent, type WireEvent } from '../sync/protocol';
+import type { VenueFold } from './venue-fold';
 import { roundsOfVenue } from './venue-progress';
 
 /** A refusal of the request, with what is wrong. */
@@ -24,15 +24,16 @@ function hashId(...parts: string[]): Id {
 /** The contestants who advance, in rank order (by score when `overall`). */
 export function advancing(
   request: AdvanceRequest,
-  eventsOf: (venueId: Id) => readonly LeitaiEvent[],
+  foldOf: (venueId: Id) => VenueFold,
 ): (AdvancedContestant & { unit: string | null; topic: string })[] {
   const candidates = request.sources.flatMap(({ venueId, roundId }) => {
-    const events = eventsOf(venueId);
-    const round = roundsOfVenue(events).find((found) => found.roundId === roundId);
+    const fold = foldOf(venueId);
+    const projection = fold.projection();
+    const round = roundsOfVenue(projection, fold.events).find((found) => found.roundId === roundId);
     if (!round) throw new AdvanceRefusal(`venue ${venueId} has no round ${roundId} on the hub`);
     if ('refused' in round.standings)
       throw new AdvanceRefusal(`round ${roundId} cannot be scored: ${round.standings.refused.join(', ')}`);
-    const records = roundRowsOf(foldEvents(events), roundId)?.contestants ?? [];
+    const records = roundRowsOf(projection, roundId)?.contestants ?? [];
     const byId = new Map(records.map((record) => [record.id, record]));
     return round.standings.ranked.map((place) => ({
       fromVenueId: venueId,
@@ -58,13 +59,13 @@ export function advancing(
  */
 export function rosterEvents(args: {
   advanced: readonly (AdvancedContestant & { unit: string | null; topic: string })[];
-  targetEvents: readonly LeitaiEvent[];
+  target: VenueFold;
   targetRoundId: Id;
   deviceId: Id;
   firstSeq: number;
   recordedAt: string;
 }): WireEvent[] {
-  const projection = foldEvents(args.targetEvents);
+  const projection = args.target.projection();
   const round = projection.entities.rounds[args.targetRoundId];
   if (!round) throw new AdvanceRefusal(`the target venue has no round ${args.targetRoundId} on the hub`);
   const present = Object.values(projection.entities.contestants).filter(

@@ -152,7 +152,6 @@ export class HubCore {
   private readonly dashboardCodeHash: string;
   private readonly dashboard: Dashboard;
   private readonly now: () => Date;
-  private readonly listeners = new Set<(venueId: string) => void>();
 
   constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
     this.store = store;
@@ -161,12 +160,6 @@ export class HubCore {
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store);
     this.now = now;
-  }
-
-  /** Called with the venue's id after a push stored new events of it. */
-  subscribe(listener: (venueId: string) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
   async handle(request: HubRequest): Promise<HubResponse> {
@@ -273,7 +266,6 @@ export class HubCore {
       });
     });
     const { accepted, ackedThrough } = await this.store.insertVenueEvents(venue.id, server, through, valid);
-    if (accepted > 0) for (const listener of this.listeners) listener(venue.id);
     return { accepted, duplicates: valid.length - accepted, refused, ackedThrough };
   }
 
@@ -284,13 +276,13 @@ export class HubCore {
     for (const { venueId } of [...request.sources, request.target]) {
       if (!venues.has(venueId)) refuse('notFound', `no venue ${venueId} on this hub`);
     }
-    const eventsOf = await this.dashboard.eventsByVenue();
+    const foldOf = await this.dashboard.foldsByVenue();
     try {
-      const advanced = advancing(request, eventsOf);
+      const advanced = advancing(request, foldOf);
       const written = await this.store.insertHubEvents(request.target.venueId, (firstSeq) =>
         rosterEvents({
           advanced,
-          targetEvents: eventsOf(request.target.venueId),
+          target: foldOf(request.target.venueId),
           targetRoundId: request.target.roundId,
           deviceId: hubDeviceId(this.hubId),
           firstSeq,

@@ -1,20 +1,22 @@
 /**
- * The city dashboard's read model: the hub's events folded per venue, kept in memory and brought
- * up to date from the hub's cursor on each read (only what arrived since is read), each venue's
- * rounds recomputed only when its events changed (./venue-progress.ts). It only reads: the
+ * The city dashboard's read model: the hub's events folded per venue (./venue-fold.ts), kept in
+ * memory and brought up to date from the hub's cursor on each read (only what arrived since is
+ * read and applied), each venue's rounds recomputed only when its events changed
+ * (./venue-progress.ts). It only reads: the
  * store's `tail` runs in a READ ONLY transaction.
  */
 
 import type { LeitaiEvent } from '../domain/events';
 import type { CityDashboard, DashboardRound } from '../sync/hub-protocol';
 import type { HubStore } from './store';
+import { VenueFold } from './venue-fold';
 import { roundsOfVenue } from './venue-progress';
 
 /** Rows read per query while catching up. */
 const PAGE = 5000;
 
-interface VenueFold {
-  events: LeitaiEvent[];
+interface VenueView {
+  fold: VenueFold;
   count: number;
   lastEventAt: string | null;
   /** null: to compute again (events arrived since). */
@@ -28,7 +30,7 @@ function isPhoto(event: LeitaiEvent): boolean {
 
 export class Dashboard {
   private cursor = 0;
-  private readonly folds = new Map<string, VenueFold>();
+  private readonly views = new Map<string, VenueView>();
   private catchingUp: Promise<void> | null = null;
 
   constructor(private readonly store: HubStore) {}
@@ -39,23 +41,24 @@ export class Dashboard {
     return {
       checkedAt: now.toISOString(),
       venues: venues.map((venue) => {
-        const fold = this.folds.get(venue.id);
-        if (fold && fold.rounds === null) fold.rounds = roundsOfVenue(fold.events);
+        const view = this.views.get(venue.id);
+        if (view && view.rounds === null)
+          view.rounds = roundsOfVenue(view.fold.projection(), view.fold.events);
         return {
           venueId: venue.id,
           name: venue.name,
-          events: fold?.count ?? 0,
-          lastEventAt: fold?.lastEventAt ?? null,
-          rounds: fold?.rounds ?? [],
+          events: view?.count ?? 0,
+          lastEventAt: view?.lastEventAt ?? null,
+          rounds: view?.rounds ?? [],
         };
       }),
     };
   }
 
-  /** Every venue's events as the hub holds them now (photos left out), for advancement. */
-  async eventsByVenue(): Promise<(venueId: string) => readonly LeitaiEvent[]> {
+  /** Every venue's projection and events as the hub holds them now (photos left out), for advancement. */
+  async foldsByVenue(): Promise<(venueId: string) => VenueFold> {
     await this.catchUp();
-    return (venueId) => this.folds.get(venueId)?.events ?? [];
+    return (venueId) => this.views.get(venueId)?.fold ?? new VenueFold();
   }
 
   /** One catch-up at a time: concurrent reads wait for the same one (no event is added twice). */
@@ -69,16 +72,25 @@ export class Dashboard {
   private async readNew(): Promise<void> {
     for (;;) {
       const rows = await this.store.tail(this.cursor, PAGE);
+      const batches = new Map<string, LeitaiEvent[]>();
       for (const row of rows) {
-        const fold = this.folds.get(row.venueId) ?? { events: [], count: 0, lastEventAt: null, rounds: null };
+        const view = this.views.get(row.venueId) ?? {
+          fold: new VenueFold(),
+          count: 0,
+          lastEventAt: null,
+          rounds: null,
+        };
+        this.views.set(row.venueId, view);
         const event = JSON.parse(row.body) as LeitaiEvent;
-        if (!isPhoto(event)) fold.events.push(event);
-        fold.count += 1;
-        fold.lastEventAt = row.receivedAt;
-        fold.rounds = null;
-        this.folds.set(row.venueId, fold);
+        const batch = batches.get(row.venueId) ?? [];
+        if (!isPhoto(event)) batch.push(event);
+        batches.set(row.venueId, batch);
+        view.count += 1;
+        view.lastEventAt = row.receivedAt;
+        view.rounds = null;
         this.cursor = row.seq;
       }
+      for (const [venueId, batch] of batches) this.views.get(venueId)?.fold.add(batch);
       if (rows.length < PAGE) return;
     }
   }

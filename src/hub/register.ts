@@ -3,7 +3,12 @@
  * venue on a running hub with the admin secret, and prints the venue key the hub shows once.
  */
 
-import { HUB_API_PREFIX, type HubError, type VenueRegistration } from '../sync/hub-protocol';
+import {
+  HUB_API_PREFIX,
+  type HubError,
+  type VenueRegistration,
+  type VenueRegistrationRequest,
+} from '../sync/hub-protocol';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../sync/protocol';
 
 export async function registerVenue(
@@ -18,7 +23,7 @@ export async function registerVenue(
       Authorization: `Bearer ${adminSecret}`,
       [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
     },
-    body: JSON.stringify({ name }),
+    body: JSON.stringify({ name } satisfies VenueRegistrationRequest),
   });
   const answer = (await response.json()) as VenueRegistration | { error: HubError };
   if ('error' in answer) throw new Error(`${answer.error.code}: ${answer.error.message}`);

@@ -1,11 +1,11 @@
 /**
  * What the city dashboard shows of one venue, from the venue's events on the hub: the same fold
- * and the same engine as the venue's own results screen (foldEvents -> roundRowsOf ->
+ * (./venue-fold.ts keeps it as the domain's `foldEvents` gives it) and the same engine as the venue's own results screen (foldEvents -> roundRowsOf ->
  * assembleRoundInput -> computeLiveStandings, src/app/results/report.ts), so the hub's standings
  * are the venue's. Pure: no database, no clock.
  */
 
-import { foldEvents, type LeitaiEvent, stageCallOf } from '../domain/events';
+import { type LeitaiEvent, type Projection, stageCallOf } from '../domain/events';
 import { RoundRejectedError } from '../domain/issues';
 import { computeLiveStandings } from '../domain/live-standings';
 import type { Id } from '../domain/model';
@@ -15,13 +15,18 @@ import { assembleRoundInput, roundRowsOf } from '../domain/round-input';
 import { contestantLockOf } from '../domain/stage';
 import type { DashboardRound } from '../sync/hub-protocol';
 
-/** The venue's real rounds (no demo competition, no 彩排 round) with their progress and standings. */
-export function roundsOfVenue(events: readonly LeitaiEvent[]): DashboardRound[] {
-  const projection = foldEvents(events);
+/** What a round's stage shows: who is called, who is revealed. */
+const STAGE_TYPES: ReadonlySet<string> = new Set(['stage.call', 'contestant.lock', 'contestant.unlock']);
+
+/**
+ * The venue's real rounds (no demo competition, no 彩排 round) with their progress and
+ * standings, from its projection (`foldEvents` of its events, or ./venue-fold.ts) and events.
+ */
+export function roundsOfVenue(projection: Projection, events: readonly LeitaiEvent[]): DashboardRound[] {
   const { competitions, rounds } = projection.entities;
   const byRound = new Map<Id, LeitaiEvent[]>();
   for (const event of events) {
-    if (event.roundId === null) continue;
+    if (event.roundId === null || !STAGE_TYPES.has(event.type)) continue;
     const list = byRound.get(event.roundId) ?? [];
     list.push(event);
     byRound.set(event.roundId, list);

@@ -17,6 +17,7 @@ import {
   type HubError,
   type HubHelloResponse,
   type HubPullResponse,
+  type HubPushRequest,
   type HubPushResponse,
   type HubVenueStatus,
   MAX_HUB_PUSH_EVENTS,
@@ -173,12 +174,13 @@ export class HubRelay {
       MAX_HUB_PUSH_EVENTS,
     );
     if (events.length === 0) return false;
-    const answer = await this.request<HubPushResponse>('POST', '/push', {
-      venueId: this.venueId,
+    const body: HubPushRequest = {
+      venueId: this.venueId as string,
       serverId: this.options.serverId,
       through: cursor,
       events: events.map((row) => JSON.parse(row.body) as WireEvent),
-    });
+    };
+    const answer = await this.request<HubPushResponse>('POST', '/push', body);
     for (const refused of answer.refused) {
       this.options.log?.(
         `hub relay: the hub refused event ${refused.eventId}: ${refused.code}: ${refused.message}`,
