@@ -165,9 +165,6 @@ export async function startHubServer({ core, host, port, tls }: HubServerOptions
     ? createHttpsServer({ cert: readFileSync(tls.certFile), key: readFileSync(tls.keyFile) }, listener)
     : createHttpServer(listener);
   server.on('clientError', (_error, socket) => socket.destroy());
-  // A relay keeps its connection between pushes: closing it idle sooner than the relay expects
-  // would fail its next push now and then (the request goes out as the hub closes).
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
