@@ -13,6 +13,8 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type {
   AdjustmentRow,
+  AudienceVoteRow,
+  AudienceWindowRow,
   CorrectionRow,
   EntityHeadRow,
   LeitaiEvent,
@@ -104,6 +106,8 @@ export class LeitaiDB extends Dexie {
   declare drafts: Table<DraftRow, [Id, Id, Id, Id]>;
   declare judgeSession: Table<JudgeSessionRow, 'self'>;
   declare refused: Table<RefusedEventRow, Id>;
+  declare audienceWindows: Table<AudienceWindowRow, Id>;
+  declare audienceVotes: Table<AudienceVoteRow, [Id, Id]>;
 
   constructor(options: LeitaiDBOptions = {}) {
     const dexieOptions: DexieOptions = {};

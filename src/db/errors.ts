@@ -39,7 +39,9 @@ export type RepositoryErrorCode =
   | 'result-pending'
   | 'sheets-set-aside'
   | 'not-purgeable'
-  | 'rehearsal-invalid';
+  | 'rehearsal-invalid'
+  | 'no-audience-voting'
+  | 'voting-not-open';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -72,6 +74,7 @@ export interface RepositoryFields {
   timeLimit: NoParams;
   overtimeInterval: NoParams;
   overtimePoints: NoParams;
+  audienceWindow: NoParams;
   adjustmentLabel: NoParams;
   adjustmentReason: NoParams;
   revokeReason: NoParams;
@@ -112,6 +115,12 @@ export interface RepositoryReasons {
   duplicateCriterionId: Criterion;
   engineRules: { issues: readonly Issue[] };
   overtimeWithoutLimit: NoParams;
+  /** 大众投票 names a group the round does not have. */
+  audienceGroupUnknown: { group: string };
+  /** 大众投票's criterion is not one the audience group marks, or not a whole 0–1 / 0–10 mark. */
+  audienceCriterionInvalid: { group: string; max: string };
+  /** A judge's 评委组 is none of the groups of the competition's rounds. */
+  judgeGroupUnknown: Judge & { group: string };
   dateInvalid: { text: string };
   statusInvalid: Contestant;
   photoTooLarge: { megabytes: number };
@@ -166,6 +175,10 @@ export interface RepositoryReasons {
   // The stage and the reveal
   inactiveCall: Contestant;
   inactiveReveal: Contestant;
+  // 大众投票
+  noAudienceVoting: Round;
+  inactiveVoting: Contestant;
+  votingNotOpen: Round;
   displayNeedsContestant: NoParams;
   alreadySubmittedNoReminder: Judge & Contestant;
   alreadyRevealed: Contestant;

@@ -183,6 +183,37 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: foldEntityFields,
   },
+  {
+    // 大众投票 (issue 14, protocol 5): the audience's voting windows and the votes the venue
+    // server wrote, folded as src/domain/events.ts does (src/domain/audience.ts counts them).
+    // The upgrade folds them from the log, where a device of protocol 4 has none.
+    version: 7,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+      /** One row per voting window (the host's audience.open), with its close and seal. */
+      audienceWindows: 'windowId, roundId, [roundId+contestantId]',
+      /** One row per window and voter: every vote that voter cast in the window. */
+      audienceVotes: '[windowId+voterId], roundId, [roundId+contestantId]',
+    },
+    upgrade: foldAudience,
+  },
 ];
 
 /**
@@ -230,6 +261,16 @@ async function foldEntityFields(tx: Transaction): Promise<void> {
     .toArray();
   const { rows } = applyEvents(emptyProjectionState(), events);
   await tx.table('entityHeads').bulkPut([...rows.entityHeads.values()]);
+}
+
+const AUDIENCE_EVENT_TYPES = ['audience.open', 'audience.close', 'audience.vote', 'audience.seal'];
+
+/** Schema 6 → 7: the audience projections, folded from the log's audience events. */
+async function foldAudience(tx: Transaction): Promise<void> {
+  const events: LeitaiEvent[] = await tx.table('events').where('type').anyOf(AUDIENCE_EVENT_TYPES).toArray();
+  const { rows } = applyEvents(emptyProjectionState(), events);
+  await tx.table('audienceWindows').bulkPut([...rows.audienceWindows.values()]);
+  await tx.table('audienceVotes').bulkPut([...rows.audienceVotes.values()]);
 }
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -46,6 +46,13 @@ export class VenueFold {
           change.table === table && 'put' in change ? [[change.put.id, change.put]] : [],
         ),
       ) as Projection['entities'][T];
+    // Every projection of the state, whichever the domain has: its rows as foldEvents gives them.
+    const rows = Object.fromEntries(
+      Object.entries(this.state).map(([name, byKey]: [string, Map<string, unknown>]) => [
+        name,
+        sorted(byKey),
+      ]),
+    ) as Omit<Projection, 'entities'>;
     return {
       entities: {
         competitions: records('competitions'),
@@ -54,11 +61,7 @@ export class VenueFold {
         contestants: records('contestants'),
         photos: records('photos'),
       },
-      entityHeads: sorted(this.state.entityHeads),
-      marks: sorted(this.state.marks),
-      sheets: sorted(this.state.sheets),
-      adjustments: sorted(this.state.adjustments),
-      corrections: sorted(this.state.corrections),
+      ...rows,
     };
   }
 }

@@ -21,6 +21,9 @@ const USAGE = `Usage: npm start -- [options]
       --cert FILE      a certificate (PEM) to use instead of the local one (env LEITAI_CERT)
       --key FILE       its private key (PEM) (env LEITAI_KEY)
       --no-build       serve dist/ as it is, without building it when stale
+      --phones-per-address N
+                       大众投票: audience phones that may join from one address
+                       (env LEITAI_PHONES_PER_ADDRESS; default 8)
       --hub URL        relay this venue's events to a county hub (env LEITAI_HUB), in the
                        background: the hall never waits for it
       --venue-key KEY  the venue key the hub issued at registration (env LEITAI_VENUE_KEY)
@@ -43,6 +46,7 @@ try {
       cert: { type: 'string' },
       key: { type: 'string' },
       'no-build': { type: 'boolean' },
+      'phones-per-address': { type: 'string' },
       hub: { type: 'string' },
       'venue-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -79,6 +83,11 @@ const venueKey = values['venue-key'] ?? process.env.LEITAI_VENUE_KEY ?? null;
 if ((hubUrl === null) !== (venueKey === null)) fail('--hub and --venue-key go together.');
 if (hubUrl !== null && !URL.canParse(hubUrl)) fail(`Invalid hub URL: ${hubUrl}`);
 
+const phonesText = values['phones-per-address'] ?? process.env.LEITAI_PHONES_PER_ADDRESS ?? null;
+if (phonesText !== null && !/^[1-9]\d{0,5}$/.test(phonesText))
+  fail(`Invalid phones per address: ${phonesText} (a whole number from 1)`);
+const phonesPerAddress = phonesText === null ? null : Number(phonesText);
+
 if (!values['no-build']) await buildIfStale();
 
 register();
@@ -94,6 +103,7 @@ try {
     httpsPort,
     certFile,
     keyFile,
+    phonesPerAddress,
     hub: hubUrl === null ? null : { url: hubUrl, venueKey },
   });
 } catch (error) {

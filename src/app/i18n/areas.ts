@@ -16,6 +16,7 @@
 import type * as judge from './judge';
 import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
+import type * as organizerGroups from './organizer-groups';
 import type * as organizerPeople from './organizer-people';
 import type * as projector from './projector';
 import type * as repositoryErrors from './repository-errors';
@@ -34,6 +35,12 @@ export const areaLoaders = {
     'zh-CN': () =>
       import('./organizer-people?lang=zh-CN').then((m: typeof organizerPeople) => m.organizerPeopleZh),
     en: () => import('./organizer-people?lang=en').then((m: typeof organizerPeople) => m.organizerPeopleEn),
+  },
+  // The settings tab's rater groups and audience voting (RoundWorkspace: lazyPart).
+  'organizer-groups': {
+    'zh-CN': () =>
+      import('./organizer-groups?lang=zh-CN').then((m: typeof organizerGroups) => m.organizerGroupsZh),
+    en: () => import('./organizer-groups?lang=en').then((m: typeof organizerGroups) => m.organizerGroupsEn),
   },
   judge: {
     'zh-CN': () => import('./judge?lang=zh-CN').then((m: typeof judge) => m.judgeZh),

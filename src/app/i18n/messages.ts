@@ -10,6 +10,7 @@
 
 import type { judgeZh } from './judge';
 import type { organizerZh } from './organizer';
+import type { organizerGroupsZh } from './organizer-groups';
 import type { organizerPeopleZh } from './organizer-people';
 import type { projectorZh } from './projector';
 import { pwaEn, pwaZh } from './pwa';
@@ -66,6 +67,7 @@ type ShellKey = keyof typeof zhCN;
 type AreaTable =
   | typeof organizerZh
   | typeof organizerPeopleZh
+  | typeof organizerGroupsZh
   | typeof judgeZh
   | typeof stageZh
   | typeof projectorZh

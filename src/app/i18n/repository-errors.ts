@@ -40,6 +40,7 @@ export const repositoryErrorsZh = checked({
   'repository.field.issuer': '颁奖单位（落款）',
   'repository.field.roundName': '轮次名称',
   'repository.field.fullMark': '评分表的满分合计',
+  'repository.field.audienceWindow': '大众投票的时长（秒）',
   'repository.field.judgeName': '评委姓名',
   'repository.field.judgeTitle': '评委“{judge}”的职务或单位',
   'repository.field.judgeWeight': '评委“{judge}”的权重',
@@ -76,6 +77,10 @@ export const repositoryErrorsZh = checked({
   'repository.reason.duplicateCriterionId': '评分项“{criterion}”的编号与另一个评分项重复',
   'repository.reason.engineRules': '{issues}',
   'repository.reason.overtimeWithoutLimit': '设置超时扣分前，请先设置时间限制',
+  'repository.reason.audienceGroupUnknown': '大众投票计入的评委组“{group}”不在本轮的评委分组中',
+  'repository.reason.audienceCriterionInvalid':
+    '大众投票的评分项应由评委组“{group}”打分，且为 0 到 {max} 的整数分',
+  'repository.reason.judgeGroupUnknown': '评委“{judge}”的评委组“{group}”不是本赛事任何一轮的评委组',
   'repository.reason.dateInvalid': '比赛日期“{text}”无效，请按 2026-05-20 的格式填写',
   'repository.reason.statusInvalid': '选手“{contestant}”的状态无效',
   'repository.reason.photoTooLarge': '照片不能超过 {megabytes} MB，请先压缩',
@@ -129,6 +134,9 @@ export const repositoryErrorsZh = checked({
   'repository.reason.seedNotOnDevice': '本设备没有与已公布指纹相符的种子，请在公布指纹的组织者设备上抽签',
   'repository.reason.noActiveContestants': '没有状态为“参赛”的选手，无法抽签',
   'repository.reason.inactiveCall': '选手“{contestant}”已退赛或被取消资格，不能叫号',
+  'repository.reason.noAudienceVoting': '“{round}”没有设置大众投票',
+  'repository.reason.inactiveVoting': '选手“{contestant}”已退赛或被取消资格，不能开始投票',
+  'repository.reason.votingNotOpen': '“{round}”没有进行中的大众投票',
   'repository.reason.inactiveReveal': '选手“{contestant}”已退赛或被取消资格，不能公布成绩',
   'repository.reason.displayNeedsContestant': '大屏显示选手或公布成绩时，必须指定选手',
   'repository.reason.alreadySubmittedNoReminder': '评委“{judge}”已提交对选手“{contestant}”的评分，无需催分',
@@ -173,6 +181,7 @@ export const repositoryErrorsEn = checked({
   'repository.field.issuer': 'The issuer (signature of the certificates)',
   'repository.field.roundName': 'The round’s name',
   'repository.field.fullMark': 'The sheet’s full mark',
+  'repository.field.audienceWindow': 'The audience voting time (seconds)',
   'repository.field.judgeName': 'The judge’s name',
   'repository.field.judgeTitle': 'The title or organization of judge “{judge}”',
   'repository.field.judgeWeight': 'The weight of judge “{judge}”',
@@ -209,6 +218,12 @@ export const repositoryErrorsEn = checked({
   'repository.reason.duplicateCriterionId': 'Criterion “{criterion}” has the same id as another criterion',
   'repository.reason.engineRules': '{issues}',
   'repository.reason.overtimeWithoutLimit': 'Set a time limit before an overtime penalty',
+  'repository.reason.audienceGroupUnknown':
+    'Audience votes count for group “{group}”, which this round does not have',
+  'repository.reason.audienceCriterionInvalid':
+    'The audience’s criterion must be marked by group “{group}”, in whole marks from 0 to {max}',
+  'repository.reason.judgeGroupUnknown':
+    'Judge “{judge}”: group “{group}” is not a rater group of any round of this competition',
   'repository.reason.dateInvalid': 'The competition date “{text}” is not valid: write it like 2026-05-20',
   'repository.reason.statusInvalid': 'The status of contestant “{contestant}” is not valid',
   'repository.reason.photoTooLarge': 'A photo may be at most {megabytes} MB: compress it first',
@@ -275,6 +290,10 @@ export const repositoryErrorsEn = checked({
   'repository.reason.noActiveContestants': 'No contestant is competing, so there is nothing to draw',
   'repository.reason.inactiveCall':
     'Contestant “{contestant}” has withdrawn or been disqualified and cannot be called',
+  'repository.reason.noAudienceVoting': '“{round}” has no audience voting',
+  'repository.reason.inactiveVoting':
+    'Contestant “{contestant}” has withdrawn or been disqualified, so the audience cannot vote for them',
+  'repository.reason.votingNotOpen': '“{round}” has no audience voting open',
   'repository.reason.inactiveReveal':
     'Contestant “{contestant}” has withdrawn or been disqualified, so there is no result to reveal',
   'repository.reason.displayNeedsContestant':

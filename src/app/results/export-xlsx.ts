@@ -16,7 +16,9 @@ import {
   type ColumnKind,
   criterionRows,
   JUDGE_STATE_KEYS,
+  judgeSheetCriteria,
   judgeSheetRows,
+  judgesByGroup,
   summaryTable,
 } from './sheets';
 import { rulesInWords } from './words';
@@ -152,12 +154,32 @@ class SheetWriter {
   }
 }
 
+/** The summary's column widths; a group's score and the audience's votes take 12. */
+const SUMMARY_WIDTHS: Record<string, number> = {
+  rank: 8,
+  name: 12,
+  unit: 16,
+  topic: 28,
+  score: 10,
+  award: 10,
+  judges: 10,
+  exact: 12,
+  note: 36,
+};
+
 function summarySheet(workbook: Workbook, context: ExportContext): void {
   const { report, t } = context;
-  const writer = new SheetWriter(workbook.addWorksheet(sheetName(t('results.sheet.summary'))), context, 9);
-  writer.heading(t('results.sheet.summary'));
   const table = summaryTable(report, t);
-  writer.header(table.header, [8, 12, 16, 28, 10, 10, 10, 12, 36]);
+  const writer = new SheetWriter(
+    workbook.addWorksheet(sheetName(t('results.sheet.summary'))),
+    context,
+    table.header.length,
+  );
+  writer.heading(t('results.sheet.summary'));
+  writer.header(
+    table.header,
+    table.keys.map((key) => SUMMARY_WIDTHS[key] ?? 12),
+  );
   for (const row of table.rows) {
     writer.row(
       row.map((text, at) => typedCell(text, table.kinds[at] ?? 'text')),
@@ -169,8 +191,8 @@ function summarySheet(workbook: Workbook, context: ExportContext): void {
 
 function judgeSheets(workbook: Workbook, context: ExportContext): void {
   const { report, t } = context;
-  const { criteria } = report.round;
-  for (const judge of report.judges) {
+  for (const { judge, group } of judgesByGroup(report)) {
+    const criteria = judgeSheetCriteria(report, judge);
     const title = t('results.sheet.judge');
     const name = uniqueSheetName(workbook, `${title}-${judge.order}-${judge.name}`);
     const writer = new SheetWriter(workbook.addWorksheet(name), context, criteria.length + 5);
@@ -178,6 +200,7 @@ function judgeSheets(workbook: Workbook, context: ExportContext): void {
       judge.title
         ? t('results.meta.judgeWithTitle', { name: judge.name, title: judge.title })
         : t('results.meta.judge', { name: judge.name }),
+      ...(group ? [t('results.col.groupOfJudge', { group })] : []),
     ]);
     writer.header(
       [

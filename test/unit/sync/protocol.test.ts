@@ -298,8 +298,12 @@ describe('an entity put’s fields', () => {
 
 describe('checkProtocol', () => {
   it('answers a protocol 3 client, whose whole puts would overwrite merged fields, that it is too old', () => {
-    expect(PROTOCOL_VERSION).toBe(4);
     expect(checkProtocol('3')?.code).toBe('protocolTooOld');
+  });
+
+  it('answers a protocol 4 client, which could not read the audience’s events, that it is too old', () => {
+    expect(PROTOCOL_VERSION).toBe(5);
+    expect(checkProtocol('4')?.code).toBe('protocolTooOld');
   });
 
   it('names versions too old and too new', () => {
