@@ -1,9 +1,10 @@
 // Issue 14's day, end to end: real Chromium on the built app and the real venue server process.
-// The organizer sets up a round from the 专家 + 领导 + 大众 template (the audience switched to
-// 支持 / 不支持), two expert judges and one leader score on tablets, five phones open the link
-// the projector's QR code encodes and vote, the host opens and closes the window, a vote sent
-// after closing is refused, the projector shows the tally and then the combined score, and that
-// score equals `leitai score` (the CLI, a child process) on the same marks and votes.
+// On the host's laptop the organizer sets up a round from the 专家 + 领导 + 大众 template (the
+// audience switched to 支持 / 不支持) and imports two experts and a leader with a 评委组 column; a
+// second organizer device adds the contestants and draws. The judges score on tablets, five phones
+// open the link the projector's QR code encodes and vote, the host opens and closes the window, a
+// vote sent after closing is refused, the projector shows the tally and then the combined score,
+// and that score equals `leitai score` (the CLI, a child process) on the same marks and votes.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -186,29 +187,50 @@ describe('issue 14: a day with rater groups and audience voting', () => {
     await host.getByRole('button', { name: '保存设置' }).click();
     await host.getByText('已保存', { exact: true }).waitFor();
 
-    // The organizer's roster reaches the server from a second device (the import's 评委组 column).
+    // The judges come from a spreadsheet with a 评委组 column, named by the groups' labels.
+    await host.getByRole('link', { name: '评委', exact: true }).click();
+    await host.getByRole('button', { name: '从 Excel/CSV 导入' }).click();
+    const csv = join(scratch, '评委.csv');
+    const rows = [
+      ['姓名', '职务', '评委组'],
+      ['王专家', '市委党校教授', '专家评委'],
+      ['李专家', '市融媒体中心主任', '专家评委'],
+      ['赵书记', '县委副书记', '领导评委'],
+    ];
+    await writeFile(csv, `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`);
+    await host.getByLabel('选择文件（.xlsx 或 .csv）').setInputFiles(csv);
+    await host.getByRole('button', { name: '导入 3 位评委' }).click();
+    await host.getByRole('heading', { name: '评委（3 位）' }).waitFor();
+
+    // The contestants and the draw from a second organizer device, the laptop.
     laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'organizer', password: PASSWORD });
     const device = laptop;
     await device.client.start();
     let round: RoundRecord | undefined;
+    let judges: JudgeRecord[] = [];
     await until(
       async () => {
         await device.client.syncNow();
         round = (await device.db.rounds.toArray()).find(
           (candidate) => candidate.audience?.mode === 'support' && candidate.audience.windowSeconds === 300,
         );
-        return round !== undefined;
+        judges = await device.db.judges.toArray();
+        return round !== undefined && judges.length === 3;
       },
-      'the round with its saved settings on the laptop',
+      'the round with its saved settings and its judges on the laptop',
       WAIT,
     );
     const saved = round as RoundRecord;
-    const roster = await importRoster(device.db, saved.id, {
-      judges: [
-        { name: '王专家', title: '', group: 'expert' },
-        { name: '李专家', title: '', group: 'expert' },
-        { name: '赵书记', title: '', group: 'leader' },
-      ],
+    const panel = Object.keys(SHEETS).map(
+      (name) => judges.find((judge) => judge.name === name) as JudgeRecord,
+    );
+    expect(panel.map((judge) => [judge.group, judge.roundIds])).toEqual([
+      ['expert', [saved.id]],
+      ['expert', [saved.id]],
+      ['leader', [saved.id]],
+    ]);
+    await importRoster(device.db, saved.id, {
+      judges: [],
       contestants: [
         { name: '张三', unit: null, topic: '' },
         { name: '李四', unit: null, topic: '' },
@@ -238,8 +260,8 @@ describe('issue 14: a day with rater groups and audience voting', () => {
     await host.getByRole('heading', { level: 2, name: `1号 ${who}` }).waitFor();
 
     // Two experts and the leader score on their own tablets.
-    const tablets = await Promise.all(roster.judges.map((judge) => openPage(`tablet ${judge.name}`, TABLET)));
-    for (const [at, judge] of roster.judges.entries()) await scoreOnTablet(tablets[at] as Page, judge, who);
+    const tablets = await Promise.all(panel.map((judge) => openPage(`tablet ${judge.name}`, TABLET)));
+    for (const [at, judge] of panel.entries()) await scoreOnTablet(tablets[at] as Page, judge, who);
 
     // The host opens voting; the projector shows the QR code and the countdown.
     await host.getByRole('button', { name: '开始投票（300 秒）' }).click();
@@ -371,7 +393,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
       group: audienceGroup,
     })) as unknown as JudgeRecord[];
     const marks = [
-      ...roster.judges.flatMap((judge) =>
+      ...panel.flatMap((judge) =>
         CRITERIA.map((criterion) => ({
           judge: judge.id,
           contestant: onStage.id,
@@ -388,7 +410,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
       })),
     ];
     const file = join(scratch, 'round.json');
-    await writeFile(file, JSON.stringify(interchangeOf(saved, [...roster.judges, ...voters], drawn, marks)));
+    await writeFile(file, JSON.stringify(interchangeOf(saved, [...panel, ...voters], drawn, marks)));
     const { stdout } = await promisify(execFile)(
       process.execPath,
       [join(projectRoot, 'src/cli/leitai.mjs'), 'score', file],
