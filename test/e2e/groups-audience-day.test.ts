@@ -308,13 +308,21 @@ describe('issue 14: a day with rater groups and audience voting', () => {
       WAIT,
     );
     await projector.screenshot({ path: join(RESULTS_DIR, 'day14-projector-tally.png') });
-    // The voting card leaves the contestant's name and the clock in view.
-    const card = await projector.getByTestId('projector-audience').boundingBox();
-    for (const selector of ['.pj-clock__digits', '.pj-contestant .pj-who__name']) {
-      const box = await projector.locator(selector).boundingBox();
-      const apart = !card || !box || box.x + box.width <= card.x || box.y + box.height <= card.y;
-      expect(apart, `${selector} ${JSON.stringify(box)} under the card ${JSON.stringify(card)}`).toBe(true);
+    // The voting card leaves the contestant's name and the clock in view, at 16:9 and at 4:3.
+    for (const size of [
+      { width: 1920, height: 1080 },
+      { width: 1024, height: 768 },
+    ]) {
+      await projector.setViewportSize(size);
+      const card = await projector.getByTestId('projector-audience').boundingBox();
+      for (const selector of ['.pj-clock__digits', '.pj-contestant .pj-who__name']) {
+        const box = await projector.locator(selector).boundingBox();
+        const apart = !card || !box || box.x + box.width <= card.x || box.y + box.height <= card.y;
+        expect(apart, `${selector} ${JSON.stringify(box)} under the card ${JSON.stringify(card)}`).toBe(true);
+      }
     }
+    await projector.screenshot({ path: join(RESULTS_DIR, 'day14-projector-tally-4x3.png') });
+    await projector.setViewportSize({ width: 1920, height: 1080 });
 
     // The host closes the window. The phone that voted 不支持 then sends 支持: refused, and the
     // phone says voting has ended; the tally stays at five votes, four for.
