@@ -2,7 +2,6 @@
 // ranking and the results' stage columns. Loaded with those parts (lazyPart), not with any page.
 
 export const combinationZh = {
-  'combo.heading': '总成绩（阶段合成）',
   'combo.explain':
     '把几轮的成绩按权重合成一个总排名，例如 现场观摩 40 + 擂台演讲 60：总分 = 观摩得分 × 40% + 擂台得分 × 60%',
   'combo.stages': '计入总成绩的轮次',
@@ -31,10 +30,6 @@ export const combinationZh = {
   'combo.tied': '并列',
   'combo.pending': '待定（尚未在所有轮次中完成）：{names}',
   'combo.excluded': '不参与排名（弃权或取消资格）：{names}',
-  'combo.formula': '{parts} = {total}',
-  'combo.part': '{round}得分 {score} × {percent}%',
-  'combo.readout': '{name}，{parts}，总分 {total}，总排名第 {rank} 名',
-  'combo.readoutTied': '{name}，{parts}，总分 {total}，总排名并列第 {rank} 名',
   'combo.refused': '总成绩暂时无法计算：{issues}',
   'combo.title': '总排名',
   'combo.stageWeight': '{round}得分 × {percent}%',
@@ -48,7 +43,6 @@ export const combinationZh = {
 };
 
 export const combinationEn: Record<keyof typeof combinationZh, string> = {
-  'combo.heading': 'Overall ranking (stages combined)',
   'combo.explain':
     'Combine several rounds into one ranking by weight, e.g. site visit 40 + stage 60: total = visit score × 40% + stage score × 60%',
   'combo.stages': 'Rounds in the overall ranking',
@@ -77,10 +71,6 @@ export const combinationEn: Record<keyof typeof combinationZh, string> = {
   'combo.tied': 'tied',
   'combo.pending': 'Pending (not complete in every round): {names}',
   'combo.excluded': 'Not ranked (withdrawn or disqualified): {names}',
-  'combo.formula': '{parts} = {total}',
-  'combo.part': '{round} {score} × {percent}%',
-  'combo.readout': '{name}: {parts}, total {total}, overall rank {rank}',
-  'combo.readoutTied': '{name}: {parts}, total {total}, overall rank {rank} (tied)',
   'combo.refused': 'The overall ranking cannot be computed now: {issues}',
   'combo.title': 'Overall ranking',
   'combo.stageWeight': '{round} score × {percent}%',
