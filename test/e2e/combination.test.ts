@@ -13,12 +13,14 @@ import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
 let h: Harness;
 let seed: TableRows;
 let stageRoundId: string;
+let competitionId: string;
 
 /** 张三 and 李四 revealed in both rounds; 王五 in 现场观摩 only; the projector on 总排名. */
 async function seedCombined(): Promise<TableRows> {
   const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
   const { competition, visit, stage } = await seedTwoStages(db);
   stageRoundId = stage.id;
+  competitionId = competition.id;
   await setCombination(db, competition.id, {
     stages: [
       { roundId: visit.id, weight: 4000 },
@@ -67,6 +69,24 @@ describe('the combined ranking on the projector', () => {
       '—王五佃坝镇85.00评分中',
     ]);
     await h.screenshot(page, 'combined-projector');
+    expect(h.errors(page)).toEqual([]);
+  });
+
+  it('is set up on the competition page with a live preview of the combined ranking', async () => {
+    const page = await h.newPage({ width: 1280, height: 900 });
+    await page.goto('/organizer');
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await loadIntoPage(page, seed);
+    await page.goto(`/organizer?competition=${competitionId}`);
+    await page.getByRole('button', { name: '设置总成绩' }).click();
+    await expect.poll(() => page.getByLabel('“现场观摩”的权重').inputValue()).toBe('40');
+    const preview = page.getByRole('region', { name: '总排名预览（按各轮当前成绩）' });
+    await expect.poll(() => preview.locator('tbody tr').count()).toBe(2);
+    await page.getByLabel('“擂台演讲”的权重').fill('0');
+    await page.getByText(/阶段 「擂台演讲」.*的权重应为大于 0/).waitFor();
+    await page.getByLabel('“擂台演讲”的权重').fill('60');
+    await expect.poll(() => preview.locator('tbody tr').first().textContent()).toContain('89.00');
+    await h.screenshot(page, 'combined-organizer');
     expect(h.errors(page)).toEqual([]);
   });
 });
