@@ -7,7 +7,7 @@
  */
 
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { displayOf } from '../../db/repository';
+import { audienceWindowsOf, displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
@@ -16,6 +16,7 @@ import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
@@ -56,6 +57,8 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const presence = usePresence(roundId);
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
+  // The focused contestant's voting windows (read before the early returns, as every hook).
+  const windows = useLiveRead(audienceWindowsOf, roundId, focusId ?? call?.payload.contestantId ?? null);
   useEffect(() => {
     if (!grouped) return;
     void groupSummary.preload();
@@ -151,7 +154,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           round={round}
           contestant={focused}
           judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside)}
+          checks={revealChecks(progress, outliers, confirmed, setAside, windows)}
           eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
           result={result}
           lock={lock}
