@@ -44,7 +44,8 @@ export type RepositoryErrorCode =
   | 'rehearsal-invalid'
   | 'season-invalid'
   | 'no-audience-voting'
-  | 'voting-not-open';
+  | 'voting-not-open'
+  | 'voting-open';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -188,6 +189,7 @@ export interface RepositoryReasons {
   noAudienceVoting: Round;
   inactiveVoting: Contestant;
   votingNotOpen: Round;
+  votingOpenReveal: Contestant;
   displayNeedsContestant: NoParams;
   alreadySubmittedNoReminder: Judge & Contestant;
   alreadyRevealed: Contestant;

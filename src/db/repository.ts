@@ -71,7 +71,13 @@ export {
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { swapPlaces } from './places';
-export { audienceTallyOf, audienceTurnoutOf, type OpenVoting, openVotingOfRound } from './queries/audience';
+export {
+  audienceTallyOf,
+  audienceTurnoutOf,
+  audienceWindowsOf,
+  type OpenVoting,
+  openVotingOfRound,
+} from './queries/audience';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
   correctionsOfJudge,

@@ -10,7 +10,7 @@ import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isRecusedFrom } from '../domain/recusal';
-import { panelProgress, revealChecks } from '../domain/reveal-checks';
+import { audienceVotingCheck, panelProgress, revealChecks } from '../domain/reveal-checks';
 import { contestantLockOf, nextRevision } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, HOST, roundScope } from './entities';
@@ -43,7 +43,8 @@ function setAsideRefusal(
  * 公布: locks the contestant's marks as they are now and shows the reveal on the projector, in
  * one transaction. Refused while an eligible judge's sheet is missing, incomplete or set aside
  * (a mark the rules refuse) unless the host gives the reason to go on, when the result is not
- * complete (评分中), and when the contestant is revealed already and nothing was reopened since.
+ * complete (评分中), when the contestant is revealed already and nothing was reopened since, and
+ * while the contestant's audience voting window is open (the host closes it first).
  * Revealing past a set-aside sheet freezes its cells empty: the reveal scores the contestant on
  * the other sheets, as the live standings then do (src/domain/SCORING.md, "Set-aside sheets").
  */
@@ -66,6 +67,14 @@ export function revealContestant(
         'already-revealed',
         because('alreadyRevealed', { contestant: contestant.name }),
       );
+    }
+    const windows = await db.audienceWindows
+      .where('[roundId+contestantId]')
+      .equals([round.id, contestant.id])
+      .toArray();
+    // The lock freezes the marks, not the votes: revealed now, the score would move with them.
+    if (audienceVotingCheck(windows) === 'open') {
+      throw new RepositoryError('voting-open', because('votingOpenReveal', { contestant: contestant.name }));
     }
     const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(byOrderThenId);
     const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));

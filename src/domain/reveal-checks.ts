@@ -4,7 +4,7 @@
  * aside, or an override with a reason; outliers confirmed or knowingly passed over). Pure.
  */
 
-import type { MarkRow, SheetRow } from './events.ts';
+import type { AudienceWindowRow, MarkRow, SheetRow } from './events.ts';
 import { judgeCriteria } from './groups.ts';
 import type { SetAside } from './live-standings.ts';
 import type { Id, RecusalRule, RecuseList, RoundSettings } from './model.ts';
@@ -90,6 +90,20 @@ export interface RevealChecks {
    * (the reveal then freezes it as not counted).
    */
   needsOverride: boolean;
+  /**
+   * `open`: a voting window of the contestant is open (not closed, whatever the clock says): no
+   * reveal until the host closes it, or the revealed score would move with the votes.
+   * `unsealed`: closed, but the server's seal (which fixes how many votes count) has not reached
+   * this device: the tally may still change, so the host confirms knowingly. Null otherwise.
+   */
+  audienceVoting: 'open' | 'unsealed' | null;
+}
+
+/** Where the contestant's audience voting stands before 公布 (see `RevealChecks.audienceVoting`). */
+export function audienceVotingCheck(windows: readonly AudienceWindowRow[]): RevealChecks['audienceVoting'] {
+  const opened = windows.filter((voting) => voting.opened !== null);
+  if (opened.some((voting) => voting.closed === null && voting.sealed === null)) return 'open';
+  return opened.some((voting) => voting.sealed === null) ? 'unsealed' : null;
 }
 
 export function revealChecks(
@@ -97,6 +111,8 @@ export function revealChecks(
   outliers: readonly Outlier[],
   confirmedJudgeIds: ReadonlySet<Id>,
   setAside: readonly SetAside[],
+  /** The contestant's audience voting windows (none in a round without audience voting). */
+  audienceWindows: readonly AudienceWindowRow[] = [],
 ): RevealChecks {
   const missing = progress
     .filter((judge) => judge.status === 'drafting' || judge.status === 'notStarted')
@@ -111,5 +127,6 @@ export function revealChecks(
     unconfirmedOutliers: outliers.filter((outlier) => !confirmedJudgeIds.has(outlier.judge)),
     allSubmitted,
     needsOverride: !allSubmitted || holding.length > 0,
+    audienceVoting: audienceVotingCheck(audienceWindows),
   };
 }

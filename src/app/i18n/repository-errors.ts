@@ -142,6 +142,7 @@ export const repositoryErrorsZh = checked({
   'repository.reason.noAudienceVoting': '“{round}”没有设置大众投票',
   'repository.reason.inactiveVoting': '选手“{contestant}”已退赛或被取消资格，不能开始投票',
   'repository.reason.votingNotOpen': '“{round}”没有进行中的大众投票',
+  'repository.reason.votingOpenReveal': '选手“{contestant}”的大众投票仍在进行，请先结束投票',
   'repository.reason.inactiveReveal': '选手“{contestant}”已退赛或被取消资格，不能公布成绩',
   'repository.reason.displayNeedsContestant': '大屏显示选手或公布成绩时，必须指定选手',
   'repository.reason.alreadySubmittedNoReminder': '评委“{judge}”已提交对选手“{contestant}”的评分，无需催分',
@@ -312,6 +313,7 @@ export const repositoryErrorsEn = checked({
   'repository.reason.inactiveVoting':
     'Contestant “{contestant}” has withdrawn or been disqualified, so the audience cannot vote for them',
   'repository.reason.votingNotOpen': '“{round}” has no audience voting open',
+  'repository.reason.votingOpenReveal': 'Audience voting for “{contestant}” is still open: close it first',
   'repository.reason.inactiveReveal':
     'Contestant “{contestant}” has withdrawn or been disqualified, so there is no result to reveal',
   'repository.reason.displayNeedsContestant':

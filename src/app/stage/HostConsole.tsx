@@ -7,7 +7,7 @@
  */
 
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { competitionById, displayOf } from '../../db/repository';
+import { audienceWindowsOf, competitionById, displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
@@ -62,6 +62,8 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const competition = useLiveRead(competitionById, setup?.round.competitionId ?? '');
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
+  // The focused contestant's voting windows (read before the early returns, as every hook).
+  const windows = useLiveRead(audienceWindowsOf, roundId, focusId ?? call?.payload.contestantId ?? null);
   useEffect(() => {
     if (!grouped) return;
     void groupSummary.preload();
@@ -157,7 +159,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           round={round}
           contestant={focused}
           judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside)}
+          checks={revealChecks(progress, outliers, confirmed, setAside, windows)}
           eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
           result={result}
           lock={lock}

@@ -1,6 +1,7 @@
 /**
  * 公布成绩: the checks (every eligible sheet in and complete, none set aside for a mark the rules
- * refuse, or an override with a reason; outliers not confirmed yet), the reveal (locks the marks,
+ * refuse, or an override with a reason; outliers not confirmed yet; the audience's voting closed,
+ * and confirmed anyway when its count has not come from the server), the reveal (locks the marks,
  * starts the projector's reveal at the host's 揭晓速度), and then the sentence to read out, made
  * from the engine's result, with 跳过动画 while the projector is still unfolding the reveal.
  */
@@ -78,6 +79,11 @@ export function RevealPanel({
   // the contestant on the other sheets, which is possible only when those are enough.
   const pending = !result || (held ? result.countedJudges < result.requiredJudges : result.pending);
   const revealed = lock.status !== 'open';
+  const votingOpen = checks.audienceVoting === 'open';
+  const unsealed = checks.audienceVoting === 'unsealed';
+  const unsealedNote = unsealed && (
+    <li className="host-check host-check--warn">{t('stage.reveal.votesUnsealed')}</li>
+  );
   const warnings = (
     <>
       {checks.missing.length > 0 && (
@@ -139,6 +145,8 @@ export function RevealPanel({
               })}
             </li>
           )}
+          {votingOpen && <li className="host-check host-check--bad">{t('stage.reveal.votingOpen')}</li>}
+          {unsealedNote}
           {pending &&
             result?.groups
               ?.filter((group) => group.countedJudges < group.requiredJudges)
@@ -165,7 +173,7 @@ export function RevealPanel({
         <button
           type="button"
           className="button stage-big stage-huge host-reveal__button"
-          disabled={pending}
+          disabled={pending || votingOpen}
           onClick={() => setConfirming(true)}
         >
           {t(lock.status === 'reopened' ? 'stage.reveal.again' : 'stage.reveal.button')}
@@ -204,7 +212,7 @@ export function RevealPanel({
       {confirming && (
         <LazyStageDialog
           title={t('stage.reveal.dialogTitle', numbered)}
-          confirmLabel={t('stage.reveal.confirm')}
+          confirmLabel={t(unsealed ? 'stage.reveal.confirmUnsealed' : 'stage.reveal.confirm')}
           field={
             checks.needsOverride ? { label: t('stage.reveal.overrideLabel'), required: true } : undefined
           }
@@ -220,6 +228,7 @@ export function RevealPanel({
         >
           <p>{t('stage.reveal.dialogBody')}</p>
           {checks.needsOverride && <ul className="host-checks stage-warning">{warnings}</ul>}
+          {unsealed && <ul className="host-checks stage-warning">{unsealedNote}</ul>}
           {checks.unconfirmedOutliers.length > 0 && (
             <p className="stage-warning">
               {t('stage.reveal.outliers', {

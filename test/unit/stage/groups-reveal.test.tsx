@@ -163,6 +163,7 @@ describe('the host’s reveal card with groups', () => {
             unconfirmedOutliers: [],
             allSubmitted: true,
             needsOverride: false,
+            audienceVoting: null,
           }}
           eligibleCount={3}
           result={groupedResult()}
@@ -195,6 +196,7 @@ describe('the host’s reveal card with groups', () => {
             unconfirmedOutliers: [],
             allSubmitted: true,
             needsOverride: false,
+            audienceVoting: null,
           }}
           eligibleCount={3}
           result={groupedResult({ pending: true, groups: [expertPart(), waiting], rank: null })}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRoundId, roundChoices } from '../../../src/app/stage/default-round';
 import { awardGroups, awardSlides } from '../../../src/app/stage/leaderboard-rows';
 import type { JudgeTotal } from '../../../src/domain/engine';
-import type { MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
+import type { AudienceWindowRow, MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
 import { medianOf, outliersOf, parseExact } from '../../../src/domain/outliers';
 import {
   clockView,
@@ -174,6 +174,7 @@ describe('panel progress and the checks', () => {
       unconfirmedOutliers: [outlier],
       allSubmitted: false,
       needsOverride: true,
+      audienceVoting: null,
     });
     expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']), [])).toEqual({
       missing: [],
@@ -182,6 +183,7 @@ describe('panel progress and the checks', () => {
       unconfirmedOutliers: [],
       allSubmitted: true,
       needsOverride: false,
+      audienceVoting: null,
     });
   });
 
@@ -206,6 +208,42 @@ describe('panel progress and the checks', () => {
       setAside: [],
       needsOverride: false,
     });
+  });
+
+  it('bars the reveal while a voting window is open, and flags a closed one the server has not sealed', () => {
+    const progress = panelProgress(
+      [{ id: 'A', unit: null }],
+      { id: 'P', unit: null },
+      criteria,
+      [],
+      [],
+      'equal',
+    );
+    const at = (seq: number): Stamp => ({
+      revision: 1,
+      deviceId: 'host',
+      deviceSeq: seq,
+      eventId: `e${seq}`,
+    });
+    const window = (id: string, closed: boolean, sealed: boolean): AudienceWindowRow => ({
+      windowId: id,
+      roundId: 'R',
+      contestantId: 'P',
+      opened: { seconds: 30, recordedAt: '2026-05-01T09:00:00.000Z', head: at(1) },
+      closed: closed ? { head: at(2) } : null,
+      sealed: sealed ? { votes: 4, head: at(3) } : null,
+    });
+    const check = (windows: AudienceWindowRow[]) =>
+      revealChecks(progress, [], new Set(), [], windows).audienceVoting;
+    expect(check([])).toBeNull();
+    expect(check([window('w1', false, false)])).toBe('open');
+    // An earlier window sealed does not make a later open one any less open.
+    expect(check([window('w1', true, true), window('w2', false, false)])).toBe('open');
+    expect(check([window('w1', true, false)])).toBe('unsealed');
+    expect(check([window('w1', true, true), window('w2', true, false)])).toBe('unsealed');
+    expect(check([window('w1', true, true)])).toBeNull();
+    // The seal can arrive before this device folds the host's close (a close from another device).
+    expect(check([window('w1', false, true)])).toBeNull();
   });
 });
 
