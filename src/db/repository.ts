@@ -68,7 +68,7 @@ export {
   unbindJudge,
 } from './judge-session';
 export { getDeviceId } from './log';
-export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
+export { enterMark, type MarkEntry, type SheetRef, submitSheet, submitSignedSheet } from './marks';
 export { swapPlaces } from './places';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
@@ -146,6 +146,7 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
+export { availableSubtle, renewSigningKey } from './signing-keys';
 export {
   callContestant,
   confirmTotal,
