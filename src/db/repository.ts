@@ -115,6 +115,7 @@ export {
   roundsByIds,
   roundsOfCompetition,
 } from './queries/setup';
+export { keyEventsOfCompetition, signingEventsOfRound } from './queries/signing';
 export { inOneSnapshot } from './queries/snapshot';
 export { loadRoundInput, readProjection, refoldLog } from './read';
 export { setRecusalRule, setRecuseList } from './recusal';
