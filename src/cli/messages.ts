@@ -391,20 +391,26 @@ export const VERIFY_HELP = `leitai verify —— 校验赛事备份 / verify a c
 记录的各轮成绩。本命令：
   1. 检查哈希链：每条事件都在、未被改动、顺序正确（改动、删除或调换事件都会被发现）；
   2. 按原始事件重新计算每一轮的成绩（与评分设备相同的计算引擎）；
-  3. 与备份中记录的成绩逐一比对，并打印链头（校验码），供监督与签字成绩表上印的校验码比对。
+  3. 与备份中记录的成绩逐一比对，并打印链头（校验码），供监督与签字成绩表上印的校验码比对；
+  4. 用登记的评委密钥核对每份评分表的签名，列出没有有效签名的分数和未经服务器登记的密钥，
+     并只按已签名的分数重新计算，说明公布的成绩是否成立。
 The backup (exported from Results → Backup and restore) holds every event of the competition
 as a hash chain, its head, and the results recorded at export. This command checks the chain
 (a changed, removed or reordered event is detected), recomputes every round from the raw
 events with the scoring engine, compares with the recorded results, and prints the chain's
-head for the supervisor to compare with the check code printed on the signed sheets.
+head for the supervisor to compare with the check code printed on the signed sheets. It checks
+every judge's signature against the keys registered in the log, lists every counted mark no
+valid signature covers and every key not registered through the server, and recomputes the
+standings from the signed marks alone to say whether the announced results stand.
 
 选项 Options:
   --lang zh-CN|en     报告的语言（默认 zh-CN） / language of the report (default zh-CN)
   -h, --help          显示本帮助 / show this help
 
 退出状态 Exit status:
-  0   一致：哈希链完好，每一轮重新计算的成绩与记录相同
-      verified: the chain is intact and every round's recomputed results are the recorded ones
+  0   一致：哈希链完好，每一轮重新计算的成绩与记录相同，（有签名时）每个分数都有有效签名
+      verified: the chain is intact, every round's recomputed results are the recorded ones and
+      (where sheets are signed) every counted mark is validly signed
   1   不一致（报告列出问题），或文件无法读取、不是备份、已损坏、版本更新
       not verified (the report lists why), or the file cannot be read, is no backup, is
       damaged, or is of a newer version

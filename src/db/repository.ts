@@ -55,6 +55,7 @@ export {
   type RepositoryReasons,
 } from './errors';
 export type { CriterionDraft } from './guards';
+export { availableSubtle } from './ids';
 export {
   assignedRounds,
   bindJudge,
@@ -68,7 +69,7 @@ export {
   unbindJudge,
 } from './judge-session';
 export { getDeviceId } from './log';
-export { enterMark, type MarkEntry, type SheetRef, submitSheet, submitSignedSheet } from './marks';
+export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { swapPlaces } from './places';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
@@ -115,7 +116,6 @@ export {
   roundsByIds,
   roundsOfCompetition,
 } from './queries/setup';
-export { keyEventsOfCompetition, signingEventsOfRound } from './queries/signing';
 export { inOneSnapshot } from './queries/snapshot';
 export { loadRoundInput, readProjection, refoldLog } from './read';
 export { setRecusalRule, setRecuseList } from './recusal';
@@ -147,7 +147,6 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
-export { availableSubtle, renewSigningKey } from './signing-keys';
 export {
   callContestant,
   confirmTotal,

@@ -6,8 +6,8 @@
  * tablet knows of (its own earlier one: 'rejoined'; another tablet's: 'replaced'): a retired key
  * signs no more sheets, and the sheets it signed stay valid. Keys are never deleted from the log.
  *
- * WebCrypto's `crypto.subtle` exists only in secure contexts (https, or the laptop itself): where
- * it is missing the tablet cannot sign, and says so (`signingAvailable`).
+ * WebCrypto's `crypto.subtle` exists only in secure contexts (./ids.ts): where it is missing
+ * the tablet cannot sign, and its submit dialog says so. Loaded on demand by the judge's screen.
  */
 
 import type { EventDraft } from '../domain/events';
@@ -18,11 +18,6 @@ import type { LeitaiDB, SigningKeyRow } from './database';
 import { competitionScope } from './entities';
 import { because, RepositoryError } from './errors';
 import { appendLocalEvents, readDevice, writeTransaction } from './log';
-
-/** WebCrypto where this page may use it, or null (plain http on the LAN). */
-export function availableSubtle(): SubtleCrypto | null {
-  return globalThis.crypto?.subtle ?? null;
-}
 
 /**
  * Makes a new signing key for the judge on this tablet, registers it and retires the judge's

@@ -243,10 +243,18 @@ const roundSettings = object<RoundSettings>({
   roundEachGroup: optional(boolean),
 });
 
-const wireBlob: Check = (value, path) => {
-  object<WireBlob>({ mediaType: text(100), base64: text(MAX_PHOTO_BASE64_LENGTH) })(value, path);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test((value as WireBlob).base64)) fail(`${path}.base64`, 'not base64');
-};
+/** Text of at most `maxLength` characters that `pattern` matches. */
+const matching =
+  (maxLength: number, pattern: RegExp, problem: string): Check =>
+  (value, path) => {
+    text(maxLength)(value, path);
+    if (!pattern.test(value as string)) fail(path, problem);
+  };
+
+/** Base64 text: a photo, a signing key, a signature. */
+const base64 = (maxLength: number) => matching(maxLength, /^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+const wireBlob = object<WireBlob>({ mediaType: text(100), base64: base64(MAX_PHOTO_BASE64_LENGTH) });
 
 /** A judge's 回避名单 (./recusal.ts). */
 const recuseList = object<RecuseList>({ contestantIds: array(id, 1000), units: array(text(200), 100) });
@@ -402,18 +410,7 @@ const STAGE_PAYLOAD_SHAPES = {
   }),
 } satisfies Partial<Record<EventType, Check>>;
 
-/** Base64 text of at most `maxLength` characters (a key or a signature, never a photo). */
-const base64 =
-  (maxLength: number): Check =>
-  (value, path) => {
-    text(maxLength)(value, path);
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value as string)) fail(path, 'not base64');
-  };
-
-const hexDigest: Check = (value, path) => {
-  text(64)(value, path);
-  if (!/^[0-9a-f]{64}$/.test(value as string)) fail(path, 'expected 64 lowercase hex digits');
-};
+const hexDigest = matching(64, /^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
 
 /** A signed sheet's signature (./signing.ts); whether it verifies is `leitai verify`'s and the host's check. */
 const sheetSignature = object<SheetSignature>({

@@ -20,8 +20,6 @@ import {
   marksOfSheet,
   pressKey,
   stepMark,
-  submitSheet,
-  submitSignedSheet,
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
@@ -34,8 +32,8 @@ import { type CriterionError, CriterionRow } from './CriterionRow';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
 import { PersonName } from './PersonName';
-import { SubmitDialog } from './SubmitDialog';
 import { type CellView, cellViews, sheetTotal } from './sheet-view';
+import { submitJudgeSheet } from './signing';
 import { useHardwareKeys } from './use-hardware-keys';
 import { useMoreBelow } from './use-more-below';
 
@@ -44,6 +42,9 @@ import { useMoreBelow } from './use-more-below';
 const correctionPanel = lazyPart([], () =>
   import('./CorrectionPanel').then((module) => module.CorrectionPanel),
 );
+
+// 提交's last look (and whether the tablet can sign) loads after the sheet shows, like the panel.
+const submitDialog = lazyPart([], () => import('./SubmitDialog').then((module) => module.SubmitDialog));
 
 export interface ScoreSheetProps {
   judge: JudgeRecord;
@@ -84,9 +85,10 @@ export function ScoreSheet({
   const t = useT();
   const errorText = useErrorText();
   const db = useDatabase();
-  // Loaded while the judge scores, so that the lock shows at once on 提交.
+  // Loaded while the judge scores, so that the dialog and the lock show at once on 提交.
   useEffect(() => {
     void correctionPanel.preload();
+    void submitDialog.preload();
   }, []);
   const cells = cellViews(round.criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
@@ -209,10 +211,7 @@ export function ScoreSheet({
 
   const submit = () => {
     run(async () => {
-      // Signed with the judge's key on this tablet where WebCrypto exists (https, or the laptop).
-      const subtle = availableSubtle();
-      if (subtle) await submitSignedSheet(db, ref, subtle);
-      else await submitSheet(db, ref);
+      await submitJudgeSheet(db, ref);
       setConfirming(false);
       setMissingShown(new Set());
     });
@@ -347,7 +346,7 @@ export function ScoreSheet({
         )}
       </div>
       {confirming && (
-        <SubmitDialog
+        <submitDialog.Part
           contestant={contestant}
           cells={cells}
           total={total}

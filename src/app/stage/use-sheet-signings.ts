@@ -3,18 +3,17 @@
  * submissions verified against the keys registered in its competition, with WebCrypto, whenever
  * a submission or a key arrives; then each sheet's signing from its owning submission and its
  * counted marks. Where this page has no WebCrypto (plain http), the console says it cannot check.
+ * The checks load on demand: they are no part of the console's initial JavaScript.
  */
 
+type SigningChecks = typeof import('../../domain/signing-checks');
+
 import { useEffect, useMemo, useState } from 'react';
-import { availableSubtle, type ScoringRows, signingEventsOfRound } from '../../db/repository';
+import { signingEventsOfRound } from '../../db/queries/signing';
+import { availableSubtle, type ScoringRows } from '../../db/repository';
 import type { LeitaiEvent } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import {
-  checkSubmissions,
-  type SheetSigning,
-  type SubmissionCheck,
-  sheetSigningOf,
-} from '../../domain/signing-checks';
+import type { SheetSigning, SubmissionCheck } from '../../domain/signing-checks';
 import { useLiveRead } from '../live-read';
 
 export type SheetSignings =
@@ -32,14 +31,17 @@ export function useSheetSignings(
 ): SheetSignings {
   const events = useLiveRead(signingEventsOfRound, roundId);
   const subtle = availableSubtle();
-  const [checked, setChecked] = useState<{ events: LeitaiEvent[]; checks: Map<Id, SubmissionCheck> } | null>(
-    null,
-  );
+  const [checked, setChecked] = useState<{
+    events: LeitaiEvent[];
+    checks: Map<Id, SubmissionCheck>;
+    rules: SigningChecks;
+  } | null>(null);
   useEffect(() => {
     if (!events || !subtle || rehearsal) return;
     let current = true;
-    void checkSubmissions(subtle, events).then((checks) => {
-      if (current) setChecked({ events, checks });
+    void import('../../domain/signing-checks').then(async (rules) => {
+      const checks = await rules.checkSubmissions(subtle, events);
+      if (current) setChecked({ events, checks, rules });
     });
     return () => {
       current = false;
@@ -58,7 +60,7 @@ export function useSheetSignings(
         const marks = rows.marks.filter(
           (row) => row.judgeId === judgeId && row.contestantId === contestantId,
         );
-        return sheetSigningOf(byId.get(sheet.head.eventId), marks, checked.checks);
+        return checked.rules.sheetSigningOf(byId.get(sheet.head.eventId), marks, checked.checks);
       },
     };
   }, [rehearsal, subtle, checked, rows]);

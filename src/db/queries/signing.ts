@@ -22,11 +22,36 @@ export function signingEventsOfRound(db: LeitaiDB, roundId: Id): Promise<LeitaiE
   });
 }
 
-/** The signing keys of a competition's judges, registered and retired, in the log's order. */
-export function keyEventsOfCompetition(db: LeitaiDB, competitionId: Id): Promise<LeitaiEvent[]> {
+function keyEventsOfCompetition(db: LeitaiDB, competitionId: Id): Promise<LeitaiEvent[]> {
   return db.events
     .where('type')
     .anyOf(['judge.key.register', 'judge.key.retire'])
     .filter((event) => event.competitionId === competitionId)
     .toArray();
+}
+
+/**
+ * By judge, the fingerprints of their signing keys in use (registered, not retired): what the
+ * organizer's judges list and the printed code sheet show. Empty before the judge's tablet joins.
+ */
+export async function judgeKeyFingerprints(
+  db: LeitaiDB,
+  competitionId: Id | undefined,
+): Promise<Map<Id, string[]>> {
+  const fingerprints = new Map<Id, string[]>();
+  if (competitionId === undefined) return fingerprints;
+  // Read without the signing checks (src/domain/signing-checks.ts), which no page loads up front.
+  const events = await keyEventsOfCompetition(db, competitionId);
+  const retired = new Set(
+    events.flatMap((event) =>
+      event.type === 'judge.key.retire' ? [`${event.payload.judgeId}/${event.payload.fingerprint}`] : [],
+    ),
+  );
+  for (const event of events) {
+    if (event.type !== 'judge.key.register') continue;
+    const { judgeId, fingerprint } = event.payload;
+    if (retired.has(`${judgeId}/${fingerprint}`)) continue;
+    fingerprints.set(judgeId, [...(fingerprints.get(judgeId) ?? []), fingerprint]);
+  }
+  return fingerprints;
 }

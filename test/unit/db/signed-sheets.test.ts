@@ -7,8 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { decideCorrection, requestCorrection } from '../../../src/db/corrections';
 import type { LeitaiDB } from '../../../src/db/database';
-import { enterMark, submitSignedSheet } from '../../../src/db/marks';
+import { enterMark } from '../../../src/db/marks';
+import { judgeKeyFingerprints } from '../../../src/db/queries/signing';
 import { readProjection } from '../../../src/db/read';
+import { submitSignedSheet } from '../../../src/db/signed-submit';
 import { renewSigningKey, signingKeyFor } from '../../../src/db/signing-keys';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import { keyFingerprint } from '../../../src/domain/signing';
@@ -71,6 +73,10 @@ describe('a judge’s signing key on the tablet', () => {
     );
     const retire = (await log(db)).find((event) => event.type === 'judge.key.retire');
     expect(retire?.payload).toMatchObject({ fingerprint: first.fingerprint, reason: 'rejoined' });
+    // The organizer's judges list and code sheet show the key in use only.
+    const shown = await judgeKeyFingerprints(db, seeded.competition.id);
+    expect(shown.get(judgeId)).toEqual([second.fingerprint]);
+    expect(shown.get(seeded.judges[1].id)).toBeUndefined();
   });
 });
 

@@ -50,7 +50,7 @@ describe('submitting a sheet', () => {
   it('says clearly that the sheet goes unsigned where WebCrypto is missing, and still submits it', async () => {
     vi.stubGlobal('crypto', { getRandomValues: crypto.getRandomValues.bind(crypto) });
     const { db, user, dialog } = await submitWholeSheet();
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('本平板无法为评分表签名');
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('本平板无法签名');
     await user.click(within(dialog).getByRole('button', { name: '确认提交' }));
     expect(await screen.findByText('已提交，评分表已锁定')).toBeInTheDocument();
     const submit = (await db.events.toArray()).find((event) => event.type === 'sheet.submit');

@@ -7,7 +7,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { applyRemoteEvents } from '../../../src/db/remote';
-import { callContestant, enterMark, submitSignedSheet } from '../../../src/db/repository';
+import { callContestant, enterMark } from '../../../src/db/repository';
+import { submitSignedSheet } from '../../../src/db/signed-submit';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import { freshDb, SECRETARY_SHEET } from '../db/helpers';
 import { renderHost, seedStageRound } from './stage-helpers';
