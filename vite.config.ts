@@ -5,11 +5,21 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { messageLanguages } from './src/build/message-languages.ts';
 import { routePreloads } from './src/build/route-preloads.ts';
 import { shellChunk } from './src/build/shell-chunk.ts';
+import { API_PREFIX, PROTOCOL_HEADER, PROTOCOL_VERSION } from './src/sync/protocol.ts';
 
-const shell = shellChunk();
+// The audience's voting page (/v) is an entry of its own, outside the app's shell.
+const VOTING_PAGE = 'src/app/audience/vote.html';
+const shell = shellChunk({ outside: (id) => id.includes('/src/app/audience/') });
 
 // The app is served from the root of the venue server (`npm start`), so base is '/'.
 export default defineConfig({
+  // The voting page's protocol, written into it at build time: it shares no module with the app
+  // (src/app/audience/vote.ts), so that a phone loads only its own few kilobytes.
+  define: {
+    __LEITAI_API_PREFIX__: JSON.stringify(API_PREFIX),
+    __LEITAI_PROTOCOL_HEADER__: JSON.stringify(PROTOCOL_HEADER),
+    __LEITAI_PROTOCOL_VERSION__: JSON.stringify(PROTOCOL_VERSION),
+  },
   plugins: [
     react(),
     // One chunk per language for each message area (src/app/i18n/areas.ts).
@@ -18,6 +28,19 @@ export default defineConfig({
     routePreloads(fileURLToPath(new URL('./src/app', import.meta.url))),
     // Everything the entry imports statically in one chunk (src/build/shell-chunk.ts).
     shell.plugin,
+    {
+      // The modulepreload polyfill Vite adds to every page: the voting page loads one script,
+      // and would otherwise share the polyfill with the app and so load the app's whole shell.
+      name: 'leitai:voting-page-alone',
+      apply: 'build',
+      transform: {
+        order: 'post',
+        handler(code, id) {
+          if (!id.endsWith(VOTING_PAGE)) return undefined;
+          return code.replace(/import\s*["']vite\/modulepreload-polyfill(\.js)?["'];?/, '');
+        },
+      },
+    },
     VitePWA({
       // Prompt mode: a new version waits until the user agrees (see src/app/pwa/).
       // Nobody's screen reloads by itself in the middle of a round.
@@ -65,7 +88,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The venue server's own pages: the sync API, the tablets' setup page and its certificate.
-        navigateFallbackDenylist: [/^\/api\//, /^\/setup$/, /^\/ca\.crt$/],
+        navigateFallbackDenylist: [/^\/api\//, /^\/setup$/, /^\/ca\.crt$/, /^\/v$/],
         cleanupOutdatedCaches: true,
       },
     }),
@@ -82,6 +105,11 @@ export default defineConfig({
     // dist/.vite/manifest.json: the chunk graph the budget script (test/budgets) measures.
     manifest: true,
     rolldownOptions: {
+      // The app, and the audience's tiny voting page (served at /v by the venue server).
+      input: {
+        app: fileURLToPath(new URL('./index.html', import.meta.url)),
+        vote: fileURLToPath(new URL(`./${VOTING_PAGE}`, import.meta.url)),
+      },
       output: { codeSplitting: { groups: [shell.group] } },
       // The repository module only re-exports: declared free of side effects, a screen that
       // imports one function from it does not pull every other data-layer module into its chunk

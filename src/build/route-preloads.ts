@@ -59,9 +59,10 @@ export function routePreloads(app: string): Plugin {
       order: 'post',
       handler(html, context) {
         const bundle = context.bundle;
-        if (!bundle) return html;
+        // Only the app's page: the audience's voting page (/v) has no routes.
+        if (!bundle || context.path !== '/index.html') return html;
         const chunks = Object.values(bundle).filter(isChunk);
-        const entry = chunks.find((chunk) => chunk.isEntry);
+        const entry = context.chunk ?? chunks.find((chunk) => chunk.isEntry);
         // What index.html loads anyway (the entry, its imports, its stylesheets) is not repeated.
         const entryJs = new Set<string>();
         const entryCss = new Set<string>();

@@ -19,21 +19,29 @@ export interface ShellChunk {
   group: { name: string; test: (id: string) => boolean };
 }
 
-export function shellChunk(): ShellChunk {
+/** `outside`: entries of their own (the audience's voting page), whose modules stay out of the shell. */
+export function shellChunk({ outside }: { outside?: (id: string) => boolean } = {}): ShellChunk {
   const shell = new Set<string>();
   const plugin: Plugin = {
     name: 'leitai-shell-chunk',
     apply: 'build',
     buildEnd() {
       shell.clear();
-      const entries = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry);
-      const pending = [...entries];
-      while (pending.length > 0) {
-        const id = pending.pop() as string;
-        if (shell.has(id)) continue;
-        shell.add(id);
-        pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
-      }
+      const closure = (roots: string[]): Set<string> => {
+        const seen = new Set<string>();
+        const pending = [...roots];
+        while (pending.length > 0) {
+          const id = pending.pop() as string;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const entries = [...this.getModuleIds()].filter(
+        (id) => this.getModuleInfo(id)?.isEntry && !outside?.(id),
+      );
+      for (const id of closure(entries)) shell.add(id);
     },
   };
   return { plugin, group: { name: 'shell', test: (id) => shell.has(id) } };

@@ -3,10 +3,12 @@
  * Ranked contestants first, then those still being scored (评分中, with their progress), then
  * those withdrawn or disqualified. The last column says 并列, or which tie-break step put a
  * contestant below the one listed just above it; it is empty where the score alone did.
+ * With rater groups, a column per group (in the round's order) shows the group's score and what
+ * it adds to the final (专家评委 85.00 → 51.00), or its progress while the contestant is pending.
  */
-import type { ContestantResult, Standings } from '../domain/engine.ts';
+import type { ContestantResult, GroupResult, Standings } from '../domain/engine.ts';
 import type { Language } from '../domain/issues.ts';
-import type { Criterion, RoundInput } from '../domain/model.ts';
+import type { Criterion, RoundInput, RoundSettings } from '../domain/model.ts';
 import { say } from './messages.ts';
 import { type Column, renderTable, type TableSection } from './table.ts';
 
@@ -36,10 +38,17 @@ export function separationNote(
 
 export function formatStandingsTable(
   standings: Standings,
-  round: Pick<RoundInput, 'criteria' | 'contestants'>,
+  round: Pick<RoundInput, 'criteria' | 'contestants'> & { settings?: Pick<RoundSettings, 'groups'> },
   language: Language = 'zh-CN',
 ): string {
   const { criteria } = round;
+  const groups = round.settings?.groups ?? [];
+  const groupCells = (result: ContestantResult, cell: (group: GroupResult) => string) =>
+    groups.map((group) => {
+      const part = result.groups?.find((entry) => entry.id === group.id);
+      return part ? cell(part) : '';
+    });
+  const groupBlanks = groups.map(() => '');
   const unitOf = new Map(round.contestants.map((contestant) => [contestant.id, contestant.unit ?? '']));
   const columns: Column[] = [
     { heading: say('headingRank', language), align: 'right' },
@@ -48,6 +57,7 @@ export function formatStandingsTable(
     { heading: say('headingUnit', language) },
     { heading: say('headingScore', language), align: 'right' },
     { heading: say('headingExact', language), align: 'right' },
+    ...groups.map((group): Column => ({ heading: group.label || group.id, align: 'right' })),
     { heading: say('headingJudges', language), align: 'right' },
     { heading: say('headingAward', language) },
     { heading: say('headingNote', language) },
@@ -61,6 +71,7 @@ export function formatStandingsTable(
         result.unit ?? '',
         result.announcedScore ?? '',
         result.exactFinal ?? '',
+        ...groupCells(result, (part) => `${part.announced ?? ''} → ${part.contributionShown ?? ''}`),
         String(result.countedJudges),
         result.award ?? '',
         separationNote(result, criteria, language),
@@ -78,6 +89,9 @@ export function formatStandingsTable(
         result.unit ?? '',
         '',
         '',
+        ...groupCells(result, (part) =>
+          say('progress', language, { counted: part.countedJudges, required: part.requiredJudges }),
+        ),
         say('progress', language, { counted: result.countedJudges, required: result.requiredJudges }),
         '',
         '',
@@ -94,6 +108,7 @@ export function formatStandingsTable(
         unitOf.get(entry.id) ?? '',
         '',
         '',
+        ...groupBlanks,
         '',
         '',
         say(entry.status === 'withdrawn' ? 'statusWithdrawn' : 'statusDisqualified', language),

@@ -68,7 +68,17 @@ export async function competitionEvents(db: LeitaiDB, competitionId: Id): Promis
 export function readCompetitionArchive(db: LeitaiDB, competitionId: Id): Promise<CompetitionArchive> {
   return db.transaction(
     'r',
-    [db.competitions, db.rounds, db.judges, db.contestants, db.marks, db.adjustments, db.events],
+    [
+      db.competitions,
+      db.rounds,
+      db.judges,
+      db.contestants,
+      db.marks,
+      db.adjustments,
+      db.audienceWindows,
+      db.audienceVotes,
+      db.events,
+    ],
     async () => {
       const competition = await getCompetition(db, competitionId);
       const rounds = (await realRoundsOf(db, competitionId)).sort(byOrderThenId);

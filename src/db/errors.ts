@@ -7,6 +7,7 @@
  */
 
 import type { Issue } from '../domain/issues';
+import type { SeasonIssue } from '../domain/season-issues';
 
 export type RepositoryErrorCode =
   | 'not-found'
@@ -39,7 +40,10 @@ export type RepositoryErrorCode =
   | 'result-pending'
   | 'sheets-set-aside'
   | 'not-purgeable'
-  | 'rehearsal-invalid';
+  | 'rehearsal-invalid'
+  | 'season-invalid'
+  | 'no-audience-voting'
+  | 'voting-not-open';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -72,6 +76,7 @@ export interface RepositoryFields {
   timeLimit: NoParams;
   overtimeInterval: NoParams;
   overtimePoints: NoParams;
+  audienceWindow: NoParams;
   adjustmentLabel: NoParams;
   adjustmentReason: NoParams;
   revokeReason: NoParams;
@@ -82,6 +87,12 @@ export interface RepositoryFields {
   overrideReason: NoParams;
   /** The total the host asks a judge to confirm. */
   confirmedTotal: NoParams;
+  seasonName: NoParams;
+  memberName: NoParams;
+  memberUnit: { member: string };
+  /** What a season's entry is for: 学习教育, 扣分项… */
+  seasonItem: NoParams;
+  seasonReason: NoParams;
 }
 
 export type FieldName = keyof RepositoryFields;
@@ -112,6 +123,12 @@ export interface RepositoryReasons {
   duplicateCriterionId: Criterion;
   engineRules: { issues: readonly Issue[] };
   overtimeWithoutLimit: NoParams;
+  /** 大众投票 names a group the round does not have. */
+  audienceGroupUnknown: { group: string };
+  /** 大众投票's criterion is not one the audience group marks, or not a whole 0–1 / 0–10 mark. */
+  audienceCriterionInvalid: { group: string; max: string };
+  /** A judge's 评委组 is none of the groups of the competition's rounds. */
+  judgeGroupUnknown: Judge & { group: string };
   dateInvalid: { text: string };
   statusInvalid: Contestant;
   photoTooLarge: { megabytes: number };
@@ -166,6 +183,10 @@ export interface RepositoryReasons {
   // The stage and the reveal
   inactiveCall: Contestant;
   inactiveReveal: Contestant;
+  // 大众投票
+  noAudienceVoting: Round;
+  inactiveVoting: Contestant;
+  votingNotOpen: Round;
   displayNeedsContestant: NoParams;
   alreadySubmittedNoReminder: Judge & Contestant;
   alreadyRevealed: Contestant;
@@ -197,6 +218,11 @@ export interface RepositoryReasons {
   signaturesDoNotHold: Contestant & { judges: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
+  // The season 积分制 (src/db/season.ts); the ledger's own rules are the domain's issues
+  seasonRules: { issues: readonly SeasonIssue[] };
+  seasonNotFound: NoParams;
+  seasonEntryNotFound: NoParams;
+  competitionUndated: { competition: string };
 }
 
 export type ReasonName = keyof RepositoryReasons;

@@ -27,6 +27,8 @@ const PROJECTIONS: readonly ProjectionName[] = [
   'sheets',
   'adjustments',
   'corrections',
+  'audienceWindows',
+  'audienceVotes',
 ];
 
 function projectionTable<P extends ProjectionName>(

@@ -60,7 +60,14 @@ export async function wipeScope(db: LeitaiDB, scope: PurgeScope): Promise<WipeRe
   for (const [table, entityId] of entities.values()) await db.table(table).delete(entityId);
   await db.entityHeads.bulkDelete([...entities.values()]);
 
-  for (const table of [db.marks, db.sheets, db.adjustments, db.corrections])
+  for (const table of [
+    db.marks,
+    db.sheets,
+    db.adjustments,
+    db.corrections,
+    db.audienceWindows,
+    db.audienceVotes,
+  ])
     await table.where('roundId').anyOf(rounds).delete();
   await db.drafts.filter((draft) => roundIds.has(draft.roundId)).delete();
   const session = await db.judgeSession.get('self');

@@ -12,13 +12,16 @@ import { getRound } from './entities';
  * (src/domain/round-input.ts), so a device and `leitai verify` score exactly the same marks.
  */
 export function loadRoundInput(db: LeitaiDB, roundId: Id): Promise<RoundInput> {
-  return db.transaction('r', [db.rounds, db.judges, db.contestants, db.marks, db.adjustments], async () =>
+  const tables = [db.rounds, db.judges, db.contestants, db.marks, db.adjustments];
+  return db.transaction('r', [...tables, db.audienceWindows, db.audienceVotes], async () =>
     assembleRoundInput({
       round: await getRound(db, roundId),
       judges: await db.judges.where('roundIds').equals(roundId).toArray(),
       contestants: await db.contestants.where('roundId').equals(roundId).toArray(),
       marks: await db.marks.where('roundId').equals(roundId).toArray(),
       adjustments: await db.adjustments.where('roundId').equals(roundId).toArray(),
+      audienceWindows: await db.audienceWindows.where('roundId').equals(roundId).toArray(),
+      audienceVotes: await db.audienceVotes.where('roundId').equals(roundId).toArray(),
     }),
   );
 }
@@ -54,6 +57,8 @@ export function readProjection(db: LeitaiDB): Promise<Projection> {
       sheets: keyed(await db.sheets.toArray(), (row) => [row.roundId, row.judgeId, row.contestantId]),
       adjustments: keyed(await db.adjustments.toArray(), (row) => row.adjustmentId),
       corrections: keyed(await db.corrections.toArray(), (row) => row.requestId),
+      audienceWindows: keyed(await db.audienceWindows.toArray(), (row) => row.windowId),
+      audienceVotes: keyed(await db.audienceVotes.toArray(), (row) => [row.windowId, row.voterId]),
     };
   });
 }

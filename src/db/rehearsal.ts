@@ -32,6 +32,14 @@ export const DEFAULT_SIMULATED_PANEL = 7;
 export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsal: RoundRecord): JudgeRecord[] {
   const panel = [...realJudges].sort(byOrderThenId);
   const count = panel.length > 0 ? panel.length : DEFAULT_SIMULATED_PANEL;
+  // With rater groups, the real judge's group when it is one of the round's, else the groups in turn.
+  const groups = rehearsal.settings.groups ?? [];
+  const groupOf = (index: number): Pick<JudgeRecord, 'group'> => {
+    const own = panel[index]?.group;
+    if (own !== undefined && groups.some((group) => group.id === own)) return { group: own };
+    const turn = groups[index % Math.max(1, groups.length)];
+    return turn ? { group: turn.id } : {};
+  };
   return Array.from({ length: count }, (_, index) => ({
     id: newId(),
     competitionId: rehearsal.competitionId,
@@ -43,6 +51,7 @@ export function simulatedJudges(realJudges: readonly JudgeRecord[], rehearsal: R
     joinCode: '',
     order: index + 1,
     simulated: true,
+    ...groupOf(index),
   }));
 }
 

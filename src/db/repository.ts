@@ -6,6 +6,7 @@
 
 export { type AdjustmentDraft, addAdjustment, revokeAdjustment } from './adjustments';
 export { type Advancement, advanceContestants } from './advancement';
+export { closeAudienceVoting, openAudienceVoting } from './audience';
 export {
   archiveCompetition,
   type CompetitionDetails,
@@ -71,6 +72,7 @@ export {
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { swapPlaces } from './places';
+export { audienceTallyOf, audienceTurnoutOf, type OpenVoting, openVotingOfRound } from './queries/audience';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
   correctionsOfJudge,

@@ -81,7 +81,15 @@ export function revealContestant(
     const input = await loadRoundInput(db, round.id);
     const live = computeLiveStandings(input);
     const checks = revealChecks(
-      panelProgress(panel, contestant, round.criteria, marks, sheets, round.settings.recusal),
+      panelProgress(
+        panel,
+        contestant,
+        round.criteria,
+        marks,
+        sheets,
+        round.settings.recusal,
+        round.settings.groups,
+      ),
       [],
       new Set(),
       live.setAside.filter((sheet) => sheet.contestant === contestant.id),

@@ -38,6 +38,11 @@ export interface JudgeFields {
   /** Hundredths; default 100 (weight 1). */
   weight?: Hundredths;
   unit?: string | null;
+  /**
+   * 评委组: the id of a rater group of the competition's rounds; null takes the judge out of
+   * their group, and an import leaves an existing judge's group as it is when it gives none.
+   */
+  group?: Id | null;
 }
 
 /** The fields of a contestant; a RosterEntry read from a file fits. */
@@ -104,7 +109,9 @@ function throwFirst(errors: FieldErrors): void {
 
 type Checked<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
 
-function judgeFields(fields: JudgeFields, errors: FieldErrors): Checked<JudgeFields> & { title: string } {
+type CheckedJudgeFields = Checked<Omit<JudgeFields, 'group'>> & { title: string };
+
+function judgeFields(fields: JudgeFields, errors: FieldErrors): CheckedJudgeFields {
   const name = field(errors, 'name', () => requireText(fields.name, fieldOf('judgeName'), MAX_NAME_LENGTH));
   return {
     name,
@@ -176,6 +183,30 @@ async function nextJudgeOrder(db: LeitaiDB, competitionId: Id): Promise<number> 
   return Math.max(0, ...judges.map((judge) => judge.order)) + 1;
 }
 
+/** The ids of the rater groups of the competition's rounds: the groups a judge may be in. */
+async function competitionGroupIds(db: LeitaiDB, competitionId: Id): Promise<Set<Id>> {
+  const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+  return new Set(rounds.flatMap((round) => (round.settings.groups ?? []).map((group) => group.id)));
+}
+
+function unknownGroup(judge: string, group: Id): RepositoryError {
+  return new RepositoryError('invalid-field', because('judgeGroupUnknown', { judge, group }));
+}
+
+async function requireKnownGroup(db: LeitaiDB, competitionId: Id, group: Id, judge: string): Promise<void> {
+  if (!(await competitionGroupIds(db, competitionId)).has(group)) throw unknownGroup(judge, group);
+}
+
+function withoutGroup(judge: JudgeRecord): JudgeRecord {
+  const { group: _group, ...rest } = judge;
+  return rest;
+}
+
+/** The record's `group` field: absent when the judge is in none. */
+function groupField(group: Id | undefined): Pick<JudgeRecord, 'group'> {
+  return group === undefined ? {} : { group };
+}
+
 /** A judge of this competition, assigned to any of its rounds or none. */
 async function getCompetitionJudge(db: LeitaiDB, competitionId: Id, judgeId: Id): Promise<JudgeRecord> {
   const judge = await db.judges.get(judgeId);
@@ -188,19 +219,26 @@ async function getCompetitionJudge(db: LeitaiDB, competitionId: Id, judgeId: Id)
 export function putJudge(db: LeitaiDB, draft: JudgeDraft): Promise<JudgeRecord> {
   return writeTransaction(db, async () => {
     const round = await getRound(db, draft.roundId);
-    const current =
+    const stored =
       draft.id === undefined ? undefined : await getCompetitionJudge(db, round.competitionId, draft.id);
     const errors: FieldErrors = [];
-    const { roundId: _roundId, ...given } = definedOnly(draft);
-    const fields = judgeFields({ ...current, ...given, name: draft.name ?? current?.name ?? '' }, errors);
+    const { roundId: _roundId, group: _group, ...given } = definedOnly(draft);
+    const fields = judgeFields({ ...stored, ...given, name: draft.name ?? stored?.name ?? '' }, errors);
     throwFirst(errors);
+    const group = draft.group === undefined ? stored?.group : (draft.group ?? undefined);
+    // Only a group newly given must exist: a judge whose round lost its groups can still be edited.
+    if (group !== undefined && group !== stored?.group) {
+      await requireKnownGroup(db, round.competitionId, group, fields.name);
+    }
+    const current = stored && withoutGroup(stored);
     const judge: JudgeRecord = current
-      ? { ...current, ...fields, order: draft.order ?? current.order }
+      ? { ...current, ...fields, order: draft.order ?? current.order, ...groupField(group) }
       : {
           id: newId(),
           competitionId: round.competitionId,
           roundIds: [round.id],
           ...fields,
+          ...groupField(group),
           joinCode: newJoinCode(await takenJoinCodes(db)),
           order: draft.order ?? (await nextJudgeOrder(db, round.competitionId)),
         };
@@ -363,7 +401,7 @@ function judgeKey(name: string, unit: string | null): string {
 async function judgesForImport(
   db: LeitaiDB,
   round: RoundRecord,
-  rows: readonly (Checked<JudgeFields> & { title: string })[],
+  rows: readonly (CheckedJudgeFields & { group: Id | undefined })[],
 ): Promise<{ judges: JudgeRecord[]; changed: JudgeRecord[] }> {
   const known = new Map<string, JudgeRecord>();
   for (const judge of await competitionJudges(db, round.competitionId)) {
@@ -374,12 +412,15 @@ async function judgesForImport(
   let order = await nextJudgeOrder(db, round.competitionId);
   const imported = new Map<string, JudgeRecord>();
   const changed: JudgeRecord[] = [];
-  for (const fields of rows) {
+  for (const { group, ...fields } of rows) {
     const key = judgeKey(fields.name, fields.unit);
     if (imported.has(key)) continue;
-    const existing = known.get(key);
+    const stored = known.get(key);
+    // A 评委组 in the file puts a known judge in that group; none keeps the judge's own.
+    const existing = stored && group !== undefined && stored.group !== group ? { ...stored, group } : stored;
     if (existing && isAssigned(existing, round.id)) {
       imported.set(key, existing);
+      if (existing !== stored) changed.push(existing);
       continue;
     }
     if (existing) {
@@ -395,6 +436,7 @@ async function judgesForImport(
       competitionId: round.competitionId,
       roundIds: [round.id],
       ...fields,
+      ...groupField(group),
       joinCode,
       order: order++,
     };
@@ -423,7 +465,18 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
         for (const error of errors) rowErrors.push({ list, index, ...error });
         return built;
       });
-    const judgeRows = collect('judges', roster.judges ?? [], judgeFields);
+    const groupIds = await competitionGroupIds(db, round.competitionId);
+    const judgeRows = collect('judges', roster.judges ?? [], (row: JudgeFields, errors) => {
+      const fields = judgeFields(row, errors);
+      const group = row.group ?? undefined;
+      if (group !== undefined && !groupIds.has(group)) {
+        errors.push({
+          field: 'group',
+          reason: unknownGroup(fields.name ?? row.name, group).reason as Reason,
+        });
+      }
+      return { ...fields, group };
+    });
     const takenDraws = new Set(
       (await db.contestants.where('roundId').equals(roundId).toArray()).flatMap((c) =>
         c.draw === null ? [] : [c.draw],

@@ -4,7 +4,7 @@ import { formatHundredths } from '../domain/decimal';
 import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
 import { isRehearsalRound } from '../domain/purge';
-import type { OvertimeRule, RoundRecord } from '../domain/records';
+import type { AudienceVoting, OvertimeRule, RoundRecord } from '../domain/records';
 import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import {
@@ -27,6 +27,7 @@ import {
   normalizeCriteria,
   requirePositiveHundredths,
   requireText,
+  requireWholeNumber,
 } from './guards';
 import { newId } from './ids';
 import { writeTransaction } from './log';
@@ -42,6 +43,8 @@ export interface RoundDraft {
   overtime?: OvertimeRule | null;
   /** What the points should add up to; absent means 100. */
   fullMark?: Hundredths;
+  /** 大众投票: the votes' group and criterion must be the round's. */
+  audience?: AudienceVoting;
 }
 
 export interface RoundPatch {
@@ -53,6 +56,8 @@ export interface RoundPatch {
   overtime?: OvertimeRule | null;
   order?: number;
   fullMark?: Hundredths;
+  /** 大众投票; null turns it off. */
+  audience?: AudienceVoting | null;
 }
 
 /** The settings' recusal rule as a spreadable part: nothing when the round has none. */
@@ -64,7 +69,42 @@ function checkRound(round: RoundRecord): RoundRecord {
   checkScoringRules(round.criteria, round.settings);
   checkTiming(round.timeLimitSeconds, round.overtime);
   if (round.fullMark !== undefined) requirePositiveHundredths(round.fullMark, fieldOf('fullMark'));
+  if (round.audience !== undefined) checkAudience(round, round.audience);
   return round;
+}
+
+/** The votes' highest mark per mode, in hundredths: 支持 = 1, a rating up to 10; whole marks. */
+const AUDIENCE_MAX = { support: 100, rating: 1000 } as const;
+
+/**
+ * 大众投票 must stand on the round's own groups: votes are marks of the audience group on its
+ * criterion, so that group must mark that criterion, no other group may, and the criterion must
+ * hold exactly the marks a vote can be.
+ */
+function checkAudience(round: RoundRecord, audience: AudienceVoting): void {
+  requireWholeNumber(audience.windowSeconds, fieldOf('audienceWindow'), 1);
+  const groups = round.settings.groups ?? [];
+  const group = groups.find((candidate) => candidate.id === audience.groupId);
+  if (!group)
+    throw new RepositoryError('invalid-field', because('audienceGroupUnknown', { group: audience.groupId }));
+  const max = AUDIENCE_MAX[audience.mode];
+  const criterion = round.criteria.find((candidate) => candidate.id === audience.criterionId);
+  const marks = (candidate: (typeof groups)[number]) =>
+    candidate.criteria === null || candidate.criteria.includes(audience.criterionId);
+  if (
+    max === undefined ||
+    !criterion ||
+    criterion.max !== max ||
+    criterion.step !== 100 ||
+    group.criteria?.length !== 1 ||
+    !marks(group) ||
+    groups.some((other) => other !== group && marks(other))
+  ) {
+    throw new RepositoryError(
+      'invalid-field',
+      because('audienceCriterionInvalid', { group: group.label, max: formatHundredths(max ?? 100) }),
+    );
+  }
 }
 
 /** The competition's rounds, 彩排 rounds left out: what lists, orders, results and exports see. */
@@ -92,6 +132,7 @@ export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecor
       timeLimitSeconds: draft.timeLimitSeconds ?? null,
       overtime: draft.overtime ?? null,
       ...(draft.fullMark === undefined ? {} : { fullMark: draft.fullMark }),
+      ...(draft.audience === undefined ? {} : { audience: structuredClone(draft.audience) }),
     });
     await putEntity(db, 'rounds', round, roundScope(round));
     if (draft.panelFrom !== undefined) await carryPanelOver(db, draft.panelFrom, round);
@@ -148,11 +189,13 @@ async function checkMarksFitCriteria(
 
 export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promise<RoundRecord> {
   return writeTransaction(db, async () => {
-    const current = await getRound(db, roundId);
+    const { audience: currentAudience, ...current } = await getRound(db, roundId);
     const criteria = patch.criteria ? normalizeCriteria(patch.criteria) : current.criteria;
     if (patch.criteria) await checkMarksFitCriteria(db, roundId, criteria);
+    const audience = patch.audience === undefined ? currentAudience : (patch.audience ?? undefined);
     const round = checkRound({
       ...current,
+      ...(audience === undefined ? {} : { audience: structuredClone(audience) }),
       name: patch.name === undefined ? current.name : requireText(patch.name, fieldOf('roundName'), 50),
       order: patch.order ?? current.order,
       criteria,

@@ -184,6 +184,73 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     upgrade: foldEntityFields,
   },
   {
+    // 大众投票 (issue 14, protocol 5): the audience's voting windows and the votes the venue
+    // server wrote, folded as src/domain/events.ts does (src/domain/audience.ts counts them).
+    // The upgrade folds them from the log, where a device of protocol 4 has none.
+    version: 7,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+      /** One row per voting window (the host's audience.open), with its close and seal. */
+      audienceWindows: 'windowId, roundId, [roundId+contestantId]',
+      /** One row per window and voter: every vote that voter cast in the window. */
+      audienceVotes: '[windowId+voterId], roundId, [roundId+contestantId]',
+    },
+    upgrade: foldAudience,
+  },
+  {
+    // The season 积分制 (issue 16), kept on the organizer's device only (it spans competitions
+    // run on different laptops; src/db/season.ts); no upgrade: the tables start empty. Entries
+    // are append-only: a correction is a new row citing the one it corrects.
+    version: 8,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+      audienceWindows: 'windowId, roundId, [roundId+contestantId]',
+      audienceVotes: '[windowId+voterId], roundId, [roundId+contestantId]',
+      seasons: 'id',
+      /** One row per season: its points table (per placing or per award tier). */
+      seasonPointsTables: 'seasonId',
+      seasonMembers: '[seasonId+id], seasonId',
+      /** The ledger: rows are added, never changed or deleted. */
+      seasonEntries: '[seasonId+id], seasonId, [seasonId+memberId]',
+      /** Photos given as evidence of an entry entered by hand, as Blobs. */
+      seasonEvidence: 'id, seasonId',
+    },
+  },
+  {
     // Signed sheets (issue 15, protocol 6): this tablet's signing key pair for each judge it was
     // bound to (src/db/signing-keys.ts). Only the new table is declared, so this step stays
     // right whichever other version merges before it; Dexie keeps every table declared earlier.
@@ -240,6 +307,16 @@ async function foldEntityFields(tx: Transaction): Promise<void> {
     .toArray();
   const { rows } = applyEvents(emptyProjectionState(), events);
   await tx.table('entityHeads').bulkPut([...rows.entityHeads.values()]);
+}
+
+const AUDIENCE_EVENT_TYPES = ['audience.open', 'audience.close', 'audience.vote', 'audience.seal'];
+
+/** Schema 6 → 7: the audience projections, folded from the log's audience events. */
+async function foldAudience(tx: Transaction): Promise<void> {
+  const events: LeitaiEvent[] = await tx.table('events').where('type').anyOf(AUDIENCE_EVENT_TYPES).toArray();
+  const { rows } = applyEvents(emptyProjectionState(), events);
+  await tx.table('audienceWindows').bulkPut([...rows.audienceWindows.values()]);
+  await tx.table('audienceVotes').bulkPut([...rows.audienceVotes.values()]);
 }
 
 export const CURRENT_SCHEMA_VERSION = (SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1] as SchemaVersion).version;

@@ -443,6 +443,25 @@ const ROUND_CLOSURE_PAYLOAD_SHAPES = {
   'round.reopen': object<Payload<'round.reopen'>>({ revision }),
 } satisfies Partial<Record<EventType, Check>>;
 
+/**
+ * 大众投票 (./audience.ts): the host's window events, and the votes and seals the venue server
+ * alone writes. A rating is 1 to 10, a support vote 0 or 1: which one the round takes is the
+ * server's check, against the round's settings.
+ */
+const AUDIENCE_PAYLOAD_SHAPES = {
+  'audience.open': object<Payload<'audience.open'>>({ contestantId: id, seconds: integer(5, 3600) }),
+  'audience.close': object<Payload<'audience.close'>>({ contestantId: id, windowId: id }),
+  'audience.vote': object<Payload<'audience.vote'>>({
+    windowId: id,
+    contestantId: id,
+    voterId: id,
+    value: integer(0, 10),
+    n: integer(1),
+    atMs: integer(0),
+  }),
+  'audience.seal': object<Payload<'audience.seal'>>({ windowId: id, contestantId: id, votes: integer(0) }),
+} satisfies Partial<Record<EventType, Check>>;
+
 /** One shape per event kind: adding a kind to EventPayloads fails to compile until it is here. */
 const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'entity.put': entityPut,
@@ -492,6 +511,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   'stage.call': object<Payload<'stage.call'>>({ contestantId: id, revision }),
   ...STAGE_PAYLOAD_SHAPES,
   ...ROUND_CLOSURE_PAYLOAD_SHAPES,
+  ...AUDIENCE_PAYLOAD_SHAPES,
   'scope.purge': object<Payload<'scope.purge'>>({ purpose: literal('demo', 'rehearsal') }),
   ...KEY_PAYLOAD_SHAPES,
 };
@@ -502,6 +522,7 @@ const author = variant('role', {
   organizer: object<{ role: 'organizer' }>({ role: literal('organizer') }),
   host: object<{ role: 'host' }>({ role: literal('host') }),
   judge: object<{ role: 'judge'; judgeId: Id }>({ role: literal('judge'), judgeId: id }),
+  server: object<{ role: 'server' }>({ role: literal('server') }),
 });
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;

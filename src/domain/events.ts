@@ -35,7 +35,15 @@ import {
 // ---------------------------------------------------------------------------------------------
 // Events
 
-export type Author = { role: 'organizer' } | { role: 'host' } | { role: 'judge'; judgeId: Id };
+/**
+ * Who wrote an event. `server`: the venue server itself (audience votes and seals, written by it
+ * alone: no device may push an event so authored, protocol.ts writeRefusal).
+ */
+export type Author =
+  | { role: 'organizer' }
+  | { role: 'host' }
+  | { role: 'judge'; judgeId: Id }
+  | { role: 'server' };
 
 /**
  * The records as events carry them: a judge may still be in the shape of logs and backups
@@ -161,6 +169,26 @@ export interface EventPayloads {
    * itself stays, so that a late device learns of it and nothing of the scope comes back.
    */
   'scope.purge': { purpose: PurgePurpose };
+  /**
+   * 大众投票: the host opens the audience's voting window for a contestant (the round's
+   * `audience` settings say how they vote), for `seconds` by the venue server's clock from the
+   * moment it admits this event. The event's id is the window's id.
+   */
+  'audience.open': { contestantId: Id; seconds: number };
+  /** The host closes a window early; the server then refuses votes and seals it. */
+  'audience.close': { contestantId: Id; windowId: Id };
+  /**
+   * One phone's vote, written by the venue server alone (author `server`) when it accepts it:
+   * `n` numbers the window's votes 1, 2, 3…, and `atMs` is the server's time since the window
+   * opened. `value`: 1/0 (support) or 1 to 10 (rating). A later vote of the same voter for the
+   * same contestant replaces the earlier one (./audience.ts).
+   */
+  'audience.vote': { windowId: Id; contestantId: Id; voterId: Id; value: number; n: number; atMs: number };
+  /**
+   * Written by the venue server when it admits a close: the window accepted `votes` votes, so a
+   * vote numbered past it never counts, whatever order a device receives them in.
+   */
+  'audience.seal': { windowId: Id; contestantId: Id; votes: number };
   /**
    * A judge's tablet registers the public half of the key it signs sheets with (./signing.ts),
    * bound to that judge and that device: the server admits it only from that judge's own tablet.
@@ -405,12 +433,44 @@ export function isCorrectionPending(row: CorrectionRow): boolean {
   return row.request !== null && row.decision === null;
 }
 
+/**
+ * One audience voting window (key: the open event's id), each slot filled by its event, so any
+ * order of arrival gives the same row: the host's open and close, the server's seal.
+ */
+export interface AudienceWindowRow {
+  windowId: Id;
+  roundId: Id;
+  contestantId: Id;
+  opened: { seconds: number; recordedAt: string; head: Stamp } | null;
+  closed: { head: Stamp } | null;
+  sealed: { votes: number; head: Stamp } | null;
+}
+
+/** One accepted vote, as the server wrote it. */
+export interface AudienceVote {
+  value: number;
+  n: number;
+  atMs: number;
+  head: Stamp;
+}
+
+/** Every vote one voter cast in one window (key: window and voter), in the order of `n`. */
+export interface AudienceVoteRow {
+  windowId: Id;
+  voterId: Id;
+  roundId: Id;
+  contestantId: Id;
+  votes: AudienceVote[];
+}
+
 export interface ProjectionRows {
   entityHeads: EntityHeadRow;
   marks: MarkRow;
   sheets: SheetRow;
   adjustments: AdjustmentRow;
   corrections: CorrectionRow;
+  audienceWindows: AudienceWindowRow;
+  audienceVotes: AudienceVoteRow;
 }
 
 export type ProjectionName = keyof ProjectionRows;
@@ -422,6 +482,8 @@ export interface ProjectionKeys {
   sheets: [roundId: Id, judgeId: Id, contestantId: Id];
   adjustments: Id;
   corrections: Id;
+  audienceWindows: Id;
+  audienceVotes: [windowId: Id, voterId: Id];
 }
 
 /**
@@ -577,6 +639,79 @@ function emptyCorrection(requestId: Id, roundId: Id): CorrectionRow {
   return { requestId, roundId, request: null, decision: null };
 }
 
+/** One slot of an audience window, kept by its winning event (a duplicate changes nothing). */
+function audienceWindowStep(
+  windowId: Id,
+  roundId: Id,
+  contestantId: Id,
+  fill: (row: AudienceWindowRow) => AudienceWindowRow | undefined,
+): ProjectionStep<'audienceWindows'> {
+  return {
+    projection: 'audienceWindows',
+    key: windowId,
+    reduce: (current) =>
+      fill(current ?? { windowId, roundId, contestantId, opened: null, closed: null, sealed: null }),
+  };
+}
+
+/** The slot's new value when `head` wins it over `current`, else undefined. */
+function slotWin<S extends { head: Stamp }>(current: S | null, next: S): S | undefined {
+  return supersedes(next.head, current?.head) ? next : undefined;
+}
+
+function audienceStepsOf(event: LeitaiEvent, roundId: Id, head: Stamp): AnyProjectionStep[] {
+  switch (event.type) {
+    case 'audience.open': {
+      const { contestantId, seconds } = event.payload;
+      const opened = { seconds, recordedAt: event.recordedAt, head };
+      return [
+        audienceWindowStep(event.id, roundId, contestantId, (row) => {
+          const won = slotWin(row.opened, opened);
+          // The open decides the window's round and contestant; a close or seal only names them.
+          return won && { ...row, roundId, contestantId, opened: won };
+        }),
+      ];
+    }
+    case 'audience.close': {
+      const { contestantId, windowId } = event.payload;
+      return [
+        audienceWindowStep(windowId, roundId, contestantId, (row) => {
+          const won = slotWin(row.closed, { head });
+          return won && { ...row, closed: won };
+        }),
+      ];
+    }
+    case 'audience.seal': {
+      const { contestantId, windowId, votes } = event.payload;
+      return [
+        audienceWindowStep(windowId, roundId, contestantId, (row) => {
+          const won = slotWin(row.sealed, { votes, head });
+          return won && { ...row, sealed: won };
+        }),
+      ];
+    }
+    case 'audience.vote': {
+      const { windowId, voterId, contestantId, value, n, atMs } = event.payload;
+      return [
+        {
+          projection: 'audienceVotes',
+          key: [windowId, voterId],
+          reduce: (current) => {
+            const row = current ?? { windowId, voterId, roundId, contestantId, votes: [] };
+            if (row.votes.some((vote) => vote.head.eventId === head.eventId)) return undefined;
+            const votes = [...row.votes, { value, n, atMs, head }].sort(
+              (a, b) => a.n - b.n || compareRevision(a.head, b.head),
+            );
+            return { ...row, votes };
+          },
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
 /**
  * The projection rows an event writes, with their reducers. Round-level events without a
  * round, and audit-only events, write nothing.
@@ -606,6 +741,11 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
   }
   if (roundId === null) return [];
   switch (event.type) {
+    case 'audience.open':
+    case 'audience.close':
+    case 'audience.seal':
+    case 'audience.vote':
+      return audienceStepsOf(event, roundId, head);
     case 'mark.set': {
       const { judgeId, contestantId, criterionId, value } = event.payload;
       const cell = { roundId, judgeId, contestantId, criterionId };
@@ -736,6 +876,8 @@ export function emptyProjectionState(): ProjectionState {
     sheets: new Map(),
     adjustments: new Map(),
     corrections: new Map(),
+    audienceWindows: new Map(),
+    audienceVotes: new Map(),
   };
 }
 
@@ -761,6 +903,8 @@ export function projectionKeysOf(events: Iterable<LeitaiEvent>): {
     sheets: new Map(),
     adjustments: new Map(),
     corrections: new Map(),
+    audienceWindows: new Map(),
+    audienceVotes: new Map(),
   };
   for (const event of events) {
     for (const step of projectionStepsOf(event)) {
@@ -807,6 +951,8 @@ export interface Projection {
   sheets: Record<string, SheetRow>;
   adjustments: Record<string, AdjustmentRow>;
   corrections: Record<string, CorrectionRow>;
+  audienceWindows: Record<string, AudienceWindowRow>;
+  audienceVotes: Record<string, AudienceVoteRow>;
 }
 
 function sortedRecord<V>(entries: Iterable<[string, V]>): Record<string, V> {
@@ -840,5 +986,7 @@ export function foldEvents(events: Iterable<LeitaiEvent>): Projection {
     sheets: sortedRecord(state.sheets),
     adjustments: sortedRecord(state.adjustments),
     corrections: sortedRecord(state.corrections),
+    audienceWindows: sortedRecord(state.audienceWindows),
+    audienceVotes: sortedRecord(state.audienceVotes),
   };
 }

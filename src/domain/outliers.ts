@@ -4,8 +4,9 @@
  * Exact: the totals are the engine's exact strings, compared as rationals.
  */
 
-import type { JudgeTotal } from './engine.ts';
-import type { Hundredths, Id } from './model.ts';
+import type { ContestantResult, JudgeTotal } from './engine.ts';
+import { groupCriteria } from './groups.ts';
+import type { Hundredths, Id, RoundSettings } from './model.ts';
 import { compareIds } from './order.ts';
 import { add, compare, div, type Rational, rational } from './rational.ts';
 
@@ -68,4 +69,24 @@ export function outliersOf(
 /** The full mark of a sheet: what a judge total is out of (the sum of the criteria's points). */
 export function sheetFullMark(criteria: readonly { points: Hundredths }[]): Hundredths {
   return criteria.reduce((sum, criterion) => sum + criterion.points, 0);
+}
+
+/**
+ * A contestant's outliers: each counted total against the panel's median and the sheet's full
+ * mark; with rater groups, against its own group's (a 0/1 audience vote is never compared with
+ * an expert's total), in judge-id order.
+ */
+export function contestantOutliers(
+  result: Pick<ContestantResult, 'judgeTotals' | 'groups'>,
+  criteria: readonly { id: Id; points: Hundredths }[],
+  settings: Pick<RoundSettings, 'groups'>,
+): Outlier[] {
+  if (!settings.groups) return outliersOf(result.judgeTotals, sheetFullMark(criteria));
+  return settings.groups
+    .flatMap((group) => {
+      const totals = result.groups?.find((entry) => entry.id === group.id)?.judgeTotals ?? [];
+      const marked = new Set(groupCriteria(group, criteria));
+      return outliersOf(totals, sheetFullMark(criteria.filter((criterion) => marked.has(criterion.id))));
+    })
+    .sort((a, b) => compareIds(a.judge, b.judge));
 }

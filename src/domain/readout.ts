@@ -1,6 +1,7 @@
 /**
  * The sentence the host reads out on 公布, made from the engine's result for the contestant:
  * 去掉一个最高分94.50分，去掉一个最低分83.00分，扣除超时扣分0.5分，最后得分88.25分，目前排名第4名。
+ * (With rater groups, ./readout-groups.ts names each group; the host console loads it on demand.)
  * The numbers are the engine's own texts (judge totals as shown, adjustments, the announced
  * score, the rank), so what is read out is exactly what is scored. Chinese first; English for
  * a host who switched the screen. Pure.
@@ -15,7 +16,7 @@ import { compare } from './rational.ts';
 const CHINESE_COUNTS = ['零', '一', '两', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** 一个, 两个, 三个… (两 before a measure word, as it is said). */
-function chineseCount(count: number): string {
+export function chineseCount(count: number): string {
   return `${CHINESE_COUNTS[count] ?? String(count)}个`;
 }
 
@@ -26,16 +27,18 @@ function ordinal(rank: number): string {
 }
 
 /** The dropped totals of one side, the most extreme first. */
-function droppedTotals(result: ContestantResult, side: 'high' | 'low'): string[] {
+function droppedTotals(result: Pick<ContestantResult, 'judgeTotals'>, side: 'high' | 'low'): string[] {
   const totals = result.judgeTotals.filter((total) => total.dropped === side);
   const byValue = (a: JudgeTotal, b: JudgeTotal) => compare(parseExact(a.total), parseExact(b.total));
   totals.sort((a, b) => (side === 'high' ? byValue(b, a) : byValue(a, b)));
   return totals.map((total) => total.shown);
 }
 
-type PanelSettings = Pick<RoundSettings, 'panel' | 'level'>;
+export type PanelSettings = Pick<RoundSettings, 'panel' | 'level'>;
+/** What a panel's part of the sentence reads of a result: the whole panel's, or one group's. */
+type PanelResult = Pick<ContestantResult, 'countedJudges' | 'effectiveK' | 'trimReduced' | 'judgeTotals'>;
 
-function panelPartsZh(result: ContestantResult, { panel, level }: PanelSettings): string[] {
+export function panelPartsZh(result: PanelResult, { panel, level }: PanelSettings): string[] {
   const counted = result.countedJudges;
   const k = result.effectiveK ?? 0;
   const short = result.trimReduced ? '评委人数不足，' : '';
@@ -71,7 +74,7 @@ function panelPartsZh(result: ContestantResult, { panel, level }: PanelSettings)
   }
 }
 
-function panelPartsEn(result: ContestantResult, { panel, level }: PanelSettings): string[] {
+export function panelPartsEn(result: PanelResult, { panel, level }: PanelSettings): string[] {
   const counted = result.countedJudges;
   const k = result.effectiveK ?? 0;
   const short = result.trimReduced ? 'too few judges, so ' : '';
@@ -118,30 +121,48 @@ export function readoutSentence(
   settings: PanelSettings,
   language: Language = 'zh-CN',
 ): string {
+  return composeReadout(
+    result,
+    language,
+    (inLanguage) => (inLanguage === 'en' ? panelPartsEn(result, settings) : panelPartsZh(result, settings)),
+    null,
+  );
+}
+
+/**
+ * The sentence around how the score was reached (`parts`): the adjustments, the final score and
+ * the rank; or, while pending, who is still needed (`short`, or the judges counted).
+ */
+export function composeReadout(
+  result: ContestantResult,
+  language: Language,
+  parts: (language: Language) => string[],
+  short: string | null,
+): string {
   const { countedJudges, requiredJudges, announcedScore, rank, tied } = result;
   if (language === 'en') {
     if (result.pending || announcedScore === null || rank === null) {
+      if (short) return `Not complete yet: ${short} have scored.`;
       return `Not complete yet: ${countedJudges} of the ${requiredJudges} judges needed have scored.`;
     }
-    const parts = panelPartsEn(result, settings);
+    const said = parts(language);
     for (const { label, points } of result.adjustments) {
-      parts.push(
-        points.startsWith('-') ? `minus ${label} ${withoutSign(points)}` : `plus ${label} ${points}`,
-      );
+      said.push(points.startsWith('-') ? `minus ${label} ${withoutSign(points)}` : `plus ${label} ${points}`);
     }
-    parts.push(`the final score is ${announcedScore}`);
-    parts.push(`currently ${tied ? 'tied ' : ''}${ordinal(rank)}`);
-    const sentence = parts.join('; ');
+    said.push(`the final score is ${announcedScore}`);
+    said.push(`currently ${tied ? 'tied ' : ''}${ordinal(rank)}`);
+    const sentence = said.join('; ');
     return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
   }
   if (result.pending || announcedScore === null || rank === null) {
+    if (short) return `评分尚未完成：${short}。`;
     return `评分尚未完成：已有${countedJudges}位评委完成评分，需要${requiredJudges}位。`;
   }
-  const parts = panelPartsZh(result, settings);
+  const said = parts(language);
   for (const { label, points } of result.adjustments) {
-    parts.push(points.startsWith('-') ? `扣除${label}${withoutSign(points)}分` : `加上${label}${points}分`);
+    said.push(points.startsWith('-') ? `扣除${label}${withoutSign(points)}分` : `加上${label}${points}分`);
   }
-  parts.push(`最后得分${announcedScore}分`);
-  parts.push(tied ? `目前并列第${rank}名` : `目前排名第${rank}名`);
-  return `${parts.join('，')}。`;
+  said.push(`最后得分${announcedScore}分`);
+  said.push(tied ? `目前并列第${rank}名` : `目前排名第${rank}名`);
+  return `${said.join('，')}。`;
 }

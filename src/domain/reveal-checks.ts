@@ -5,8 +5,9 @@
  */
 
 import type { MarkRow, SheetRow } from './events.ts';
+import { judgeCriteria } from './groups.ts';
 import type { SetAside } from './live-standings.ts';
-import type { Id, RecusalRule, RecuseList } from './model.ts';
+import type { Id, RecusalRule, RecuseList, RoundSettings } from './model.ts';
 import type { Outlier } from './outliers.ts';
 import { isRecusedFrom } from './recusal.ts';
 import type { SheetSigning } from './signing-checks.ts';
@@ -31,12 +32,14 @@ interface PanelJudge {
   id: Id;
   unit: string | null;
   recuse?: RecuseList | undefined;
+  /** The judge's rater group, in a round with groups. */
+  group?: Id | undefined;
 }
 
 /**
  * Each judge's progress on one contestant, in the panel's order, from the marks and sheets of
  * that contestant. Only the sheet's current criteria count: a mark of a criterion deleted since
- * is no part of the sheet.
+ * is no part of the sheet. In a round with `groups`, a judge's sheet is its group's criteria.
  */
 export function panelProgress(
   judges: readonly PanelJudge[],
@@ -45,8 +48,10 @@ export function panelProgress(
   marks: readonly MarkRow[],
   sheets: readonly SheetRow[],
   recusal: RecusalRule | undefined,
+  groups?: RoundSettings['groups'],
 ): JudgeProgress[] {
   return judges.map((judge) => {
+    const sheetCriteria = judgeCriteria({ groups }, judge, criteria);
     const markedIds = new Set(
       marks
         .filter(
@@ -54,8 +59,8 @@ export function panelProgress(
         )
         .map((mark) => mark.criterionId),
     );
-    const unmarked = criteria.filter((criterion) => !markedIds.has(criterion.id)).map(({ id }) => id);
-    const marked = criteria.length - unmarked.length;
+    const unmarked = sheetCriteria.filter((criterion) => !markedIds.has(criterion.id)).map(({ id }) => id);
+    const marked = sheetCriteria.length - unmarked.length;
     if (isRecusedFrom(judge, contestant, recusal))
       return { judgeId: judge.id, status: 'recused', marked, unmarked };
     const sheet = sheets.find((row) => row.judgeId === judge.id && row.contestantId === contestant.id);

@@ -10,11 +10,11 @@ import type { ContestantStatus, Hundredths } from './model.ts';
 
 export type RosterKind = 'contestants' | 'judges';
 
-export type RosterField = 'name' | 'unit' | 'topic' | 'draw' | 'status' | 'title' | 'weight';
+export type RosterField = 'name' | 'unit' | 'topic' | 'draw' | 'status' | 'title' | 'weight' | 'group';
 
 export const ROSTER_FIELDS: Record<RosterKind, readonly RosterField[]> = {
   contestants: ['name', 'unit', 'topic', 'draw', 'status'],
-  judges: ['name', 'title', 'unit', 'weight'],
+  judges: ['name', 'title', 'unit', 'weight', 'group'],
 };
 
 /** Header words seen in real sign-up sheets, per field, preferred first (compared without spaces, case-insensitive). */
@@ -27,6 +27,7 @@ const HEADER_WORDS: Record<RosterField, readonly string[]> = {
   status: ['状态', '参赛状态', 'status'],
   title: ['职务', '职称', '职务职称', '身份', 'title'],
   weight: ['权重', '系数', 'weight'],
+  group: ['评委组', '评委分组', '分组', '组别', 'group'],
 };
 
 export type ColumnMapping = Partial<Record<RosterField, number>>;
@@ -71,6 +72,8 @@ export interface RosterEntry {
   status: ContestantStatus;
   title: string | null;
   weight: Hundredths;
+  /** The 评委组 as written (NFKC, trimmed): a group's label or id, matched by resolveGroup. */
+  group: string | null;
 }
 
 export type RosterRead =
@@ -169,8 +172,30 @@ export function readRoster(
       status,
       title: cell(cells, 'title') || null,
       weight,
+      group: groupText(cell(cells, 'group')) || null,
     });
   });
   if (entries.length === 0 && errors.length === 0) errors.push(issue('rosterEmpty', 'rows'));
   return errors.length > 0 ? { ok: false, errors, warnings } : { ok: true, entries, warnings };
+}
+
+/** A 评委组 as typed: full-width letters and digits made plain (NFKC), spaces at the ends dropped. */
+export function groupText(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+/**
+ * The group a 评委组 cell names, by label first, then by id (both compared as groupText), among
+ * the groups of the competition's rounds; null when none is named so.
+ */
+export function resolveGroup<G extends { id: string; label: string }>(
+  text: string,
+  groups: readonly G[],
+): G | null {
+  const wanted = groupText(text);
+  return (
+    groups.find((group) => groupText(group.label) === wanted) ??
+    groups.find((group) => groupText(group.id) === wanted) ??
+    null
+  );
 }

@@ -3,7 +3,15 @@
  * device (from IndexedDB, src/db/read.ts) and in verification (from a fold of a backup's raw
  * events), so both score exactly the same marks.
  */
-import { type AdjustmentRow, isAdjustmentActive, type MarkRow, type Projection } from './events.ts';
+import { withAudienceVotes } from './audience.ts';
+import {
+  type AdjustmentRow,
+  type AudienceVoteRow,
+  type AudienceWindowRow,
+  isAdjustmentActive,
+  type MarkRow,
+  type Projection,
+} from './events.ts';
 import type { Id, RoundInput } from './model.ts';
 import { byOrderThenId } from './order.ts';
 import { type ContestantRecord, isAssigned, type JudgeRecord, type RoundRecord } from './records.ts';
@@ -15,6 +23,9 @@ export interface RoundRows {
   contestants: readonly ContestantRecord[];
   marks: readonly MarkRow[];
   adjustments: readonly AdjustmentRow[];
+  /** The round's audience voting windows and votes (./audience.ts); absent: none. */
+  audienceWindows?: readonly AudienceWindowRow[];
+  audienceVotes?: readonly AudienceVoteRow[];
 }
 
 /**
@@ -27,17 +38,22 @@ export function assembleRoundInput({
   contestants,
   marks,
   adjustments,
+  audienceWindows = [],
+  audienceVotes = [],
 }: RoundRows): RoundInput {
   const judgeIds = new Set(judges.map((judge) => judge.id));
   const contestantIds = new Set(contestants.map((contestant) => contestant.id));
   const criterionIds = new Set(round.criteria.map((criterion) => criterion.id));
-  return {
+  const { groups } = round.settings;
+  const input: RoundInput = {
     criteria: round.criteria.map(({ id, label, max, points, step }) => ({ id, label, max, points, step })),
-    judges: [...judges].sort(byOrderThenId).map(({ id, name, weight, unit, recuse }) => ({
+    judges: [...judges].sort(byOrderThenId).map(({ id, name, weight, unit, recuse, group }) => ({
       id,
       name,
       weight,
       unit,
+      // A judge's group is competition-wide: it means something only in a round with groups.
+      ...(groups && group !== undefined ? { group } : {}),
       // A judge's 回避名单 spans the competition: the round's engine sees this round's part.
       ...(recuse
         ? {
@@ -80,8 +96,18 @@ export function assembleRoundInput({
       panel: { ...round.settings.panel },
       tieBreak: [...round.settings.tieBreak],
       awards: round.settings.awards.map((tier) => ({ ...tier })),
+      ...(groups
+        ? {
+            groups: groups.map((entry) => ({
+              ...entry,
+              criteria: entry.criteria && [...entry.criteria],
+              panel: entry.panel && { ...entry.panel },
+            })),
+          }
+        : {}),
     },
   };
+  return withAudienceVotes(input, round.audience, audienceWindows, audienceVotes);
 }
 
 /** The rows of one round in a folded projection, or null when the round is not in it. */
@@ -96,5 +122,7 @@ export function roundRowsOf(projection: Projection, roundId: Id): RoundRows | nu
     contestants: inRound(projection.entities.contestants),
     marks: inRound(projection.marks),
     adjustments: inRound(projection.adjustments),
+    audienceWindows: inRound(projection.audienceWindows),
+    audienceVotes: inRound(projection.audienceVotes),
   };
 }

@@ -9,7 +9,8 @@
  */
 
 import { type EntityHeadRow, entityChangeOf, type LeitaiEvent, mergeEntity } from '../domain/events';
-import { describeIssue } from '../domain/issues';
+import { judgeGroupOf, judgeMarksCriterion } from '../domain/groups';
+import { describeIssue, issue } from '../domain/issues';
 import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
@@ -173,6 +174,14 @@ export class Admission {
 
   judge(judgeId: Id): JudgeRecord | undefined {
     return this.entities.judges.get(judgeId);
+  }
+
+  round(roundId: Id): SetupRecords['rounds'] | undefined {
+    return this.entities.rounds.get(roundId);
+  }
+
+  contestant(contestantId: Id): SetupRecords['contestants'] | undefined {
+    return this.entities.contestants.get(contestantId);
   }
 
   /** Whether the round exists (created and not deleted). */
@@ -411,9 +420,22 @@ export class Admission {
           'payload.criterionId',
         );
       }
-      if (event.payload.value === null) return null;
       const judge = this.entities.judges.get(event.payload.judgeId);
       const contestant = this.entities.contestants.get(event.payload.contestantId);
+      // A judge marks only its group's criteria (src/domain/groups.ts), whatever its device allowed.
+      if (judge && !judgeMarksCriterion(round.settings, judge, criterion.id)) {
+        const group = judgeGroupOf(round.settings, judge);
+        const found = group
+          ? issue('markOutsideGroup', 'payload.criterionId', {
+              judge: judge.name,
+              contestant: contestant?.name ?? event.payload.contestantId,
+              criterion: criterion.label,
+              group: group.label,
+            })
+          : issue('judgeWithoutGroup', 'payload.judgeId', { judge: judge.name });
+        return refusal('invalidMark', describeIssue(found), found.path);
+      }
+      if (event.payload.value === null) return null;
       const found = checkSingleMark(
         event.payload.value,
         { ...criterion, id: criterion.label },

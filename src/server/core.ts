@@ -49,6 +49,7 @@ import {
   type WireEvent,
 } from '../sync/protocol';
 import { Admission } from './admission';
+import { AudienceDesk, type AudienceLimits, AudienceRefusal, DEFAULT_AUDIENCE_LIMITS } from './audience';
 import {
   AttemptLimiter,
   type AttemptTarget,
@@ -124,6 +125,8 @@ export interface VenueCoreOptions {
   limiter?: AttemptLimiter;
   /** Where tablets reach the app, e.g. https://192.168.1.10:5443 (hello's publicBaseUrl). */
   publicBaseUrl?: string | null;
+  /** 大众投票: phones per address and each phone's request rate. */
+  audienceLimits?: Partial<AudienceLimits>;
 }
 
 class Refusal extends Error {
@@ -190,20 +193,33 @@ export class VenueCore {
   private readonly now: () => number;
   private readonly limiter: AttemptLimiter;
   private admission: Admission;
+  private audience: AudienceDesk;
+  private readonly audienceLimits: AudienceLimits;
   private claimCode: string | null;
   publicBaseUrl: string | null;
+  /** The audience's voting page on plain http (phones trust no certificate), for the projector's QR code. */
+  audienceUrl: string | null = null;
   private readonly listeners = new Set<(notice: CoreNotice) => void>();
   /** Live sockets open now, per device id (http.ts reports them): a device with one is online. */
   private readonly liveSockets = new Map<string, number>();
   /** When each device was last heard from in this process (a token's last use is kept coarser). */
   private readonly lastHeard = new Map<string, number>();
 
-  constructor({ store, now = Date.now, claimCode, limiter, publicBaseUrl = null }: VenueCoreOptions) {
+  constructor({
+    store,
+    now = Date.now,
+    claimCode,
+    limiter,
+    publicBaseUrl = null,
+    audienceLimits,
+  }: VenueCoreOptions) {
     this.store = store;
     this.publicBaseUrl = publicBaseUrl;
     this.now = now;
     this.limiter = limiter ?? new AttemptLimiter({ now });
     this.admission = Admission.fromLog(store.allEventBodies());
+    this.audienceLimits = { ...DEFAULT_AUDIENCE_LIMITS, ...audienceLimits };
+    this.audience = new AudienceDesk(store, now, this.audienceLimits);
     this.serverId = this.metaOrCreate(META_SERVER_ID, () => newToken().slice(0, 16));
     this.metaOrCreate(META_PROJECTOR_CODE, () => newNumericCode(8));
     this.claimCode = this.isClaimed() ? null : (claimCode ?? newNumericCode(8));
@@ -285,7 +301,7 @@ export class VenueCore {
       if (protocolError) return errorResponse(protocolError);
       return await this.route(request);
     } catch (error) {
-      if (error instanceof Refusal) return errorResponse(error.error);
+      if (error instanceof Refusal || error instanceof AudienceRefusal) return errorResponse(error.error);
       throw error;
     }
   }
@@ -302,6 +318,7 @@ export class VenueCore {
     if (method === 'POST' && path === '/join/projector') {
       return this.attempt(request, 'projectorCode', async () => this.joinProjector(body));
     }
+    if (path.startsWith('/audience/')) return this.audienceRoute(request);
     const routes: Record<string, (session: Session) => ApiResponse> = {
       'GET /session': (session) => json(200, session),
       'POST /push': (session) => json(200, this.push(session, body)),
@@ -320,6 +337,30 @@ export class VenueCore {
     return handler(session);
   }
 
+  /**
+   * 大众投票: a phone joins, reads the voting state and votes, with its audience token only (a
+   * device's token is not one, nor the other way round).
+   */
+  private audienceRoute(request: ApiRequest): ApiResponse {
+    const { method, path } = request;
+    if (method === 'POST' && path === '/audience/join') {
+      if (request.body !== undefined) refuse('malformedRequest', 'joining the audience takes no body');
+      return json(200, this.audience.join(request.address));
+    }
+    if (method === 'GET' && path === '/audience/state') {
+      return json(200, this.audience.stateFor(this.audience.voter(request.token), this.admission));
+    }
+    if (method === 'POST' && path === '/audience/vote') {
+      const voter = this.audience.voter(request.token);
+      const written = this.audience.vote(voter, request.body, this.admission);
+      const readers = new CommitReaders();
+      readers.add(written.reading);
+      this.notify({ type: 'commit', head: this.store.head(), readers });
+      return json(200, this.audience.stateFor(voter, this.admission));
+    }
+    return errorResponse(syncError('notFound', `no ${method} ${API_PREFIX}${path}`));
+  }
+
   private hello(): HelloResponse {
     return {
       protocol: PROTOCOL_VERSION,
@@ -328,6 +369,7 @@ export class VenueCore {
       claimed: this.isClaimed(),
       head: this.store.head(),
       publicBaseUrl: this.publicBaseUrl,
+      audienceUrl: this.audienceUrl,
     };
   }
 
@@ -521,6 +563,8 @@ export class VenueCore {
           const outcome = this.admit(session, value, index);
           if (outcome.refused) refused.push(outcome.refused);
           else {
+            // The server's own events the push caused (a close's seal): devices pull them too.
+            for (const reading of outcome.also ?? []) readers.add(reading);
             acknowledged.push(outcome.id);
             if (outcome.reading) {
               accepted += 1;
@@ -532,6 +576,7 @@ export class VenueCore {
     } catch (error) {
       // The batch rolled back: the fold, advanced event by event, is rebuilt from what committed.
       this.admission = Admission.fromLog(this.store.allEventBodies());
+      this.audience = new AudienceDesk(this.store, this.now, this.audienceLimits);
       throw error;
     }
     const head = this.store.head();
@@ -550,7 +595,9 @@ export class VenueCore {
     session: Session,
     value: unknown,
     index: number,
-  ): { refused: RefusedEvent } | { refused?: undefined; id: string; reading: EventReading | null } {
+  ):
+    | { refused: RefusedEvent }
+    | { refused?: undefined; id: string; reading: EventReading | null; also?: EventReading[] } {
     const rawId = fieldOf(value, 'id');
     const eventId = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
     const parsed = parseWireEvent(value);
@@ -561,9 +608,14 @@ export class VenueCore {
     const event = parsed.value;
     // Stored already: acknowledged as it is, whatever the setup has become since.
     if (this.store.hasEvent(event.id)) return { id: event.id, reading: null };
+    if (event.deviceId === this.audience.serverDeviceId()) {
+      const message = `device ${event.deviceId} is the venue server's own: no device writes under it`;
+      return { refused: { eventId: event.id, index, code: 'foreignDevice', message } };
+    }
     const writer = this.writerOf(session, event);
     if ('code' in writer) return { refused: { eventId: event.id, index, ...writer } };
-    const denied = this.admission.check(writer, event);
+    const denied =
+      this.admission.check(writer, event) ?? this.audience.refusalOf(event as LeitaiEvent, this.admission);
     if (denied) return { refused: { eventId: event.id, index, ...denied } };
     const reading = readingOf(event);
     const outcome = this.store.insertEvent({
@@ -580,7 +632,11 @@ export class VenueCore {
     this.admission.apply(event as LeitaiEvent);
     if (outcome.kind === 'new' && isPurge(event as LeitaiEvent))
       this.purgeStored(event as LeitaiEvent<'scope.purge'>);
-    return { id: event.id, reading: outcome.kind === 'new' ? reading : null };
+    const also = this.audience.admitted(event as LeitaiEvent, outcome.kind === 'new').map((written) => {
+      this.admission.apply(written.event);
+      return written.reading;
+    });
+    return { id: event.id, reading: outcome.kind === 'new' ? reading : null, also };
   }
 
   /**
@@ -591,6 +647,7 @@ export class VenueCore {
     const scope = purgeScopeOf(purge);
     this.store.deleteEvents((stored) => isWithinScope(stored, scope));
     this.admission = Admission.fromLog(this.store.allEventBodies());
+    this.audience = new AudienceDesk(this.store, this.now, this.audienceLimits);
   }
 
   /**

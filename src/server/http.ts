@@ -6,6 +6,7 @@
  *                    ("events up to seq N exist"); a lost poke loses nothing, devices also pull
  *                    on their own
  *   /setup, /ca.crt  onboarding: trusting the venue's certificate authority (./onboarding.ts)
+ *   /v               the audience's voting page (大众投票, built from src/app/audience/vote.html)
  *   anything else    the built app (static-server.mjs)
  *
  * https on one port (when there is a certificate) and plain http on another: a tablet that does
@@ -66,6 +67,12 @@ export interface VenueServer {
 }
 
 const LIVE_PATH = `${API_PREFIX}/live`;
+/**
+ * The short address the projector's QR code holds, and the built page it serves: a separate
+ * entry of the build, so that a phone loads none of the app (vite.config.ts).
+ */
+export const VOTING_PAGE_PATH = '/v';
+const VOTING_PAGE_FILE = '/src/app/audience/vote.html';
 const HELLO_TIMEOUT_MS = 10_000;
 /** How long the rest of a refused body is read (and dropped) before its connection is cut. */
 const LINGER_MS = 5000;
@@ -296,6 +303,9 @@ export async function startVenueServer(options: VenueServerOptions): Promise<Ven
         });
         res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
         res.end(req.method === 'HEAD' ? undefined : page);
+      } else if (url.pathname === VOTING_PAGE_PATH) {
+        req.url = `${VOTING_PAGE_FILE}${url.search}`;
+        await serveStatic(req, res);
       } else {
         await serveStatic(req, res);
       }

@@ -21,6 +21,9 @@ const USAGE = `Usage: npm start -- [options]
       --cert FILE      a certificate (PEM) to use instead of the local one (env LEITAI_CERT)
       --key FILE       its private key (PEM) (env LEITAI_KEY)
       --no-build       serve dist/ as it is, without building it when stale
+      --phones-per-address N
+                       大众投票: audience phones that may join from one address
+                       (env LEITAI_PHONES_PER_ADDRESS; default 8)
   -h, --help           show this help`;
 
 function fail(message) {
@@ -40,6 +43,7 @@ try {
       cert: { type: 'string' },
       key: { type: 'string' },
       'no-build': { type: 'boolean' },
+      'phones-per-address': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -70,6 +74,11 @@ const keyFile = values.key ?? process.env.LEITAI_KEY ?? null;
 if ((certFile === null) !== (keyFile === null)) fail('--cert and --key go together.');
 if (certFile && httpsPort === null) fail('--cert and --key need https: drop --no-https.');
 
+const phonesText = values['phones-per-address'] ?? process.env.LEITAI_PHONES_PER_ADDRESS ?? null;
+if (phonesText !== null && !/^[1-9]\d{0,5}$/.test(phonesText))
+  fail(`Invalid phones per address: ${phonesText} (a whole number from 1)`);
+const phonesPerAddress = phonesText === null ? null : Number(phonesText);
+
 if (!values['no-build']) await buildIfStale();
 
 register();
@@ -85,6 +94,7 @@ try {
     httpsPort,
     certFile,
     keyFile,
+    phonesPerAddress,
   });
 } catch (error) {
   if (error?.code === 'EADDRINUSE')

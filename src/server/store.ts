@@ -12,6 +12,10 @@
  * - tokens: device sessions, by the SHA-256 of the token (the token itself is never stored); one
  *   per device, expiring a day after its last use.
  * - meta: the server id, the organizer's password hash, the projector code, the schema version.
+ * - audience_voters: the audience's phones (大众投票), by the SHA-256 of their token, with their
+ *   voter number and the address they joined from (the cap of phones per address).
+ * - audience_windows: when the server admitted each voting window, by its own clock: a vote is
+ *   judged against it, across a restart too.
  */
 
 import Database from 'better-sqlite3';
@@ -36,6 +40,17 @@ CREATE TABLE IF NOT EXISTS tokens (
   revoked_at TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS tokens_by_device ON tokens (device_id);
+CREATE TABLE IF NOT EXISTS audience_voters (
+  token_hash TEXT PRIMARY KEY,
+  voter_number INTEGER NOT NULL UNIQUE,
+  address TEXT NOT NULL,
+  joined_at TEXT NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS audience_voters_by_address ON audience_voters (address);
+CREATE TABLE IF NOT EXISTS audience_windows (
+  window_id TEXT PRIMARY KEY,
+  opened_at_ms INTEGER NOT NULL
+) STRICT;
 `;
 
 /**
@@ -338,6 +353,71 @@ export class VenueStore {
 
   head(): number {
     return this.statements.head.get()?.head ?? 0;
+  }
+
+  /** The last sequence number a device used (0 for none): the server's own next event follows it. */
+  lastDeviceSeq(deviceId: string): number {
+    const row = this.db
+      .prepare<[string], { last: number | null }>(
+        'SELECT MAX(device_seq) AS last FROM events WHERE device_id = ?',
+      )
+      .get(deviceId);
+    return row?.last ?? 0;
+  }
+
+  /** A new audience phone: its number is one past the last. */
+  addVoter(tokenHash: string, address: string, at: string): number {
+    const row = this.db
+      .prepare<[], { last: number | null }>('SELECT MAX(voter_number) AS last FROM audience_voters')
+      .get();
+    const number = (row?.last ?? 0) + 1;
+    this.db
+      .prepare(
+        'INSERT INTO audience_voters (token_hash, voter_number, address, joined_at) VALUES (?, ?, ?, ?)',
+      )
+      .run(tokenHash, number, address, at);
+    return number;
+  }
+
+  voterNumber(tokenHash: string): number | undefined {
+    return this.db
+      .prepare<[string], { voter_number: number }>(
+        'SELECT voter_number FROM audience_voters WHERE token_hash = ?',
+      )
+      .get(tokenHash)?.voter_number;
+  }
+
+  votersFrom(address: string): number {
+    return (
+      this.db
+        .prepare<[string], { count: number }>(
+          'SELECT COUNT(*) AS count FROM audience_voters WHERE address = ?',
+        )
+        .get(address)?.count ?? 0
+    );
+  }
+
+  voterCount(): number {
+    return (
+      this.db.prepare<[], { count: number }>('SELECT COUNT(*) AS count FROM audience_voters').get()?.count ??
+      0
+    );
+  }
+
+  /** When the server admitted a voting window (ms since the epoch, its own clock). */
+  setWindowOpenedAt(windowId: string, openedAtMs: number): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO audience_windows (window_id, opened_at_ms) VALUES (?, ?)')
+      .run(windowId, openedAtMs);
+  }
+
+  windowOpenings(): Map<string, number> {
+    const rows = this.db
+      .prepare<[], { window_id: string; opened_at_ms: number }>(
+        'SELECT window_id, opened_at_ms FROM audience_windows',
+      )
+      .all();
+    return new Map(rows.map((row) => [row.window_id, row.opened_at_ms]));
   }
 
   device(deviceId: string): DeviceRow | undefined {

@@ -9,7 +9,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { VenueCore } from './core';
-import { startVenueServer } from './http';
+import { startVenueServer, VOTING_PAGE_PATH } from './http';
 import { VenueStore } from './store';
 import { localTls, suppliedTls, type TlsMaterial } from './tls';
 
@@ -23,6 +23,8 @@ export interface VenueOptions {
   /** A certificate and key supplied by the organizer, instead of the local authority's. */
   certFile: string | null;
   keyFile: string | null;
+  /** 大众投票: audience phones per client address; null for the default (./audience.ts). */
+  phonesPerAddress?: number | null;
 }
 
 /** This laptop's IPv4 addresses on the venue's network (not loopback). */
@@ -69,7 +71,10 @@ function privateDataDir(dataDir: string): string {
 
 export async function runVenueServer(options: VenueOptions): Promise<{ close(): Promise<void> }> {
   const store = new VenueStore(privateDataDir(options.dataDir));
-  const core = new VenueCore({ store });
+  const core = new VenueCore({
+    store,
+    audienceLimits: options.phonesPerAddress ? { phonesPerAddress: options.phonesPerAddress } : {},
+  });
   const everywhere = options.host === '0.0.0.0' || options.host === '::';
   const lan = everywhere ? lanAddresses() : [];
   const tls = tlsFor(options, lan);
@@ -92,6 +97,7 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
       server.httpsPort !== null
         ? `https://${urlHost(first)}:${server.httpsPort}`
         : `http://${urlHost(first)}:${server.httpPort}`;
+    core.audienceUrl = `http://${urlHost(first)}:${server.httpPort}${VOTING_PAGE_PATH}`;
   }
   await printBanner({
     options,

@@ -34,6 +34,10 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * (src/domain/events.ts mergeEntity). A v3 client would refuse such a put as malformed when it
  * pulls one, and its own whole puts would overwrite the fields another device edited meanwhile,
  * so it is answered `protocolTooOld`.
+ * 5: 大众投票: the host's `audience.open`/`audience.close`, and `audience.vote`/`audience.seal`
+ * written by the server itself (author `server`); audience tokens and their endpoints under
+ * /audience. A v4 client would refuse the new kinds and author as malformed when it pulls them,
+ * so it is answered `protocolTooOld`.
  * 6: signed sheets: `judge.key.register`/`judge.key.retire` from a judge's tablet, and a
  * `sheet.submit` may carry its `signature` (src/domain/signing.ts). An older client would refuse
  * the new kinds and field as malformed when it pulls them, so it is answered `protocolTooOld`.
@@ -101,6 +105,11 @@ export interface HelloResponse {
   head: number;
   /** Where tablets on the venue's network reach the app (for join links and QR codes); null when unknown. */
   publicBaseUrl: string | null;
+  /**
+   * The audience's voting page (大众投票), for the projector's QR code: on plain http, since a
+   * phone in the hall trusts no venue certificate; null when unknown.
+   */
+  audienceUrl: string | null;
 }
 
 /**
@@ -209,6 +218,40 @@ export interface PresenceResponse {
   judges: JudgePresence[];
 }
 
+// ---------------------------------------------------------------------------------------------
+// 大众投票: the audience's phones (src/server/audience.ts). An audience token is no device
+// session: it reaches these three endpoints only.
+
+/** POST /audience/join (no body): a new phone's token, and its number (观众 #n). */
+export interface AudienceJoinResponse {
+  token: string;
+  voter: number;
+}
+
+/** GET /audience/state: what a phone may know, nothing more. */
+export interface AudienceStateResponse {
+  /** The window open now; null when voting is not open (not yet, or closed). */
+  voting: {
+    roundId: Id;
+    roundName: string;
+    contestantId: Id;
+    contestantName: string;
+    mode: 'support' | 'rating';
+    /** Time left by the server's clock. */
+    remainingMs: number;
+    /** This phone's current vote for the contestant; null before it votes. */
+    myVote: number | null;
+  } | null;
+}
+
+/** POST /audience/vote: for the contestant whose window is open; a later vote replaces it. */
+export interface AudienceVoteRequest {
+  roundId: Id;
+  contestantId: Id;
+  /** 1 支持 / 0 不支持, or a whole 1 to 10. */
+  value: number;
+}
+
 /** Server -> device over the live WebSocket. A poke only says "pull": losing one loses nothing. */
 export type LiveServerMessage =
   | { type: 'welcome'; head: number }
@@ -256,7 +299,15 @@ export type SyncErrorCode =
   /** The event's competition or round was purged (the demo, a rehearsal): it never comes back. */
   | 'purgedScope'
   /** A purge the rules do not allow (a real competition with real marks, a real round). */
-  | 'purgeRefused';
+  | 'purgeRefused'
+  /** 大众投票: no window is open for that contestant (not yet, or closed): the vote changes nothing. */
+  | 'votingClosed'
+  /** 大众投票: a value the round's mode does not take. */
+  | 'invalidVote'
+  /** 大众投票: this address has joined as many phones as the server allows. */
+  | 'tooManyPhones'
+  /** 大众投票: this phone sent more requests than its rate allows. */
+  | 'tooManyRequests';
 
 export interface SyncError {
   code: SyncErrorCode;
@@ -301,6 +352,10 @@ export const HTTP_STATUS: Record<SyncErrorCode, number> = {
   tooManyDevices: 429,
   purgedScope: 410,
   purgeRefused: 403,
+  votingClosed: 409,
+  invalidVote: 422,
+  tooManyPhones: 429,
+  tooManyRequests: 429,
 };
 
 export function syncError(
@@ -334,6 +389,12 @@ export const MIN_PASSWORD_LENGTH = 6;
 // ---------------------------------------------------------------------------------------------
 // Who may write what
 
+/**
+ * The kinds the venue server alone writes, as author `server` (the audience's votes and the
+ * seals of their windows): no device pushes them, the organizer's included.
+ */
+export const SERVER_EVENT_TYPES: ReadonlySet<EventType> = new Set(['audience.vote', 'audience.seal']);
+
 /** The kinds a judge's tablet writes (src/db/marks.ts, corrections.ts), always as that judge. */
 export const JUDGE_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'mark.set',
@@ -353,6 +414,9 @@ export function writeRefusal(
   session: { role: DeviceRole; deviceId: Id; judgeId: Id | null },
   event: WireEvent,
 ): Pick<SyncError, 'code' | 'message'> | null {
+  if (SERVER_EVENT_TYPES.has(event.type) || event.author.role === 'server') {
+    return { code: 'forbiddenAuthor', message: `only the venue server writes ${event.type} or as itself` };
+  }
   if (session.role === 'organizer') return null;
   if (session.role === 'projector') return { code: 'readOnlyDevice', message: 'a projector does not write' };
   if (event.deviceId !== session.deviceId) {
@@ -408,7 +472,14 @@ const JUDGE_PRIVATE_TYPES: ReadonlySet<EventType> = new Set([
   'stage.confirm',
 ]);
 
+/**
+ * The `reader` of the audience's votes and seals: no judge's id is empty, so only the organizer's
+ * devices and the projector (its live tally) read them; never a judge, never a phone.
+ */
+export const NO_JUDGE_READER = '';
+
 export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
+  if (SERVER_EVENT_TYPES.has(event.type)) return { reader: NO_JUDGE_READER, projector: true, redact: false };
   if (JUDGE_PRIVATE_TYPES.has(event.type) && 'judgeId' in event.payload) {
     // Which judges have submitted is shown on the projector's panel; their marks are not.
     return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };

@@ -120,10 +120,32 @@ export function screens(root: string, manifest: BuildManifest): Screen[] {
   return list;
 }
 
+/** The audience's voting page (/v): an entry of its own, a phone loads nothing of the app. */
+export const VOTING_PAGE = 'src/app/audience/vote.html';
+// 30 kB gzipped: a phone that scanned the projector's code votes within a second on a full hall's Wi-Fi.
+export const VOTING_PAGE_BUDGET_BYTES = 30_000;
+
 function entryKey(manifest: BuildManifest): string {
-  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry);
+  const entries = Object.keys(manifest).filter((key) => manifest[key]?.isEntry && key !== VOTING_PAGE);
   if (entries.length !== 1) throw new Error(`expected one entry chunk, found ${entries.join(', ')}`);
   return entries[0] as string;
+}
+
+/** The voting page's JavaScript: its entry chunk and its static imports, nothing of the app's shell. */
+export function measureVotingPage(dist: string, manifest: BuildManifest): JsFigure {
+  if (!manifest[VOTING_PAGE]) throw new Error(`the build has no ${VOTING_PAGE}`);
+  const chunks = [...staticClosure(manifest, VOTING_PAGE, new Set())].map(
+    (key) => manifest[key] as ManifestChunk,
+  );
+  const contents = chunks.map((chunk) => readFileSync(join(dist, chunk.file)));
+  const css = [...new Set(chunks.flatMap((chunk) => chunk.css ?? []))];
+  return {
+    name: '/v (voting page)',
+    files: chunks.map((chunk) => chunk.file),
+    rawBytes: contents.reduce((sum, bytes) => sum + bytes.length, 0),
+    gzipBytes: contents.reduce((sum, bytes) => sum + gzipSize(bytes), 0),
+    cssGzipBytes: css.reduce((sum, file) => sum + gzipSize(readFileSync(join(dist, file))), 0),
+  };
 }
 
 /** The chunk keys that load with `key`: itself and its static imports, transitively. */

@@ -12,7 +12,14 @@ import { buildIfStale, projectRoot } from '../../src/server/build-if-stale.mjs';
 import { startStaticServer } from '../../src/server/static-server.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/harness';
 import { runAxe } from './axe';
-import { JS_BUDGET_BYTES, measureInitialJs, readManifest, screens } from './js-budget';
+import {
+  JS_BUDGET_BYTES,
+  measureInitialJs,
+  measureVotingPage,
+  readManifest,
+  screens,
+  VOTING_PAGE_BUDGET_BYTES,
+} from './js-budget';
 import { CATEGORIES, LIGHTHOUSE_MIN_SCORE, runLighthouse } from './lighthouse';
 
 type Check = 'js' | 'lighthouse' | 'axe';
@@ -64,6 +71,21 @@ if (checks.has('js')) {
       budgeted ? (over ? 'OVER' : 'ok') : 'not budgeted',
     ];
   });
+  const voting = measureVotingPage(dist, manifest);
+  const votingOver = voting.gzipBytes > VOTING_PAGE_BUDGET_BYTES;
+  if (votingOver) {
+    failures.push(
+      `initial JS of ${voting.name}: ${kb(voting.gzipBytes)} kB > ${kb(VOTING_PAGE_BUDGET_BYTES)} kB`,
+    );
+  }
+  rows.push([
+    voting.name,
+    kb(voting.gzipBytes),
+    kb(voting.rawBytes),
+    voting.files.length,
+    kb(voting.cssGzipBytes),
+    votingOver ? 'OVER' : `ok (budget ${kb(VOTING_PAGE_BUDGET_BYTES)})`,
+  ]);
   table(['screen', 'JS gz kB', 'JS raw kB', 'files', 'CSS gz kB', 'budget'], rows);
 }
 

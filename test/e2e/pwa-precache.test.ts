@@ -69,7 +69,8 @@ describe('the built service worker', () => {
   it('answers every app address with index.html, not the server’s own, and cleans old caches', () => {
     const sw = read('sw.js');
     expect(sw).toMatch(/NavigationRoute\(\w+\.createHandlerBoundToURL\("index\.html"\)/);
-    expect(sw).toContain('denylist:[/^\\/api\\//,/^\\/setup$/,/^\\/ca\\.crt$/]');
+    // The venue server's own pages, the audience's voting page (/v) among them.
+    expect(sw).toContain('denylist:[/^\\/api\\//,/^\\/setup$/,/^\\/ca\\.crt$/,/^\\/v$/]');
     expect(sw).toContain('cleanupOutdatedCaches()');
     // Prompt mode: the new version waits for the user's consent (a SKIP_WAITING message).
     expect(sw).toContain('"SKIP_WAITING"===');

@@ -16,11 +16,13 @@
 import type * as judge from './judge';
 import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
+import type * as organizerGroups from './organizer-groups';
 import type * as organizerPeople from './organizer-people';
 import type * as projector from './projector';
 import type * as repositoryErrors from './repository-errors';
 import type * as results from './results';
 import type * as resultsBackup from './results-backup';
+import type * as season from './season';
 import type * as stage from './stage';
 import type * as syncErrors from './sync-errors';
 import type * as syncPanel from './sync-panel';
@@ -34,6 +36,12 @@ export const areaLoaders = {
     'zh-CN': () =>
       import('./organizer-people?lang=zh-CN').then((m: typeof organizerPeople) => m.organizerPeopleZh),
     en: () => import('./organizer-people?lang=en').then((m: typeof organizerPeople) => m.organizerPeopleEn),
+  },
+  // The settings tab's rater groups and audience voting (RoundWorkspace: lazyPart).
+  'organizer-groups': {
+    'zh-CN': () =>
+      import('./organizer-groups?lang=zh-CN').then((m: typeof organizerGroups) => m.organizerGroupsZh),
+    en: () => import('./organizer-groups?lang=en').then((m: typeof organizerGroups) => m.organizerGroupsEn),
   },
   judge: {
     'zh-CN': () => import('./judge?lang=zh-CN').then((m: typeof judge) => m.judgeZh),
@@ -50,6 +58,11 @@ export const areaLoaders = {
   results: {
     'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
     en: () => import('./results?lang=en').then((m: typeof results) => m.resultsEn),
+  },
+  // The season 积分制's (/season).
+  season: {
+    'zh-CN': () => import('./season?lang=zh-CN').then((m: typeof season) => m.seasonZh),
+    en: () => import('./season?lang=en').then((m: typeof season) => m.seasonEn),
   },
   // The backup panel's (ResultsPage.tsx: lazyPart), after the standings.
   'results-backup': {
@@ -89,6 +102,7 @@ export const routeAreas: Readonly<Record<string, readonly MessageArea[]>> = {
   '/stage': ['stage'],
   '/projector': ['projector', 'sync-errors'],
   '/results': ['results'],
+  '/season': ['season'],
 };
 
 const languages = new Set<Lang>(['zh-CN']);

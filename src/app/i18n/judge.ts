@@ -61,6 +61,9 @@ export const judgeZh = {
   'judge.state.correctionPending': '申请修改中',
   'judge.pick.title': '请选择选手',
   'judge.pick.body': '在选手列表中点选要评分的选手。主持人叫号后，台上选手的评分表会自动打开。',
+  'judge.group.noneTitle': '您还没有分到本轮的评委组',
+  'judge.group.noneBody':
+    '“{round}”按评委组评分，{name}不在本轮的任何评委组中，暂时不能打分。请联系组织者在“评委”中为您选择评委组。',
   'judge.criterion.max': '满分 {max}',
   'judge.criterion.step': '最小分值 {step}',
   'judge.criterion.points': '计 {points} 分',
@@ -191,6 +194,9 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.pick.title': 'Choose a contestant',
   'judge.pick.body':
     'Tap the contestant to score in the list. When the host calls a contestant, their score sheet opens by itself.',
+  'judge.group.noneTitle': 'You are in no rater group of this round',
+  'judge.group.noneBody':
+    '“{round}” is scored in rater groups, and {name} is in none of them, so there is nothing to mark yet. Ask the organizer to choose your group under Judges.',
   'judge.criterion.max': 'max {max}',
   'judge.criterion.step': 'step {step}',
   'judge.criterion.points': 'worth {points}',

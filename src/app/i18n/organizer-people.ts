@@ -31,6 +31,11 @@ export const organizerPeopleZh = {
   'people.field.judgeUnitHint': '与选手单位相同时，这位评委不给该选手打分（回避）。',
   'people.field.weight': '权重',
   'people.field.weightHint': '一般为 1；领导评委可设为 2。只在“加权平均”计分规则下生效。',
+  'people.field.group': '评委组',
+  'people.field.groupNone': '不分组',
+  'people.field.groupHint': '分组评分的轮次里，评委只给本组的评分项打分（评委组在“评分规则”中设置）',
+  'people.judges.noGroup': '未分组',
+  'people.judges.noGroupTitle': '“{name}”评分的轮次设有评委分组，请为其选择评委组',
   'people.field.contestantUnit': '单位（村/乡镇）',
   'people.field.contestantUnitPlaceholder': '如：三工镇东风村',
   'people.field.topic': '题目',
@@ -137,12 +142,17 @@ export const organizerPeopleZh = {
   'people.import.field.title': '职务',
   'people.import.field.judgeUnit': '单位（回避）',
   'people.import.field.weight': '权重',
+  'people.import.field.group': '评委组',
   'people.import.errorsHeading':
     '发现 {count} 处错误：请修改文件后重新选择，或调整上面的列对应。现在不会导入任何数据。',
   'people.import.warningsHeading': '请核对（{count} 处，不影响导入）',
   'people.import.moreFindings': '……还有 {count} 处，见下表中标出的行',
   'people.import.drawTaken': '第 {row} 行 {column} 列：出场顺序 {draw} 已被现有选手“{holder}”使用',
   'people.import.nameExists': '第 {row} 行 {column} 列：“{name}”已在名单中，请确认不是重复导入',
+  'people.import.groupUnknown': '第 {row} 行 {column} 列：评委组“{value}”不存在，可用的评委组：{known}',
+  'people.import.groupNone': '第 {row} 行 {column} 列：评委组“{value}”不存在：本赛事的轮次都没有设置评委分组',
+  'people.import.groupAudience':
+    '第 {row} 行 {column} 列：评委组“{value}”由观众手机投票（大众投票），不能分配评委',
   'people.import.judgeKnown':
     '第 {row} 行 {column} 列：“{name}”已是本赛事的评委；单位也相同时，沿用原评委和评委码并分配到本轮，不会重复添加',
   'people.import.previewPartial': '共 {total} 行，表中显示前面的行和所有有问题的行（{shown} 行）。',
@@ -284,6 +294,12 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.field.judgeUnitHint': 'This judge does not mark contestants of the same unit (recusal).',
   'people.field.weight': 'Weight',
   'people.field.weightHint': 'Usually 1; 2 for a leading judge. Used only by the weighted panel rule.',
+  'people.field.group': 'Rater group',
+  'people.field.groupNone': 'No group',
+  'people.field.groupHint':
+    'In a round scored in groups, a judge marks only their group’s criteria (groups are set in the scoring rules)',
+  'people.judges.noGroup': 'no group',
+  'people.judges.noGroupTitle': '“{name}” scores a round with rater groups: choose their group',
   'people.field.contestantUnit': 'Unit (village/township)',
   'people.field.contestantUnitPlaceholder': 'e.g. Dongfeng village, Sangong town',
   'people.field.topic': 'Topic',
@@ -394,6 +410,7 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
   'people.import.field.title': 'Title',
   'people.import.field.judgeUnit': 'Unit (recusal)',
   'people.import.field.weight': 'Weight',
+  'people.import.field.group': 'Rater group',
   'people.import.errorsHeading':
     '{count} errors: correct the file and choose it again, or change the columns above. Nothing is imported now.',
   'people.import.warningsHeading': 'Please check ({count}; these do not stop the import)',
@@ -402,6 +419,12 @@ export const organizerPeopleEn: Record<keyof typeof organizerPeopleZh, string> =
     'row {row}, column {column}: order of appearance {draw} is already taken by “{holder}”',
   'people.import.nameExists':
     'row {row}, column {column}: “{name}” is already on the list; check it is not imported twice',
+  'people.import.groupUnknown':
+    'row {row}, column {column}: there is no rater group “{value}”; the groups are: {known}',
+  'people.import.groupNone':
+    'row {row}, column {column}: there is no rater group “{value}”: no round of this competition has groups',
+  'people.import.groupAudience':
+    'row {row}, column {column}: the audience’s phones vote as group “{value}” (audience voting); no judge can join it',
   'people.import.judgeKnown':
     'row {row}, column {column}: “{name}” is already a judge of this competition; with the same unit, that judge (and their join code) is assigned to this round rather than added again',
   'people.import.previewPartial':

@@ -109,6 +109,12 @@ export const organizerZh = {
   'org.tpl.microLesson.name': '微党课大赛',
   'org.tpl.microLesson.summary':
     '思想性 30、针对性 25、创新性 15、表现力 20、课件制作 10；每人限时 15 分钟，超时每 60 秒扣 1 分；去掉一个最高分和一个最低分',
+  'org.tpl.expertPublic.name': '专家70% + 大众30%',
+  'org.tpl.expertPublic.summary':
+    '专家评委按擂台比武评分表打分（去掉一个最高分和一个最低分），占 70%；观众扫码投“支持/不支持”，支持率占 30%；每次投票 60 秒',
+  'org.tpl.expertLeaderPublic.name': '专家 + 领导 + 大众',
+  'org.tpl.expertLeaderPublic.summary':
+    '专家评委占 50%（去掉最高最低分），领导评委占 20%（按权重加权平均），观众扫码 1–10 分评分占 30%；每次投票 60 秒',
   'org.tpl.blank.name': '空白',
   'org.tpl.blank.summary': '不带评分表：创建赛事后再添加轮次，自己设置评分项',
   'org.tpl.c.content': '内容',
@@ -235,6 +241,12 @@ export const organizerZh = {
   'org.settings.overtimeSentence': '即：超时每 {seconds} 秒扣 {points} 分',
   'org.settings.save': '保存设置',
   'org.settings.fixErrors': '还有 {count} 处需要改正（已在字段旁标出），未保存',
+
+  'org.groups.expertLabel': '专家评委',
+  'org.groups.leaderLabel': '领导评委',
+  'org.groups.audienceLabel': '大众评审',
+  'org.audience.criterion.support': '大众投票',
+  'org.audience.criterion.rating': '大众评分',
 
   'org.preview.heading': '实时预览（示例数据）',
   'org.preview.note':
@@ -446,6 +458,12 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.tpl.microLesson.name': 'Micro Party lesson contest',
   'org.tpl.microLesson.summary':
     'Ideology 30, relevance 25, innovation 15, expression 20, courseware 10; 15 minutes each, 1 off per 60 s over; highest and lowest mark dropped',
+  'org.tpl.expertPublic.name': 'Experts 70% + audience 30%',
+  'org.tpl.expertPublic.summary':
+    'Expert judges mark the contest sheet (highest and lowest dropped), 70%; the audience votes support / not from their phones, the share in favour 30%; 60 s per vote',
+  'org.tpl.expertLeaderPublic.name': 'Experts + leaders + audience',
+  'org.tpl.expertLeaderPublic.summary':
+    'Expert judges 50% (highest and lowest dropped), leaders 20% (weighted mean), the audience rates 1–10 from their phones 30%; 60 s per vote',
   'org.tpl.blank.name': 'Blank',
   'org.tpl.blank.summary': 'No score sheet: add a round after creating the competition and set its criteria',
   'org.tpl.c.content': 'Content',
@@ -581,6 +599,12 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.settings.overtimeSentence': 'That is: {points} off for every {seconds} s over',
   'org.settings.save': 'Save settings',
   'org.settings.fixErrors': '{count} field(s) to correct (marked beside them); nothing saved',
+
+  'org.groups.expertLabel': 'Expert judges',
+  'org.groups.leaderLabel': 'Leaders',
+  'org.groups.audienceLabel': 'Audience',
+  'org.audience.criterion.support': 'Audience vote',
+  'org.audience.criterion.rating': 'Audience rating',
 
   'org.preview.heading': 'Live preview (sample data)',
   'org.preview.note':

@@ -40,6 +40,7 @@ export const repositoryErrorsZh = checked({
   'repository.field.issuer': '颁奖单位（落款）',
   'repository.field.roundName': '轮次名称',
   'repository.field.fullMark': '评分表的满分合计',
+  'repository.field.audienceWindow': '大众投票的时长（秒）',
   'repository.field.judgeName': '评委姓名',
   'repository.field.judgeTitle': '评委“{judge}”的职务或单位',
   'repository.field.judgeWeight': '评委“{judge}”的权重',
@@ -65,6 +66,11 @@ export const repositoryErrorsZh = checked({
   'repository.field.drawSeed': '抽签种子',
   'repository.field.overrideReason': '仍要公布的理由',
   'repository.field.confirmedTotal': '总分',
+  'repository.field.seasonName': '积分周期名称',
+  'repository.field.memberName': '成员姓名',
+  'repository.field.memberUnit': '成员“{member}”的单位',
+  'repository.field.seasonItem': '积分事项',
+  'repository.field.seasonReason': '理由',
   'repository.reason.textRequired': '{field}不能为空',
   'repository.reason.textTooLong': '{field}不能超过 {max} 个字',
   'repository.reason.notPositiveHundredths': '{field}必须大于 0，且最多两位小数',
@@ -76,6 +82,10 @@ export const repositoryErrorsZh = checked({
   'repository.reason.duplicateCriterionId': '评分项“{criterion}”的编号与另一个评分项重复',
   'repository.reason.engineRules': '{issues}',
   'repository.reason.overtimeWithoutLimit': '设置超时扣分前，请先设置时间限制',
+  'repository.reason.audienceGroupUnknown': '大众投票计入的评委组“{group}”不在本轮的评委分组中',
+  'repository.reason.audienceCriterionInvalid':
+    '大众投票的评分项应由评委组“{group}”打分，且为 0 到 {max} 的整数分',
+  'repository.reason.judgeGroupUnknown': '评委“{judge}”的评委组“{group}”不是本赛事任何一轮的评委组',
   'repository.reason.dateInvalid': '比赛日期“{text}”无效，请按 2026-05-20 的格式填写',
   'repository.reason.statusInvalid': '选手“{contestant}”的状态无效',
   'repository.reason.photoTooLarge': '照片不能超过 {megabytes} MB，请先压缩',
@@ -129,6 +139,9 @@ export const repositoryErrorsZh = checked({
   'repository.reason.seedNotOnDevice': '本设备没有与已公布指纹相符的种子，请在公布指纹的组织者设备上抽签',
   'repository.reason.noActiveContestants': '没有状态为“参赛”的选手，无法抽签',
   'repository.reason.inactiveCall': '选手“{contestant}”已退赛或被取消资格，不能叫号',
+  'repository.reason.noAudienceVoting': '“{round}”没有设置大众投票',
+  'repository.reason.inactiveVoting': '选手“{contestant}”已退赛或被取消资格，不能开始投票',
+  'repository.reason.votingNotOpen': '“{round}”没有进行中的大众投票',
   'repository.reason.inactiveReveal': '选手“{contestant}”已退赛或被取消资格，不能公布成绩',
   'repository.reason.displayNeedsContestant': '大屏显示选手或公布成绩时，必须指定选手',
   'repository.reason.alreadySubmittedNoReminder': '评委“{judge}”已提交对选手“{contestant}”的评分，无需催分',
@@ -168,6 +181,12 @@ export const repositoryErrorsZh = checked({
     '选手“{contestant}”的评分表在签名时一再变化，未提交；请核对分数后再提交',
   'repository.reason.eventConflict':
     '同步数据冲突：设备 {device} 的第 {seq} 条记录有两个不同版本，请联系工作人员',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
+  'repository.reason.seasonRules': '{issues}',
+  'repository.reason.seasonNotFound': '找不到该积分周期，可能已被删除',
+  'repository.reason.seasonEntryNotFound': '找不到要更正的积分条目',
+  'repository.reason.competitionUndated':
+    '赛事“{competition}”没有日期，无法记入积分：请先在赛事设置中填写比赛日期',
 });
 
 export const repositoryErrorsEn = checked({
@@ -177,6 +196,7 @@ export const repositoryErrorsEn = checked({
   'repository.field.issuer': 'The issuer (signature of the certificates)',
   'repository.field.roundName': 'The round’s name',
   'repository.field.fullMark': 'The sheet’s full mark',
+  'repository.field.audienceWindow': 'The audience voting time (seconds)',
   'repository.field.judgeName': 'The judge’s name',
   'repository.field.judgeTitle': 'The title or organization of judge “{judge}”',
   'repository.field.judgeWeight': 'The weight of judge “{judge}”',
@@ -202,6 +222,11 @@ export const repositoryErrorsEn = checked({
   'repository.field.drawSeed': 'The draw seed',
   'repository.field.overrideReason': 'The reason for revealing anyway',
   'repository.field.confirmedTotal': 'The total',
+  'repository.field.seasonName': 'The season’s name',
+  'repository.field.memberName': 'The member’s name',
+  'repository.field.memberUnit': 'The unit of member “{member}”',
+  'repository.field.seasonItem': 'The item',
+  'repository.field.seasonReason': 'The reason',
   'repository.reason.textRequired': '{field} must not be empty',
   'repository.reason.textTooLong': '{field} must be at most {max} characters',
   'repository.reason.notPositiveHundredths': '{field} must be above 0, with at most two decimals',
@@ -213,6 +238,12 @@ export const repositoryErrorsEn = checked({
   'repository.reason.duplicateCriterionId': 'Criterion “{criterion}” has the same id as another criterion',
   'repository.reason.engineRules': '{issues}',
   'repository.reason.overtimeWithoutLimit': 'Set a time limit before an overtime penalty',
+  'repository.reason.audienceGroupUnknown':
+    'Audience votes count for group “{group}”, which this round does not have',
+  'repository.reason.audienceCriterionInvalid':
+    'The audience’s criterion must be marked by group “{group}”, in whole marks from 0 to {max}',
+  'repository.reason.judgeGroupUnknown':
+    'Judge “{judge}”: group “{group}” is not a rater group of any round of this competition',
   'repository.reason.dateInvalid': 'The competition date “{text}” is not valid: write it like 2026-05-20',
   'repository.reason.statusInvalid': 'The status of contestant “{contestant}” is not valid',
   'repository.reason.photoTooLarge': 'A photo may be at most {megabytes} MB: compress it first',
@@ -279,6 +310,10 @@ export const repositoryErrorsEn = checked({
   'repository.reason.noActiveContestants': 'No contestant is competing, so there is nothing to draw',
   'repository.reason.inactiveCall':
     'Contestant “{contestant}” has withdrawn or been disqualified and cannot be called',
+  'repository.reason.noAudienceVoting': '“{round}” has no audience voting',
+  'repository.reason.inactiveVoting':
+    'Contestant “{contestant}” has withdrawn or been disqualified, so the audience cannot vote for them',
+  'repository.reason.votingNotOpen': '“{round}” has no audience voting open',
   'repository.reason.inactiveReveal':
     'Contestant “{contestant}” has withdrawn or been disqualified, so there is no result to reveal',
   'repository.reason.displayNeedsContestant':
@@ -330,4 +365,10 @@ export const repositoryErrorsEn = checked({
     'The sheet for “{contestant}” kept changing while it was being signed and was not submitted; check the marks and submit again',
   'repository.reason.eventConflict':
     'Sync conflict: record {seq} of device {device} exists in two different versions; call the staff',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
+  'repository.reason.seasonRules': '{issues}',
+  'repository.reason.seasonNotFound': 'The season is not there; it may have been deleted',
+  'repository.reason.seasonEntryNotFound': 'The entry to correct is not there',
+  'repository.reason.competitionUndated':
+    'The competition “{competition}” has no date, so its points cannot be dated: set its date first',
 });

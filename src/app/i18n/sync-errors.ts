@@ -34,6 +34,10 @@ export const syncErrorsZh = {
   'sync.error.tooManyDevices': '加入的设备已达上限，请组织者撤销不再使用的设备后再试。',
   'sync.error.purgedScope': '这条记录属于已清除的示例赛事或彩排，场馆服务器不再接收。',
   'sync.error.purgeRefused': '只能清除示例赛事或彩排轮次；已有真实评分的赛事不能清除。',
+  'sync.error.votingClosed': '现在没有这位选手的投票，投票未开始或已结束。',
+  'sync.error.invalidVote': '这一票的分值不在本轮投票的范围内。',
+  'sync.error.tooManyPhones': '这个网络地址加入的手机已达上限。',
+  'sync.error.tooManyRequests': '操作太频繁，请稍后再试。',
   'sync.error.required': '请填写此项',
 } satisfies Record<string, string>;
 
@@ -79,5 +83,9 @@ export const syncErrorsEn: Record<keyof typeof syncErrorsZh, string> = {
     'This record belongs to the demo or a rehearsal that was wiped: the venue server no longer takes it.',
   'sync.error.purgeRefused':
     'Only the demo competition or a rehearsal round can be wiped; a competition with real marks cannot.',
+  'sync.error.votingClosed': 'Voting for this contestant is not open: it has not started or it has ended.',
+  'sync.error.invalidVote': 'This vote is outside what the round’s voting takes.',
+  'sync.error.tooManyPhones': 'This network address has joined as many phones as allowed.',
+  'sync.error.tooManyRequests': 'Too many requests: please try again in a moment.',
   'sync.error.required': 'Please fill this in',
 };

@@ -22,7 +22,7 @@ import {
   stepMark,
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
-import type { Id } from '../../domain/model';
+import type { Criterion, Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
@@ -49,6 +49,8 @@ const submitDialog = lazyPart([], () => import('./SubmitDialog').then((module) =
 export interface ScoreSheetProps {
   judge: JudgeRecord;
   round: RoundRecord;
+  /** The criteria this judge marks: the sheet's, or their group's alone (src/domain/groups.ts). */
+  criteria: readonly Criterion[];
   contestant: ContestantRecord;
   sheet: SheetRow | undefined;
   marks: MarkRow[];
@@ -75,6 +77,7 @@ function errorOf(cell: CellView, missingShown: ReadonlySet<Id>): CriterionError 
 export function ScoreSheet({
   judge,
   round,
+  criteria,
   contestant,
   sheet,
   marks,
@@ -90,7 +93,7 @@ export function ScoreSheet({
     void correctionPanel.preload();
     void submitDialog.preload();
   }, []);
-  const cells = cellViews(round.criteria, marks, drafts);
+  const cells = cellViews(criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
   const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
@@ -147,8 +150,8 @@ export function ScoreSheet({
 
   /** The keypad's next stop after `criterionId`: the next criterion, else 提交. */
   const advanceFrom = (criterionId: Id) => {
-    const index = round.criteria.findIndex((criterion) => criterion.id === criterionId);
-    const next = round.criteria[index + 1];
+    const index = criteria.findIndex((criterion) => criterion.id === criterionId);
+    const next = criteria[index + 1];
     if (next) moveTo(next.id);
     else submitRef.current?.focus();
   };
@@ -195,9 +198,7 @@ export function ScoreSheet({
       const invalid = await commitSheetDrafts(db, ref);
       const saved = await marksOfSheet(db, ref.roundId, ref.judgeId, ref.contestantId);
       const marked = new Set(saved.filter((mark) => mark.value !== null).map((mark) => mark.criterionId));
-      const problems = round.criteria.filter(
-        (criterion) => invalid.has(criterion.id) || !marked.has(criterion.id),
-      );
+      const problems = criteria.filter((criterion) => invalid.has(criterion.id) || !marked.has(criterion.id));
       if (problems.length > 0) {
         setMissingShown(new Set(problems.map((criterion) => criterion.id)));
         setFailure(t('judge.submit.incomplete', { count: problems.length }));

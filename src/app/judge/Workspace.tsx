@@ -14,6 +14,7 @@ import {
   showRound,
   unbindJudge,
 } from '../../db/repository';
+import { judgeCriteria } from '../../domain/groups';
 import { isJoinCode } from '../../domain/join-code';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
@@ -153,6 +154,9 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   }
 
   const open: ContestantRecord | undefined = openItem?.contestant;
+  // In a round scored in groups the judge marks their group's criteria only; with no group of
+  // this round, nothing (the sheet says so instead of showing criteria that would be refused).
+  const criteria = judgeCriteria(round.settings, judge, round.criteria);
   const savedCount = marks.filter((mark) => mark.value !== null).length;
   const calledItem = call && items.find((item) => item.contestant.id === call.contestantId);
 
@@ -214,11 +218,17 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
       )}
       <div className="judge__body">
         <ContestantList items={items} openId={open?.id ?? null} onOpen={select} />
-        {open && openItem ? (
+        {criteria.length === 0 ? (
+          <section className="judge-sheet judge-sheet--empty" aria-labelledby="judge-no-group">
+            <h2 id="judge-no-group">{t('judge.group.noneTitle')}</h2>
+            <p role="alert">{t('judge.group.noneBody', { name: judge.name, round: round.name })}</p>
+          </section>
+        ) : open && openItem ? (
           <ScoreSheet
             key={open.id}
             judge={judge}
             round={round}
+            criteria={criteria}
             contestant={open}
             sheet={sheets.find((sheet) => sheet.contestantId === open.id)}
             marks={marks.filter((mark) => mark.contestantId === open.id)}

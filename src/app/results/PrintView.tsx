@@ -10,7 +10,15 @@ import { Link, navigate } from '../router';
 import { competitionLog } from './backup-file';
 import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
 import { loadRoundReport, type RoundReport } from './report';
-import { JUDGE_STATE_KEYS, judgeSheetRows, publicRows, summaryRows } from './sheets';
+import {
+  JUDGE_STATE_KEYS,
+  judgeSheetCriteria,
+  judgeSheetRows,
+  judgesByGroup,
+  publicRows,
+  summaryColumns,
+  summaryRows,
+} from './sheets';
 import { rulesInWords } from './words';
 
 const DOCUMENT_KEYS = {
@@ -157,8 +165,8 @@ export function PrintView({
       <div className="print-sheets">
         {documents.includes('summary') && <SummaryDocument report={report} head={head} />}
         {documents.includes('judges') &&
-          report.judges.map((judge) => (
-            <JudgeDocument key={judge.id} report={report} judge={judge} head={head} />
+          judgesByGroup(report).map(({ judge, group }) => (
+            <JudgeDocument key={judge.id} report={report} judge={judge} group={group} head={head} />
           ))}
         {documents.includes('public') && <PublicDocument report={report} head={head} />}
         {documents.includes('certificates') && !heldBack && (
@@ -250,6 +258,12 @@ function Signatures({ judges }: { judges: number }) {
 function SummaryDocument({ report, head }: { report: RoundReport; head: string }) {
   const t = useT();
   const rows = summaryRows(report, t);
+  // With rater groups and audience voting: a column per group before the score, the votes after the judges.
+  const added = summaryColumns(report, t).filter(
+    (column) => column.key.startsWith('group:') || column.key === 'turnout',
+  );
+  const groupColumns = added.filter((column) => column.key !== 'turnout');
+  const turnout = added.find((column) => column.key === 'turnout');
   return (
     <DocumentFrame
       report={report}
@@ -264,6 +278,11 @@ function SummaryDocument({ report, head }: { report: RoundReport; head: string }
             <th scope="col">{t('results.col.name')}</th>
             <th scope="col">{t('results.col.unit')}</th>
             <th scope="col">{t('results.col.topic')}</th>
+            {groupColumns.map((column) => (
+              <th key={column.key} scope="col" className="print-number">
+                {column.label}
+              </th>
+            ))}
             <th scope="col" className="print-number">
               {t('results.col.score')}
             </th>
@@ -271,6 +290,11 @@ function SummaryDocument({ report, head }: { report: RoundReport; head: string }
             <th scope="col" className="print-number">
               {t('results.col.judgesCounted')}
             </th>
+            {turnout && (
+              <th scope="col" className="print-number">
+                {turnout.label}
+              </th>
+            )}
             <th scope="col">{t('results.col.note')}</th>
           </tr>
         </thead>
@@ -281,9 +305,15 @@ function SummaryDocument({ report, head }: { report: RoundReport; head: string }
               <td>{row.name}</td>
               <td className="print-unit">{row.unit}</td>
               <td className="print-topic">{row.topic}</td>
+              {groupColumns.map((column) => (
+                <td key={column.key} className="print-number">
+                  {column.cell(row)}
+                </td>
+              ))}
               <td className="print-number">{row.score}</td>
               <td className="print-nowrap">{row.award}</td>
               <td className="print-number">{row.judges}</td>
+              {turnout && <td className="print-number">{turnout.cell(row)}</td>}
               <td className="print-note">{row.note}</td>
             </tr>
           ))}
@@ -293,9 +323,20 @@ function SummaryDocument({ report, head }: { report: RoundReport; head: string }
   );
 }
 
-function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: JudgeRecord; head: string }) {
+function JudgeDocument({
+  report,
+  judge,
+  group,
+  head,
+}: {
+  report: RoundReport;
+  judge: JudgeRecord;
+  /** The judge's rater group's label; null without groups. */
+  group: string | null;
+  head: string;
+}) {
   const t = useT();
-  const { criteria } = report.round;
+  const criteria = judgeSheetCriteria(report, judge);
   return (
     <DocumentFrame
       report={report}
@@ -306,6 +347,7 @@ function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: Ju
           {judge.title
             ? t('results.meta.judgeWithTitle', { name: judge.name, title: judge.title })
             : t('results.meta.judge', { name: judge.name })}
+          {group && <span className="print-doc__group">{t('results.col.groupOfJudge', { group })}</span>}
         </p>
       }
       signatures={

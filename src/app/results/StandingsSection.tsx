@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Suspense, useId } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
 import { describeIssue } from '../../domain/issues';
@@ -7,6 +7,7 @@ import type { Criterion } from '../../domain/model';
 import type { JudgeRecord } from '../../domain/records';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
+import { groupCells, groupHeaders } from './LazyGroupColumns';
 import type { RoundReport } from './report';
 import { TableWrap } from './TableWrap';
 import { placeText, rulesInWords } from './words';
@@ -67,6 +68,8 @@ export function StandingsSection({ report }: { report: RoundReport }) {
 
 function RankedTable({ report, ranked }: { report: RoundReport; ranked: ContestantResult[] }) {
   const t = useT();
+  const { round } = report;
+  const grouped = round.settings.groups !== undefined;
   return (
     <TableWrap label={t('results.standings.caption', { round: report.round.name })}>
       <table className="results-table">
@@ -77,6 +80,11 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
           <tr>
             <th scope="col">{t('results.col.rank')}</th>
             <th scope="col">{t('results.col.contestant')}</th>
+            {grouped && (
+              <Suspense fallback={null}>
+                <groupHeaders.Part round={round} />
+              </Suspense>
+            )}
             <th scope="col" className="results-number">
               {t('results.col.score')}
             </th>
@@ -95,6 +103,11 @@ function RankedTable({ report, ranked }: { report: RoundReport; ranked: Contesta
                 <span className="results-name">{result.name}</span>
                 <span className="results-sub">{result.unit ?? ''}</span>
               </th>
+              {grouped && (
+                <Suspense fallback={null}>
+                  <groupCells.Part round={round} result={result} />
+                </Suspense>
+              )}
               <td className="results-number">
                 <strong className="results-score">{result.announcedScore}</strong>
                 <span className="results-sub">{t('results.exact', { exact: result.exactFinal ?? '' })}</span>
@@ -204,7 +217,13 @@ function SetAsideList({ report, setAside }: { report: RoundReport; setAside: rea
 /** Each judge's total, in the panel's order; the ones the trim dropped struck through. */
 function JudgeTotals({ result, judges }: { result: ContestantResult; judges: readonly JudgeRecord[] }) {
   const t = useT();
-  const totals = new Map(result.judgeTotals.map((entry) => [entry.judge, entry]));
+  // With groups, each judge's total is also in its group's part.
+  const totals = new Map(
+    [...(result.groups ?? []).flatMap((group) => group.judgeTotals), ...result.judgeTotals].map((entry) => [
+      entry.judge,
+      entry,
+    ]),
+  );
   return (
     <ul className="results-chips">
       {judges.map((judge) => {

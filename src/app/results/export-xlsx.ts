@@ -8,15 +8,17 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { formatHundredths } from '../../domain/decimal';
 import type { LeitaiEvent } from '../../domain/events';
 import { loadExcelJs } from '../files/read-sheet';
+import { decimalCell, sheetName, typedCell } from '../files/xlsx-cells';
 import type { TFunction } from '../i18n/useT';
 import { auditRows } from './audit';
 import type { RoundReport } from './report';
 import {
   adjustmentRows,
-  type ColumnKind,
   criterionRows,
   JUDGE_STATE_KEYS,
+  judgeSheetCriteria,
   judgeSheetRows,
+  judgesByGroup,
   summaryTable,
 } from './sheets';
 import { rulesInWords } from './words';
@@ -33,11 +35,6 @@ export interface ExportContext {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, '·').slice(0, 31);
-}
-
 /** A sheet name not yet in the workbook (Excel refuses two alike, whatever their case). */
 function uniqueSheetName(workbook: Workbook, wanted: string): string {
   const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
@@ -47,18 +44,6 @@ function uniqueSheetName(workbook: Workbook, wanted: string): string {
     name = sheetName(wanted).slice(0, 31 - suffix.length) + suffix;
   }
   return name;
-}
-
-/** A number cell for a decimal string ("89.50"), shown with its decimals; text when it is a fraction. */
-function decimalCell(text: string): number | string {
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-}
-
-/** A table's cell as the workbook stores it: a rank "2" or a count as a number, "并列2" as text. */
-function typedCell(text: string, kind: ColumnKind): number | string {
-  if (text === '' || kind === 'text') return text;
-  if (kind === 'decimal') return decimalCell(text);
-  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function numberFormat(text: string): string {
@@ -152,12 +137,32 @@ class SheetWriter {
   }
 }
 
+/** The summary's column widths; a group's score and the audience's votes take 12. */
+const SUMMARY_WIDTHS: Record<string, number> = {
+  rank: 8,
+  name: 12,
+  unit: 16,
+  topic: 28,
+  score: 10,
+  award: 10,
+  judges: 10,
+  exact: 12,
+  note: 36,
+};
+
 function summarySheet(workbook: Workbook, context: ExportContext): void {
   const { report, t } = context;
-  const writer = new SheetWriter(workbook.addWorksheet(sheetName(t('results.sheet.summary'))), context, 9);
-  writer.heading(t('results.sheet.summary'));
   const table = summaryTable(report, t);
-  writer.header(table.header, [8, 12, 16, 28, 10, 10, 10, 12, 36]);
+  const writer = new SheetWriter(
+    workbook.addWorksheet(sheetName(t('results.sheet.summary'))),
+    context,
+    table.header.length,
+  );
+  writer.heading(t('results.sheet.summary'));
+  writer.header(
+    table.header,
+    table.keys.map((key) => SUMMARY_WIDTHS[key] ?? 12),
+  );
   for (const row of table.rows) {
     writer.row(
       row.map((text, at) => typedCell(text, table.kinds[at] ?? 'text')),
@@ -169,8 +174,8 @@ function summarySheet(workbook: Workbook, context: ExportContext): void {
 
 function judgeSheets(workbook: Workbook, context: ExportContext): void {
   const { report, t } = context;
-  const { criteria } = report.round;
-  for (const judge of report.judges) {
+  for (const { judge, group } of judgesByGroup(report)) {
+    const criteria = judgeSheetCriteria(report, judge);
     const title = t('results.sheet.judge');
     const name = uniqueSheetName(workbook, `${title}-${judge.order}-${judge.name}`);
     const writer = new SheetWriter(workbook.addWorksheet(name), context, criteria.length + 5);
@@ -178,6 +183,7 @@ function judgeSheets(workbook: Workbook, context: ExportContext): void {
       judge.title
         ? t('results.meta.judgeWithTitle', { name: judge.name, title: judge.title })
         : t('results.meta.judge', { name: judge.name }),
+      ...(group ? [t('results.col.groupOfJudge', { group })] : []),
     ]);
     writer.header(
       [

@@ -6,8 +6,11 @@
 
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
-import type { Id } from '../../domain/model';
+import { groupParts, groupShares } from '../../domain/group-parts';
+import { judgeCriteria } from '../../domain/groups';
+import type { Criterion, Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import type { ColumnKind } from '../files/xlsx-cells';
 import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
 import { adjustmentsInOrder, marksOfJudge, type RoundReport } from './report';
@@ -24,6 +27,26 @@ export interface SummaryRow {
   judges: string;
   exact: string;
   note: string;
+  /** With rater groups, each group's score in the round's group order ("88.35", a support vote's "83.3%"); "" unscored. */
+  groups: string[];
+  /** With audience voting, the audience's votes counted for the contestant (大众投票人数). */
+  turnout: string;
+}
+
+/** Each group's score as the sheets show it, in the round's group order; [] without groups. */
+function groupScores(report: RoundReport, result: ContestantResult): string[] {
+  const parts = groupParts(result, report.round.settings, report.round.audience) ?? [];
+  // One cell per group of the round, in the columns' order, whatever the result holds.
+  return (report.round.settings.groups ?? []).map(
+    (group) => parts.find((part) => part.id === group.id)?.score ?? '',
+  );
+}
+
+/** The audience's votes counted for the contestant: the counted judges of the audience's group. */
+function turnoutOf(report: RoundReport, result: ContestantResult): string {
+  const groupId = report.round.audience?.groupId;
+  const group = result.groups?.find((candidate) => candidate.id === groupId);
+  return group ? String(group.countedJudges) : '';
 }
 
 function contestantOf(report: RoundReport, id: Id): ContestantRecord | undefined {
@@ -48,6 +71,8 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       judges: String(result.countedJudges),
       exact: result.exactFinal ?? '',
       note: placeText(result, standings.ranked[at - 1] ?? null, report.round.criteria, t),
+      groups: groupScores(report, result),
+      turnout: turnoutOf(report, result),
     }),
   );
   /** A contestant with no score yet: the note says why. */
@@ -61,6 +86,9 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
     judges: String(result.countedJudges),
     exact: '',
     note,
+    // The votes so far; no group score before the contestant's result is complete.
+    groups: [],
+    turnout: turnoutOf(report, result),
   });
   const pending = standings.pending.map((result) =>
     unscored(
@@ -91,6 +119,8 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       note: t(
         entry.status === 'withdrawn' ? 'results.status.withdrawnShort' : 'results.status.disqualifiedShort',
       ),
+      groups: [],
+      turnout: '',
     }),
   );
   return [...ranked, ...pending, ...held, ...excluded];
@@ -101,17 +131,20 @@ export function publicRows(report: RoundReport, t: TFunction): SummaryRow[] {
   return summaryRows(report, t).slice(0, report.standings?.ranked.length ?? 0);
 }
 
-/** What a column holds, so that a workbook can store it as a number where it is one. */
-export type ColumnKind = 'text' | 'rank' | 'decimal' | 'count';
+export type { ColumnKind };
 
 /** A sheet as both exports write it: the header, then one row of text per contestant. */
 export interface Table {
+  /** What each column is ('score', 'group:experts', 'turnout'…), for a workbook's widths. */
+  keys: string[];
   header: string[];
   kinds: ColumnKind[];
   rows: string[][];
 }
 
-const SUMMARY_COLUMNS: readonly { field: keyof SummaryRow; label: MessageKey; kind: ColumnKind }[] = [
+type SummaryField = Exclude<keyof SummaryRow, 'groups'>;
+
+const SUMMARY_COLUMNS: readonly { field: SummaryField; label: MessageKey; kind: ColumnKind }[] = [
   { field: 'rank', label: 'results.col.rank', kind: 'rank' },
   { field: 'name', label: 'results.col.name', kind: 'text' },
   { field: 'unit', label: 'results.col.unit', kind: 'text' },
@@ -124,29 +157,73 @@ const SUMMARY_COLUMNS: readonly { field: keyof SummaryRow; label: MessageKey; ki
 ];
 
 /** The 公示 list shows who placed where, not how the score was reached. */
-const PUBLIC_FIELDS: readonly (keyof SummaryRow)[] = ['rank', 'name', 'unit', 'score', 'award'];
+const PUBLIC_FIELDS: readonly SummaryField[] = ['rank', 'name', 'unit', 'score', 'award'];
 
-function tableOf(rows: SummaryRow[], fields: readonly (keyof SummaryRow)[], t: TFunction): Table {
-  const columns = SUMMARY_COLUMNS.filter((column) => fields.includes(column.field));
+interface Column {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  cell: (row: SummaryRow) => string;
+}
+
+function tableOf(rows: SummaryRow[], columns: readonly Column[]): Table {
   return {
-    header: columns.map((column) => t(column.label)),
+    keys: columns.map((column) => column.key),
+    header: columns.map((column) => column.label),
     kinds: columns.map((column) => column.kind),
-    rows: rows.map((row) => columns.map((column) => row[column.field])),
+    rows: rows.map((row) => columns.map((column) => column.cell(row))),
   };
+}
+
+function fieldColumns(fields: readonly SummaryField[], t: TFunction): Column[] {
+  return SUMMARY_COLUMNS.filter((column) => fields.includes(column.field)).map((column) => ({
+    key: column.field,
+    label: t(column.label),
+    kind: column.kind,
+    cell: (row) => row[column.field],
+  }));
+}
+
+/**
+ * The summary's columns: with rater groups, a column per group (专家评委（70%）) before the final
+ * score; with audience voting, the votes counted (大众投票人数) after the judges counted. A round
+ * without either has exactly the columns it always had.
+ */
+export function summaryColumns(report: RoundReport, t: TFunction): Column[] {
+  const { round } = report;
+  const shares = groupShares(round.settings.groups, round.settings.rounding);
+  const groupColumns = (round.settings.groups ?? []).map(
+    (group, at): Column => ({
+      key: `group:${group.id}`,
+      label: t('results.col.group', { label: group.label, share: shares.get(group.id) ?? '' }),
+      // A support vote's share of 支持 ("83.3%") is text; every other group's score a number.
+      kind: round.audience?.groupId === group.id && round.audience.mode === 'support' ? 'text' : 'decimal',
+      cell: (row) => row.groups[at] ?? '',
+    }),
+  );
+  const turnout: Column[] = round.audience
+    ? [{ key: 'turnout', label: t('results.col.turnout'), kind: 'count', cell: (row) => row.turnout }]
+    : [];
+  return fieldColumns(
+    SUMMARY_COLUMNS.map((column) => column.field),
+    t,
+  ).flatMap((column) =>
+    column.key === 'score'
+      ? [...groupColumns, column]
+      : column.key === 'judges'
+        ? [column, ...turnout]
+        : [column],
+  );
 }
 
 /** 成绩汇总表 as a table: every column of the summary. */
 export function summaryTable(report: RoundReport, t: TFunction): Table {
-  return tableOf(
-    summaryRows(report, t),
-    SUMMARY_COLUMNS.map((column) => column.field),
-    t,
-  );
+  return tableOf(summaryRows(report, t), summaryColumns(report, t));
 }
 
 /** 公示 as a table. */
 export function publicTable(report: RoundReport, t: TFunction): Table {
-  return tableOf(publicRows(report, t), PUBLIC_FIELDS, t);
+  return tableOf(publicRows(report, t), fieldColumns(PUBLIC_FIELDS, t));
 }
 
 /** A mark with as many decimals as its criterion's step: 17 is "17.0" on a sheet of tenths. */
@@ -169,7 +246,7 @@ export interface JudgeSheetRow {
   draw: string;
   name: string;
   unit: string;
-  /** Per criterion, in the sheet's order: the mark, or "" when not given. */
+  /** Per criterion of the judge's sheet (`judgeSheetCriteria`), in the sheet's order: the mark, or "" when not given. */
   marks: string[];
   /** The judge total as the engine shows it; "" when it does not count yet. */
   total: string;
@@ -178,19 +255,43 @@ export interface JudgeSheetRow {
 
 function stateOf(
   result: ContestantResult | undefined,
-  judgeId: Id,
+  judge: Pick<JudgeRecord, 'id' | 'group'>,
   setAside: boolean,
 ): { state: JudgeCellState; total: string } {
   if (setAside) return { state: 'setAside', total: '' };
-  const entry = result?.judgeTotals.find((total) => total.judge === judgeId);
+  // With groups, the judge's total, drop and recusal are its group's.
+  const scope = result?.groups?.find((group) => group.id === judge.group) ?? result;
+  const entry = scope?.judgeTotals.find((total) => total.judge === judge.id);
   if (entry) {
     const state =
       entry.dropped === 'high' ? 'droppedHigh' : entry.dropped === 'low' ? 'droppedLow' : 'counted';
     return { state, total: entry.shown };
   }
-  if (result?.recusedJudges.includes(judgeId)) return { state: 'recused', total: '' };
-  if (result?.incompleteJudges.includes(judgeId)) return { state: 'incomplete', total: '' };
+  if (scope?.recusedJudges.includes(judge.id)) return { state: 'recused', total: '' };
+  if (scope?.incompleteJudges.includes(judge.id)) return { state: 'incomplete', total: '' };
   return { state: 'none', total: '' };
+}
+
+/** The criteria of a judge's 评分明细表: its group's with groups, the whole sheet without. */
+export function judgeSheetCriteria(report: RoundReport, judge: Pick<JudgeRecord, 'group'>): Criterion[] {
+  return judgeCriteria(report.round.settings, judge, report.round.criteria);
+}
+
+/**
+ * The judges whose 评分明细表 are printed and exported, grouped by their rater group in the
+ * round's group order (the panel's order within a group), each with its group's label; in the
+ * panel's order, without a label, for a round without groups.
+ */
+export function judgesByGroup(report: RoundReport): { judge: JudgeRecord; group: string | null }[] {
+  const groups = report.round.settings.groups;
+  if (!groups) return report.judges.map((judge) => ({ judge, group: null }));
+  const place = (judge: JudgeRecord) => {
+    const at = groups.findIndex((group) => group.id === judge.group);
+    return at === -1 ? groups.length : at;
+  };
+  return [...report.judges]
+    .sort((a, b) => place(a) - place(b))
+    .map((judge) => ({ judge, group: groups[place(judge)]?.label ?? null }));
 }
 
 export const JUDGE_STATE_KEYS = {
@@ -223,11 +324,11 @@ export function judgeSheetRows(report: RoundReport, judge: JudgeRecord): JudgeSh
         draw: contestant.draw === null ? '' : String(contestant.draw),
         name: contestant.name,
         unit: contestant.unit ?? '',
-        marks: report.round.criteria.map((criterion) => {
+        marks: judgeSheetCriteria(report, judge).map((criterion) => {
           const value = given?.get(criterion.id);
           return value === undefined ? '' : markText(value, criterion.step);
         }),
-        ...stateOf(results.get(contestant.id), judge.id, setAsideFor.has(contestant.id)),
+        ...stateOf(results.get(contestant.id), judge, setAsideFor.has(contestant.id)),
       };
     });
 }
@@ -249,7 +350,13 @@ export function criterionRows(report: RoundReport, t: TFunction): CriterionRow[]
   const held = new Set(standings.held.map((result) => result.id));
   const unrankedLabel = (id: Id) => t(held.has(id) ? 'results.held.label' : 'results.pending.label');
   return [...standings.ranked, ...standings.pending, ...standings.held].map((result) => {
-    const aggregates = new Map(result.criteria.map((entry) => [entry.criterion, entry.shown]));
+    // With groups, a criterion's aggregate is its group's where the contestant's has none.
+    const aggregates = new Map(
+      [...(result.groups ?? []).flatMap((group) => group.criteria), ...result.criteria].map((entry) => [
+        entry.criterion,
+        entry.shown,
+      ]),
+    );
     return {
       rank: result.rank === null ? unrankedLabel(result.id) : String(result.rank),
       name: result.name,

@@ -12,7 +12,6 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { outliersOf, sheetFullMark } from '../../domain/outliers';
 import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
@@ -20,7 +19,9 @@ import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
+import { hostOutliers } from './group-progress';
 import { LateMarks } from './LateMarks';
+import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { RevealPanel } from './RevealPanel';
@@ -38,6 +39,7 @@ const adjustmentsPanel = lazyPart([], () =>
 const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
+const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module) => module.AudiencePanel));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -55,6 +57,12 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const presence = usePresence(roundId);
   const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined);
   const call = events ? stageCallOf(events) : null;
+  const grouped = setup?.round.settings.groups !== undefined;
+  useEffect(() => {
+    if (!grouped) return;
+    void groupSummary.preload();
+    void groupReadout.preload();
+  }, [grouped]);
 
   // A new call brings the console back to the contestant on stage.
   const callId = call?.id;
@@ -101,9 +109,10 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       rows.marks,
       rows.sheets,
       round.settings.recusal,
+      round.settings.groups,
     );
     const setAside = (standings.standings?.setAside ?? []).filter((sheet) => sheet.contestant === focused.id);
-    const outliers = result ? outliersOf(result.judgeTotals, sheetFullMark(round.criteria)) : [];
+    const outliers = hostOutliers(round, result);
     const confirmed = new Set(
       judges
         .filter((judge) => confirmationOf(events, judge.id, focused.id) === 'confirmed')
@@ -217,6 +226,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           contestantId={focused?.id ?? null}
           revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
         />
+        {round.audience && (
+          <Suspense fallback={null}>
+            <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
+          </Suspense>
+        )}
         {adjust}
         <Suspense fallback={null}>
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />

@@ -6,10 +6,11 @@
  * reached the venue server: a sheet 未开始 on an offline tablet may be submitted already.
  */
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { nudgeJudge, requestConfirmation } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import { judgeCriteria } from '../../domain/groups';
 import type { SetAside } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import type { Outlier } from '../../domain/outliers';
@@ -19,6 +20,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
+import { groupSummary } from './LazyGroupParts';
 import type { PresenceView } from './use-presence';
 import type { SheetSignings } from './use-sheet-signings';
 
@@ -104,6 +106,9 @@ export function PanelProgress({
   const signingOf = (judgeId: Id) =>
     signings.state === 'checked' ? signings.signingOf(judgeId, contestant.id) : null;
   const signed = eligible.filter((judge) => signingOf(judge.judgeId)?.state === 'signed').length;
+  const grouped = round.settings.groups !== undefined;
+  const groupLabel = (judge: JudgeRecord) =>
+    round.settings.groups?.find((group) => group.id === judge.group)?.label ?? null;
 
   const run = async (write: () => Promise<unknown>) => {
     setError(null);
@@ -118,9 +123,11 @@ export function PanelProgress({
     <section className="host-card host-panel" aria-labelledby="host-panel-title">
       <div className="host-card__head">
         <h3 id="host-panel-title">{t('stage.panel.title')}</h3>
-        <span className="host-panel__summary">
-          {t('stage.panel.summary', { submitted, eligible: eligible.length })}
-        </span>
+        {!grouped && (
+          <span className="host-panel__summary">
+            {t('stage.panel.summary', { submitted, eligible: eligible.length })}
+          </span>
+        )}
         {signings.state === 'checked' && (
           <span className="host-panel__summary host-panel__signed">
             {t('stage.panel.signed', { signed, eligible: eligible.length })}
@@ -131,6 +138,11 @@ export function PanelProgress({
         <p className="host-presence-note" role="status">
           {t('stage.panel.signaturesUnavailable')}
         </p>
+      )}
+      {grouped && (
+        <Suspense fallback={null}>
+          <groupSummary.Part round={round} judges={judges} progress={progress} result={result} />
+        </Suspense>
       )}
       {(presence.state === 'hostOffline' || presence.state === 'hostNoSession') && (
         <p className="host-presence-note" role="status">
@@ -156,12 +168,14 @@ export function PanelProgress({
             entry.status === 'drafting' || entry.status === 'notStarted' || entry.status === 'incomplete';
           const tablet = entry.status === 'recused' ? null : tabletLine(presence, judge.id, t, lang);
           const signing = entry.status === 'submitted' ? signingOf(judge.id) : null;
+          const group = groupLabel(judge);
           return (
             <li
               key={judge.id}
               className={`host-judge host-judge--${entry.status}${outlier ? ' host-judge--outlier' : ''}`}
             >
               <span className="host-judge__name">{judge.name}</span>
+              {group && <span className="host-judge__group">{group}</span>}
               <span className={`host-chip host-chip--${entry.status}`}>
                 {t(`stage.panel.status.${entry.status}`)}
               </span>
@@ -169,7 +183,10 @@ export function PanelProgress({
                 {total
                   ? t('stage.panel.total', { total: total.shown })
                   : entry.status !== 'recused' &&
-                    t('stage.panel.marked', { marked: entry.marked, count: round.criteria.length })}
+                    t('stage.panel.marked', {
+                      marked: entry.marked,
+                      count: judgeCriteria(round.settings, judge, round.criteria).length,
+                    })}
               </span>
               {tablet && (
                 <span className={`host-presence host-presence--${tablet.state}`}>{tablet.text}</span>

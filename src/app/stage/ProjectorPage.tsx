@@ -7,7 +7,7 @@
  * provisional (src/domain/provisional.ts).
  */
 
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { Id } from '../../domain/model';
@@ -15,6 +15,7 @@ import { roundResultStatusOf } from '../../domain/provisional';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../pwa/lazy-part';
 import { navigate, useSearch } from '../router';
 import { joinAsProjector } from '../sync/device-sync';
 import { syncFailureMessage } from '../sync/failure-message';
@@ -25,6 +26,11 @@ import { useRoundChoices, useRoundSetup, useStageEvents } from './stage-data';
 import { usePrefersReducedMotion } from './use-flip';
 import { useIdle } from './use-idle';
 import './projector.css';
+
+// 大众投票's QR code, countdown and tally: loaded only for a round with audience voting.
+const audienceOverlay = lazyPart([], () =>
+  import('./AudienceOverlay').then((module) => module.AudienceOverlay),
+);
 
 function useFullscreen(): boolean {
   const [full, setFull] = useState(() => document.fullscreenElement != null);
@@ -160,11 +166,18 @@ function Projector({ roundId }: { roundId: Id }) {
     </>
   );
 
+  const audience = round.audience && (
+    <Suspense fallback={null}>
+      <audienceOverlay.Part round={round} />
+    </Suspense>
+  );
+
   if (viewEvent === null) {
     // Before the host's first call or choice: the competition, not a board of 评分中.
     return (
       <div className={`projector projector--${display.theme}`} data-view="waiting">
         <WaitingView competitionName={competition?.name ?? null} roundName={roundName} />
+        {audience}
       </div>
     );
   }
@@ -173,6 +186,7 @@ function Projector({ roundId }: { roundId: Id }) {
   // awards in their heading.
   let view = (
     <LeaderboardView
+      round={round}
       standings={standings}
       status={status}
       caption={roundName}
@@ -187,6 +201,7 @@ function Projector({ roundId }: { roundId: Id }) {
     view = (
       <RevealView
         key={viewEvent.id}
+        round={round}
         contestant={contestant}
         judges={judges}
         result={result}
@@ -213,6 +228,7 @@ function Projector({ roundId }: { roundId: Id }) {
     <div className={`projector projector--${display.theme}`} data-view={display.view}>
       {captioned && <p className="pj-caption">{roundName}</p>}
       {view}
+      {audience}
     </div>
   );
 }

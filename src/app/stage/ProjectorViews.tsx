@@ -6,17 +6,25 @@
  * round's results are provisional, ranks and awards say so (暂定, 目前排名).
  */
 
-import { type ReactNode, useRef } from 'react';
+import { type CSSProperties, type ReactNode, useRef } from 'react';
 import type { ContestantResult, Standings } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
+import { type GroupPart, groupParts } from '../../domain/group-parts';
 import type { RoundResultStatus } from '../../domain/provisional';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import { timerEventOf } from '../../domain/stage';
 import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
-import { awardGroups, awardSlides, boardRows, pageCount, pageRows } from './leaderboard-rows';
+import {
+  awardGroups,
+  awardSlides,
+  boardRows,
+  pageCount,
+  pageRows,
+  ROWS_PER_PAGE_WITH_GROUPS,
+} from './leaderboard-rows';
 import { ProjectorClock } from './ProjectorClock';
-import { REVEAL_COMPLETE, revealProgress } from './reveal-sequence';
+import { REVEAL_COMPLETE, revealProgress, revealSteps } from './reveal-sequence';
 import { useFlip } from './use-flip';
 
 /** How long a page of the leaderboard or a slide of the awards stays up. */
@@ -95,6 +103,8 @@ const RANK_KEYS = {
 } as const;
 
 export interface RevealViewProps {
+  /** The round: its rounding and audience voting say how a group's score reads. */
+  round: Pick<RoundRecord, 'settings' | 'audience'>;
   contestant: ContestantRecord;
   judges: JudgeRecord[];
   result: ContestantResult | undefined;
@@ -107,6 +117,7 @@ export interface RevealViewProps {
 }
 
 export function RevealView({
+  round,
   contestant,
   judges,
   result,
@@ -120,7 +131,7 @@ export function RevealView({
   const now = useNow(revealed && !reducedMotion, 100);
   const progress = reducedMotion
     ? REVEAL_COMPLETE
-    : revealProgress(now - startedAtMs(started), totals.length, started.payload.pace);
+    : revealProgress(now - startedAtMs(started), revealSteps(result), started.payload.pace);
   if (!revealed || !result || result.pending) {
     return (
       <section className="pj-view pj-reveal">
@@ -135,28 +146,33 @@ export function RevealView({
     return total ? [{ total, order: at + 1 }] : [];
   });
   const shown = progress.totalsShown;
+  const parts = groupParts(result, round.settings, round.audience);
   return (
     <section className="pj-view pj-reveal" data-reveal-done={progress.done}>
       <Numbered contestant={contestant} />
-      <ol
-        className="pj-totals"
-        style={{ gridTemplateColumns: `repeat(${Math.min(ordered.length, 7)}, 1fr)` }}
-      >
-        {ordered.map(({ total, order }, at) => {
-          const struck = progress.struck && total.dropped !== null;
-          return (
-            <li
-              key={total.judge}
-              className={`pj-total${at < shown ? ' pj-total--shown' : ''}${struck ? ' pj-total--dropped' : ''}`}
-              aria-hidden={at >= shown}
-            >
-              <span className="pj-total__judge">{t('stage.projector.judgeTotal', { order })}</span>
-              <span className="pj-total__value">{struck ? <s>{total.shown}</s> : total.shown}</span>
-              {struck && <span className="pj-total__dropped">{t('stage.projector.dropped')}</span>}
-            </li>
-          );
-        })}
-      </ol>
+      {parts ? (
+        <GroupCards parts={parts} shown={shown} />
+      ) : (
+        <ol
+          className="pj-totals"
+          style={{ gridTemplateColumns: `repeat(${Math.min(ordered.length, 7)}, 1fr)` }}
+        >
+          {ordered.map(({ total, order }, at) => {
+            const struck = progress.struck && total.dropped !== null;
+            return (
+              <li
+                key={total.judge}
+                className={`pj-total${at < shown ? ' pj-total--shown' : ''}${struck ? ' pj-total--dropped' : ''}`}
+                aria-hidden={at >= shown}
+              >
+                <span className="pj-total__judge">{t('stage.projector.judgeTotal', { order })}</span>
+                <span className="pj-total__value">{struck ? <s>{total.shown}</s> : total.shown}</span>
+                {struck && <span className="pj-total__dropped">{t('stage.projector.dropped')}</span>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {progress.struck && result.adjustments.length > 0 && (
         <p className="pj-reveal__adjustments">
           {result.adjustments.map((adjustment) => t('stage.projector.adjustment', adjustment)).join('　')}
@@ -183,12 +199,38 @@ export function RevealView({
   );
 }
 
+/** Each rater group's card in turn: 专家评委 88.35 × 70%, 大众评审 · 支持率 83.3% × 30%. */
+function GroupCards({ parts, shown }: { parts: GroupPart[]; shown: number }) {
+  const t = useT();
+  return (
+    <ol className="pj-groups" style={{ gridTemplateColumns: `repeat(${parts.length}, minmax(0, 1fr))` }}>
+      {parts.map((part, at) => (
+        <li
+          key={part.id}
+          className={`pj-group${at < shown ? ' pj-group--shown' : ''}`}
+          aria-hidden={at >= shown}
+          data-group={part.id}
+        >
+          <span className="pj-group__label">
+            {part.support ? t('stage.projector.supportLabel', { label: part.label }) : part.label}
+          </span>
+          <span className="pj-group__score">{part.score ?? '—'}</span>
+          <span className="pj-group__share">{t('stage.projector.groupShare', { share: part.share })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function LeaderboardView({
+  round,
   standings,
   status,
   caption,
   reducedMotion,
 }: {
+  /** The round: with rater groups, a column per group beside the final score. */
+  round?: Pick<RoundRecord, 'settings' | 'audience'>;
   standings: Standings;
   /** The round's results; omitted: final. */
   status?: RoundResultStatus;
@@ -198,15 +240,23 @@ export function LeaderboardView({
 }) {
   const t = useT();
   const list = useRef<HTMLOListElement>(null);
-  const rows = boardRows(standings);
-  const pages = pageCount(rows.length);
+  const groups = round?.settings.groups ?? null;
+  const rows = boardRows(
+    standings,
+    round && groups ? { ...round.settings, audience: round.audience } : undefined,
+  );
+  const perPage = groups ? ROWS_PER_PAGE_WITH_GROUPS : undefined;
+  const pages = pageCount(rows.length, perPage);
   const now = useNow(pages > 1, 1000);
   const page = Math.floor(now / PAGE_MS) % pages;
-  const visible = pageRows(rows, page);
+  const visible = pageRows(rows, page, perPage);
   const version = visible.map((row) => `${row.id}:${row.rank}:${row.score}`).join('|');
   useFlip(list, version, reducedMotion);
   return (
-    <section className="pj-view pj-board">
+    <section
+      className={`pj-view pj-board${groups ? ' pj-board--groups' : ''}`}
+      style={groups ? ({ '--pj-groups': groups.length } as CSSProperties) : undefined}
+    >
       <header className="pj-board__head">
         <h2 className="pj-title">{t('stage.projector.leaderboard')}</h2>
         {status && <ProvisionalNote status={status} />}
@@ -217,6 +267,19 @@ export function LeaderboardView({
           )}
         </div>
       </header>
+      {groups && rows.length > 0 && (
+        <p className="pj-board__columns">
+          <span />
+          <span />
+          {groups.map((group) => (
+            <span key={group.id} className="pj-row__group">
+              {group.label}
+            </span>
+          ))}
+          <span className="pj-row__score">{t('stage.projector.finalColumn')}</span>
+          <span />
+        </p>
+      )}
       {rows.length === 0 ? (
         <p className="pj-empty">{t('stage.projector.empty')}</p>
       ) : (
@@ -235,6 +298,11 @@ export function LeaderboardView({
                 <span className="pj-row__name">{row.name}</span>
                 {row.unit && <span className="pj-row__unit">{row.unit}</span>}
               </span>
+              {row.groups?.map((part) => (
+                <span key={part.id} className="pj-row__group" data-group={part.id}>
+                  {row.pending ? '' : (part.score ?? '—')}
+                </span>
+              ))}
               <span className="pj-row__score">{row.pending ? t('stage.projector.pending') : row.score}</span>
               <span className="pj-row__award">{row.award ?? ''}</span>
             </li>

@@ -5,7 +5,7 @@
  * from the engine's result, with 跳过动画 while the projector is still unfolding the reveal.
  */
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
@@ -18,9 +18,10 @@ import { useDatabase } from '../db-context';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
+import { groupReadout } from './LazyGroupParts';
 import { LazyStageDialog } from './LazyStageDialog';
 import { useRevealPace } from './reveal-pace';
-import { CHOSEN_PACES, type ChosenPace, revealProgress } from './reveal-sequence';
+import { CHOSEN_PACES, type ChosenPace, revealProgress, revealSteps } from './reveal-sequence';
 
 export interface RevealPanelProps {
   round: RoundRecord;
@@ -63,7 +64,7 @@ export function RevealPanel({
   const lang = useUiStore((state) => state.lang);
   const { pace, setPace } = useRevealPace();
   const [confirming, setConfirming] = useState(false);
-  const running = useRevealRunning(view, contestant.id, result?.judgeTotals.length ?? 0);
+  const running = useRevealRunning(view, contestant.id, revealSteps(result));
   const theme = view?.payload.theme ?? 'leitai';
   const showReveal = (revealPace: ChosenPace | 'instant') =>
     setProjectorDisplay(db, round.id, {
@@ -150,7 +151,19 @@ export function RevealPanel({
               })}
             </li>
           )}
-          {pending && (
+          {pending &&
+            result?.groups
+              ?.filter((group) => group.countedJudges < group.requiredJudges)
+              .map((group) => (
+                <li key={group.id} className="host-check host-check--bad">
+                  {t('stage.reveal.groupPending', {
+                    label: group.label,
+                    counted: group.countedJudges,
+                    required: group.requiredJudges,
+                  })}
+                </li>
+              ))}
+          {pending && !result?.groups && (
             <li className="host-check host-check--bad">
               {t('stage.reveal.pending', {
                 counted: result?.countedJudges ?? 0,
@@ -173,10 +186,19 @@ export function RevealPanel({
       {revealed && result && !result.pending && (
         <div className="host-readout">
           <h4>{t('stage.reveal.readout')}</h4>
-          <p className="host-readout__sentence" lang={lang}>
-            {readoutSentence(result, round.settings, lang)}
-            {allSigned && ` ${t('stage.reveal.allSigned')}`}
-          </p>
+          {result.groups ? (
+            <Suspense fallback={null}>
+              <groupReadout.Part round={round} result={result} />
+            </Suspense>
+          ) : (
+            <p className="host-readout__sentence" lang={lang}>
+              {readoutSentence(result, round.settings, lang)}
+              {allSigned && ` ${t('stage.reveal.allSigned')}`}
+            </p>
+          )}
+          {result.groups && allSigned && (
+            <p className="host-readout__sentence">{t('stage.reveal.allSigned')}</p>
+          )}
           <div className="host-readout__actions">
             {running && (
               <button type="button" className="button stage-big" onClick={() => showReveal('instant')}>

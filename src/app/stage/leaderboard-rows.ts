@@ -5,7 +5,9 @@
  */
 
 import type { Standings } from '../../domain/engine';
+import { type GroupPart, type GroupSettings, groupParts } from '../../domain/group-parts';
 import type { Id } from '../../domain/model';
+import type { AudienceVoting } from '../../domain/records';
 
 export interface BoardRow {
   id: Id;
@@ -20,9 +22,16 @@ export interface BoardRow {
   pending: boolean;
   countedJudges: number;
   requiredJudges: number;
+  /** Each rater group's score, with groups and when asked for; null otherwise. */
+  groups: GroupPart[] | null;
 }
 
-export function boardRows(standings: Standings): BoardRow[] {
+/** How the rows show the rater groups: the round's rounding, groups (their order) and audience voting. */
+export interface GroupDisplay extends GroupSettings {
+  audience?: Pick<AudienceVoting, 'groupId' | 'mode'> | undefined;
+}
+
+export function boardRows(standings: Standings, groupDisplay?: GroupDisplay): BoardRow[] {
   return [...standings.ranked, ...standings.pending].map((result) => ({
     id: result.id,
     name: result.name,
@@ -35,6 +44,7 @@ export function boardRows(standings: Standings): BoardRow[] {
     pending: result.pending,
     countedJudges: result.countedJudges,
     requiredJudges: result.requiredJudges,
+    groups: groupDisplay ? groupParts(result, groupDisplay, groupDisplay.audience) : null,
   }));
 }
 
@@ -43,6 +53,8 @@ export function boardRows(standings: Standings): BoardRow[] {
  * number; a row holds the name with the unit under it, whole, even on a 4:3 screen.
  */
 const ROWS_PER_PAGE = 8;
+/** With rater groups a row of column headings (专家评委, 大众评审, 总分) takes one row's place. */
+export const ROWS_PER_PAGE_WITH_GROUPS = 7;
 
 export function pageCount(rows: number, perPage = ROWS_PER_PAGE): number {
   return Math.max(1, Math.ceil(rows / perPage));

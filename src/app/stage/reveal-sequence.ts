@@ -4,6 +4,7 @@
  * since the reveal started and the host's chosen pace in, what is on screen out.
  */
 
+import type { ContestantResult } from '../../domain/engine';
 import type { RevealPace } from '../../domain/events';
 
 export const TOTAL_STEP_MS = 700;
@@ -38,6 +39,15 @@ export const REVEAL_COMPLETE: RevealProgress = {
   rankShown: true,
   done: true,
 };
+
+/**
+ * The cards the reveal turns over one by one: each rater group's score in a round with groups
+ * (an audience of hundreds is one card, not hundreds), otherwise each judge's total.
+ */
+export function revealSteps(result: Pick<ContestantResult, 'judgeTotals' | 'groups'> | undefined): number {
+  if (!result) return 0;
+  return result.groups ? result.groups.length : result.judgeTotals.length;
+}
 
 /** How long the whole sequence takes, from 公布 to the rank, for `totals` judges' totals. */
 export function revealDurationMs(totals: number, pace: RevealPace = 'standard'): number {

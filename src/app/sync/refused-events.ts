@@ -47,6 +47,10 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'round.close': 'sync.kind.roundClose',
   'round.reopen': 'sync.kind.roundReopen',
   'scope.purge': 'sync.kind.scopePurge',
+  'audience.open': 'sync.kind.audienceOpen',
+  'audience.close': 'sync.kind.audienceClose',
+  'audience.vote': 'sync.kind.audienceVote',
+  'audience.seal': 'sync.kind.audienceSeal',
 };
 
 function payloadId(event: LeitaiEvent, field: 'contestantId' | 'judgeId'): Id | undefined {

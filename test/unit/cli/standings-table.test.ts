@@ -56,3 +56,18 @@ describe('formatStandingsTable', () => {
     for (const row of rows) expect(displayWidth(row)).toBe(rule - displayWidth('并列/区分') - 2);
   });
 });
+
+describe('formatStandingsTable with rater groups', () => {
+  const file = resolve(import.meta.dirname, '../../fixtures/scoring-examples/groups-audience.input.json');
+  const round = readInterchangeRound(JSON.parse(readFileSync(file, 'utf8')));
+  const lines = formatStandingsTable(computeStandings(round), round).trimEnd().split('\n');
+
+  it("heads a column per group, in the round's order, with each group's score and contribution", () => {
+    expect(lines[0]).toMatch(/精确得分 +专家评委 +领导评委 +大众评审 +计分评委/);
+    expect(lines[2]).toMatch(/P1 .* 85\.00 → 51\.00 +86\.50 → 17\.30 +1\.00 → 20\.00 +18 +一等奖$/);
+  });
+
+  it("shows each group's progress for a contestant still being scored", () => {
+    expect(lines.at(-1)).toMatch(/P4 .* 5\/5 位评委 +2\/2 位评委 +7\/8 位评委 +14\/15 位评委$/);
+  });
+});

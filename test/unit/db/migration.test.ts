@@ -314,6 +314,34 @@ describe('schema v5: judges belong to the competition', () => {
   });
 });
 
+describe('schema v8: the season’s tables', () => {
+  it('opens a v6 database with every row kept and the season’s tables empty', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    // v6 declared the v5 tables (its upgrade only refolded the head rows).
+    old.version(6).stores(V5_STORES);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(v5Rows())) await old.table(table).bulkAdd(tableRows);
+    });
+    old.close();
+    const db = freshDb(factory);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    for (const [table, tableRows] of Object.entries(v5Rows())) {
+      expect(await db.table(table).toArray(), table).toHaveLength(tableRows.length);
+    }
+    for (const table of [
+      db.seasons,
+      db.seasonPointsTables,
+      db.seasonMembers,
+      db.seasonEntries,
+      db.seasonEvidence,
+    ])
+      expect(await table.count(), table.name).toBe(0);
+  });
+});
+
 describe('schema v6: setup entities merge field by field', () => {
   async function upgradedV5(): Promise<ReturnType<typeof freshDb>> {
     const factory = new IDBFactory();
@@ -376,6 +404,52 @@ describe('schema v6: setup entities merge field by field', () => {
       },
     ]);
     expect(await db.contestants.get('p1')).toMatchObject({ name: '李四（更正）', unit: '三工镇' });
+    expect(await readProjection(db)).toEqual(await refoldLog(db));
+  });
+});
+
+describe('the v7 upgrade', () => {
+  it('folds the audience windows and votes from the log', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    // Written as v5 rows, so that v6's upgrade makes the head rows v7 starts from.
+    old.version(5).stores(V5_STORES);
+    await old.open();
+    const rows = v5Rows();
+    const envelope = {
+      competitionId: 'c1',
+      roundId: 'r1',
+      recordedAt: '2026-12-04T09:00:00.000Z',
+    };
+    const audience = [
+      {
+        ...envelope,
+        id: 'w1',
+        deviceId: 'd'.repeat(32),
+        deviceSeq: 6,
+        author: { role: 'host' },
+        type: 'audience.open',
+        payload: { contestantId: 'p1', seconds: 30 },
+      },
+      {
+        ...envelope,
+        id: 'v1',
+        deviceId: 'server-device',
+        deviceSeq: 1,
+        author: { role: 'server' },
+        type: 'audience.vote',
+        payload: { windowId: 'w1', contestantId: 'p1', voterId: 'aud-1', value: 1, n: 1, atMs: 500 },
+      },
+    ];
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(rows)) await old.table(table).bulkAdd(tableRows);
+      await old.table('events').bulkAdd(audience);
+    });
+    old.close();
+    const db = freshDb(factory);
+    await db.open();
+    expect(await db.audienceWindows.get('w1')).toMatchObject({ contestantId: 'p1', opened: { seconds: 30 } });
+    expect(await db.audienceVotes.get(['w1', 'aud-1'])).toMatchObject({ votes: [{ value: 1, n: 1 }] });
     expect(await readProjection(db)).toEqual(await refoldLog(db));
   });
 });

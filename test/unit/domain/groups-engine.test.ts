@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The scoring rules' "Rater groups 评委分组" on rounds small enough to check by hand. */
 import { describe, expect, it } from 'vitest';
-import { computeStandings } from '../../../src/domain/engine.ts';
+import { computeStandings, computeStandingsHolding } from '../../../src/domain/engine.ts';
 import type { RoundSettings } from '../../../src/domain/model.ts';
 import { buildRound, group, type SimpleRound } from './round-builder.ts';
 
@@ -277,5 +277,17 @@ describe('rater groups', () => {
       expertsAndPublic(marks, {}, { adjustments: [{ contestant: 'P1', points: '-0.5', label: '超时扣分' }] }),
     );
     expect(resultOf(standings, 'P1')).toMatchObject({ aggregate: '80.25', exactFinal: '79.75' });
+  });
+
+  it("keeps a held contestant's group counts and drops every group score", () => {
+    const { standings, held } = computeStandingsHolding(expertsAndPublic(marks), new Set(['P1']));
+    expect(standings.ranked.map((result) => result.id)).toEqual(['P2']);
+    expect(
+      held[0]?.groups?.map((group) => [group.id, group.countedJudges, group.aggregate, group.announced]),
+    ).toEqual([
+      ['expert', 4, null, null],
+      ['public', 4, null, null],
+    ]);
+    expect(held[0]?.groups?.[0]?.judgeTotals.every((total) => total.dropped === null)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
 import { readInterchangeRound } from '../../../src/domain/interchange.ts';
 import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
+import { computeLiveStandings } from '../../../src/domain/live-standings.ts';
 import type { RaterGroup, RoundInput } from '../../../src/domain/model.ts';
 import { screenRound } from '../../../src/domain/validate.ts';
 import { buildRound, group } from './round-builder.ts';
@@ -139,6 +140,10 @@ describe('rater group settings', () => {
     expect(screened.refused.map((entry) => [entry.judge, entry.issue.code])).toEqual([
       ['A1', 'markOutsideGroup'],
     ]);
+    // The live standings set that sheet aside and hold the contestant, named, rather than refuse the round.
+    const live = computeLiveStandings(outside);
+    expect(live.held.map((result) => result.id)).toEqual(['P1']);
+    expect(live.setAside.map((sheet) => [sheet.judge, sheet.affectsScore])).toEqual([['A1', true]]);
   });
 });
 

@@ -5,20 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
 import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
 import type { RoundInput } from '../../../src/domain/model.ts';
-import { compare, type Rational, rational } from '../../../src/domain/rational.ts';
+import { compare, type Rational } from '../../../src/domain/rational.ts';
 import { arbitraryRound, shuffled } from './arbitrary-round.ts';
-
-/** Reads the engine's exact strings back ("87.725", "263/3") for comparisons. */
-function parseExact(text: string): Rational {
-  if (text.includes('/')) {
-    const [num, den] = text.split('/');
-    return rational(BigInt(num as string), BigInt(den as string));
-  }
-  const [whole = '0', fraction = ''] = text.split('.');
-  const negative = whole.startsWith('-');
-  const digits = BigInt(whole.replace('-', '') + fraction);
-  return rational(negative ? -digits : digits, 10n ** BigInt(fraction.length));
-}
+import { parseExact } from './round-builder.ts';
 
 const keys = fc.array(fc.integer(), { minLength: 1, maxLength: 60 });
 

@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../../src/domain/csv.ts';
 import { describeIssue } from '../../../src/domain/issues.ts';
-import { columnLetter, guessColumns, readRoster } from '../../../src/domain/roster-import.ts';
+import {
+  columnLetter,
+  groupText,
+  guessColumns,
+  readRoster,
+  resolveGroup,
+} from '../../../src/domain/roster-import.ts';
 
 describe('parseCsv', () => {
   it('reads quotes, doubled quotes, embedded commas and newlines, CRLF and a BOM', () => {
@@ -171,5 +177,36 @@ describe('readRoster', () => {
         else expect(result.errors.length).toBeGreaterThan(0);
       }),
     );
+  });
+});
+
+describe('the 评委组 column', () => {
+  const groups = [
+    { id: 'expert', label: '专家评委' },
+    { id: 'public', label: '大众 评审' },
+  ];
+
+  it('is found by its header and read as typed, NFKC and trimmed', () => {
+    const mapping = guessColumns(['姓名', '评委组'], 'judges');
+    expect(mapping).toEqual({ name: 0, group: 1 });
+    const read = readRoster(
+      [
+        ['刘芳', ' 专家评委 '],
+        ['王建国', 'ＥＸＰＥＲＴ'],
+        ['赵敏', ''],
+      ],
+      mapping,
+      2,
+    );
+    expect(read.ok && read.entries.map((entry) => entry.group)).toEqual(['专家评委', 'EXPERT', null]);
+  });
+
+  it('names a group by its label first, then by its id, compared after NFKC; anything else is none', () => {
+    expect(resolveGroup('专家评委', groups)?.id).toBe('expert');
+    expect(resolveGroup('ｅｘｐｅｒｔ', groups)?.id).toBe('expert');
+    expect(resolveGroup(' 大众 评审', groups)?.id).toBe('public');
+    expect(resolveGroup('EXPERT', groups)).toBeNull();
+    expect(resolveGroup('领导评委', groups)).toBeNull();
+    expect(groupText('　ｐｕｂｌｉｃ　')).toBe('public');
   });
 });

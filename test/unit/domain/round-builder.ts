@@ -6,6 +6,7 @@ import {
   type RoundInput,
   type RoundSettings,
 } from '../../../src/domain/model.ts';
+import { type Rational, rational } from '../../../src/domain/rational.ts';
 
 export const h = (value: number | string): number => {
   const parsed = parseHundredths(value);
@@ -115,4 +116,16 @@ export function group(
   minJudges: number | null = null,
 ): RaterGroup {
   return { id, label: id, weight: h(weight), criteria, panel, minJudges };
+}
+
+/** Reads the engine's exact strings back ("87.725", "263/3") for comparisons. */
+export function parseExact(text: string): Rational {
+  if (text.includes('/')) {
+    const [num, den] = text.split('/');
+    return rational(BigInt(num as string), BigInt(den as string));
+  }
+  const [whole = '0', fraction = ''] = text.split('.');
+  const negative = whole.startsWith('-');
+  const digits = BigInt(whole.replace('-', '') + fraction);
+  return rational(negative ? -digits : digits, 10n ** BigInt(fraction.length));
 }

@@ -259,7 +259,8 @@ describe('importing judges', () => {
     const list = screen.getByRole('table', { name: '本赛事评委名单' });
     for (const judge of judges) {
       expect(judge.joinCode).toMatch(/^\d{8}$/);
-      expect(within(list).getByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
+      // The list follows the write through its own live read.
+      expect(await within(list).findByText(groupJoinCode(judge.joinCode))).toBeInTheDocument();
     }
   });
 

@@ -61,7 +61,7 @@ describe('import templates', () => {
   it('offers contestants and judges an .xlsx that reads back, maps every column and imports cleanly', async () => {
     for (const [panel, fileName, header] of [
       ['contestants', '选手导入模板.xlsx', ['出场顺序', '姓名', '单位', '题目', '状态']],
-      ['judges', '评委导入模板.xlsx', ['姓名', '职务', '回避单位', '权重']],
+      ['judges', '评委导入模板.xlsx', ['姓名', '职务', '回避单位', '权重', '评委组']],
     ] as const) {
       const saved = await download(panel, '下载 .xlsx 模板');
       expect(saved.fileName).toBe(fileName);

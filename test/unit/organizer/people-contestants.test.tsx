@@ -60,7 +60,9 @@ describe('ContestantsPanel', () => {
       order: 4,
       draw: null,
     });
-    expect(within(rowOf('马六')).getByText('评委 赵评委 将回避')).toBeInTheDocument();
+    // The list follows the write through its own live read.
+    const added = await screen.findByRole('row', { name: /马六/ });
+    expect(within(added).getByText('评委 赵评委 将回避')).toBeInTheDocument();
   });
 
   it('changes the status to 弃权', async () => {

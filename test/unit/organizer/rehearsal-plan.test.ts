@@ -7,8 +7,9 @@ import {
   planSheets,
   seededRandom,
 } from '../../../src/app/organizer/rehearsal/sheet-plan';
-import type { Criterion } from '../../../src/domain/model';
-import type { ContestantRecord, JudgeRecord } from '../../../src/domain/records';
+import { simulatedJudges } from '../../../src/db/rehearsal';
+import { type Criterion, DEFAULT_SETTINGS, type RaterGroup } from '../../../src/domain/model';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../../src/domain/records';
 
 const criterion = fc
   .record({ step: fc.constantFrom(1, 10, 50, 100), steps: fc.integer({ min: 1, max: 400 }) })
@@ -112,5 +113,60 @@ describe('the simulated judges’ plan', () => {
     expect(markAt(sheet, 0.9)).toBe(1350);
     expect(markAt(sheet, 1.2)).toBe(1500);
     expect(markAt(sheet, -0.1)).toBe(0);
+  });
+});
+
+describe('a rehearsal of a round with rater groups', () => {
+  const sheet: Criterion[] = [
+    { id: 'content', label: '内容', max: 4000, points: 4000, step: 10 },
+    { id: 'overall', label: '综合印象', max: 1000, points: 1000, step: 10 },
+    { id: 'vote', label: '大众投票', max: 100, points: 100, step: 100 },
+  ];
+  const groups: RaterGroup[] = [
+    {
+      id: 'expert',
+      label: '专家评委',
+      weight: 7000,
+      criteria: ['content', 'overall'],
+      panel: null,
+      minJudges: null,
+    },
+    { id: 'public', label: '大众评审', weight: 3000, criteria: ['vote'], panel: null, minJudges: 1 },
+  ];
+
+  it('gives each simulated judge the group of its real judge, else the groups in turn', () => {
+    const real = [{ ...judge(1), group: 'public' }, { ...judge(2), group: 'gone' }, judge(3)];
+    const rehearsal = {
+      id: 'r2',
+      competitionId: 'c',
+      settings: { ...DEFAULT_SETTINGS, groups },
+    } as RoundRecord;
+    expect(simulatedJudges(real, rehearsal).map((each) => each.group)).toEqual([
+      'public',
+      'public',
+      'expert',
+    ]);
+    expect(
+      simulatedJudges([judge(1)], { ...rehearsal, settings: DEFAULT_SETTINGS }).map((each) => each.group),
+    ).toEqual([undefined]);
+  });
+
+  it('marks each judge’s group’s criteria only, and leaves out a judge in no group', () => {
+    const judges = [{ ...judge(1), group: 'expert' }, { ...judge(2), group: 'public' }, judge(3)];
+    const random = seededRandom(7);
+    const planned = planSheets({
+      criteria: sheet,
+      judges,
+      contestant,
+      recusal: undefined,
+      groups,
+      callIndex: 2,
+      random,
+      habits: judgeHabits(judges, random),
+    });
+    expect(planned.map((each) => [each.judgeId, each.marks.map((mark) => mark.criterionId)])).toEqual([
+      ['j1', ['content', 'overall']],
+      ['j2', ['vote']],
+    ]);
   });
 });

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/app/i18n/messages';
 import { findTemplate, TEMPLATES, templateRound } from '../../../src/app/organizer/templates';
+import { createCompetition } from '../../../src/db/repository';
 import { computeStandings } from '../../../src/domain/engine';
-import type { Criterion, RoundInput } from '../../../src/domain/model';
+import type { Issue } from '../../../src/domain/issues';
+import type { Criterion, Judge, Mark, RoundInput } from '../../../src/domain/model';
+import { checkSettings } from '../../../src/domain/validate';
+import { freshDb } from '../db/helpers';
 
 const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate('zh-CN', key, params);
@@ -10,7 +14,7 @@ const en = (key: Parameters<typeof translate>[1], params?: Record<string, string
   translate('en', key, params);
 
 describe('templates', () => {
-  for (const template of TEMPLATES.filter((each) => each.criteria.length > 0)) {
+  for (const template of TEMPLATES.filter((each) => each.criteria.length > 0 && !each.groups)) {
     it(`${zh(template.nameKey)}: the points add up to the full mark and the engine scores a round of it`, () => {
       const setup = templateRound(template, zh);
       if (!setup) throw new Error('a template with criteria makes a round');
@@ -81,4 +85,68 @@ describe('templates', () => {
     expect(templateRound(findTemplate('speech'), en)?.criteria[0]?.label).toBe('Speech content');
     expect(templateRound(findTemplate('blank'), zh)).toBeNull();
   });
+
+  for (const id of ['expertPublic', 'expertLeaderPublic'] as const) {
+    it(`${zh(findTemplate(id).nameKey)}: valid groups, the audience voting on its own group and criterion, a round the engine scores`, async () => {
+      const setup = templateRound(findTemplate(id), zh);
+      const settings = setup?.settings;
+      if (!setup || !settings?.groups || !setup.audience)
+        throw new Error('a grouped template makes groups and voting');
+      const criteria = setup.criteria as Criterion[];
+      const issues: Issue[] = [];
+      checkSettings(settings, new Set(criteria.map((criterion) => criterion.id)), issues);
+      expect(issues).toEqual([]);
+      expect(settings.minJudges).toBeNull();
+      const weights = settings.groups.reduce((sum, group) => sum + group.weight, 0);
+      expect(weights).toBe(10000);
+
+      const { groupId, criterionId, mode } = setup.audience;
+      const audience = settings.groups.find((group) => group.id === groupId);
+      expect(audience).toMatchObject({ criteria: [criterionId], panel: { kind: 'mean' }, minJudges: 1 });
+      expect(criteria.find((criterion) => criterion.id === criterionId)).toMatchObject(
+        mode === 'support' ? { max: 100, step: 100 } : { max: 1000, step: 100 },
+      );
+      // The repository accepts it as it is (its own check of the voting included).
+      const db = freshDb();
+      await createCompetition(db, { name: '擂台比武', firstRound: { ...setup, name: '决赛' } });
+      expect((await db.rounds.toArray())[0]?.audience).toEqual(setup.audience);
+
+      // Five judges per group, each marking its group's criteria only.
+      const judges: Judge[] = settings.groups.flatMap((group) =>
+        [1, 2, 3, 4, 5].map((n) => ({
+          id: `${group.id}${n}`,
+          name: `${group.label}${n}`,
+          weight: 100,
+          unit: null,
+          group: group.id,
+        })),
+      );
+      const contestants = ['P1', 'P2', 'P3'].map((pid, at) => ({
+        id: pid,
+        name: pid,
+        unit: null,
+        draw: at + 1,
+        status: 'active' as const,
+      }));
+      const marks: Mark[] = contestants.flatMap((contestant, p) =>
+        judges.flatMap((judge, j) =>
+          criteria
+            .filter((criterion) =>
+              settings.groups?.find((group) => group.id === judge.group)?.criteria?.includes(criterion.id),
+            )
+            .map((criterion) => ({
+              judge: judge.id,
+              contestant: contestant.id,
+              criterion: criterion.id,
+              value: Math.max(0, criterion.max - criterion.step * (p * 3 + (j % 5))),
+            })),
+        ),
+      );
+      const standings = computeStandings({ criteria, judges, contestants, marks, adjustments: [], settings });
+      expect(standings.ranked.map((result) => result.id)).toEqual(['P1', 'P2', 'P3']);
+      expect(standings.ranked[0]?.groups?.map((group) => [group.id, group.countedJudges])).toEqual(
+        settings.groups.map((group) => [group.id, 5]),
+      );
+    });
+  }
 });

@@ -7,10 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeStandings } from '../../../src/domain/engine';
+import { type ContestantResult, computeStandings } from '../../../src/domain/engine';
 import { readInterchangeRound } from '../../../src/domain/interchange';
-import type { PanelRule, RoundInput } from '../../../src/domain/model';
+import type { PanelRule, RoundInput, RoundSettings } from '../../../src/domain/model';
 import { readoutSentence } from '../../../src/domain/readout';
+import { groupReadoutSentence } from '../../../src/domain/readout-groups';
+import { audiencePart, expertPart, groupedResult } from './group-results';
 
 const examples = join(import.meta.dirname, '../../fixtures/scoring-examples');
 
@@ -145,5 +147,116 @@ describe('readout of the other panel rules', () => {
     const input = fiveJudges({ kind: 'trimmed', k: 1 });
     input.marks = input.marks.slice(0, 3);
     expect(sentence(input)).toBe('评分尚未完成：已有3位评委完成评分，需要5位。');
+  });
+});
+
+/** 专家评委 (trimmed k = 1) 70, 领导评委 (mean) 20, 大众评审 (a support vote) 10. */
+const GROUPED: RoundSettings = {
+  panel: { kind: 'trimmed', k: 1 },
+  level: 'total',
+  decimals: 2,
+  rounding: 'half-up',
+  roundEachCriterion: false,
+  minJudges: null,
+  tieBreak: [],
+  awards: [],
+  groups: [
+    { id: 'experts', label: '专家评委', weight: 7000, criteria: null, panel: null, minJudges: null },
+    {
+      id: 'leaders',
+      label: '领导评委',
+      weight: 2000,
+      criteria: null,
+      panel: { kind: 'mean' },
+      minJudges: null,
+    },
+    {
+      id: 'audience',
+      label: '大众评审',
+      weight: 1000,
+      criteria: ['support'],
+      panel: { kind: 'mean' },
+      minJudges: 1,
+    },
+  ],
+};
+const SUPPORT = { groupId: 'audience', mode: 'support' } as const;
+
+function grouped(overrides: Partial<ContestantResult> = {}): ContestantResult {
+  const leaders = expertPart({
+    id: 'leaders',
+    label: '领导评委',
+    weight: '20',
+    countedJudges: 2,
+    requiredJudges: 2,
+    judgeTotals: [],
+    announced: '90.50',
+    effectiveK: null,
+  });
+  return groupedResult({
+    groups: [expertPart(), leaders, audiencePart({ weight: '10' })],
+    ...overrides,
+  });
+}
+
+describe('readout with rater groups', () => {
+  it('names each group with its own trim and score, then the final', () => {
+    expect(groupReadoutSentence(grouped(), GROUPED, 'zh-CN', SUPPORT)).toBe(
+      '专家评委去掉一个最高分92.00分，去掉一个最低分80.00分，平均分88.35分，领导评委平均分90.50分，大众评审支持率83.3%，最后得分86.85分，目前排名第1名。',
+    );
+    expect(groupReadoutSentence(grouped(), GROUPED, 'en', SUPPORT)).toBe(
+      '专家评委: highest score 92.00 and lowest score 80.00 dropped, mean 88.35; 领导评委: mean 90.50; 大众评审: support 83.3%; the final score is 86.85; currently 1st.',
+    );
+  });
+
+  it('names the groups in the round’s order, whatever order the result holds them in', () => {
+    const byId = grouped();
+    const reversed = grouped({ groups: [...(byId.groups ?? [])].reverse() });
+    expect(groupReadoutSentence(reversed, GROUPED, 'zh-CN', SUPPORT)).toBe(
+      groupReadoutSentence(byId, GROUPED, 'zh-CN', SUPPORT),
+    );
+  });
+
+  it('reads a rating as its mean, a lowered trim and a deduction', () => {
+    const settings = { ...GROUPED, panel: { kind: 'trimmed', k: 2 } as const };
+    const result = grouped({
+      adjustments: [{ label: '超时扣分', points: '-0.5' }],
+      groups: [
+        expertPart({ trimReduced: true, effectiveK: 0, judgeTotals: [] }),
+        audiencePart({ weight: '30', points: '10', aggregate: '42/5', announced: '8.40' }),
+      ],
+    });
+    const rating = { groupId: 'audience', mode: 'rating' } as const;
+    expect(groupReadoutSentence(result, settings, 'zh-CN', rating)).toBe(
+      '专家评委评委人数不足，不去掉最高分和最低分，平均分88.35分，大众评审平均分8.40分，扣除超时扣分0.5分，最后得分86.85分，目前排名第1名。',
+    );
+    expect(groupReadoutSentence(result, settings, 'en', rating)).toBe(
+      '专家评委: too few judges, so nothing dropped, mean 88.35; 大众评审: mean 8.40; minus 超时扣分 0.5; the final score is 86.85; currently 1st.',
+    );
+  });
+
+  it('reads a result without groups as the one panel', () => {
+    const input = fiveJudges({ kind: 'trimmed', k: 1 });
+    const [result] = computeStandings(input).ranked;
+    if (!result) throw new Error('no result');
+    expect(groupReadoutSentence(result, input.settings)).toBe(readoutSentence(result, input.settings));
+    expect(groupReadoutSentence(result, input.settings, 'en')).toBe(
+      readoutSentence(result, input.settings, 'en'),
+    );
+  });
+
+  it('names the groups still short of judges while pending', () => {
+    const result = grouped({
+      pending: true,
+      rank: null,
+      announcedScore: null,
+      groups: [expertPart({ countedJudges: 2 }), audiencePart({ countedJudges: 0 })],
+    });
+    expect(groupReadoutSentence(result, GROUPED, 'zh-CN', SUPPORT)).toBe(
+      '评分尚未完成：专家评委已有2位，需要3位；大众评审已有0位，需要1位。',
+    );
+    expect(groupReadoutSentence(result, GROUPED, 'en', SUPPORT)).toBe(
+      'Not complete yet: 专家评委 2 of the 3 needed; 大众评审 0 of the 1 needed have scored.',
+    );
   });
 });

@@ -299,6 +299,7 @@ describe('the awards screens', () => {
       pending: false,
       countedJudges: 1,
       requiredJudges: 1,
+      groups: null,
     }) as const;
 
   it('packs tiers onto screens in order and splits a tier too large for one', () => {

@@ -136,13 +136,27 @@ function CriteriaEditor({ round }: { round: RoundRecord }) {
         </tfoot>
       </table>
 
-      <SumCheck pointsTotal={pointsTotal} fullMark={fullMark} />
-      <FullMarkForm
-        fullMark={fullMark}
-        onSave={(value) =>
-          write({ fullMark: value }, t('org.criteria.fullMarkSaved', { value: formatHundredths(value) }))
-        }
-      />
+      {round.settings.groups ? (
+        // With rater groups the final is out of the groups' weights, whatever the points add up to.
+        <p className="org-hint">
+          {t('org.groups.fullMark', {
+            total: formatHundredths(round.settings.groups.reduce((sum, group) => sum + group.weight, 0)),
+            parts: round.settings.groups
+              .map((group) => `${group.label} ${formatHundredths(group.weight)}`)
+              .join(' + '),
+          })}
+        </p>
+      ) : (
+        <>
+          <SumCheck pointsTotal={pointsTotal} fullMark={fullMark} />
+          <FullMarkForm
+            fullMark={fullMark}
+            onSave={(value) =>
+              write({ fullMark: value }, t('org.criteria.fullMarkSaved', { value: formatHundredths(value) }))
+            }
+          />
+        </>
+      )}
 
       <p className="org-status" role="status">
         {status?.kind === 'saved' && <strong className="org-saved">{status.message}</strong>}

@@ -24,7 +24,8 @@ import { describeReason, useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
 import type { MessageKey } from '../../i18n/messages';
 import { type TFunction, useT } from '../../i18n/useT';
-import { useCompetitionJudges, useContestants, useRound } from '../people/queries';
+import { competitionGroups } from '../people/groups';
+import { useCompetitionJudges, useCompetitionRounds, useContestants, useRound } from '../people/queries';
 import { columnCount, type Finding, guessHeaderRow, type ImportPlan, planImport } from './plan';
 import { RecusalUnitsCheck } from './RecusalUnitsCheck';
 import { templateCsv, templateFileName, templateXlsx } from './template';
@@ -57,6 +58,7 @@ const FIELD_LABELS: Record<RosterKind, Partial<Record<RosterField, MessageKey>>>
     title: 'people.import.field.title',
     unit: 'people.import.field.judgeUnit',
     weight: 'people.import.field.weight',
+    group: 'people.import.field.group',
   },
 };
 
@@ -94,6 +96,19 @@ function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en', kind:
         draw: finding.draw,
         holder: finding.holder,
       });
+    case 'groupUnknown':
+      return t(finding.known.length > 0 ? 'people.import.groupUnknown' : 'people.import.groupNone', {
+        row: finding.row,
+        column: columnLetter(finding.column),
+        value: finding.value,
+        known: finding.known.join(lang === 'en' ? ', ' : '、'),
+      });
+    case 'groupAudience':
+      return t('people.import.groupAudience', {
+        row: finding.row,
+        column: columnLetter(finding.column),
+        value: finding.value,
+      });
     case 'nameExists':
       // A judge of the competition with the same name and unit is assigned, not added again.
       return t(kind === 'judges' ? 'people.import.judgeKnown' : 'people.import.nameExists', {
@@ -115,7 +130,15 @@ function rosterOf(kind: RosterKind, entries: readonly RosterEntry[]): RosterImpo
           draw,
         })),
       }
-    : { judges: entries.map(({ name, title, unit, weight }) => ({ name, title, unit, weight })) };
+    : {
+        judges: entries.map(({ name, title, unit, weight, group }) => ({
+          name,
+          title,
+          unit,
+          weight,
+          ...(group === null ? {} : { group }),
+        })),
+      };
 }
 
 export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanelProps) {
@@ -128,6 +151,8 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
   const contestants = useContestants(roundId);
   const round = useRound(roundId);
   const judges = useCompetitionJudges(round?.competitionId);
+  const rounds = useCompetitionRounds(round?.competitionId);
+  const groups = useMemo(() => competitionGroups(rounds ?? []), [rounds]);
   const existing = kind === 'contestants' ? contestants : judges;
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [readProblem, setReadProblem] = useState<Exclude<SheetRead, { ok: true }> | null>(null);
@@ -168,10 +193,10 @@ export function ImportPanel({ roundId, kind, onImported, onCancel }: ImportPanel
   const plan = useMemo<ImportPlan | null>(() => {
     if (!sheet || !existing) return null;
     const start = performance.now();
-    const planned = planImport(sheet.rows, headerRow, mapping, kind, existing);
+    const planned = planImport(sheet.rows, headerRow, mapping, kind, existing, groups);
     measure('plan', start);
     return planned;
-  }, [sheet, headerRow, mapping, kind, existing]);
+  }, [sheet, headerRow, mapping, kind, existing, groups]);
 
   const changeHeaderRow = (value: string) => {
     const row = value === '' ? null : Number(value);

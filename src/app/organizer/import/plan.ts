@@ -10,6 +10,7 @@ import {
   type RosterEntry,
   type RosterKind,
   readRoster,
+  resolveGroup,
 } from '../../../domain/roster-import';
 
 /** How many rows are searched for a header row. */
@@ -18,7 +19,16 @@ const HEADER_SEARCH_ROWS = 10;
 export type Finding =
   | { source: 'sheet'; issue: Issue; row: number | null; column: number | null }
   | { source: 'drawTaken'; row: number; column: number; draw: number; holder: string }
-  | { source: 'nameExists'; row: number; column: number; name: string };
+  | { source: 'nameExists'; row: number; column: number; name: string }
+  | { source: 'groupUnknown'; row: number; column: number; value: string; known: readonly string[] }
+  | { source: 'groupAudience'; row: number; column: number; value: string };
+
+/** A rater group of the competition's rounds; the audience's (大众投票) takes no judge. */
+export interface KnownGroup {
+  id: string;
+  label: string;
+  audience: boolean;
+}
 
 export interface ImportPlan {
   /** 1-based spreadsheet row number of the first data row. */
@@ -26,7 +36,7 @@ export interface ImportPlan {
   dataRows: readonly (readonly string[])[];
   /** Data rows that are not blank: what the import is about. */
   rowCount: number;
-  /** Every row's entry when nothing is wrong; empty otherwise. */
+  /** Every row's entry when nothing is wrong (a 评委组 given as its group's id); empty otherwise. */
   entries: RosterEntry[];
   errors: Finding[];
   warnings: Finding[];
@@ -73,6 +83,7 @@ export function planImport(
   mapping: ColumnMapping,
   kind: RosterKind,
   existing: readonly ExistingPerson[],
+  groups: readonly KnownGroup[] = [],
 ): ImportPlan {
   const dataStart = headerRow === null ? 0 : headerRow + 1;
   const dataRows = rows.slice(dataStart);
@@ -97,6 +108,16 @@ export function planImport(
     if (name !== '' && mapping.name !== undefined && existingNames.has(name)) {
       warnings.push({ source: 'nameExists', row, column: mapping.name, name });
     }
+    const group = cell(kind === 'judges' ? mapping.group : undefined);
+    if (group !== '' && mapping.group !== undefined) {
+      const found = resolveGroup(group, groups);
+      if (!found) {
+        const known = [...new Set(groups.filter((each) => !each.audience).map((each) => each.label))];
+        errors.push({ source: 'groupUnknown', row, column: mapping.group, value: group, known });
+      } else if (found.audience) {
+        errors.push({ source: 'groupAudience', row, column: mapping.group, value: group });
+      }
+    }
   });
   errors.sort(byRow);
   warnings.sort(byRow);
@@ -105,7 +126,12 @@ export function planImport(
     firstDataRow,
     dataRows,
     rowCount,
-    entries: errors.length === 0 && read.ok ? read.entries : [],
+    entries:
+      errors.length === 0 && read.ok
+        ? read.entries.map((entry) =>
+            entry.group === null ? entry : { ...entry, group: resolveGroup(entry.group, groups)?.id ?? null },
+          )
+        : [],
     errors,
     warnings,
   };

@@ -11,9 +11,10 @@ export const TEMPLATE_ROWS: Record<RosterKind, readonly (readonly string[])[]> =
     ['出场顺序', '姓名', '单位', '题目', '状态'],
     ['1', '沙哈提别克', '庙尔沟乡', '发展庭院经济 带领群众增收', '参赛'],
   ],
+  // 评委组 left empty: only a round scored in groups has groups to name (专家评委, 领导评委…).
   judges: [
-    ['姓名', '职务', '回避单位', '权重'],
-    ['王建华', '市委组织部副部长', '市委组织部', '1'],
+    ['姓名', '职务', '回避单位', '权重', '评委组'],
+    ['王建华', '市委组织部副部长', '市委组织部', '1', ''],
   ],
 };
 

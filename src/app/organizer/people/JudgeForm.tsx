@@ -14,6 +14,7 @@ import {
   MAX_UNIT_LENGTH,
   type Problem,
 } from './checks';
+import type { GroupChoice } from './groups';
 import { NameField, PersonField, PersonFormShell, usePersonForm } from './PersonForm';
 
 export interface JudgeFormProps {
@@ -22,11 +23,13 @@ export interface JudgeFormProps {
   judge?: JudgeRecord;
   /** Names of the other judges of the round, for the duplicate warning. */
   otherNames: ReadonlySet<string>;
+  /** The 评委组 on offer: the groups of the judge's rounds; the field shows only when there are any. */
+  groups: readonly GroupChoice[];
   onSaved: (judge: JudgeRecord) => void;
   onCancel: () => void;
 }
 
-type JudgeField = 'name' | 'title' | 'unit' | 'weight';
+type JudgeField = 'name' | 'title' | 'unit' | 'weight' | 'group';
 
 function problems(values: Record<JudgeField, string>): Partial<Record<JudgeField, Problem>> {
   const found: Partial<Record<JudgeField, Problem | null>> = {
@@ -41,7 +44,7 @@ function problems(values: Record<JudgeField, string>): Partial<Record<JudgeField
   >;
 }
 
-export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: JudgeFormProps) {
+export function JudgeForm({ roundId, judge, otherNames, groups, onSaved, onCancel }: JudgeFormProps) {
   const t = useT();
   const db = useDatabase();
   const form = usePersonForm<JudgeField>(
@@ -50,10 +53,15 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
       title: judge?.title ?? '',
       unit: judge?.unit ?? '',
       weight: formatHundredths(judge?.weight ?? 100),
+      group: judge?.group ?? '',
     },
     problems,
     async (values, opened) => {
-      const { weight: editedWeight, ...edited } = editedValues(judge ? opened : null, values);
+      const {
+        weight: editedWeight,
+        group: editedGroup,
+        ...edited
+      } = editedValues(judge ? opened : null, values);
       const weight = editedWeight === undefined ? null : checkWeight(editedWeight);
       onSaved(
         await putJudge(db, {
@@ -61,6 +69,8 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
           roundId,
           ...edited,
           weight: weight?.ok ? weight.value : undefined,
+          // '' is 不分组: the judge leaves their group.
+          ...(editedGroup === undefined ? {} : { group: editedGroup === '' ? null : editedGroup }),
         }),
       );
     },
@@ -93,6 +103,30 @@ export function JudgeForm({ roundId, judge, otherNames, onSaved, onCancel }: Jud
           inputMode="decimal"
           hint={t('people.field.weightHint')}
         />
+        {(groups.length > 0 || form.values.group !== '') && (
+          <div className="field">
+            <label htmlFor={`${form.id}-group`}>{t('people.field.group')}</label>
+            <select
+              id={`${form.id}-group`}
+              value={form.values.group}
+              onChange={form.set('group')}
+              aria-describedby={`${form.id}-group-hint`}
+            >
+              <option value="">{t('people.field.groupNone')}</option>
+              {groups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.label}
+                </option>
+              ))}
+              {form.values.group !== '' && !groups.some((group) => group.id === form.values.group) && (
+                <option value={form.values.group}>{form.values.group}</option>
+              )}
+            </select>
+            <p id={`${form.id}-group-hint`} className="field__hint">
+              {t('people.field.groupHint')}
+            </p>
+          </div>
+        )}
       </div>
     </PersonFormShell>
   );

@@ -19,6 +19,7 @@ import { useLiveRead } from '../../live-read';
 import { JoinQrCode } from '../../sync/JoinQrCode';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { competitionGroups, lacksGroup } from './groups';
 import { JoinCodeCell } from './JoinCodeCell';
 import { JoinCodeSheet, joinCodeText, printJoinCodes } from './JoinCodeSheet';
 import { JudgeForm } from './JudgeForm';
@@ -39,9 +40,12 @@ const PANEL_RULE_NAMES: Record<RoundRecord['settings']['panel']['kind'], Message
 function WeightNote({ round }: { round: RoundRecord }) {
   const t = useT();
   const kind = round.settings.panel.kind;
+  // With rater groups, weights count in any group whose own rule is the weighted mean.
+  const weighted =
+    kind === 'weighted' || (round.settings.groups ?? []).some((group) => group.panel?.kind === 'weighted');
   return (
     <p className="people-note">
-      {kind === 'weighted'
+      {weighted
         ? t('people.judges.weightsCount')
         : t('people.judges.weightsIgnored', { rule: t(PANEL_RULE_NAMES[kind]) })}
     </p>
@@ -76,6 +80,16 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
     return <p className="loading">{t('app.loading')}</p>;
   }
   const panelSize = judges.filter((judge) => judge.roundIds.includes(roundId)).length;
+  const allGroups = competitionGroups(rounds);
+  const groupLabel = new Map(allGroups.map((group) => [group.id, group.label]));
+  /**
+   * The 评委组 a judge can be put in: the groups of their rounds (of this round, for a new judge),
+   * but not one the audience's phones vote as.
+   */
+  const groupsFor = (judge: JudgeRecord | undefined) =>
+    competitionGroups(
+      rounds.filter((each) => (judge ? judge.roundIds.includes(each.id) : each.id === roundId)),
+    ).filter((group) => !group.audience);
 
   const repeated = repeatedNames(judges);
   // Only codes a tablet can join with go on paper or the clipboard.
@@ -158,6 +172,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           roundId={roundId}
           judge={editing.mode === 'edit' ? editing.person : undefined}
           otherNames={otherNames(editing.mode === 'edit' ? editing.person : undefined)}
+          groups={groupsFor(editing.mode === 'edit' ? editing.person : undefined)}
           onSaved={(judge) => finish(t('people.saved', { name: judge.name }))}
           onCancel={() => finish()}
         />
@@ -184,6 +199,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                 <th scope="col">{t('people.field.title')}</th>
                 <th scope="col">{t('people.field.judgeUnit')}</th>
                 <th scope="col">{t('people.field.weight')}</th>
+                {allGroups.length > 0 && <th scope="col">{t('people.field.group')}</th>}
                 <th scope="col">{t('people.column.rounds')}</th>
                 <th scope="col">{t('people.column.joinCode')}</th>
                 <th scope="col">{t('people.column.actions')}</th>
@@ -208,6 +224,19 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                     <td>{judge.title}</td>
                     <td>{judge.unit}</td>
                     <td className="people-table__number">{formatHundredths(judge.weight)}</td>
+                    {allGroups.length > 0 && (
+                      <td>
+                        {judge.group === undefined ? '' : (groupLabel.get(judge.group) ?? judge.group)}
+                        {lacksGroup(judge, rounds) && (
+                          <span
+                            className="badge badge--warn"
+                            title={t('people.judges.noGroupTitle', { name: judge.name })}
+                          >
+                            {t('people.judges.noGroup')}
+                          </span>
+                        )}
+                      </td>
+                    )}
                     <td>
                       <div className="people-rounds">
                         {rounds.map((each) => (
@@ -246,7 +275,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                   </tr>
                   {qrFor === judge.id && isJoinCode(judge.joinCode) && (
                     <tr className="people-qr-row">
-                      <td colSpan={8}>
+                      <td colSpan={allGroups.length > 0 ? 9 : 8}>
                         <p>{t('people.joinCodes.scanHowTo', { name: judge.name })}</p>
                         <p>
                           {t('people.joinCodes.orType')}

@@ -7,7 +7,8 @@
  * is far below the others (the host rehearses the outlier check).
  */
 
-import type { Criterion, Hundredths, Id, RecusalRule } from '../../../domain/model';
+import { judgeCriteria } from '../../../domain/groups';
+import type { Criterion, Hundredths, Id, RecusalRule, RoundSettings } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import { isRecusedFrom } from '../../../domain/recusal';
 
@@ -59,6 +60,8 @@ export interface PlanInput {
   contestant: ContestantRecord;
   /** The round's recusal rule (round.settings.recusal). */
   recusal: RecusalRule | undefined;
+  /** The round's rater groups: each judge marks their group's criteria only. */
+  groups?: RoundSettings['groups'];
   /** 0 for the first contestant called in this rehearsal, 1 for the second… */
   callIndex: number;
   random: () => number;
@@ -76,11 +79,17 @@ export function planSheets({
   judges,
   contestant,
   recusal,
+  groups,
   callIndex,
   random,
   habits,
 }: PlanInput): PlannedSheet[] {
-  const eligible = judges.filter((judge) => !isRecusedFrom(judge, contestant, recusal));
+  const settings = groups === undefined ? {} : { groups };
+  // A judge in none of the round's groups has nothing to mark.
+  const eligible = judges.filter(
+    (judge) =>
+      !isRecusedFrom(judge, contestant, recusal) && judgeCriteria(settings, judge, criteria).length > 0,
+  );
   if (eligible.length === 0) return [];
   const level = between(random, LEVEL);
   const lateAt = callIndex === 0 ? Math.floor(random() * eligible.length) : -1;
@@ -90,7 +99,7 @@ export function planSheets({
     const outlier = index === outlierAt;
     const delayMs = Math.round(between(random, late ? LATE_MS : ON_TIME_MS));
     const base = level + (habits.get(judge.id) ?? 0) - (outlier ? OUTLIER_DROP : 0);
-    const marks = criteria.map((criterion) => ({
+    const marks = judgeCriteria(settings, judge, criteria).map((criterion) => ({
       criterionId: criterion.id,
       value: markAt(criterion, base + (random() * 2 - 1) * NOISE),
     }));

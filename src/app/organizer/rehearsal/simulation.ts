@@ -68,6 +68,7 @@ export class RehearsalSimulation {
       judges,
       contestant,
       recusal: round.settings.recusal,
+      ...(round.settings.groups ? { groups: round.settings.groups } : {}),
       callIndex: this.markedContestants.size,
       random: this.random,
       habits: this.habits,

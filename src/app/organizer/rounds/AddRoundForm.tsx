@@ -45,13 +45,14 @@ export function AddRoundForm({ competitionId, rounds, onDone, onCancel }: AddRou
     if (source.startsWith('round:')) {
       const from = rounds.find((round) => `round:${round.id}` === source);
       if (!from) return null;
-      const { criteria, settings, timeLimitSeconds, overtime, fullMark } = structuredClone(from);
+      const { criteria, settings, timeLimitSeconds, overtime, fullMark, audience } = structuredClone(from);
       return {
         criteria,
         settings,
         timeLimitSeconds,
         overtime,
         ...(fullMark === undefined ? {} : { fullMark }),
+        ...(audience === undefined ? {} : { audience }),
       };
     }
     if (source.startsWith('template:')) {

@@ -1,7 +1,8 @@
 import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { roundById, updateRound } from '../../../db/repository';
+import { formatHundredths } from '../../../domain/decimal';
 import type { PanelLevel, PanelRule, RoundingMode } from '../../../domain/model';
-import type { RoundRecord } from '../../../domain/records';
+import { type RoundRecord, sameValue } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useUiStore } from '../../i18n/language';
@@ -10,7 +11,11 @@ import { useLiveRead } from '../../live-read';
 import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
 import { TextField } from '../ui/TextField';
+import { AudienceEditor } from './AudienceEditor';
 import { AwardsEditor } from './AwardsEditor';
+import { type AudienceForm, groupsWithAudience, sheetWithAudience } from './audience-form';
+import { GroupsEditor } from './GroupsEditor';
+import { blankGroupRow } from './groups-form';
 import { StandingsPreview } from './StandingsPreview';
 import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
@@ -41,25 +46,71 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
     settings: round.settings,
     timeLimitSeconds: round.timeLimitSeconds,
     overtime: round.overtime,
+    criteria: round.criteria,
+    audience: round.audience ?? null,
   }));
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [tried, setTried] = useState(false);
-  const criterionIds = useMemo(
-    () => new Set(round.criteria.map((criterion) => criterion.id)),
-    [round.criteria],
+  const read = useMemo(
+    () => readSettingsForm(form, round.criteria, t, lang),
+    [form, round.criteria, t, lang],
   );
-  const read = useMemo(() => readSettingsForm(form, criterionIds, t, lang), [form, criterionIds, t, lang]);
   const { errors } = read;
   const errorCount = Object.keys(errors).length;
+  // Compared field by field, not as text: a round saved elsewhere may list its keys in another order.
   const unsaved =
     read.settings !== null &&
     read.timing !== null &&
-    JSON.stringify([read.settings, read.timing.timeLimitSeconds, read.timing.overtime]) !==
-      JSON.stringify([round.settings, round.timeLimitSeconds, round.overtime]);
+    !sameValue(
+      [read.settings, read.timing.timeLimitSeconds, read.timing.overtime, read.criteria, read.audience],
+      [round.settings, round.timeLimitSeconds, round.overtime, round.criteria, round.audience ?? null],
+    );
 
   const change = (patch: Partial<SettingsForm>) => {
     setForm((current) => ({ ...current, ...patch }));
     setSave({ kind: 'idle' });
+  };
+
+  // Groups on: one group of the whole sheet, worth the sheet's points, scores as the round did.
+  const toggleGroups = (on: boolean) => {
+    if (!on) {
+      // Voting needs groups: it goes with them, and so does its group.
+      const groups = form.audience.on
+        ? form.groups.filter((row) => row.id !== form.audience.groupId)
+        : form.groups;
+      change({ groupsOn: false, groups, audience: { ...form.audience, on: false, groupId: '' } });
+      return;
+    }
+    const sheet = sheetWithAudience(round.criteria, { ...form.audience, on: false }, t);
+    const points = sheet.reduce((sum, criterion) => sum + criterion.points, 0);
+    const groups =
+      form.groups.length > 0
+        ? form.groups
+        : [
+            blankGroupRow(
+              [],
+              t('org.groups.expertLabel'),
+              formatHundredths(points),
+              sheet.map((criterion) => criterion.id),
+            ),
+          ];
+    change({ groupsOn: true, groups });
+  };
+
+  const toggleAudience = (on: boolean) => {
+    if (on) {
+      const audience: AudienceForm = { ...form.audience, on: true };
+      const sheet = sheetWithAudience(round.criteria, audience, t);
+      const { groups, groupId } = groupsWithAudience(form.groups, form.groupsOn, sheet, audience, t);
+      change({ groupsOn: true, groups, audience: { ...audience, groupId } });
+      return;
+    }
+    const groups = form.groups.filter((row) => row.id !== form.audience.groupId);
+    change({
+      groups,
+      groupsOn: form.groupsOn && groups.length > 0,
+      audience: { ...form.audience, on: false, groupId: '' },
+    });
   };
 
   const submit = async (event: FormEvent) => {
@@ -68,7 +119,12 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
     if (!read.settings || !read.timing) return;
     setSave({ kind: 'saving' });
     try {
-      const saving = { settings: read.settings, ...read.timing };
+      const saving = {
+        settings: read.settings,
+        ...read.timing,
+        criteria: read.criteria,
+        audience: read.audience,
+      };
       await updateRound(db, round.id, editedValues(opened, saving));
       setOpened(saving);
       setSave({ kind: 'saved' });
@@ -184,18 +240,40 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
               onChange={(rounding) => change({ rounding })}
             />
           </fieldset>
+          <GroupsEditor
+            on={form.groupsOn}
+            rows={form.groups}
+            roundEachGroup={form.roundEachGroup}
+            criteria={read.criteria}
+            audience={form.audience.on ? form.audience : null}
+            errors={errors}
+            onToggle={toggleGroups}
+            onChange={(groups) => change({ groups })}
+            onRoundEachGroup={(roundEachGroup) => change({ roundEachGroup })}
+          />
+          <AudienceEditor
+            audience={form.audience}
+            groupLabel={form.groups.find((row) => row.id === form.audience.groupId)?.label ?? ''}
+            error={errors.audienceWindow}
+            onToggle={toggleAudience}
+            onChange={(patch) => change({ audience: { ...form.audience, ...patch } })}
+          />
           <fieldset className="org-choices">
             <legend>{t('org.settings.complete')}</legend>
-            <TextField
-              label={t('org.settings.minJudges')}
-              value={form.minJudges}
-              onChange={(minJudges) => change({ minJudges })}
-              error={errors.minJudges}
-              hint={t('org.settings.minJudgesExplain')}
-              inputMode="numeric"
-              placeholder={t('org.settings.minJudgesAll')}
-              className="org-field--narrow"
-            />
+            {form.groupsOn ? (
+              <p className="org-hint">{t('org.groups.minJudgesPerGroup')}</p>
+            ) : (
+              <TextField
+                label={t('org.settings.minJudges')}
+                value={form.minJudges}
+                onChange={(minJudges) => change({ minJudges })}
+                error={errors.minJudges}
+                hint={t('org.settings.minJudgesExplain')}
+                inputMode="numeric"
+                placeholder={t('org.settings.minJudgesAll')}
+                className="org-field--narrow"
+              />
+            )}
           </fieldset>
           <TieBreakEditor
             steps={form.tieBreak}
@@ -277,7 +355,7 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
             )}
           </div>
         </form>
-        <StandingsPreview criteria={round.criteria} settings={read.settings} />
+        <StandingsPreview criteria={read.criteria} settings={read.settings} />
       </div>
     </section>
   );

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { ContestantResult, Standings } from '../../../domain/engine';
+import type { ContestantResult, GroupResult, Standings } from '../../../domain/engine';
 import { RoundRejectedError } from '../../../domain/issues';
 import { computeLiveStandings } from '../../../domain/live-standings';
-import type { Criterion, RoundSettings } from '../../../domain/model';
+import type { Criterion, RaterGroup, RoundSettings } from '../../../domain/model';
 import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { SAMPLE_CONTESTANTS, SAMPLE_JUDGES, sampleRound } from './sample-round';
@@ -40,14 +40,24 @@ export function StandingsPreview({ criteria, settings }: StandingsPreviewProps) 
       {outcome === null && <p className="notice">{t('org.preview.paused')}</p>}
       {outcome && 'error' in outcome && <p className="org-error">{outcome.error}</p>}
       {outcome && 'standings' in outcome && (
-        <PreviewTable standings={outcome.standings} criteria={criteria} />
+        <PreviewTable standings={outcome.standings} criteria={criteria} groups={settings?.groups ?? []} />
       )}
     </section>
   );
 }
 
-function PreviewTable({ standings, criteria }: { standings: Standings; criteria: readonly Criterion[] }) {
+function PreviewTable({
+  standings,
+  criteria,
+  groups,
+}: {
+  standings: Standings;
+  criteria: readonly Criterion[];
+  groups: readonly RaterGroup[];
+}) {
   const t = useT();
+  const groupScore = (result: ContestantResult, id: string) =>
+    result.groups?.find((group) => group.id === id)?.announced ?? '—';
   const first = [...standings.ranked, ...standings.pending].find((result) => result.id === 'contestant-1');
   return (
     <>
@@ -57,6 +67,11 @@ function PreviewTable({ standings, criteria }: { standings: Standings; criteria:
           <tr>
             <th scope="col">{t('org.preview.rank')}</th>
             <th scope="col">{t('org.preview.name')}</th>
+            {groups.map((group) => (
+              <th scope="col" className="org-number" key={group.id}>
+                {group.label}
+              </th>
+            ))}
             <th scope="col" className="org-number">
               {t('org.preview.score')}
             </th>
@@ -69,6 +84,11 @@ function PreviewTable({ standings, criteria }: { standings: Standings; criteria:
             <tr key={result.id}>
               <td>{result.rank}</td>
               <td>{result.name}</td>
+              {groups.map((group) => (
+                <td className="org-number" key={group.id}>
+                  {groupScore(result, group.id)}
+                </td>
+              ))}
               <td className="org-number">{result.announcedScore}</td>
               <td>{result.tied ? t('org.preview.tiedYes') : ''}</td>
               <td>{result.award ?? ''}</td>
@@ -78,14 +98,18 @@ function PreviewTable({ standings, criteria }: { standings: Standings; criteria:
             <tr key={result.id}>
               <td>—</td>
               <td>{result.name}</td>
-              <td colSpan={3}>
+              <td colSpan={3 + groups.length}>
                 {t('org.preview.pending', { counted: result.countedJudges, required: result.requiredJudges })}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {first && <TrimExplained result={first} criteria={criteria} />}
+      {first?.groups ? (
+        <GroupsExplained result={first} />
+      ) : (
+        first && <TrimExplained result={first} criteria={criteria} />
+      )}
     </>
   );
 }
@@ -142,5 +166,46 @@ function TrimExplained({ result, criteria }: { result: ContestantResult; criteri
         })}
       </p>
     </div>
+  );
+}
+
+/** What each group gave the first sample contestant, and what that adds to the final score. */
+function GroupsExplained({ result }: { result: ContestantResult }) {
+  const t = useT();
+  return (
+    <div className="org-trim">
+      <h4>{t('org.preview.groupsHeading', { name: result.name })}</h4>
+      <ul className="org-group-parts">
+        {(result.groups ?? []).map((group) => (
+          <GroupPart key={group.id} group={group} />
+        ))}
+      </ul>
+      <p>
+        {t('org.preview.firstResult', {
+          score: result.announcedScore ?? '—',
+          exact: result.exactFinal ?? '—',
+        })}
+      </p>
+    </div>
+  );
+}
+
+function GroupPart({ group }: { group: GroupResult }) {
+  const t = useT();
+  const judgeName = (id: string) => t('org.preview.judge', { n: id.replace('judge-', '') });
+  const dropped = group.judgeTotals.filter((entry) => entry.dropped).map((entry) => judgeName(entry.judge));
+  return (
+    <li>
+      {t('org.preview.groupPart', {
+        group: group.label,
+        score: group.announced ?? '—',
+        points: group.points,
+        weight: group.weight,
+        part: group.contributionShown ?? '—',
+      })}
+      {dropped.length > 0 && (
+        <span className="org-hint"> {t('org.preview.groupDropped', { judges: dropped.join('、') })}</span>
+      )}
+    </li>
   );
 }

@@ -6,7 +6,9 @@
  * The marks are made to show what the settings do: judge 2 marks generously and judge 5
  * strictly (the trim drops them), judge 1 weighs double (the weighted rule differs), and
  * contestant 5 has the same judge totals as contestant 4 except a higher top one, so they tie
- * under the trim and the `untrimmed` tie-break separates them.
+ * under the trim and the `untrimmed` tie-break separates them. With rater groups, each group has
+ * its own 5 judges (the first weighing double), marking the group's criteria alone; a yes/no
+ * criterion (大众投票) gets a mix of 1s and 0s that differs between contestants.
  */
 
 import type {
@@ -15,6 +17,7 @@ import type {
   Hundredths,
   Judge,
   Mark,
+  RaterGroup,
   RoundInput,
   RoundSettings,
 } from '../../../domain/model';
@@ -28,6 +31,9 @@ const LEVEL = [930, 900, 870, 840, 840, 800];
 const HABIT = [0, 35, -30, 15, -50];
 
 function levelMark(criterion: Criterion, contestant: number, judge: number, position: number): Hundredths {
+  if (criterion.max === criterion.step) {
+    return (contestant * 7 + judge * 3) % 10 < 8 - contestant ? criterion.step : 0;
+  }
   const wobble = (((contestant * 7 + judge * 11 + position * 5) % 9) - 4) * 12;
   const thousandths = (LEVEL[contestant] ?? 850) + (HABIT[judge] ?? 0) + wobble;
   const steps = criterion.max / criterion.step;
@@ -59,6 +65,16 @@ function sampleMarks(criteria: readonly Criterion[]): Hundredths[][][] {
   return grid;
 }
 
+function sampleContestants(names: SampleNames): Contestant[] {
+  return Array.from({ length: SAMPLE_CONTESTANTS }, (_, at) => ({
+    id: `contestant-${at + 1}`,
+    name: names.contestant(at + 1),
+    unit: null,
+    draw: at + 1,
+    status: 'active',
+  }));
+}
+
 export interface SampleNames {
   contestant: (number: number) => string;
   judge: (number: number) => string;
@@ -69,19 +85,14 @@ export function sampleRound(
   settings: RoundSettings,
   names: SampleNames,
 ): RoundInput {
+  if (settings.groups) return sampleGroupRound(criteria, settings, settings.groups, names);
   const judges: Judge[] = Array.from({ length: SAMPLE_JUDGES }, (_, at) => ({
     id: `judge-${at + 1}`,
     name: names.judge(at + 1),
     weight: at === 0 ? SAMPLE_HEAVY_JUDGE_WEIGHT : 100,
     unit: null,
   }));
-  const contestants: Contestant[] = Array.from({ length: SAMPLE_CONTESTANTS }, (_, at) => ({
-    id: `contestant-${at + 1}`,
-    name: names.contestant(at + 1),
-    unit: null,
-    draw: at + 1,
-    status: 'active',
-  }));
+  const contestants = sampleContestants(names);
   const grid = sampleMarks(criteria);
   const marks: Mark[] = contestants.flatMap((contestant, p) =>
     judges.flatMap((judge, j) =>
@@ -93,5 +104,44 @@ export function sampleRound(
       })),
     ),
   );
+  return { criteria: [...criteria], judges, contestants, marks, adjustments: [], settings };
+}
+
+/** The sample round of a grouped round: judges numbered on across the groups (评委1 … 评委15). */
+function sampleGroupRound(
+  criteria: readonly Criterion[],
+  settings: RoundSettings,
+  groups: readonly RaterGroup[],
+  names: SampleNames,
+): RoundInput {
+  const contestants = sampleContestants(names);
+  const grid = sampleMarks(criteria);
+  const judges: Judge[] = [];
+  const marks: Mark[] = [];
+  groups.forEach((group, g) => {
+    const marked = new Set(group.criteria ?? criteria.map((criterion) => criterion.id));
+    for (let j = 0; j < SAMPLE_JUDGES; j++) {
+      const number = g * SAMPLE_JUDGES + j + 1;
+      const judge: Judge = {
+        id: `judge-${number}`,
+        name: names.judge(number),
+        weight: j === 0 ? SAMPLE_HEAVY_JUDGE_WEIGHT : 100,
+        unit: null,
+        group: group.id,
+      };
+      judges.push(judge);
+      contestants.forEach((contestant, p) => {
+        criteria.forEach((criterion, c) => {
+          if (!marked.has(criterion.id)) return;
+          marks.push({
+            judge: judge.id,
+            contestant: contestant.id,
+            criterion: criterion.id,
+            value: grid[p]?.[j]?.[c] ?? 0,
+          });
+        });
+      });
+    }
+  });
   return { criteria: [...criteria], judges, contestants, marks, adjustments: [], settings };
 }

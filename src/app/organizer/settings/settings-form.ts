@@ -7,15 +7,24 @@ import { formatHundredths, parseHundredths } from '../../../domain/decimal';
 import { describeIssue, type Issue, type Language } from '../../../domain/issues';
 import type {
   AwardTier,
+  Criterion,
   PanelLevel,
   PanelRule,
   RoundingMode,
   RoundSettings,
   TieBreakStep,
 } from '../../../domain/model';
-import type { OvertimeRule, RoundRecord } from '../../../domain/records';
+import type { AudienceVoting, OvertimeRule, RoundRecord } from '../../../domain/records';
 import { checkSettings } from '../../../domain/validate';
 import type { TFunction } from '../../i18n/useT';
+import { type AudienceForm, audienceFormOf, readAudience, sheetWithAudience } from './audience-form';
+import {
+  type GroupFieldKey,
+  type GroupRow,
+  groupFieldOfIssue,
+  groupRowsOf,
+  readGroupRows,
+} from './groups-form';
 
 export type AwardKind = 'count' | 'percent' | 'rest';
 
@@ -43,6 +52,11 @@ export interface SettingsForm {
   overtimePoints: string;
   /** Set on the 回避 tab (src/app/organizer/recusal), carried through unchanged. */
   recusal: RoundSettings['recusal'];
+  /** 评委分组: off, the round has one panel (and `groups` is kept only while the form is open). */
+  groupsOn: boolean;
+  groups: GroupRow[];
+  roundEachGroup: boolean;
+  audience: AudienceForm;
 }
 
 let lastAwardKey = 0;
@@ -93,6 +107,10 @@ export function formOf(round: RoundRecord): SettingsForm {
     overtimeSeconds: String(round.overtime?.everySeconds ?? 30),
     overtimePoints: formatHundredths(round.overtime?.points ?? 50),
     recusal: settings.recusal,
+    groupsOn: settings.groups !== undefined,
+    groups: groupRowsOf(settings, round.criteria),
+    roundEachGroup: settings.roundEachGroup === true,
+    audience: audienceFormOf(round),
   };
 }
 
@@ -110,7 +128,9 @@ export type FieldKey =
   | 'timeLimit'
   | 'overtime'
   | 'overtimeSeconds'
-  | 'overtimePoints';
+  | 'overtimePoints'
+  | 'audienceWindow'
+  | GroupFieldKey;
 
 export type FieldErrors = Partial<Record<FieldKey, string>>;
 
@@ -119,6 +139,10 @@ export interface ReadForm {
   settings: RoundSettings | null;
   /** Null while the time limit or the overtime rule is wrong. */
   timing: { timeLimitSeconds: number | null; overtime: OvertimeRule | null } | null;
+  /** The sheet the settings go with: the round's, with the audience's criterion as the form says. */
+  criteria: Criterion[];
+  /** 大众投票, or null when the round has none; meaningful only while `settings` is not null. */
+  audience: AudienceVoting | null;
   errors: FieldErrors;
 }
 
@@ -126,6 +150,8 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 /** Which field a domain issue is about, from its path ("settings.awards[2].count"). */
 function fieldOfIssue(path: string): FieldKey {
+  const group = groupFieldOfIssue(path);
+  if (group) return group;
   if (path === 'settings.panel.k') return 'trimK';
   if (path === 'settings.decimals') return 'decimals';
   if (path === 'settings.minJudges') return 'minJudges';
@@ -142,11 +168,13 @@ function fieldOfIssue(path: string): FieldKey {
 
 export function readSettingsForm(
   form: SettingsForm,
-  criterionIds: ReadonlySet<string>,
+  roundCriteria: readonly Criterion[],
   t: TFunction,
   language: Language,
 ): ReadForm {
   const errors: FieldErrors = {};
+  const criteria = sheetWithAudience(roundCriteria, form.audience, t);
+  const criterionIds = new Set(criteria.map((criterion) => criterion.id));
   const numberIn = (text: string, field: FieldKey, fallback: number): number => {
     const trimmed = text.trim();
     if (NUMBER.test(trimmed)) return Number(trimmed);
@@ -177,14 +205,23 @@ export function readSettingsForm(
     decimals: numberIn(form.decimals, 'decimals', 2),
     rounding: form.rounding,
     roundEachCriterion: form.level === 'criterion' && form.roundEachCriterion,
-    minJudges: form.minJudges.trim() === '' ? null : numberIn(form.minJudges, 'minJudges', 1),
+    // With groups, each group says how many of its judges it needs.
+    minJudges:
+      form.groupsOn || form.minJudges.trim() === '' ? null : numberIn(form.minJudges, 'minJudges', 1),
     tieBreak: [...form.tieBreak],
     awards,
     ...(form.recusal === undefined ? {} : { recusal: form.recusal }),
+    ...(form.groupsOn
+      ? {
+          groups: readGroupRows(form.groups, criteria, errors, t),
+          ...(form.roundEachGroup ? { roundEachGroup: true } : {}),
+        }
+      : {}),
   };
+  const audience = form.groupsOn ? readAudience(form.audience, errors, t) : null;
 
   const issues: Issue[] = [];
-  checkSettings(settings, criterionIds, issues);
+  checkSettings(settings, criterionIds, issues, criteria);
   for (const found of issues) {
     const field = fieldOfIssue(found.path);
     errors[field] ??= describeIssue(found, language);
@@ -198,7 +235,7 @@ export function readSettingsForm(
   const settingsValid = Object.keys(errors).length === 0;
 
   const timing = readTiming(form, errors, t);
-  return { settings: settingsValid ? settings : null, timing, errors };
+  return { settings: settingsValid ? settings : null, timing, criteria, audience, errors };
 }
 
 function readTiming(form: SettingsForm, errors: FieldErrors, t: TFunction): ReadForm['timing'] {

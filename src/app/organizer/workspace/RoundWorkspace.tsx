@@ -14,8 +14,12 @@ import { Breadcrumbs } from '../ui/Breadcrumbs';
 // Each tab is a chunk of its own, so that opening a round loads one tab, not all seven; the others
 // are fetched as soon as the workspace shows, before the organizer switches to them.
 const panels = {
-  settings: lazyPart([], () => import('../settings/SettingsPanel').then((module) => module.SettingsPanel)),
-  criteria: lazyPart([], () => import('../criteria/CriteriaPanel').then((module) => module.CriteriaPanel)),
+  settings: lazyPart(['organizer-groups'], () =>
+    import('../settings/SettingsPanel').then((module) => module.SettingsPanel),
+  ),
+  criteria: lazyPart(['organizer-groups'], () =>
+    import('../criteria/CriteriaPanel').then((module) => module.CriteriaPanel),
+  ),
   judges: lazyPart(['organizer-people'], () =>
     import('../people/JudgesPanel').then((module) => module.JudgesPanel),
   ),

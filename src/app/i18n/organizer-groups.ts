@@ -1,0 +1,81 @@
+// The round settings' rater groups (评委分组), audience voting (大众投票) and the preview's group
+// parts: loaded with the settings tab (RoundWorkspace: lazyPart), not with the organizer page.
+
+export const organizerGroupsZh = {
+  'org.groups.fullMark':
+    '本轮分组评分：最后得分满分为各组权重之和 {total} 分（{parts}），各组按自己的评分项折算',
+  'org.groups.heading': '评委分组',
+  'org.groups.on': '分组评分（专家评委、领导评委、大众评审……）',
+  'org.groups.onExplain': '每组评委各自按自己的评分项和规则打分，再按各组权重合成最后得分',
+  'org.groups.numbered': '第 {n} 组',
+  'org.groups.newLabel': '评委组{n}',
+  'org.groups.label': '第 {n} 组名称',
+  'org.groups.weight': '“{name}”的权重',
+  'org.groups.weightHint': '在最后得分中占多少分：专家 70、大众 30 即 0.7 × 专家得分 + 0.3 × 大众得分',
+  'org.groups.minJudges': '“{name}”至少几位评委打完分',
+  'org.groups.minJudgesHint': '留空表示本组所有应评评委',
+  'org.groups.criteria': '“{name}”给哪些评分项打分',
+  'org.groups.panel': '“{name}”的分数怎样汇总',
+  'org.groups.panelRound': '与本轮规则相同',
+  'org.groups.add': '添加评委组',
+  'org.groups.remove': '删除“{name}”',
+  'org.groups.roundEach': '每组得分先保留小数',
+  'org.groups.roundEachExplain':
+    '各组得分先按上面的小数位数取舍，再按权重合成（公布的各组得分即参与合成的分数）',
+  'org.groups.minJudgesPerGroup': '分组评分时，每组各自设置至少几位评委打完分（见上方各组）',
+  'org.audience.heading': '大众投票',
+  'org.audience.on': '观众用手机扫码投票',
+  'org.audience.onExplain': '大屏显示二维码，主持人为台上选手开启投票；投票计入一个评委组',
+  'org.audience.mode': '投票方式',
+  'org.audience.mode.support': '支持 / 不支持',
+  'org.audience.mode.supportExplain': '每位观众对每位选手投一票，计入支持率',
+  'org.audience.mode.rating': '1–10 评分',
+  'org.audience.mode.ratingExplain': '每位观众给每位选手打 1 到 10 分，取平均',
+  'org.audience.window': '每次投票时长（秒）',
+  'org.audience.windowHint': '主持人开启投票后倒计时，也可提前结束',
+  'org.audience.countsFor': '投票计入“{group}”组，权重在上方评委分组中设置',
+  'org.preview.groupsHeading': '{name}的各组得分',
+  'org.preview.groupPart': '{group} {score}（满分 {points}），按权重 {weight} 计入 {part} 分',
+  'org.preview.groupDropped': '去掉：{judges}',
+};
+
+export const organizerGroupsEn: Record<keyof typeof organizerGroupsZh, string> = {
+  'org.groups.fullMark':
+    'This round is scored in groups: the final is out of the groups’ weights, {total} ({parts}); each group is scaled over its own criteria',
+  'org.groups.heading': 'Rater groups',
+  'org.groups.on': 'Score in groups (experts, leaders, audience…)',
+  'org.groups.onExplain':
+    'Each group marks its own criteria by its own rule; the groups are combined by their weights',
+  'org.groups.numbered': 'Group {n}',
+  'org.groups.newLabel': 'Group {n}',
+  'org.groups.label': 'Name of group {n}',
+  'org.groups.weight': 'Weight of “{name}”',
+  'org.groups.weightHint':
+    'What the group is worth in the final: experts 70 and audience 30 give 0.7 × experts + 0.3 × audience',
+  'org.groups.minJudges': 'Judges “{name}” needs',
+  'org.groups.minJudgesHint': 'Blank means every eligible judge of the group',
+  'org.groups.criteria': 'Criteria “{name}” marks',
+  'org.groups.panel': 'How “{name}” combines its marks',
+  'org.groups.panelRound': 'As the round',
+  'org.groups.add': 'Add a group',
+  'org.groups.remove': 'Remove “{name}”',
+  'org.groups.roundEach': 'Round each group’s score first',
+  'org.groups.roundEachExplain':
+    'Each group’s score is rounded to the decimals above before the groups are combined (the announced group scores are the ones combined)',
+  'org.groups.minJudgesPerGroup': 'With groups, each group says how many of its judges it needs (above)',
+  'org.audience.heading': 'Audience voting',
+  'org.audience.on': 'The audience votes from their phones',
+  'org.audience.onExplain':
+    'The projector shows a QR code and the host opens voting for the contestant on stage; votes count for one group',
+  'org.audience.mode': 'How the audience votes',
+  'org.audience.mode.support': 'Support / not',
+  'org.audience.mode.supportExplain': 'One vote per phone per contestant; the share in favour counts',
+  'org.audience.mode.rating': 'Rating 1–10',
+  'org.audience.mode.ratingExplain': 'Each phone rates each contestant from 1 to 10; the mean counts',
+  'org.audience.window': 'Voting time (seconds)',
+  'org.audience.windowHint': 'Counted down once the host opens voting; the host may close it earlier',
+  'org.audience.countsFor': 'Votes count for the group “{group}”; set its weight under rater groups above',
+  'org.preview.groupsHeading': 'Group scores of {name}',
+  'org.preview.groupPart': '{group} {score} (of {points}), weight {weight}: adds {part}',
+  'org.preview.groupDropped': 'dropped: {judges}',
+};

@@ -1,0 +1,260 @@
+// The projector (大屏) of a round with rater groups at 16:9, 16:10 and 4:3 (PROJECTOR_SIZES):
+// the reveal with each group's card (专家评委 × 70%, 大众评审 · 支持率 × 30%), and the
+// leaderboard with a column per group under their headings, with the long names and units of a
+// real 擂台比武. Nothing may overflow or be cut, and the text must be large enough for the back
+// of the hall. Real Chromium on the built app; screenshots in
+// test-results/projector-groups-<state>-<size>.png.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LeitaiDB } from '../../src/db/database';
+import { competitionScope, putEntities, putEntity, roundScope } from '../../src/db/entities';
+import { writeTransaction } from '../../src/db/log';
+import {
+  createCompetition,
+  createRound,
+  enterMark,
+  importRoster,
+  revealContestant,
+  setProjectorDisplay,
+  submitSheet,
+} from '../../src/db/repository';
+import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
+import { type Harness, startHarness, type Viewport } from './harness';
+import { formatProblems, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
+import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
+
+const SHEET = [
+  { id: 'content', label: '内容', max: 4000 },
+  { id: 'presence', label: '形象风采', max: 1500 },
+  { id: 'language', label: '语言表达', max: 2000 },
+  { id: 'ppt', label: 'PPT制作', max: 1500 },
+  { id: 'overall', label: '综合印象', max: 1000 },
+];
+
+const CONTESTANTS = [
+  ['沙哈提别克·吐尔逊', '三工镇下六工村党支部'],
+  ['王建国', '榆树沟镇二畦村'],
+  ['李秀英', '佃坝镇佃坝村'],
+  ['阿依古丽·买买提', '滨湖镇下营盘村党总支'],
+  ['张伟', '大西渠镇闽昌村'],
+  ['刘洋', '六工镇十三户村'],
+  ['马俊', '阿什里哈萨克民族乡努尔加村'],
+] as const;
+
+const EXPERTS = 5;
+const PHONES = 8;
+
+/** Each expert's marks as a share of the max, distinct so that nobody ties. */
+const percentOf = (contestant: number, judge: number) => 70 + ((contestant * 7 + judge * 3) % 29);
+
+type State = 'reveal' | 'leaderboard';
+
+async function seed(): Promise<{ roundId: string; states: Record<State, TableRows> }> {
+  const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
+  const competition = await createCompetition(db, {
+    name: '2026年昌吉市村党组织书记“擂台比武”',
+    date: '2026-06-18',
+  });
+  const created = await createRound(db, {
+    competitionId: competition.id,
+    name: '市级决赛',
+    criteria: [...SHEET, { id: 'support', label: '支持', max: 100, points: 100, step: 100 }],
+    settings: {
+      panel: { kind: 'trimmed', k: 1 },
+      level: 'total',
+      decimals: 2,
+      rounding: 'half-up',
+      roundEachCriterion: false,
+      minJudges: null,
+      tieBreak: [],
+      awards: [
+        { name: '一等奖', count: 1 },
+        { name: '二等奖', count: 2 },
+        { name: '优秀奖', rest: true },
+      ],
+      groups: [
+        {
+          id: 'experts',
+          label: '专家评委',
+          weight: 7000,
+          criteria: SHEET.map((criterion) => criterion.id),
+          panel: null,
+          minJudges: null,
+        },
+        {
+          id: 'audience',
+          label: '大众评审',
+          weight: 3000,
+          criteria: ['support'],
+          panel: { kind: 'mean' },
+          minJudges: 1,
+        },
+      ],
+    },
+  });
+  const round: RoundRecord = {
+    ...created,
+    audience: { groupId: 'audience', criterionId: 'support', mode: 'support', windowSeconds: 30 },
+  };
+  await writeTransaction(db, () => putEntity(db, 'rounds', round, roundScope(round)));
+  const roster = await importRoster(db, round.id, {
+    judges: [
+      ...Array.from({ length: EXPERTS }, (_, at) => ({ name: `评委${at + 1}` })),
+      // The audience's phones, as judges of the audience's group.
+      ...Array.from({ length: PHONES }, (_, at) => ({ name: `观众${at + 1}` })),
+    ],
+    contestants: CONTESTANTS.map(([name, unit], at) => ({ name, unit, draw: at + 1 })),
+  });
+  const judges = (roster.judges as JudgeRecord[]).map((judge, at) => ({
+    ...judge,
+    group: at < EXPERTS ? 'experts' : 'audience',
+  }));
+  await writeTransaction(db, () => putEntities(db, 'judges', judges, competitionScope(competition.id)));
+  const contestants = roster.contestants as ContestantRecord[];
+  for (const [at, contestant] of contestants.entries()) {
+    for (const [seat, judge] of judges.entries()) {
+      const marks =
+        seat < EXPERTS
+          ? SHEET.map((criterion) => ({
+              criterionId: criterion.id,
+              value: Math.round((criterion.max * percentOf(at, seat)) / 100 / 10) * 10,
+            }))
+          : [{ criterionId: 'support', value: (seat + at) % 3 === 0 ? 0 : 100 }];
+      for (const mark of marks) {
+        await enterMark(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id, ...mark });
+      }
+      await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id });
+    }
+  }
+  // All on one page (seven rows with groups), the longest unit revealed; 张伟 still 评分中.
+  for (const contestant of contestants.filter((_, at) => at !== 4)) {
+    await revealContestant(db, { roundId: round.id, contestantId: contestant.id });
+  }
+  const states = {} as Record<State, TableRows>;
+  await setProjectorDisplay(db, round.id, {
+    view: 'reveal',
+    contestantId: (contestants[0] as ContestantRecord).id,
+    theme: 'leitai',
+  });
+  states.reveal = await dumpTables(db);
+  await setProjectorDisplay(db, round.id, { view: 'leaderboard', contestantId: null, theme: 'leitai' });
+  states.leaderboard = await dumpTables(db);
+  db.close();
+  return { roundId: round.id, states };
+}
+
+let h: Harness;
+let seeded: Awaited<ReturnType<typeof seed>>;
+const contexts: BrowserContext[] = [];
+const pageErrors = new Map<Page, string[]>();
+
+beforeAll(async () => {
+  h = await startHarness();
+  seeded = await seed();
+});
+
+afterEach(async () => {
+  for (const context of contexts.splice(0)) await context.close();
+});
+
+afterAll(() => h?.close());
+
+async function openProjector(state: State): Promise<Page> {
+  const context = await h.browser.newContext({
+    baseURL: h.baseUrl,
+    viewport: PROJECTOR_SIZES[0] as Viewport,
+    locale: 'zh-CN',
+    reducedMotion: 'reduce',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`/projector?round=${seeded.roundId}`);
+  await page.getByText('请在主持台选择轮次').waitFor();
+  await loadIntoPage(page, seeded.states[state]);
+  await page.reload();
+  return page;
+}
+
+/** The smallest visible text on the projector as a share of the screen's height. */
+function smallestText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
+      (element) =>
+        [...element.childNodes].some(
+          (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
+        ) &&
+        element.getClientRects().length > 0 &&
+        getComputedStyle(element).opacity !== '0' &&
+        element.closest('[aria-hidden="true"]') === null,
+    );
+    return Math.min(
+      ...texts.map((element) => parseFloat(getComputedStyle(element).fontSize) / window.innerHeight),
+    );
+  });
+}
+
+async function checkEverySize(page: Page, state: string, required: Record<string, string>) {
+  const found: string[] = [];
+  for (const size of PROJECTOR_SIZES) {
+    await page.setViewportSize(size);
+    await page
+      .locator(Object.values(required)[0] as string)
+      .first()
+      .waitFor();
+    const problems = await layoutProblems(page, { required });
+    if (problems.length > 0) found.push(`${sizeName(size)}:\n${formatProblems(problems)}`);
+    const smallest = await smallestText(page);
+    if (smallest < 0.035)
+      found.push(`${sizeName(size)}: smallest text is ${(smallest * 100).toFixed(1)}% of the height`);
+    await h.screenshot(page, `projector-groups-${state}-${sizeName(size)}`);
+  }
+  expect(found.join('\n\n')).toBe('');
+  expect(pageErrors.get(page)).toEqual([]);
+}
+
+describe('the projector of a round with rater groups at 16:9, 16:10 and 4:3', () => {
+  it('reveals each group’s card, its score and its share, then the final score', async () => {
+    const page = await openProjector('reveal');
+    await checkEverySize(page, 'reveal', {
+      experts: '.pj-group[data-group="experts"]',
+      audience: '.pj-group[data-group="audience"]',
+      final: '.pj-final__score',
+      rank: '.pj-rank',
+    });
+    const cards = await page
+      .locator('.pj-group')
+      .evaluateAll((items) => items.map((item) => [...item.children].map((part) => part.textContent)));
+    expect(cards.map((card) => [card[0], card[2]])).toEqual([
+      ['专家评委', '× 70%'],
+      ['大众评审 · 支持率', '× 30%'],
+    ]);
+    expect(cards[1]?.[1]).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.locator('.pj-total').count()).toBe(0);
+  });
+
+  it('shows a column per group beside the final score on the leaderboard', async () => {
+    const page = await openProjector('leaderboard');
+    await checkEverySize(page, 'leaderboard', {
+      heading: '.pj-board__head .pj-title',
+      columns: '.pj-board__columns',
+      lastRow: '.pj-row:last-child',
+      longUnit: '.pj-row__unit',
+    });
+    const headings = await page
+      .locator('.pj-board__columns')
+      .evaluate((row) => [...row.children].map((cell) => cell.textContent));
+    expect(headings).toEqual(['', '', '专家评委', '大众评审', '最后得分', '']);
+    const first = await page
+      .locator('.pj-row')
+      .first()
+      .evaluate((row) => [...row.querySelectorAll('.pj-row__group')].map((cell) => cell.textContent));
+    expect(first[0]).toMatch(/^\d+\.\d\d$/);
+    expect(first[1]).toMatch(/^\d+(\.\d)?%$/);
+    expect(await page.locator('.pj-row').count()).toBe(CONTESTANTS.length);
+    expect(await page.locator('.pj-board__page').count()).toBe(0);
+  });
+});
