@@ -130,6 +130,25 @@ describe('leitai verify and the judges’ signatures', () => {
     );
   });
 
+  it('says which signature does not verify when a signed sheet is altered, and names its marks', async () => {
+    const events = eventsOf(signed);
+    const submit = events.find(
+      (event): event is LeitaiEvent<'sheet.submit'> =>
+        event.type === 'sheet.submit' &&
+        event.payload.judgeId === seeded.judges[0].id &&
+        event.payload.contestantId === seeded.contestants[2].id,
+    );
+    const signature = submit?.payload.signature;
+    if (!signature) throw new Error('王评委 signed 王五’s sheet');
+    // The signed marks themselves rewritten, the signature left as it was.
+    signature.marks = signature.marks.map((mark) => ({ ...mark, value: mark.value + 100 }));
+    const run = await verify(forgedBackup(events));
+    expect(run.stdout).toContain('签名不成立：王评委 对 王五 的评分表（第 1 版）：签名无效');
+    expect(run.stdout).toMatch(/没有有效签名的分数：王评委 给 王五 的「内容」25 分（签名无效）/);
+    expect(run.stdout).toContain('结论：不一致。');
+    expect(run.status).toBe(1);
+  });
+
   it('reports a key registered by someone other than the judge’s own tablet, and a signature it makes', async () => {
     const pair = await subtle.generateKey(SIGNING_KEY_ALGORITHM, false, ['sign', 'verify']);
     const publicKey = encodeBase64(new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
