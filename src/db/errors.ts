@@ -215,6 +215,10 @@ export interface RepositoryReasons {
   judgeWithoutGroup: Judge & Contestant & Round;
   sheetSubmitted: Judge & Contestant;
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
+  /** The sheet kept changing (marks synced in) while the tablet signed it. */
+  sheetChangedWhileSigning: Contestant;
+  /** Revealing past sheets whose signature does not hold needs the host's reason. */
+  signaturesDoNotHold: Contestant & { judges: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
   // The season 积分制 (src/db/season.ts); the ledger's own rules are the domain's issues

@@ -56,6 +56,7 @@ export {
   type RepositoryReasons,
 } from './errors';
 export type { CriterionDraft } from './guards';
+export { availableSubtle } from './ids';
 export {
   assignedRounds,
   bindJudge,

@@ -12,7 +12,7 @@ import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
-import { panelProgress, revealChecks } from '../../domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
@@ -29,6 +29,7 @@ import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
+import { useSheetSignings } from './use-sheet-signings';
 import { WithWholeName } from './WholeName';
 
 // The panels a host uses now and then, not at the first call: loaded after the console shows,
@@ -60,6 +61,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
   const competition = useLiveRead(competitionById, setup?.round.competitionId ?? '');
+  const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined);
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
   // The focused contestant's voting windows (read before the early returns, as every hook).
@@ -125,6 +127,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         .map((judge) => judge.id),
     );
     const lock = contestantLockOf(events, focused.id);
+    const signingOf = (judgeId: Id) =>
+      signings.state === 'checked' ? signings.signingOf(judgeId, focused.id) : null;
+    const signatureProblems = signatureProblemsOf(progress, signingOf);
+    const eligible = progress.filter((judge) => judge.status !== 'recused');
+    const allSigned =
+      signings.state === 'checked' &&
+      eligible.length > 0 &&
+      eligible.every((judge) => signingOf(judge.judgeId)?.state === 'signed');
     const revealed = lock.status !== 'open';
     const timer = (
       <TimerPanel
@@ -159,8 +169,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           round={round}
           contestant={focused}
           judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside, windows)}
-          eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
+          checks={revealChecks(progress, outliers, confirmed, setAside, windows, signatureProblems)}
+          eligibleCount={eligible.length}
+          allSigned={allSigned}
           result={result}
           lock={lock}
           view={projectorViewOf(events)}
@@ -179,6 +190,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         result={result}
         events={events}
         presence={presence}
+        signings={signings}
       />
     );
     adjust = (

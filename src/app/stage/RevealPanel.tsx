@@ -30,6 +30,8 @@ export interface RevealPanelProps {
   judges: JudgeRecord[];
   checks: RevealChecks;
   eligibleCount: number;
+  /** Every eligible judge's sheet is in and covered by a valid signature (评委签名齐全). */
+  allSigned: boolean;
   result: ContestantResult | undefined;
   lock: ContestantLock;
   /** The projector's current `stage.view`, null before any. */
@@ -53,6 +55,7 @@ export function RevealPanel({
   judges,
   checks,
   eligibleCount,
+  allSigned,
   result,
   lock,
   view,
@@ -114,6 +117,14 @@ export function RevealPanel({
         </li>
       ))}
       {held && <li className="host-check host-check--warn">{t('stage.reveal.setAsideHelp')}</li>}
+      {checks.signatureProblems.map((found) => (
+        <li
+          key={`signature:${found.judgeId}`}
+          className={`host-check host-check--${found.problem === 'unsigned' ? 'warn' : 'bad'}`}
+        >
+          {t(`stage.reveal.signature.${found.problem}`, { name: nameOf(found.judgeId) })}
+        </li>
+      ))}
     </>
   );
 
@@ -137,6 +148,7 @@ export function RevealPanel({
           {checks.allSubmitted && !held && (
             <li className="host-check host-check--ok">{t('stage.reveal.ready', { count: eligibleCount })}</li>
           )}
+          {allSigned && <li className="host-check host-check--ok">{t('stage.reveal.allSigned')}</li>}
           {warnings}
           {checks.unconfirmedOutliers.length > 0 && (
             <li className="host-check host-check--warn">
@@ -189,7 +201,11 @@ export function RevealPanel({
           ) : (
             <p className="host-readout__sentence" lang={lang}>
               {readoutSentence(result, round.settings, lang)}
+              {allSigned && ` ${t('stage.reveal.allSigned')}`}
             </p>
+          )}
+          {result.groups && allSigned && (
+            <p className="host-readout__sentence">{t('stage.reveal.allSigned')}</p>
           )}
           <div className="host-readout__actions">
             {running && (
@@ -221,13 +237,16 @@ export function RevealPanel({
               roundId: round.id,
               contestantId: contestant.id,
               pace,
+              signatureProblems: checks.signatureProblems,
               ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}
           onClose={() => setConfirming(false)}
         >
           <p>{t('stage.reveal.dialogBody')}</p>
-          {checks.needsOverride && <ul className="host-checks stage-warning">{warnings}</ul>}
+          {(checks.needsOverride || checks.signatureProblems.length > 0) && (
+            <ul className="host-checks stage-warning">{warnings}</ul>
+          )}
           {unsealed && <ul className="host-checks stage-warning">{unsealedNote}</ul>}
           {checks.unconfirmedOutliers.length > 0 && (
             <p className="stage-warning">
