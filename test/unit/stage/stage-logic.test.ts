@@ -186,6 +186,7 @@ describe('panel progress and the checks', () => {
       allSubmitted: true,
       signatureProblems: [],
       needsOverride: false,
+      audienceVoting: null,
     });
   });
 
