@@ -7,4 +7,4 @@ import { register } from 'tsx/esm/api';
 // The project's own tsconfig, whatever directory the command is run from.
 register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
 const { runNodeCli } = await import('./main.ts');
-runNodeCli();
+await runNodeCli();

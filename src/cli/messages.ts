@@ -183,6 +183,67 @@ const messages = checked({
   placingExcluded: { 'zh-CN': '不参加排名（{status}）', en: 'not ranked ({status})' },
   placingAbsent: { 'zh-CN': '没有此选手', en: 'absent' },
   noAward: { 'zh-CN': '无奖项', en: 'no award' },
+  // leitai verify: the judges' signatures (src/domain/signing-checks.ts)
+  signaturesTitle: { 'zh-CN': '评委签名：', en: 'Judges’ signatures:' },
+  signaturesNone: {
+    'zh-CN': '备份中没有评委签名密钥，也没有签名的评分表（启用签名之前的记录）：未核对签名。',
+    en: 'The backup holds no judge’s signing key and no signed sheet (a log from before signing): signatures not checked.',
+  },
+  signatureKey: {
+    'zh-CN': '  {judge}：密钥 {fingerprint}（设备 {device}）{state}',
+    en: '  {judge}: key {fingerprint} (device {device}){state}',
+  },
+  keyRetired: { 'zh-CN': '，已停用', en: ', retired' },
+  keyNotByJudge: {
+    'zh-CN': '，未经服务器登记：不是该评委的平板登记的',
+    en: ', NOT registered through the server: not registered by the judge’s own tablet',
+  },
+  keyOtherDevice: {
+    'zh-CN': '，未经服务器登记：登记它的设备不是密钥所属的设备',
+    en: ', NOT registered through the server: registered by another device than its own',
+  },
+  keyWrongFingerprint: {
+    'zh-CN': '，未经服务器登记：指纹与密钥不符',
+    en: ', NOT registered through the server: its fingerprint is not the key’s',
+  },
+  badSignature: {
+    'zh-CN': '  签名不成立：{judge} 对 {contestant} 的评分表（第 {revision} 版）：{why}',
+    en: '  Signature does not hold: {judge}’s sheet for {contestant} (version {revision}): {why}',
+  },
+  signedSheets: {
+    'zh-CN': '轮次「{name}」：{signed}/{submitted} 份评分表已签名',
+    en: 'Round “{name}”: {signed}/{submitted} sheets signed',
+  },
+  uncoveredMark: {
+    'zh-CN': '  没有有效签名的分数：{judge} 给 {contestant} 的「{criterion}」{value} 分（{why}）',
+    en: '  Mark no valid signature covers: {judge} gave {contestant} {value} on “{criterion}” ({why})',
+  },
+  whyNotSubmitted: { 'zh-CN': '评分表未提交', en: 'the sheet is not submitted' },
+  whyUnsigned: { 'zh-CN': '评分表提交时没有签名', en: 'the sheet was submitted unsigned' },
+  whyChanged: { 'zh-CN': '签名时为 {signed} 分', en: '{signed} when signed' },
+  whyNotInSignature: { 'zh-CN': '签名中没有这一项', en: 'not in the signature' },
+  whyInvalid: { 'zh-CN': '签名无效', en: 'the signature is invalid' },
+  whyUnknownKey: { 'zh-CN': '签名所用的密钥没有登记', en: 'signed with a key never registered' },
+  whyIrregularKey: {
+    'zh-CN': '签名所用的密钥未经服务器登记',
+    en: 'signed with a key not registered through the server',
+  },
+  allMarksSigned: {
+    'zh-CN': '所有计入成绩的分数都有评委的有效签名。',
+    en: 'Every counted mark is covered by its judge’s valid signature.',
+  },
+  signedStands: {
+    'zh-CN': '  只按已签名的分数重新计算：与公布的成绩一致。',
+    en: '  Recomputed from the signed marks alone: the announced results stand.',
+  },
+  signedDoesNotStand: {
+    'zh-CN': '  只按已签名的分数重新计算：与公布的成绩不一致，公布的成绩不成立：',
+    en: '  Recomputed from the signed marks alone: the announced results DO NOT STAND:',
+  },
+  signedDifference: {
+    'zh-CN': '  {name}：公布为 {recorded}；按签名分数为 {recomputed}',
+    en: '  {name}: announced {recorded}; by the signed marks {recomputed}',
+  },
   verdictVerified: {
     'zh-CN': '结论：一致。每条事件完好无损，按原始评分重新计算的成绩与记录的成绩完全相同。',
     en: 'Verdict: VERIFIED. Every event is intact, and the results recomputed from the raw marks are exactly the recorded ones.',

@@ -191,6 +191,8 @@ export interface RepositoryReasons {
   judgeWithoutGroup: Judge & Contestant & Round;
   sheetSubmitted: Judge & Contestant;
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
+  /** The sheet kept changing (marks synced in) while the tablet signed it. */
+  sheetChangedWhileSigning: Contestant;
   // Sync
   eventConflict: { device: string; seq: number };
 }

@@ -1,6 +1,6 @@
 /** A judge's marks and the submission of their score sheet (评分表). */
 
-import type { Author, MarkRow, SheetRow } from '../domain/events';
+import type { Author, MarkRow, SheetRow, SheetSignature } from '../domain/events';
 import {
   type MarkRefusal,
   markRefusal,
@@ -11,11 +11,19 @@ import {
 import type { Hundredths, Id } from '../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../domain/records';
 import type { RecusalReason } from '../domain/recusal';
+import {
+  canonicalSheetBytes,
+  canonicalSheetText,
+  encodeBase64,
+  type SheetContent,
+  SIGNATURE_ALGORITHM,
+} from '../domain/signing';
 import type { LeitaiDB } from './database';
 import { getContestant, getJudge, getRound, roundScope } from './entities';
 import { because, type Reason, RepositoryError } from './errors';
 import { markValueError } from './guards';
 import { appendLocalEvent } from './log';
+import { signingKeyFor } from './signing-keys';
 
 export interface SheetRef {
   roundId: Id;
@@ -152,25 +160,108 @@ export function enterMark(db: LeitaiDB, entry: MarkEntry, simulated = false): Pr
  * rehearsal's simulation (as the organizer), in a rehearsal round only.
  */
 export function submitSheet(db: LeitaiDB, ref: SheetRef, simulated = false): Promise<SheetRow> {
-  return markTransaction(db, async () => {
-    const write = await readSheet(db, ref, simulated);
-    const cells = await db.marks
-      .where('[roundId+judgeId+contestantId]')
-      .equals([ref.roundId, ref.judgeId, ref.contestantId])
-      .toArray();
-    const refusal = submitRefusal(write, cells);
-    if (refusal) refuse(write, refusal);
-    if (write.sheet?.status === 'submitted') return write.sheet;
-    await appendLocalEvent(db, {
-      type: 'sheet.submit',
-      author: authorOf(ref.judgeId, simulated),
-      ...roundScope(write.round),
-      payload: {
-        judgeId: ref.judgeId,
-        contestantId: ref.contestantId,
-        revision: (write.sheet?.head.revision ?? 0) + 1,
-      },
-    });
-    return (await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId])) as SheetRow;
+  return markTransaction(db, async () => (await writeSubmission(db, ref, simulated, null)) as SheetRow);
+}
+
+/** What a submission now would sign: the sheet's marks and its next revision. */
+async function contentToSign(db: LeitaiDB, ref: SheetRef, signedAt: string): Promise<SheetContent> {
+  const round = await getRound(db, ref.roundId);
+  const sheet = await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId]);
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([ref.roundId, ref.judgeId, ref.contestantId])
+    .toArray();
+  return {
+    competitionId: round.competitionId,
+    ...ref,
+    revision: (sheet?.head.revision ?? 0) + 1,
+    signedAt,
+    marks: cells.flatMap((cell) =>
+      cell.value === null ? [] : [{ criterionId: cell.criterionId, value: cell.value }],
+    ),
+    // The handwritten signature (手写签名) is not captured yet: its digest slot stays empty.
+    handSignatureDigest: null,
+  };
+}
+
+/**
+ * Writes the submission (with its signature, when signed) after the domain's check, inside the
+ * caller's transaction. Null when the sheet changed since `signature` was made (a mark synced in
+ * meanwhile): the caller signs again, so a signature never covers marks other than the stored ones.
+ */
+async function writeSubmission(
+  db: LeitaiDB,
+  ref: SheetRef,
+  simulated: boolean,
+  signed: { signature: SheetSignature; content: SheetContent } | null,
+): Promise<SheetRow | null> {
+  const write = await readSheet(db, ref, simulated);
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([ref.roundId, ref.judgeId, ref.contestantId])
+    .toArray();
+  const refusal = submitRefusal(write, cells);
+  if (refusal) refuse(write, refusal);
+  if (write.sheet?.status === 'submitted') return write.sheet;
+  if (signed) {
+    const now = await contentToSign(db, ref, signed.content.signedAt);
+    if (canonicalSheetText(now) !== canonicalSheetText(signed.content)) return null;
+  }
+  await appendLocalEvent(db, {
+    type: 'sheet.submit',
+    author: authorOf(ref.judgeId, simulated),
+    ...roundScope(write.round),
+    payload: {
+      judgeId: ref.judgeId,
+      contestantId: ref.contestantId,
+      revision: (write.sheet?.head.revision ?? 0) + 1,
+      ...(signed ? { signature: signed.signature } : {}),
+    },
   });
+  return (await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId])) as SheetRow;
+}
+
+/** A sheet that changes under every signature this many times running is not submitted. */
+const SIGNING_ATTEMPTS = 3;
+
+/**
+ * Submits the sheet signed with the judge's key on this tablet (made and registered on first
+ * use): the sheet is read and signed first (WebCrypto is asynchronous, and an IndexedDB
+ * transaction cannot wait for it), then the submission and its signature are written in one
+ * transaction that checks the sheet is still what was signed; if a mark arrived in between, it
+ * signs again. A correction's resubmission is a new revision, signed again.
+ */
+export async function submitSignedSheet(
+  db: LeitaiDB,
+  ref: SheetRef,
+  subtle: SubtleCrypto,
+): Promise<SheetRow> {
+  const key = await signingKeyFor(db, ref.judgeId, subtle);
+  for (let attempt = 0; attempt < SIGNING_ATTEMPTS; attempt++) {
+    const signedAt = new Date().toISOString();
+    // Awaited inside the callback: Dexie keeps the transaction open only for its own promises.
+    const content = await markTransaction(db, async () => await contentToSign(db, ref, signedAt));
+    const value = await subtle.sign(
+      SIGNATURE_ALGORITHM,
+      key.keyPair.privateKey,
+      canonicalSheetBytes(content),
+    );
+    const signature: SheetSignature = {
+      keyFingerprint: key.fingerprint,
+      signedAt: content.signedAt,
+      marks: content.marks.map((mark) => ({ ...mark })),
+      handSignatureDigest: content.handSignatureDigest,
+      value: encodeBase64(new Uint8Array(value)),
+    };
+    const written = await markTransaction(
+      db,
+      async () => await writeSubmission(db, ref, false, { signature, content }),
+    );
+    if (written) return written;
+  }
+  const contestant = await getContestant(db, ref.roundId, ref.contestantId);
+  throw new RepositoryError(
+    'sheet-incomplete',
+    because('sheetChangedWhileSigning', { contestant: contestant.name }),
+  );
 }

@@ -68,7 +68,7 @@ export {
   unbindJudge,
 } from './judge-session';
 export { getDeviceId } from './log';
-export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
+export { enterMark, type MarkEntry, type SheetRef, submitSheet, submitSignedSheet } from './marks';
 export { swapPlaces } from './places';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
@@ -115,6 +115,7 @@ export {
   roundsByIds,
   roundsOfCompetition,
 } from './queries/setup';
+export { keyEventsOfCompetition, signingEventsOfRound } from './queries/signing';
 export { inOneSnapshot } from './queries/snapshot';
 export { loadRoundInput, readProjection, refoldLog } from './read';
 export { setRecusalRule, setRecuseList } from './recusal';
@@ -146,6 +147,7 @@ export {
   reorderRounds,
   updateRound,
 } from './rounds';
+export { availableSubtle, renewSigningKey } from './signing-keys';
 export {
   callContestant,
   confirmTotal,

@@ -8,7 +8,15 @@
  * Pure: no Dexie, no Node, no DOM.
  */
 
-import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from './events.ts';
+import type {
+  EventPayloads,
+  EventType,
+  FrozenCell,
+  LeitaiEvent,
+  SheetSignature,
+  SignedMark,
+  Stamp,
+} from './events.ts';
 import type { Criterion, Id, RaterGroup, RecuseList, RoundSettings } from './model.ts';
 import type {
   AudienceVoting,
@@ -394,6 +402,44 @@ const STAGE_PAYLOAD_SHAPES = {
   }),
 } satisfies Partial<Record<EventType, Check>>;
 
+/** Base64 text of at most `maxLength` characters (a key or a signature, never a photo). */
+const base64 =
+  (maxLength: number): Check =>
+  (value, path) => {
+    text(maxLength)(value, path);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(value as string)) fail(path, 'not base64');
+  };
+
+const hexDigest: Check = (value, path) => {
+  text(64)(value, path);
+  if (!/^[0-9a-f]{64}$/.test(value as string)) fail(path, 'expected 64 lowercase hex digits');
+};
+
+/** A signed sheet's signature (./signing.ts); whether it verifies is `leitai verify`'s and the host's check. */
+const sheetSignature = object<SheetSignature>({
+  keyFingerprint: text(40),
+  signedAt: (value, path) => recordedAt(value, path),
+  marks: array(object<SignedMark>({ criterionId: id, value: hundredths }), 100),
+  handSignatureDigest: nullable(hexDigest),
+  value: base64(200),
+});
+
+/** A judge's signing keys (./signing.ts): registered by the judge's tablet, retired, never deleted. */
+const KEY_PAYLOAD_SHAPES = {
+  'judge.key.register': object<Payload<'judge.key.register'>>({
+    judgeId: id,
+    deviceId: id,
+    publicKey: base64(200),
+    fingerprint: text(40),
+  }),
+  'judge.key.retire': object<Payload<'judge.key.retire'>>({
+    judgeId: id,
+    deviceId: id,
+    fingerprint: text(40),
+    reason: literal('rejoined', 'replaced'),
+  }),
+} satisfies Partial<Record<EventType, Check>>;
+
 /** 结束本轮 / 重新开放: the organizer's closure of a round's results (./provisional.ts). */
 const ROUND_CLOSURE_PAYLOAD_SHAPES = {
   'round.close': object<Payload<'round.close'>>({ revision }),
@@ -411,7 +457,12 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
     value: nullable(hundredths),
     revision,
   }),
-  'sheet.submit': object<Payload<'sheet.submit'>>({ judgeId: id, contestantId: id, revision }),
+  'sheet.submit': object<Payload<'sheet.submit'>>({
+    judgeId: id,
+    contestantId: id,
+    revision,
+    signature: optional(sheetSignature),
+  }),
   'adjustment.add': object<Payload<'adjustment.add'>>({
     adjustmentId: id,
     contestantId: id,
@@ -445,6 +496,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   ...STAGE_PAYLOAD_SHAPES,
   ...ROUND_CLOSURE_PAYLOAD_SHAPES,
   'scope.purge': object<Payload<'scope.purge'>>({ purpose: literal('demo', 'rehearsal') }),
+  ...KEY_PAYLOAD_SHAPES,
 };
 
 const EVENT_TYPES = Object.keys(PAYLOAD_SHAPES) as EventType[];

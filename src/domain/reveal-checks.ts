@@ -10,6 +10,7 @@ import type { SetAside } from './live-standings.ts';
 import type { Id, RecusalRule, RecuseList, RoundSettings } from './model.ts';
 import type { Outlier } from './outliers.ts';
 import { isRecusedFrom } from './recusal.ts';
+import type { SheetSigning } from './signing-checks.ts';
 
 /**
  * `submitted`: sent to the host; `incomplete`: submitted, but a criterion of the sheet has no
@@ -70,6 +71,29 @@ export function panelProgress(
   });
 }
 
+/**
+ * A submitted sheet whose signature the host must see before 公布 (./signing-checks.ts):
+ * `unsigned` (a tablet that could not sign: a warning), `badSignature` (it does not verify
+ * against the judge's registered key) or `changed` (a mark differs from the signed one).
+ */
+export interface SignatureProblem {
+  judgeId: Id;
+  problem: 'unsigned' | 'badSignature' | 'changed';
+}
+
+/** The signature problems of the judges' submitted sheets, in the panel's order. */
+export function signatureProblemsOf(
+  progress: readonly JudgeProgress[],
+  signingOf: (judgeId: Id) => SheetSigning | null,
+): SignatureProblem[] {
+  return progress.flatMap((judge): SignatureProblem[] => {
+    if (judge.status !== 'submitted' && judge.status !== 'incomplete') return [];
+    const signing = signingOf(judge.judgeId);
+    if (signing === null || signing.state === 'signed') return [];
+    return [{ judgeId: judge.judgeId, problem: signing.state }];
+  });
+}
+
 export interface RevealChecks {
   /** Eligible judges who have not submitted. */
   missing: Id[];
@@ -85,9 +109,11 @@ export interface RevealChecks {
   unconfirmedOutliers: Outlier[];
   /** Every eligible sheet is in, with every criterion marked. */
   allSubmitted: boolean;
+  /** Submitted sheets whose signature is missing, does not verify, or no longer covers the marks. */
+  signatureProblems: SignatureProblem[];
   /**
-   * Revealing needs the host's reason: a sheet is missing or incomplete, or one is set aside
-   * (the reveal then freezes it as not counted).
+   * Revealing needs the host's reason: a sheet is missing or incomplete, one is set aside (the
+   * reveal then freezes it as not counted), or a signature does not hold (never revealed silently).
    */
   needsOverride: boolean;
 }
@@ -97,6 +123,7 @@ export function revealChecks(
   outliers: readonly Outlier[],
   confirmedJudgeIds: ReadonlySet<Id>,
   setAside: readonly SetAside[],
+  signatureProblems: readonly SignatureProblem[] = [],
 ): RevealChecks {
   const missing = progress
     .filter((judge) => judge.status === 'drafting' || judge.status === 'notStarted')
@@ -110,6 +137,8 @@ export function revealChecks(
     setAside: holding,
     unconfirmedOutliers: outliers.filter((outlier) => !confirmedJudgeIds.has(outlier.judge)),
     allSubmitted,
-    needsOverride: !allSubmitted || holding.length > 0,
+    signatureProblems: [...signatureProblems],
+    needsOverride:
+      !allSubmitted || holding.length > 0 || signatureProblems.some((found) => found.problem !== 'unsigned'),
   };
 }

@@ -34,10 +34,13 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * (src/domain/events.ts mergeEntity). A v3 client would refuse such a put as malformed when it
  * pulls one, and its own whole puts would overwrite the fields another device edited meanwhile,
  * so it is answered `protocolTooOld`.
+ * 6: signed sheets: `judge.key.register`/`judge.key.retire` from a judge's tablet, and a
+ * `sheet.submit` may carry its `signature` (src/domain/signing.ts). An older client would refuse
+ * the new kinds and field as malformed when it pulls them, so it is answered `protocolTooOld`.
  */
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 6;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 4;
+export const MIN_PROTOCOL_VERSION = 6;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -337,6 +340,9 @@ export const JUDGE_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'sheet.submit',
   'correction.request',
   'stage.confirm',
+  // Its own signing key (src/domain/signing.ts): the server binds it to this judge and device.
+  'judge.key.register',
+  'judge.key.retire',
 ]);
 
 /**

@@ -103,6 +103,8 @@ export const judgeZh = {
   'judge.submit.max': '满分',
   'judge.submit.maxValue': '{max}',
   'judge.submit.warning': '提交后评分表将锁定。如需修改，须申请修改，由主持人同意。',
+  'judge.submit.unsigned':
+    '注意：本平板无法为评分表签名（页面须通过 https 打开）。这份评分表将不带评委签名提交，主持台会标出。请告知工作人员。',
   'judge.submit.confirm': '确认提交',
   'judge.submit.back': '返回修改',
   'judge.correction.ask': '申请修改',
@@ -233,6 +235,8 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.submit.maxValue': '{max}',
   'judge.submit.warning':
     'Once submitted, the sheet is locked. A change needs a correction request approved by the host.',
+  'judge.submit.unsigned':
+    'Note: this tablet cannot sign sheets (the page must be opened over https). This sheet will be submitted without the judge’s signature, and the host console will flag it. Please tell the staff.',
   'judge.submit.confirm': 'Submit',
   'judge.submit.back': 'Back to the sheet',
   'judge.correction.ask': 'Request a correction',

@@ -59,6 +59,11 @@ export const stageZh = {
   'stage.overtime.noRule': '本轮次未设超时扣分规则；如需扣分，请在“加分 / 扣分”中录入。',
   'stage.panel.title': '评委评分进度',
   'stage.panel.summary': '已提交 {submitted} / {eligible}',
+  'stage.panel.signed': '{signed}/{eligible} 已签名',
+  'stage.panel.signature.unsigned': '未签名',
+  'stage.panel.signature.badSignature': '签名无效',
+  'stage.panel.signature.changed': '签名后被改动',
+  'stage.panel.signaturesUnavailable': '本机无法核对评委签名（须通过 https 或在笔记本上打开主持台）。',
   'stage.panel.status.submitted': '已提交',
   'stage.panel.status.incomplete': '缺项',
   'stage.panel.status.drafting': '评分中',
@@ -78,6 +83,10 @@ export const stageZh = {
   'stage.panel.confirmed': '评委已确认',
   'stage.reveal.title': '公布成绩',
   'stage.reveal.ready': '全部 {count} 位评委已提交，可以公布。',
+  'stage.reveal.allSigned': '评委签名齐全。',
+  'stage.reveal.signature.unsigned': '{name} 的评分表没有签名（平板无法签名）。',
+  'stage.reveal.signature.badSignature': '{name} 的评分表签名无效：与该评委登记的密钥不符。',
+  'stage.reveal.signature.changed': '{name} 的评分表签名之后分数被改动：现在的分数不是评委签名的分数。',
   'stage.reveal.missing': '还有 {count} 位评委未提交：{names}',
   'stage.reveal.incomplete':
     '{name} 已提交，但「{criteria}」没有分数（评分项可能是提交后新增的）：需重新打开评分表补打',
@@ -225,6 +234,12 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
     'This round has no overtime rule; enter a deduction under “Bonus / deduction” if needed.',
   'stage.panel.title': 'Panel progress',
   'stage.panel.summary': 'Submitted {submitted} / {eligible}',
+  'stage.panel.signed': '{signed}/{eligible} signed',
+  'stage.panel.signature.unsigned': 'Unsigned',
+  'stage.panel.signature.badSignature': 'Bad signature',
+  'stage.panel.signature.changed': 'Changed after signing',
+  'stage.panel.signaturesUnavailable':
+    'This console cannot check the judges’ signatures (open it over https, or on the laptop).',
   'stage.panel.status.submitted': 'Submitted',
   'stage.panel.status.incomplete': 'Incomplete',
   'stage.panel.status.drafting': 'Scoring',
@@ -244,6 +259,12 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.panel.confirmed': 'Confirmed by the judge',
   'stage.reveal.title': 'Reveal',
   'stage.reveal.ready': 'All {count} judges have submitted: ready to reveal.',
+  'stage.reveal.allSigned': 'Every judge’s signature is in.',
+  'stage.reveal.signature.unsigned': '{name}’s sheet is unsigned (the tablet could not sign).',
+  'stage.reveal.signature.badSignature':
+    '{name}’s sheet has a bad signature: it does not match the judge’s registered key.',
+  'stage.reveal.signature.changed':
+    '{name}’s sheet was changed after signing: the marks now are not the ones the judge signed.',
   'stage.reveal.missing': '{count} judges have not submitted: {names}',
   'stage.reveal.incomplete':
     '{name} submitted, but {criteria} has no mark (it may have been added after the submission): the sheet must be reopened to mark it',

@@ -15,11 +15,13 @@ import { useEffect, useState } from 'react';
 import type { LeitaiDB } from '../../db/database';
 import {
   assignedRounds,
+  availableSubtle,
   bindJudge,
   findJudgesByCode,
   judgeById,
   type KeypadKey,
   RepositoryError,
+  renewSigningKey,
 } from '../../db/repository';
 import { isJoinCode, JOIN_CODE_LENGTH } from '../../domain/join-code';
 import type { JudgeRecord, RoundRecord } from '../../domain/records';
@@ -148,6 +150,10 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
     try {
       await ensureJudgeSession(db, judge, code);
       await bindJudge(db, judge.id);
+      // Each join makes the tablet a new signing key for the judge and retires the earlier ones;
+      // without WebCrypto (plain http) there is none, and each submission says so.
+      const subtle = availableSubtle();
+      if (subtle) await renewSigningKey(db, judge.id, subtle);
       onDone();
     } catch (caught) {
       if (caught instanceof RepositoryError) setError(errorText(caught));

@@ -10,6 +10,7 @@
 
 import { Suspense, useEffect, useRef, useState } from 'react';
 import {
+  availableSubtle,
   type CommitResult,
   commitDraft,
   commitSheetDrafts,
@@ -20,6 +21,7 @@ import {
   pressKey,
   stepMark,
   submitSheet,
+  submitSignedSheet,
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
@@ -207,7 +209,10 @@ export function ScoreSheet({
 
   const submit = () => {
     run(async () => {
-      await submitSheet(db, ref);
+      // Signed with the judge's key on this tablet where WebCrypto exists (https, or the laptop).
+      const subtle = availableSubtle();
+      if (subtle) await submitSignedSheet(db, ref, subtle);
+      else await submitSheet(db, ref);
       setConfirming(false);
       setMissingShown(new Set());
     });
@@ -346,6 +351,7 @@ export function ScoreSheet({
           contestant={contestant}
           cells={cells}
           total={total}
+          signable={availableSubtle() !== null}
           onConfirm={submit}
           onCancel={() => setConfirming(false)}
         />

@@ -13,7 +13,7 @@ import { stageCallOf } from '../../domain/events';
 import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
 import { contestantOutliers } from '../../domain/outliers';
-import { panelProgress, revealChecks } from '../../domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
@@ -27,6 +27,7 @@ import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
+import { useSheetSignings } from './use-sheet-signings';
 import { WithWholeName } from './WholeName';
 
 // The panels a host uses now and then, not at the first call: loaded after the console shows,
@@ -52,6 +53,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const rows = useScoringRows(roundId);
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
+  const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined);
   const call = events ? stageCallOf(events) : null;
 
   // A new call brings the console back to the contestant on stage.
@@ -109,6 +111,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         .map((judge) => judge.id),
     );
     const lock = contestantLockOf(events, focused.id);
+    const signingOf = (judgeId: Id) =>
+      signings.state === 'checked' ? signings.signingOf(judgeId, focused.id) : null;
+    const signatureProblems = signatureProblemsOf(progress, signingOf);
+    const eligible = progress.filter((judge) => judge.status !== 'recused');
+    const allSigned =
+      signings.state === 'checked' &&
+      eligible.length > 0 &&
+      eligible.every((judge) => signingOf(judge.judgeId)?.state === 'signed');
     const revealed = lock.status !== 'open';
     const timer = (
       <TimerPanel
@@ -143,8 +153,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           round={round}
           contestant={focused}
           judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside)}
-          eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
+          checks={revealChecks(progress, outliers, confirmed, setAside, signatureProblems)}
+          eligibleCount={eligible.length}
+          allSigned={allSigned}
           result={result}
           lock={lock}
           view={projectorViewOf(events)}
@@ -163,6 +174,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         result={result}
         events={events}
         presence={presence}
+        signings={signings}
       />
     );
     adjust = (

@@ -28,6 +28,8 @@ export interface RevealPanelProps {
   judges: JudgeRecord[];
   checks: RevealChecks;
   eligibleCount: number;
+  /** Every eligible judge's sheet is in and covered by a valid signature (评委签名齐全). */
+  allSigned: boolean;
   result: ContestantResult | undefined;
   lock: ContestantLock;
   /** The projector's current `stage.view`, null before any. */
@@ -51,6 +53,7 @@ export function RevealPanel({
   judges,
   checks,
   eligibleCount,
+  allSigned,
   result,
   lock,
   view,
@@ -107,6 +110,14 @@ export function RevealPanel({
         </li>
       ))}
       {held && <li className="host-check host-check--warn">{t('stage.reveal.setAsideHelp')}</li>}
+      {checks.signatureProblems.map((found) => (
+        <li
+          key={`signature:${found.judgeId}`}
+          className={`host-check host-check--${found.problem === 'unsigned' ? 'warn' : 'bad'}`}
+        >
+          {t(`stage.reveal.signature.${found.problem}`, { name: nameOf(found.judgeId) })}
+        </li>
+      ))}
     </>
   );
 
@@ -130,6 +141,7 @@ export function RevealPanel({
           {checks.allSubmitted && !held && (
             <li className="host-check host-check--ok">{t('stage.reveal.ready', { count: eligibleCount })}</li>
           )}
+          {allSigned && <li className="host-check host-check--ok">{t('stage.reveal.allSigned')}</li>}
           {warnings}
           {checks.unconfirmedOutliers.length > 0 && (
             <li className="host-check host-check--warn">
@@ -163,6 +175,7 @@ export function RevealPanel({
           <h4>{t('stage.reveal.readout')}</h4>
           <p className="host-readout__sentence" lang={lang}>
             {readoutSentence(result, round.settings, lang)}
+            {allSigned && ` ${t('stage.reveal.allSigned')}`}
           </p>
           <div className="host-readout__actions">
             {running && (
@@ -200,7 +213,9 @@ export function RevealPanel({
           onClose={() => setConfirming(false)}
         >
           <p>{t('stage.reveal.dialogBody')}</p>
-          {checks.needsOverride && <ul className="host-checks stage-warning">{warnings}</ul>}
+          {(checks.needsOverride || checks.signatureProblems.length > 0) && (
+            <ul className="host-checks stage-warning">{warnings}</ul>
+          )}
           {checks.unconfirmedOutliers.length > 0 && (
             <p className="stage-warning">
               {t('stage.reveal.outliers', {

@@ -16,7 +16,8 @@ import {
 } from '../../../src/domain/overtime';
 import { rational } from '../../../src/domain/rational';
 import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
-import { panelProgress, revealChecks } from '../../../src/domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf } from '../../../src/domain/reveal-checks';
+import type { SheetSigning } from '../../../src/domain/signing-checks';
 
 describe('the clock', () => {
   it('adds the running time to what was counted; a pause or reset shows what it counted', () => {
@@ -173,6 +174,7 @@ describe('panel progress and the checks', () => {
       setAside: [],
       unconfirmedOutliers: [outlier],
       allSubmitted: false,
+      signatureProblems: [],
       needsOverride: true,
     });
     expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']), [])).toEqual({
@@ -181,6 +183,37 @@ describe('panel progress and the checks', () => {
       setAside: [],
       unconfirmedOutliers: [],
       allSubmitted: true,
+      signatureProblems: [],
+      needsOverride: false,
+    });
+  });
+
+  it('names each submitted sheet whose signature does not hold; only an unsigned one reveals without a reason', () => {
+    const judges = ['A', 'B', 'C', 'D'].map((id) => ({ id, unit: null }));
+    const full = (id: string) => [mark(id, 'c1', 100), mark(id, 'c2', 100)];
+    const progress = panelProgress(
+      judges,
+      { id: 'P', unit: null },
+      criteria,
+      ['A', 'B', 'C', 'D'].flatMap(full),
+      ['A', 'B', 'C', 'D'].map((id) => sheet(id, 'submitted')),
+      'equal',
+    );
+    const signings: Record<string, SheetSigning> = {
+      A: { state: 'signed', fingerprint: '3F2A-91C0-5B7E-0D14' },
+      B: { state: 'unsigned' },
+      C: { state: 'badSignature', reason: 'invalid' },
+      D: { state: 'changed', criterionIds: ['c1'], fingerprint: '3F2A-91C0-5B7E-0D14' },
+    };
+    const problems = signatureProblemsOf(progress, (judgeId) => signings[judgeId] ?? null);
+    expect(problems).toEqual([
+      { judgeId: 'B', problem: 'unsigned' },
+      { judgeId: 'C', problem: 'badSignature' },
+      { judgeId: 'D', problem: 'changed' },
+    ]);
+    expect(revealChecks(progress, [], new Set(), [], problems).needsOverride).toBe(true);
+    expect(revealChecks(progress, [], new Set(), [], problems.slice(0, 1))).toMatchObject({
+      signatureProblems: [{ judgeId: 'B', problem: 'unsigned' }],
       needsOverride: false,
     });
   });

@@ -298,8 +298,12 @@ describe('an entity put’s fields', () => {
 
 describe('checkProtocol', () => {
   it('answers a protocol 3 client, whose whole puts would overwrite merged fields, that it is too old', () => {
-    expect(PROTOCOL_VERSION).toBe(4);
     expect(checkProtocol('3')?.code).toBe('protocolTooOld');
+  });
+
+  it('answers a protocol 5 client, which could not read signing keys and signed sheets, that it is too old', () => {
+    expect(PROTOCOL_VERSION).toBe(6);
+    expect(checkProtocol('5')?.code).toBe('protocolTooOld');
   });
 
   it('names versions too old and too new', () => {
