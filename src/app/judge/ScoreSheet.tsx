@@ -8,7 +8,7 @@
  * appears only once the mark's transaction has committed.
  */
 
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   availableSubtle,
   type CommitResult,
@@ -31,6 +31,7 @@ import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { type CriterionError, CriterionRow } from './CriterionRow';
+import { rememberedHandSignature, rememberHandSignature } from './hand-signature-memory';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
 import { PersonName } from './PersonName';
@@ -56,6 +57,11 @@ export interface ScoreSheetProps {
   /** Back to the contestant list, on a screen too narrow to show it beside the sheet. */
   onShowList: () => void;
 }
+
+// 手写签名 only in a round that asks for it: signature_pad loads with the submit dialog's pad.
+const handSignaturePad = lazyPart([], () =>
+  import('./HandSignaturePad').then((module) => module.HandSignaturePad),
+);
 
 /** Where the keypad starts: a half-typed cell, else the first empty one, else the first. */
 function initialCriterion(cells: readonly CellView[]): Id | null {
@@ -93,6 +99,10 @@ export function ScoreSheet({
   const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [handDrawing, setHandDrawing] = useState<Uint8Array | null>(null);
+  const onHandDrawing = useCallback((png: Uint8Array | null) => setHandDrawing(png), []);
+  // Drawn once this session already (perSession): it goes with the sheet, no pad shown.
+  const remembered = round.handSignature === 'perSession' ? rememberedHandSignature(judge.id) : null;
   const submitRef = useRef<HTMLButtonElement>(null);
   const criteriaRef = useRef<HTMLOListElement>(null);
   const moreBelow = useMoreBelow(criteriaRef);
@@ -211,8 +221,10 @@ export function ScoreSheet({
     run(async () => {
       // Signed with the judge's key on this tablet where WebCrypto exists (https, or the laptop).
       const subtle = availableSubtle();
-      if (subtle) await submitSignedSheet(db, ref, subtle);
+      if (subtle) await submitSignedSheet(db, ref, subtle, handDrawing ?? remembered);
       else await submitSheet(db, ref);
+      if (round.handSignature === 'perSession' && handDrawing) rememberHandSignature(judge.id, handDrawing);
+      setHandDrawing(null);
       setConfirming(false);
       setMissingShown(new Set());
     });
@@ -352,6 +364,18 @@ export function ScoreSheet({
           cells={cells}
           total={total}
           signable={availableSubtle() !== null}
+          handSignature={
+            round.handSignature && remembered === null
+              ? {
+                  pad: (
+                    <Suspense fallback={null}>
+                      <handSignaturePad.Part onChange={onHandDrawing} />
+                    </Suspense>
+                  ),
+                  drawn: handDrawing !== null,
+                }
+              : undefined
+          }
           onConfirm={submit}
           onCancel={() => setConfirming(false)}
         />
