@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LeitaiDB } from '../../../src/db/database';
 import { enterMark, submitSignedSheet } from '../../../src/db/marks';
+import { roundById } from '../../../src/db/queries/setup';
+import { updateRound } from '../../../src/db/rounds';
 import { parseWireEvent } from '../../../src/domain/event-shape';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import { encodeBase64, handSignatureDigest } from '../../../src/domain/signing';
@@ -68,5 +70,22 @@ describe('a sheet signed with a handwritten signature', () => {
     const tooLarge = { ...submit, payload: { ...submit.payload, signature: photo } };
     const parsed = parseWireEvent(JSON.parse(JSON.stringify(tooLarge)));
     expect(parsed.ok).toBe(false);
+  });
+});
+
+describe('the round’s 手写签名 setting', () => {
+  it('is set per sheet or per session and removed with null, as a field edit of the round', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    await updateRound(db, round.id, { handSignature: 'perSession' });
+    expect((await roundById(db, round.id))?.handSignature).toBe('perSession');
+    await updateRound(db, round.id, { handSignature: null });
+    expect((await roundById(db, round.id))?.handSignature).toBeUndefined();
+    const fieldsOfEdits = (await db.events.toArray()).flatMap((event) =>
+      event.type === 'entity.put' && event.payload.entity.id === round.id && 'fields' in event.payload
+        ? [event.payload.fields]
+        : [],
+    );
+    expect(fieldsOfEdits.slice(-2)).toEqual([['handSignature'], ['handSignature']]);
   });
 });

@@ -11,6 +11,7 @@ import { editedValues } from '../edited-values';
 import { Choices } from '../ui/Choices';
 import { TextField } from '../ui/TextField';
 import { AwardsEditor } from './AwardsEditor';
+import { HandSignatureSetting } from './HandSignatureSetting';
 import { StandingsPreview } from './StandingsPreview';
 import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
@@ -277,6 +278,7 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
             )}
           </div>
         </form>
+        <HandSignatureSetting round={round} />
         <StandingsPreview criteria={round.criteria} settings={read.settings} />
       </div>
     </section>
