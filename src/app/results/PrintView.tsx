@@ -8,6 +8,7 @@ import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
 import { Link, navigate } from '../router';
 import { competitionLog } from './backup-file';
+import { HandSignatureCell, useHandSignatures } from './hand-signature-print';
 import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
 import { loadRoundReport, type RoundReport } from './report';
 import { JUDGE_STATE_KEYS, judgeSheetRows, publicRows, summaryRows } from './sheets';
@@ -296,6 +297,7 @@ function SummaryDocument({ report, head }: { report: RoundReport; head: string }
 function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: JudgeRecord; head: string }) {
   const t = useT();
   const { criteria } = report.round;
+  const handSignatures = useHandSignatures(report.round, judge.id);
   return (
     <DocumentFrame
       report={report}
@@ -336,6 +338,7 @@ function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: Ju
               {t('results.col.total')}
             </th>
             <th scope="col">{t('results.col.counting')}</th>
+            {handSignatures && <th scope="col">{t('results.col.handSignature')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -356,6 +359,7 @@ function JudgeDocument({ report, judge, head }: { report: RoundReport; judge: Ju
                 {row.state === 'droppedHigh' || row.state === 'droppedLow' ? <s>{row.total}</s> : row.total}
               </td>
               <td className="print-nowrap print-note">{t(JUDGE_STATE_KEYS[row.state])}</td>
+              {handSignatures && <HandSignatureCell image={handSignatures.get(row.contestantId)} />}
             </tr>
           ))}
         </tbody>

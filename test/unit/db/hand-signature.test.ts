@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LeitaiDB } from '../../../src/db/database';
 import { enterMark, submitSignedSheet } from '../../../src/db/marks';
+import { handSignaturesOfJudge } from '../../../src/db/queries/hand-signatures';
 import { roundById } from '../../../src/db/queries/setup';
 import { updateRound } from '../../../src/db/rounds';
 import { parseWireEvent } from '../../../src/domain/event-shape';
@@ -46,6 +47,15 @@ describe('a sheet signed with a handwritten signature', () => {
       handSignatureImage: encodeBase64(DRAWING),
     });
     expect((await checkSubmissions(subtle, events)).get(submit.id)?.state).toBe('valid');
+  });
+
+  it('is what the printed judge’s sheet reads for that contestant', async () => {
+    const db = freshDb();
+    const events = await signedWithDrawing(db);
+    const submit = submissionOf(events);
+    expect(await handSignaturesOfJudge(db, submit.roundId as string, submit.payload.judgeId)).toEqual([
+      { contestantId: submit.payload.contestantId, image: encodeBase64(DRAWING) },
+    ]);
   });
 
   it('no longer holds once the drawing is swapped, though the marks are untouched', async () => {
