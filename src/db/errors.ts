@@ -193,6 +193,8 @@ export interface RepositoryReasons {
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
   /** The sheet kept changing (marks synced in) while the tablet signed it. */
   sheetChangedWhileSigning: Contestant;
+  /** Revealing past sheets whose signature does not hold needs the host's reason. */
+  signaturesDoNotHold: Contestant & { judges: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
 }

@@ -10,7 +10,7 @@ import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isRecusedFrom } from '../domain/recusal';
-import { panelProgress, revealChecks } from '../domain/reveal-checks';
+import { panelProgress, revealChecks, type SignatureProblem } from '../domain/reveal-checks';
 import { contestantLockOf, nextRevision } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, HOST, roundScope } from './entities';
@@ -26,6 +26,11 @@ export interface Reveal {
    * set aside because it breaks a rule (it is then frozen as not counted).
    */
   overrideReason?: string;
+  /**
+   * The signature problems the console found (it checks signatures with WebCrypto, which a
+   * transaction cannot wait for): a bad or changed signature also needs the host's reason.
+   */
+  signatureProblems?: readonly SignatureProblem[];
   /** How fast the projector unfolds this reveal (the host's 揭晓速度; standard when absent). */
   pace?: RevealPace;
 }
@@ -88,6 +93,7 @@ export function revealContestant(
       [],
       new Set(),
       live.setAside.filter((sheet) => sheet.contestant === contestant.id),
+      reveal.signatureProblems,
     );
     const reason = optionalText(reveal.overrideReason, fieldOf('overrideReason'));
     if (checks.needsOverride && reason === null) {
@@ -96,6 +102,16 @@ export function revealContestant(
       }
       const nameOf = (judgeId: Id) => panel.find((judge) => judge.id === judgeId)?.name ?? judgeId;
       const unfinished = [...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId)];
+      const badlySigned = checks.signatureProblems.filter((found) => found.problem !== 'unsigned');
+      if (unfinished.length === 0 && badlySigned.length > 0) {
+        throw new RepositoryError(
+          'sheets-missing',
+          because('signaturesDoNotHold', {
+            contestant: contestant.name,
+            judges: badlySigned.map((found) => nameOf(found.judgeId)),
+          }),
+        );
+      }
       throw new RepositoryError(
         'sheets-missing',
         because('sheetsMissing', { contestant: contestant.name, judges: unfinished.map(nameOf) }),

@@ -162,6 +162,8 @@ export const repositoryErrorsZh = checked({
     '评委“{judge}”不能给选手“{contestant}”打分：轮次“{round}”分组评分，而该评委没有分到本轮的评委组',
   'repository.reason.sheetSubmitted': '评委“{judge}”对选手“{contestant}”的评分表已提交；如需修改，请申请修改',
   'repository.reason.sheetIncomplete': '评委“{judge}”对选手“{contestant}”还有评分项未打分：{criteria}',
+  'repository.reason.signaturesDoNotHold':
+    '选手“{contestant}”有评分表的签名不成立（{judges}）：如仍要公布，请填写原因',
   'repository.reason.sheetChangedWhileSigning':
     '选手“{contestant}”的评分表在签名时一再变化，未提交；请核对分数后再提交',
   'repository.reason.eventConflict':
@@ -322,6 +324,8 @@ export const repositoryErrorsEn = checked({
   'repository.reason.sheetSubmitted':
     'The sheet of judge “{judge}” for “{contestant}” is submitted; to change it, request a correction',
   'repository.reason.sheetIncomplete': 'Judge “{judge}” has not yet marked “{contestant}” on: {criteria}',
+  'repository.reason.signaturesDoNotHold':
+    'A signature does not hold on a sheet of “{contestant}” ({judges}): to reveal anyway, give a reason',
   'repository.reason.sheetChangedWhileSigning':
     'The sheet for “{contestant}” kept changing while it was being signed and was not submitted; check the marks and submit again',
   'repository.reason.eventConflict':

@@ -207,6 +207,7 @@ export function RevealPanel({
               roundId: round.id,
               contestantId: contestant.id,
               pace,
+              signatureProblems: checks.signatureProblems,
               ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}
