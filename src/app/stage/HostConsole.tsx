@@ -38,6 +38,8 @@ const adjustmentsPanel = lazyPart([], () =>
 const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
+// 扫码接收 (离线交接): the camera, the QR reader and its texts only when a tablet needs them.
+const handoffPanel = lazyPart([], () => import('./HandoffPanel').then((module) => module.HandoffPanel));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -223,6 +225,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
         </Suspense>
         <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        <Suspense fallback={null}>
+          <handoffPanel.Part judges={judges} contestants={contestants} />
+        </Suspense>
       </div>
     </div>
   );
