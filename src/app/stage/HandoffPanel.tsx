@@ -166,12 +166,12 @@ export function HandoffPanel({ judges, contestants }: HandoffPanelProps) {
           t('stage.handoff.done', { accepted: progress.accepted, duplicates: progress.duplicates })}
       </p>
       {progress.kind === 'failed' && (
-        <p className="host-error" role="alert">
+        <p className="stage-error" role="alert">
           {progress.message}
         </p>
       )}
       {progress.kind === 'done' && progress.refused.length > 0 && (
-        <ul className="host-error" role="alert">
+        <ul className="stage-error" role="alert">
           {progress.refused.map((line) => (
             <li key={line}>{line}</li>
           ))}
