@@ -4,6 +4,7 @@
  * when there is more than one frame. Loaded on demand from the status bar.
  */
 
+import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { unsentSignedSheets } from '../../sync/handoff';
 import { handoffPayloadText, splitIntoFrames } from '../../sync/handoff-frames';
@@ -13,6 +14,8 @@ import { useT } from '../i18n/useT';
 
 /** Long enough for a laptop camera to settle on each code, short enough for 10 s a sheet. */
 const FRAME_MILLISECONDS = 600;
+/** Whole pixels a module, shown at its own size: a scaled code blurs its modules for the reader. */
+const MODULE_PIXELS = 3;
 
 interface Handoff {
   sheets: number;
@@ -30,9 +33,10 @@ export function HandoffDialog({ onClose }: { onClose: () => void }) {
     void (async () => {
       const events = await unsentSignedSheets(db);
       const frames = events.length === 0 ? [] : splitIntoFrames(handoffPayloadText(events));
-      const QRCode = await import('qrcode');
       const images = await Promise.all(
-        frames.map((frame) => QRCode.toDataURL(frame, { errorCorrectionLevel: 'M', margin: 4, scale: 5 })),
+        frames.map((frame) =>
+          QRCode.toDataURL(frame, { errorCorrectionLevel: 'M', margin: 4, scale: MODULE_PIXELS }),
+        ),
       );
       const sheets = events.filter((event) => event.type === 'sheet.submit').length;
       if (live) setHandoff({ sheets, images });

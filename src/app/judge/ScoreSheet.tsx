@@ -94,6 +94,10 @@ export function ScoreSheet({
   useEffect(() => {
     void correctionPanel.preload();
   }, []);
+  // The pad too, in a round that asks for it: the judge may be offline when submitting.
+  useEffect(() => {
+    if (round.handSignature) void handSignaturePad.preload();
+  }, [round.handSignature]);
   const cells = cellViews(round.criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
   const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());

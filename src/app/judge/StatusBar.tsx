@@ -42,6 +42,10 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   const db = useDatabase();
   const sync = given === undefined ? deviceSync(db) : given;
   const status = useSyncStatus(sync?.client ?? null);
+  // Fetched while the server is in reach: the hand-off is needed precisely when it is not.
+  useEffect(() => {
+    if (status.online) void handoffDialog.preload();
+  }, [status.online]);
   let text: string;
   let tone: 'ok' | 'wait' | 'warn';
   if (!sync || !status.session) [text, tone] = [t('judge.status.localOnly'), 'warn'];
