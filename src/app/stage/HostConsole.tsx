@@ -45,6 +45,8 @@ const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module)
 const combinedPanel = lazyPart(['combination'], () =>
   import('./CombinedPanel').then((module) => module.CombinedPanel),
 );
+// 扫码接收 (离线交接): the camera, the QR reader and its texts only when a tablet needs them.
+const handoffPanel = lazyPart([], () => import('./HandoffPanel').then((module) => module.HandoffPanel));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -249,6 +251,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
         </Suspense>
         <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        <Suspense fallback={null}>
+          <handoffPanel.Part judges={judges} contestants={contestants} />
+        </Suspense>
       </div>
     </div>
   );
