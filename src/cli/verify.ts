@@ -9,7 +9,8 @@ import type { BackupChainProblem, BackupFile, BackupRefusal, RecordedRound } fro
 import { checkBackup, checkBackupChain } from '../domain/backup.ts';
 import { type PlacingDifference, type RoundVerdict, verifyBackupResults } from '../domain/backup-verify.ts';
 import { buildChain } from '../domain/chain.ts';
-import { describeIssue, type Language } from '../domain/issues.ts';
+import { describeIssue } from '../domain/issue-texts.ts';
+import type { Language } from '../domain/issues.ts';
 import type { CliIo } from './io.ts';
 import { say } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';

@@ -10,11 +10,10 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
-import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
 import { panelProgress, revealChecks } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
-import { useUiStore } from '../i18n/language';
+import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
@@ -42,7 +41,7 @@ const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module)
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
-  const lang = useUiStore((state) => state.lang);
+  const issueText = useIssueText();
   useEffect(() => {
     void adjustmentsPanel.preload();
     void correctionsPanel.preload();
@@ -191,7 +190,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       {standings.issues && (
         <p className="stage-error host-grid__wide" role="alert">
           {t('stage.host.engineError', {
-            issues: standings.issues.map((issue) => describeIssue(issue, lang)).join('；'),
+            issues: standings.issues.map(issueText).join('；'),
           })}
         </p>
       )}
