@@ -46,6 +46,7 @@ const roleRoutes: readonly RoleRoute[] = [
   lazyPage('/stage', 'role.host.title', () => import('./stage/HostPage')),
   lazyPage('/projector', 'role.projector.title', () => import('./stage/ProjectorPage'), { chrome: false }),
   lazyPage('/results', 'role.results.title', () => import('./results/ResultsPage')),
+  lazyPage('/season', 'role.season.title', () => import('./season/SeasonPage')),
 ];
 
 export function findRoute(path: string): RoleRoute | undefined {

@@ -29,6 +29,7 @@ import type {
   PhotoRecord,
   RoundRecord,
 } from '../domain/records';
+import type { PointsTable, SeasonEntry, SeasonMember } from '../domain/season';
 import type { SyncErrorCode } from '../sync/protocol';
 import { SCHEMA_VERSIONS } from './schema';
 
@@ -82,6 +83,29 @@ export interface JudgeSessionRow {
   followedCalls: Record<Id, Id>;
 }
 
+/** A season 积分制 of the organizer's (src/db/season.ts). */
+export interface SeasonRow {
+  id: Id;
+  name: string;
+}
+
+export interface SeasonPointsTableRow {
+  seasonId: Id;
+  table: PointsTable;
+}
+
+export type SeasonMemberRow = SeasonMember & { seasonId: Id };
+
+export type SeasonEntryRow = SeasonEntry & { seasonId: Id };
+
+/** A photo given as the evidence of an entry entered by hand. */
+export interface SeasonEvidenceRow {
+  id: Id;
+  seasonId: Id;
+  photo: Blob;
+  fileName: string;
+}
+
 export interface LeitaiDBOptions {
   /** Tests pass `new IDBFactory()` and `IDBKeyRange` from fake-indexeddb. */
   indexedDB?: IDBFactory;
@@ -106,6 +130,11 @@ export class LeitaiDB extends Dexie {
   declare drafts: Table<DraftRow, [Id, Id, Id, Id]>;
   declare judgeSession: Table<JudgeSessionRow, 'self'>;
   declare refused: Table<RefusedEventRow, Id>;
+  declare seasons: Table<SeasonRow, Id>;
+  declare seasonPointsTables: Table<SeasonPointsTableRow, Id>;
+  declare seasonMembers: Table<SeasonMemberRow, [Id, Id]>;
+  declare seasonEntries: Table<SeasonEntryRow, [Id, Id]>;
+  declare seasonEvidence: Table<SeasonEvidenceRow, Id>;
   declare audienceWindows: Table<AudienceWindowRow, Id>;
   declare audienceVotes: Table<AudienceVoteRow, [Id, Id]>;
 

@@ -7,6 +7,7 @@
  */
 
 import type { Issue } from '../domain/issues';
+import type { SeasonIssue } from '../domain/season-issues';
 
 export type RepositoryErrorCode =
   | 'not-found'
@@ -40,6 +41,7 @@ export type RepositoryErrorCode =
   | 'sheets-set-aside'
   | 'not-purgeable'
   | 'rehearsal-invalid'
+  | 'season-invalid'
   | 'no-audience-voting'
   | 'voting-not-open';
 
@@ -85,6 +87,12 @@ export interface RepositoryFields {
   overrideReason: NoParams;
   /** The total the host asks a judge to confirm. */
   confirmedTotal: NoParams;
+  seasonName: NoParams;
+  memberName: NoParams;
+  memberUnit: { member: string };
+  /** What a season's entry is for: 学习教育, 扣分项… */
+  seasonItem: NoParams;
+  seasonReason: NoParams;
 }
 
 export type FieldName = keyof RepositoryFields;
@@ -206,6 +214,11 @@ export interface RepositoryReasons {
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
+  // The season 积分制 (src/db/season.ts); the ledger's own rules are the domain's issues
+  seasonRules: { issues: readonly SeasonIssue[] };
+  seasonNotFound: NoParams;
+  seasonEntryNotFound: NoParams;
+  competitionUndated: { competition: string };
 }
 
 export type ReasonName = keyof RepositoryReasons;

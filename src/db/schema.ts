@@ -214,6 +214,42 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: foldAudience,
   },
+  {
+    // The season 积分制 (issue 16), kept on the organizer's device only (it spans competitions
+    // run on different laptops; src/db/season.ts); no upgrade: the tables start empty. Entries
+    // are append-only: a correction is a new row citing the one it corrects.
+    version: 8,
+    stores: {
+      device: 'key',
+      competitions: 'id',
+      rounds: 'id, competitionId',
+      judges: 'id, competitionId, *roundIds, joinCode',
+      contestants: 'id, roundId',
+      photos: 'id, roundId',
+      entityHeads: '[table+entityId]',
+      events: 'id, &[deviceId+deviceSeq], competitionId, roundId, type, [roundId+type]',
+      outbox: 'eventId, deviceSeq',
+      marks:
+        '[roundId+judgeId+contestantId+criterionId], roundId, [roundId+judgeId+contestantId], [roundId+contestantId]',
+      sheets: '[roundId+judgeId+contestantId], roundId',
+      adjustments: 'adjustmentId, roundId',
+      corrections: 'requestId, roundId',
+      drafts: '[roundId+judgeId+contestantId+criterionId]',
+      judgeSession: 'key',
+      syncState: 'key',
+      refused: 'eventId',
+      audienceWindows: 'windowId, roundId, [roundId+contestantId]',
+      audienceVotes: '[windowId+voterId], roundId, [roundId+contestantId]',
+      seasons: 'id',
+      /** One row per season: its points table (per placing or per award tier). */
+      seasonPointsTables: 'seasonId',
+      seasonMembers: '[seasonId+id], seasonId',
+      /** The ledger: rows are added, never changed or deleted. */
+      seasonEntries: '[seasonId+id], seasonId, [seasonId+memberId]',
+      /** Photos given as evidence of an entry entered by hand, as Blobs. */
+      seasonEvidence: 'id, seasonId',
+    },
+  },
 ];
 
 /**

@@ -26,6 +26,7 @@ import { isRehearsalRound } from './purge.ts';
 import { assembleRoundInput, roundRowsOf } from './round-input.ts';
 import {
   checkTable,
+  DEFAULT_POINTS_TABLE,
   isIsoDate,
   type PointsTable,
   type PostedRound,
@@ -195,11 +196,8 @@ export function importBackups(
 // ---------------------------------------------------------------------------------------------
 // The points table as a file
 
-/** 1st 10, 2nd 8, 3rd 6, then 5, 4, 3, 2, 1 down to 8th: the table when none is given. */
-export const DEFAULT_POINTS_TABLE: PointsTable = {
-  by: 'placing',
-  rows: [1000, 800, 600, 500, 400, 300, 200, 100].map((points, at) => ({ placing: at + 1, points })),
-};
+// Kept in ./season.ts (the screens create a season with it without loading the import).
+export { DEFAULT_POINTS_TABLE };
 
 /**
  * A points table from its JSON: `{"by": "placing", "points": {"1": 10, "2": "8.5"}}` or

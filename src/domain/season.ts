@@ -65,6 +65,12 @@ export interface Season {
   entries: SeasonEntry[];
 }
 
+/** 1st 10, 2nd 8, 3rd 6, then 5, 4, 3, 2, 1 down to 8th: the table when none is given. */
+export const DEFAULT_POINTS_TABLE: PointsTable = {
+  by: 'placing',
+  rows: [1000, 800, 600, 500, 400, 300, 200, 100].map((points, at) => ({ placing: at + 1, points })),
+};
+
 // ---------------------------------------------------------------------------------------------
 // Dates and periods
 

@@ -46,7 +46,7 @@ const LAYERS: Record<string, Layer> = {
   app: { paths: ['src/app/'], mayImport: APP_BELOW, packages: 'any' },
   'app shell': {
     paths: ['src/app/main.tsx', 'src/app/App.tsx', 'src/app/routes.ts'],
-    mayImport: ['app', 'organizer', 'judge', 'stage', 'results', 'home', ...APP_BELOW],
+    mayImport: ['app', 'organizer', 'judge', 'stage', 'results', 'season', 'home', ...APP_BELOW],
     packages: 'any',
   },
   organizer: { paths: ['src/app/organizer/'], mayImport: APP_ROLE, packages: 'any' },
@@ -54,6 +54,9 @@ const LAYERS: Record<string, Layer> = {
   stage: { paths: ['src/app/stage/'], mayImport: APP_ROLE, packages: 'any' },
   results: { paths: ['src/app/results/'], mayImport: APP_ROLE, packages: 'any' },
   home: { paths: ['src/app/home/'], mayImport: APP_ROLE, packages: 'any' },
+  // The season 积分制 (/season) prints its 公示 with the results' print styles and writes its
+  // exports with the results' table type and cell typing: it may import results, never the reverse.
+  season: { paths: ['src/app/season/'], mayImport: [...APP_ROLE, 'results'], packages: 'any' },
 };
 
 const root = resolve(import.meta.dirname, '../..');

@@ -22,6 +22,7 @@ import type * as projector from './projector';
 import type * as repositoryErrors from './repository-errors';
 import type * as results from './results';
 import type * as resultsBackup from './results-backup';
+import type * as season from './season';
 import type * as stage from './stage';
 import type * as syncErrors from './sync-errors';
 import type * as syncPanel from './sync-panel';
@@ -57,6 +58,11 @@ export const areaLoaders = {
   results: {
     'zh-CN': () => import('./results?lang=zh-CN').then((m: typeof results) => m.resultsZh),
     en: () => import('./results?lang=en').then((m: typeof results) => m.resultsEn),
+  },
+  // The season 积分制's (/season).
+  season: {
+    'zh-CN': () => import('./season?lang=zh-CN').then((m: typeof season) => m.seasonZh),
+    en: () => import('./season?lang=en').then((m: typeof season) => m.seasonEn),
   },
   // The backup panel's (ResultsPage.tsx: lazyPart), after the standings.
   'results-backup': {
@@ -96,6 +102,7 @@ export const routeAreas: Readonly<Record<string, readonly MessageArea[]>> = {
   '/stage': ['stage'],
   '/projector': ['projector', 'sync-errors'],
   '/results': ['results'],
+  '/season': ['season'],
 };
 
 const languages = new Set<Lang>(['zh-CN']);

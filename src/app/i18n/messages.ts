@@ -17,6 +17,7 @@ import { pwaEn, pwaZh } from './pwa';
 import type { repositoryErrorsZh } from './repository-errors';
 import type { resultsZh } from './results';
 import type { resultsBackupZh } from './results-backup';
+import type { seasonZh } from './season';
 import type { stageZh } from './stage';
 import { syncEn, syncZh } from './sync';
 import type { syncErrorsZh } from './sync-errors';
@@ -50,6 +51,7 @@ export const zhCN = {
   'role.results.title': '成绩',
   'role.results.desc': '查看排名、名次和奖项。',
   'role.results.open': '查看成绩',
+  'role.season.title': '积分制',
   'page.backHome': '返回首页',
   'notFound.title': '找不到此页面',
   'notFound.body': '地址 {path} 不存在。',
@@ -73,6 +75,7 @@ type AreaTable =
   | typeof projectorZh
   | typeof resultsZh
   | typeof resultsBackupZh
+  | typeof seasonZh
   | typeof syncPanelZh
   | typeof syncErrorsZh
   | typeof repositoryErrorsZh;
@@ -112,6 +115,7 @@ export const en: Record<ShellKey, string> = {
   'role.results.title': 'Results',
   'role.results.desc': 'See the ranking, ranks and awards.',
   'role.results.open': 'Open results',
+  'role.season.title': 'Season points',
   'page.backHome': 'Back to home',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at {path}.',

@@ -66,6 +66,11 @@ export const repositoryErrorsZh = checked({
   'repository.field.drawSeed': '抽签种子',
   'repository.field.overrideReason': '仍要公布的理由',
   'repository.field.confirmedTotal': '总分',
+  'repository.field.seasonName': '积分周期名称',
+  'repository.field.memberName': '成员姓名',
+  'repository.field.memberUnit': '成员“{member}”的单位',
+  'repository.field.seasonItem': '积分事项',
+  'repository.field.seasonReason': '理由',
   'repository.reason.textRequired': '{field}不能为空',
   'repository.reason.textTooLong': '{field}不能超过 {max} 个字',
   'repository.reason.notPositiveHundredths': '{field}必须大于 0，且最多两位小数',
@@ -172,6 +177,12 @@ export const repositoryErrorsZh = checked({
   'repository.reason.sheetIncomplete': '评委“{judge}”对选手“{contestant}”还有评分项未打分：{criteria}',
   'repository.reason.eventConflict':
     '同步数据冲突：设备 {device} 的第 {seq} 条记录有两个不同版本，请联系工作人员',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
+  'repository.reason.seasonRules': '{issues}',
+  'repository.reason.seasonNotFound': '找不到该积分周期，可能已被删除',
+  'repository.reason.seasonEntryNotFound': '找不到要更正的积分条目',
+  'repository.reason.competitionUndated':
+    '赛事“{competition}”没有日期，无法记入积分：请先在赛事设置中填写比赛日期',
 });
 
 export const repositoryErrorsEn = checked({
@@ -207,6 +218,11 @@ export const repositoryErrorsEn = checked({
   'repository.field.drawSeed': 'The draw seed',
   'repository.field.overrideReason': 'The reason for revealing anyway',
   'repository.field.confirmedTotal': 'The total',
+  'repository.field.seasonName': 'The season’s name',
+  'repository.field.memberName': 'The member’s name',
+  'repository.field.memberUnit': 'The unit of member “{member}”',
+  'repository.field.seasonItem': 'The item',
+  'repository.field.seasonReason': 'The reason',
   'repository.reason.textRequired': '{field} must not be empty',
   'repository.reason.textTooLong': '{field} must be at most {max} characters',
   'repository.reason.notPositiveHundredths': '{field} must be above 0, with at most two decimals',
@@ -341,4 +357,10 @@ export const repositoryErrorsEn = checked({
   'repository.reason.sheetIncomplete': 'Judge “{judge}” has not yet marked “{contestant}” on: {criteria}',
   'repository.reason.eventConflict':
     'Sync conflict: record {seq} of device {device} exists in two different versions; call the staff',
+  // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
+  'repository.reason.seasonRules': '{issues}',
+  'repository.reason.seasonNotFound': 'The season is not there; it may have been deleted',
+  'repository.reason.seasonEntryNotFound': 'The entry to correct is not there',
+  'repository.reason.competitionUndated':
+    'The competition “{competition}” has no date, so its points cannot be dated: set its date first',
 });

@@ -8,12 +8,12 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { formatHundredths } from '../../domain/decimal';
 import type { LeitaiEvent } from '../../domain/events';
 import { loadExcelJs } from '../files/read-sheet';
+import { decimalCell, sheetName, typedCell } from '../files/xlsx-cells';
 import type { TFunction } from '../i18n/useT';
 import { auditRows } from './audit';
 import type { RoundReport } from './report';
 import {
   adjustmentRows,
-  type ColumnKind,
   criterionRows,
   JUDGE_STATE_KEYS,
   judgeSheetCriteria,
@@ -35,11 +35,6 @@ export interface ExportContext {
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A worksheet name Excel accepts: no []:*?/\ and at most 31 characters. */
-function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, '·').slice(0, 31);
-}
-
 /** A sheet name not yet in the workbook (Excel refuses two alike, whatever their case). */
 function uniqueSheetName(workbook: Workbook, wanted: string): string {
   const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLowerCase()));
@@ -49,18 +44,6 @@ function uniqueSheetName(workbook: Workbook, wanted: string): string {
     name = sheetName(wanted).slice(0, 31 - suffix.length) + suffix;
   }
   return name;
-}
-
-/** A number cell for a decimal string ("89.50"), shown with its decimals; text when it is a fraction. */
-function decimalCell(text: string): number | string {
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-}
-
-/** A table's cell as the workbook stores it: a rank "2" or a count as a number, "并列2" as text. */
-function typedCell(text: string, kind: ColumnKind): number | string {
-  if (text === '' || kind === 'text') return text;
-  if (kind === 'decimal') return decimalCell(text);
-  return /^\d+$/.test(text) ? Number(text) : text;
 }
 
 function numberFormat(text: string): string {

@@ -10,6 +10,7 @@ import { groupParts, groupShares } from '../../domain/group-parts';
 import { judgeCriteria } from '../../domain/groups';
 import type { Criterion, Id } from '../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../domain/records';
+import type { ColumnKind } from '../files/xlsx-cells';
 import type { MessageKey } from '../i18n/messages';
 import type { TFunction } from '../i18n/useT';
 import { adjustmentsInOrder, marksOfJudge, type RoundReport } from './report';
@@ -130,8 +131,7 @@ export function publicRows(report: RoundReport, t: TFunction): SummaryRow[] {
   return summaryRows(report, t).slice(0, report.standings?.ranked.length ?? 0);
 }
 
-/** What a column holds, so that a workbook can store it as a number where it is one. */
-export type ColumnKind = 'text' | 'rank' | 'decimal' | 'count';
+export type { ColumnKind };
 
 /** A sheet as both exports write it: the header, then one row of text per contestant. */
 export interface Table {

@@ -314,6 +314,34 @@ describe('schema v5: judges belong to the competition', () => {
   });
 });
 
+describe('schema v8: the season’s tables', () => {
+  it('opens a v6 database with every row kept and the season’s tables empty', async () => {
+    const factory = new IDBFactory();
+    const old = new Dexie(DATABASE_NAME, { indexedDB: factory, IDBKeyRange });
+    // v6 declared the v5 tables (its upgrade only refolded the head rows).
+    old.version(6).stores(V5_STORES);
+    await old.open();
+    await old.transaction('rw', old.tables, async () => {
+      for (const [table, tableRows] of Object.entries(v5Rows())) await old.table(table).bulkAdd(tableRows);
+    });
+    old.close();
+    const db = freshDb(factory);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    for (const [table, tableRows] of Object.entries(v5Rows())) {
+      expect(await db.table(table).toArray(), table).toHaveLength(tableRows.length);
+    }
+    for (const table of [
+      db.seasons,
+      db.seasonPointsTables,
+      db.seasonMembers,
+      db.seasonEntries,
+      db.seasonEvidence,
+    ])
+      expect(await table.count(), table.name).toBe(0);
+  });
+});
+
 describe('schema v6: setup entities merge field by field', () => {
   async function upgradedV5(): Promise<ReturnType<typeof freshDb>> {
     const factory = new IDBFactory();

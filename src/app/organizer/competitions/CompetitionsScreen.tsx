@@ -7,7 +7,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { translate } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useLiveRead } from '../../live-read';
-import { navigate } from '../../router';
+import { Link, navigate } from '../../router';
 import { ConnectHint } from '../../sync/ConnectHint';
 import { placeHref } from '../location';
 import { findTemplate, templateRound } from '../templates';
@@ -67,6 +67,10 @@ export function CompetitionsScreen() {
     <div className="page org">
       <div className="org-title-row">
         <h1>{t('org.competitions.title')}</h1>
+        {/* The season 积分制 spans competitions: its own page, reached from here. */}
+        <Link to="/season" className="button button--secondary">
+          {t('role.season.title')}
+        </Link>
         {competitions.length > 0 && !creating && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
             {t('org.competitions.create')}
