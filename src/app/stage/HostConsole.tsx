@@ -19,11 +19,9 @@ import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { DisplayControls } from './DisplayControls';
 import { hostOutliers } from './group-progress';
-import { LateMarks } from './LateMarks';
 import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
-import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
@@ -38,6 +36,10 @@ const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
 const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module) => module.AudiencePanel));
+// The reveal (with its readout sentence) and the late marks: on the console's first screen, but
+// preloaded as the console mounts, before a contestant's scores are complete to be revealed.
+const revealPanel = lazyPart([], () => import('./RevealPanel').then((module) => module.RevealPanel));
+const lateMarks = lazyPart([], () => import('./LateMarks').then((module) => module.LateMarks));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -46,6 +48,8 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     void adjustmentsPanel.preload();
     void correctionsPanel.preload();
     void stageDialog.preload();
+    void revealPanel.preload();
+    void lateMarks.preload();
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
@@ -146,16 +150,18 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           <p className="host-focus__who">{[focused.unit, focused.topic].filter(Boolean).join(' · ')}</p>
         </header>
         {!revealed && timer}
-        <RevealPanel
-          round={round}
-          contestant={focused}
-          judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside)}
-          eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
-          result={result}
-          lock={lock}
-          view={projectorViewOf(events)}
-        />
+        <Suspense fallback={null}>
+          <revealPanel.Part
+            round={round}
+            contestant={focused}
+            judges={judges}
+            checks={revealChecks(progress, outliers, confirmed, setAside)}
+            eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
+            result={result}
+            lock={lock}
+            view={projectorViewOf(events)}
+          />
+        </Suspense>
         {revealed && timer}
       </>
     );
@@ -222,7 +228,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         <Suspense fallback={null}>
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
         </Suspense>
-        <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        <Suspense fallback={null}>
+          <lateMarks.Part round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        </Suspense>
       </div>
     </div>
   );
