@@ -17,13 +17,11 @@ import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
-import { DisplayControls } from './DisplayControls';
 import { hostOutliers } from './group-progress';
 import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
-import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
 import { WithWholeName } from './WholeName';
 
@@ -40,6 +38,10 @@ const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module)
 // preloaded as the console mounts, before a contestant's scores are complete to be revealed.
 const revealPanel = lazyPart([], () => import('./RevealPanel').then((module) => module.RevealPanel));
 const lateMarks = lazyPart([], () => import('./LateMarks').then((module) => module.LateMarks));
+const timerPanel = lazyPart([], () => import('./TimerPanel').then((module) => module.TimerPanel));
+const displayControls = lazyPart([], () =>
+  import('./DisplayControls').then((module) => module.DisplayControls),
+);
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -50,6 +52,8 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     void stageDialog.preload();
     void revealPanel.preload();
     void lateMarks.preload();
+    void timerPanel.preload();
+    void displayControls.preload();
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
@@ -122,13 +126,15 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     const lock = contestantLockOf(events, focused.id);
     const revealed = lock.status !== 'open';
     const timer = (
-      <TimerPanel
-        round={round}
-        contestant={focused}
-        events={events}
-        adjustments={rows.adjustments}
-        compact={revealed}
-      />
+      <Suspense fallback={null}>
+        <timerPanel.Part
+          round={round}
+          contestant={focused}
+          events={events}
+          adjustments={rows.adjustments}
+          compact={revealed}
+        />
+      </Suspense>
     );
     stage = (
       <>
@@ -213,12 +219,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       <div className="host-stage">{stage}</div>
       <div className="host-side">
         {beside}
-        <DisplayControls
-          round={round}
-          display={display}
-          contestantId={focused?.id ?? null}
-          revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
-        />
+        <Suspense fallback={null}>
+          <displayControls.Part
+            round={round}
+            display={display}
+            contestantId={focused?.id ?? null}
+            revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
+          />
+        </Suspense>
         {round.audience && (
           <Suspense fallback={null}>
             <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
