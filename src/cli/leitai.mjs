@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
 // The project's own tsconfig, whatever directory the command is run from.
-register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
-const { runNodeCli } = await import('./main.ts');
-runNodeCli();
+// `leitai hub …` is the county hub's command (src/hub/start.mjs), with the rest of the arguments.
+if (process.argv[2] === 'hub') {
+  process.argv.splice(2, 1);
+  await import('../hub/start.mjs');
+} else {
+  register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
+  const { runNodeCli } = await import('./main.ts');
+  runNodeCli();
+}

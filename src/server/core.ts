@@ -547,6 +547,15 @@ export class VenueCore {
     return this.issue(body, 'projector', null, code);
   }
 
+  /**
+   * The county hub's decisions for this venue (the city final's roster), pulled down by the
+   * relay (./hub-relay.ts): admitted as the organizer's, under the hub's own device id, by the
+   * same checks as any push.
+   */
+  admitFromHub(deviceId: string, events: readonly unknown[]): PushResponse {
+    return this.push({ role: 'organizer', deviceId, judgeId: null }, { events });
+  }
+
   private push(session: Session, body: unknown): PushResponse {
     const events = fieldOf(body, 'events');
     if (!Array.isArray(events)) refuse('malformedRequest', 'expected { events: [...] }');

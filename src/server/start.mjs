@@ -24,6 +24,9 @@ const USAGE = `Usage: npm start -- [options]
       --phones-per-address N
                        大众投票: audience phones that may join from one address
                        (env LEITAI_PHONES_PER_ADDRESS; default 8)
+      --hub URL        relay this venue's events to a county hub (env LEITAI_HUB), in the
+                       background: the hall never waits for it
+      --venue-key KEY  the venue key the hub issued at registration (env LEITAI_VENUE_KEY)
   -h, --help           show this help`;
 
 function fail(message) {
@@ -44,6 +47,8 @@ try {
       key: { type: 'string' },
       'no-build': { type: 'boolean' },
       'phones-per-address': { type: 'string' },
+      hub: { type: 'string' },
+      'venue-key': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -73,6 +78,10 @@ const certFile = values.cert ?? process.env.LEITAI_CERT ?? null;
 const keyFile = values.key ?? process.env.LEITAI_KEY ?? null;
 if ((certFile === null) !== (keyFile === null)) fail('--cert and --key go together.');
 if (certFile && httpsPort === null) fail('--cert and --key need https: drop --no-https.');
+const hubUrl = values.hub ?? process.env.LEITAI_HUB ?? null;
+const venueKey = values['venue-key'] ?? process.env.LEITAI_VENUE_KEY ?? null;
+if ((hubUrl === null) !== (venueKey === null)) fail('--hub and --venue-key go together.');
+if (hubUrl !== null && !URL.canParse(hubUrl)) fail(`Invalid hub URL: ${hubUrl}`);
 
 const phonesText = values['phones-per-address'] ?? process.env.LEITAI_PHONES_PER_ADDRESS ?? null;
 if (phonesText !== null && !/^[1-9]\d{0,5}$/.test(phonesText))
@@ -95,6 +104,7 @@ try {
     certFile,
     keyFile,
     phonesPerAddress,
+    hub: hubUrl === null ? null : { url: hubUrl, venueKey },
   });
 } catch (error) {
   if (error?.code === 'EADDRINUSE')

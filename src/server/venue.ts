@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import { VenueCore } from './core';
 import { startVenueServer, VOTING_PAGE_PATH } from './http';
+import { HubRelay } from './hub-relay';
 import { VenueStore } from './store';
 import { localTls, suppliedTls, type TlsMaterial } from './tls';
 
@@ -25,6 +26,8 @@ export interface VenueOptions {
   keyFile: string | null;
   /** 大众投票: audience phones per client address; null for the default (./audience.ts). */
   phonesPerAddress?: number | null;
+  /** The county hub this venue relays its events to (--hub, --venue-key); null: none. */
+  hub?: { url: string; venueKey: string } | null;
 }
 
 /** This laptop's IPv4 addresses on the venue's network (not loopback). */
@@ -99,6 +102,21 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
         : `http://${urlHost(first)}:${server.httpPort}`;
     core.audienceUrl = `http://${urlHost(first)}:${server.httpPort}${VOTING_PAGE_PATH}`;
   }
+  // In the background: the hall never waits for the hub (./hub-relay.ts).
+  const relay = options.hub
+    ? new HubRelay({
+        store,
+        serverId: core.serverId,
+        hubUrl: options.hub.url,
+        venueKey: options.hub.venueKey,
+        onCommit: (listener) =>
+          core.subscribe((notice) => {
+            if (notice.type === 'commit') listener();
+          }),
+        onDecisions: (events) => core.admitFromHub(events[0]?.deviceId ?? '', events).refused,
+        log: (message) => console.warn(message),
+      })
+    : null;
   await printBanner({
     options,
     core,
@@ -110,6 +128,7 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
   });
   return {
     async close() {
+      await relay?.stop();
       await server.close();
       store.close();
     },
@@ -160,6 +179,7 @@ async function printBanner(args: {
       httpsPort !== null ? `https://${urlHost(first)}:${httpsPort}` : `http://${urlHost(first)}:${httpPort}`;
     lines.push(`  大屏入口 Projector link: ${base}/projector?code=${core.projectorCode()}`);
   }
+  if (options.hub) lines.push(`  城市中心 Hub (events relayed in the background): ${options.hub.url}`);
   lines.push(
     `  数据目录 Data directory: ${options.dataDir}`,
     '',

@@ -11,6 +11,7 @@ import { LeitaiDB } from '../../src/db/database';
 import { competitionScope, putEntities, putEntity, roundScope } from '../../src/db/entities';
 import { writeTransaction } from '../../src/db/log';
 import {
+  callContestant,
   createCompetition,
   createRound,
   enterMark,
@@ -21,7 +22,7 @@ import {
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { type Harness, startHarness, type Viewport } from './harness';
-import { formatProblems, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
+import { formatProblems, HOST_SIZES, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
 import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
 
 const SHEET = [
@@ -132,6 +133,7 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
     await revealContestant(db, { roundId: round.id, contestantId: contestant.id });
   }
   const states = {} as Record<State, TableRows>;
+  await callContestant(db, { roundId: round.id, contestantId: (contestants[0] as ContestantRecord).id });
   await setProjectorDisplay(db, round.id, {
     view: 'reveal',
     contestantId: (contestants[0] as ContestantRecord).id,
@@ -256,5 +258,36 @@ describe('the projector of a round with rater groups at 16:9, 16:10 and 4:3', ()
     expect(first[1]).toMatch(/^\d+(\.\d)?%$/);
     expect(await page.locator('.pj-row').count()).toBe(CONTESTANTS.length);
     expect(await page.locator('.pj-board__page').count()).toBe(0);
+  });
+});
+
+describe('the host console of a round with rater groups', () => {
+  it('shows each group’s progress, the sentence naming each group and each group’s part', async () => {
+    const size = HOST_SIZES[0] as Viewport;
+    const page = await h.newPage(size);
+    await page.goto('/stage');
+    await page.getByRole('heading', { level: 1, name: '主持台' }).waitFor();
+    await loadIntoPage(page, seeded.states.reveal);
+    await page.goto(`/stage?round=${seeded.roundId}`);
+    await page.locator('.host-groups__part').first().waitFor();
+    await page.locator('.host-panel__group').first().waitFor();
+    const problems = await layoutProblems(page, {
+      required: {
+        groups: '.host-panel__groups',
+        sentence: '.host-readout__sentence',
+        parts: '.host-groups',
+      },
+      scrollers: ['.host-queue__list'],
+    });
+    await h.screenshot(page, `layout-host-groups-${sizeName(size)}`);
+    expect(problems, formatProblems(problems)).toEqual([]);
+    expect(await page.locator('.host-panel__group').allTextContents()).toEqual([
+      '专家评委 5/5',
+      '大众评审 已投 8',
+    ]);
+    expect(await page.locator('.host-readout__sentence').textContent()).toMatch(
+      /^专家评委去掉一个最高分[\d.]+分，去掉一个最低分[\d.]+分，平均分[\d.]+分，大众评审支持率[\d.]+%，最后得分[\d.]+分，目前排名第\d名。$/,
+    );
+    expect(h.errors(page)).toEqual([]);
   });
 });

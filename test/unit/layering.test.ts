@@ -25,7 +25,7 @@ const APP_BELOW = ['sync', 'protocol', 'db', 'domain'];
 const APP_ROLE = ['app', ...APP_BELOW];
 
 /**
- * Dependencies point app → sync → db → domain, server → domain, cli → domain. The protocol
+ * Dependencies point app → sync → db → domain, server → domain, hub → domain, cli → domain. The protocol
  * module is the pure wire format (it imports only the domain) that the devices and the server
  * share. Within the app, each role folder imports only the shared app modules (`app`: the
  * router, the store, components, i18n, pwa, the sync panel, files), never another role; only the
@@ -33,7 +33,12 @@ const APP_ROLE = ['app', ...APP_BELOW];
  */
 const LAYERS: Record<string, Layer> = {
   domain: { paths: ['src/domain/'], mayImport: [], packages: [] },
-  protocol: { paths: ['src/sync/protocol.ts'], mayImport: ['domain'], packages: [] },
+  // The hub's wire format (hub-protocol.ts) is pure too: the hub and the venue's relay share it.
+  protocol: {
+    paths: ['src/sync/protocol.ts', 'src/sync/hub-protocol.ts'],
+    mayImport: ['domain'],
+    packages: [],
+  },
   db: { paths: ['src/db/'], mayImport: ['protocol', 'domain'], packages: 'any' },
   sync: { paths: ['src/sync/'], mayImport: ['protocol', 'db', 'domain'], packages: 'any' },
   server: {
@@ -41,7 +46,11 @@ const LAYERS: Record<string, Layer> = {
     mayImport: ['protocol', 'domain'],
     packages: ['node:', 'better-sqlite3', 'node-forge', 'qrcode', 'ws', 'tsx'],
   },
-  cli: { paths: ['src/cli/'], mayImport: ['domain'], packages: ['node:', 'tsx'] },
+  // The county hub (issue 17): a server of its own over PostgreSQL, on the domain and the
+  // protocols only, like the venue server; it shares no module with src/server.
+  hub: { paths: ['src/hub/'], mayImport: ['protocol', 'domain'], packages: ['node:', 'pg', 'tsx'] },
+  // `leitai hub` starts the hub (src/cli/leitai.mjs imports src/hub/start.mjs).
+  cli: { paths: ['src/cli/'], mayImport: ['domain', 'hub'], packages: ['node:', 'tsx'] },
   build: { paths: ['src/build/'], mayImport: [], packages: ['node:', 'vite'] },
   app: { paths: ['src/app/'], mayImport: APP_BELOW, packages: 'any' },
   'app shell': {

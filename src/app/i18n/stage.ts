@@ -102,7 +102,6 @@ export const stageZh = {
   'stage.reveal.groups': '各评委组得分',
   'stage.reveal.groupScore': '{label} {score} × {share}，计 {contribution} 分',
   'stage.reveal.groupSupport': '{label} 支持率 {score} × {share}，计 {contribution} 分',
-  'stage.reveal.groupFinal': '最后得分 {score}',
   'stage.reveal.groupPending': '{label}评分未完成：已有 {counted} 位，需要 {required} 位，不能公布。',
   'stage.reveal.replay': '在大屏重新揭晓',
   'stage.adjust.title': '加分 / 扣分',
@@ -287,7 +286,6 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.reveal.groups': 'Each rater group’s score',
   'stage.reveal.groupScore': '{label} {score} × {share}, adds {contribution}',
   'stage.reveal.groupSupport': '{label} support {score} × {share}, adds {contribution}',
-  'stage.reveal.groupFinal': 'Final score {score}',
   'stage.reveal.groupPending':
     '{label} not complete: {counted} of the {required} needed have scored; cannot reveal yet.',
   'stage.reveal.replay': 'Replay the reveal on the projector',

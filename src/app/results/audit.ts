@@ -70,6 +70,10 @@ const KIND_KEYS: Partial<Record<string, MessageKey>> = {
   'contestant.unlock': 'results.audit.kind.contestantUnlock',
   'round.close': 'results.audit.kind.roundClose',
   'round.reopen': 'results.audit.kind.roundReopen',
+  'audience.open': 'results.audit.kind.audienceOpen',
+  'audience.close': 'results.audit.kind.audienceClose',
+  'audience.vote': 'results.audit.kind.audienceVote',
+  'audience.seal': 'results.audit.kind.audienceSeal',
 };
 
 const TABLE_KEYS: Record<string, MessageKey> = {
@@ -83,6 +87,7 @@ const TABLE_KEYS: Record<string, MessageKey> = {
 function authorText(author: Author, book: NameBook, t: TFunction): string {
   if (author.role === 'judge')
     return t('results.audit.author.judge', { name: book.names.get(author.judgeId) ?? author.judgeId });
+  if (author.role === 'server') return t('results.audit.author.server');
   return t(author.role === 'host' ? 'results.audit.author.host' : 'results.audit.author.organizer');
 }
 

@@ -51,7 +51,10 @@ export function GroupSummary({
   );
 }
 
-/** The sentence to read out, then each group's part of the final, as the projector shows it. */
+/**
+ * The sentence to read out, then each group's part of the final as the projector shows it (the
+ * final is in the sentence), short enough to stay on a laptop's screen with the sentence.
+ */
 export function GroupReadout({ round, result }: { round: RoundRecord; result: ContestantResult }) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
@@ -72,9 +75,6 @@ export function GroupReadout({ round, result }: { round: RoundRecord; result: Co
             })}
           </li>
         ))}
-        <li className="host-groups__final">
-          {t('stage.reveal.groupFinal', { score: result.announcedScore ?? '' })}
-        </li>
       </ul>
     </>
   );

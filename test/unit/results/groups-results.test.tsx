@@ -253,7 +253,7 @@ describe('the standings on screen with groups', () => {
       </DatabaseProvider>,
     );
     const table = screen.getByRole('table', { name: /排名与评分明细/ });
-    await within(table).findByRole('columnheader', { name: '大众投票人数' });
+    await within(table).findByRole('columnheader', { name: '大众投票人数' }, { timeout: 15_000 });
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((cell) => cell.textContent);

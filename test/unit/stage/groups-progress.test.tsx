@@ -106,7 +106,7 @@ describe('progress per group', () => {
         />
       </DatabaseProvider>,
     );
-    const groups = await screen.findByRole('list', { name: '各评委组进度' });
+    const groups = await screen.findByRole('list', { name: '各评委组进度' }, { timeout: 15_000 });
     expect(
       within(groups)
         .getAllByRole('listitem')

@@ -14,19 +14,26 @@ import type { LeitaiDB } from '../../../src/db/database';
 import { competitionScope, putEntities, putEntity, roundScope } from '../../../src/db/entities';
 import { writeTransaction } from '../../../src/db/log';
 import {
+  applyRemoteEvents,
   callContestant,
+  closeAudienceVoting,
   createCompetition,
   createRound,
   enterMark,
   importRoster,
+  openAudienceVoting,
   revealContestant,
   setProjectorDisplay,
   submitSheet,
 } from '../../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../../src/domain/records';
+import { giveAudience, groupJudges, serverVote } from '../audience/helpers';
 import { freshDb, SECRETARY_SHEET } from '../db/helpers';
 import { zh } from '../results/demo';
-import { renderHost, renderProjector } from './stage-helpers';
+import { renderHost, renderProjector, scoreSheet, seedStageRound } from './stage-helpers';
+
+/** The live queries recompute after each write; on a loaded machine that takes a while. */
+const LIVE = { timeout: 15_000 };
 
 interface GroupedRound {
   round: RoundRecord;
@@ -142,24 +149,28 @@ describe('a real round with rater groups', () => {
     await callContestant(db, { roundId: round.id, contestantId: lisi.id });
     await expertSheet(db, round, experts[0] as JudgeRecord, lisi, 92);
     renderHost(db, round.id);
-    const groups = await screen.findByRole('list', { name: '各评委组进度' });
-    await waitFor(() =>
-      expect(
-        within(groups)
-          .getAllByRole('listitem')
-          .map((item) => item.textContent),
-      ).toEqual(['专家评委 1/3', '大众评审 已投 0']),
+    const groups = await screen.findByRole('list', { name: '各评委组进度' }, LIVE);
+    await waitFor(
+      () =>
+        expect(
+          within(groups)
+            .getAllByRole('listitem')
+            .map((item) => item.textContent),
+        ).toEqual(['专家评委 1/3', '大众评审 已投 0']),
+      LIVE,
     );
     expect(screen.getByRole('button', { name: '公布成绩' })).toBeDisabled();
     await scoreLisi(db, seeded, true);
-    await waitFor(() =>
-      expect(
-        within(groups)
-          .getAllByRole('listitem')
-          .map((item) => item.textContent),
-      ).toEqual(['专家评委 3/3', '大众评审 已投 6']),
+    await waitFor(
+      () =>
+        expect(
+          within(groups)
+            .getAllByRole('listitem')
+            .map((item) => item.textContent),
+        ).toEqual(['专家评委 3/3', '大众评审 已投 6']),
+      LIVE,
     );
-    await waitFor(() => expect(screen.getByRole('button', { name: '公布成绩' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: '公布成绩' })).toBeEnabled(), LIVE);
   });
 
   it('reads out each group, shows its cards on the projector and its column in the results', async () => {
@@ -178,11 +189,13 @@ describe('a real round with rater groups', () => {
     const host = renderHost(db, round.id);
     await host.findByText(
       '专家评委去掉一个最高分92.00分，去掉一个最低分80.00分，平均分88.00分，大众评审支持率83.3%，最后得分86.60分，目前排名第1名。',
+      {},
+      LIVE,
     );
     host.unmount();
 
     const { container } = renderProjector(db, round.id);
-    await waitFor(() => expect(container.querySelectorAll('.pj-group')).toHaveLength(2));
+    await waitFor(() => expect(container.querySelectorAll('.pj-group')).toHaveLength(2), LIVE);
     const cards = [...container.querySelectorAll('.pj-group')].map((card) =>
       [...card.children].map((part) => part.textContent),
     );
@@ -215,7 +228,7 @@ describe('a real round with rater groups', () => {
         />
       </DatabaseProvider>,
     );
-    await waitFor(() => expect(container.querySelectorAll('.print-doc')).toHaveLength(1 + 9));
+    await waitFor(() => expect(container.querySelectorAll('.print-doc')).toHaveLength(1 + 9), LIVE);
     const [summary, ...sheets] = [...container.querySelectorAll('.print-doc')];
     const headers = [...(summary?.querySelectorAll('th') ?? [])].map((cell) => cell.textContent);
     expect(headers).toEqual(expect.arrayContaining(['专家评委（70%）', '大众评审（30%）', '大众投票人数']));
@@ -231,5 +244,49 @@ describe('a real round with rater groups', () => {
     const columns = (sheet: Element | undefined) => (sheet?.querySelectorAll('thead th').length ?? 0) - 5;
     expect(columns(sheets[0])).toBe(5);
     expect(columns(sheets[8])).toBe(1);
+  });
+});
+
+describe('a round with the audience’s votes from their phones', () => {
+  it('counts the votes the server wrote: 已投, 支持率 in the sentence, the turnout in the results', async () => {
+    const db = freshDb();
+    const seeded = await seedStageRound(db);
+    const round = await giveAudience(db, seeded.round);
+    await groupJudges(db, seeded.judges);
+    const lisi = seeded.contestants[1];
+    await callContestant(db, { roundId: round.id, contestantId: lisi.id });
+    // Experts 90, 80, 70: 80 kept.
+    for (const [at, judge] of seeded.judges.entries())
+      await scoreSheet(db, round.id, judge.id, lisi.id, 90 - 10 * at);
+    const windowId = await openAudienceVoting(db, round.id, lisi.id);
+    // Five phones, three 支持: the round's trim (k = 1) drops a 0 and a 1, so 2 of 3 count as 支持.
+    await applyRemoteEvents(
+      db,
+      [1, 1, 1, 0, 0].map((value, at) => serverVote(round, windowId, lisi.id, at + 1, value, at + 1)),
+    );
+    await closeAudienceVoting(db, round.id, windowId);
+    await revealContestant(db, { roundId: round.id, contestantId: lisi.id, pace: 'instant' });
+    renderHost(db, round.id);
+    const groups = await screen.findByRole('list', { name: '各评委组进度' }, LIVE);
+    await waitFor(
+      () =>
+        expect(
+          within(groups)
+            .getAllByRole('listitem')
+            .map((item) => item.textContent),
+        ).toEqual(['专家评委 3/3', '大众评审 已投 5']),
+      LIVE,
+    );
+    // 0.7 x 80 + 30 x 2/3 = 76.00
+    await screen.findByText(
+      '专家评委去掉一个最高分90.00分，去掉一个最低分70.00分，平均分80.00分，大众评审支持率66.7%，最后得分76.00分，目前排名第1名。',
+      {},
+      LIVE,
+    );
+    const report = await loadRoundReport(db, round.id);
+    const table = summaryTable(report, zh);
+    const row = table.rows.find((cells) => cells[1] === '李四');
+    expect(row?.[table.header.indexOf('大众投票人数')]).toBe('5');
+    expect(row?.[table.header.indexOf('大众评审（30%）')]).toBe('66.7%');
   });
 });

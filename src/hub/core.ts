@@ -1,0 +1,312 @@
+/**
+ * The hub's logic over its store, independent of HTTP (./http.ts feeds it requests): the version
+ * handshake of the sync protocol, venue registration with the admin secret, and each venue's
+ * idempotent push and cursor pull with its venue key.
+ *
+ * A venue key is the venue server's identity: it reads and writes that venue's events only. The
+ * dashboard code reads the city dashboard (GET /dashboard) and nothing else: no route writes
+ * with it, and the dashboard's reads run in READ ONLY transactions. A
+ * push that names another venue is refused whole (`foreignVenue`), whatever its events say; each
+ * event is checked strictly for its shape (the domain's `parseWireEvent`, as the venue server
+ * checks a device's) and stored once. Which judge may write which mark is the venue server's
+ * decision (src/server/admission.ts): the hub keeps what the venue admitted, and nothing else
+ * writes into a venue's log.
+ */
+
+import { randomUUID } from 'node:crypto';
+import {
+  type AdvanceRequest,
+  type AdvanceResponse,
+  HUB_HTTP_STATUS,
+  type HubError,
+  type HubErrorCode,
+  type HubHelloResponse,
+  type HubPullResponse,
+  type HubPushResponse,
+  type HubRefusedEvent,
+  type HubVenueStatus,
+  MAX_HUB_PULL_EVENTS,
+  MAX_HUB_PUSH_EVENTS,
+  type VenueRegistration,
+} from '../sync/hub-protocol';
+import {
+  checkProtocol,
+  HTTP_STATUS,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  parseWireEvent,
+} from '../sync/protocol';
+import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
+import { Dashboard } from './dashboard';
+import { hashSecret, matchesHash, newSecret } from './secrets';
+import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
+
+export interface HubRequest {
+  method: string;
+  /** The path under /hub/v1, e.g. "/push". */
+  path: string;
+  query: URLSearchParams;
+  /** The Leitai-Protocol header. */
+  protocol: string | null;
+  /** The bearer token: a venue key or the admin secret. */
+  token: string | null;
+  /** The parsed JSON body; undefined for none. */
+  body: unknown;
+}
+
+export interface HubResponse {
+  status: number;
+  /** JSON text. */
+  body: string;
+}
+
+export interface HubCoreOptions {
+  store: HubStore;
+  hubId: string;
+  /** SHA-256 of the admin secret, which registers venues. */
+  adminSecretHash: string;
+  /** SHA-256 of the dashboard code, which reads the city dashboard only. */
+  dashboardCodeHash: string;
+  now?: () => Date;
+}
+
+/** A venue name: what organizers read on the dashboard. */
+const MAX_VENUE_NAME = 100;
+
+class Refusal extends Error {
+  constructor(readonly error: HubError) {
+    super(error.message);
+  }
+}
+
+function refuse(code: HubErrorCode, message: string): never {
+  throw new Refusal({ code, message });
+}
+
+function statusOf(code: HubErrorCode): number {
+  return code === 'foreignVenue' || code === 'venueExists' ? HUB_HTTP_STATUS[code] : HTTP_STATUS[code];
+}
+
+function json(status: number, value: unknown): HubResponse {
+  return { status, body: JSON.stringify(value) };
+}
+
+function fieldOf(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
+
+function wholeNumber(text: string | null, name: string, fallback: number, max: number): number {
+  const value = Number(text ?? String(fallback));
+  if (text !== null && !/^\d+$/.test(text)) refuse('malformedRequest', `"${name}" must be a whole number`);
+  if (!Number.isSafeInteger(value) || value > max)
+    refuse('malformedRequest', `"${name}" must be at most ${max}`);
+  return value;
+}
+
+/** The device id the hub writes its decisions under, in every venue's log. */
+export function hubDeviceId(hubId: string): string {
+  return `hub-${hubId}`;
+}
+
+function sourceOf(value: unknown, what: string): { venueId: string; roundId: string } {
+  const venueId = fieldOf(value, 'venueId');
+  const roundId = fieldOf(value, 'roundId');
+  if (
+    typeof venueId !== 'string' ||
+    typeof roundId !== 'string' ||
+    venueId.length > 100 ||
+    roundId.length > 100
+  )
+    refuse('malformedRequest', `${what} must be { venueId, roundId }`);
+  return { venueId, roundId };
+}
+
+function advanceRequestOf(body: unknown): AdvanceRequest {
+  const sources = fieldOf(body, 'sources');
+  const rule = fieldOf(body, 'rule');
+  const count = fieldOf(body, 'count');
+  if (!Array.isArray(sources) || sources.length === 0 || sources.length > 200)
+    refuse('malformedRequest', '"sources" must list 1 to 200 rounds');
+  if (rule !== 'eachRound' && rule !== 'overall')
+    refuse('malformedRequest', '"rule" must be eachRound or overall');
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > 1000)
+    refuse('malformedRequest', '"count" must be a whole number from 1 to 1000');
+  return {
+    sources: sources.map((source, index) => sourceOf(source, `sources[${index}]`)),
+    rule,
+    count,
+    target: sourceOf(fieldOf(body, 'target'), '"target"'),
+  };
+}
+
+function serverIdOf(value: unknown): string {
+  if (typeof value !== 'string' || value === '' || value.length > 100)
+    refuse('malformedRequest', "the venue server's id is missing or longer than 100 characters");
+  return value;
+}
+
+export class HubCore {
+  readonly store: HubStore;
+  readonly hubId: string;
+  private readonly adminSecretHash: string;
+  private readonly dashboardCodeHash: string;
+  private readonly dashboard: Dashboard;
+  private readonly now: () => Date;
+
+  constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
+    this.store = store;
+    this.hubId = hubId;
+    this.adminSecretHash = adminSecretHash;
+    this.dashboardCodeHash = dashboardCodeHash;
+    this.dashboard = new Dashboard(store);
+    this.now = now;
+  }
+
+  async handle(request: HubRequest): Promise<HubResponse> {
+    try {
+      const protocolError = checkProtocol(request.protocol);
+      if (protocolError) return json(HTTP_STATUS[protocolError.code], { error: protocolError });
+      return await this.route(request);
+    } catch (error) {
+      if (error instanceof Refusal) return json(statusOf(error.error.code), { error: error.error });
+      throw error;
+    }
+  }
+
+  private async route(request: HubRequest): Promise<HubResponse> {
+    const route = `${request.method} ${request.path}`;
+    if (route === 'GET /hello') return json(200, this.hello());
+    if (route === 'POST /admin/venues') {
+      this.requireAdmin(request.token);
+      return json(200, await this.register(request.body));
+    }
+    if (route === 'POST /admin/advance') {
+      this.requireAdmin(request.token);
+      return json(200, await this.advance(request.body));
+    }
+    if (route === 'GET /dashboard') {
+      if (request.token === null || !matchesHash(request.token, this.dashboardCodeHash))
+        refuse('unauthorized', 'missing or wrong dashboard code');
+      return json(200, await this.dashboard.read(this.now()));
+    }
+    const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
+      'GET /venue': async (venue) => this.status(venue, request.query),
+      'POST /push': (venue) => this.push(venue, request.body),
+      'GET /pull': (venue) => this.pull(venue, request.query),
+    };
+    const handler = venueRoutes[route];
+    if (!handler) refuse('notFound', `no ${request.method} ${request.path}`);
+    const venue = request.token ? await this.store.venueByKeyHash(hashSecret(request.token)) : undefined;
+    if (!venue) refuse('unauthorized', 'missing or unknown venue key');
+    return json(200, await handler(venue));
+  }
+
+  private hello(): HubHelloResponse {
+    return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
+  }
+
+  private requireAdmin(token: string | null): void {
+    if (token === null || !matchesHash(token, this.adminSecretHash))
+      refuse('unauthorized', 'missing or wrong hub admin secret');
+  }
+
+  /** A new venue and its key, shown once. */
+  private async register(body: unknown): Promise<VenueRegistration> {
+    const name = fieldOf(body, 'name');
+    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_VENUE_NAME)
+      refuse('malformedRequest', `"name" must be a non-empty string of at most ${MAX_VENUE_NAME} characters`);
+    const venueId = randomUUID();
+    const venueKey = newSecret();
+    try {
+      await this.store.registerVenue(venueId, name.trim(), hashSecret(venueKey));
+    } catch (error) {
+      if (error instanceof VenueNameTaken) refuse('venueExists', `the hub has a venue named ${name.trim()}`);
+      throw error;
+    }
+    return { venueId, name: name.trim(), venueKey };
+  }
+
+  private status(venue: VenueRow, query: URLSearchParams): HubVenueStatus {
+    const server = serverIdOf(query.get('server'));
+    const ackedThrough = venue.ackedServer === server ? venue.ackedThrough : 0;
+    return { venueId: venue.id, name: venue.name, ackedThrough };
+  }
+
+  private requireOwnVenue(venue: VenueRow, named: unknown): void {
+    if (named !== venue.id)
+      refuse('foreignVenue', `this key belongs to venue ${venue.id}, not to ${JSON.stringify(named)}`);
+  }
+
+  private async push(venue: VenueRow, body: unknown): Promise<HubPushResponse> {
+    this.requireOwnVenue(venue, fieldOf(body, 'venueId'));
+    const events = fieldOf(body, 'events');
+    const through = fieldOf(body, 'through');
+    const server = serverIdOf(fieldOf(body, 'serverId'));
+    if (!Array.isArray(events)) refuse('malformedRequest', 'expected { venueId, through, events: [...] }');
+    if (events.length > MAX_HUB_PUSH_EVENTS)
+      refuse('tooLarge', `more than ${MAX_HUB_PUSH_EVENTS} events in one push`);
+    if (typeof through !== 'number' || !Number.isSafeInteger(through) || through < 0)
+      refuse('malformedRequest', '"through" must be a whole number');
+    const refused: HubRefusedEvent[] = [];
+    const valid: IncomingEvent[] = [];
+    events.forEach((value: unknown, index) => {
+      const parsed = parseWireEvent(value);
+      if (parsed.ok) {
+        valid.push({ id: parsed.value.id, type: parsed.value.type, body: JSON.stringify(parsed.value) });
+        return;
+      }
+      const rawId = fieldOf(value, 'id');
+      const { path, problem } = parsed.error;
+      refused.push({
+        eventId: typeof rawId === 'string' && rawId.length <= 100 ? rawId : null,
+        index,
+        code: 'malformedEvent',
+        message: `${path}: ${problem}`,
+        path,
+      });
+    });
+    const { accepted, ackedThrough } = await this.store.insertVenueEvents(venue.id, server, through, valid);
+    return { accepted, duplicates: valid.length - accepted, refused, ackedThrough };
+  }
+
+  /** The city final's roster from the venues' rounds (./advancement.ts), written for the target venue. */
+  private async advance(body: unknown): Promise<AdvanceResponse> {
+    const request = advanceRequestOf(body);
+    const venues = new Set((await this.store.venues()).map((venue) => venue.id));
+    for (const { venueId } of [...request.sources, request.target]) {
+      if (!venues.has(venueId)) refuse('notFound', `no venue ${venueId} on this hub`);
+    }
+    const foldOf = await this.dashboard.foldsByVenue();
+    try {
+      const advanced = advancing(request, foldOf);
+      const written = await this.store.insertHubEvents(request.target.venueId, (firstSeq) =>
+        rosterEvents({
+          advanced,
+          target: foldOf(request.target.venueId),
+          targetRoundId: request.target.roundId,
+          deviceId: hubDeviceId(this.hubId),
+          firstSeq,
+          recordedAt: this.now().toISOString(),
+        }).map((event) => ({ id: event.id, type: event.type, body: JSON.stringify(event) })),
+      );
+      return {
+        advanced: advanced.map(({ unit: _unit, topic: _topic, ...entry }) => entry),
+        written,
+      };
+    } catch (error) {
+      if (error instanceof AdvanceRefusal) refuse('unknownEntity', error.message);
+      throw error;
+    }
+  }
+
+  private async pull(venue: VenueRow, query: URLSearchParams): Promise<HubPullResponse> {
+    const after = wholeNumber(query.get('after'), 'after', 0, Number.MAX_SAFE_INTEGER);
+    const limit = wholeNumber(query.get('limit'), 'limit', MAX_HUB_PULL_EVENTS, MAX_HUB_PULL_EVENTS);
+    if (limit < 1) refuse('malformedRequest', `"limit" must be 1 to ${MAX_HUB_PULL_EVENTS}`);
+    const hubOnly = query.get('origin') === 'hub';
+    const rows = await this.store.readVenue(venue.id, after, limit, hubOnly);
+    const head = await this.store.venueHead(venue.id, hubOnly);
+    const cursor = rows.at(-1)?.seq ?? after;
+    return { venueId: venue.id, events: rows.map((row) => JSON.parse(row.body)), cursor, head };
+  }
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+// `npm run hub` / `npx leitai hub`: the county hub over PostgreSQL (src/hub/main.ts, TypeScript
+// run through tsx), and `register-venue`, which registers a venue on a running hub.
+//   DATABASE_URL=postgres://user@host/leitai npm run hub -- --port 6180
+//   HUB_ADMIN_SECRET=… npm run hub -- register-venue --hub http://hub:6180 --name 城关镇初赛
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
+
+const DEFAULT_PORT = 6180;
+const USAGE = `Usage: npm run hub -- [options]                 (or: npx leitai hub [options])
+       npm run hub -- register-venue --hub URL --name NAME
+
+  -p, --port N         port (env PORT; default ${DEFAULT_PORT})
+      --host ADDRESS   address to listen on (env HOST; default 0.0.0.0)
+      --cert FILE      certificate (PEM) for https (env LEITAI_CERT); plain http without
+      --key FILE       its private key (PEM) (env LEITAI_KEY)
+  DATABASE_URL         the PostgreSQL database (required), e.g. postgres://leitai@db/leitai
+  HUB_ADMIN_SECRET     the admin secret that registers venues; a new hub without one makes one
+                       and prints it once
+  HUB_DASHBOARD_CODE   the code of the read-only city dashboard (/dashboard); made and printed
+                       once likewise
+  -h, --help           show this help
+
+register-venue: registers a venue on a running hub (HUB_ADMIN_SECRET required) and prints its
+venue key, which the venue server takes with --hub URL --venue-key KEY.`;
+
+function fail(message) {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
+      hub: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
+
+if (positionals[0] === 'register-venue') {
+  const secret = process.env.HUB_ADMIN_SECRET;
+  if (!values.hub || !values.name) fail('register-venue needs --hub URL and --name NAME.');
+  if (!secret) fail('register-venue needs the admin secret in HUB_ADMIN_SECRET.');
+  const { registerVenue } = await import('./register.ts');
+  try {
+    const venue = await registerVenue(values.hub, secret, values.name);
+    console.log(
+      `场馆 Venue: ${venue.name} (${venue.venueId})\n场馆密钥 Venue key (shown once): ${venue.venueKey}`,
+    );
+    console.log(`\n  npm start -- --hub ${values.hub} --venue-key ${venue.venueKey}`);
+  } catch (error) {
+    console.error(`Registration failed: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+} else {
+  if (positionals.length > 0) fail(`Unknown command: ${positionals[0]}`);
+  const portText = values.port ?? process.env.PORT ?? String(DEFAULT_PORT);
+  if (!/^\d+$/.test(portText) || Number(portText) > 65535) fail(`Invalid port: ${portText}`);
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) fail('DATABASE_URL is not set: the hub needs a PostgreSQL database.');
+  const certFile = values.cert ?? process.env.LEITAI_CERT ?? null;
+  const keyFile = values.key ?? process.env.LEITAI_KEY ?? null;
+  if ((certFile === null) !== (keyFile === null)) fail('--cert and --key go together.');
+  const { runHub } = await import('./main.ts');
+  let hub;
+  try {
+    hub = await runHub({
+      databaseUrl,
+      host: values.host ?? process.env.HOST ?? '0.0.0.0',
+      port: Number(portText),
+      tls: certFile && keyFile ? { certFile, keyFile } : null,
+      adminSecret: process.env.HUB_ADMIN_SECRET || null,
+      dashboardCode: process.env.HUB_DASHBOARD_CODE || null,
+    });
+  } catch (error) {
+    if (error?.code === 'EADDRINUSE') fail(`Port ${portText} is already in use: choose another with --port.`);
+    if (error?.code === 'ECONNREFUSED')
+      fail(`PostgreSQL does not answer at DATABASE_URL (${error.message}).`);
+    throw error;
+  }
+  const stop = () => hub.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

@@ -1,0 +1,266 @@
+/**
+ * The hub's storage: PostgreSQL through a `pg` pool, with the schema of ./migrations.ts.
+ *
+ * Events are stored once per venue (ON CONFLICT (venue_id, id) DO NOTHING): a relay that sends a
+ * batch again after a lost answer, or after the hub was killed mid-way, changes nothing. Pushes
+ * commit one at a time under a transaction-level advisory lock, so the hub's sequence numbers
+ * commit in order: with concurrent transactions a bigserial can commit 12 before 11, and a pull
+ * after 12 would never see 11. One push at a time is a few milliseconds of a 500-event batch.
+ */
+
+import pg from 'pg';
+import { migrate } from './migrations';
+
+export interface VenueRow {
+  id: string;
+  name: string;
+  ackedThrough: number;
+  /** The venue server whose sequence numbers ackedThrough counts (null before its first push). */
+  ackedServer: string | null;
+}
+
+type VenueColumns = { id: string; name: string; acked_through: number; acked_server: string | null };
+
+const venueRow = (row: VenueColumns): VenueRow => ({
+  id: row.id,
+  name: row.name,
+  ackedThrough: row.acked_through,
+  ackedServer: row.acked_server,
+});
+
+export interface IncomingEvent {
+  id: string;
+  type: string;
+  body: string;
+}
+
+export interface StoredHubEvent {
+  seq: number;
+  body: string;
+}
+
+export interface TailRow {
+  seq: number;
+  venueId: string;
+  body: string;
+  /** When the hub stored it (ISO 8601). */
+  receivedAt: string;
+}
+
+/** Thrown by `registerVenue` when the name is taken. */
+export class VenueNameTaken extends Error {}
+
+/** The fixed number of the lock that orders pushes (see above). */
+const PUSH_LOCK = 7_417_002;
+/** PostgreSQL's unique_violation. */
+const UNIQUE_VIOLATION = '23505';
+
+// bigint columns (seq, acked_through) come back as numbers: they stay far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
+
+export class HubStore {
+  private constructor(readonly pool: pg.Pool) {}
+
+  /** Connects and brings the schema up to date. */
+  static async open(databaseUrl: string, poolSize = 10): Promise<HubStore> {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    // An idle client whose server went away must not take the process down.
+    pool.on('error', () => {});
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new HubStore(pool);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+
+  async getMeta(key: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ value: string }>('SELECT value FROM hub_meta WHERE key = $1', [
+      key,
+    ]);
+    return rows[0]?.value;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.pool.query(
+      'INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      [key, value],
+    );
+  }
+
+  /** Sets `key` when it has no value yet; returns the value it has now. */
+  async metaOrCreate(key: string, create: () => string): Promise<string> {
+    await this.pool.query('INSERT INTO hub_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+      key,
+      create(),
+    ]);
+    return (await this.getMeta(key)) as string;
+  }
+
+  async registerVenue(id: string, name: string, keyHash: string): Promise<void> {
+    try {
+      await this.pool.query('INSERT INTO venues (id, name, key_hash) VALUES ($1, $2, $3)', [
+        id,
+        name,
+        keyHash,
+      ]);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new VenueNameTaken(name);
+      throw error;
+    }
+  }
+
+  async venueByKeyHash(keyHash: string): Promise<VenueRow | undefined> {
+    const { rows } = await this.pool.query<VenueColumns>(
+      'SELECT id, name, acked_through, acked_server FROM venues WHERE key_hash = $1',
+      [keyHash],
+    );
+    return rows[0] && venueRow(rows[0]);
+  }
+
+  async venues(): Promise<VenueRow[]> {
+    const { rows } = await this.pool.query<VenueColumns>(
+      'SELECT id, name, acked_through, acked_server FROM venues ORDER BY registered_at, id',
+    );
+    return rows.map(venueRow);
+  }
+
+  /**
+   * Stores a venue's batch in one transaction: the new events get the next sequence numbers in
+   * the batch's order, the ones it holds already are skipped, and the venue's acknowledged point
+   * moves up to `through` of `server` (never down: a late duplicate batch does not move it back;
+   * a new server of the venue counts from its own numbers).
+   */
+  async insertVenueEvents(
+    venueId: string,
+    server: string,
+    through: number,
+    events: IncomingEvent[],
+  ): Promise<{ accepted: number; ackedThrough: number }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      const inserted = await client.query(
+        `INSERT INTO events (venue_id, id, origin, type, body)
+         SELECT $1, id, 'venue', type, body
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch (id, type, body, position)
+         ORDER BY position
+         ON CONFLICT (venue_id, id) DO NOTHING`,
+        [
+          venueId,
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => event.body),
+        ],
+      );
+      const { rows } = await client.query<{ acked_through: number }>(
+        `UPDATE venues SET
+           acked_through = CASE WHEN acked_server = $3 THEN GREATEST(acked_through, $2) ELSE $2 END,
+           acked_server = $3
+         WHERE id = $1 RETURNING acked_through`,
+        [venueId, through, server],
+      );
+      await client.query('COMMIT');
+      return { accepted: inserted.rowCount ?? 0, ackedThrough: rows[0]?.acked_through ?? 0 };
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Writes the hub's own decisions into a venue's log (origin 'hub'), under the push lock:
+   * `build` gets the next sequence number of the hub's device in that venue. Events the venue's
+   * log holds already are skipped. Returns how many are new.
+   */
+  async insertHubEvents(venueId: string, build: (nextDeviceSeq: number) => IncomingEvent[]): Promise<number> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      const { rows } = await client.query<{ n: number }>(
+        "SELECT COUNT(*)::int AS n FROM events WHERE venue_id = $1 AND origin = 'hub'",
+        [venueId],
+      );
+      const events = build((rows[0]?.n ?? 0) + 1);
+      const inserted = await client.query(
+        `INSERT INTO events (venue_id, id, origin, type, body)
+         SELECT $1, id, 'hub', type, body
+         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch (id, type, body, position)
+         ORDER BY position
+         ON CONFLICT (venue_id, id) DO NOTHING`,
+        [
+          venueId,
+          events.map((event) => event.id),
+          events.map((event) => event.type),
+          events.map((event) => event.body),
+        ],
+      );
+      await client.query('COMMIT');
+      return inserted.rowCount ?? 0;
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * The hub's events of every venue after its cursor `after`, at most `limit`, in its order, with
+   * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
+   * reads cannot write, whatever a bug of its would ask.
+   */
+  async tail(after: number, limit: number): Promise<TailRow[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN READ ONLY');
+      const { rows } = await client.query<{ seq: number; venue_id: string; body: string; received_at: Date }>(
+        'SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
+        [after, limit],
+      );
+      await client.query('COMMIT');
+      return rows.map((row) => ({
+        seq: row.seq,
+        venueId: row.venue_id,
+        body: row.body,
+        receivedAt: row.received_at.toISOString(),
+      }));
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * The venue's events after the hub's cursor `after`, at most `limit`, in the hub's order: all of
+   * them, or only the hub's decisions (`hubOnly`).
+   */
+  async readVenue(venueId: string, after: number, limit: number, hubOnly = false): Promise<StoredHubEvent[]> {
+    const { rows } = await this.pool.query<{ seq: number; body: string }>(
+      `SELECT seq, body FROM events WHERE venue_id = $1 AND seq > $2 ${hubOnly ? "AND origin = 'hub'" : ''}
+       ORDER BY seq LIMIT $3`,
+      [venueId, after, limit],
+    );
+    return rows;
+  }
+
+  /** The hub's last sequence number of the venue's events (0 when it has none). */
+  async venueHead(venueId: string, hubOnly = false): Promise<number> {
+    const { rows } = await this.pool.query<{ head: number | null }>(
+      `SELECT MAX(seq) AS head FROM events WHERE venue_id = $1 ${hubOnly ? "AND origin = 'hub'" : ''}`,
+      [venueId],
+    );
+    return rows[0]?.head ?? 0;
+  }
+}
