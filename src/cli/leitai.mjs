@@ -12,5 +12,5 @@ if (process.argv[2] === 'hub') {
 } else {
   register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
   const { runNodeCli } = await import('./main.ts');
-  runNodeCli();
+  await runNodeCli();
 }

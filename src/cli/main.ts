@@ -68,8 +68,11 @@ function score(command: Extract<Command, { kind: 'score' }>, io: CliIo, language
   return EXIT_OK;
 }
 
-/** Runs the command line; returns the exit status. */
-export function main(argv: readonly string[], io: CliIo): number {
+/**
+ * Runs the command line; returns the exit status (a promise for `verify`, which checks the
+ * judges' signatures with WebCrypto; the other commands answer at once).
+ */
+export function main(argv: readonly string[], io: CliIo): number | Promise<number> {
   const parsed = parseArguments(argv);
   if (!parsed.ok) {
     const topic = parsed.topic === 'main' ? '' : `${parsed.topic} `;
@@ -89,23 +92,23 @@ export function main(argv: readonly string[], io: CliIo): number {
       return EXIT_USAGE;
     case 'score':
       return score(command, io, language);
-    case 'verify': {
-      const outcome = verifyBackup(command.file, io, language);
-      return outcome === 'verified' ? EXIT_OK : EXIT_REFUSED;
-    }
+    case 'verify':
+      return verifyBackup(command.file, io, language).then((outcome) =>
+        outcome === 'verified' ? EXIT_OK : EXIT_REFUSED,
+      );
     case 'season':
       return runSeason(command, io, language) ? EXIT_OK : EXIT_REFUSED;
   }
 }
 
 /** The real process: files, stdout and stderr, and the exit status. */
-export function runNodeCli(): void {
+export async function runNodeCli(): Promise<void> {
   // `leitai score x.json | head` closes the pipe early: that is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  process.exitCode = main(process.argv.slice(2), {
+  process.exitCode = await main(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     readBytes: (file) => readFileSync(file === '-' ? 0 : file),

@@ -183,6 +183,67 @@ const messages = checked({
   placingExcluded: { 'zh-CN': '不参加排名（{status}）', en: 'not ranked ({status})' },
   placingAbsent: { 'zh-CN': '没有此选手', en: 'absent' },
   noAward: { 'zh-CN': '无奖项', en: 'no award' },
+  // leitai verify: the judges' signatures (src/domain/signing-checks.ts)
+  signaturesTitle: { 'zh-CN': '评委签名：', en: 'Judges’ signatures:' },
+  signaturesNone: {
+    'zh-CN': '备份中没有评委签名密钥，也没有签名的评分表（启用签名之前的记录）：未核对签名。',
+    en: 'The backup holds no judge’s signing key and no signed sheet (a log from before signing): signatures not checked.',
+  },
+  signatureKey: {
+    'zh-CN': '  {judge}：密钥 {fingerprint}（设备 {device}）{state}',
+    en: '  {judge}: key {fingerprint} (device {device}){state}',
+  },
+  keyRetired: { 'zh-CN': '，已停用', en: ', retired' },
+  keyNotByJudge: {
+    'zh-CN': '，未经服务器登记：不是该评委的平板登记的',
+    en: ', NOT registered through the server: not registered by the judge’s own tablet',
+  },
+  keyOtherDevice: {
+    'zh-CN': '，未经服务器登记：登记它的设备不是密钥所属的设备',
+    en: ', NOT registered through the server: registered by another device than its own',
+  },
+  keyWrongFingerprint: {
+    'zh-CN': '，未经服务器登记：指纹与密钥不符',
+    en: ', NOT registered through the server: its fingerprint is not the key’s',
+  },
+  badSignature: {
+    'zh-CN': '  签名不成立：{judge} 对 {contestant} 的评分表（第 {revision} 版）：{why}',
+    en: '  Signature does not hold: {judge}’s sheet for {contestant} (version {revision}): {why}',
+  },
+  signedSheets: {
+    'zh-CN': '轮次「{name}」：{signed}/{submitted} 份评分表已签名',
+    en: 'Round “{name}”: {signed}/{submitted} sheets signed',
+  },
+  uncoveredMark: {
+    'zh-CN': '  没有有效签名的分数：{judge} 给 {contestant} 的「{criterion}」{value} 分（{why}）',
+    en: '  Mark no valid signature covers: {judge} gave {contestant} {value} on “{criterion}” ({why})',
+  },
+  whyNotSubmitted: { 'zh-CN': '评分表未提交', en: 'the sheet is not submitted' },
+  whyUnsigned: { 'zh-CN': '评分表提交时没有签名', en: 'the sheet was submitted unsigned' },
+  whyChanged: { 'zh-CN': '签名时为 {signed} 分', en: '{signed} when signed' },
+  whyNotInSignature: { 'zh-CN': '签名中没有这一项', en: 'not in the signature' },
+  whyInvalid: { 'zh-CN': '签名无效', en: 'the signature is invalid' },
+  whyUnknownKey: { 'zh-CN': '签名所用的密钥没有登记', en: 'signed with a key never registered' },
+  whyIrregularKey: {
+    'zh-CN': '签名所用的密钥未经服务器登记',
+    en: 'signed with a key not registered through the server',
+  },
+  allMarksSigned: {
+    'zh-CN': '所有计入成绩的分数都有评委的有效签名。',
+    en: 'Every counted mark is covered by its judge’s valid signature.',
+  },
+  signedStands: {
+    'zh-CN': '  只按已签名的分数重新计算：与公布的成绩一致。',
+    en: '  Recomputed from the signed marks alone: the announced results stand.',
+  },
+  signedDoesNotStand: {
+    'zh-CN': '  只按已签名的分数重新计算：与公布的成绩不一致，公布的成绩不成立：',
+    en: '  Recomputed from the signed marks alone: the announced results DO NOT STAND:',
+  },
+  signedDifference: {
+    'zh-CN': '  {name}：公布为 {recorded}；按签名分数为 {recomputed}',
+    en: '  {name}: announced {recorded}; by the signed marks {recomputed}',
+  },
   verdictVerified: {
     'zh-CN': '结论：一致。每条事件完好无损，按原始评分重新计算的成绩与记录的成绩完全相同。',
     en: 'Verdict: VERIFIED. Every event is intact, and the results recomputed from the raw marks are exactly the recorded ones.',
@@ -330,20 +391,26 @@ export const VERIFY_HELP = `leitai verify —— 校验赛事备份 / verify a c
 记录的各轮成绩。本命令：
   1. 检查哈希链：每条事件都在、未被改动、顺序正确（改动、删除或调换事件都会被发现）；
   2. 按原始事件重新计算每一轮的成绩（与评分设备相同的计算引擎）；
-  3. 与备份中记录的成绩逐一比对，并打印链头（校验码），供监督与签字成绩表上印的校验码比对。
+  3. 与备份中记录的成绩逐一比对，并打印链头（校验码），供监督与签字成绩表上印的校验码比对；
+  4. 用登记的评委密钥核对每份评分表的签名，列出没有有效签名的分数和未经服务器登记的密钥，
+     并只按已签名的分数重新计算，说明公布的成绩是否成立。
 The backup (exported from Results → Backup and restore) holds every event of the competition
 as a hash chain, its head, and the results recorded at export. This command checks the chain
 (a changed, removed or reordered event is detected), recomputes every round from the raw
 events with the scoring engine, compares with the recorded results, and prints the chain's
-head for the supervisor to compare with the check code printed on the signed sheets.
+head for the supervisor to compare with the check code printed on the signed sheets. It checks
+every judge's signature against the keys registered in the log, lists every counted mark no
+valid signature covers and every key not registered through the server, and recomputes the
+standings from the signed marks alone to say whether the announced results stand.
 
 选项 Options:
   --lang zh-CN|en     报告的语言（默认 zh-CN） / language of the report (default zh-CN)
   -h, --help          显示本帮助 / show this help
 
 退出状态 Exit status:
-  0   一致：哈希链完好，每一轮重新计算的成绩与记录相同
-      verified: the chain is intact and every round's recomputed results are the recorded ones
+  0   一致：哈希链完好，每一轮重新计算的成绩与记录相同，（有签名时）每个分数都有有效签名
+      verified: the chain is intact, every round's recomputed results are the recorded ones and
+      (where sheets are signed) every counted mark is validly signed
   1   不一致（报告列出问题），或文件无法读取、不是备份、已损坏、版本更新
       not verified (the report lists why), or the file cannot be read, is no backup, is
       damaged, or is of a newer version

@@ -7,10 +7,19 @@
  */
 import type { BackupChainProblem, BackupFile, BackupRefusal, RecordedRound } from '../domain/backup.ts';
 import { checkBackup, checkBackupChain } from '../domain/backup.ts';
-import { type PlacingDifference, type RoundVerdict, verifyBackupResults } from '../domain/backup-verify.ts';
+import {
+  type PlacingDifference,
+  type RoundVerdict,
+  type SignaturesVerdict,
+  verifyBackupResults,
+  verifyBackupSignatures,
+} from '../domain/backup-verify.ts';
 import { buildChain } from '../domain/chain.ts';
+import { formatHundredths } from '../domain/decimal.ts';
+import { foldEvents, type Projection } from '../domain/events.ts';
 import { describeIssue } from '../domain/issue-texts.ts';
 import type { Language } from '../domain/issues.ts';
+import type { RegisteredKey, UncoveredMark } from '../domain/signing-checks.ts';
 import type { CliIo } from './io.ts';
 import { say } from './messages.ts';
 import { Refusal, readJsonFile } from './read-file.ts';
@@ -115,7 +124,108 @@ function roundLines(verdict: RoundVerdict, language: Language): string[] {
   }
 }
 
-function report(backup: BackupFile, file: string, language: Language): { text: string; verified: boolean } {
+function keyState(key: RegisteredKey, language: Language): string {
+  const states: string[] = [];
+  if (key.retired) states.push(say('keyRetired', language));
+  if (key.irregular === 'notByJudge') states.push(say('keyNotByJudge', language));
+  if (key.irregular === 'otherDevice') states.push(say('keyOtherDevice', language));
+  if (key.irregular === 'wrongFingerprint') states.push(say('keyWrongFingerprint', language));
+  return states.join('');
+}
+
+function whyText(mark: Pick<UncoveredMark, 'why' | 'signedValue'>, language: Language): string {
+  switch (mark.why) {
+    case 'notSubmitted':
+      return say('whyNotSubmitted', language);
+    case 'unsigned':
+      return say('whyUnsigned', language);
+    case 'changed':
+      return mark.signedValue === null
+        ? say('whyNotInSignature', language)
+        : say('whyChanged', language, { signed: formatHundredths(mark.signedValue) });
+    case 'invalid':
+      return say('whyInvalid', language);
+    case 'unknownKey':
+      return say('whyUnknownKey', language);
+    case 'irregularKey':
+      return say('whyIrregularKey', language);
+  }
+}
+
+/** The signatures' part of the report: keys, signatures that do not hold, each round's marks. */
+function signatureLines(verdict: SignaturesVerdict, projection: Projection, language: Language): string[] {
+  const { entities } = projection;
+  const judge = (id: string) => entities.judges[id]?.name ?? id;
+  const contestant = (id: string) => entities.contestants[id]?.name ?? id;
+  const criterion = (roundId: string, id: string) =>
+    entities.rounds[roundId]?.criteria.find((each) => each.id === id)?.label ?? id;
+  const lines = [say('signaturesTitle', language)];
+  if (!verdict.inUse) return [...lines, say('signaturesNone', language)];
+  for (const key of verdict.keys) {
+    lines.push(
+      say('signatureKey', language, {
+        judge: judge(key.judgeId),
+        fingerprint: key.fingerprint,
+        device: key.deviceId,
+        state: keyState(key, language),
+      }),
+    );
+  }
+  for (const bad of verdict.badSubmissions) {
+    const { judgeId, contestantId, revision } = bad.event.payload;
+    lines.push(
+      say('badSignature', language, {
+        judge: judge(judgeId),
+        contestant: contestant(contestantId),
+        revision,
+        why: whyText({ why: bad.state as UncoveredMark['why'], signedValue: null }, language),
+      }),
+    );
+  }
+  for (const round of verdict.rounds) {
+    lines.push(
+      say('signedSheets', language, {
+        name: round.roundName,
+        signed: round.signed,
+        submitted: round.submitted,
+      }),
+    );
+    for (const mark of round.uncovered) {
+      lines.push(
+        say('uncoveredMark', language, {
+          judge: judge(mark.judgeId),
+          contestant: contestant(mark.contestantId),
+          criterion: criterion(mark.roundId, mark.criterionId),
+          value: formatHundredths(mark.value),
+          why: whyText(mark, language),
+        }),
+      );
+    }
+    if (round.stands) {
+      lines.push(say('signedStands', language));
+      continue;
+    }
+    lines.push(say('signedDoesNotStand', language));
+    for (const difference of round.differences) {
+      lines.push(
+        `  ${say('signedDifference', language, {
+          name: difference.name,
+          recorded: placingText(difference.recorded, language),
+          recomputed: placingText(difference.recomputed, language),
+        })}`,
+      );
+    }
+  }
+  if (verdict.allSigned) lines.push(say('allMarksSigned', language));
+  return lines;
+}
+
+async function report(
+  backup: BackupFile,
+  file: string,
+  language: Language,
+  subtle: SubtleCrypto,
+): Promise<{ text: string; verified: boolean }> {
   const { competition } = backup;
   const chainProblems = checkBackupChain(backup);
   const results = verifyBackupResults(backup);
@@ -150,13 +260,21 @@ function report(backup: BackupFile, file: string, language: Language): { text: s
   for (const verdict of results.rounds) lines.push(...roundLines(verdict, language));
   if (results.rounds.length === 0) lines.push(say('noRounds', language));
 
-  const verified = chainProblems.length === 0 && results.allMatch;
+  const signatures = await verifyBackupSignatures(backup, subtle);
+  const projection = foldEvents(backup.events.map(({ event }) => event));
+  lines.push('', ...signatureLines(signatures, projection, language));
+
+  const signed = !signatures.inUse || signatures.allSigned;
+  const verified = chainProblems.length === 0 && results.allMatch && signed;
   lines.push('', say(verified ? 'verdictVerified' : 'verdictNotVerified', language));
   return { text: `${lines.join('\n')}\n`, verified };
 }
 
-/** Verifies a backup file; the report on stdout, a file that is no usable backup on stderr. */
-export function verifyBackup(file: string, io: CliIo, language: Language): VerifyOutcome {
+/**
+ * Verifies a backup file; the report on stdout, a file that is no usable backup on stderr.
+ * Asynchronous: the judges' signatures are checked with WebCrypto (Node's `crypto.subtle`).
+ */
+export async function verifyBackup(file: string, io: CliIo, language: Language): Promise<VerifyOutcome> {
   const shownName = file === '-' ? say('stdinName', language) : file;
   try {
     const checked = checkBackup(readJsonFile(file, io, language));
@@ -164,7 +282,7 @@ export function verifyBackup(file: string, io: CliIo, language: Language): Verif
       io.stderr(`leitai: ${refusalLine(checked.refusal, shownName, language)}\n`);
       return 'refused';
     }
-    const { text, verified } = report(checked.backup, shownName, language);
+    const { text, verified } = await report(checked.backup, shownName, language, globalThis.crypto.subtle);
     io.stdout(text);
     return verified ? 'verified' : 'notVerified';
   } catch (error) {

@@ -68,6 +68,19 @@ export interface DraftRow {
   text: string;
 }
 
+/**
+ * The key this tablet signs a judge's sheets with (src/db/signing-keys.ts): its private half
+ * cannot leave the browser (`extractable: false`), its public half is registered in the log.
+ */
+export interface SigningKeyRow {
+  judgeId: Id;
+  competitionId: Id;
+  /** Raw P-256 public key, base64, as `judge.key.register` carries it. */
+  publicKey: string;
+  fingerprint: string;
+  keyPair: CryptoKeyPair;
+}
+
 /** The judge this device is bound to (src/db/judge-session.ts). */
 export interface JudgeSessionRow {
   key: 'self';
@@ -137,6 +150,7 @@ export class LeitaiDB extends Dexie {
   declare seasonEvidence: Table<SeasonEvidenceRow, Id>;
   declare audienceWindows: Table<AudienceWindowRow, Id>;
   declare audienceVotes: Table<AudienceVoteRow, [Id, Id]>;
+  declare signingKeys: Table<SigningKeyRow, Id>;
 
   constructor(options: LeitaiDBOptions = {}) {
     const dexieOptions: DexieOptions = {};

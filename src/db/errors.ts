@@ -6,6 +6,7 @@
  * developers (logs, test output) and is never shown on a screen.
  */
 
+import type { CombinationIssue } from '../domain/combination-issues';
 import type { Issue } from '../domain/issues';
 import type { SeasonIssue } from '../domain/season-issues';
 
@@ -43,7 +44,8 @@ export type RepositoryErrorCode =
   | 'rehearsal-invalid'
   | 'season-invalid'
   | 'no-audience-voting'
-  | 'voting-not-open';
+  | 'voting-not-open'
+  | 'voting-open';
 
 type NoParams = Record<never, never>;
 type Judge = { judge: string };
@@ -187,6 +189,7 @@ export interface RepositoryReasons {
   noAudienceVoting: Round;
   inactiveVoting: Contestant;
   votingNotOpen: Round;
+  votingOpenReveal: Contestant;
   displayNeedsContestant: NoParams;
   alreadySubmittedNoReminder: Judge & Contestant;
   alreadyRevealed: Contestant;
@@ -212,6 +215,10 @@ export interface RepositoryReasons {
   judgeWithoutGroup: Judge & Contestant & Round;
   sheetSubmitted: Judge & Contestant;
   sheetIncomplete: Judge & Contestant & { criteria: readonly string[] };
+  /** The sheet kept changing (marks synced in) while the tablet signed it. */
+  sheetChangedWhileSigning: Contestant;
+  /** Revealing past sheets whose signature does not hold needs the host's reason. */
+  signaturesDoNotHold: Contestant & { judges: readonly string[] };
   // Sync
   eventConflict: { device: string; seq: number };
   // The season 积分制 (src/db/season.ts); the ledger's own rules are the domain's issues
@@ -219,6 +226,8 @@ export interface RepositoryReasons {
   seasonNotFound: NoParams;
   seasonEntryNotFound: NoParams;
   competitionUndated: { competition: string };
+  // 总成绩 (src/db/combination.ts); the combination's rules are the domain's issues
+  combinationRules: { issues: readonly CombinationIssue[] };
 }
 
 export type ReasonName = keyof RepositoryReasons;

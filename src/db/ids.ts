@@ -42,3 +42,12 @@ export function newJoinCode(taken: ReadonlySet<string>): string {
     if (!taken.has(code)) return code;
   }
 }
+
+/**
+ * WebCrypto's signing API where this page may use it (src/db/signing-keys.ts): like
+ * crypto.randomUUID, `crypto.subtle` exists only in secure contexts (https, or the laptop
+ * itself), so a tablet on plain http cannot sign, and a console there cannot check signatures.
+ */
+export function availableSubtle(): SubtleCrypto | null {
+  return globalThis.crypto?.subtle ?? null;
+}

@@ -1,6 +1,6 @@
 /** A judge's marks and the submission of their score sheet (评分表). */
 
-import type { Author, MarkRow, SheetRow } from '../domain/events';
+import type { Author, MarkRow, SheetRow, SheetSignature } from '../domain/events';
 import {
   type MarkRefusal,
   markRefusal,
@@ -152,25 +152,40 @@ export function enterMark(db: LeitaiDB, entry: MarkEntry, simulated = false): Pr
  * rehearsal's simulation (as the organizer), in a rehearsal round only.
  */
 export function submitSheet(db: LeitaiDB, ref: SheetRef, simulated = false): Promise<SheetRow> {
-  return markTransaction(db, async () => {
-    const write = await readSheet(db, ref, simulated);
-    const cells = await db.marks
-      .where('[roundId+judgeId+contestantId]')
-      .equals([ref.roundId, ref.judgeId, ref.contestantId])
-      .toArray();
-    const refusal = submitRefusal(write, cells);
-    if (refusal) refuse(write, refusal);
-    if (write.sheet?.status === 'submitted') return write.sheet;
-    await appendLocalEvent(db, {
-      type: 'sheet.submit',
-      author: authorOf(ref.judgeId, simulated),
-      ...roundScope(write.round),
-      payload: {
-        judgeId: ref.judgeId,
-        contestantId: ref.contestantId,
-        revision: (write.sheet?.head.revision ?? 0) + 1,
-      },
-    });
-    return (await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId])) as SheetRow;
+  return markTransaction(db, async () => (await writeSubmission(db, ref, simulated, null)) as SheetRow);
+}
+
+/**
+ * Writes the submission (with its signature, when signed) after the domain's check, inside the
+ * caller's transaction. Null when `stillSigned` says the sheet changed since the signature was
+ * made (a mark synced in meanwhile): the caller signs again (./signed-submit.ts), so a signature
+ * never covers marks other than the stored ones.
+ */
+export async function writeSubmission(
+  db: LeitaiDB,
+  ref: SheetRef,
+  simulated: boolean,
+  signed: { signature: SheetSignature; stillSigned: () => Promise<boolean> } | null,
+): Promise<SheetRow | null> {
+  const write = await readSheet(db, ref, simulated);
+  const cells = await db.marks
+    .where('[roundId+judgeId+contestantId]')
+    .equals([ref.roundId, ref.judgeId, ref.contestantId])
+    .toArray();
+  const refusal = submitRefusal(write, cells);
+  if (refusal) refuse(write, refusal);
+  if (write.sheet?.status === 'submitted') return write.sheet;
+  if (signed && !(await signed.stillSigned())) return null;
+  await appendLocalEvent(db, {
+    type: 'sheet.submit',
+    author: authorOf(ref.judgeId, simulated),
+    ...roundScope(write.round),
+    payload: {
+      judgeId: ref.judgeId,
+      contestantId: ref.contestantId,
+      revision: (write.sheet?.head.revision ?? 0) + 1,
+      ...(signed ? { signature: signed.signature } : {}),
+    },
   });
+  return (await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId])) as SheetRow;
 }

@@ -56,6 +56,7 @@ export {
   type RepositoryReasons,
 } from './errors';
 export type { CriterionDraft } from './guards';
+export { availableSubtle } from './ids';
 export {
   assignedRounds,
   bindJudge,
@@ -71,7 +72,13 @@ export {
 export { getDeviceId } from './log';
 export { enterMark, type MarkEntry, type SheetRef, submitSheet } from './marks';
 export { swapPlaces } from './places';
-export { audienceTallyOf, audienceTurnoutOf, type OpenVoting, openVotingOfRound } from './queries/audience';
+export {
+  audienceTallyOf,
+  audienceTurnoutOf,
+  audienceWindowsOf,
+  type OpenVoting,
+  openVotingOfRound,
+} from './queries/audience';
 export { hasJudgeSession, hasUnconfirmedDrafts, hasUnsentEvents } from './queries/device';
 export {
   correctionsOfJudge,

@@ -10,7 +10,12 @@ import { computeLiveStandings, type SetAside } from '../domain/live-standings';
 import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isRecusedFrom } from '../domain/recusal';
-import { panelProgress, revealChecks } from '../domain/reveal-checks';
+import {
+  audienceVotingCheck,
+  panelProgress,
+  revealChecks,
+  type SignatureProblem,
+} from '../domain/reveal-checks';
 import { contestantLockOf, nextRevision } from '../domain/stage';
 import type { LeitaiDB } from './database';
 import { getContestant, getRound, HOST, roundScope } from './entities';
@@ -26,6 +31,11 @@ export interface Reveal {
    * set aside because it breaks a rule (it is then frozen as not counted).
    */
   overrideReason?: string;
+  /**
+   * The signature problems the console found (it checks signatures with WebCrypto, which a
+   * transaction cannot wait for): a bad or changed signature also needs the host's reason.
+   */
+  signatureProblems?: readonly SignatureProblem[];
   /** How fast the projector unfolds this reveal (the host's 揭晓速度; standard when absent). */
   pace?: RevealPace;
 }
@@ -43,7 +53,8 @@ function setAsideRefusal(
  * 公布: locks the contestant's marks as they are now and shows the reveal on the projector, in
  * one transaction. Refused while an eligible judge's sheet is missing, incomplete or set aside
  * (a mark the rules refuse) unless the host gives the reason to go on, when the result is not
- * complete (评分中), and when the contestant is revealed already and nothing was reopened since.
+ * complete (评分中), when the contestant is revealed already and nothing was reopened since, and
+ * while the contestant's audience voting window is open (the host closes it first).
  * Revealing past a set-aside sheet freezes its cells empty: the reveal scores the contestant on
  * the other sheets, as the live standings then do (src/domain/SCORING.md, "Set-aside sheets").
  */
@@ -67,6 +78,14 @@ export function revealContestant(
         because('alreadyRevealed', { contestant: contestant.name }),
       );
     }
+    const windows = await db.audienceWindows
+      .where('[roundId+contestantId]')
+      .equals([round.id, contestant.id])
+      .toArray();
+    // The lock freezes the marks, not the votes: revealed now, the score would move with them.
+    if (audienceVotingCheck(windows) === 'open') {
+      throw new RepositoryError('voting-open', because('votingOpenReveal', { contestant: contestant.name }));
+    }
     const panel = (await db.judges.where('roundIds').equals(round.id).toArray()).sort(byOrderThenId);
     const judges = panel.filter((judge) => !isRecusedFrom(judge, contestant, round.settings.recusal));
     const marks = await db.marks.where('[roundId+contestantId]').equals([round.id, contestant.id]).toArray();
@@ -88,6 +107,9 @@ export function revealContestant(
       [],
       new Set(),
       live.setAside.filter((sheet) => sheet.contestant === contestant.id),
+      // The audience windows are this function's own refusal above, not a check to override.
+      [],
+      reveal.signatureProblems,
     );
     const reason = optionalText(reveal.overrideReason, fieldOf('overrideReason'));
     if (checks.needsOverride && reason === null) {
@@ -96,6 +118,16 @@ export function revealContestant(
       }
       const nameOf = (judgeId: Id) => panel.find((judge) => judge.id === judgeId)?.name ?? judgeId;
       const unfinished = [...checks.missing, ...checks.incomplete.map((judge) => judge.judgeId)];
+      const badlySigned = checks.signatureProblems.filter((found) => found.problem !== 'unsigned');
+      if (unfinished.length === 0 && badlySigned.length > 0) {
+        throw new RepositoryError(
+          'sheets-missing',
+          because('signaturesDoNotHold', {
+            contestant: contestant.name,
+            judges: badlySigned.map((found) => nameOf(found.judgeId)),
+          }),
+        );
+      }
       throw new RepositoryError(
         'sheets-missing',
         because('sheetsMissing', { contestant: contestant.name, judges: unfinished.map(nameOf) }),

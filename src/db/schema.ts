@@ -250,6 +250,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       seasonEvidence: 'id, seasonId',
     },
   },
+  {
+    // Signed sheets (issue 15, protocol 6): this tablet's signing key pair for each judge it was
+    // bound to (src/db/signing-keys.ts). Only the new table is declared, so this step stays
+    // right whichever other version merges before it; Dexie keeps every table declared earlier.
+    version: 9,
+    stores: {
+      /** One row per judge: the non-extractable key pair (CryptoKeys clone into IndexedDB). */
+      signingKeys: 'judgeId',
+    },
+  },
 ];
 
 /**

@@ -16,6 +16,15 @@ import { byOrderThenId } from './order.ts';
 import { isRehearsalRound } from './purge.ts';
 import type { RoundRecord } from './records.ts';
 import { assembleRoundInput, roundRowsOf } from './round-input.ts';
+import {
+  checkSubmissions,
+  type RegisteredKey,
+  registeredKeysOf,
+  roundSigningOf,
+  type SubmissionCheck,
+  signedOnlyProjection,
+  type UncoveredMark,
+} from './signing-checks.ts';
 
 /** The results of a round from its rows in a projection: what a device records at export. */
 export function resultOfRound(projection: Projection, round: RoundRecord): RecordedRound {
@@ -202,5 +211,86 @@ export function verifyBackupResults(backup: BackupFile): ResultsVerdict {
     summary,
     summaryMatches,
     allMatch: summaryMatches && verdicts.every((verdict) => verdict.status === 'match'),
+  };
+}
+
+/** One round's signed sheets, and its standings recomputed from the signed marks alone. */
+export interface RoundSignatures {
+  roundId: Id;
+  roundName: string;
+  /** Sheets submitted now, and how many of them a valid signature covers whole. */
+  submitted: number;
+  signed: number;
+  uncovered: UncoveredMark[];
+  /** From the signed marks alone (a changed mark back to its signed value, an unsigned one left out). */
+  signedResult: RecordedRound;
+  /** The announced (recorded) results, or the recomputed ones when none were recorded. */
+  announced: RecordedRound;
+  /** Where the signed marks' standings and the announced ones part; empty when they agree. */
+  differences: PlacingDifference[];
+  stands: boolean;
+}
+
+export interface SignaturesVerdict {
+  /** Whether the log holds any key or signature: a log from before signing holds neither. */
+  inUse: boolean;
+  keys: RegisteredKey[];
+  /** Signed submissions whose signature does not hold (any version, superseded ones included). */
+  badSubmissions: SubmissionCheck[];
+  rounds: RoundSignatures[];
+  /** True when every counted mark is signed, every key regular and every round stands. */
+  allSigned: boolean;
+}
+
+/**
+ * Checks every signature of the backup against the keys registered in its log, names every
+ * counted mark no valid signature covers, and recomputes each round from the signed marks alone
+ * against the announced results (./signing-checks.ts). WebCrypto is a parameter.
+ */
+export async function verifyBackupSignatures(
+  backup: BackupFile,
+  subtle: SubtleCrypto,
+): Promise<SignaturesVerdict> {
+  const events = backup.events.map(({ event }) => event);
+  const projection = foldEvents(events);
+  const keys = registeredKeysOf(events);
+  const checks = await checkSubmissions(subtle, events);
+  const inUse = keys.length > 0 || checks.size > 0;
+  const recordedById = new Map(backup.results.map((result) => [result.roundId, result]));
+  const nameOf = (id: Id) => projection.entities.contestants[id]?.name ?? id;
+  const rounds = Object.values(projection.entities.rounds)
+    .filter((round) => round.competitionId === backup.competition.id && !isRehearsalRound(round))
+    .sort(byOrderThenId)
+    .map((round): RoundSignatures => {
+      const signing = roundSigningOf(events, projection, round.id, checks);
+      const states = [...signing.sheets.values()].filter((state) => state !== null);
+      const signedResult = resultOfRound(signedOnlyProjection(projection, round.id, signing), round);
+      const announced = recordedById.get(round.id) ?? resultOfRound(projection, round);
+      const differences =
+        canonicalJson(signedResult) === canonicalJson(announced)
+          ? []
+          : differencesOf(announced, signedResult, nameOf);
+      return {
+        roundId: round.id,
+        roundName: round.name,
+        submitted: states.length,
+        signed: states.filter((state) => state.state === 'signed').length,
+        uncovered: signing.uncovered,
+        signedResult,
+        announced,
+        differences,
+        stands: canonicalJson(signedResult) === canonicalJson(announced),
+      };
+    });
+  const badSubmissions = [...checks.values()].filter((check) => check.state !== 'valid');
+  return {
+    inUse,
+    keys,
+    badSubmissions,
+    rounds,
+    allSigned:
+      badSubmissions.length === 0 &&
+      keys.every((key) => key.irregular === null) &&
+      rounds.every((round) => round.uncovered.length === 0 && round.stands),
   };
 }

@@ -8,7 +8,16 @@
  * Pure: no Dexie, no Node, no DOM.
  */
 
-import type { EventPayloads, EventType, FrozenCell, LeitaiEvent, Stamp } from './events.ts';
+import type { Combination, CombinationStage } from './combination.ts';
+import type {
+  EventPayloads,
+  EventType,
+  FrozenCell,
+  LeitaiEvent,
+  SheetSignature,
+  SignedMark,
+  Stamp,
+} from './events.ts';
 import type { Criterion, Id, RaterGroup, RecuseList, RoundSettings } from './model.ts';
 import type {
   AudienceVoting,
@@ -235,10 +244,27 @@ const roundSettings = object<RoundSettings>({
   roundEachGroup: optional(boolean),
 });
 
-const wireBlob: Check = (value, path) => {
-  object<WireBlob>({ mediaType: text(100), base64: text(MAX_PHOTO_BASE64_LENGTH) })(value, path);
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test((value as WireBlob).base64)) fail(`${path}.base64`, 'not base64');
-};
+/** A competition's 总成绩 (./combination.ts); whether it makes sense is combineStages' check. */
+const combination = object<Combination>({
+  stages: array(object<CombinationStage>({ roundId: id, weight: hundredths }), 20),
+  decimals: integer(0, 4),
+  rounding: literal('half-up', 'half-even', 'down'),
+  tieBreak: array(text(MAX_ID_LENGTH + 10), 21),
+  awards: array(awardTier, 100),
+});
+
+/** Text of at most `maxLength` characters that `pattern` matches. */
+const matching =
+  (maxLength: number, pattern: RegExp, problem: string): Check =>
+  (value, path) => {
+    text(maxLength)(value, path);
+    if (!pattern.test(value as string)) fail(path, problem);
+  };
+
+/** Base64 text: a photo, a signing key, a signature. */
+const base64 = (maxLength: number) => matching(maxLength, /^[A-Za-z0-9+/]*={0,2}$/, 'not base64');
+
+const wireBlob = object<WireBlob>({ mediaType: text(100), base64: base64(MAX_PHOTO_BASE64_LENGTH) });
 
 /** A judge's 回避名单 (./recusal.ts). */
 const recuseList = object<RecuseList>({ contestantIds: array(id, 1000), units: array(text(200), 100) });
@@ -282,6 +308,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     venue: optional(text(200)),
     issuer: optional(text(200)),
     demo: optional(literal(true)),
+    combination: optional(combination),
   }),
   rounds: object<RoundRecord>({
     id,
@@ -356,7 +383,7 @@ const STAGE_PAYLOAD_SHAPES = {
     revision,
   }),
   'stage.view': object<Payload<'stage.view'>>({
-    view: literal('contestant', 'reveal', 'leaderboard', 'awards'),
+    view: literal('contestant', 'reveal', 'leaderboard', 'awards', 'combined'),
     contestantId: nullable(id),
     theme: literal('leitai', 'contrast'),
     revision,
@@ -391,6 +418,33 @@ const STAGE_PAYLOAD_SHAPES = {
     requestId: id,
     criterionIds: array(id),
     revision,
+  }),
+} satisfies Partial<Record<EventType, Check>>;
+
+const hexDigest = matching(64, /^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
+
+/** A signed sheet's signature (./signing.ts); whether it verifies is `leitai verify`'s and the host's check. */
+const sheetSignature = object<SheetSignature>({
+  keyFingerprint: text(40),
+  signedAt: (value, path) => recordedAt(value, path),
+  marks: array(object<SignedMark>({ criterionId: id, value: hundredths }), 100),
+  handSignatureDigest: nullable(hexDigest),
+  value: base64(200),
+});
+
+/** A judge's signing keys (./signing.ts): registered by the judge's tablet, retired, never deleted. */
+const KEY_PAYLOAD_SHAPES = {
+  'judge.key.register': object<Payload<'judge.key.register'>>({
+    judgeId: id,
+    deviceId: id,
+    publicKey: base64(200),
+    fingerprint: text(40),
+  }),
+  'judge.key.retire': object<Payload<'judge.key.retire'>>({
+    judgeId: id,
+    deviceId: id,
+    fingerprint: text(40),
+    reason: literal('rejoined', 'replaced'),
   }),
 } satisfies Partial<Record<EventType, Check>>;
 
@@ -430,7 +484,12 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
     value: nullable(hundredths),
     revision,
   }),
-  'sheet.submit': object<Payload<'sheet.submit'>>({ judgeId: id, contestantId: id, revision }),
+  'sheet.submit': object<Payload<'sheet.submit'>>({
+    judgeId: id,
+    contestantId: id,
+    revision,
+    signature: optional(sheetSignature),
+  }),
   'adjustment.add': object<Payload<'adjustment.add'>>({
     adjustmentId: id,
     contestantId: id,
@@ -465,6 +524,7 @@ const PAYLOAD_SHAPES: Record<EventType, Check> = {
   ...ROUND_CLOSURE_PAYLOAD_SHAPES,
   ...AUDIENCE_PAYLOAD_SHAPES,
   'scope.purge': object<Payload<'scope.purge'>>({ purpose: literal('demo', 'rehearsal') }),
+  ...KEY_PAYLOAD_SHAPES,
 };
 
 const EVENT_TYPES = Object.keys(PAYLOAD_SHAPES) as EventType[];

@@ -74,7 +74,11 @@ export interface EventPayloads {
   'entity.delete': { table: SetupTable; entityId: Id; revision: number };
   /** `value: null` clears the cell. */
   'mark.set': { judgeId: Id; contestantId: Id; criterionId: Id; value: Hundredths | null; revision: number };
-  'sheet.submit': { judgeId: Id; contestantId: Id; revision: number };
+  /**
+   * `signature`: the judge's tablet signed the sheet it submitted (./signing.ts); absent in logs
+   * written before signing (protocol 6) and on a rehearsal's simulated sheets.
+   */
+  'sheet.submit': { judgeId: Id; contestantId: Id; revision: number; signature?: SheetSignature };
   'adjustment.add': { adjustmentId: Id; contestantId: Id; label: string; points: Hundredths; reason: string };
   'adjustment.revoke': { adjustmentId: Id; reason: string };
   'correction.request': { requestId: Id; judgeId: Id; contestantId: Id; reason: string };
@@ -185,12 +189,47 @@ export interface EventPayloads {
    * vote numbered past it never counts, whatever order a device receives them in.
    */
   'audience.seal': { windowId: Id; contestantId: Id; votes: number };
+  /**
+   * A judge's tablet registers the public half of the key it signs sheets with (./signing.ts),
+   * bound to that judge and that device: the server admits it only from that judge's own tablet.
+   * Competition-level (no round). Keys are never deleted: `judge.key.retire` ends one's use.
+   */
+  'judge.key.register': { judgeId: Id; deviceId: Id; publicKey: string; fingerprint: string };
+  /** The tablet re-bound or replaced: the key signs no more sheets; sheets it signed stay valid. */
+  'judge.key.retire': { judgeId: Id; deviceId: Id; fingerprint: string; reason: KeyRetireReason };
+}
+
+/** Why a judge's key was retired: its tablet joined as another judge or again, or the organizer did. */
+export type KeyRetireReason = 'rejoined' | 'replaced';
+
+/**
+ * A judge's signature of a submitted sheet: ECDSA P-256 with SHA-256 over the canonical encoding
+ * of the sheet (./signing.ts `canonicalSheetText`) made of the event's competition, round, judge,
+ * contestant and revision and of the fields below.
+ */
+export interface SheetSignature {
+  /** Of the signing key (`keyFingerprint`), registered by a `judge.key.register`. */
+  keyFingerprint: string;
+  /** ISO 8601 as the tablet's clock said when signing: signed, but never used to decide anything. */
+  signedAt: string;
+  /** The sheet's marks as signed, one per criterion the judge marks. */
+  marks: SignedMark[];
+  /** SHA-256 (hex) of the handwritten signature image (手写签名) the sheet carries, or null. */
+  handSignatureDigest: string | null;
+  /** The signature, IEEE P1363 (r ‖ s, 64 bytes) as WebCrypto gives it, in base64. */
+  value: string;
+}
+
+export interface SignedMark {
+  criterionId: Id;
+  value: Hundredths;
 }
 
 export type PurgePurpose = 'demo' | 'rehearsal';
 
 export type TimerAction = 'start' | 'pause' | 'reset';
-export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards';
+/** `combined`: the competition's 总成绩 (./combination.ts), from what has been revealed. */
+export type ProjectorView = 'contestant' | 'reveal' | 'leaderboard' | 'awards' | 'combined';
 export type ProjectorTheme = 'leitai' | 'contrast';
 /** 揭晓速度: 隆重 / 标准 / 快速, and `instant` for a reveal the host skipped to its final score. */
 export type RevealPace = 'ceremonial' | 'standard' | 'quick' | 'instant';
@@ -697,6 +736,8 @@ export function projectionStepsOf(event: LeitaiEvent): AnyProjectionStep[] {
     case 'round.close':
     case 'round.reopen':
     case 'scope.purge':
+    case 'judge.key.register':
+    case 'judge.key.retire':
       return [];
   }
   if (roundId === null) return [];

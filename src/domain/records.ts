@@ -8,6 +8,7 @@
  * Pure types: no React, Dexie, DOM API or Node import.
  */
 
+import type { Combination } from './combination.ts';
 import type { ContestantStatus, Criterion, Hundredths, Id, RecuseList, RoundSettings } from './model.ts';
 
 export interface CompetitionRecord {
@@ -23,6 +24,8 @@ export interface CompetitionRecord {
   issuer?: string;
   /** The demo competition (示例赛事): set when it is created, never changed; it may be purged whole. */
   demo?: true;
+  /** 总成绩: its stage rounds combined into one ranking (./combination.ts); absent when none. */
+  combination?: Combination;
 }
 
 /** 超时扣分: `points` are deducted for every `everySeconds` over the round's time limit. */
@@ -181,6 +184,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     venue: true,
     issuer: true,
     demo: true,
+    combination: true,
   }),
   rounds: fieldsOf<'rounds'>({
     competitionId: true,

@@ -4,12 +4,13 @@
  * aside, or an override with a reason; outliers confirmed or knowingly passed over). Pure.
  */
 
-import type { MarkRow, SheetRow } from './events.ts';
+import type { AudienceWindowRow, MarkRow, SheetRow } from './events.ts';
 import { judgeCriteria } from './groups.ts';
 import type { SetAside } from './live-standings.ts';
 import type { Id, RecusalRule, RecuseList, RoundSettings } from './model.ts';
 import type { Outlier } from './outliers.ts';
 import { isRecusedFrom } from './recusal.ts';
+import type { SheetSigning } from './signing-checks.ts';
 
 /**
  * `submitted`: sent to the host; `incomplete`: submitted, but a criterion of the sheet has no
@@ -70,6 +71,29 @@ export function panelProgress(
   });
 }
 
+/**
+ * A submitted sheet whose signature the host must see before 公布 (./signing-checks.ts):
+ * `unsigned` (a tablet that could not sign: a warning), `badSignature` (it does not verify
+ * against the judge's registered key) or `changed` (a mark differs from the signed one).
+ */
+export interface SignatureProblem {
+  judgeId: Id;
+  problem: 'unsigned' | 'badSignature' | 'changed';
+}
+
+/** The signature problems of the judges' submitted sheets, in the panel's order. */
+export function signatureProblemsOf(
+  progress: readonly JudgeProgress[],
+  signingOf: (judgeId: Id) => SheetSigning | null,
+): SignatureProblem[] {
+  return progress.flatMap((judge): SignatureProblem[] => {
+    if (judge.status !== 'submitted' && judge.status !== 'incomplete') return [];
+    const signing = signingOf(judge.judgeId);
+    if (signing === null || signing.state === 'signed') return [];
+    return [{ judgeId: judge.judgeId, problem: signing.state }];
+  });
+}
+
 export interface RevealChecks {
   /** Eligible judges who have not submitted. */
   missing: Id[];
@@ -85,11 +109,27 @@ export interface RevealChecks {
   unconfirmedOutliers: Outlier[];
   /** Every eligible sheet is in, with every criterion marked. */
   allSubmitted: boolean;
+  /** Submitted sheets whose signature is missing, does not verify, or no longer covers the marks. */
+  signatureProblems: SignatureProblem[];
   /**
-   * Revealing needs the host's reason: a sheet is missing or incomplete, or one is set aside
-   * (the reveal then freezes it as not counted).
+   * Revealing needs the host's reason: a sheet is missing or incomplete, one is set aside (the
+   * reveal then freezes it as not counted), or a signature does not hold (never revealed silently).
    */
   needsOverride: boolean;
+  /**
+   * `open`: a voting window of the contestant is open (not closed, whatever the clock says): no
+   * reveal until the host closes it, or the revealed score would move with the votes.
+   * `unsealed`: closed, but the server's seal (which fixes how many votes count) has not reached
+   * this device: the tally may still change, so the host confirms knowingly. Null otherwise.
+   */
+  audienceVoting: 'open' | 'unsealed' | null;
+}
+
+/** Where the contestant's audience voting stands before 公布 (see `RevealChecks.audienceVoting`). */
+export function audienceVotingCheck(windows: readonly AudienceWindowRow[]): RevealChecks['audienceVoting'] {
+  const opened = windows.filter((voting) => voting.opened !== null);
+  if (opened.some((voting) => voting.closed === null && voting.sealed === null)) return 'open';
+  return opened.some((voting) => voting.sealed === null) ? 'unsealed' : null;
 }
 
 export function revealChecks(
@@ -97,6 +137,9 @@ export function revealChecks(
   outliers: readonly Outlier[],
   confirmedJudgeIds: ReadonlySet<Id>,
   setAside: readonly SetAside[],
+  /** The contestant's audience voting windows (none in a round without audience voting). */
+  audienceWindows: readonly AudienceWindowRow[] = [],
+  signatureProblems: readonly SignatureProblem[] = [],
 ): RevealChecks {
   const missing = progress
     .filter((judge) => judge.status === 'drafting' || judge.status === 'notStarted')
@@ -110,6 +153,9 @@ export function revealChecks(
     setAside: holding,
     unconfirmedOutliers: outliers.filter((outlier) => !confirmedJudgeIds.has(outlier.judge)),
     allSubmitted,
-    needsOverride: !allSubmitted || holding.length > 0,
+    audienceVoting: audienceVotingCheck(audienceWindows),
+    signatureProblems: [...signatureProblems],
+    needsOverride:
+      !allSubmitted || holding.length > 0 || signatureProblems.some((found) => found.problem !== 'unsigned'),
   };
 }

@@ -16,6 +16,7 @@ import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';
 import { isAssigned, type JudgeRecord, type SetupRecords, type SetupTable } from '../domain/records';
+import { decodeBase64, keyFingerprint } from '../domain/signing';
 import { checkSingleMark } from '../domain/validate';
 import { type DeviceRole, type SyncErrorCode, type WireEvent, writeRefusal } from '../sync/protocol';
 
@@ -83,6 +84,10 @@ function revisionCellOf(event: LeitaiEvent): string | null {
 function subjectsOf(event: LeitaiEvent): { contestantId?: Id | null; judgeId?: Id } {
   const payload = event.payload as { contestantId?: Id | null; judgeId?: Id };
   return { contestantId: payload.contestantId, judgeId: payload.judgeId };
+}
+
+function isKeyEvent(event: LeitaiEvent): event is LeitaiEvent<'judge.key.register' | 'judge.key.retire'> {
+  return event.type === 'judge.key.register' || event.type === 'judge.key.retire';
 }
 
 /**
@@ -205,6 +210,7 @@ export class Admission {
     return (
       this.checkPurged(event) ??
       this.checkScope(writer, event) ??
+      this.checkKey(writer, event) ??
       this.checkPurge(event) ??
       this.checkRehearsal(event) ??
       this.checkSubjects(event) ??
@@ -234,6 +240,8 @@ export class Admission {
       const judge = this.entities.judges.get(writer.judgeId as Id);
       if (!judge)
         return refusal('unknownEntity', `judge ${writer.judgeId} no longer exists`, 'author.judgeId');
+      // A signing key belongs to the judge of the competition, not to one round (checkKey).
+      if (isKeyEvent(event)) return null;
       if (event.roundId === null || !isAssigned(judge, event.roundId)) {
         return refusal(
           'outsideOwnRound',
@@ -326,9 +334,54 @@ export class Admission {
     return null;
   }
 
+  /**
+   * A signing key (src/domain/signing.ts) is bound to the judge and the device the server
+   * authenticated: only that judge's own tablet registers it, under its own device id, with the
+   * key's true fingerprint. The organizer, who knows every join code, cannot register one from
+   * the laptop; a tablet that joins as a judge can, and that is visible in the log (README).
+   * A key is retired by its judge's tablet or by the organizer, never deleted.
+   */
+  private checkKey(writer: Writer, event: LeitaiEvent): AdmissionRefusal | null {
+    if (!isKeyEvent(event)) return null;
+    if (event.roundId !== null)
+      return refusal('unknownEntity', 'a signing key belongs to no round', 'roundId');
+    const { judgeId, deviceId } = event.payload;
+    const judge = this.entities.judges.get(judgeId);
+    if (!judge || judge.competitionId !== event.competitionId) {
+      return refusal('unknownEntity', `no judge ${judgeId} in this competition`, 'payload.judgeId');
+    }
+    if (event.type === 'judge.key.retire') return null;
+    if (writer.role !== 'judge' || writer.judgeId !== judgeId) {
+      return refusal(
+        'forbiddenAuthor',
+        "a judge's key is registered by that judge's own tablet only",
+        'author',
+      );
+    }
+    if (deviceId !== writer.deviceId) {
+      return refusal(
+        'forbiddenAuthor',
+        `a key of device ${deviceId} registered by device ${writer.deviceId}`,
+        'payload.deviceId',
+      );
+    }
+    const key = decodeBase64(event.payload.publicKey);
+    if (key?.length !== 65 || key[0] !== 4) {
+      return refusal(
+        'malformedEvent',
+        'not a raw P-256 public key (65 bytes, uncompressed)',
+        'payload.publicKey',
+      );
+    }
+    if (keyFingerprint(event.payload.publicKey) !== event.payload.fingerprint) {
+      return refusal('malformedEvent', "the fingerprint is not the key's", 'payload.fingerprint');
+    }
+    return null;
+  }
+
   /** The judge and contestant the event names belong to its round. */
   private checkSubjects(event: LeitaiEvent): AdmissionRefusal | null {
-    if (event.type === 'entity.put' || event.type === 'entity.delete') return null;
+    if (event.type === 'entity.put' || event.type === 'entity.delete' || isKeyEvent(event)) return null;
     const { contestantId, judgeId } = subjectsOf(event);
     if (judgeId !== undefined) {
       const judge = this.entities.judges.get(judgeId);

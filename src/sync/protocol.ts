@@ -38,10 +38,13 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * written by the server itself (author `server`); audience tokens and their endpoints under
  * /audience. A v4 client would refuse the new kinds and author as malformed when it pulls them,
  * so it is answered `protocolTooOld`.
+ * 6: signed sheets: `judge.key.register`/`judge.key.retire` from a judge's tablet, and a
+ * `sheet.submit` may carry its `signature` (src/domain/signing.ts). An older client would refuse
+ * the new kinds and field as malformed when it pulls them, so it is answered `protocolTooOld`.
  */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 /** The oldest client version this code still serves. */
-export const MIN_PROTOCOL_VERSION = 5;
+export const MIN_PROTOCOL_VERSION = 6;
 
 /** The HTTP header that carries the client's protocol version. */
 export const PROTOCOL_HEADER = 'leitai-protocol';
@@ -398,6 +401,9 @@ export const JUDGE_EVENT_TYPES: ReadonlySet<EventType> = new Set([
   'sheet.submit',
   'correction.request',
   'stage.confirm',
+  // Its own signing key (src/domain/signing.ts): the server binds it to this judge and device.
+  'judge.key.register',
+  'judge.key.retire',
 ]);
 
 /**

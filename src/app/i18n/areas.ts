@@ -13,6 +13,7 @@
 // loadArea of its own where the area loads on demand, as error-text.ts does).
 // test/unit/pwa/message-areas.test.ts checks that against the code; test/budgets finds the chunks.
 
+import type * as combination from './combination';
 import type * as judge from './judge';
 import { type Lang, type Messages, registerMessages } from './messages';
 import type * as organizer from './organizer';
@@ -79,6 +80,12 @@ export const areaLoaders = {
   'sync-errors': {
     'zh-CN': () => import('./sync-errors?lang=zh-CN').then((m: typeof syncErrors) => m.syncErrorsZh),
     en: () => import('./sync-errors?lang=en').then((m: typeof syncErrors) => m.syncErrorsEn),
+  },
+  // 总成绩: the organizer's combination panel, the host's and projector's combined ranking, the
+  // results' stage columns (each a lazyPart).
+  combination: {
+    'zh-CN': () => import('./combination?lang=zh-CN').then((m: typeof combination) => m.combinationZh),
+    en: () => import('./combination?lang=en').then((m: typeof combination) => m.combinationEn),
   },
   // The repository's refusals (src/app/i18n/error-text.ts): loaded by the first screen that
   // may show one, not with any page.

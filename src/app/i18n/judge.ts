@@ -106,6 +106,7 @@ export const judgeZh = {
   'judge.submit.max': '满分',
   'judge.submit.maxValue': '{max}',
   'judge.submit.warning': '提交后评分表将锁定。如需修改，须申请修改，由主持人同意。',
+  'judge.submit.unsigned': '本平板无法签名（须用 https 打开），评分表将不带签名提交，请告知工作人员。',
   'judge.submit.confirm': '确认提交',
   'judge.submit.back': '返回修改',
   'judge.correction.ask': '申请修改',
@@ -239,6 +240,8 @@ export const judgeEn: Record<keyof typeof judgeZh, string> = {
   'judge.submit.maxValue': '{max}',
   'judge.submit.warning':
     'Once submitted, the sheet is locked. A change needs a correction request approved by the host.',
+  'judge.submit.unsigned':
+    'Note: this tablet cannot sign (open it over https): this sheet goes unsigned. Please tell the staff.',
   'judge.submit.confirm': 'Submit',
   'judge.submit.back': 'Back to the sheet',
   'judge.correction.ask': 'Request a correction',

@@ -8,6 +8,7 @@
 // Words follow /work/shared/glossary.md (组织者 organizer, 评委 judge, 主持台 host console, 大屏 projector…).
 // `{name}` in a message is replaced by the `name` parameter of t().
 
+import type { combinationZh } from './combination';
 import type { judgeZh } from './judge';
 import type { organizerZh } from './organizer';
 import type { organizerGroupsZh } from './organizer-groups';
@@ -70,6 +71,7 @@ type AreaTable =
   | typeof organizerZh
   | typeof organizerPeopleZh
   | typeof organizerGroupsZh
+  | typeof combinationZh
   | typeof judgeZh
   | typeof stageZh
   | typeof projectorZh

@@ -135,6 +135,9 @@ export const organizerZh = {
   'org.tpl.award.merit': '优秀奖',
 
   'org.rounds.heading': '轮次',
+  'org.combination.heading': '总成绩（阶段合成）',
+  'org.combination.open': '设置总成绩',
+  'org.combination.close': '收起',
   'org.rounds.add': '添加轮次',
   'org.rounds.addHeading': '添加轮次',
   'org.rounds.empty': '还没有轮次。先添加一个轮次，例如“乡镇初赛”。',
@@ -484,6 +487,9 @@ export const organizerEn: Record<keyof typeof organizerZh, string> = {
   'org.tpl.award.merit': 'Merit award',
 
   'org.rounds.heading': 'Rounds',
+  'org.combination.heading': 'Overall ranking (stages combined)',
+  'org.combination.open': 'Set up the overall ranking',
+  'org.combination.close': 'Close',
   'org.rounds.add': 'Add round',
   'org.rounds.addHeading': 'Add a round',
   'org.rounds.empty': 'No rounds yet. Add one first, e.g. “Township heats”.',

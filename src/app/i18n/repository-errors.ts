@@ -142,6 +142,7 @@ export const repositoryErrorsZh = checked({
   'repository.reason.noAudienceVoting': '“{round}”没有设置大众投票',
   'repository.reason.inactiveVoting': '选手“{contestant}”已退赛或被取消资格，不能开始投票',
   'repository.reason.votingNotOpen': '“{round}”没有进行中的大众投票',
+  'repository.reason.votingOpenReveal': '选手“{contestant}”的大众投票仍在进行，请先结束投票',
   'repository.reason.inactiveReveal': '选手“{contestant}”已退赛或被取消资格，不能公布成绩',
   'repository.reason.displayNeedsContestant': '大屏显示选手或公布成绩时，必须指定选手',
   'repository.reason.alreadySubmittedNoReminder': '评委“{judge}”已提交对选手“{contestant}”的评分，无需催分',
@@ -175,6 +176,10 @@ export const repositoryErrorsZh = checked({
     '评委“{judge}”不能给选手“{contestant}”打分：轮次“{round}”分组评分，而该评委没有分到本轮的评委组',
   'repository.reason.sheetSubmitted': '评委“{judge}”对选手“{contestant}”的评分表已提交；如需修改，请申请修改',
   'repository.reason.sheetIncomplete': '评委“{judge}”对选手“{contestant}”还有评分项未打分：{criteria}',
+  'repository.reason.signaturesDoNotHold':
+    '选手“{contestant}”有评分表的签名不成立（{judges}）：如仍要公布，请填写原因',
+  'repository.reason.sheetChangedWhileSigning':
+    '选手“{contestant}”的评分表在签名时一再变化，未提交；请核对分数后再提交',
   'repository.reason.eventConflict':
     '同步数据冲突：设备 {device} 的第 {seq} 条记录有两个不同版本，请联系工作人员',
   // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
@@ -183,6 +188,8 @@ export const repositoryErrorsZh = checked({
   'repository.reason.seasonEntryNotFound': '找不到要更正的积分条目',
   'repository.reason.competitionUndated':
     '赛事“{competition}”没有日期，无法记入积分：请先在赛事设置中填写比赛日期',
+  // Said beside each field by the combination panel (src/app/organizer/combination/).
+  'repository.reason.combinationRules': '总成绩设置有误：{issues}',
 });
 
 export const repositoryErrorsEn = checked({
@@ -310,6 +317,7 @@ export const repositoryErrorsEn = checked({
   'repository.reason.inactiveVoting':
     'Contestant “{contestant}” has withdrawn or been disqualified, so the audience cannot vote for them',
   'repository.reason.votingNotOpen': '“{round}” has no audience voting open',
+  'repository.reason.votingOpenReveal': 'Audience voting for “{contestant}” is still open: close it first',
   'repository.reason.inactiveReveal':
     'Contestant “{contestant}” has withdrawn or been disqualified, so there is no result to reveal',
   'repository.reason.displayNeedsContestant':
@@ -355,6 +363,10 @@ export const repositoryErrorsEn = checked({
   'repository.reason.sheetSubmitted':
     'The sheet of judge “{judge}” for “{contestant}” is submitted; to change it, request a correction',
   'repository.reason.sheetIncomplete': 'Judge “{judge}” has not yet marked “{contestant}” on: {criteria}',
+  'repository.reason.signaturesDoNotHold':
+    'A signature does not hold on a sheet of “{contestant}” ({judges}): to reveal anyway, give a reason',
+  'repository.reason.sheetChangedWhileSigning':
+    'The sheet for “{contestant}” kept changing while it was being signed and was not submitted; check the marks and submit again',
   'repository.reason.eventConflict':
     'Sync conflict: record {seq} of device {device} exists in two different versions; call the staff',
   // Said by the season's screens in the domain's words (src/app/season/issues-text.ts).
@@ -363,4 +375,6 @@ export const repositoryErrorsEn = checked({
   'repository.reason.seasonEntryNotFound': 'The entry to correct is not there',
   'repository.reason.competitionUndated':
     'The competition “{competition}” has no date, so its points cannot be dated: set its date first',
+  // Said beside each field by the combination panel (src/app/organizer/combination/).
+  'repository.reason.combinationRules': 'The overall ranking is not valid: {issues}',
 });

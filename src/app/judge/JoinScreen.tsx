@@ -33,6 +33,7 @@ import { deviceSync, disconnectDevice, joinAsJudge } from '../sync/device-sync';
 import { syncFailureMessage } from '../sync/failure-message';
 import { JoinCodeBoxes } from './JoinCodeBoxes';
 import { Keypad } from './Keypad';
+import { renewJudgeKey } from './signing';
 import { useHardwareKeys } from './use-hardware-keys';
 
 export interface JoinScreenProps {
@@ -148,6 +149,7 @@ export function JoinScreen({ initialCode, currentJudge, onDone }: JoinScreenProp
     try {
       await ensureJudgeSession(db, judge, code);
       await bindJudge(db, judge.id);
+      await renewJudgeKey(db, judge.id);
       onDone();
     } catch (caught) {
       if (caught instanceof RepositoryError) setError(errorText(caught));

@@ -10,6 +10,7 @@
 
 import { Suspense, useEffect, useRef, useState } from 'react';
 import {
+  availableSubtle,
   type CommitResult,
   commitDraft,
   commitSheetDrafts,
@@ -19,7 +20,6 @@ import {
   marksOfSheet,
   pressKey,
   stepMark,
-  submitSheet,
 } from '../../db/repository';
 import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Criterion, Id } from '../../domain/model';
@@ -32,8 +32,8 @@ import { type CriterionError, CriterionRow } from './CriterionRow';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
 import { PersonName } from './PersonName';
-import { SubmitDialog } from './SubmitDialog';
 import { type CellView, cellViews, sheetTotal } from './sheet-view';
+import { submitJudgeSheet } from './signing';
 import { useHardwareKeys } from './use-hardware-keys';
 import { useMoreBelow } from './use-more-below';
 
@@ -42,6 +42,9 @@ import { useMoreBelow } from './use-more-below';
 const correctionPanel = lazyPart([], () =>
   import('./CorrectionPanel').then((module) => module.CorrectionPanel),
 );
+
+// 提交's last look (and whether the tablet can sign) loads after the sheet shows, like the panel.
+const submitDialog = lazyPart([], () => import('./SubmitDialog').then((module) => module.SubmitDialog));
 
 export interface ScoreSheetProps {
   judge: JudgeRecord;
@@ -85,9 +88,10 @@ export function ScoreSheet({
   const t = useT();
   const errorText = useErrorText();
   const db = useDatabase();
-  // Loaded while the judge scores, so that the lock shows at once on 提交.
+  // Loaded while the judge scores, so that the dialog and the lock show at once on 提交.
   useEffect(() => {
     void correctionPanel.preload();
+    void submitDialog.preload();
   }, []);
   const cells = cellViews(criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
@@ -208,7 +212,7 @@ export function ScoreSheet({
 
   const submit = () => {
     run(async () => {
-      await submitSheet(db, ref);
+      await submitJudgeSheet(db, ref);
       setConfirming(false);
       setMissingShown(new Set());
     });
@@ -343,10 +347,11 @@ export function ScoreSheet({
         )}
       </div>
       {confirming && (
-        <SubmitDialog
+        <submitDialog.Part
           contestant={contestant}
           cells={cells}
           total={total}
+          signable={availableSubtle() !== null}
           onConfirm={submit}
           onCancel={() => setConfirming(false)}
         />

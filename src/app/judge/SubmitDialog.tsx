@@ -10,11 +10,13 @@ export interface SubmitDialogProps {
   contestant: ContestantRecord;
   cells: readonly CellView[];
   total: SheetTotal;
+  /** False where WebCrypto is missing (plain http): the sheet goes unsigned, and the judge is told. */
+  signable: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function SubmitDialog({ contestant, cells, total, onConfirm, onCancel }: SubmitDialogProps) {
+export function SubmitDialog({ contestant, cells, total, signable, onConfirm, onCancel }: SubmitDialogProps) {
   const t = useT();
   return (
     <ModalDialog
@@ -51,6 +53,11 @@ export function SubmitDialog({ contestant, cells, total, onConfirm, onCancel }: 
         </tfoot>
       </table>
       <p>{t('judge.submit.warning')}</p>
+      {!signable && (
+        <p className="judge-dialog__unsigned" role="alert">
+          {t('judge.submit.unsigned')}
+        </p>
+      )}
       <div className="judge-dialog__actions">
         <button type="button" className="button judge-big-button" onClick={onConfirm}>
           {t('judge.submit.confirm')}

@@ -1,11 +1,12 @@
 import './print.css';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import type { TFunction } from '../i18n/useT';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../pwa/lazy-part';
 import { Link, navigate } from '../router';
 import { competitionLog } from './backup-file';
 import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
@@ -25,6 +26,7 @@ const DOCUMENT_KEYS = {
   summary: 'results.print.doc.summary',
   judges: 'results.print.doc.judges',
   public: 'results.print.doc.public',
+  combined: 'results.print.doc.combined',
   certificates: 'results.print.doc.certificates',
 } as const;
 
@@ -112,7 +114,9 @@ export function PrintView({
         <h1>{t('results.print.title', { round: report.round.name })}</h1>
         <fieldset className="print-choices">
           <legend>{t('results.print.choose')}</legend>
-          {PRINT_DOCUMENTS.map((document) => (
+          {PRINT_DOCUMENTS.filter(
+            (document) => document !== 'combined' || report.competition.combination,
+          ).map((document) => (
             <label key={document} className="print-choice">
               <input
                 type="checkbox"
@@ -169,6 +173,11 @@ export function PrintView({
             <JudgeDocument key={judge.id} report={report} judge={judge} group={group} head={head} />
           ))}
         {documents.includes('public') && <PublicDocument report={report} head={head} />}
+        {documents.includes('combined') && report.competition.combination && (
+          <Suspense fallback={null}>
+            <combinedDocument.Part competitionId={competitionId} head={groupedHead(head)} />
+          </Suspense>
+        )}
         {documents.includes('certificates') && !heldBack && (
           <Certificates report={report} provisional={!report.status.final} />
         )}
@@ -233,6 +242,11 @@ function SignLine({ label }: { label: string }) {
     </span>
   );
 }
+
+// 总成绩, printed only for a competition with a stage combination.
+const combinedDocument = lazyPart(['combination'], () =>
+  import('./CombinedDocument').then((module) => module.CombinedDocument),
+);
 
 function Signatures({ judges }: { judges: number }) {
   const t = useT();

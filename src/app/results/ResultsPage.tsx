@@ -20,6 +20,10 @@ const exportPanel = lazyPart(['results-backup'], () =>
 const backupPanel = lazyPart(['results-backup'], () =>
   import('./BackupPanel').then((module) => module.BackupPanel),
 );
+// 总成绩, only for a competition that has a combination.
+const combinedSection = lazyPart(['combination'], () =>
+  import('./CombinedSection').then((module) => module.CombinedSection),
+);
 const consistencySection = lazyPart([], () =>
   import('./ConsistencySection').then((module) => module.ConsistencySection),
 );
@@ -92,6 +96,11 @@ function RoundResults({ competitionId, roundId }: { competitionId: string; round
           printHref={resultsHref({ competitionId, roundId, print: ['summary'] })}
         />
       </Suspense>
+      {report.competition.combination && (
+        <Suspense fallback={null}>
+          <combinedSection.Part competitionId={competitionId} />
+        </Suspense>
+      )}
     </>
   );
 }

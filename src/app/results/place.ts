@@ -6,7 +6,7 @@
 import { useSearch } from '../router';
 
 /** The official documents the print view can lay out, in the order they are printed. */
-export const PRINT_DOCUMENTS = ['summary', 'judges', 'public', 'certificates'] as const;
+export const PRINT_DOCUMENTS = ['summary', 'judges', 'public', 'combined', 'certificates'] as const;
 export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
 
 export interface ResultsPlace {

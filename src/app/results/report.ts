@@ -22,6 +22,7 @@ import type { Id, RoundInput } from '../../domain/model';
 import { byAppearance, compareIds } from '../../domain/order';
 import { type RoundResultStatus, roundClosureOf, roundResultStatusOf } from '../../domain/provisional';
 import type { CompetitionRecord, ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
+import type { ContestantSignatures } from './signatures';
 
 export interface RoundReport {
   competition: CompetitionRecord;
@@ -40,9 +41,19 @@ export interface RoundReport {
   status: RoundResultStatus;
   /** The organizer has closed the round (结束本轮，成绩定稿). */
   closed: boolean;
+  /** By contestant, the judges' signatures of their sheets (./signatures.ts); null when not in use. */
+  signatures: Map<Id, ContestantSignatures> | null;
 }
 
-export function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
+export async function loadRoundReport(db: LeitaiDB, roundId: Id): Promise<RoundReport> {
+  const report = await readRoundReport(db, roundId);
+  // Verified with WebCrypto after the snapshot (a transaction cannot wait for it), so that a live
+  // query of the report reads every record before its first await of something else.
+  const { roundSignatures } = await import('./signatures');
+  return { ...report, signatures: await roundSignatures(db, roundId) };
+}
+
+function readRoundReport(db: LeitaiDB, roundId: Id): Promise<Omit<RoundReport, 'signatures'>> {
   return inOneSnapshot(db, async () => {
     const round = await getRound(db, roundId);
     const competition = await getCompetition(db, round.competitionId);

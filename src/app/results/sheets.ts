@@ -31,6 +31,15 @@ export interface SummaryRow {
   groups: string[];
   /** With audience voting, the audience's votes counted for the contestant (大众投票人数). */
   turnout: string;
+  /** With signed sheets, the contestant's sheets validly signed ("3/3") and the keys' fingerprints. */
+  signed: string;
+  keys: string;
+}
+
+function signaturesOf(report: RoundReport, id: Id): Pick<SummaryRow, 'signed' | 'keys'> {
+  const found = report.signatures?.get(id);
+  if (!found) return { signed: '', keys: '' };
+  return { signed: `${found.signed}/${found.submitted}`, keys: found.fingerprints.join(' ') };
 }
 
 /** Each group's score as the sheets show it, in the round's group order; [] without groups. */
@@ -73,6 +82,7 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       note: placeText(result, standings.ranked[at - 1] ?? null, report.round.criteria, t),
       groups: groupScores(report, result),
       turnout: turnoutOf(report, result),
+      ...signaturesOf(report, result.id),
     }),
   );
   /** A contestant with no score yet: the note says why. */
@@ -89,6 +99,7 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
     // The votes so far; no group score before the contestant's result is complete.
     groups: [],
     turnout: turnoutOf(report, result),
+    ...signaturesOf(report, result.id),
   });
   const pending = standings.pending.map((result) =>
     unscored(
@@ -121,6 +132,8 @@ export function summaryRows(report: RoundReport, t: TFunction): SummaryRow[] {
       ),
       groups: [],
       turnout: '',
+      signed: '',
+      keys: '',
     }),
   );
   return [...ranked, ...pending, ...held, ...excluded];
@@ -142,7 +155,7 @@ export interface Table {
   rows: string[][];
 }
 
-type SummaryField = Exclude<keyof SummaryRow, 'groups'>;
+type SummaryField = Exclude<keyof SummaryRow, 'groups' | 'signed' | 'keys'>;
 
 const SUMMARY_COLUMNS: readonly { field: SummaryField; label: MessageKey; kind: ColumnKind }[] = [
   { field: 'rank', label: 'results.col.rank', kind: 'rank' },
@@ -204,6 +217,13 @@ export function summaryColumns(report: RoundReport, t: TFunction): Column[] {
   const turnout: Column[] = round.audience
     ? [{ key: 'turnout', label: t('results.col.turnout'), kind: 'count', cell: (row) => row.turnout }]
     : [];
+  // With signed sheets: how many of the contestant's sheets are signed, and by which keys.
+  const signatures: Column[] = report.signatures
+    ? [
+        { key: 'signed', label: t('results.col.signed'), kind: 'text', cell: (row) => row.signed },
+        { key: 'keys', label: t('results.col.keys'), kind: 'text', cell: (row) => row.keys },
+      ]
+    : [];
   return fieldColumns(
     SUMMARY_COLUMNS.map((column) => column.field),
     t,
@@ -211,7 +231,7 @@ export function summaryColumns(report: RoundReport, t: TFunction): Column[] {
     column.key === 'score'
       ? [...groupColumns, column]
       : column.key === 'judges'
-        ? [column, ...turnout]
+        ? [column, ...turnout, ...signatures]
         : [column],
   );
 }

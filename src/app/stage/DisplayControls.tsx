@@ -1,7 +1,7 @@
 /** 大屏: which view the projector shows, and its theme; each switch is a `stage.view` event. */
 
 import { useState } from 'react';
-import { type ProjectorDisplay, setProjectorDisplay } from '../../db/repository';
+import { competitionById, type ProjectorDisplay, setProjectorDisplay } from '../../db/repository';
 import type { ProjectorTheme, ProjectorView } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import { roundResultStatusOf } from '../../domain/provisional';
@@ -10,9 +10,12 @@ import { projectorViewOf } from '../../domain/stage';
 import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { useRoundSetup, useStageEvents } from './stage-data';
 
-const VIEWS: readonly ProjectorView[] = ['contestant', 'reveal', 'leaderboard', 'awards'];
+const VIEWS: readonly ProjectorView[] = ['contestant', 'reveal', 'leaderboard', 'awards', 'combined'];
+/** The views of the whole board, with no contestant in focus. */
+const BOARD_VIEWS: ReadonlySet<ProjectorView> = new Set(['leaderboard', 'awards', 'combined']);
 const THEMES: readonly ProjectorTheme[] = ['leitai', 'contrast'];
 
 export interface DisplayControlsProps {
@@ -29,6 +32,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
   const db = useDatabase();
   const [error, setError] = useState<string | null>(null);
   const setup = useRoundSetup(round.id);
+  const competition = useLiveRead(competitionById, round.competitionId);
   const events = useStageEvents(round.id);
   // The awards are 暂定 until every contestant is revealed or the organizer closes the round.
   const provisional =
@@ -48,6 +52,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
     if ((view === 'contestant' || view === 'reveal') && contestantId === null) return t('stage.focus.none');
     if (view === 'reveal' && !revealed) return t('stage.display.notRevealed');
     if (view === 'awards' && round.settings.awards.length === 0) return t('stage.display.noAwards');
+    if (view === 'combined' && !competition?.combination) return t('stage.display.noCombination');
     return null;
   };
 
@@ -72,7 +77,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
           const current =
             waiting === false &&
             display.view === view &&
-            (view === 'leaderboard' || view === 'awards' || display.contestantId === contestantId);
+            (BOARD_VIEWS.has(view) || display.contestantId === contestantId);
           return (
             <button
               key={view}
@@ -84,7 +89,7 @@ export function DisplayControls({ round, display, contestantId, revealed }: Disp
               onClick={() =>
                 show({
                   view,
-                  contestantId: view === 'leaderboard' || view === 'awards' ? null : contestantId,
+                  contestantId: BOARD_VIEWS.has(view) ? null : contestantId,
                   theme: display.theme,
                 })
               }

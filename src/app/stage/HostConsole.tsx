@@ -7,14 +7,15 @@
  */
 
 import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
-import { displayOf } from '../../db/repository';
+import { audienceWindowsOf, competitionById, displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import { panelProgress, revealChecks } from '../../domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
+import { useLiveRead } from '../live-read';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { hostOutliers } from './group-progress';
@@ -23,6 +24,7 @@ import { stageDialog } from './LazyStageDialog';
 import { confirmationOf, PanelProgress } from './PanelProgress';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { usePresence } from './use-presence';
+import { useSheetSignings } from './use-sheet-signings';
 import { WithWholeName } from './WholeName';
 
 // The panels a host uses now and then, not at the first call: loaded after the console shows,
@@ -41,6 +43,10 @@ const lateMarks = lazyPart([], () => import('./LateMarks').then((module) => modu
 const timerPanel = lazyPart([], () => import('./TimerPanel').then((module) => module.TimerPanel));
 const displayControls = lazyPart([], () =>
   import('./DisplayControls').then((module) => module.DisplayControls),
+);
+// 总排名, only for a competition with a stage combination.
+const combinedPanel = lazyPart(['combination'], () =>
+  import('./CombinedPanel').then((module) => module.CombinedPanel),
 );
 
 export function HostConsole({ roundId }: { roundId: Id }) {
@@ -61,8 +67,12 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const rows = useScoringRows(roundId);
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
+  const competition = useLiveRead(competitionById, setup?.round.competitionId ?? '');
+  const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined);
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
+  // The focused contestant's voting windows (read before the early returns, as every hook).
+  const windows = useLiveRead(audienceWindowsOf, roundId, focusId ?? call?.payload.contestantId ?? null);
   useEffect(() => {
     if (!grouped) return;
     void groupSummary.preload();
@@ -124,6 +134,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         .map((judge) => judge.id),
     );
     const lock = contestantLockOf(events, focused.id);
+    const signingOf = (judgeId: Id) =>
+      signings.state === 'checked' ? signings.signingOf(judgeId, focused.id) : null;
+    const signatureProblems = signatureProblemsOf(progress, signingOf);
+    const eligible = progress.filter((judge) => judge.status !== 'recused');
+    const allSigned =
+      signings.state === 'checked' &&
+      eligible.length > 0 &&
+      eligible.every((judge) => signingOf(judge.judgeId)?.state === 'signed');
     const revealed = lock.status !== 'open';
     const timer = (
       <Suspense fallback={null}>
@@ -161,8 +179,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             round={round}
             contestant={focused}
             judges={judges}
-            checks={revealChecks(progress, outliers, confirmed, setAside)}
-            eligibleCount={progress.filter((judge) => judge.status !== 'recused').length}
+            checks={revealChecks(progress, outliers, confirmed, setAside, windows, signatureProblems)}
+            eligibleCount={eligible.length}
+            allSigned={allSigned}
             result={result}
             lock={lock}
             view={projectorViewOf(events)}
@@ -182,6 +201,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         result={result}
         events={events}
         presence={presence}
+        signings={signings}
       />
     );
     adjust = (
@@ -227,6 +247,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
           />
         </Suspense>
+        {competition?.combination && (
+          <Suspense fallback={null}>
+            <combinedPanel.Part competitionId={round.competitionId} contestantId={focused?.id ?? null} />
+          </Suspense>
+        )}
         {round.audience && (
           <Suspense fallback={null}>
             <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />

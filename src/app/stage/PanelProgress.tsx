@@ -22,6 +22,7 @@ import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
 import { groupSummary } from './LazyGroupParts';
 import type { PresenceView } from './use-presence';
+import type { SheetSignings } from './use-sheet-signings';
 
 /** Whether the judge was asked to confirm their total for the contestant, and answered. */
 export function confirmationOf(
@@ -54,6 +55,8 @@ export interface PanelProgressProps {
   result: ContestantResult | undefined;
   events: LeitaiEvent[];
   presence: PresenceView;
+  /** The judges' signatures of their submitted sheets, as this console could check them. */
+  signings: SheetSignings;
 }
 
 /** The hour and minute of a moment, as the screen's language writes them (14:03). */
@@ -91,6 +94,7 @@ export function PanelProgress({
   result,
   events,
   presence,
+  signings,
 }: PanelProgressProps) {
   const t = useT();
   const errorText = useErrorText();
@@ -99,6 +103,9 @@ export function PanelProgress({
   const [error, setError] = useState<string | null>(null);
   const eligible = progress.filter((judge) => judge.status !== 'recused');
   const submitted = eligible.filter((judge) => judge.status === 'submitted').length;
+  const signingOf = (judgeId: Id) =>
+    signings.state === 'checked' ? signings.signingOf(judgeId, contestant.id) : null;
+  const signed = eligible.filter((judge) => signingOf(judge.judgeId)?.state === 'signed').length;
   const grouped = round.settings.groups !== undefined;
   const groupLabel = (judge: JudgeRecord) =>
     round.settings.groups?.find((group) => group.id === judge.group)?.label ?? null;
@@ -121,7 +128,17 @@ export function PanelProgress({
             {t('stage.panel.summary', { submitted, eligible: eligible.length })}
           </span>
         )}
+        {signings.state === 'checked' && (
+          <span className="host-panel__summary host-panel__signed">
+            {t('stage.panel.signed', { signed, eligible: eligible.length })}
+          </span>
+        )}
       </div>
+      {signings.state === 'unavailable' && (
+        <p className="host-presence-note" role="status">
+          {t('stage.panel.signaturesUnavailable')}
+        </p>
+      )}
       {grouped && (
         <Suspense fallback={null}>
           <groupSummary.Part round={round} judges={judges} progress={progress} result={result} />
@@ -150,6 +167,7 @@ export function PanelProgress({
           const unfinished =
             entry.status === 'drafting' || entry.status === 'notStarted' || entry.status === 'incomplete';
           const tablet = entry.status === 'recused' ? null : tabletLine(presence, judge.id, t, lang);
+          const signing = entry.status === 'submitted' ? signingOf(judge.id) : null;
           const group = groupLabel(judge);
           return (
             <li
@@ -172,6 +190,11 @@ export function PanelProgress({
               </span>
               {tablet && (
                 <span className={`host-presence host-presence--${tablet.state}`}>{tablet.text}</span>
+              )}
+              {signing && signing.state !== 'signed' && (
+                <span className={`host-chip host-chip--signature-${signing.state}`}>
+                  {t(`stage.panel.signature.${signing.state}`)}
+                </span>
               )}
               {setAsideSheet && (
                 <span className="host-chip host-chip--setAside">{t('stage.panel.setAside')}</span>

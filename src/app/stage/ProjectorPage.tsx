@@ -28,6 +28,10 @@ import { useIdle } from './use-idle';
 import './projector.css';
 
 // 大众投票's QR code, countdown and tally: loaded only for a round with audience voting.
+// 总排名, for a competition with a stage combination: loaded when the host shows it.
+const combinedView = lazyPart(['combination'], () =>
+  import('./CombinedView').then((module) => module.CombinedView),
+);
 const audienceOverlay = lazyPart([], () =>
   import('./AudienceOverlay').then((module) => module.AudienceOverlay),
 );
@@ -212,6 +216,12 @@ function Projector({ roundId }: { roundId: Id }) {
       />
     );
     captioned = true;
+  } else if (display.view === 'combined') {
+    view = (
+      <Suspense fallback={null}>
+        <combinedView.Part competitionId={round.competitionId} />
+      </Suspense>
+    );
   } else if (display.view === 'awards') {
     view = (
       <AwardsView

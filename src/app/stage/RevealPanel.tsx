@@ -1,6 +1,7 @@
 /**
  * 公布成绩: the checks (every eligible sheet in and complete, none set aside for a mark the rules
- * refuse, or an override with a reason; outliers not confirmed yet), the reveal (locks the marks,
+ * refuse, or an override with a reason; outliers not confirmed yet; the audience's voting closed,
+ * and confirmed anyway when its count has not come from the server), the reveal (locks the marks,
  * starts the projector's reveal at the host's 揭晓速度), and then the sentence to read out, made
  * from the engine's result, with 跳过动画 while the projector is still unfolding the reveal.
  */
@@ -29,6 +30,8 @@ export interface RevealPanelProps {
   judges: JudgeRecord[];
   checks: RevealChecks;
   eligibleCount: number;
+  /** Every eligible judge's sheet is in and covered by a valid signature (评委签名齐全). */
+  allSigned: boolean;
   result: ContestantResult | undefined;
   lock: ContestantLock;
   /** The projector's current `stage.view`, null before any. */
@@ -52,6 +55,7 @@ export function RevealPanel({
   judges,
   checks,
   eligibleCount,
+  allSigned,
   result,
   lock,
   view,
@@ -79,6 +83,11 @@ export function RevealPanel({
   // the contestant on the other sheets, which is possible only when those are enough.
   const pending = !result || (held ? result.countedJudges < result.requiredJudges : result.pending);
   const revealed = lock.status !== 'open';
+  const votingOpen = checks.audienceVoting === 'open';
+  const unsealed = checks.audienceVoting === 'unsealed';
+  const unsealedNote = unsealed && (
+    <li className="host-check host-check--warn">{t('stage.reveal.votesUnsealed')}</li>
+  );
   const warnings = (
     <>
       {checks.missing.length > 0 && (
@@ -109,6 +118,14 @@ export function RevealPanel({
         </li>
       ))}
       {held && <li className="host-check host-check--warn">{t('stage.reveal.setAsideHelp')}</li>}
+      {checks.signatureProblems.map((found) => (
+        <li
+          key={`signature:${found.judgeId}`}
+          className={`host-check host-check--${found.problem === 'unsigned' ? 'warn' : 'bad'}`}
+        >
+          {t(`stage.reveal.signature.${found.problem}`, { name: nameOf(found.judgeId) })}
+        </li>
+      ))}
     </>
   );
 
@@ -132,6 +149,7 @@ export function RevealPanel({
           {checks.allSubmitted && !held && (
             <li className="host-check host-check--ok">{t('stage.reveal.ready', { count: eligibleCount })}</li>
           )}
+          {allSigned && <li className="host-check host-check--ok">{t('stage.reveal.allSigned')}</li>}
           {warnings}
           {checks.unconfirmedOutliers.length > 0 && (
             <li className="host-check host-check--warn">
@@ -140,6 +158,8 @@ export function RevealPanel({
               })}
             </li>
           )}
+          {votingOpen && <li className="host-check host-check--bad">{t('stage.reveal.votingOpen')}</li>}
+          {unsealedNote}
           {pending &&
             result?.groups
               ?.filter((group) => group.countedJudges < group.requiredJudges)
@@ -166,7 +186,7 @@ export function RevealPanel({
         <button
           type="button"
           className="button stage-big stage-huge host-reveal__button"
-          disabled={pending}
+          disabled={pending || votingOpen}
           onClick={() => setConfirming(true)}
         >
           {t(lock.status === 'reopened' ? 'stage.reveal.again' : 'stage.reveal.button')}
@@ -182,7 +202,11 @@ export function RevealPanel({
           ) : (
             <p className="host-readout__sentence" lang={lang}>
               {readoutSentence(result, round.settings, lang)}
+              {allSigned && ` ${t('stage.reveal.allSigned')}`}
             </p>
+          )}
+          {result.groups && allSigned && (
+            <p className="host-readout__sentence">{t('stage.reveal.allSigned')}</p>
           )}
           <div className="host-readout__actions">
             {running && (
@@ -205,7 +229,7 @@ export function RevealPanel({
       {confirming && (
         <LazyStageDialog
           title={t('stage.reveal.dialogTitle', numbered)}
-          confirmLabel={t('stage.reveal.confirm')}
+          confirmLabel={t(unsealed ? 'stage.reveal.confirmUnsealed' : 'stage.reveal.confirm')}
           field={
             checks.needsOverride ? { label: t('stage.reveal.overrideLabel'), required: true } : undefined
           }
@@ -214,13 +238,17 @@ export function RevealPanel({
               roundId: round.id,
               contestantId: contestant.id,
               pace,
+              signatureProblems: checks.signatureProblems,
               ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}
           onClose={() => setConfirming(false)}
         >
           <p>{t('stage.reveal.dialogBody')}</p>
-          {checks.needsOverride && <ul className="host-checks stage-warning">{warnings}</ul>}
+          {(checks.needsOverride || checks.signatureProblems.length > 0) && (
+            <ul className="host-checks stage-warning">{warnings}</ul>
+          )}
+          {unsealed && <ul className="host-checks stage-warning">{unsealedNote}</ul>}
           {checks.unconfirmedOutliers.length > 0 && (
             <p className="stage-warning">
               {t('stage.reveal.outliers', {

@@ -38,6 +38,8 @@ const KIND_KEYS: Record<Exclude<EventType, 'mark.set'>, MessageKey> = {
   'stage.timer': 'sync.kind.stageTimer',
   'stage.view': 'sync.kind.stageView',
   'stage.nudge': 'sync.kind.stageNudge',
+  'judge.key.register': 'sync.kind.judgeKeyRegister',
+  'judge.key.retire': 'sync.kind.judgeKeyRetire',
   'stage.confirmRequest': 'sync.kind.stageConfirmRequest',
   'stage.confirm': 'sync.kind.stageConfirm',
   'contestant.lock': 'sync.kind.contestantLock',

@@ -11,6 +11,7 @@ import {
   tallyOf,
   turnoutOf,
 } from '../../domain/audience';
+import type { AudienceWindowRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import type { LeitaiDB } from '../database';
 
@@ -58,4 +59,17 @@ export function audienceTurnoutOf(db: LeitaiDB, roundId: Id): Promise<Map<Id, nu
     const votes = await db.audienceVotes.where('roundId').equals(roundId).toArray();
     return turnoutOf(countedVotes(windows, votes));
   });
+}
+
+/**
+ * The contestant's voting windows, for the checks before 公布 (src/domain/reveal-checks.ts); none
+ * without a contestant.
+ */
+export async function audienceWindowsOf(
+  db: LeitaiDB,
+  roundId: Id,
+  contestantId: Id | null,
+): Promise<AudienceWindowRow[]> {
+  if (contestantId === null) return [];
+  return db.audienceWindows.where('[roundId+contestantId]').equals([roundId, contestantId]).toArray();
 }

@@ -29,7 +29,7 @@ beforeAll(async () => {
   db.close();
 });
 
-function verify(backup: BackupFile | string, ...options: string[]) {
+async function verify(backup: BackupFile | string, ...options: string[]) {
   const out = { stdout: '', stderr: '' };
   const io: CliIo = {
     stdout: (text) => {
@@ -40,7 +40,7 @@ function verify(backup: BackupFile | string, ...options: string[]) {
     },
     readBytes: () => new TextEncoder().encode(typeof backup === 'string' ? backup : backupText(backup)),
   };
-  const status = main(['verify', 'backup.json', ...options], io);
+  const status = await main(['verify', 'backup.json', ...options], io);
   return { status, ...out };
 }
 
@@ -67,8 +67,8 @@ function rankedMarkAt(backup: BackupFile): number {
 }
 
 describe('leitai verify', () => {
-  it('verifies an intact backup and prints its head', () => {
-    const run = verify(original);
+  it('verifies an intact backup and prints its head', async () => {
+    const run = await verify(original);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('哈希链：完好');
@@ -79,16 +79,16 @@ describe('leitai verify', () => {
     expect(run.stdout).toMatch(/结论：一致。/);
   });
 
-  it('speaks English with --lang en', () => {
-    const run = verify(original, '--lang', 'en');
+  it('speaks English with --lang en', async () => {
+    const run = await verify(original, '--lang', 'en');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Round “市级决赛”: MATCH');
     expect(run.stdout).toContain('Verdict: VERIFIED.');
   });
 
-  it('detects a changed mark: its link, and the results it changes', () => {
+  it('detects a changed mark: its link, and the results it changes', async () => {
     const at = rankedMarkAt(original);
-    const run = verify(
+    const run = await verify(
       tampered((copy) => {
         const entry = copy.events[at];
         if (entry?.event.type !== 'mark.set' || entry.event.payload.value === null) throw new Error('a mark');
@@ -104,10 +104,10 @@ describe('leitai verify', () => {
     expect(run.stdout).toContain('结论：不一致。');
   });
 
-  it('detects a removed event', () => {
+  it('detects a removed event', async () => {
     const at = rankedMarkAt(original);
     const removed = original.events[at]?.event as LeitaiEvent;
-    const run = verify(
+    const run = await verify(
       tampered((copy) => {
         copy.events.splice(at, 1);
       }),
@@ -120,8 +120,8 @@ describe('leitai verify', () => {
     expect(run.stdout).toContain('结论：不一致。');
   });
 
-  it('detects two swapped events', () => {
-    const run = verify(
+  it('detects two swapped events', async () => {
+    const run = await verify(
       tampered((copy) => {
         const [a, b] = [copy.events[20], copy.events[21]] as [
           BackupFile['events'][0],
@@ -139,8 +139,8 @@ describe('leitai verify', () => {
     expect(run.stdout).toContain('结论：不一致。');
   });
 
-  it('detects a changed recorded result', () => {
-    const run = verify(
+  it('detects a changed recorded result', async () => {
+    const run = await verify(
       tampered((copy) => {
         const [result] = copy.results;
         if (result?.outcome !== 'standings') throw new Error('standings');
@@ -155,7 +155,7 @@ describe('leitai verify', () => {
     expect(run.stdout.match(/：记录为 第 [12] 名/g)).toHaveLength(2);
   });
 
-  it('shows a forger who rebuilt the chain by a head that differs from the printed one', () => {
+  it('shows a forger who rebuilt the chain by a head that differs from the printed one', async () => {
     const at = rankedMarkAt(original);
     const events = original.events.map(({ event }) => structuredClone(event));
     const target = events[at];
@@ -167,22 +167,22 @@ describe('leitai verify', () => {
       events,
       results: Object.values(projection.entities.rounds).map((round) => resultOfRound(projection, round)),
     });
-    const run = verify(forged);
+    const run = await verify(forged);
     expect(run.status).toBe(0);
     expect(run.stdout).not.toContain(groupedHead(original.head));
     expect(run.stdout).toContain(groupedHead(forged.head));
   });
 
-  it('refuses a file that is no backup, a newer one, and a damaged one', () => {
-    const foreign = verify('{"criteria": []}');
+  it('refuses a file that is no backup, a newer one, and a damaged one', async () => {
+    const foreign = await verify('{"criteria": []}');
     expect(foreign.status).toBe(1);
     expect(foreign.stdout).toBe('');
     expect(foreign.stderr).toMatch(/backup\.json 不是擂台赛事备份文件/);
-    const newer = verify(tampered((copy) => Object.assign(copy, { version: 2 })));
+    const newer = await verify(tampered((copy) => Object.assign(copy, { version: 2 })));
     expect(newer.stderr).toMatch(/更新版本的备份（第 2 版）/);
-    const broken = verify(backupText(original).slice(0, 500));
+    const broken = await verify(backupText(original).slice(0, 500));
     expect(broken.stderr).toMatch(/不是有效的 JSON/);
-    const shape = verify(tampered((copy) => Object.assign(copy, { head: 'abc' })));
+    const shape = await verify(tampered((copy) => Object.assign(copy, { head: 'abc' })));
     expect(shape.stderr).toMatch(/已损坏：head 处不符合备份格式/);
   });
 });

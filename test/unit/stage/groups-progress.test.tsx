@@ -103,6 +103,7 @@ describe('progress per group', () => {
           result={groupedResult({ pending: true })}
           events={[]}
           presence={{ state: 'unavailable' }}
+          signings={{ state: 'checking' }}
         />
       </DatabaseProvider>,
     );

@@ -162,9 +162,12 @@ describe('the host’s reveal card with groups', () => {
             setAside: [],
             unconfirmedOutliers: [],
             allSubmitted: true,
+            signatureProblems: [],
             needsOverride: false,
+            audienceVoting: null,
           }}
           eligibleCount={3}
+          allSigned={false}
           result={groupedResult()}
           lock={lock}
           view={null}
@@ -194,9 +197,12 @@ describe('the host’s reveal card with groups', () => {
             setAside: [],
             unconfirmedOutliers: [],
             allSubmitted: true,
+            signatureProblems: [],
             needsOverride: false,
+            audienceVoting: null,
           }}
           eligibleCount={3}
+          allSigned={false}
           result={groupedResult({ pending: true, groups: [expertPart(), waiting], rank: null })}
           lock={contestantLockOf([], lisi.id)}
           view={null}

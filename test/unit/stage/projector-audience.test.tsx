@@ -155,7 +155,9 @@ describe('the host console’s projector controls', () => {
     const display = await screen.findByRole('region', { name: '大屏' }, { timeout: 10_000 });
     await within(display).findByRole('button', { name: '获奖名单（暂定）' }, { timeout: 10_000 });
     const views = within(display).getByRole('group', { name: '大屏' });
-    expect(within(views).getAllByRole('button')).toHaveLength(4);
+    // The four views, and 总排名, which waits for the competition's combination.
+    expect(within(views).getAllByRole('button')).toHaveLength(5);
+    expect(within(views).getByRole('button', { name: '总排名' })).toBeDisabled();
     expect(within(views).queryAllByRole('button', { pressed: true })).toEqual([]);
     await act(() => show(db, round.id, 'leaderboard'));
     await waitFor(() =>

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRoundId, roundChoices } from '../../../src/app/stage/default-round';
 import { awardGroups, awardSlides } from '../../../src/app/stage/leaderboard-rows';
 import type { JudgeTotal } from '../../../src/domain/engine';
-import type { MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
+import type { AudienceWindowRow, MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
 import { medianOf, outliersOf, parseExact } from '../../../src/domain/outliers';
 import {
   clockView,
@@ -16,7 +16,8 @@ import {
 } from '../../../src/domain/overtime';
 import { rational } from '../../../src/domain/rational';
 import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
-import { panelProgress, revealChecks } from '../../../src/domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf } from '../../../src/domain/reveal-checks';
+import type { SheetSigning } from '../../../src/domain/signing-checks';
 
 describe('the clock', () => {
   it('adds the running time to what was counted; a pause or reset shows what it counted', () => {
@@ -173,7 +174,9 @@ describe('panel progress and the checks', () => {
       setAside: [],
       unconfirmedOutliers: [outlier],
       allSubmitted: false,
+      signatureProblems: [],
       needsOverride: true,
+      audienceVoting: null,
     });
     expect(revealChecks(progress.slice(0, 1), [outlier], new Set(['A']), [])).toEqual({
       missing: [],
@@ -181,7 +184,40 @@ describe('panel progress and the checks', () => {
       setAside: [],
       unconfirmedOutliers: [],
       allSubmitted: true,
+      signatureProblems: [],
       needsOverride: false,
+      audienceVoting: null,
+    });
+  });
+
+  it('names each submitted sheet whose signature does not hold; only an unsigned one reveals without a reason', () => {
+    const judges = ['A', 'B', 'C', 'D'].map((id) => ({ id, unit: null }));
+    const full = (id: string) => [mark(id, 'c1', 100), mark(id, 'c2', 100)];
+    const progress = panelProgress(
+      judges,
+      { id: 'P', unit: null },
+      criteria,
+      ['A', 'B', 'C', 'D'].flatMap(full),
+      ['A', 'B', 'C', 'D'].map((id) => sheet(id, 'submitted')),
+      'equal',
+    );
+    const signings: Record<string, SheetSigning> = {
+      A: { state: 'signed', fingerprint: '3F2A-91C0-5B7E-0D14' },
+      B: { state: 'unsigned' },
+      C: { state: 'badSignature', reason: 'invalid' },
+      D: { state: 'changed', criterionIds: ['c1'], fingerprint: '3F2A-91C0-5B7E-0D14' },
+    };
+    const problems = signatureProblemsOf(progress, (judgeId) => signings[judgeId] ?? null);
+    expect(problems).toEqual([
+      { judgeId: 'B', problem: 'unsigned' },
+      { judgeId: 'C', problem: 'badSignature' },
+      { judgeId: 'D', problem: 'changed' },
+    ]);
+    expect(revealChecks(progress, [], new Set(), [], [], problems).needsOverride).toBe(true);
+    expect(revealChecks(progress, [], new Set(), [], [], problems.slice(0, 1))).toMatchObject({
+      signatureProblems: [{ judgeId: 'B', problem: 'unsigned' }],
+      needsOverride: false,
+      audienceVoting: null,
     });
   });
 
@@ -206,6 +242,42 @@ describe('panel progress and the checks', () => {
       setAside: [],
       needsOverride: false,
     });
+  });
+
+  it('bars the reveal while a voting window is open, and flags a closed one the server has not sealed', () => {
+    const progress = panelProgress(
+      [{ id: 'A', unit: null }],
+      { id: 'P', unit: null },
+      criteria,
+      [],
+      [],
+      'equal',
+    );
+    const at = (seq: number): Stamp => ({
+      revision: 1,
+      deviceId: 'host',
+      deviceSeq: seq,
+      eventId: `e${seq}`,
+    });
+    const window = (id: string, closed: boolean, sealed: boolean): AudienceWindowRow => ({
+      windowId: id,
+      roundId: 'R',
+      contestantId: 'P',
+      opened: { seconds: 30, recordedAt: '2026-05-01T09:00:00.000Z', head: at(1) },
+      closed: closed ? { head: at(2) } : null,
+      sealed: sealed ? { votes: 4, head: at(3) } : null,
+    });
+    const check = (windows: AudienceWindowRow[]) =>
+      revealChecks(progress, [], new Set(), [], windows).audienceVoting;
+    expect(check([])).toBeNull();
+    expect(check([window('w1', false, false)])).toBe('open');
+    // An earlier window sealed does not make a later open one any less open.
+    expect(check([window('w1', true, true), window('w2', false, false)])).toBe('open');
+    expect(check([window('w1', true, false)])).toBe('unsealed');
+    expect(check([window('w1', true, true), window('w2', true, false)])).toBe('unsealed');
+    expect(check([window('w1', true, true)])).toBeNull();
+    // The seal can arrive before this device folds the host's close (a close from another device).
+    expect(check([window('w1', false, true)])).toBeNull();
   });
 });
 

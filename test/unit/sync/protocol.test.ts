@@ -302,8 +302,12 @@ describe('checkProtocol', () => {
   });
 
   it('answers a protocol 4 client, which could not read the audience’s events, that it is too old', () => {
-    expect(PROTOCOL_VERSION).toBe(5);
     expect(checkProtocol('4')?.code).toBe('protocolTooOld');
+  });
+
+  it('answers a protocol 5 client, which could not read signing keys and signed sheets, that it is too old', () => {
+    expect(PROTOCOL_VERSION).toBe(6);
+    expect(checkProtocol('5')?.code).toBe('protocolTooOld');
   });
 
   it('names versions too old and too new', () => {

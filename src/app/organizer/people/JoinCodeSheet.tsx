@@ -39,9 +39,12 @@ export function joinCodeText(
 export function JoinCodeSheet({
   competitionId,
   judges,
+  fingerprints,
 }: {
   competitionId: Id;
   judges: readonly JudgeRecord[];
+  /** By judge, the fingerprints of the signing keys their tablets registered (none before joining). */
+  fingerprints?: ReadonlyMap<Id, readonly string[]> | undefined;
 }) {
   const t = useT();
   const competition = useLiveRead(competitionById, competitionId);
@@ -58,6 +61,11 @@ export function JoinCodeSheet({
             {judge.title && <span className="join-code-card__title">{judge.title}</span>}
             <span className="join-code-card__code">{groupJoinCode(judge.joinCode)}</span>
             <JoinQrCode code={judge.joinCode} judgeName={judge.name} />
+            {fingerprints?.get(judge.id)?.map((fingerprint) => (
+              <span key={fingerprint} className="join-code-card__key">
+                {t('people.judges.keyFingerprint', { fingerprint })}
+              </span>
+            ))}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@
  * before codes had eight digits are flagged, with 重新生成评委码 as the way to new ones.
  */
 import { Fragment, useState } from 'react';
+import { judgeKeyFingerprints } from '../../../db/queries/signing';
 import { assignJudge, competitionById, RepositoryError } from '../../../db/repository';
 import { formatHundredths } from '../../../domain/decimal';
 import { groupJoinCode, isJoinCode, isOutdatedJoinCode } from '../../../domain/join-code';
@@ -14,6 +15,7 @@ import type { JudgeRecord, RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useLiveRead } from '../../live-read';
 import { JoinQrCode } from '../../sync/JoinQrCode';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -57,6 +59,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
   const round = useRound(roundId);
   const judges = useCompetitionJudges(round?.competitionId);
   const rounds = useCompetitionRounds(round?.competitionId);
+  const fingerprints = useLiveRead(judgeKeyFingerprints, round?.competitionId);
   const {
     editing,
     status,
@@ -212,6 +215,11 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
                       {repeated.has(judge.name) && (
                         <span className="badge badge--warn">{t('people.sameName')}</span>
                       )}
+                      {fingerprints?.get(judge.id)?.map((fingerprint) => (
+                        <span key={fingerprint} className="people-key">
+                          {t('people.judges.keyFingerprint', { fingerprint })}
+                        </span>
+                      ))}
                     </th>
                     <td>{judge.title}</td>
                     <td>{judge.unit}</td>
@@ -283,7 +291,7 @@ export function JudgesPanel({ roundId }: { roundId: Id }) {
           </table>
         </div>
       )}
-      <JoinCodeSheet competitionId={round.competitionId} judges={handedOut} />
+      <JoinCodeSheet competitionId={round.competitionId} judges={handedOut} fingerprints={fingerprints} />
 
       {deleting && (
         <ConfirmDialog

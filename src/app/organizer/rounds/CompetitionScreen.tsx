@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import {
   competitionById,
   loadRoundInput,
@@ -13,6 +13,7 @@ import { useDatabase } from '../../db-context';
 import { useErrorText } from '../../i18n/error-text';
 import { useT } from '../../i18n/useT';
 import { useLiveRead } from '../../live-read';
+import { lazyPart } from '../../pwa/lazy-part';
 import { Link } from '../../router';
 import { placeHref } from '../location';
 import { Breadcrumbs } from '../ui/Breadcrumbs';
@@ -20,6 +21,11 @@ import { movedBy } from '../ui/moved-by';
 import { AddRoundForm } from './AddRoundForm';
 import { RoundRow } from './RoundRow';
 import { type RoundFacts, roundProgress } from './round-summary';
+
+// 总成绩: in a chunk of its own, loaded when the organizer opens it (the page's JS budget).
+const combinationPanel = lazyPart(['combination'], () =>
+  import('../combination/CombinationPanel').then((module) => module.CombinationPanel),
+);
 
 export function CompetitionScreen({ competitionId }: { competitionId: string }) {
   const db = useDatabase();
@@ -46,6 +52,7 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
     return new Map(entries);
   }, [db, competitionId]);
   const [adding, setAdding] = useState(false);
+  const [combining, setCombining] = useState(false);
   const [notice, setNotice] = useState('');
 
   if (competition === undefined || rounds === undefined) {
@@ -129,6 +136,27 @@ export function CompetitionScreen({ competitionId }: { competitionId: string }) 
           />
         )}
       </section>
+
+      {rounds.length > 0 && (
+        <section aria-labelledby="org-combination-heading" className="org-section">
+          <div className="org-title-row">
+            <h2 id="org-combination-heading">{t('org.combination.heading')}</h2>
+            <button
+              type="button"
+              className="button button--secondary"
+              aria-expanded={combining}
+              onClick={() => setCombining(!combining)}
+            >
+              {t(combining ? 'org.combination.close' : 'org.combination.open')}
+            </button>
+          </div>
+          {combining && (
+            <Suspense fallback={<p className="loading">{t('app.loading')}</p>}>
+              <combinationPanel.Part competition={competition} />
+            </Suspense>
+          )}
+        </section>
+      )}
     </div>
   );
 }

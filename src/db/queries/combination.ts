@@ -1,0 +1,87 @@
+/**
+ * A competition's 总成绩 (its stage combination, src/domain/combination.ts), computed live from
+ * the stage rounds' standings by the same engine path as the results (computeLiveStandings), or,
+ * for the projector, from what the host has revealed only.
+ */
+
+import { type CombinedStandings, combineStages, type StageInput } from '../../domain/combination';
+import { type CombinationIssue, CombinationRejectedError } from '../../domain/combination-issues';
+import type { Standings } from '../../domain/engine';
+import { RoundRejectedError } from '../../domain/issues';
+import { computeLiveStandings, heldAsPending } from '../../domain/live-standings';
+import type { Id } from '../../domain/model';
+import { byOrderThenId } from '../../domain/order';
+import type { CompetitionRecord } from '../../domain/records';
+import { revealedRoundInput } from '../../domain/revealed';
+import type { LeitaiDB } from '../database';
+import { loadRoundInput } from '../read';
+import { realRoundsOf } from '../rounds';
+import { readStageEvents } from '../stage';
+import { inOneSnapshot } from './snapshot';
+
+export type StandingsSource = 'live' | 'revealed';
+
+/**
+ * Every real round of the competition with its standings, in round order. A round the engine
+ * refuses whole has no complete result for anyone: its contestants are pending in a combination.
+ */
+export function stageInputsOf(
+  db: LeitaiDB,
+  competitionId: Id,
+  source: StandingsSource = 'live',
+): Promise<StageInput[]> {
+  return inOneSnapshot(db, async () => {
+    const rounds = (await realRoundsOf(db, competitionId)).sort(byOrderThenId);
+    const inputs: StageInput[] = [];
+    for (const round of rounds) {
+      const input = await loadRoundInput(db, round.id);
+      let standings: Standings;
+      try {
+        standings =
+          source === 'live'
+            ? computeLiveStandings(input)
+            : heldAsPending(
+                computeLiveStandings(revealedRoundInput(input, await readStageEvents(db, round.id))),
+              );
+      } catch (error) {
+        if (!(error instanceof RoundRejectedError)) throw error;
+        standings = { decimals: round.settings.decimals, ranked: [], pending: [], excluded: [] };
+      }
+      inputs.push({
+        round: {
+          id: round.id,
+          name: round.name,
+          criteria: input.criteria,
+          settings: input.settings,
+          contestants: input.contestants,
+        },
+        standings,
+      });
+    }
+    return inputs;
+  });
+}
+
+export interface CombinedRead {
+  competition: CompetitionRecord;
+  /** Null when the combination breaks a rule now (`refusal` names each problem). */
+  standings: CombinedStandings | null;
+  refusal: readonly CombinationIssue[] | null;
+}
+
+/** The competition's combined standings; null when it has no combination or is not on this device. */
+export async function combinedStandingsOf(
+  db: LeitaiDB,
+  competitionId: Id,
+  source: StandingsSource = 'live',
+): Promise<CombinedRead | null> {
+  const competition = await db.competitions.get(competitionId);
+  if (!competition?.combination) return null;
+  const inputs = await stageInputsOf(db, competitionId, source);
+  try {
+    return { competition, standings: combineStages(competition.combination, inputs), refusal: null };
+  } catch (error) {
+    if (!(error instanceof CombinationRejectedError)) throw error;
+    return { competition, standings: null, refusal: error.issues };
+  }
+}

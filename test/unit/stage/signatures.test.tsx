@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+/**
+ * The judges' signatures on the host console: every sheet signed shows "3/3 已签名" and
+ * 评委签名齐全; a mark changed after signing (as a sync would bring it) is flagged on the judge's
+ * row and named before the reveal, which then needs the host's reason.
+ */
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { applyRemoteEvents } from '../../../src/db/remote';
+import { callContestant, enterMark } from '../../../src/db/repository';
+import { submitSignedSheet } from '../../../src/db/signed-submit';
+import type { LeitaiEvent } from '../../../src/domain/events';
+import { freshDb, SECRETARY_SHEET } from '../db/helpers';
+import { renderHost, seedStageRound } from './stage-helpers';
+
+const panel = () => screen.getByRole('region', { name: '评委评分进度' });
+const judgeRow = (name: string) => within(panel()).getByText(name).closest('li') as HTMLElement;
+const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+
+async function signedRound() {
+  const db = freshDb();
+  const stage = await seedStageRound(db);
+  const lisi = stage.contestants[1];
+  await callContestant(db, { roundId: stage.round.id, contestantId: lisi.id });
+  for (const [index, judge] of stage.judges.entries()) {
+    const sheet = { roundId: stage.round.id, judgeId: judge.id, contestantId: lisi.id };
+    for (const criterion of SECRETARY_SHEET) {
+      await enterMark(db, {
+        ...sheet,
+        criterionId: criterion.id,
+        value: (criterion.max * (90 - index * 10)) / 100,
+      });
+    }
+    await submitSignedSheet(db, sheet, globalThis.crypto.subtle);
+  }
+  return { db, ...stage, lisi };
+}
+
+describe('signatures on the host console', () => {
+  it('shows every sheet signed, and 评委签名齐全 before the reveal', async () => {
+    const { db, round } = await signedRound();
+    renderHost(db, round.id);
+    await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 });
+    await within(panel()).findByText('3/3 已签名');
+    await within(revealCard()).findByText('评委签名齐全。');
+    expect(within(panel()).queryByText('签名后被改动')).not.toBeInTheDocument();
+  });
+
+  it('flags a mark changed after signing and names it before the reveal, which then needs a reason', async () => {
+    const { db, round, judges, lisi } = await signedRound();
+    const signedMark = (await db.events.toArray()).find(
+      (event): event is LeitaiEvent<'mark.set'> =>
+        event.type === 'mark.set' &&
+        event.payload.judgeId === judges[1].id &&
+        event.payload.contestantId === lisi.id,
+    ) as LeitaiEvent<'mark.set'>;
+    await applyRemoteEvents(db, [
+      {
+        ...signedMark,
+        id: 'forged-after-signing',
+        deviceId: 'another-device',
+        deviceSeq: 1,
+        payload: { ...signedMark.payload, value: (signedMark.payload.value ?? 0) + 100, revision: 2 },
+      },
+    ]);
+    const { user } = renderHost(db, round.id);
+    await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 });
+    await within(panel()).findByText('2/3 已签名');
+    expect(judgeRow('李评委')).toHaveTextContent('签名后被改动');
+    const named = '李评委 的评分表签名之后分数被改动：现在的分数不是评委签名的分数。';
+    expect(within(revealCard()).getByText(named)).toBeInTheDocument();
+    expect(within(revealCard()).queryByText('评委签名齐全。')).not.toBeInTheDocument();
+
+    await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
+    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ });
+    expect(within(dialog).getByText(named)).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
+    expect(within(dialog).getByRole('alert')).toBeInTheDocument();
+    expect((await db.events.toArray()).some((event) => event.type === 'contestant.lock')).toBe(false);
+
+    await user.type(within(dialog).getByRole('textbox'), '已当面核实李评委的改分');
+    await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
+    await within(revealCard()).findByText('请宣读');
+    const lock = (await db.events.toArray()).find((event) => event.type === 'contestant.lock');
+    expect((lock as LeitaiEvent<'contestant.lock'>).payload.override?.reason).toBe('已当面核实李评委的改分');
+  });
+});
