@@ -18,10 +18,10 @@ import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
+import { confirmationOf } from './confirmation';
 import { hostOutliers } from './group-progress';
 import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
-import { confirmationOf, PanelProgress } from './PanelProgress';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
 import { usePresence } from './use-presence';
 import { useSheetSignings } from './use-sheet-signings';
@@ -41,6 +41,7 @@ const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module)
 const revealPanel = lazyPart([], () => import('./RevealPanel').then((module) => module.RevealPanel));
 const lateMarks = lazyPart([], () => import('./LateMarks').then((module) => module.LateMarks));
 const timerPanel = lazyPart([], () => import('./TimerPanel').then((module) => module.TimerPanel));
+const progressPanel = lazyPart([], () => import('./PanelProgress').then((module) => module.PanelProgress));
 const displayControls = lazyPart([], () =>
   import('./DisplayControls').then((module) => module.DisplayControls),
 );
@@ -60,6 +61,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     void lateMarks.preload();
     void timerPanel.preload();
     void displayControls.preload();
+    void progressPanel.preload();
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
@@ -191,18 +193,20 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       </>
     );
     beside = (
-      <PanelProgress
-        round={round}
-        contestant={focused}
-        judges={judges}
-        progress={progress}
-        setAside={setAside}
-        outliers={outliers}
-        result={result}
-        events={events}
-        presence={presence}
-        signings={signings}
-      />
+      <Suspense fallback={null}>
+        <progressPanel.Part
+          round={round}
+          contestant={focused}
+          judges={judges}
+          progress={progress}
+          setAside={setAside}
+          outliers={outliers}
+          result={result}
+          events={events}
+          presence={presence}
+          signings={signings}
+        />
+      </Suspense>
     );
     adjust = (
       <Suspense fallback={null}>
