@@ -3,7 +3,7 @@
 import { formatHundredths } from '../domain/decimal';
 import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
-import type { AudienceVoting, OvertimeRule, RoundRecord } from '../domain/records';
+import type { AudienceVoting, HandSignatureMode, OvertimeRule, RoundRecord } from '../domain/records';
 import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
 import {
@@ -61,6 +61,8 @@ export interface RoundPatch {
   fullMark?: Hundredths;
   /** 大众投票; null turns it off. */
   audience?: AudienceVoting | null;
+  /** 手写签名: per sheet, once per session, or none (null). */
+  handSignature?: HandSignatureMode | null;
 }
 
 /** The settings' recusal rule as a spreadable part: nothing when the round has none. */
@@ -207,7 +209,9 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
         patch.timeLimitSeconds === undefined ? current.timeLimitSeconds : patch.timeLimitSeconds,
       overtime: patch.overtime === undefined ? current.overtime : patch.overtime,
       ...(patch.fullMark === undefined ? {} : { fullMark: patch.fullMark }),
+      ...(patch.handSignature ? { handSignature: patch.handSignature } : {}),
     });
+    if (patch.handSignature === null) delete round.handSignature;
     await putEntity(db, 'rounds', round, roundScope(round));
     return round;
   });

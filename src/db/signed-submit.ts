@@ -10,6 +10,7 @@ import {
   canonicalSheetBytes,
   canonicalSheetText,
   encodeBase64,
+  handSignatureDigest,
   type SheetContent,
   SIGNATURE_ALGORITHM,
 } from '../domain/signing';
@@ -22,7 +23,12 @@ import { signingKeyFor } from './signing-keys';
 export { renewSigningKey } from './signing-keys';
 
 /** What a submission now would sign: the sheet's marks and its next revision. */
-async function contentToSign(db: LeitaiDB, ref: SheetRef, signedAt: string): Promise<SheetContent> {
+async function contentToSign(
+  db: LeitaiDB,
+  ref: SheetRef,
+  signedAt: string,
+  handDigest: string | null,
+): Promise<SheetContent> {
   const round = await getRound(db, ref.roundId);
   const sheet = await db.sheets.get([ref.roundId, ref.judgeId, ref.contestantId]);
   const cells = await db.marks
@@ -37,8 +43,7 @@ async function contentToSign(db: LeitaiDB, ref: SheetRef, signedAt: string): Pro
     marks: cells.flatMap((cell) =>
       cell.value === null ? [] : [{ criterionId: cell.criterionId, value: cell.value }],
     ),
-    // The handwritten signature (手写签名) is not captured yet: its digest slot stays empty.
-    handSignatureDigest: null,
+    handSignatureDigest: handDigest,
   };
 }
 
@@ -50,18 +55,21 @@ const SIGNING_ATTEMPTS = 3;
  * use): the sheet is read and signed first (WebCrypto is asynchronous, and an IndexedDB
  * transaction cannot wait for it), then the submission and its signature are written in one
  * transaction that checks the sheet is still what was signed; if a mark arrived in between, it
- * signs again. A correction's resubmission is a new revision, signed again.
+ * signs again. A correction's resubmission is a new revision, signed again. `handSignature`, the
+ * PNG of the judge's handwritten signature (手写签名), goes with the signature, its digest signed.
  */
 export async function submitSignedSheet(
   db: LeitaiDB,
   ref: SheetRef,
   subtle: SubtleCrypto,
+  handSignature: Uint8Array | null = null,
 ): Promise<SheetRow> {
   const key = await signingKeyFor(db, ref.judgeId, subtle);
+  const handDigest = handSignature ? handSignatureDigest(handSignature) : null;
   for (let attempt = 0; attempt < SIGNING_ATTEMPTS; attempt++) {
     const signedAt = new Date().toISOString();
     // Awaited inside the callback: Dexie keeps the transaction open only for its own promises.
-    const content = await markTransaction(db, async () => await contentToSign(db, ref, signedAt));
+    const content = await markTransaction(db, async () => await contentToSign(db, ref, signedAt, handDigest));
     const value = await subtle.sign(
       SIGNATURE_ALGORITHM,
       key.keyPair.privateKey,
@@ -73,9 +81,10 @@ export async function submitSignedSheet(
       marks: content.marks.map((mark) => ({ ...mark })),
       handSignatureDigest: content.handSignatureDigest,
       value: encodeBase64(new Uint8Array(value)),
+      ...(handSignature ? { handSignatureImage: encodeBase64(handSignature) } : {}),
     };
     const stillSigned = async () =>
-      canonicalSheetText(await contentToSign(db, ref, signedAt)) === canonicalSheetText(content);
+      canonicalSheetText(await contentToSign(db, ref, signedAt, handDigest)) === canonicalSheetText(content);
     const written = await markTransaction(
       db,
       async () => await writeSubmission(db, ref, false, { signature, stillSigned }),

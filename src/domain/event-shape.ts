@@ -329,6 +329,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
         windowSeconds: integer(5, 3600),
       }),
     ),
+    handSignature: optional(literal('perSheet', 'perSession')),
   }),
   judges: judgeShape,
   contestants: object<ContestantRecord>({
@@ -423,6 +424,9 @@ const STAGE_PAYLOAD_SHAPES = {
 
 const hexDigest = matching(64, /^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits');
 
+/** The handwritten signature's PNG, in base64: a small drawing, never a photo (./signing.ts). */
+const HAND_SIGNATURE_IMAGE_MAX_BASE64 = 24_000;
+
 /** A signed sheet's signature (./signing.ts); whether it verifies is `leitai verify`'s and the host's check. */
 const sheetSignature = object<SheetSignature>({
   keyFingerprint: text(40),
@@ -430,6 +434,7 @@ const sheetSignature = object<SheetSignature>({
   marks: array(object<SignedMark>({ criterionId: id, value: hundredths }), 100),
   handSignatureDigest: nullable(hexDigest),
   value: base64(200),
+  handSignatureImage: optional(base64(HAND_SIGNATURE_IMAGE_MAX_BASE64)),
 });
 
 /** A judge's signing keys (./signing.ts): registered by the judge's tablet, retired, never deleted. */

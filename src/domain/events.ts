@@ -218,6 +218,11 @@ export interface SheetSignature {
   handSignatureDigest: string | null;
   /** The signature, IEEE P1363 (r ‖ s, 64 bytes) as WebCrypto gives it, in base64. */
   value: string;
+  /**
+   * The handwritten signature's PNG (base64) whose SHA-256 is `handSignatureDigest`; outside the
+   * signed text itself, which covers it through the digest (./signing.ts handSignatureHolds).
+   */
+  handSignatureImage?: string;
 }
 
 export interface SignedMark {

@@ -59,7 +59,15 @@ export interface RoundRecord {
   rehearsalOf?: Id;
   /** Audience voting (大众投票/大众评分) in this round; absent means none. */
   audience?: AudienceVoting;
+  /**
+   * 手写签名: whether the judge draws a handwritten signature on each sheet (`perSheet`) or once
+   * per session on the tablet (`perSession`, the same drawing then goes with every sheet); absent
+   * means none. The drawing's digest is covered by the sheet's cryptographic signature.
+   */
+  handSignature?: HandSignatureMode;
 }
+
+export type HandSignatureMode = 'perSheet' | 'perSession';
 
 /**
  * How the audience votes from their phones. Votes are marks of `groupId` on `criterionId`, one
@@ -197,6 +205,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     fullMark: true,
     rehearsalOf: true,
     audience: true,
+    handSignature: true,
   }),
   judges: fieldsOf<'judges'>({
     competitionId: true,

@@ -13,7 +13,7 @@
 import type { LeitaiEvent, MarkRow, Projection, SheetSignature } from './events.ts';
 import type { Hundredths, Id } from './model.ts';
 import { compareIds } from './order.ts';
-import { keyFingerprint, signedContentOf, verifySheetSignature } from './signing.ts';
+import { handSignatureHolds, keyFingerprint, signedContentOf, verifySheetSignature } from './signing.ts';
 
 /** A key as registered in the log, with what became of it. */
 export interface RegisteredKey {
@@ -87,6 +87,11 @@ export async function checkSubmissions(
   for (const event of events) {
     if (event.type !== 'sheet.submit' || !event.payload.signature || event.roundId === null) continue;
     const { signature } = event.payload;
+    // A handwritten signature swapped after signing no longer matches the signed digest.
+    if (!handSignatureHolds(signature)) {
+      checks.set(event.id, { event, signature, state: 'invalid', key: null });
+      continue;
+    }
     const candidates = keys.filter(
       (key) => key.judgeId === event.payload.judgeId && key.fingerprint === signature.keyFingerprint,
     );

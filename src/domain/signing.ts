@@ -115,6 +115,18 @@ export function handSignatureDigest(image: Uint8Array): string {
   return [...sha256(image)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * Whether a signature's handwritten signature image is the one its digest names: no image and no
+ * digest, or an image whose SHA-256 is the digest. An image swapped after signing does not hold.
+ */
+export function handSignatureHolds(
+  signature: Pick<SheetSignature, 'handSignatureDigest' | 'handSignatureImage'>,
+): boolean {
+  if (signature.handSignatureImage === undefined) return signature.handSignatureDigest === null;
+  const image = decodeBase64(signature.handSignatureImage);
+  return image !== null && handSignatureDigest(image) === signature.handSignatureDigest;
+}
+
 /** The content a signature of a submitted sheet covers, from the event's scope and payload. */
 export function signedContentOf(
   scope: { competitionId: Id; roundId: Id },

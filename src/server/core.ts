@@ -60,6 +60,7 @@ import {
   sameSecret,
   verifyPassword,
 } from './auth';
+import { type HandoffEvent, selectSignedHandoff } from './handoff';
 import { APPROVED_UNBOUND, type PullAudience, type VenueStore } from './store';
 
 export interface ApiRequest {
@@ -319,6 +320,12 @@ export class VenueCore {
       return this.attempt(request, 'projectorCode', async () => this.joinProjector(body));
     }
     if (path.startsWith('/audience/')) return this.audienceRoute(request);
+    if (method === 'POST' && path === '/handoff') {
+      const session = this.authenticate(request.token);
+      if (!session)
+        return errorResponse(syncError('unauthorized', 'missing, unknown, expired or revoked token'));
+      return json(200, await this.handoff(session, body));
+    }
     const routes: Record<string, (session: Session) => ApiResponse> = {
       'GET /session': (session) => json(200, session),
       'POST /push': (session) => json(200, this.push(session, body)),
@@ -556,7 +563,53 @@ export class VenueCore {
     return this.push({ role: 'organizer', deviceId, judgeId: null }, { events });
   }
 
-  private push(session: Session, body: unknown): PushResponse {
+  /**
+   * 离线交接: the organizer relays a judge's tablet's signed sheets read from its QR codes
+   * (./handoff.ts); those the judge's registered key vouches for are admitted as that tablet's
+   * own push would be, the others refused with the reason.
+   */
+  private async handoff(session: Session, body: unknown): Promise<PushResponse> {
+    this.requireOrganizer(session);
+    const events = fieldOf(body, 'events');
+    if (!Array.isArray(events)) refuse('malformedRequest', 'expected { events: [...] }');
+    if (events.length > MAX_PUSH_EVENTS)
+      refuse('tooLarge', `more than ${MAX_PUSH_EVENTS} events in one push`);
+    const refused: RefusedEvent[] = [];
+    const relayed: HandoffEvent[] = [];
+    events.forEach((value: unknown, index: number) => {
+      const parsed = parseWireEvent(value);
+      if (parsed.ok) relayed.push({ event: parsed.value, index });
+      else {
+        const { path, problem } = parsed.error;
+        const rawId = fieldOf(value, 'id');
+        const eventId = typeof rawId === 'string' && rawId.length <= 100 ? rawId : null;
+        refused.push({ eventId, index, code: 'malformedEvent', message: `${path}: ${problem}`, path });
+      }
+    });
+    const keyEvents = [...this.store.allEventBodies()]
+      .map((text) => JSON.parse(text) as LeitaiEvent)
+      .filter((event) => event.type === 'judge.key.register' || event.type === 'judge.key.retire');
+    const selection = await selectSignedHandoff(globalThis.crypto.subtle, relayed, keyEvents, (deviceId) => {
+      const device = this.store.device(deviceId);
+      return device && device.revokedAt === null ? device.judgeId : null;
+    });
+    const { admissible } = selection;
+    const reply = this.push(session, { events: admissible.map((entry) => entry.event) }, (event) => ({
+      role: 'judge',
+      deviceId: event.deviceId,
+      judgeId: event.author.role === 'judge' ? event.author.judgeId : null,
+    }));
+    const placed = reply.refused.map((entry) => ({
+      ...entry,
+      index: admissible[entry.index]?.index ?? entry.index,
+    }));
+    return {
+      ...reply,
+      refused: [...refused, ...selection.refused, ...placed].sort((a, b) => a.index - b.index),
+    };
+  }
+
+  private push(session: Session, body: unknown, relayedAs?: (event: WireEvent) => Session): PushResponse {
     const events = fieldOf(body, 'events');
     if (!Array.isArray(events)) refuse('malformedRequest', 'expected { events: [...] }');
     if (session.role === 'projector') refuse('readOnlyDevice', 'a projector does not write');
@@ -569,7 +622,7 @@ export class VenueCore {
     try {
       this.store.transaction(() => {
         events.forEach((value, index) => {
-          const outcome = this.admit(session, value, index);
+          const outcome = this.admit(session, value, index, relayedAs);
           if (outcome.refused) refused.push(outcome.refused);
           else {
             // The server's own events the push caused (a close's seal): devices pull them too.
@@ -604,6 +657,7 @@ export class VenueCore {
     session: Session,
     value: unknown,
     index: number,
+    relayedAs?: (event: WireEvent) => Session,
   ):
     | { refused: RefusedEvent }
     | { refused?: undefined; id: string; reading: EventReading | null; also?: EventReading[] } {
@@ -621,7 +675,7 @@ export class VenueCore {
       const message = `device ${event.deviceId} is the venue server's own: no device writes under it`;
       return { refused: { eventId: event.id, index, code: 'foreignDevice', message } };
     }
-    const writer = this.writerOf(session, event);
+    const writer = relayedAs ? relayedAs(event) : this.writerOf(session, event);
     if ('code' in writer) return { refused: { eventId: event.id, index, ...writer } };
     const denied =
       this.admission.check(writer, event) ?? this.audience.refusalOf(event as LeitaiEvent, this.admission);

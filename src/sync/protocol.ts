@@ -41,6 +41,9 @@ export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-s
  * 6: signed sheets: `judge.key.register`/`judge.key.retire` from a judge's tablet, and a
  * `sheet.submit` may carry its `signature` (src/domain/signing.ts). An older client would refuse
  * the new kinds and field as malformed when it pulls them, so it is answered `protocolTooOld`.
+ * Also in 6: a competition's `combination` (总成绩, src/domain/combination.ts), the projector's
+ * `combined` view, a round's `handSignature` and a signature's `handSignatureImage` (手写签名),
+ * each of which an older client would refuse as malformed.
  */
 export const PROTOCOL_VERSION = 6;
 /** The oldest client version this code still serves. */

@@ -8,7 +8,7 @@
  * appears only once the mark's transaction has committed.
  */
 
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import {
   availableSubtle,
   type CommitResult,
@@ -29,6 +29,7 @@ import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { type CriterionError, CriterionRow } from './CriterionRow';
+import { rememberedHandSignature, rememberHandSignature } from './hand-signature-memory';
 import { Keypad } from './Keypad';
 import { LockIcon } from './LockIcon';
 import { PersonName } from './PersonName';
@@ -59,6 +60,11 @@ export interface ScoreSheetProps {
   /** Back to the contestant list, on a screen too narrow to show it beside the sheet. */
   onShowList: () => void;
 }
+
+// 手写签名 only in a round that asks for it: signature_pad loads with the submit dialog's pad.
+const handSignaturePad = lazyPart([], () =>
+  import('./HandSignaturePad').then((module) => module.HandSignaturePad),
+);
 
 /** Where the keypad starts: a half-typed cell, else the first empty one, else the first. */
 function initialCriterion(cells: readonly CellView[]): Id | null {
@@ -93,11 +99,19 @@ export function ScoreSheet({
     void correctionPanel.preload();
     void submitDialog.preload();
   }, []);
+  // The pad too, in a round that asks for it: the judge may be offline when submitting.
+  useEffect(() => {
+    if (round.handSignature) void handSignaturePad.preload();
+  }, [round.handSignature]);
   const cells = cellViews(criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));
   const [missingShown, setMissingShown] = useState<ReadonlySet<Id>>(new Set());
   const [failure, setFailure] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const [handDrawing, setHandDrawing] = useState<Uint8Array | null>(null);
+  const onHandDrawing = useCallback((png: Uint8Array | null) => setHandDrawing(png), []);
+  // Drawn once this session already (perSession): it goes with the sheet, no pad shown.
+  const remembered = round.handSignature === 'perSession' ? rememberedHandSignature(judge.id) : null;
   const submitRef = useRef<HTMLButtonElement>(null);
   const criteriaRef = useRef<HTMLOListElement>(null);
   const moreBelow = useMoreBelow(criteriaRef);
@@ -212,7 +226,9 @@ export function ScoreSheet({
 
   const submit = () => {
     run(async () => {
-      await submitJudgeSheet(db, ref);
+      await submitJudgeSheet(db, ref, handDrawing ?? remembered);
+      if (round.handSignature === 'perSession' && handDrawing) rememberHandSignature(judge.id, handDrawing);
+      setHandDrawing(null);
       setConfirming(false);
       setMissingShown(new Set());
     });
@@ -352,6 +368,18 @@ export function ScoreSheet({
           cells={cells}
           total={total}
           signable={availableSubtle() !== null}
+          handSignature={
+            round.handSignature && remembered === null
+              ? {
+                  pad: (
+                    <Suspense fallback={null}>
+                      <handSignaturePad.Part onChange={onHandDrawing} />
+                    </Suspense>
+                  ),
+                  drawn: handDrawing !== null,
+                }
+              : undefined
+          }
           onConfirm={submit}
           onCancel={() => setConfirming(false)}
         />

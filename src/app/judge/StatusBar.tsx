@@ -3,12 +3,16 @@
  * waiting, offline) and the clock. The open contestant is the sheet's own heading, right below.
  */
 
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { lazyPart } from '../pwa/lazy-part';
 import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
 import { PersonName } from './PersonName';
+
+// 离线交接: the QR codes (and the QR library) load only when the judge asks for them.
+const handoffDialog = lazyPart([], () => import('./HandoffDialog').then((module) => module.HandoffDialog));
 
 export interface StatusBarProps {
   judge: JudgeRecord;
@@ -38,6 +42,10 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   const db = useDatabase();
   const sync = given === undefined ? deviceSync(db) : given;
   const status = useSyncStatus(sync?.client ?? null);
+  // Fetched while the server is in reach: the hand-off is needed precisely when it is not.
+  useEffect(() => {
+    if (status.online) void handoffDialog.preload();
+  }, [status.online]);
   let text: string;
   let tone: 'ok' | 'wait' | 'warn';
   if (!sync || !status.session) [text, tone] = [t('judge.status.localOnly'), 'warn'];
@@ -48,7 +56,35 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   else if (!status.online) [text, tone] = [t('judge.status.offline', { count: status.pending }), 'warn'];
   else if (status.pending > 0) [text, tone] = [t('judge.status.sending', { count: status.pending }), 'wait'];
   else [text, tone] = [t('judge.status.synced'), 'ok'];
-  return <dd className={`judge-status__sync judge-status__sync--${tone}`}>{text}</dd>;
+  // 离线交接: the server is out of reach and sheets wait: the host console can scan them.
+  const offlineWithSheets = !!sync && !!status.session && !status.online && status.pending > 0;
+  return (
+    <dd className={`judge-status__sync judge-status__sync--${tone}`}>
+      {text}
+      {offlineWithSheets && <HandoffButton />}
+    </dd>
+  );
+}
+
+function HandoffButton() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary judge-status__handoff"
+        onClick={() => setOpen(true)}
+      >
+        {t('judge.handoff.open')}
+      </button>
+      {open && (
+        <Suspense fallback={null}>
+          <handoffDialog.Part onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
+  );
 }
 
 export function StatusBar({ judge, roundName, savedCount, draftCount, onSwitch, sync }: StatusBarProps) {

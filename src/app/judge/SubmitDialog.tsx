@@ -1,5 +1,6 @@
 /** 提交: the whole sheet and its total, one last look before the sheet is locked. */
 
+import type { ReactNode } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantRecord } from '../../domain/records';
 import { ModalDialog } from '../components/ModalDialog';
@@ -12,11 +13,21 @@ export interface SubmitDialogProps {
   total: SheetTotal;
   /** False where WebCrypto is missing (plain http): the sheet goes unsigned, and the judge is told. */
   signable: boolean;
+  /** 手写签名, where the round asks for it: the pad, and whether something is drawn yet. */
+  handSignature?: { pad: ReactNode; drawn: boolean };
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function SubmitDialog({ contestant, cells, total, signable, onConfirm, onCancel }: SubmitDialogProps) {
+export function SubmitDialog({
+  contestant,
+  cells,
+  total,
+  signable,
+  handSignature,
+  onConfirm,
+  onCancel,
+}: SubmitDialogProps) {
   const t = useT();
   return (
     <ModalDialog
@@ -58,8 +69,14 @@ export function SubmitDialog({ contestant, cells, total, signable, onConfirm, on
           {t('judge.submit.unsigned')}
         </p>
       )}
+      {handSignature?.pad}
       <div className="judge-dialog__actions">
-        <button type="button" className="button judge-big-button" onClick={onConfirm}>
+        <button
+          type="button"
+          className="button judge-big-button"
+          onClick={onConfirm}
+          disabled={handSignature !== undefined && !handSignature.drawn}
+        >
           {t('judge.submit.confirm')}
         </button>
         <button type="button" className="button button--secondary judge-big-button" onClick={onCancel}>

@@ -15,9 +15,16 @@ export async function renewJudgeKey(db: LeitaiDB, judgeId: Id): Promise<void> {
   if (subtle) await (await signing()).renewSigningKey(db, judgeId, subtle);
 }
 
-/** Submits the sheet, signed with the judge's key on this tablet where WebCrypto exists. */
-export async function submitJudgeSheet(db: LeitaiDB, ref: SheetRef): Promise<void> {
+/**
+ * Submits the sheet, signed with the judge's key on this tablet where WebCrypto exists, with the
+ * judge's handwritten signature (手写签名, a PNG) when the round asks for one.
+ */
+export async function submitJudgeSheet(
+  db: LeitaiDB,
+  ref: SheetRef,
+  handSignature: Uint8Array | null = null,
+): Promise<void> {
   const subtle = availableSubtle();
-  if (subtle) await (await signing()).submitSignedSheet(db, ref, subtle);
+  if (subtle) await (await signing()).submitSignedSheet(db, ref, subtle, handSignature);
   else await submitSheet(db, ref);
 }

@@ -9,6 +9,7 @@ import { useT } from '../i18n/useT';
 import { lazyPart } from '../pwa/lazy-part';
 import { Link, navigate } from '../router';
 import { competitionLog } from './backup-file';
+import { HandSignatureCell, useHandSignatures } from './hand-signature-print';
 import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
 import { loadRoundReport, type RoundReport } from './report';
 import {
@@ -351,6 +352,7 @@ function JudgeDocument({
 }) {
   const t = useT();
   const criteria = judgeSheetCriteria(report, judge);
+  const handSignatures = useHandSignatures(report.round, judge.id);
   return (
     <DocumentFrame
       report={report}
@@ -392,6 +394,7 @@ function JudgeDocument({
               {t('results.col.total')}
             </th>
             <th scope="col">{t('results.col.counting')}</th>
+            {handSignatures && <th scope="col">{t('results.col.handSignature')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -412,6 +415,7 @@ function JudgeDocument({
                 {row.state === 'droppedHigh' || row.state === 'droppedLow' ? <s>{row.total}</s> : row.total}
               </td>
               <td className="print-nowrap print-note">{t(JUDGE_STATE_KEYS[row.state])}</td>
+              {handSignatures && <HandSignatureCell image={handSignatures.get(row.contestantId)} />}
             </tr>
           ))}
         </tbody>

@@ -263,6 +263,7 @@ export type JudgeCellState =
   | 'none';
 
 export interface JudgeSheetRow {
+  contestantId: Id;
   draw: string;
   name: string;
   unit: string;
@@ -341,6 +342,7 @@ export function judgeSheetRows(report: RoundReport, judge: JudgeRecord): JudgeSh
     .map((contestant) => {
       const given = marks.get(contestant.id);
       return {
+        contestantId: contestant.id,
         draw: contestant.draw === null ? '' : String(contestant.draw),
         name: contestant.name,
         unit: contestant.unit ?? '',

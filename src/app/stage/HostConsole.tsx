@@ -49,6 +49,8 @@ const displayControls = lazyPart([], () =>
 const combinedPanel = lazyPart(['combination'], () =>
   import('./CombinedPanel').then((module) => module.CombinedPanel),
 );
+// 扫码接收 (离线交接): the camera, the QR reader and its texts only when a tablet needs them.
+const handoffPanel = lazyPart([], () => import('./HandoffPanel').then((module) => module.HandoffPanel));
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
@@ -267,6 +269,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         </Suspense>
         <Suspense fallback={null}>
           <lateMarks.Part round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        </Suspense>
+        <Suspense fallback={null}>
+          <handoffPanel.Part judges={judges} contestants={contestants} />
         </Suspense>
       </div>
     </div>

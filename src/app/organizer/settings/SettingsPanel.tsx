@@ -16,6 +16,7 @@ import { AwardsEditor } from './AwardsEditor';
 import { type AudienceForm, groupsWithAudience, sheetWithAudience } from './audience-form';
 import { GroupsEditor } from './GroupsEditor';
 import { blankGroupRow } from './groups-form';
+import { HandSignatureSetting } from './HandSignatureSetting';
 import { StandingsPreview } from './StandingsPreview';
 import { formOf, readSettingsForm, type SettingsForm } from './settings-form';
 import { TieBreakEditor } from './TieBreakEditor';
@@ -355,6 +356,7 @@ function SettingsEditor({ round }: { round: RoundRecord }) {
             )}
           </div>
         </form>
+        <HandSignatureSetting round={round} />
         <StandingsPreview criteria={read.criteria} settings={read.settings} />
       </div>
     </section>

@@ -1,0 +1,181 @@
+// 离线交接 in real Chromium against the real venue server: a judge's tablet signs a sheet while
+// offline and shows it as QR codes; the host console is fed screenshots of those codes (its
+// photo import, the paper fallback's path) and the sheet reaches the server signed; back online,
+// the tablet's own push is acknowledged as duplicates and no mark or event is doubled.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCompetition } from '../../src/db/competitions';
+import { importRoster } from '../../src/db/roster';
+import { createRound } from '../../src/db/rounds';
+import { PROTOCOL_VERSION } from '../../src/sync/protocol';
+import { loginAsOrganizer } from '../../src/sync/session';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { nodeDevice } from './node-device';
+import { startVenueProcess, type VenueProcess } from './venue-process';
+
+const PASSWORD = '擂台密码2026';
+
+let venue: VenueProcess;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  venue = await startVenueProcess({ httpsPort: null });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}, 60_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await venue?.stop();
+  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
+});
+
+async function openContext(name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: venue.httpUrl,
+    viewport: { width: 1024, height: 768 },
+    locale: 'zh-CN',
+    serviceWorkers: 'block',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
+  return { context, page };
+}
+
+const statusSummary = (page: Page) => page.locator('.sync-status > summary');
+const scoreKey = (page: Page, name: string) =>
+  page.getByRole('group', { name: '分数键盘' }).getByRole('button', { name, exact: true });
+
+/** The rows of one IndexedDB store of the page, read straight, not through the app. */
+function rowsInIndexedDb<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('leitai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => {
+            resolve(request.result as T[]);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+async function serverHead(): Promise<number> {
+  const reply = await fetch(`${venue.httpUrl}/api/v1/hello`, {
+    headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
+  });
+  return ((await reply.json()) as { head: number }).head;
+}
+
+describe('离线交接', () => {
+  it('a sheet signed offline reaches the host through its QR codes, and the later push doubles nothing', async () => {
+    const host = await openContext('host');
+    await host.page.goto('/stage');
+    await statusSummary(host.page).click();
+    await host.page.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
+    await host.page.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
+    await host.page.getByRole('button', { name: '认领并登录' }).click();
+    await expect.poll(() => statusSummary(host.page).textContent()).toContain('在线');
+
+    const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'projector', code: venue.projectorCode });
+    await loginAsOrganizer(laptop.db, laptop.transport, PASSWORD);
+    await laptop.client.sessionChanged();
+    const competition = await createCompetition(laptop.db, { name: '2026年擂台比武' });
+    const criteria = ['内容', '形象', '语言', '结构', '印象'].map((label, at) => ({
+      id: `c${at + 1}`,
+      label,
+      max: 2000,
+    }));
+    const round = await createRound(laptop.db, { competitionId: competition.id, name: '决赛', criteria });
+    const { judges } = await importRoster(laptop.db, round.id, {
+      judges: [{ name: '王评委', title: '' }],
+      contestants: [{ name: '张三', unit: null, topic: '' }],
+    });
+    await laptop.client.start();
+    await laptop.client.syncNow();
+    await laptop.client.stop();
+
+    const judge = await openContext('judge');
+    await judge.page.goto(`/judge?code=${(judges[0] as { joinCode: string }).joinCode}`);
+    await judge.page.getByRole('button', { name: '是我，开始评分' }).click();
+    await judge.page.getByRole('heading', { level: 1, name: '王评委' }).waitFor();
+    // Joined online: the tablet's key is registered with the server before the Wi-Fi goes.
+    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('已同步');
+
+    // The sheet opens while online (without a service worker, its parts load only then).
+    await judge.page
+      .getByRole('navigation', { name: '选手（出场顺序）' })
+      .getByRole('button', { name: /张三/ })
+      .click();
+    await judge.page.getByRole('heading', { level: 2, name: /张三/ }).waitFor();
+    await judge.context.setOffline(true);
+    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('离线');
+    for (const _criterion of criteria) {
+      await scoreKey(judge.page, '1').click();
+      await scoreKey(judge.page, '5').click();
+      await scoreKey(judge.page, '确定 下一项').click();
+    }
+    await judge.page.getByRole('button', { name: '提交评分表' }).click();
+    await judge.page.getByRole('button', { name: '确认提交' }).click();
+    await judge.page.getByRole('button', { name: '离线交接' }).click();
+    const qr = judge.page.getByTestId('handoff-qr');
+    await qr.waitFor();
+    const frames = Number(await qr.getAttribute('data-frames'));
+    const shots = new Map<number, string>();
+    // The codes cycle: screenshot each frame as it comes round.
+    while (shots.size < frames) {
+      const at = Number(await qr.getAttribute('data-frame'));
+      if (!shots.has(at)) {
+        const path = join(RESULTS_DIR, `handoff-frame-${at + 1}.png`);
+        await qr.screenshot({ path });
+        // Still the same frame once the picture is taken, else take it on its next turn.
+        if (Number(await qr.getAttribute('data-frame')) === at) shots.set(at, path);
+      }
+    }
+    await judge.page.screenshot({ path: join(RESULTS_DIR, 'handoff-judge.png') });
+
+    const headBefore = await serverHead();
+    await host.page.goto(`/stage?round=${round.id}`);
+    await host.page.getByRole('heading', { name: '扫码接收' }).waitFor();
+    await host.page.getByTestId('handoff-images').setInputFiles([...shots.values()]);
+    await expect
+      .poll(() => host.page.getByTestId('handoff-status').textContent(), { timeout: 30_000 })
+      .toContain(`新记录 ${criteria.length + 1} 条`);
+    // The sheet is on the host, signed: the panel's count of signed sheets says so.
+    await expect
+      .poll(async () => (await rowsInIndexedDb<{ value: number }>(host.page, 'marks')).length, {
+        timeout: 15_000,
+      })
+      .toBe(criteria.length);
+    await host.page.screenshot({ path: join(RESULTS_DIR, 'handoff-host-received.png'), fullPage: true });
+    // The submission reached the host with the judge's signature (the server admitted it only
+    // because that signature verifies against the tablet's registered key).
+    const submits = (
+      await rowsInIndexedDb<{ type: string; payload: { signature?: unknown } }>(host.page, 'events')
+    ).filter((event) => event.type === 'sheet.submit');
+    expect(submits.map((event) => event.payload.signature !== undefined)).toEqual([true]);
+    await host.page.screenshot({ path: join(RESULTS_DIR, 'handoff-host.png'), fullPage: true });
+    const headAfterHandoff = await serverHead();
+    expect(headAfterHandoff).toBeGreaterThan(headBefore);
+
+    // Back online: the tablet's push is acknowledged as duplicates; nothing new on the server.
+    await judge.context.setOffline(false);
+    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('已同步');
+    expect(await serverHead()).toBe(headAfterHandoff);
+    const hostEvents = await rowsInIndexedDb<{ id: string; type: string }>(host.page, 'events');
+    expect(hostEvents.filter((event) => event.type === 'mark.set')).toHaveLength(criteria.length);
+    expect(hostEvents.filter((event) => event.type === 'sheet.submit')).toHaveLength(1);
+    expect(await rowsInIndexedDb(host.page, 'marks')).toHaveLength(criteria.length);
+  }, 180_000);
+});
