@@ -13,7 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { computeStandings } from '../domain/engine.ts';
 import { readInterchangeRound, toInterchangeStandings } from '../domain/interchange.ts';
-import { describeIssue, type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
+import { describeIssue } from '../domain/issue-texts.ts';
+import { type Issue, type Language, RoundRejectedError } from '../domain/issues.ts';
 import type { RoundInput } from '../domain/model.ts';
 import { type Command, parseArguments } from './args.ts';
 import type { CliIo } from './io.ts';

@@ -17,7 +17,8 @@ import {
 import { buildChain } from '../domain/chain.ts';
 import { formatHundredths } from '../domain/decimal.ts';
 import { foldEvents, type Projection } from '../domain/events.ts';
-import { describeIssue, type Language } from '../domain/issues.ts';
+import { describeIssue } from '../domain/issue-texts.ts';
+import type { Language } from '../domain/issues.ts';
 import type { RegisteredKey, UncoveredMark } from '../domain/signing-checks.ts';
 import type { CliIo } from './io.ts';
 import { say } from './messages.ts';

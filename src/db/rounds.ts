@@ -3,7 +3,6 @@
 import { formatHundredths } from '../domain/decimal';
 import type { Criterion, Hundredths, Id, RoundSettings } from '../domain/model';
 import { DEFAULT_SETTINGS } from '../domain/model';
-import { isRehearsalRound } from '../domain/purge';
 import type { AudienceVoting, HandSignatureMode, OvertimeRule, RoundRecord } from '../domain/records';
 import { APP_RECUSAL_RULE } from '../domain/recusal';
 import type { LeitaiDB } from './database';
@@ -31,6 +30,10 @@ import {
 } from './guards';
 import { newId } from './ids';
 import { writeTransaction } from './log';
+import { realRoundsOf } from './queries/setup';
+
+// The read lives with the other reads (./queries/setup.ts); the writers import it from here.
+export { realRoundsOf };
 
 export interface RoundDraft {
   competitionId: Id;
@@ -107,12 +110,6 @@ function checkAudience(round: RoundRecord, audience: AudienceVoting): void {
       because('audienceCriterionInvalid', { group: group.label, max: formatHundredths(max ?? 100) }),
     );
   }
-}
-
-/** The competition's rounds, 彩排 rounds left out: what lists, orders, results and exports see. */
-export async function realRoundsOf(db: LeitaiDB, competitionId: Id): Promise<RoundRecord[]> {
-  const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
-  return rounds.filter((round) => !isRehearsalRound(round));
 }
 
 export function createRound(db: LeitaiDB, draft: RoundDraft): Promise<RoundRecord> {

@@ -4,7 +4,8 @@
  * award tiers) are checked by the round's own checks and described by its catalogue
  * (./issues.ts); the rest are here, in Chinese (default) and English.
  */
-import { describeIssue, type Issue, type IssueCode, type Language } from './issues.ts';
+import { describeIssue } from './issue-texts.ts';
+import type { Issue, IssueCode, Language } from './issues.ts';
 
 const templates = {
   noStages: { 'zh-CN': '组合至少需要一个阶段', en: 'the combination needs at least one stage' },

@@ -10,7 +10,8 @@
 
 import { type EntityHeadRow, entityChangeOf, type LeitaiEvent, mergeEntity } from '../domain/events';
 import { judgeGroupOf, judgeMarksCriterion } from '../domain/groups';
-import { describeIssue, issue } from '../domain/issues';
+import { describeIssue } from '../domain/issue-texts';
+import { issue } from '../domain/issues';
 import type { Id } from '../domain/model';
 import { byOrderThenId } from '../domain/order';
 import { isDemoDraw, isPurge, isPurged, type PurgeScope, purgeScopeOf } from '../domain/purge';

@@ -6,8 +6,9 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { type Field, type NamedEntry, type Reason, RepositoryError } from '../../db/repository';
-import { describeIssue, type Issue, RoundRejectedError } from '../../domain/issues';
+import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { isAreaLoaded, loadArea } from './areas';
+import { areIssueTextsLoaded, describeLoadedIssue, loadIssueTexts } from './issue-text';
 import { useUiStore } from './language';
 import { type Lang, translate } from './messages';
 
@@ -29,7 +30,7 @@ function inWords(value: ParamValue, lang: Lang): string | number {
 
 function itemInWords(item: string | Issue | NamedEntry, lang: Lang): string {
   if (typeof item === 'string') return item;
-  if ('code' in item) return describeIssue(item, lang);
+  if ('code' in item) return describeLoadedIssue(item, lang);
   if (item.unit === null) return item.name;
   return lang === 'en' ? `${item.name} (${item.unit})` : `${item.name}（${item.unit}）`;
 }
@@ -40,10 +41,12 @@ function paramsInWords(params: object, lang: Lang): Record<string, string | numb
   );
 }
 
-/** The repository's refusals in every language in use; describeError needs them loaded. */
+/** The repository's refusals in every language in use, and the issues' words; describeError needs them loaded. */
 export function loadErrorTexts(): Promise<void> {
-  return loadArea('repository-errors');
+  return Promise.all([loadArea('repository-errors'), loadIssueTexts()]).then(() => undefined);
 }
+
+const errorTextsLoaded = (lang: Lang) => isAreaLoaded('repository-errors', lang) && areIssueTextsLoaded();
 
 /** A refusal's reason in `lang` (a bad import row's, or a RepositoryError's), once loaded. */
 export function describeReason(reason: Reason, lang: Lang): string {
@@ -56,7 +59,7 @@ export function describeReason(reason: Reason, lang: Lang): string {
 export function describeError(error: unknown, lang: Lang): string {
   if (error instanceof RepositoryError) return describeReason(error.reason, lang);
   if (error instanceof RoundRejectedError) {
-    return error.issues.map((found) => describeIssue(found, lang)).join(ISSUE_SEPARATOR[lang]);
+    return error.issues.map((found) => describeLoadedIssue(found, lang)).join(ISSUE_SEPARATOR[lang]);
   }
   return error instanceof Error ? error.message : String(error);
 }
@@ -67,9 +70,9 @@ export function describeError(error: unknown, lang: Lang): string {
  */
 export function useErrorText(): (error: unknown) => string {
   const lang = useUiStore((s) => s.lang);
-  const [, setLoaded] = useState(() => isAreaLoaded('repository-errors', lang));
+  const [, setLoaded] = useState(() => errorTextsLoaded(lang));
   useEffect(() => {
-    if (isAreaLoaded('repository-errors', lang)) return;
+    if (errorTextsLoaded(lang)) return;
     let mounted = true;
     loadErrorTexts().then(
       () => mounted && setLoaded(true),

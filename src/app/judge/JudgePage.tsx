@@ -5,11 +5,11 @@
  */
 
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { readJudgeSession } from '../../db/repository';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { JoinScreen } from './JoinScreen';
+import { joinScreen, LazyJoinScreen } from './LazyJoinScreen';
 import { Workspace } from './Workspace';
 import './judge.css';
 
@@ -22,6 +22,9 @@ export default function JudgePage() {
   const db = useDatabase();
   const session = useLiveQuery(async () => (await readJudgeSession(db)) ?? null, [db]);
   const [codeParam, setCodeParam] = useState(readCodeParam);
+  useEffect(() => {
+    joinScreen.preload().catch(() => undefined); // offline without a cache: retried when shown
+  }, []);
 
   // Once handled, the code leaves the address: a reload or 切换评委 must not reuse it.
   const clearCode = useCallback(() => {
@@ -31,6 +34,6 @@ export default function JudgePage() {
 
   if (session === undefined) return <p className="page loading judge-loading">{t('app.loading')}</p>;
   if (session === null)
-    return <JoinScreen initialCode={codeParam ?? ''} currentJudge={null} onDone={clearCode} />;
+    return <LazyJoinScreen initialCode={codeParam ?? ''} currentJudge={null} onDone={clearCode} />;
   return <Workspace session={session} codeParam={codeParam} onCodeHandled={clearCode} />;
 }

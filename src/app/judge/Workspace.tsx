@@ -23,7 +23,6 @@ import { ModalDialog } from '../components/ModalDialog';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { ContestantList, type ContestantListItem } from './ContestantList';
-import { JoinScreen } from './JoinScreen';
 import {
   type JudgeContext,
   useContestants,
@@ -34,6 +33,7 @@ import {
   useJudgeSheets,
   useStageCalls,
 } from './judge-data';
+import { LazyJoinScreen } from './LazyJoinScreen';
 import { RoundPicker } from './RoundPicker';
 import { ScoreSheet } from './ScoreSheet';
 import { StageNotices } from './StageNotices';
@@ -74,7 +74,7 @@ export function Workspace({ session, codeParam, onCodeHandled }: WorkspaceProps)
     );
   }
   if (codeParam !== null && !sameJudge) {
-    return <JoinScreen initialCode={codeParam} currentJudge={context.judge} onDone={onCodeHandled} />;
+    return <LazyJoinScreen initialCode={codeParam} currentJudge={context.judge} onDone={onCodeHandled} />;
   }
   // One desk per round: its live queries start afresh, never showing one round's rows as another's.
   return <Desk key={context.round.id} session={session} context={context} />;

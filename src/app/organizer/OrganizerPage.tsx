@@ -3,10 +3,13 @@ import { useEffect } from 'react';
 import { lazyPart } from '../pwa/lazy-part';
 import { CompetitionsScreen } from './competitions/CompetitionsScreen';
 import { useOrganizerPlace } from './location';
-import { CompetitionScreen } from './rounds/CompetitionScreen';
 
-// A round's workspace (its tabs) is a chunk of its own: the competitions list opens without
-// it, and fetches it right after, before it is needed.
+// A competition's rounds (with the engine that counts their progress) and a round's workspace
+// (its tabs) are chunks of their own: the competitions list opens without them, and fetches
+// them right after, before they are needed.
+const competition = lazyPart([], () =>
+  import('./rounds/CompetitionScreen').then((module) => module.CompetitionScreen),
+);
 const workspace = lazyPart([], () =>
   import('./workspace/RoundWorkspace').then((module) => module.RoundWorkspace),
 );
@@ -18,11 +21,13 @@ const workspace = lazyPart([], () =>
 export default function OrganizerPage() {
   const place = useOrganizerPlace();
   useEffect(() => {
-    workspace.preload().catch(() => undefined); // offline without a cache: retried when opened
+    // Offline without a cache: retried when opened.
+    competition.preload().catch(() => undefined);
+    workspace.preload().catch(() => undefined);
   }, []);
   if (place.competitionId && place.roundId) {
     return <workspace.Part competitionId={place.competitionId} roundId={place.roundId} tab={place.tab} />;
   }
-  if (place.competitionId) return <CompetitionScreen competitionId={place.competitionId} />;
+  if (place.competitionId) return <competition.Part competitionId={place.competitionId} />;
   return <CompetitionsScreen />;
 }

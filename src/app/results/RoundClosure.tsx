@@ -5,7 +5,7 @@
  */
 
 import { useState } from 'react';
-import { setRoundClosed } from '../../db/repository';
+import { setRoundClosed } from '../../db/round-closure';
 import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';

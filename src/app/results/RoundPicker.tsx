@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
-import { allCompetitions, realRoundsOf } from '../../db/repository';
+import { allCompetitions, realRoundsOf } from '../../db/queries/setup';
 import { byOrderThenId } from '../../domain/order';
 import { byDateThenName } from '../competition-order';
 import { useDatabase } from '../db-context';

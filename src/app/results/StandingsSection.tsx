@@ -1,11 +1,10 @@
 import { Suspense, useId } from 'react';
 import { formatHundredths } from '../../domain/decimal';
 import type { ContestantResult } from '../../domain/engine';
-import { describeIssue } from '../../domain/issues';
 import type { SetAside } from '../../domain/live-standings';
 import type { Criterion } from '../../domain/model';
 import type { JudgeRecord } from '../../domain/records';
-import { useUiStore } from '../i18n/language';
+import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { groupCells, groupHeaders } from './LazyGroupColumns';
 import type { RoundReport } from './report';
@@ -15,7 +14,7 @@ import { placeText, rulesInWords } from './words';
 /** The standings with everything that made them: judge totals, drops, criteria, adjustments, ties. */
 export function StandingsSection({ report }: { report: RoundReport }) {
   const t = useT();
-  const lang = useUiStore((s) => s.lang);
+  const issueText = useIssueText();
   const { round, standings, refusal } = report;
   return (
     <section className="results-section" aria-labelledby="results-standings-heading">
@@ -30,7 +29,7 @@ export function StandingsSection({ report }: { report: RoundReport }) {
           <p>{t('results.standings.refused')}</p>
           <ul>
             {refusal.map((found) => (
-              <li key={`${found.code}:${found.path}`}>{describeIssue(found, lang)}</li>
+              <li key={`${found.code}:${found.path}`}>{issueText(found)}</li>
             ))}
           </ul>
         </div>
@@ -180,7 +179,7 @@ function PendingTable({ report, pending }: { report: RoundReport; pending: Conte
  */
 function SetAsideList({ report, setAside }: { report: RoundReport; setAside: readonly SetAside[] }) {
   const t = useT();
-  const lang = useUiStore((s) => s.lang);
+  const issueText = useIssueText();
   const contestantName = (id: string) => report.contestants.find((entry) => entry.id === id)?.name ?? id;
   const judgeName = (id: string) => report.judges.find((judge) => judge.id === id)?.name ?? id;
   const headingId = useId();
@@ -203,7 +202,7 @@ function SetAsideList({ report, setAside }: { report: RoundReport; setAside: rea
               </span>
               <ul>
                 {sheet.issues.map((found) => (
-                  <li key={`${found.code}:${found.path}`}>{describeIssue(found, lang)}</li>
+                  <li key={`${found.code}:${found.path}`}>{issueText(found)}</li>
                 ))}
               </ul>
             </li>

@@ -10,24 +10,19 @@ import { type ReactNode, Suspense, useEffect, useMemo, useState } from 'react';
 import { audienceWindowsOf, competitionById, displayOf } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
-import { describeIssue } from '../../domain/issues';
 import type { Id } from '../../domain/model';
 import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
-import { useUiStore } from '../i18n/language';
+import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
 import { lazyPart } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
-import { DisplayControls } from './DisplayControls';
+import { confirmationOf } from './confirmation';
 import { hostOutliers } from './group-progress';
-import { LateMarks } from './LateMarks';
 import { groupReadout, groupSummary } from './LazyGroupParts';
 import { stageDialog } from './LazyStageDialog';
-import { confirmationOf, PanelProgress } from './PanelProgress';
-import { RevealPanel } from './RevealPanel';
 import { useRoundSetup, useScoringRows, useStageEvents, useStandings } from './stage-data';
-import { TimerPanel } from './TimerPanel';
 import { usePresence } from './use-presence';
 import { useSheetSignings } from './use-sheet-signings';
 import { WithWholeName } from './WholeName';
@@ -41,6 +36,15 @@ const correctionsPanel = lazyPart([], () =>
   import('./CorrectionsPanel').then((module) => module.CorrectionsPanel),
 );
 const audiencePanel = lazyPart([], () => import('./AudiencePanel').then((module) => module.AudiencePanel));
+// The reveal (with its readout sentence) and the late marks: on the console's first screen, but
+// preloaded as the console mounts, before a contestant's scores are complete to be revealed.
+const revealPanel = lazyPart([], () => import('./RevealPanel').then((module) => module.RevealPanel));
+const lateMarks = lazyPart([], () => import('./LateMarks').then((module) => module.LateMarks));
+const timerPanel = lazyPart([], () => import('./TimerPanel').then((module) => module.TimerPanel));
+const progressPanel = lazyPart([], () => import('./PanelProgress').then((module) => module.PanelProgress));
+const displayControls = lazyPart([], () =>
+  import('./DisplayControls').then((module) => module.DisplayControls),
+);
 // 总排名, only for a competition with a stage combination.
 const combinedPanel = lazyPart(['combination'], () =>
   import('./CombinedPanel').then((module) => module.CombinedPanel),
@@ -50,11 +54,16 @@ const handoffPanel = lazyPart([], () => import('./HandoffPanel').then((module) =
 
 export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
-  const lang = useUiStore((state) => state.lang);
+  const issueText = useIssueText();
   useEffect(() => {
     void adjustmentsPanel.preload();
     void correctionsPanel.preload();
     void stageDialog.preload();
+    void revealPanel.preload();
+    void lateMarks.preload();
+    void timerPanel.preload();
+    void displayControls.preload();
+    void progressPanel.preload();
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
@@ -139,13 +148,15 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       eligible.every((judge) => signingOf(judge.judgeId)?.state === 'signed');
     const revealed = lock.status !== 'open';
     const timer = (
-      <TimerPanel
-        round={round}
-        contestant={focused}
-        events={events}
-        adjustments={rows.adjustments}
-        compact={revealed}
-      />
+      <Suspense fallback={null}>
+        <timerPanel.Part
+          round={round}
+          contestant={focused}
+          events={events}
+          adjustments={rows.adjustments}
+          compact={revealed}
+        />
+      </Suspense>
     );
     stage = (
       <>
@@ -167,33 +178,37 @@ export function HostConsole({ roundId }: { roundId: Id }) {
           <p className="host-focus__who">{[focused.unit, focused.topic].filter(Boolean).join(' · ')}</p>
         </header>
         {!revealed && timer}
-        <RevealPanel
-          round={round}
-          contestant={focused}
-          judges={judges}
-          checks={revealChecks(progress, outliers, confirmed, setAside, windows, signatureProblems)}
-          eligibleCount={eligible.length}
-          allSigned={allSigned}
-          result={result}
-          lock={lock}
-          view={projectorViewOf(events)}
-        />
+        <Suspense fallback={null}>
+          <revealPanel.Part
+            round={round}
+            contestant={focused}
+            judges={judges}
+            checks={revealChecks(progress, outliers, confirmed, setAside, windows, signatureProblems)}
+            eligibleCount={eligible.length}
+            allSigned={allSigned}
+            result={result}
+            lock={lock}
+            view={projectorViewOf(events)}
+          />
+        </Suspense>
         {revealed && timer}
       </>
     );
     beside = (
-      <PanelProgress
-        round={round}
-        contestant={focused}
-        judges={judges}
-        progress={progress}
-        setAside={setAside}
-        outliers={outliers}
-        result={result}
-        events={events}
-        presence={presence}
-        signings={signings}
-      />
+      <Suspense fallback={null}>
+        <progressPanel.Part
+          round={round}
+          contestant={focused}
+          judges={judges}
+          progress={progress}
+          setAside={setAside}
+          outliers={outliers}
+          result={result}
+          events={events}
+          presence={presence}
+          signings={signings}
+        />
+      </Suspense>
     );
     adjust = (
       <Suspense fallback={null}>
@@ -213,7 +228,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       {standings.issues && (
         <p className="stage-error host-grid__wide" role="alert">
           {t('stage.host.engineError', {
-            issues: standings.issues.map((issue) => describeIssue(issue, lang)).join('；'),
+            issues: standings.issues.map(issueText).join('；'),
           })}
         </p>
       )}
@@ -230,12 +245,14 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       <div className="host-stage">{stage}</div>
       <div className="host-side">
         {beside}
-        <DisplayControls
-          round={round}
-          display={display}
-          contestantId={focused?.id ?? null}
-          revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
-        />
+        <Suspense fallback={null}>
+          <displayControls.Part
+            round={round}
+            display={display}
+            contestantId={focused?.id ?? null}
+            revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
+          />
+        </Suspense>
         {competition?.combination && (
           <Suspense fallback={null}>
             <combinedPanel.Part competitionId={round.competitionId} contestantId={focused?.id ?? null} />
@@ -250,7 +267,9 @@ export function HostConsole({ roundId }: { roundId: Id }) {
         <Suspense fallback={null}>
           <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
         </Suspense>
-        <LateMarks round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        <Suspense fallback={null}>
+          <lateMarks.Part round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+        </Suspense>
         <Suspense fallback={null}>
           <handoffPanel.Part judges={judges} contestants={contestants} />
         </Suspense>

@@ -20,29 +20,10 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useUiStore } from '../i18n/language';
 import { type TFunction, useT } from '../i18n/useT';
+import { confirmationOf } from './confirmation';
 import { groupSummary } from './LazyGroupParts';
 import type { PresenceView } from './use-presence';
 import type { SheetSignings } from './use-sheet-signings';
-
-/** Whether the judge was asked to confirm their total for the contestant, and answered. */
-export function confirmationOf(
-  events: readonly LeitaiEvent[],
-  judgeId: Id,
-  contestantId: Id,
-): 'none' | 'asked' | 'confirmed' {
-  const asked = events.filter(
-    (event): event is LeitaiEvent<'stage.confirmRequest'> =>
-      event.type === 'stage.confirmRequest' &&
-      event.payload.judgeId === judgeId &&
-      event.payload.contestantId === contestantId,
-  );
-  if (asked.length === 0) return 'none';
-  const requestIds = new Set(asked.map((event) => event.payload.requestId));
-  const answered = events.some(
-    (event) => event.type === 'stage.confirm' && requestIds.has(event.payload.requestId),
-  );
-  return answered ? 'confirmed' : 'asked';
-}
 
 export interface PanelProgressProps {
   round: RoundRecord;

@@ -10,12 +10,12 @@ import { Suspense, useState } from 'react';
 import { revealContestant, setProjectorDisplay } from '../../db/repository';
 import type { ContestantResult } from '../../domain/engine';
 import type { LeitaiEvent } from '../../domain/events';
-import { describeIssue } from '../../domain/issues';
 import { readoutSentence } from '../../domain/readout';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/records';
 import type { RevealChecks } from '../../domain/reveal-checks';
 import type { ContestantLock } from '../../domain/stage';
 import { useDatabase } from '../db-context';
+import { useIssueText } from '../i18n/issue-text';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
 import { startedAtMs, useNow } from './clock';
@@ -63,6 +63,7 @@ export function RevealPanel({
   const t = useT();
   const db = useDatabase();
   const lang = useUiStore((state) => state.lang);
+  const issueText = useIssueText();
   const { pace, setPace } = useRevealPace();
   const [confirming, setConfirming] = useState(false);
   const running = useRevealRunning(view, contestant.id, revealSteps(result));
@@ -111,7 +112,7 @@ export function RevealPanel({
             : t('stage.reveal.setAside', { name: nameOf(sheet.judge) })}
           <ul className="host-check__issues">
             {sheet.issues.map((found) => (
-              <li key={`${found.code}:${found.path}`}>{describeIssue(found, lang)}</li>
+              <li key={`${found.code}:${found.path}`}>{issueText(found)}</li>
             ))}
           </ul>
         </li>

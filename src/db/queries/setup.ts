@@ -47,6 +47,12 @@ export async function roundsOfCompetition(
   return db.rounds.where('competitionId').equals(competitionId).sortBy('order');
 }
 
+/** The competition's rounds, 彩排 rounds left out: what lists, orders, results and exports see. */
+export async function realRoundsOf(db: LeitaiDB, competitionId: Id): Promise<RoundRecord[]> {
+  const rounds = await db.rounds.where('competitionId').equals(competitionId).toArray();
+  return rounds.filter((round) => !isRehearsalRound(round));
+}
+
 /** The 彩排 copy of the round, or null when none is running. */
 export async function rehearsalOfRound(db: LeitaiDB, roundId: Id): Promise<RoundRecord | null> {
   return (await db.rounds.toArray()).find((round) => round.rehearsalOf === roundId) ?? null;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
 import { readInterchangeRound } from '../../../src/domain/interchange.ts';
-import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
+import { describeIssue } from '../../../src/domain/issue-texts.ts';
+import { RoundRejectedError } from '../../../src/domain/issues.ts';
 import { computeLiveStandings } from '../../../src/domain/live-standings.ts';
 import type { RaterGroup, RoundInput } from '../../../src/domain/model.ts';
 import { screenRound } from '../../../src/domain/validate.ts';

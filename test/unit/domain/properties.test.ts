@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
-import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
+import { describeIssue } from '../../../src/domain/issue-texts.ts';
+import { RoundRejectedError } from '../../../src/domain/issues.ts';
 import type { RoundInput } from '../../../src/domain/model.ts';
 import { compare, type Rational } from '../../../src/domain/rational.ts';
 import { arbitraryRound, shuffled } from './arbitrary-round.ts';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, writeCsv } from '../../../src/domain/csv.ts';
-import { describeIssue } from '../../../src/domain/issues.ts';
+import { describeIssue } from '../../../src/domain/issue-texts.ts';
 import {
   columnLetter,
   groupText,

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeStandings } from '../../../src/domain/engine.ts';
 import { readInterchangeRound } from '../../../src/domain/interchange.ts';
-import { describeIssue, RoundRejectedError } from '../../../src/domain/issues.ts';
+import { describeIssue } from '../../../src/domain/issue-texts.ts';
+import { RoundRejectedError } from '../../../src/domain/issues.ts';
 
 const base = () => ({
   criteria: [

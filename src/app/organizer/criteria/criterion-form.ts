@@ -2,7 +2,8 @@
 
 import type { CriterionDraft } from '../../../db/repository';
 import { formatHundredths, parseHundredths } from '../../../domain/decimal';
-import { describeIssue, type Language } from '../../../domain/issues';
+import { describeIssue } from '../../../domain/issue-texts';
+import type { Language } from '../../../domain/issues';
 import { type Criterion, DEFAULT_SETTINGS, DEFAULT_STEP } from '../../../domain/model';
 import { indexRound } from '../../../domain/validate';
 import type { TFunction } from '../../i18n/useT';

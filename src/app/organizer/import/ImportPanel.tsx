@@ -6,7 +6,8 @@
  */
 import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { importRoster, RepositoryError, type RosterImport } from '../../../db/repository';
-import { describeIssue, issue } from '../../../domain/issues';
+import { describeIssue } from '../../../domain/issue-texts';
+import { issue } from '../../../domain/issues';
 import type { Id } from '../../../domain/model';
 import {
   type ColumnMapping,

@@ -4,7 +4,8 @@
  */
 
 import { formatHundredths, parseHundredths } from '../../../domain/decimal';
-import { describeIssue, type Issue, type Language } from '../../../domain/issues';
+import { describeIssue } from '../../../domain/issue-texts';
+import type { Issue, Language } from '../../../domain/issues';
 import type {
   AwardTier,
   Criterion,
