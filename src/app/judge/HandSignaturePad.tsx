@@ -7,7 +7,7 @@
 
 import { useEffect, useRef } from 'react';
 import SignaturePad from 'signature_pad';
-import { decodeBase64 } from '../../domain/signing';
+import { decodeBase64 } from '../../domain/base64';
 import { useT } from '../i18n/useT';
 
 export interface HandSignaturePadProps {

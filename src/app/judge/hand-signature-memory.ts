@@ -4,8 +4,8 @@
  * tab forgets it, and the judge draws again.
  */
 
+import { decodeBase64, encodeBase64 } from '../../domain/base64';
 import type { Id } from '../../domain/model';
-import { decodeBase64, encodeBase64 } from '../../domain/signing';
 
 const keyOf = (judgeId: Id) => `leitai.handSignature.${judgeId}`;
 
