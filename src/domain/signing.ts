@@ -13,14 +13,13 @@
  * Pure: WebCrypto is a parameter (`SubtleCrypto`), never reached for; base64 and SHA-256 are ours.
  */
 import { decodeBase64 } from './base64.ts';
-
-export { decodeBase64, encodeBase64 } from './base64.ts';
-
 import { canonicalJson } from './chain.ts';
 import type { SheetSignature, SignedMark } from './events.ts';
 import type { Id } from './model.ts';
 import { compareIds } from './order.ts';
 import { sha256, utf8 } from './sha256.ts';
+
+export { decodeBase64, encodeBase64 } from './base64.ts';
 
 /** The tag of the encoding: a change of the encoding is a new tag, never a silent change. */
 export const SHEET_ENCODING = 'leitai-sheet-v1';
