@@ -6,8 +6,12 @@
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/**
+ * Hex, not base64url: a key is typed after a flag (`--venue-key KEY`), and one that began with
+ * `-` would be read as another option.
+ */
 export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
+  return randomBytes(32).toString('hex');
 }
 
 export function hashSecret(secret: string): string {

@@ -13,6 +13,7 @@ import { audienceTallyOf } from '../../src/db/queries/audience';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
 import { callContestant } from '../../src/db/stage';
+import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { giveAudience, SUPPORT } from '../unit/audience/helpers';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
@@ -155,11 +156,11 @@ describe('audience voting in the browser', () => {
     await host.getByRole('button', { name: '结束投票' }).click();
     await until(async () => (await host.getByTestId('host-audience-status').count()) === 0, 'voting closed');
     const late = await (phones[2] as Page).evaluate(
-      async ({ roundId, contestantId }) => {
+      async ({ roundId, contestantId, protocolVersion }) => {
         const response = await fetch('/api/v1/audience/vote', {
           method: 'POST',
           headers: {
-            'leitai-protocol': '5',
+            'leitai-protocol': String(protocolVersion),
             'content-type': 'application/json',
             authorization: `Bearer ${localStorage.getItem('leitai.audience.token')}`,
           },
@@ -167,7 +168,7 @@ describe('audience voting in the browser', () => {
         });
         return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
       },
-      { roundId: round.id, contestantId: onStage.id },
+      { roundId: round.id, contestantId: onStage.id, protocolVersion: PROTOCOL_VERSION },
     );
     expect(late.status).toBe(409);
     expect(late.body.error?.code).toBe('votingClosed');

@@ -19,6 +19,7 @@ import { importRoster } from '../../src/db/roster';
 import type { Hundredths } from '../../src/domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { projectRoot } from '../../src/server/build-if-stale.mjs';
+import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
 import { type NodeDevice, nodeDevice } from './node-device';
 import { startVenueProcess, type VenueProcess } from './venue-process';
@@ -334,11 +335,11 @@ describe('issue 14: a day with rater groups and audience voting', () => {
     );
     const latePhone = phones[2] as Page;
     const late = await latePhone.evaluate(
-      async ({ roundId, contestantId }) => {
+      async ({ roundId, contestantId, protocolVersion }) => {
         const response = await fetch('/api/v1/audience/vote', {
           method: 'POST',
           headers: {
-            'leitai-protocol': '5',
+            'leitai-protocol': String(protocolVersion),
             'content-type': 'application/json',
             authorization: `Bearer ${localStorage.getItem('leitai.audience.token')}`,
           },
@@ -346,7 +347,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
         });
         return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
       },
-      { roundId: saved.id, contestantId: onStage.id },
+      { roundId: saved.id, contestantId: onStage.id, protocolVersion: PROTOCOL_VERSION },
     );
     expect(late.status).toBe(409);
     expect(late.body.error?.code).toBe('votingClosed');

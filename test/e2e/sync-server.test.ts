@@ -176,7 +176,7 @@ describe('the venue server process', () => {
     expect(pulled).toMatchObject({ events: [event], cursor: 1, head: 1, serverId: hello.serverId });
   });
 
-  it('refuses a body over the limit, and its service worker never answers the API or the setup pages', async () => {
+  it('refuses a body over the limit, and its service worker never answers the API, the setup pages or the voting page', async () => {
     const venue = started[0] ?? (await start());
     const headers = { 'leitai-protocol': String(PROTOCOL_VERSION), 'content-type': 'application/json' };
     const huge = await fetch(`${venue.httpUrl}/api/v1/join/judge`, {
@@ -190,7 +190,7 @@ describe('the venue server process', () => {
     const anonymous = await fetch(`${venue.httpUrl}/api/v1/push`, { method: 'POST', headers, body: '[]' });
     expect(anonymous.status).toBe(401);
     const worker = await (await fetch(`${venue.httpUrl}/sw.js`)).text();
-    expect(worker).toContain('denylist:[/^\\/api\\//,/^\\/setup$/,/^\\/ca\\.crt$/]');
+    expect(worker).toContain('denylist:[/^\\/api\\//,/^\\/setup$/,/^\\/ca\\.crt$/,/^\\/v$/]');
   });
 
   it('uses a certificate and key supplied by the organizer instead of its own authority', async () => {
