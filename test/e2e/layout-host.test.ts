@@ -213,6 +213,8 @@ describe('the host console at the host laptop sizes', () => {
         await page.goto(`/stage?round=${seed.roundId}`);
         await page.locator(state.ready).waitFor();
         await page.locator('.host-queue__item').nth(12).waitFor();
+        // The panel's progress is a part of its own, loaded as the console mounts.
+        await page.locator('.host-panel__summary').first().waitFor();
         const problems = await layoutProblems(page, {
           required: { ...state.required, progress: '.host-panel__summary' },
           scrollers: ['.host-queue__list'],

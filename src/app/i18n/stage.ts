@@ -87,7 +87,7 @@ export const stageZh = {
   'stage.reveal.title': '公布成绩',
   'stage.reveal.ready': '全部 {count} 位评委已提交，可以公布。',
   'stage.reveal.allSigned': '评委签名齐全。',
-  'stage.reveal.signature.unsigned': '{name} 的评分表没有签名（平板无法签名）。',
+  'stage.reveal.signature.unsigned': '{count} 份评分表没有签名（平板无法签名）：{names}。',
   'stage.reveal.signature.badSignature': '{name} 的评分表签名无效：与该评委登记的密钥不符。',
   'stage.reveal.signature.changed': '{name} 的评分表签名之后分数被改动：现在的分数不是评委签名的分数。',
   'stage.reveal.missing': '还有 {count} 位评委未提交：{names}',
@@ -298,7 +298,7 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.reveal.title': 'Reveal',
   'stage.reveal.ready': 'All {count} judges have submitted: ready to reveal.',
   'stage.reveal.allSigned': 'Every judge’s signature is in.',
-  'stage.reveal.signature.unsigned': '{name}’s sheet is unsigned (the tablet could not sign).',
+  'stage.reveal.signature.unsigned': '{count} unsigned sheet(s) (the tablet could not sign): {names}.',
   'stage.reveal.signature.badSignature':
     '{name}’s sheet has a bad signature: it does not match the judge’s registered key.',
   'stage.reveal.signature.changed':

@@ -76,6 +76,9 @@ export function RevealPanel({
       pace: revealPace,
     });
   const nameOf = (judgeId: string) => judges.find((judge) => judge.id === judgeId)?.name ?? judgeId;
+  const unsignedJudges = checks.signatureProblems
+    .filter((found) => found.problem === 'unsigned')
+    .map((found) => found.judgeId);
   const names = (ids: readonly string[]) => ids.map(nameOf).join('、');
   const numbered = { draw: contestant.draw ?? '—', name: contestant.name };
   const held = checks.setAside.length > 0;
@@ -118,14 +121,13 @@ export function RevealPanel({
         </li>
       ))}
       {held && <li className="host-check host-check--warn">{t('stage.reveal.setAsideHelp')}</li>}
-      {checks.signatureProblems.map((found) => (
-        <li
-          key={`signature:${found.judgeId}`}
-          className={`host-check host-check--${found.problem === 'unsigned' ? 'warn' : 'bad'}`}
-        >
-          {t(`stage.reveal.signature.${found.problem}`, { name: nameOf(found.judgeId) })}
-        </li>
-      ))}
+      {checks.signatureProblems
+        .filter((found) => found.problem !== 'unsigned')
+        .map((found) => (
+          <li key={`signature:${found.judgeId}`} className="host-check host-check--bad">
+            {t(`stage.reveal.signature.${found.problem}`, { name: nameOf(found.judgeId) })}
+          </li>
+        ))}
     </>
   );
 
@@ -245,8 +247,20 @@ export function RevealPanel({
           onClose={() => setConfirming(false)}
         >
           <p>{t('stage.reveal.dialogBody')}</p>
-          {(checks.needsOverride || checks.signatureProblems.length > 0) && (
+          {(checks.needsOverride || unsignedJudges.length < checks.signatureProblems.length) && (
             <ul className="host-checks stage-warning">{warnings}</ul>
+          )}
+          {/* Unsigned sheets (tablets without WebCrypto) only warn: the panel marks each 未签名, and
+              this one line says it again before 公布, out of the card so that 公布 stays in view. */}
+          {unsignedJudges.length > 0 && (
+            <ul className="host-checks stage-warning">
+              <li className="host-check host-check--warn">
+                {t('stage.reveal.signature.unsigned', {
+                  count: unsignedJudges.length,
+                  names: unsignedJudges.map(nameOf).join('、'),
+                })}
+              </li>
+            </ul>
           )}
           {unsealed && <ul className="host-checks stage-warning">{unsealedNote}</ul>}
           {checks.unconfirmedOutliers.length > 0 && (

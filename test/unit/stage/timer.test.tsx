@@ -31,6 +31,8 @@ describe('the stage clock', () => {
     const { user, unmount } = renderHost(db, round.id);
 
     await screen.findByRole('heading', { level: 2, name: '2号 李四' });
+    // The clock is a part of its own, loaded as the console mounts.
+    await screen.findByRole('region', { name: '计时' });
     expect(digits()).toBe('剩余 10:00');
     await user.click(within(timerCard()).getByRole('button', { name: '开始计时' }));
     await within(timerCard()).findByText('计时中');
@@ -92,6 +94,7 @@ describe('the stage clock', () => {
     await callContestant(db, { roundId: round.id, contestantId: contestants[2].id });
     const { user } = renderHost(db, round.id);
     await screen.findByRole('heading', { level: 2, name: '3号 王五' });
+    await screen.findByRole('region', { name: '计时' });
 
     await user.click(within(timerCard()).getByRole('button', { name: '开始计时' }));
     await within(timerCard()).findByText('计时中');
