@@ -127,7 +127,14 @@ describe('index.html', () => {
     const table = JSON.parse(/var t=(\{.*?\});/.exec(html)?.[1] ?? 'null') as Record<string, string[]>;
     const viteManifest = JSON.parse(read('.vite/manifest.json')) as Record<string, { file: string }>;
     const file = (key: string) => `/${(viteManifest[key] as { file: string }).file}`;
-    expect(Object.keys(table).sort()).toEqual(['/judge', '/organizer', '/projector', '/results', '/season', '/stage']);
+    expect(Object.keys(table).sort()).toEqual([
+      '/judge',
+      '/organizer',
+      '/projector',
+      '/results',
+      '/season',
+      '/stage',
+    ]);
     expect(table['/judge']).toContain(file('src/app/judge/JudgePage.tsx'));
     expect(table['/judge']).toContain(file('src/app/i18n/judge.ts?lang=zh-CN'));
     expect(table['/judge']).not.toContain(file('src/app/i18n/judge.ts?lang=en'));
