@@ -1,6 +1,5 @@
 import { type ReactNode, Suspense, useEffect, useRef } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { HomePage } from './home/HomePage';
 import { useUiStore } from './i18n/language';
 import { useT } from './i18n/useT';
 import { StorageWarning } from './pwa/StorageWarning';
@@ -43,7 +42,8 @@ export function App({ updater = null }: AppProps) {
   }, [lang]);
 
   useEffect(() => {
-    document.title = route ? `${t(route.titleKey)} · ${t('app.shortName')}` : t('app.name');
+    document.title =
+      route && route.path !== '/' ? `${t(route.titleKey)} · ${t('app.shortName')}` : t('app.name');
   }, [route, t]);
 
   // After an in-app navigation, move focus to the new page (screen readers start there) and
@@ -56,8 +56,7 @@ export function App({ updater = null }: AppProps) {
   }, [path]);
 
   let page: ReactNode;
-  if (path === '/') page = <HomePage />;
-  else if (route) page = <route.Page />;
+  if (route) page = <route.Page />;
   else page = <NotFoundPage path={path} />;
 
   // A full-screen page (the projector) has no header, and no update banner over the audience's view.

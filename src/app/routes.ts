@@ -41,6 +41,8 @@ function lazyPage(
 }
 
 const roleRoutes: readonly RoleRoute[] = [
+  // The home page too: each page loads only its own screen after the shell.
+  lazyPage('/', 'app.name', () => import('./home/HomePage')),
   lazyPage('/organizer', 'role.organizer.title', () => import('./organizer/OrganizerPage')),
   lazyPage('/judge', 'role.judge.title', () => import('./judge/JudgePage')),
   lazyPage('/stage', 'role.host.title', () => import('./stage/HostPage')),

@@ -30,13 +30,7 @@ import type {
   RoundRecord,
   SetupTable,
 } from './records.ts';
-import { isMergedTable, MERGED_FIELDS } from './records.ts';
-
-/**
- * The longest base64 text of a photo an event carries: a 5 MB photo with room to spare. A
- * request body (MAX_BODY_BYTES in src/sync/protocol.ts) is sized to hold it.
- */
-export const MAX_PHOTO_BASE64_LENGTH = 16 * 1024 * 1024;
+import { isMergedTable, MAX_PHOTO_BASE64_LENGTH, MERGED_FIELDS } from './records.ts';
 
 /** The photo of a PhotoRecord on the wire: JSON has no Blob. */
 export interface WireBlob {

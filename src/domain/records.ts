@@ -163,6 +163,12 @@ export interface PhotoRecord {
 }
 
 /**
+ * The longest base64 text of a photo an event carries: a 5 MB photo with room to spare. A
+ * request body (MAX_BODY_BYTES in src/sync/protocol.ts) is sized to hold it.
+ */
+export const MAX_PHOTO_BASE64_LENGTH = 16 * 1024 * 1024;
+
+/**
  * The tables whose records merge field by field (src/domain/events.ts `mergeEntity`): two
  * devices editing different fields of one contestant both keep their edit. A photo is written
  * whole: its blob is never copied into a head row.

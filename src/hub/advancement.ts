@@ -7,10 +7,11 @@
  */
 
 import { createHash } from 'node:crypto';
+import { parseWireEvent } from '../domain/event-shape';
 import type { Id } from '../domain/model';
 import { roundRowsOf } from '../domain/round-input';
 import type { AdvancedContestant, AdvanceRequest } from '../sync/hub-protocol';
-import { parseWireEvent, type WireEvent } from '../sync/protocol';
+import type { WireEvent } from '../sync/protocol';
 import type { VenueFold } from './venue-fold';
 import { roundsOfVenue } from './venue-progress';
 

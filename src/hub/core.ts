@@ -14,6 +14,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { parseWireEvent } from '../domain/event-shape';
 import {
   type AdvanceRequest,
   type AdvanceResponse,
@@ -29,13 +30,7 @@ import {
   MAX_HUB_PUSH_EVENTS,
   type VenueRegistration,
 } from '../sync/hub-protocol';
-import {
-  checkProtocol,
-  HTTP_STATUS,
-  MIN_PROTOCOL_VERSION,
-  PROTOCOL_VERSION,
-  parseWireEvent,
-} from '../sync/protocol';
+import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
 import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
 import { hashSecret, matchesHash, newSecret } from './secrets';

@@ -20,6 +20,7 @@
  * lives until a day after its last use; each device holds one.
  */
 
+import { parseWireEvent } from '../domain/event-shape';
 import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
 import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
@@ -39,7 +40,6 @@ import {
   PROTOCOL_VERSION,
   type PresenceResponse,
   type PushResponse,
-  parseWireEvent,
   type RefusedEvent,
   readingOf,
   redactedEventText,

@@ -16,17 +16,18 @@
 import { liveQuery, type Subscription } from 'dexie';
 import type { LeitaiDB, RefusedEventRow } from '../db/database';
 import { applyRemoteEvents, readOutbox, settleOutbox } from '../db/remote';
+import { parseWireEvent } from '../domain/event-shape';
 import type { LeitaiEvent } from '../domain/events';
 import {
   MAX_PULL_EVENTS,
   MAX_PUSH_EVENTS,
   type PullResponse,
   type PushResponse,
-  parseWireEvent,
   type SessionInfo,
   type SyncError,
   type WireEvent,
 } from './protocol';
+import { NOT_CONNECTED, type SyncStatus } from './status';
 import { readCursor, readerOf, readSession, syncStateTable } from './sync-state';
 import { type LiveConnection, request, SyncRefusal, type SyncTransport, Unreachable } from './transport';
 import { fromWire, toWire } from './wire';
@@ -190,30 +191,6 @@ export async function pullEvents(
 
 // ---------------------------------------------------------------------------------------------
 // When to sync
-
-export interface SyncStatus {
-  /** The live socket is open: the server is reachable and will poke this device. */
-  online: boolean;
-  /** Events of this device that the server has not acknowledged yet. */
-  pending: number;
-  /** Events of this device that the server refused (listed in the sync panel until dismissed). */
-  refused: number;
-  /** When the server last answered (ms since the epoch, for display only). */
-  lastContact: number | null;
-  session: SessionInfo | null;
-  /** The server's last refusal of a whole request, until a sync succeeds; null otherwise. */
-  refusal: SyncError | null;
-}
-
-/** Before the first contact with a server: nothing acknowledged, nothing refused, no session. */
-export const NOT_CONNECTED: SyncStatus = {
-  online: false,
-  pending: 0,
-  refused: 0,
-  lastContact: null,
-  session: null,
-  refusal: null,
-};
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;

@@ -10,7 +10,8 @@
 import type { LeitaiDB, RefusedEventRow } from '../db/database';
 import { getDeviceId } from '../db/log';
 import { applyRemoteEvents, type RemoteApplyResult, readRefusedEvents } from '../db/remote';
-import { type PushResponse, parseWireEvent, type WireEvent } from './protocol';
+import { parseWireEvent } from '../domain/event-shape';
+import type { PushResponse, WireEvent } from './protocol';
 import { request, type SyncTransport } from './transport';
 import { fromWire, toWireAll } from './wire';
 

@@ -15,13 +15,16 @@
  * that cannot talk to it answers a named error, `protocolTooOld` or `protocolTooNew`.
  */
 
-import { MAX_PHOTO_BASE64_LENGTH, type WireEvent } from '../domain/event-shape';
+import type { WireEvent } from '../domain/event-shape';
 import type { EventType, LeitaiEvent } from '../domain/events';
 import type { Id } from '../domain/model';
+import { MAX_PHOTO_BASE64_LENGTH } from '../domain/records';
 
 // The shape of events on the wire is the domain's (src/domain/event-shape.ts): the CLI checks a
-// backup's events with it too, needing nothing from sync.
-export { parseWireEvent, type WireBlob, type WireEvent } from '../domain/event-shape';
+// backup's events with it too, needing nothing from sync. Checked where events arrive (the
+// client's pull, the server), imported from there: the types alone keep the shell's transport
+// (every page's first script) free of the checks.
+export type { WireBlob, WireEvent } from '../domain/event-shape';
 
 /**
  * Bumped when a request or response changes shape; events change with the domain's kinds.

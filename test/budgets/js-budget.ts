@@ -76,7 +76,7 @@ function sourceFiles(dir: string): string[] {
 export function screens(root: string, manifest: BuildManifest): Screen[] {
   const app = join(root, 'src', 'app');
   const routes = readFileSync(join(app, 'routes.ts'), 'utf8');
-  const list: Screen[] = [{ name: '/', path: '/', modules: [], areas: [] }];
+  const list: Screen[] = [];
   const pages: { path: string; folder: string; module: string }[] = [];
   for (const match of routes.matchAll(/lazyPage\(\s*'([^']+)'[\s\S]*?import\('([^']+)'\)/g)) {
     const [, path, specifier] = match as unknown as [string, string, string];

@@ -62,7 +62,7 @@ function ConnectNotice() {
   );
 }
 
-export function HomePage() {
+export default function HomePage() {
   const t = useT();
   return (
     <div className="page home">

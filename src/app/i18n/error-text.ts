@@ -4,11 +4,11 @@
 // rather than hidden. The area loads when a screen that may show a refusal first mounts
 // (useErrorText), not with the page: most screens never show one.
 
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { type Field, type NamedEntry, type Reason, RepositoryError } from '../../db/repository';
 import { type Issue, RoundRejectedError } from '../../domain/issues';
 import { isAreaLoaded, loadArea } from './areas';
-import { areIssueTextsLoaded, describeLoadedIssue, loadIssueTexts } from './issue-text';
+import { areIssueTextsLoaded, describeLoadedIssue, loadIssueTexts, useDeferredTexts } from './issue-text';
 import { useUiStore } from './language';
 import { type Lang, translate } from './messages';
 
@@ -70,17 +70,12 @@ export function describeError(error: unknown, lang: Lang): string {
  */
 export function useErrorText(): (error: unknown) => string {
   const lang = useUiStore((s) => s.lang);
-  const [, setLoaded] = useState(() => errorTextsLoaded(lang));
-  useEffect(() => {
-    if (errorTextsLoaded(lang)) return;
-    let mounted = true;
-    loadErrorTexts().then(
-      () => mounted && setLoaded(true),
-      (error: unknown) => console.error('The refusals’ texts could not be loaded', error),
-    );
-    return () => {
-      mounted = false;
-    };
-  }, [lang]);
-  return useCallback((error: unknown) => describeError(error, lang), [lang]);
+  const want = useDeferredTexts(() => errorTextsLoaded(lang), loadErrorTexts, 'refusals’ texts', lang);
+  return useCallback(
+    (error: unknown) => {
+      want();
+      return describeError(error, lang);
+    },
+    [lang, want],
+  );
 }

@@ -3,8 +3,9 @@
 // languages are a few kilobytes: they load when a screen that may show one mounts (useIssueText,
 // useErrorText), not with the page (the initial JS budget, test/budgets).
 
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Issue } from '../../domain/issues';
+import { whenIdle } from '../pwa/when-idle';
 import { useUiStore } from './language';
 import type { Lang } from './messages';
 
@@ -35,20 +36,52 @@ export function describeLoadedIssue(found: Issue, lang: Lang): string {
   return texts ? texts.describeIssue(found, lang) : `${found.path}: ${found.code}`;
 }
 
-/** `const issueText = useIssueText(); … {issueText(found)}`: loads the words when the component mounts. */
-export function useIssueText(): (found: Issue) => string {
-  const lang = useUiStore((s) => s.lang);
-  const [, setLoaded] = useState(areIssueTextsLoaded);
+/**
+ * Texts a screen may need (`isLoaded`, `load`): loaded at once once the screen asks for them
+ * (`want()`, called while rendering one), otherwise when the page is idle (whenIdle), so that
+ * screens that show none do not fetch them before their first paint. The component renders again
+ * once they are there. `key`: when it changes (the language), they are checked again.
+ */
+export function useDeferredTexts(
+  isLoaded: () => boolean,
+  load: () => Promise<void>,
+  what: string,
+  key = '',
+): () => void {
+  const [, setLoads] = useState(0);
+  const wanted = useRef(false);
+  const scheduled = useRef<string | null>(null);
+  const mounted = useRef(true);
   useEffect(() => {
-    if (areIssueTextsLoaded()) return;
-    let mounted = true;
-    loadIssueTexts().then(
-      () => mounted && setLoaded(true),
-      (error: unknown) => console.error('The issues’ texts could not be loaded', error),
-    );
+    mounted.current = true;
     return () => {
-      mounted = false;
+      mounted.current = false;
     };
   }, []);
-  return (found: Issue) => describeLoadedIssue(found, lang);
+  // After every render: the first that shows such a text has them loaded at once.
+  useEffect(() => {
+    if (isLoaded() || (scheduled.current === key && !wanted.current)) return;
+    const start = () =>
+      load().then(
+        () => mounted.current && setLoads((loads) => loads + 1),
+        (error: unknown) => console.error(`The ${what} could not be loaded`, error),
+      );
+    if (wanted.current) void start();
+    else whenIdle(() => void start());
+    scheduled.current = key;
+    wanted.current = false;
+  });
+  return useCallback(() => {
+    wanted.current = true;
+  }, []);
+}
+
+/** `const issueText = useIssueText(); … {issueText(found)}`: the issues' words, loaded as useDeferredTexts says. */
+export function useIssueText(): (found: Issue) => string {
+  const lang = useUiStore((s) => s.lang);
+  const want = useDeferredTexts(areIssueTextsLoaded, loadIssueTexts, 'issues’ texts');
+  return (found: Issue) => {
+    want();
+    return describeLoadedIssue(found, lang);
+  };
 }

@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { readJudgeSession } from '../../db/repository';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { preloadWhenIdle } from '../pwa/lazy-part';
 import { joinScreen, LazyJoinScreen } from './LazyJoinScreen';
 import { Workspace } from './Workspace';
 import './judge.css';
@@ -23,7 +24,7 @@ export default function JudgePage() {
   const session = useLiveQuery(async () => (await readJudgeSession(db)) ?? null, [db]);
   const [codeParam, setCodeParam] = useState(readCodeParam);
   useEffect(() => {
-    joinScreen.preload().catch(() => undefined); // offline without a cache: retried when shown
+    preloadWhenIdle(joinScreen);
   }, []);
 
   // Once handled, the code leaves the address: a reload or 切换评委 must not reuse it.

@@ -27,7 +27,7 @@ import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../domain/re
 import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { type CriterionError, CriterionRow } from './CriterionRow';
 import { rememberedHandSignature, rememberHandSignature } from './hand-signature-memory';
 import { Keypad } from './Keypad';
@@ -96,12 +96,11 @@ export function ScoreSheet({
   const db = useDatabase();
   // Loaded while the judge scores, so that the dialog and the lock show at once on 提交.
   useEffect(() => {
-    void correctionPanel.preload();
-    void submitDialog.preload();
+    preloadWhenIdle(correctionPanel, submitDialog);
   }, []);
   // The pad too, in a round that asks for it: the judge may be offline when submitting.
   useEffect(() => {
-    if (round.handSignature) void handSignaturePad.preload();
+    if (round.handSignature) preloadWhenIdle(handSignaturePad);
   }, [round.handSignature]);
   const cells = cellViews(criteria, marks, drafts);
   const [active, setActive] = useState<Id | null>(() => initialCriterion(cells));

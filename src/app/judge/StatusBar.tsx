@@ -7,7 +7,7 @@ import { Suspense, useEffect, useState } from 'react';
 import type { JudgeRecord } from '../../domain/records';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { type DeviceSync, deviceSync, useSyncStatus } from '../sync/device-sync';
 import { PersonName } from './PersonName';
 
@@ -44,7 +44,7 @@ function SyncFact({ sync: given }: { sync: DeviceSync | undefined }) {
   const status = useSyncStatus(sync?.client ?? null);
   // Fetched while the server is in reach: the hand-off is needed precisely when it is not.
   useEffect(() => {
-    if (status.online) void handoffDialog.preload();
+    if (status.online) preloadWhenIdle(handoffDialog);
   }, [status.online]);
   let text: string;
   let tone: 'ok' | 'wait' | 'warn';

@@ -1,6 +1,6 @@
 import './organizer.css';
 import { useEffect } from 'react';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { CompetitionsScreen } from './competitions/CompetitionsScreen';
 import { useOrganizerPlace } from './location';
 
@@ -21,9 +21,7 @@ const workspace = lazyPart([], () =>
 export default function OrganizerPage() {
   const place = useOrganizerPlace();
   useEffect(() => {
-    // Offline without a cache: retried when opened.
-    competition.preload().catch(() => undefined);
-    workspace.preload().catch(() => undefined);
+    preloadWhenIdle(competition, workspace);
   }, []);
   if (place.competitionId && place.roundId) {
     return <workspace.Part competitionId={place.competitionId} roundId={place.roundId} tab={place.tab} />;

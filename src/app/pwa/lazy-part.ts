@@ -1,5 +1,6 @@
 import { type ComponentType, createElement, lazy } from 'react';
 import { loadArea, type MessageArea } from '../i18n/areas';
+import { whenIdle } from './when-idle';
 
 /**
  * A part of a page in a chunk of its own, loaded with the message areas it uses beyond its
@@ -26,4 +27,19 @@ export function lazyPart<Props extends object>(
     Part,
     preload: () => loadAll().then(() => undefined),
   };
+}
+
+interface Preloadable {
+  preload: () => Promise<void>;
+}
+
+/**
+ * Preloads parts that are not on the first screen (whenIdle): a second later they are there all
+ * the same before anyone opens them. A failure (offline without a cache) is left for the part
+ * itself: it loads again when shown, and says so if it cannot.
+ */
+export function preloadWhenIdle(...parts: Preloadable[]): void {
+  whenIdle(() => {
+    for (const part of parts) part.preload().catch(() => undefined);
+  });
 }

@@ -4,7 +4,7 @@ import { Suspense, useEffect } from 'react';
 import { RepositoryError } from '../../db/errors';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { resultsHref, useResultsPlace } from './place';
 import { RoundClosure } from './RoundClosure';
 import { RoundPicker } from './RoundPicker';
@@ -45,10 +45,7 @@ export default function ResultsPage() {
 function ResultsScreen({ competitionId, roundId }: { competitionId: string | null; roundId: string | null }) {
   const t = useT();
   useEffect(() => {
-    void exportPanel.preload();
-    void backupPanel.preload();
-    void printView.preload();
-    void consistencySection.preload();
+    preloadWhenIdle(exportPanel, backupPanel, printView, consistencySection);
   }, []);
   return (
     <div className="page results">

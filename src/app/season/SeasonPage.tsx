@@ -1,6 +1,6 @@
 import './season.css';
 import { useEffect } from 'react';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { useSeasonPlace } from './place';
 import { SeasonList } from './SeasonList';
 
@@ -15,7 +15,7 @@ const workspace = lazyPart([], () => import('./SeasonWorkspace').then((module) =
 export default function SeasonPage() {
   const place = useSeasonPlace();
   useEffect(() => {
-    workspace.preload().catch(() => undefined); // offline without a cache: retried when opened
+    preloadWhenIdle(workspace);
   }, []);
   if (!place.seasonId) return <SeasonList />;
   return <workspace.Part place={place} seasonId={place.seasonId} />;

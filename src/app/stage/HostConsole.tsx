@@ -16,7 +16,7 @@ import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { confirmationOf } from './confirmation';
 import { hostOutliers } from './group-progress';
@@ -56,14 +56,16 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const t = useT();
   const issueText = useIssueText();
   useEffect(() => {
-    void adjustmentsPanel.preload();
-    void correctionsPanel.preload();
-    void stageDialog.preload();
-    void revealPanel.preload();
-    void lateMarks.preload();
-    void timerPanel.preload();
-    void displayControls.preload();
-    void progressPanel.preload();
+    preloadWhenIdle(
+      adjustmentsPanel,
+      correctionsPanel,
+      stageDialog,
+      revealPanel,
+      lateMarks,
+      timerPanel,
+      displayControls,
+      progressPanel,
+    );
   }, []);
   const setup = useRoundSetup(roundId);
   const events = useStageEvents(roundId);
@@ -79,8 +81,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const windows = useLiveRead(audienceWindowsOf, roundId, focusId ?? call?.payload.contestantId ?? null);
   useEffect(() => {
     if (!grouped) return;
-    void groupSummary.preload();
-    void groupReadout.preload();
+    preloadWhenIdle(groupSummary, groupReadout);
   }, [grouped]);
 
   // A new call brings the console back to the contestant on stage.

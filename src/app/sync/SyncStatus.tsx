@@ -9,7 +9,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { useDatabase } from '../db-context';
 import { useUiStore } from '../i18n/language';
 import { useT } from '../i18n/useT';
-import { lazyPart } from '../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { deviceSync, useSyncStatus } from './device-sync';
 import { useClock } from './use-clock';
 import './sync.css';
@@ -37,7 +37,7 @@ export function SyncStatus({ sync }: SyncStatusProps) {
   // Fetch the panel's chunk and messages while the network is there: a tablet on plain http has
   // no service worker, and opening the panel offline must not need the network.
   useEffect(() => {
-    syncPanel.preload().catch(() => undefined);
+    preloadWhenIdle(syncPanel);
   }, []);
   // Only a browser that says so: jsdom and old engines do not know the property.
   const insecure = typeof window !== 'undefined' && window.isSecureContext === false;

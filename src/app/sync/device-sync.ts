@@ -8,15 +8,11 @@
 
 import { useSyncExternalStore } from 'react';
 import { db as deviceDatabase, type LeitaiDB } from '../../db/database';
-import { NOT_CONNECTED, type PageSignal, SyncClient, type SyncStatus } from '../../sync/client';
-import {
-  claimServer as claim,
-  forgetSession,
-  joinWithJudgeCode,
-  joinWithProjectorCode,
-  loginAsOrganizer as login,
-} from '../../sync/session';
+import type { PageSignal, SyncClient } from '../../sync/client';
+import { NOT_CONNECTED, type SyncStatus } from '../../sync/status';
+import { forgetSession, readSession } from '../../sync/sync-state';
 import { httpTransport, type SyncTransport, Unreachable } from '../../sync/transport';
+import { whenIdle } from '../pwa/when-idle';
 
 /**
  * Sync runs in the production build, served by the venue server. The dev server and component
@@ -25,7 +21,71 @@ import { httpTransport, type SyncTransport, Unreachable } from '../../sync/trans
  */
 const SYNC_AVAILABLE = import.meta.env.PROD && typeof window !== 'undefined';
 
-const clients = new WeakMap<LeitaiDB, { client: SyncClient; transport: SyncTransport }>();
+/** What the screens use of a sync client: a SyncClient once loaded, or this device's while it loads. */
+export type SyncClientView = Pick<SyncClient, 'getStatus' | 'subscribe' | 'syncNow' | 'sessionChanged'>;
+
+/**
+ * This device's sync client, whose code (the client, the pull's checks of every event, the purge)
+ * is not in the shell every page waits for (test/budgets): it loads once the page's first screen
+ * is up (whenIdle), or at once when something is asked of it (a join, 立即同步). Until then the
+ * status is the session this device has, not yet online, as any client's is while it connects.
+ * The outbox is in IndexedDB: a mark written in that moment is sent as soon as the client starts.
+ */
+class LoadingSyncClient implements SyncClientView {
+  private client: SyncClient | null = null;
+  private ready: Promise<SyncClient> | null = null;
+  private status: SyncStatus = NOT_CONNECTED;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+
+  constructor(
+    private readonly db: LeitaiDB,
+    private readonly transport: SyncTransport,
+  ) {
+    readSession(db).then(
+      (session) => {
+        if (this.client || !session) return;
+        this.status = { ...NOT_CONNECTED, session };
+        this.emit(this.status);
+      },
+      () => undefined, // the client reads it again, and says what fails
+    );
+    whenIdle(() =>
+      this.load().catch((error: unknown) => console.error('The sync client could not be loaded', error)),
+    );
+  }
+
+  private emit(status: SyncStatus): void {
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private load(): Promise<SyncClient> {
+    this.ready ??= import('../../sync/client').then(({ SyncClient }) => {
+      const client = new SyncClient({ db: this.db, transport: this.transport, page: pageSignals() });
+      this.client = client;
+      client.subscribe((status) => this.emit(status));
+      void client.start();
+      return client;
+    });
+    // A failed load (a chunk missing offline, on plain http) is tried again on the next call.
+    this.ready.catch(() => {
+      this.ready = null;
+    });
+    return this.ready;
+  }
+
+  getStatus = (): SyncStatus => this.client?.getStatus() ?? this.status;
+
+  subscribe = (listener: (status: SyncStatus) => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  syncNow = (): Promise<void> => this.load().then((client) => client.syncNow());
+
+  sessionChanged = (): Promise<void> => this.load().then((client) => client.sessionChanged());
+}
+
+const clients = new WeakMap<LeitaiDB, { client: SyncClientView; transport: SyncTransport }>();
 
 function pageSignals() {
   return {
@@ -40,15 +100,13 @@ function pageSignals() {
 /** This database's sync client, started on first use; null where there is no venue server. */
 export function deviceSync(
   db: LeitaiDB = deviceDatabase,
-): { client: SyncClient; transport: SyncTransport } | null {
+): { client: SyncClientView; transport: SyncTransport } | null {
   if (!SYNC_AVAILABLE) return null;
   let entry = clients.get(db);
   if (!entry) {
     const transport = httpTransport({ baseUrl: window.location.origin });
-    const client = new SyncClient({ db, transport, page: pageSignals() });
-    entry = { client, transport };
+    entry = { client: new LoadingSyncClient(db, transport), transport };
     clients.set(db, entry);
-    void client.start();
   }
   return entry;
 }
@@ -71,6 +129,7 @@ export async function joinAsJudge(
   sync: DeviceSync | null = deviceSync(db),
 ): Promise<{ judgeId: string }> {
   const { client, transport } = required(sync);
+  const { joinWithJudgeCode } = await import('../../sync/session');
   const session = await joinWithJudgeCode(db, transport, code);
   await client.sessionChanged();
   return { judgeId: session.judgeId as string };
@@ -82,6 +141,7 @@ export async function loginAsOrganizer(
   sync: DeviceSync | null = deviceSync(db),
 ): Promise<void> {
   const { client, transport } = required(sync);
+  const { loginAsOrganizer: login } = await import('../../sync/session');
   await login(db, transport, password);
   await client.sessionChanged();
 }
@@ -93,6 +153,7 @@ export async function claimServer(
   sync: DeviceSync | null = deviceSync(db),
 ): Promise<void> {
   const { client, transport } = required(sync);
+  const { claimServer: claim } = await import('../../sync/session');
   await claim(db, transport, claimCode, password);
   await client.sessionChanged();
 }
@@ -103,6 +164,7 @@ export async function joinAsProjector(
   sync: DeviceSync | null = deviceSync(db),
 ): Promise<void> {
   const { client, transport } = required(sync);
+  const { joinWithProjectorCode } = await import('../../sync/session');
   await joinWithProjectorCode(db, transport, code);
   await client.sessionChanged();
 }
@@ -119,7 +181,7 @@ const noop = () => () => {};
 const notConnected = () => NOT_CONNECTED;
 
 /** The live sync status of this database, for any screen. */
-export function useSyncStatus(client: SyncClient | null): SyncStatus {
+export function useSyncStatus(client: SyncClientView | null): SyncStatus {
   return useSyncExternalStore(client?.subscribe ?? noop, client?.getStatus ?? notConnected, notConnected);
 }
 

@@ -6,7 +6,7 @@ import { render, screen, waitForElementToBeRemoved, within } from '@testing-libr
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseProvider } from '../../../src/app/db-context';
-import { HomePage } from '../../../src/app/home/HomePage';
+import HomePage from '../../../src/app/home/HomePage';
 import { useUiStore } from '../../../src/app/i18n/language';
 import { RoundPicker } from '../../../src/app/results/RoundPicker';
 import { SyncStatus } from '../../../src/app/sync/SyncStatus';

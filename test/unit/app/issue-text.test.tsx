@@ -1,5 +1,5 @@
-// The issues' words are not in any page's chunk: a screen that may show an issue loads them
-// when it mounts (useIssueText, useErrorText). The setup loads them for the other tests, so this
+// The issues' words are not in any page's chunk: a screen that shows an issue loads them at once,
+// one that may show one once the page is idle (useIssueText, useErrorText). The setup loads them for the other tests, so this
 // one takes fresh modules, with nothing loaded yet.
 import { describe, expect, it, vi } from 'vitest';
 import { issue, RoundRejectedError } from '../../../src/domain/issues';
@@ -28,6 +28,27 @@ describe('useIssueText', () => {
     expect(await screen.findByText(describeIssue(aboveMax, 'zh-CN'))).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('评委丙 给 赵一 的「综合」打分 90.1');
     expect(areIssueTextsLoaded()).toBe(true);
+  });
+
+  it('on a screen that shows none, loads them only once the page has loaded and been left a moment', async () => {
+    vi.resetModules();
+    vi.useFakeTimers();
+    try {
+      const { render } = await import('@testing-library/react');
+      const { areIssueTextsLoaded, useIssueText } = await import('../../../src/app/i18n/issue-text');
+      function NoIssue() {
+        useIssueText();
+        return <p>没有问题</p>;
+      }
+      render(<NoIssue />);
+      await vi.advanceTimersByTimeAsync(900);
+      expect(areIssueTextsLoaded()).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      vi.useRealTimers();
+      await vi.waitFor(() => expect(areIssueTextsLoaded()).toBe(true));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('names the path and the code until the words are loaded', async () => {

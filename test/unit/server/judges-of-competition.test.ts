@@ -8,10 +8,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { restoreEvents } from '../../../src/db/backup';
 import { loadRoundInput } from '../../../src/db/read';
+import { parseWireEvent } from '../../../src/domain/event-shape';
 import { foldEvents, type LeitaiEvent } from '../../../src/domain/events';
 import { DEFAULT_SETTINGS } from '../../../src/domain/model';
 import { Admission } from '../../../src/server/admission';
-import { parseWireEvent } from '../../../src/sync/protocol';
 import { freshDb } from '../db/helpers';
 
 const DEVICE = 'd'.repeat(32);

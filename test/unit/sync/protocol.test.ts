@@ -1,15 +1,16 @@
 // @vitest-environment node
 // The wire protocol's strict event validator and codec, property-tested: every event the
 // repository writes passes; any missing, extra or mistyped field anywhere is refused with its path.
+
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { putContestant } from '../../../src/db/roster';
+import { parseWireEvent } from '../../../src/domain/event-shape';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import {
   checkProtocol,
   JUDGE_EVENT_TYPES,
   PROTOCOL_VERSION,
-  parseWireEvent,
   type WireEvent,
   writeRefusal,
 } from '../../../src/sync/protocol';

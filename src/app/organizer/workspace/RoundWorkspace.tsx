@@ -5,7 +5,7 @@ import type { RoundRecord } from '../../../domain/records';
 import { useDatabase } from '../../db-context';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
-import { lazyPart } from '../../pwa/lazy-part';
+import { lazyPart, preloadWhenIdle } from '../../pwa/lazy-part';
 import { Link } from '../../router';
 import { placeHref, ROUND_TABS, type RoundTab } from '../location';
 import { RehearsalStart } from '../rehearsal/RehearsalStart';
@@ -88,7 +88,7 @@ export function RoundWorkspace({ competitionId, roundId, tab }: RoundWorkspacePr
   const db = useDatabase();
   const t = useT();
   useEffect(() => {
-    for (const panel of Object.values(panels)) panel.preload().catch(() => undefined);
+    preloadWhenIdle(...Object.values(panels));
   }, []);
   const found = useLiveQuery(
     async () => ({
