@@ -49,9 +49,14 @@ export function useDeferredTexts(
   key = '',
 ): () => void {
   const [, setLoads] = useState(0);
+  // Asked for since the last look (load at once), and ever shown unloaded (render again once loaded:
+  // a screen that showed none has nothing to redraw, and a host console's redraw is not free).
   const wanted = useRef(false);
+  const shownUnloaded = useRef(false);
   const scheduled = useRef<string | null>(null);
   const mounted = useRef(true);
+  const isLoadedRef = useRef(isLoaded);
+  isLoadedRef.current = isLoaded;
   useEffect(() => {
     mounted.current = true;
     return () => {
@@ -63,7 +68,7 @@ export function useDeferredTexts(
     if (isLoaded() || (scheduled.current === key && !wanted.current)) return;
     const start = () =>
       load().then(
-        () => mounted.current && setLoads((loads) => loads + 1),
+        () => mounted.current && shownUnloaded.current && setLoads((loads) => loads + 1),
         (error: unknown) => console.error(`The ${what} could not be loaded`, error),
       );
     if (wanted.current) void start();
@@ -73,6 +78,7 @@ export function useDeferredTexts(
   });
   return useCallback(() => {
     wanted.current = true;
+    if (!isLoadedRef.current()) shownUnloaded.current = true;
   }, []);
 }
 

@@ -4,6 +4,8 @@
 // (update-safety.ts). While the app is open and visible it looks for a new version every
 // 30 minutes: a tablet that stays on the judge screen all day still learns of a fix.
 
+import { whenIdle } from './when-idle';
+
 /** The part of workbox-window's Workbox that the updater uses (a fake in unit tests). */
 export interface WorkboxLike {
   addEventListener(type: 'waiting' | 'controlling', listener: () => void): void;
@@ -106,12 +108,17 @@ export function createUpdater(
 /**
  * Registers /sw.js in production builds only. Returns null where there is nothing to register:
  * the dev server, or an insecure context (a tablet on http://192.168.x.x has no service worker).
- * workbox-window loads as its own chunk: no page waits for it to show.
+ * workbox-window loads as its own chunk, once the page is up: no page waits for it to show.
  */
 export function registerServiceWorker(): Updater | null {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return null;
   const base = import.meta.env.BASE_URL;
+  // Once the page is up (whenIdle): the service worker's install fetches every file of the app,
+  // which must not compete with the first screen for the network.
+  const pageUp = new Promise<void>((resolve) => whenIdle(resolve));
   return createUpdater(
-    import('workbox-window').then(({ Workbox }) => new Workbox(`${base}sw.js`, { scope: base })),
+    pageUp
+      .then(() => import('workbox-window'))
+      .then(({ Workbox }) => new Workbox(`${base}sw.js`, { scope: base })),
   );
 }

@@ -7,10 +7,13 @@
  * more, then an idle period (or at most IDLE_TIMEOUT_MS on a busy page).
  */
 export function whenIdle(task: () => void): void {
-  const idle = () =>
-    typeof window.requestIdleCallback === 'function'
-      ? window.requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS })
-      : task();
+  const idle = () => {
+    // A page gone meanwhile (a component test's window torn down) has nothing left to do.
+    if (typeof window === 'undefined') return;
+    if (typeof window.requestIdleCallback === 'function') {
+      window.requestIdleCallback(() => task(), { timeout: IDLE_TIMEOUT_MS });
+    } else task();
+  };
   const afterLoad = () => window.setTimeout(idle, AFTER_LOAD_MS);
   if (document.readyState === 'complete') afterLoad();
   else window.addEventListener('load', afterLoad, { once: true });

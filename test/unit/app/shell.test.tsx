@@ -35,9 +35,10 @@ const roles = [
 ];
 
 describe('home page', () => {
-  it('is in Chinese by default, with the four role cards', () => {
+  it('is in Chinese by default, with the four role cards', async () => {
     renderAt('/');
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('擂台 · Leitai 评分系统');
+    // The home page is a lazy page as the others (routes.ts).
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('擂台 · Leitai 评分系统');
     const cards = screen.getAllByRole('listitem');
     expect(cards.map((card) => within(card).getByRole('heading', { level: 3 }).textContent)).toEqual([
       '组织者',
@@ -55,6 +56,7 @@ describe('home page', () => {
   it('switches to English, updates <html lang> and remembers the choice', async () => {
     const user = userEvent.setup();
     renderAt('/');
+    await screen.findByRole('heading', { level: 1 });
     await user.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Leitai · Competition Scoring');
     expect(screen.getByRole('link', { name: 'Open judge' })).toHaveAttribute('href', '/judge');
