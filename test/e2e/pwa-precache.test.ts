@@ -128,6 +128,7 @@ describe('index.html', () => {
     const viteManifest = JSON.parse(read('.vite/manifest.json')) as Record<string, { file: string }>;
     const file = (key: string) => `/${(viteManifest[key] as { file: string }).file}`;
     expect(Object.keys(table).sort()).toEqual([
+      '/',
       '/judge',
       '/organizer',
       '/projector',
@@ -135,6 +136,7 @@ describe('index.html', () => {
       '/season',
       '/stage',
     ]);
+    expect(table['/']).toContain(file('src/app/home/HomePage.tsx'));
     expect(table['/judge']).toContain(file('src/app/judge/JudgePage.tsx'));
     expect(table['/judge']).toContain(file('src/app/i18n/judge.ts?lang=zh-CN'));
     expect(table['/judge']).not.toContain(file('src/app/i18n/judge.ts?lang=en'));
