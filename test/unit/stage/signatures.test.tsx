@@ -1,17 +1,18 @@
 // @vitest-environment jsdom
 /**
  * The judges' signatures on the host console: every sheet signed shows "3/3 已签名" and
- * 评委签名齐全; a mark changed after signing (as a sync would bring it) is flagged on the judge's
- * row and named before the reveal, which then needs the host's reason.
+ * 评委签名齐全, which the reveal records, the readout ends with and the projector shows under the
+ * score; a mark changed after signing (as a sync would bring it) is flagged on the judge's row and
+ * named before the reveal, which then needs the host's reason and says nothing of signatures.
  */
-import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyRemoteEvents } from '../../../src/db/remote';
 import { callContestant, enterMark } from '../../../src/db/repository';
 import { submitSignedSheet } from '../../../src/db/signed-submit';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import { freshDb, SECRETARY_SHEET } from '../db/helpers';
-import { renderHost, seedStageRound } from './stage-helpers';
+import { renderHost, renderProjector, seedStageRound } from './stage-helpers';
 
 const panel = () => screen.getByRole('region', { name: '评委评分进度' });
 const judgeRow = (name: string) => within(panel()).getByText(name).closest('li') as HTMLElement;
@@ -36,7 +37,32 @@ async function signedRound() {
   return { db, ...stage, lisi };
 }
 
+/** The projector after the host's reveal, shown whole (reduced motion), as it reads the log. */
+async function projectorLine(db: Awaited<ReturnType<typeof signedRound>>['db'], roundId: string) {
+  cleanup();
+  const { container } = renderProjector(db, roundId);
+  await waitFor(() => expect(container.querySelector('.pj-final--shown')).not.toBeNull(), {
+    timeout: 5000,
+  });
+  return container.querySelector('.pj-final__signed');
+}
+
 describe('signatures on the host console', () => {
+  beforeEach(() => {
+    // The projector's reveal shown at once, as for a screen that asks for reduced motion.
+    vi.stubGlobal(
+      'matchMedia',
+      vi.fn((query: string) => ({
+        matches: query === '(prefers-reduced-motion: reduce)',
+        addEventListener: () => {},
+        removeEventListener: () => {},
+      })),
+    );
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it('shows every sheet signed, and 评委签名齐全 before the reveal', async () => {
     const { db, round } = await signedRound();
     renderHost(db, round.id);
@@ -44,6 +70,30 @@ describe('signatures on the host console', () => {
     await within(panel()).findByText('3/3 已签名');
     await within(revealCard()).findByText('评委签名齐全。');
     expect(within(panel()).queryByText('签名后被改动')).not.toBeInTheDocument();
+  });
+
+  it('records 评委签名齐全 with the reveal: the readout ends with it, the projector shows it under the score', async () => {
+    const { db, round } = await signedRound();
+    const { user } = renderHost(db, round.id);
+    await within(await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 })).findByText(
+      '3/3 已签名',
+    );
+    await within(revealCard()).findByText('评委签名齐全。');
+    await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
+    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ });
+    await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
+    await within(revealCard()).findByText('请宣读');
+    const sentence = revealCard().querySelector('.host-readout__sentence');
+    expect(sentence?.textContent).toMatch(
+      /^去掉一个最高分.*最后得分80\.00分，目前排名第1名。评委签名齐全。$/,
+    );
+    const lock = (await db.events.toArray()).find((event) => event.type === 'contestant.lock');
+    expect((lock as LeitaiEvent<'contestant.lock'>).payload.allSigned).toBe(true);
+
+    const line = await projectorLine(db, round.id);
+    expect(line).toHaveTextContent('评委签名齐全');
+    // Under the score, in the final's block: it appears with the score, never before it.
+    expect(line?.closest('.pj-final')?.querySelector('.pj-final__score')).toHaveTextContent('80.00');
   });
 
   it('flags a mark changed after signing and names it before the reveal, which then needs a reason', async () => {
@@ -83,5 +133,9 @@ describe('signatures on the host console', () => {
     await within(revealCard()).findByText('请宣读');
     const lock = (await db.events.toArray()).find((event) => event.type === 'contestant.lock');
     expect((lock as LeitaiEvent<'contestant.lock'>).payload.override?.reason).toBe('已当面核实李评委的改分');
+    // A signature that no longer holds: neither the readout nor the projector says 齐全.
+    expect(revealCard().querySelector('.host-readout__sentence')?.textContent).not.toContain('签名');
+    expect((lock as LeitaiEvent<'contestant.lock'>).payload.allSigned).toBeUndefined();
+    expect(await projectorLine(db, round.id)).toBeNull();
   });
 });
