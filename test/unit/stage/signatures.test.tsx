@@ -17,6 +17,13 @@ import { renderHost, renderProjector, seedStageRound } from './stage-helpers';
 const panel = () => screen.getByRole('region', { name: '评委评分进度' });
 const judgeRow = (name: string) => within(panel()).getByText(name).closest('li') as HTMLElement;
 const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+/** Generous waits: the console's parts load on demand and WebCrypto verifies on a loaded machine. */
+const LOADED = { timeout: 5000 };
+/** The reveal card and the panel, once their lazy parts have loaded. */
+async function consoleLoaded(): Promise<void> {
+  await screen.findByRole('region', { name: '评委评分进度' }, LOADED);
+  await screen.findByRole('region', { name: '公布成绩' }, LOADED);
+}
 
 async function signedRound() {
   const db = freshDb();
@@ -41,9 +48,7 @@ async function signedRound() {
 async function projectorLine(db: Awaited<ReturnType<typeof signedRound>>['db'], roundId: string) {
   cleanup();
   const { container } = renderProjector(db, roundId);
-  await waitFor(() => expect(container.querySelector('.pj-final--shown')).not.toBeNull(), {
-    timeout: 5000,
-  });
+  await waitFor(() => expect(container.querySelector('.pj-final--shown')).not.toBeNull(), LOADED);
   return container.querySelector('.pj-final__signed');
 }
 
@@ -66,23 +71,22 @@ describe('signatures on the host console', () => {
   it('shows every sheet signed, and 评委签名齐全 before the reveal', async () => {
     const { db, round } = await signedRound();
     renderHost(db, round.id);
-    await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 });
-    await within(panel()).findByText('3/3 已签名');
-    await within(revealCard()).findByText('评委签名齐全。');
+    await consoleLoaded();
+    await within(panel()).findByText('3/3 已签名', {}, LOADED);
+    await within(revealCard()).findByText('评委签名齐全。', {}, LOADED);
     expect(within(panel()).queryByText('签名后被改动')).not.toBeInTheDocument();
   });
 
   it('records 评委签名齐全 with the reveal: the readout ends with it, the projector shows it under the score', async () => {
     const { db, round } = await signedRound();
     const { user } = renderHost(db, round.id);
-    await within(await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 })).findByText(
-      '3/3 已签名',
-    );
-    await within(revealCard()).findByText('评委签名齐全。');
+    await consoleLoaded();
+    await within(panel()).findByText('3/3 已签名', {}, LOADED);
+    await within(revealCard()).findByText('评委签名齐全。', {}, LOADED);
     await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
-    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ });
+    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ }, LOADED);
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
-    await within(revealCard()).findByText('请宣读');
+    await within(revealCard()).findByText('请宣读', {}, LOADED);
     const sentence = revealCard().querySelector('.host-readout__sentence');
     expect(sentence?.textContent).toMatch(
       /^去掉一个最高分.*最后得分80\.00分，目前排名第1名。评委签名齐全。$/,
@@ -114,15 +118,15 @@ describe('signatures on the host console', () => {
       },
     ]);
     const { user } = renderHost(db, round.id);
-    await screen.findByRole('region', { name: '评委评分进度' }, { timeout: 5000 });
-    await within(panel()).findByText('2/3 已签名');
+    await consoleLoaded();
+    await within(panel()).findByText('2/3 已签名', {}, LOADED);
     expect(judgeRow('李评委')).toHaveTextContent('签名后被改动');
     const named = '李评委 的评分表签名之后分数被改动：现在的分数不是评委签名的分数。';
     expect(within(revealCard()).getByText(named)).toBeInTheDocument();
     expect(within(revealCard()).queryByText('评委签名齐全。')).not.toBeInTheDocument();
 
     await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
-    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ });
+    const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ }, LOADED);
     expect(within(dialog).getByText(named)).toBeInTheDocument();
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
     expect(within(dialog).getByRole('alert')).toBeInTheDocument();
@@ -130,7 +134,7 @@ describe('signatures on the host console', () => {
 
     await user.type(within(dialog).getByRole('textbox'), '已当面核实李评委的改分');
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
-    await within(revealCard()).findByText('请宣读');
+    await within(revealCard()).findByText('请宣读', {}, LOADED);
     const lock = (await db.events.toArray()).find((event) => event.type === 'contestant.lock');
     expect((lock as LeitaiEvent<'contestant.lock'>).payload.override?.reason).toBe('已当面核实李评委的改分');
     // A signature that no longer holds: neither the readout nor the projector says 齐全.
