@@ -36,6 +36,11 @@ export interface Reveal {
    * transaction cannot wait for): a bad or changed signature also needs the host's reason.
    */
   signatureProblems?: readonly SignatureProblem[];
+  /**
+   * The judges whose sheet the console found validly signed: when every counted sheet is, the
+   * lock records 评委签名齐全 (`allSigned`) for the readout and the projector.
+   */
+  signedJudgeIds?: readonly Id[];
   /** How fast the projector unfolds this reveal (the host's 揭晓速度; standard when absent). */
   pace?: RevealPace;
 }
@@ -110,6 +115,7 @@ export function revealContestant(
       // The audience windows are this function's own refusal above, not a check to override.
       [],
       reveal.signatureProblems,
+      new Set(reveal.signedJudgeIds),
     );
     const reason = optionalText(reveal.overrideReason, fieldOf('overrideReason'));
     if (checks.needsOverride && reason === null) {
@@ -188,6 +194,7 @@ export function revealContestant(
           // Every judge whose sheet the reveal goes without: missing, incomplete or set aside.
           override: checks.needsOverride ? { reason: reason as string, missingJudgeIds: notCounted } : null,
           revision: lock.nextRevision,
+          ...(checks.allSigned ? { allSigned: true as const } : {}),
         },
       },
       {

@@ -406,6 +406,7 @@ const STAGE_PAYLOAD_SHAPES = {
       object<{ reason: string; missingJudgeIds: Id[] }>({ reason: text(), missingJudgeIds: array(id) }),
     ),
     revision,
+    allSigned: optional(literal(true)),
   }),
   'contestant.unlock': object<Payload<'contestant.unlock'>>({
     contestantId: id,

@@ -149,6 +149,12 @@ export interface EventPayloads {
     cells: FrozenCell[];
     override: { reason: string; missingJudgeIds: Id[] } | null;
     revision: number;
+    /**
+     * 评委签名齐全: the host console found every counted sheet validly signed when it revealed
+     * (RevealChecks.allSigned, checked with WebCrypto there), so that the projector shows what the
+     * host reads out without verifying anything itself. Absent otherwise: never a false claim.
+     */
+    allSigned?: true;
   };
   /**
    * An approved correction (申请修改) of a revealed contestant reopens that judge's cells; the

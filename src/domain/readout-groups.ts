@@ -125,6 +125,7 @@ export function groupReadoutSentence(
   settings: GroupReadoutSettings,
   language: Language = 'zh-CN',
   audience?: Pick<AudienceVoting, 'groupId' | 'mode'>,
+  allSigned = false,
 ): string {
   return composeReadout(
     result,
@@ -133,5 +134,6 @@ export function groupReadoutSentence(
       groupsParts(result, settings, inLanguage, audience) ??
       (inLanguage === 'en' ? panelPartsEn(result, settings) : panelPartsZh(result, settings)),
     shortGroups(result, settings, language),
+    allSigned,
   );
 }

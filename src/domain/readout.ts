@@ -120,24 +120,29 @@ export function readoutSentence(
   result: ContestantResult,
   settings: PanelSettings,
   language: Language = 'zh-CN',
+  allSigned = false,
 ): string {
   return composeReadout(
     result,
     language,
     (inLanguage) => (inLanguage === 'en' ? panelPartsEn(result, settings) : panelPartsZh(result, settings)),
     null,
+    allSigned,
   );
 }
 
 /**
  * The sentence around how the score was reached (`parts`): the adjustments, the final score and
- * the rank; or, while pending, who is still needed (`short`, or the judges counted).
+ * the rank; or, while pending, who is still needed (`short`, or the judges counted). With
+ * `allSigned` (the reveal found every counted sheet validly signed: RevealChecks.allSigned), a
+ * complete result ends with 评委签名齐全; a pending one is not read out, so never says it.
  */
 export function composeReadout(
   result: ContestantResult,
   language: Language,
   parts: (language: Language) => string[],
   short: string | null,
+  allSigned = false,
 ): string {
   const { countedJudges, requiredJudges, announcedScore, rank, tied } = result;
   if (language === 'en') {
@@ -152,7 +157,8 @@ export function composeReadout(
     said.push(`the final score is ${announcedScore}`);
     said.push(`currently ${tied ? 'tied ' : ''}${ordinal(rank)}`);
     const sentence = said.join('; ');
-    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+    const signed = allSigned ? ' All judges’ sheets are signed.' : '';
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.${signed}`;
   }
   if (result.pending || announcedScore === null || rank === null) {
     if (short) return `评分尚未完成：${short}。`;
@@ -164,5 +170,5 @@ export function composeReadout(
   }
   said.push(`最后得分${announcedScore}分`);
   said.push(tied ? `目前并列第${rank}名` : `目前排名第${rank}名`);
-  return `${said.join('，')}。`;
+  return `${said.join('，')}。${allSigned ? '评委签名齐全。' : ''}`;
 }

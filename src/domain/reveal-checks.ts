@@ -94,6 +94,16 @@ export function signatureProblemsOf(
   });
 }
 
+/** The judges whose submitted sheet verified as signed, in the panel's order (RevealChecks.allSigned). */
+export function signedJudgesOf(
+  progress: readonly JudgeProgress[],
+  signingOf: (judgeId: Id) => SheetSigning | null,
+): Id[] {
+  return progress
+    .filter((judge) => judge.status === 'submitted' && signingOf(judge.judgeId)?.state === 'signed')
+    .map((judge) => judge.judgeId);
+}
+
 export interface RevealChecks {
   /** Eligible judges who have not submitted. */
   missing: Id[];
@@ -111,6 +121,12 @@ export interface RevealChecks {
   allSubmitted: boolean;
   /** Submitted sheets whose signature is missing, does not verify, or no longer covers the marks. */
   signatureProblems: SignatureProblem[];
+  /**
+   * 评委签名齐全: every eligible judge's sheet is in, complete, counted (none set aside) and
+   * covered by a signature that verifies. False in a round whose sheets are not signed (a
+   * rehearsal's, a log from before signing): the readout never says it falsely.
+   */
+  allSigned: boolean;
   /**
    * Revealing needs the host's reason: a sheet is missing or incomplete, one is set aside (the
    * reveal then freezes it as not counted), or a signature does not hold (never revealed silently).
@@ -140,6 +156,8 @@ export function revealChecks(
   /** The contestant's audience voting windows (none in a round without audience voting). */
   audienceWindows: readonly AudienceWindowRow[] = [],
   signatureProblems: readonly SignatureProblem[] = [],
+  /** The judges whose submitted sheet of the contestant verified as signed (SheetSigning 'signed'). */
+  signedJudgeIds: ReadonlySet<Id> = new Set(),
 ): RevealChecks {
   const missing = progress
     .filter((judge) => judge.status === 'drafting' || judge.status === 'notStarted')
@@ -147,6 +165,12 @@ export function revealChecks(
   const incomplete = progress.filter((judge) => judge.status === 'incomplete');
   const allSubmitted = missing.length === 0 && incomplete.length === 0;
   const holding = setAside.filter((sheet) => sheet.affectsScore);
+  const eligible = progress.filter((judge) => judge.status !== 'recused');
+  const allSigned =
+    eligible.length > 0 &&
+    holding.length === 0 &&
+    signatureProblems.length === 0 &&
+    eligible.every((judge) => judge.status === 'submitted' && signedJudgeIds.has(judge.judgeId));
   return {
     missing,
     incomplete,
@@ -155,6 +179,7 @@ export function revealChecks(
     allSubmitted,
     audienceVoting: audienceVotingCheck(audienceWindows),
     signatureProblems: [...signatureProblems],
+    allSigned,
     needsOverride:
       !allSubmitted || holding.length > 0 || signatureProblems.some((found) => found.problem !== 'unsigned'),
   };

@@ -88,7 +88,12 @@ async function seedFirstScored(reveal: boolean): Promise<Seed> {
     }
     await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: first.id });
   }
-  if (reveal) await revealContestant(db, { roundId: round.id, contestantId: first.id });
+  // Revealed as a console that verified every judge's signature: the readout ends with
+  // 评委签名齐全 (All judges’ sheets are signed), the longest it reads.
+  if (reveal) {
+    const signedJudgeIds = judges.map((judge) => judge.id);
+    await revealContestant(db, { roundId: round.id, contestantId: first.id, signedJudgeIds });
+  }
   const rows = await dumpTables(db);
   db.close();
   // The host console is logged in as the organizer (no venue server runs in this test).
@@ -221,6 +226,12 @@ describe('the host console at the host laptop sizes', () => {
         });
         await h.screenshot(page, `layout-host-${state.shot}-${sizeName(size)}`);
         expect(problems, formatProblems(problems)).toEqual([]);
+        if (seed === revealed) {
+          // The sentence whose room is checked is the one that ends with the signatures.
+          expect(await page.locator('.host-readout__sentence').textContent()).toMatch(
+            state.lang === 'en' ? /All judges’ sheets are signed\.$/ : /目前排名第1名。评委签名齐全。$/,
+          );
+        }
         // Every name on one line, whole (买买提江·吐尔逊 not cut at the ·), wherever the
         // console shows it: the queue, 叫下一位, the contestant on stage.
         const brokenNames = await page.evaluate(

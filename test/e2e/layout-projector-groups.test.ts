@@ -130,7 +130,12 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
   }
   // All on one page (seven rows with groups), the longest unit revealed; 张伟 still 评分中.
   for (const contestant of contestants.filter((_, at) => at !== 4)) {
-    await revealContestant(db, { roundId: round.id, contestantId: contestant.id });
+    // As a console that verified every sheet's signature: 评委签名齐全 under the final score.
+    await revealContestant(db, {
+      roundId: round.id,
+      contestantId: contestant.id,
+      signedJudgeIds: judges.map((judge) => judge.id),
+    });
   }
   const states = {} as Record<State, TableRows>;
   await callContestant(db, { roundId: round.id, contestantId: (contestants[0] as ContestantRecord).id });
@@ -226,6 +231,7 @@ describe('the projector of a round with rater groups at 16:9, 16:10 and 4:3', ()
       audience: '.pj-group[data-group="audience"]',
       final: '.pj-final__score',
       rank: '.pj-rank',
+      signed: '.pj-final__signed',
     });
     const cards = await page
       .locator('.pj-group')
@@ -286,7 +292,7 @@ describe('the host console of a round with rater groups', () => {
       '大众评审 已投 8',
     ]);
     expect(await page.locator('.host-readout__sentence').textContent()).toMatch(
-      /^专家评委去掉一个最高分[\d.]+分，去掉一个最低分[\d.]+分，平均分[\d.]+分，大众评审支持率[\d.]+%，最后得分[\d.]+分，目前排名第\d名。$/,
+      /^专家评委去掉一个最高分[\d.]+分，去掉一个最低分[\d.]+分，平均分[\d.]+分，大众评审支持率[\d.]+%，最后得分[\d.]+分，目前排名第\d名。评委签名齐全。$/,
     );
     expect(h.errors(page)).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The projector (大屏) at every projector size a hall uses (16:9, 16:10 and 4:3: PROJECTOR_SIZES)
 // and in every state it shows the audience: waiting before the first call, the contestant on
-// stage, the reveal with seven judges' cards, the leaderboard with 13 contestants, and the
-// awards, provisional and final. Nothing may overflow or be cut, no short label may break, the
+// stage, the reveal with seven judges' cards (and 评委签名齐全 under the score), the leaderboard
+// with 13 contestants, and the awards, provisional and final. Nothing may overflow or be cut, no short label may break, the
 // text must be large enough for the back of the hall, and nothing the host has not revealed may
 // show. Real Chromium on the built app; screenshots in test-results/projector-<state>-<size>.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
@@ -127,8 +127,14 @@ async function seed(): Promise<Seeded> {
       await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id });
     }
   }
+  // As a host console that verified every judge's signature reveals: the projector's reveal
+  // then carries 评委签名齐全 under the score, the line whose room this test checks.
   const reveal = (contestant: ContestantRecord) =>
-    revealContestant(db, { roundId: round.id, contestantId: contestant.id });
+    revealContestant(db, {
+      roundId: round.id,
+      contestantId: contestant.id,
+      signedJudgeIds: judges.map((judge) => judge.id),
+    });
   for (const contestant of contestants.slice(0, 6)) await reveal(contestant);
   await keep('reveal');
   for (const contestant of contestants.slice(6, 10)) await reveal(contestant);
@@ -244,14 +250,16 @@ describe('the projector at 16:9, 16:10 and 4:3', () => {
     });
   });
 
-  it('shows the reveal with all seven judges’ cards on screen, and the rank as provisional', async () => {
+  it('shows the reveal with all seven judges’ cards on screen, the rank as provisional, and 评委签名齐全', async () => {
     const page = await openProjector('reveal');
     await checkEverySize(page, 'reveal', {
       final: '.pj-final__score',
       seventhJudge: '.pj-total:nth-child(7)',
       rank: '.pj-rank',
+      signed: '.pj-final__signed',
     });
     expect(await page.locator('.pj-total').count()).toBe(7);
+    expect(await page.locator('.pj-final__signed').textContent()).toBe('评委签名齐全');
     expect(await page.locator('.pj-rank').textContent()).toMatch(/^目前排名第 \d+ 名/);
   });
 

@@ -297,7 +297,7 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
   'stage.panel.confirmed': 'Confirmed by the judge',
   'stage.reveal.title': 'Reveal',
   'stage.reveal.ready': 'All {count} judges have submitted: ready to reveal.',
-  'stage.reveal.allSigned': 'Every judge’s signature is in.',
+  'stage.reveal.allSigned': 'All judges’ sheets are signed.',
   'stage.reveal.signature.unsigned': '{count} unsigned sheet(s) (the tablet could not sign): {names}.',
   'stage.reveal.signature.badSignature':
     '{name}’s sheet has a bad signature: it does not match the judge’s registered key.',

@@ -55,14 +55,23 @@ export function GroupSummary({
  * The sentence to read out, then each group's part of the final as the projector shows it (the
  * final is in the sentence), short enough to stay on a laptop's screen with the sentence.
  */
-export function GroupReadout({ round, result }: { round: RoundRecord; result: ContestantResult }) {
+export function GroupReadout({
+  round,
+  result,
+  allSigned,
+}: {
+  round: RoundRecord;
+  result: ContestantResult;
+  /** The reveal recorded 评委签名齐全: the sentence ends with it. */
+  allSigned: boolean;
+}) {
   const t = useT();
   const lang = useUiStore((state) => state.lang);
   const parts = groupParts(result, round.settings, round.audience) ?? [];
   return (
     <>
       <p className="host-readout__sentence" lang={lang}>
-        {groupReadoutSentence(result, round.settings, lang, round.audience)}
+        {groupReadoutSentence(result, round.settings, lang, round.audience, allSigned)}
       </p>
       <ul className="host-groups" aria-label={t('stage.reveal.groups')}>
         {parts.map((part) => (

@@ -11,7 +11,7 @@ import { audienceWindowsOf, competitionById, displayOf } from '../../db/reposito
 import type { ContestantResult } from '../../domain/engine';
 import { stageCallOf } from '../../domain/events';
 import type { Id } from '../../domain/model';
-import { panelProgress, revealChecks, signatureProblemsOf } from '../../domain/reveal-checks';
+import { panelProgress, revealChecks, signatureProblemsOf, signedJudgesOf } from '../../domain/reveal-checks';
 import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
@@ -143,10 +143,7 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       signings.state === 'checked' ? signings.signingOf(judgeId, focused.id) : null;
     const signatureProblems = signatureProblemsOf(progress, signingOf);
     const eligible = progress.filter((judge) => judge.status !== 'recused');
-    const allSigned =
-      signings.state === 'checked' &&
-      eligible.length > 0 &&
-      eligible.every((judge) => signingOf(judge.judgeId)?.state === 'signed');
+    const signedJudgeIds = signedJudgesOf(progress, signingOf);
     const revealed = lock.status !== 'open';
     const timer = (
       <Suspense fallback={null}>
@@ -184,9 +181,17 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             round={round}
             contestant={focused}
             judges={judges}
-            checks={revealChecks(progress, outliers, confirmed, setAside, windows, signatureProblems)}
+            checks={revealChecks(
+              progress,
+              outliers,
+              confirmed,
+              setAside,
+              windows,
+              signatureProblems,
+              new Set(signedJudgeIds),
+            )}
             eligibleCount={eligible.length}
-            allSigned={allSigned}
+            signedJudgeIds={signedJudgeIds}
             result={result}
             lock={lock}
             view={projectorViewOf(events)}

@@ -202,6 +202,7 @@ function Projector({ roundId }: { roundId: Id }) {
     view = <ContestantView round={round} contestant={contestant} events={events} />;
     captioned = true;
   } else if (display.view === 'reveal' && contestant) {
+    const lock = contestantLockOf(events, contestant.id);
     view = (
       <RevealView
         key={viewEvent.id}
@@ -209,10 +210,11 @@ function Projector({ roundId }: { roundId: Id }) {
         contestant={contestant}
         judges={judges}
         result={result}
-        revealed={contestantLockOf(events, contestant.id).status !== 'open'}
+        revealed={lock.status !== 'open'}
         provisional={!status.final}
         started={viewEvent}
         reducedMotion={reducedMotion}
+        allSigned={lock.lock?.payload.allSigned === true}
       />
     );
     captioned = true;

@@ -114,6 +114,8 @@ export interface RevealViewProps {
   /** The `stage.view` event that started this reveal: the sequence runs from it. */
   started: LeitaiEvent<'stage.view'>;
   reducedMotion: boolean;
+  /** The host's reveal recorded 评委签名齐全 (`contestant.lock` allSigned): a line under the score. */
+  allSigned: boolean;
 }
 
 export function RevealView({
@@ -125,6 +127,7 @@ export function RevealView({
   provisional,
   started,
   reducedMotion,
+  allSigned,
 }: RevealViewProps) {
   const t = useT();
   const totals = result?.judgeTotals ?? [];
@@ -185,6 +188,7 @@ export function RevealView({
         >
           <span className="pj-final__label">{t('stage.projector.finalScore')}</span>
           <span className="pj-final__score">{result.announcedScore}</span>
+          {allSigned && <span className="pj-final__signed">{t('stage.projector.allSigned')}</span>}
         </p>
         <p
           className={`pj-rank${progress.rankShown ? ' pj-rank--shown' : ''}`}

@@ -30,8 +30,8 @@ export interface RevealPanelProps {
   judges: JudgeRecord[];
   checks: RevealChecks;
   eligibleCount: number;
-  /** Every eligible judge's sheet is in and covered by a valid signature (评委签名齐全). */
-  allSigned: boolean;
+  /** The judges whose sheet verified as signed: the reveal records 评委签名齐全 when all are. */
+  signedJudgeIds: readonly string[];
   result: ContestantResult | undefined;
   lock: ContestantLock;
   /** The projector's current `stage.view`, null before any. */
@@ -55,7 +55,7 @@ export function RevealPanel({
   judges,
   checks,
   eligibleCount,
-  allSigned,
+  signedJudgeIds,
   result,
   lock,
   view,
@@ -86,6 +86,8 @@ export function RevealPanel({
   // the contestant on the other sheets, which is possible only when those are enough.
   const pending = !result || (held ? result.countedJudges < result.requiredJudges : result.pending);
   const revealed = lock.status !== 'open';
+  // What the reveal recorded, not the checks now: the projector shows the same (src/domain/events.ts).
+  const revealedSigned = lock.lock?.payload.allSigned === true;
   const votingOpen = checks.audienceVoting === 'open';
   const unsealed = checks.audienceVoting === 'unsealed';
   const unsealedNote = unsealed && (
@@ -151,7 +153,7 @@ export function RevealPanel({
           {checks.allSubmitted && !held && (
             <li className="host-check host-check--ok">{t('stage.reveal.ready', { count: eligibleCount })}</li>
           )}
-          {allSigned && <li className="host-check host-check--ok">{t('stage.reveal.allSigned')}</li>}
+          {checks.allSigned && <li className="host-check host-check--ok">{t('stage.reveal.allSigned')}</li>}
           {warnings}
           {checks.unconfirmedOutliers.length > 0 && (
             <li className="host-check host-check--warn">
@@ -199,16 +201,12 @@ export function RevealPanel({
           <h4>{t('stage.reveal.readout')}</h4>
           {result.groups ? (
             <Suspense fallback={null}>
-              <groupReadout.Part round={round} result={result} />
+              <groupReadout.Part round={round} result={result} allSigned={revealedSigned} />
             </Suspense>
           ) : (
             <p className="host-readout__sentence" lang={lang}>
-              {readoutSentence(result, round.settings, lang)}
-              {allSigned && ` ${t('stage.reveal.allSigned')}`}
+              {readoutSentence(result, round.settings, lang, revealedSigned)}
             </p>
-          )}
-          {result.groups && allSigned && (
-            <p className="host-readout__sentence">{t('stage.reveal.allSigned')}</p>
           )}
           <div className="host-readout__actions">
             {running && (
@@ -241,6 +239,7 @@ export function RevealPanel({
               contestantId: contestant.id,
               pace,
               signatureProblems: checks.signatureProblems,
+              signedJudgeIds,
               ...(checks.needsOverride ? { overrideReason: reason } : {}),
             });
           }}

@@ -123,6 +123,7 @@ describe('the projector’s reveal with groups', () => {
         provisional={false}
         started={revealEvent(seed.contestants[1].id)}
         reducedMotion={false}
+        allSigned={false}
       />
     );
     const { container } = render(view);
@@ -163,11 +164,12 @@ describe('the host’s reveal card with groups', () => {
             unconfirmedOutliers: [],
             allSubmitted: true,
             signatureProblems: [],
+            allSigned: false,
             needsOverride: false,
             audienceVoting: null,
           }}
           eligibleCount={3}
-          allSigned={false}
+          signedJudgeIds={[]}
           result={groupedResult()}
           lock={lock}
           view={null}
@@ -198,11 +200,12 @@ describe('the host’s reveal card with groups', () => {
             unconfirmedOutliers: [],
             allSubmitted: true,
             signatureProblems: [],
+            allSigned: false,
             needsOverride: false,
             audienceVoting: null,
           }}
           eligibleCount={3}
-          allSigned={false}
+          signedJudgeIds={[]}
           result={groupedResult({ pending: true, groups: [expertPart(), waiting], rank: null })}
           lock={contestantLockOf([], lisi.id)}
           view={null}

@@ -199,6 +199,35 @@ function grouped(overrides: Partial<ContestantResult> = {}): ContestantResult {
   });
 }
 
+describe('评委签名齐全 at the end of the readout', () => {
+  const standings = () => computeStandings(example('ties-and-rounding'));
+  const ranked = (id: string) => standings().ranked.find((result) => result.id === id) as ContestantResult;
+
+  it('ends the sentence when the reveal found every sheet signed, in both languages', () => {
+    const settings = example('ties-and-rounding').settings;
+    expect(readoutSentence(ranked('G'), settings, 'zh-CN', true)).toBe(
+      '去掉一个最高分92.40分，去掉一个最低分83.10分，最后得分87.73分，目前排名第1名。评委签名齐全。',
+    );
+    expect(readoutSentence(ranked('E'), settings, 'en', true)).toBe(
+      'Highest score 88.00 and lowest score 83.00 dropped; the final score is 85.50; currently tied 5th. All judges’ sheets are signed.',
+    );
+    expect(groupReadoutSentence(grouped(), GROUPED, 'zh-CN', SUPPORT, true)).toMatch(
+      /，最后得分86\.85分，目前排名第1名。评委签名齐全。$/,
+    );
+  });
+
+  it('is not said otherwise, nor while the result is pending', () => {
+    const settings = example('ties-and-rounding').settings;
+    expect(readoutSentence(ranked('G'), settings)).not.toContain('签名');
+    expect(readoutSentence(ranked('G'), settings, 'en', false)).not.toContain('signed');
+    const pending = standings().pending.find((result) => result.id === 'K') as ContestantResult;
+    expect(readoutSentence(pending, settings, 'zh-CN', true)).toBe(
+      '评分尚未完成：已有3位评委完成评分，需要6位。',
+    );
+    expect(readoutSentence(pending, settings, 'en', true)).not.toContain('signed');
+  });
+});
+
 describe('readout with rater groups', () => {
   it('names each group with its own trim and score, then the final', () => {
     expect(groupReadoutSentence(grouped(), GROUPED, 'zh-CN', SUPPORT)).toBe(

@@ -121,6 +121,8 @@ describe('the reveal on the projector', () => {
       await waitFor(() => expect(container.querySelectorAll('.pj-total--shown')).toHaveLength(3));
       expect(container.querySelectorAll('s')).toHaveLength(2);
       expect(container.querySelector('.pj-rank')).toHaveClass('pj-rank--shown');
+      // Sheets submitted without signatures: the reveal recorded no 评委签名齐全, so none shows.
+      expect(container.querySelector('.pj-final__signed')).toBeNull();
     } finally {
       vi.unstubAllGlobals();
     }

@@ -16,7 +16,12 @@ import {
 } from '../../../src/domain/overtime';
 import { rational } from '../../../src/domain/rational';
 import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
-import { panelProgress, revealChecks, signatureProblemsOf } from '../../../src/domain/reveal-checks';
+import {
+  panelProgress,
+  revealChecks,
+  signatureProblemsOf,
+  signedJudgesOf,
+} from '../../../src/domain/reveal-checks';
 import type { SheetSigning } from '../../../src/domain/signing-checks';
 
 describe('the clock', () => {
@@ -175,6 +180,7 @@ describe('panel progress and the checks', () => {
       unconfirmedOutliers: [outlier],
       allSubmitted: false,
       signatureProblems: [],
+      allSigned: false,
       needsOverride: true,
       audienceVoting: null,
     });
@@ -185,6 +191,7 @@ describe('panel progress and the checks', () => {
       unconfirmedOutliers: [],
       allSubmitted: true,
       signatureProblems: [],
+      allSigned: false,
       needsOverride: false,
       audienceVoting: null,
     });
@@ -218,6 +225,78 @@ describe('panel progress and the checks', () => {
       signatureProblems: [{ judgeId: 'B', problem: 'unsigned' }],
       needsOverride: false,
       audienceVoting: null,
+    });
+  });
+
+  describe('评委签名齐全 (allSigned)', () => {
+    const signedBy = { state: 'signed', fingerprint: '3F2A-91C0-5B7E-0D14' } as const;
+    /** The checks of judges A, B and C (C recused) with every sheet in, signed as `signings` say. */
+    const checksWith = (signings: Record<string, SheetSigning | null>, sheets = ['A', 'B', 'C']) => {
+      const progress = panelProgress(
+        [
+          { id: 'A', unit: null },
+          { id: 'B', unit: null },
+          { id: 'C', unit: '三工镇' },
+        ],
+        { id: 'P', unit: '三工镇' },
+        criteria,
+        sheets.flatMap((id) => [mark(id, 'c1', 100), mark(id, 'c2', 100)]),
+        sheets.map((id) => sheet(id, 'submitted')),
+        'equal',
+      );
+      const signingOf = (judgeId: string) => signings[judgeId] ?? null;
+      return revealChecks(
+        progress,
+        [],
+        new Set(),
+        [],
+        [],
+        signatureProblemsOf(progress, signingOf),
+        new Set(signedJudgesOf(progress, signingOf)),
+      );
+    };
+
+    it('is said when every eligible sheet is signed and verifies (a recused judge is no part of it)', () => {
+      expect(checksWith({ A: signedBy, B: signedBy }).allSigned).toBe(true);
+    });
+
+    it('is not said when one sheet is unsigned, does not verify, or changed after signing', () => {
+      expect(checksWith({ A: signedBy, B: { state: 'unsigned' } }).allSigned).toBe(false);
+      expect(checksWith({ A: signedBy, B: { state: 'badSignature', reason: 'invalid' } }).allSigned).toBe(
+        false,
+      );
+      expect(checksWith({ A: signedBy, B: { state: 'badSignature', reason: 'unknownKey' } }).allSigned).toBe(
+        false,
+      );
+      const changed: SheetSigning = {
+        state: 'changed',
+        criterionIds: ['c1'],
+        fingerprint: signedBy.fingerprint,
+      };
+      expect(checksWith({ A: signedBy, B: changed }).allSigned).toBe(false);
+    });
+
+    it('is not said in a round that does not sign: sheets from before signing, or a rehearsal', () => {
+      // Before signing existed: every sheet submitted without a signature.
+      expect(checksWith({ A: { state: 'unsigned' }, B: { state: 'unsigned' } }).allSigned).toBe(false);
+      // A rehearsal's sheets are not checked at all: no judge's sheet is known to be signed.
+      expect(checksWith({}).allSigned).toBe(false);
+    });
+
+    it('is not said while a signed judge’s sheet is missing, or when a sheet is set aside', () => {
+      expect(checksWith({ A: signedBy }, ['A']).allSigned).toBe(false);
+      const progress = panelProgress(
+        [{ id: 'A', unit: null }],
+        { id: 'P', unit: null },
+        criteria,
+        [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
+        [sheet('A', 'submitted')],
+        'equal',
+      );
+      const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
+      const held = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };
+      expect(revealChecks(progress, [], new Set(), [held], [], [], new Set(['A'])).allSigned).toBe(false);
+      expect(revealChecks(progress, [], new Set(), [], [], [], new Set(['A'])).allSigned).toBe(true);
     });
   });
 
