@@ -23,6 +23,8 @@ import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 const panel = () => screen.getByRole('region', { name: '评委评分进度' });
 const judgeRow = (name: string) => within(panel()).getByText(name).closest('li') as HTMLElement;
 const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+// The reveal panel is a lazy part of the console: the first look waits for it.
+const findRevealCard = () => screen.findByRole('region', { name: '公布成绩' }, { timeout: 10_000 });
 
 describe('the checks before the reveal', () => {
   it('shows who has submitted, nudges a late judge and reveals with a recorded reason', async () => {
@@ -36,6 +38,7 @@ describe('the checks before the reveal', () => {
     const { user } = renderHost(db, round.id);
 
     await screen.findByText('已提交 1 / 3');
+    await findRevealCard();
     expect(judgeRow('王评委')).toHaveTextContent('已提交总分 90.00');
     expect(judgeRow('李评委')).toHaveTextContent('评分中总分 80.00');
     expect(judgeRow('赵评委')).toHaveTextContent('未开始已打 0/5 项');
@@ -53,7 +56,7 @@ describe('the checks before the reveal', () => {
     ]);
 
     await scoreSheet(db, round.id, judges[2].id, lisi.id, 70, false);
-    await within(revealCard()).findByText('还有 2 位评委未提交：李评委、赵评委');
+    await within(await findRevealCard()).findByText('还有 2 位评委未提交：李评委、赵评委');
     await waitFor(() => expect(within(revealCard()).getByRole('button', { name: '公布成绩' })).toBeEnabled());
     await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
     const dialog = await screen.findByRole('dialog', { name: '公布 2号 李四 的成绩？' });
@@ -62,7 +65,7 @@ describe('the checks before the reveal', () => {
     await user.type(within(dialog).getByLabelText('仍要公布的理由（必填，记入记录）'), '两位评委已口头确认');
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
 
-    await within(revealCard()).findByText('已公布，评分已锁定');
+    await within(await findRevealCard()).findByText('已公布，评分已锁定');
     expect(
       within(revealCard()).getByText(
         '去掉一个最高分90.00分，去掉一个最低分70.00分，最后得分80.00分，目前排名第1名。',

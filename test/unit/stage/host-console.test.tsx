@@ -34,6 +34,8 @@ function renderNewConsole(db: ReturnType<typeof freshDb>) {
 
 const START = new Date('2026-06-18T10:00:00.000Z').getTime();
 const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+// The reveal panel is a lazy part of the console: the first look waits for it.
+const findRevealCard = () => screen.findByRole('region', { name: '公布成绩' }, { timeout: 10_000 });
 const queue = () => screen.findByRole('region', { name: '出场顺序' });
 
 async function latestView(db: ReturnType<typeof freshDb>, roundId: string) {
@@ -103,7 +105,7 @@ describe('揭晓速度 and 跳过', () => {
     const { db, round, lisi } = await scoredRound();
     const { user, unmount } = renderHost(db, round.id);
     await user.click(await within(await queue()).findByRole('button', { name: /^2号\s*李四/ }));
-    const quick = await within(revealCard()).findByRole('button', { name: '快速' });
+    const quick = await within(await findRevealCard()).findByRole('button', { name: '快速' });
     await user.click(quick);
     expect(quick).toHaveAttribute('aria-pressed', 'true');
     expect(localStorage.getItem('leitai.revealPace')).toBe('quick');
@@ -113,7 +115,7 @@ describe('揭晓速度 and 跳过', () => {
         name: '确认公布',
       }),
     );
-    await within(revealCard()).findByText('已公布，评分已锁定');
+    await within(await findRevealCard()).findByText('已公布，评分已锁定');
     const view = await latestView(db, round.id);
     expect(view.payload).toMatchObject({ view: 'reveal', contestantId: lisi.id, pace: 'quick' });
     unmount();
@@ -131,7 +133,7 @@ describe('揭晓速度 and 跳过', () => {
     await revealContestant(db, { roundId: round.id, contestantId: lisi.id, pace: 'ceremonial' });
     const { user, unmount } = renderHost(db, round.id);
     await user.click(await within(await queue()).findByRole('button', { name: /^2号\s*李四/ }));
-    await user.click(await within(revealCard()).findByRole('button', { name: '跳过动画' }));
+    await user.click(await within(await findRevealCard()).findByRole('button', { name: '跳过动画' }));
     await waitFor(async () => expect((await latestView(db, round.id)).payload.pace).toBe('instant'));
     await waitFor(() => expect(within(revealCard()).queryByRole('button', { name: '跳过动画' })).toBeNull());
     // The readout stays; 在大屏重新揭晓 replays at the chosen pace.

@@ -13,6 +13,8 @@ import { markFromTablet } from './from-other-devices';
 import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 
 const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+// The reveal panel is a lazy part of the console: the first look waits for it.
+const findRevealCard = () => screen.findByRole('region', { name: '公布成绩' }, { timeout: 10_000 });
 const panel = () => screen.getByRole('region', { name: '评委评分进度' });
 const queue = () => screen.getByRole('region', { name: '出场顺序' });
 
@@ -82,10 +84,10 @@ describe('a set-aside sheet on the host console', () => {
     );
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
 
-    await within(revealCard()).findByText('已公布，评分已锁定');
+    await within(await findRevealCard()).findByText('已公布，评分已锁定');
     // 李评委 80 and 赵评委 70: the mean of the two, now ranked second after 王五.
     expect(
-      await within(revealCard()).findByText('最后得分75.00分，目前排名第2名。', { exact: false }),
+      await within(await findRevealCard()).findByText('最后得分75.00分，目前排名第2名。', { exact: false }),
     ).toBeInTheDocument();
   });
 });

@@ -17,6 +17,8 @@ import { renderHost, renderProjector, seedStageRound } from './stage-helpers';
 const panel = () => screen.getByRole('region', { name: '评委评分进度' });
 const judgeRow = (name: string) => within(panel()).getByText(name).closest('li') as HTMLElement;
 const revealCard = () => screen.getByRole('region', { name: '公布成绩' });
+// The reveal panel is a lazy part of the console: the first look waits for it.
+const findRevealCard = () => screen.findByRole('region', { name: '公布成绩' }, { timeout: 10_000 });
 /** Generous waits: the console's parts load on demand and WebCrypto verifies on a loaded machine. */
 const LOADED = { timeout: 5000 };
 /** The reveal card and the panel, once their lazy parts have loaded. */
@@ -73,7 +75,7 @@ describe('signatures on the host console', () => {
     renderHost(db, round.id);
     await consoleLoaded();
     await within(panel()).findByText('3/3 已签名', {}, LOADED);
-    await within(revealCard()).findByText('评委签名齐全。', {}, LOADED);
+    await within(await findRevealCard()).findByText('评委签名齐全。', {}, LOADED);
     expect(within(panel()).queryByText('签名后被改动')).not.toBeInTheDocument();
   });
 
@@ -82,11 +84,11 @@ describe('signatures on the host console', () => {
     const { user } = renderHost(db, round.id);
     await consoleLoaded();
     await within(panel()).findByText('3/3 已签名', {}, LOADED);
-    await within(revealCard()).findByText('评委签名齐全。', {}, LOADED);
+    await within(await findRevealCard()).findByText('评委签名齐全。', {}, LOADED);
     await user.click(within(revealCard()).getByRole('button', { name: '公布成绩' }));
     const dialog = await screen.findByRole('dialog', { name: /公布 2号 李四 的成绩/ }, LOADED);
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
-    await within(revealCard()).findByText('请宣读', {}, LOADED);
+    await within(await findRevealCard()).findByText('请宣读', {}, LOADED);
     const sentence = revealCard().querySelector('.host-readout__sentence');
     expect(sentence?.textContent).toMatch(
       /^去掉一个最高分.*最后得分80\.00分，目前排名第1名。评委签名齐全。$/,
@@ -134,7 +136,7 @@ describe('signatures on the host console', () => {
 
     await user.type(within(dialog).getByRole('textbox'), '已当面核实李评委的改分');
     await user.click(within(dialog).getByRole('button', { name: '确认公布' }));
-    await within(revealCard()).findByText('请宣读', {}, LOADED);
+    await within(await findRevealCard()).findByText('请宣读', {}, LOADED);
     const lock = (await db.events.toArray()).find((event) => event.type === 'contestant.lock');
     expect((lock as LeitaiEvent<'contestant.lock'>).payload.override?.reason).toBe('已当面核实李评委的改分');
     // A signature that no longer holds: neither the readout nor the projector says 齐全.
