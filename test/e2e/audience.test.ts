@@ -3,56 +3,34 @@
 // the voting page's QR code; three phones (mobile viewport, each its own context) open the link
 // it holds and vote; the projector's tally counts them; the host closes the window, and a vote
 // sent after that is refused and changes nothing.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { audienceTallyOf } from '../../src/db/queries/audience';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
 import { callContestant } from '../../src/db/stage';
-import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { giveAudience, SUPPORT } from '../unit/audience/helpers';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { voteFromPhone } from './audience-phone';
+import { RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
-import { startVenueProcess, type VenueProcess } from './venue-process';
+import { claimOnHostConsole, venueWithChromium } from './venue-browser';
 import { until } from './waiting';
 
 const PASSWORD = '擂台密码2026';
 const PHONE = { width: 390, height: 844 };
 
-let venue: VenueProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const rig = venueWithChromium();
 
-beforeAll(async () => {
-  venue = await startVenueProcess({ httpsPort: null });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await venue?.stop();
-  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
-});
-
-async function openPage(name: string, phone = false): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: venue.httpUrl,
-    viewport: phone ? PHONE : { width: 1280, height: 800 },
-    isMobile: phone,
-    hasTouch: phone,
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
-  return page;
-}
+const openPage = async (name: string, phone = false): Promise<Page> =>
+  (
+    await rig.openContext(name, {
+      viewport: phone ? PHONE : { width: 1280, height: 800 },
+      isMobile: phone,
+      hasTouch: phone,
+    })
+  ).page;
 
 const text = async (page: Page, testId: string) =>
   (await page
@@ -64,18 +42,14 @@ describe('audience voting in the browser', () => {
   it('the host opens voting, three phones vote, the projector counts them, a vote after closing is refused', async () => {
     // The host claims the server from the host console's sync panel.
     const host = await openPage('host');
-    await host.goto('/stage');
-    await host.locator('.sync-status > summary').click();
-    await host.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
-    await host.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
-    await host.getByRole('button', { name: '认领并登录' }).click();
+    await claimOnHostConsole(host, rig.venue, PASSWORD);
     await until(
       async () => (await host.locator('.sync-status > summary').textContent())?.includes('在线') ?? false,
       'the host console online',
     );
 
     // The organizer's laptop sets up a round with audience voting (支持/不支持) and calls a contestant.
-    const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'organizer', password: PASSWORD });
+    const laptop = await nodeDevice('laptop', rig.venue.httpUrl, { as: 'organizer', password: PASSWORD });
     const competition = await createCompetition(laptop.db, { name: '2026年擂台比武' });
     const created = await createRound(laptop.db, {
       competitionId: competition.id,
@@ -98,7 +72,7 @@ describe('audience voting in the browser', () => {
 
     // The projector joins with its code, then shows the round.
     const projector = await openPage('projector');
-    await projector.goto(`/projector?code=${venue.projectorCode}`);
+    await projector.goto(`/projector?code=${rig.venue.projectorCode}`);
     await until(() => new URL(projector.url()).search === '', 'the projector joined');
     await projector.goto(`/projector?round=${round.id}`);
 
@@ -117,7 +91,7 @@ describe('audience voting in the browser', () => {
     );
     const qr = projector.getByRole('img', { name: /^大众投票二维码：/ });
     const joinUrl = (await qr.getAttribute('data-join-url')) as string;
-    expect(joinUrl).toBe(`${venue.httpUrl}/v`);
+    expect(joinUrl).toBe(`${rig.venue.httpUrl}/v`);
 
     // Three phones open the link and vote: two 支持, one 不支持; one changes its mind first.
     const phones = await Promise.all([0, 1, 2].map((index) => openPage(`phone-${index}`, true)));
@@ -155,21 +129,11 @@ describe('audience voting in the browser', () => {
     // The host closes the window; a vote sent after that is refused and changes nothing.
     await host.getByRole('button', { name: '结束投票' }).click();
     await until(async () => (await host.getByTestId('host-audience-status').count()) === 0, 'voting closed');
-    const late = await (phones[2] as Page).evaluate(
-      async ({ roundId, contestantId, protocolVersion }) => {
-        const response = await fetch('/api/v1/audience/vote', {
-          method: 'POST',
-          headers: {
-            'leitai-protocol': String(protocolVersion),
-            'content-type': 'application/json',
-            authorization: `Bearer ${localStorage.getItem('leitai.audience.token')}`,
-          },
-          body: JSON.stringify({ roundId, contestantId, value: 1 }),
-        });
-        return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
-      },
-      { roundId: round.id, contestantId: onStage.id, protocolVersion: PROTOCOL_VERSION },
-    );
+    const late = await voteFromPhone(phones[2] as Page, {
+      roundId: round.id,
+      contestantId: onStage.id,
+      value: 1,
+    });
     expect(late.status).toBe(409);
     expect(late.body.error?.code).toBe('votingClosed');
     await until(

@@ -3,10 +3,9 @@
 // Screenshot in test-results/combined-projector.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setCombination } from '../../src/db/combination';
 import { LeitaiDB } from '../../src/db/database';
 import { revealContestant, setProjectorDisplay } from '../../src/db/repository';
-import { seedTwoStages } from '../unit/db/combination-seed';
+import { combineFortySixty, seedTwoStages } from '../unit/db/combination-seed';
 import { type Harness, startHarness } from './harness';
 import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
 
@@ -18,19 +17,11 @@ let competitionId: string;
 /** 张三 and 李四 revealed in both rounds; 王五 in 现场观摩 only; the projector on 总排名. */
 async function seedCombined(): Promise<TableRows> {
   const db = new LeitaiDB({ indexedDB: new IDBFactory(), IDBKeyRange });
-  const { competition, visit, stage } = await seedTwoStages(db);
+  const seeded = await seedTwoStages(db);
+  const { competition, visit, stage } = seeded;
   stageRoundId = stage.id;
   competitionId = competition.id;
-  await setCombination(db, competition.id, {
-    stages: [
-      { roundId: visit.id, weight: 4000 },
-      { roundId: stage.id, weight: 6000 },
-    ],
-    decimals: 2,
-    rounding: 'half-up',
-    tieBreak: [`stage:${stage.id}`],
-    awards: [{ name: '一等奖', count: 1 }],
-  });
+  await combineFortySixty(db, seeded, [`stage:${stage.id}`]);
   for (const round of [visit, stage]) {
     for (const contestant of await db.contestants.where('roundId').equals(round.id).toArray()) {
       if (round === stage && contestant.name === '王五') continue;

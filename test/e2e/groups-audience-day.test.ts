@@ -10,8 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commitDrawSeed, drawWithCommittedSeed } from '../../src/db/draw';
 import { audienceTallyOf } from '../../src/db/queries/audience';
@@ -19,10 +18,10 @@ import { importRoster } from '../../src/db/roster';
 import type { Hundredths } from '../../src/domain/model';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { projectRoot } from '../../src/server/build-if-stale.mjs';
-import { PROTOCOL_VERSION } from '../../src/sync/protocol';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { voteFromPhone } from './audience-phone';
+import { RESULTS_DIR } from './harness';
 import { type NodeDevice, nodeDevice } from './node-device';
-import { startVenueProcess, type VenueProcess } from './venue-process';
+import { claimOnHostConsole, venueWithChromium } from './venue-browser';
 import { until } from './waiting';
 
 const PASSWORD = '擂台密码2026';
@@ -30,40 +29,23 @@ const PHONE = { width: 390, height: 844 };
 const TABLET = { width: 1280, height: 800 };
 const WAIT = { timeoutMs: 90_000 };
 
-let venue: VenueProcess;
-let browser: Browser;
+const rig = venueWithChromium();
 let laptop: NodeDevice | undefined;
 let scratch: string;
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  venue = await startVenueProcess({ httpsPort: null });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
   scratch = await mkdtemp(join(tmpdir(), 'leitai-day14-'));
-}, 60_000);
+});
 
 afterAll(async () => {
   await laptop?.client.stop();
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await venue?.stop();
-  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
 const errors = new Map<string, string[]>();
 
 async function openPage(name: string, viewport: { width: number; height: number }, phone = false) {
-  const context = await browser.newContext({
-    baseURL: venue.httpUrl,
-    viewport,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
+  const { page } = await rig.openContext(name, { viewport, isMobile: phone, hasTouch: phone });
   errors.set(name, []);
   page.on('pageerror', (error) => errors.get(name)?.push(error.message));
   return page;
@@ -160,11 +142,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
   it('experts, a leader and five phones score a contestant; the projector’s combined score equals the CLI’s', async () => {
     // The host claims the venue server on the host console.
     const host = await openPage('host', { width: 1280, height: 800 });
-    await host.goto('/stage');
-    await host.locator('.sync-status > summary').click();
-    await host.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
-    await host.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
-    await host.getByRole('button', { name: '认领并登录' }).click();
+    await claimOnHostConsole(host, rig.venue, PASSWORD);
     await until(
       async () => (await host.locator('.sync-status > summary').textContent())?.includes('在线') ?? false,
       'the host console online',
@@ -204,7 +182,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
     await host.getByRole('heading', { name: '评委（3 位）' }).waitFor();
 
     // The contestants and the draw from a second organizer device, the laptop.
-    laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'organizer', password: PASSWORD });
+    laptop = await nodeDevice('laptop', rig.venue.httpUrl, { as: 'organizer', password: PASSWORD });
     const device = laptop;
     await device.client.start();
     let round: RoundRecord | undefined;
@@ -247,7 +225,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
 
     // The projector joins with its code and shows the round.
     const projector = await openPage('projector', { width: 1920, height: 1080 });
-    await projector.goto(`/projector?code=${venue.projectorCode}`);
+    await projector.goto(`/projector?code=${rig.venue.projectorCode}`);
     await until(() => new URL(projector.url()).search === '', 'the projector joined', WAIT);
     await projector.goto(`/projector?round=${saved.id}`);
 
@@ -278,7 +256,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
     );
     const qr = projector.getByRole('img', { name: /^大众投票二维码：/ });
     const joinUrl = (await qr.getAttribute('data-join-url')) as string;
-    expect(joinUrl).toBe(`${venue.httpUrl}/v`);
+    expect(joinUrl).toBe(`${rig.venue.httpUrl}/v`);
     expect(await qr.getAttribute('aria-label')).toContain(joinUrl);
 
     // Five phones open the link the code holds and vote: four 支持, one 不支持.
@@ -334,21 +312,7 @@ describe('issue 14: a day with rater groups and audience voting', () => {
       WAIT,
     );
     const latePhone = phones[2] as Page;
-    const late = await latePhone.evaluate(
-      async ({ roundId, contestantId, protocolVersion }) => {
-        const response = await fetch('/api/v1/audience/vote', {
-          method: 'POST',
-          headers: {
-            'leitai-protocol': String(protocolVersion),
-            'content-type': 'application/json',
-            authorization: `Bearer ${localStorage.getItem('leitai.audience.token')}`,
-          },
-          body: JSON.stringify({ roundId, contestantId, value: 1 }),
-        });
-        return { status: response.status, body: (await response.json()) as { error?: { code: string } } };
-      },
-      { roundId: saved.id, contestantId: onStage.id, protocolVersion: PROTOCOL_VERSION },
-    );
+    const late = await voteFromPhone(latePhone, { roundId: saved.id, contestantId: onStage.id, value: 1 });
     expect(late.status).toBe(409);
     expect(late.body.error?.code).toBe('votingClosed');
     await until(

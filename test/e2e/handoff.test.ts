@@ -3,51 +3,23 @@
 // photo import, the paper fallback's path) and the sheet appears signed on the host (its panel's
 // "1/1 已签名", checked against the tablet's registered key); back online, the tablet's own push
 // is acknowledged as duplicates and the host still sees one signed sheet, no mark or event doubled.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
 import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { loginAsOrganizer } from '../../src/sync/session';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
-import { startVenueProcess, type VenueProcess } from './venue-process';
+import { claimOnHostConsole, venueWithChromium } from './venue-browser';
 import { until } from './waiting';
 
 const PASSWORD = '擂台密码2026';
 
-let venue: VenueProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  venue = await startVenueProcess({ httpsPort: null });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await venue?.stop();
-  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
-});
-
-async function openContext(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    baseURL: venue.httpUrl,
-    viewport: { width: 1024, height: 768 },
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
-  return { context, page };
-}
+const rig = venueWithChromium();
+const { openContext } = rig;
 
 const statusSummary = (page: Page) => page.locator('.sync-status > summary');
 const scoreKey = (page: Page, name: string) =>
@@ -102,7 +74,7 @@ async function loadedWhileOnline(page: Page, parts: readonly string[]): Promise<
 }
 
 async function serverHead(): Promise<number> {
-  const reply = await fetch(`${venue.httpUrl}/api/v1/hello`, {
+  const reply = await fetch(`${rig.venue.httpUrl}/api/v1/hello`, {
     headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
   });
   return ((await reply.json()) as { head: number }).head;
@@ -111,14 +83,13 @@ async function serverHead(): Promise<number> {
 describe('离线交接', () => {
   it('a sheet signed offline reaches the host through its QR codes, and the later push doubles nothing', async () => {
     const host = await openContext('host');
-    await host.page.goto('/stage');
-    await statusSummary(host.page).click();
-    await host.page.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
-    await host.page.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
-    await host.page.getByRole('button', { name: '认领并登录' }).click();
+    await claimOnHostConsole(host.page, rig.venue, PASSWORD);
     await expect.poll(() => statusSummary(host.page).textContent(), { timeout: 90_000 }).toContain('在线');
 
-    const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'projector', code: venue.projectorCode });
+    const laptop = await nodeDevice('laptop', rig.venue.httpUrl, {
+      as: 'projector',
+      code: rig.venue.projectorCode,
+    });
     await loginAsOrganizer(laptop.db, laptop.transport, PASSWORD);
     await laptop.client.sessionChanged();
     const competition = await createCompetition(laptop.db, { name: '2026年擂台比武' });

@@ -5,8 +5,8 @@
 // of the hall. Real Chromium on the built app; screenshots in
 // test-results/projector-groups-<state>-<size>.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeitaiDB } from '../../src/db/database';
 import { competitionScope, putEntities, putEntity, roundScope } from '../../src/db/entities';
 import { writeTransaction } from '../../src/db/log';
@@ -22,32 +22,15 @@ import {
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
 import { type Harness, startHarness, type Viewport } from './harness';
-import { formatProblems, HOST_SIZES, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
+import { formatProblems, HOST_SIZES, layoutProblems, sizeName } from './layout-checks';
+import { CONTESTANTS as HALL, percentOf, projectorPages, SHEET } from './projector-layout';
 import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
 
-const SHEET = [
-  { id: 'content', label: '内容', max: 4000 },
-  { id: 'presence', label: '形象风采', max: 1500 },
-  { id: 'language', label: '语言表达', max: 2000 },
-  { id: 'ppt', label: 'PPT制作', max: 1500 },
-  { id: 'overall', label: '综合印象', max: 1000 },
-];
-
-const CONTESTANTS = [
-  ['沙哈提别克·吐尔逊', '三工镇下六工村党支部'],
-  ['王建国', '榆树沟镇二畦村'],
-  ['李秀英', '佃坝镇佃坝村'],
-  ['阿依古丽·买买提', '滨湖镇下营盘村党总支'],
-  ['张伟', '大西渠镇闽昌村'],
-  ['刘洋', '六工镇十三户村'],
-  ['马俊', '阿什里哈萨克民族乡努尔加村'],
-] as const;
+/** Seven: one page of the leaderboard with groups, with the longest unit (马俊's). */
+const CONTESTANTS = [...HALL.slice(0, 6), HALL[7]];
 
 const EXPERTS = 5;
 const PHONES = 8;
-
-/** Each expert's marks as a share of the max, distinct so that nobody ties. */
-const percentOf = (contestant: number, judge: number) => 70 + ((contestant * 7 + judge * 3) % 29);
 
 type State = 'reveal' | 'leaderboard';
 
@@ -153,75 +136,18 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
 
 let h: Harness;
 let seeded: Awaited<ReturnType<typeof seed>>;
-const contexts: BrowserContext[] = [];
-const pageErrors = new Map<Page, string[]>();
+const projector = projectorPages(() => h);
 
 beforeAll(async () => {
   h = await startHarness();
   seeded = await seed();
 });
 
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
 afterAll(() => h?.close());
 
-async function openProjector(state: State): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    viewport: PROJECTOR_SIZES[0] as Viewport,
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`/projector?round=${seeded.roundId}`);
-  await page.getByText('请在主持台选择轮次').waitFor();
-  await loadIntoPage(page, seeded.states[state]);
-  await page.reload();
-  return page;
-}
-
-/** The smallest visible text on the projector as a share of the screen's height. */
-function smallestText(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
-      (element) =>
-        [...element.childNodes].some(
-          (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-        ) &&
-        element.getClientRects().length > 0 &&
-        getComputedStyle(element).opacity !== '0' &&
-        element.closest('[aria-hidden="true"]') === null,
-    );
-    return Math.min(
-      ...texts.map((element) => parseFloat(getComputedStyle(element).fontSize) / window.innerHeight),
-    );
-  });
-}
-
-async function checkEverySize(page: Page, state: string, required: Record<string, string>) {
-  const found: string[] = [];
-  for (const size of PROJECTOR_SIZES) {
-    await page.setViewportSize(size);
-    await page
-      .locator(Object.values(required)[0] as string)
-      .first()
-      .waitFor();
-    const problems = await layoutProblems(page, { required });
-    if (problems.length > 0) found.push(`${sizeName(size)}:\n${formatProblems(problems)}`);
-    const smallest = await smallestText(page);
-    if (smallest < 0.035)
-      found.push(`${sizeName(size)}: smallest text is ${(smallest * 100).toFixed(1)}% of the height`);
-    await h.screenshot(page, `projector-groups-${state}-${sizeName(size)}`);
-  }
-  expect(found.join('\n\n')).toBe('');
-  expect(pageErrors.get(page)).toEqual([]);
-}
+const openProjector = (state: State) => projector.open(seeded.roundId, seeded.states[state]);
+const checkEverySize = (page: Page, state: string, required: Record<string, string>) =>
+  projector.checkEverySize(page, `groups-${state}`, required);
 
 describe('the projector of a round with rater groups at 16:9, 16:10 and 4:3', () => {
   it('reveals each group’s card, its score and its share, then the final score', async () => {

@@ -5,8 +5,7 @@
 // text must be large enough for the back of the hall, and nothing the host has not revealed may
 // show. Real Chromium on the built app; screenshots in test-results/projector-<state>-<size>.png.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LeitaiDB } from '../../src/db/database';
 import {
   callContestant,
@@ -19,37 +18,9 @@ import {
   submitSheet,
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord } from '../../src/domain/records';
-import { type Harness, startHarness, type Viewport } from './harness';
-import { formatProblems, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
-import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
-
-const SHEET = [
-  { id: 'content', label: '内容', max: 4000 },
-  { id: 'presence', label: '形象风采', max: 1500 },
-  { id: 'language', label: '语言表达', max: 2000 },
-  { id: 'ppt', label: 'PPT制作', max: 1500 },
-  { id: 'overall', label: '综合印象', max: 1000 },
-];
-
-// Long names and units as a real 擂台比武 has them (the unit cut at 4:3 in issue 12).
-const CONTESTANTS = [
-  ['沙哈提别克·吐尔逊', '三工镇下六工村党支部'],
-  ['王建国', '榆树沟镇二畦村'],
-  ['李秀英', '佃坝镇佃坝村'],
-  ['阿依古丽·买买提', '滨湖镇下营盘村党总支'],
-  ['张伟', '大西渠镇闽昌村'],
-  ['刘洋', '六工镇十三户村'],
-  ['陈静', '二六工镇头工村'],
-  ['马俊', '阿什里哈萨克民族乡努尔加村'],
-  ['杨帆', '庙尔沟乡庙尔沟村'],
-  ['赵磊', '硫磺沟镇硫磺沟社区'],
-  ['黄敏', '三工镇三工村'],
-  ['周强', '榆树沟镇园艺场村'],
-  ['吴芳', '北京南路街道福园社区'],
-] as const;
-
-/** Each contestant's marks, as a share of the max, distinct so that nobody ties. */
-const percentOf = (contestant: number, judge: number) => 70 + ((contestant * 7 + judge * 3) % 29);
+import { type Harness, startHarness } from './harness';
+import { CONTESTANTS, percentOf, projectorPages, SHEET } from './projector-layout';
+import { dumpTables, type TableRows } from './seed-browser-db';
 
 interface Seeded {
   roundId: string;
@@ -151,80 +122,17 @@ async function seed(): Promise<Seeded> {
 
 let h: Harness;
 let seeded: Seeded;
-const contexts: BrowserContext[] = [];
-const pageErrors = new Map<Page, string[]>();
+const projector = projectorPages(() => h);
 
 beforeAll(async () => {
   h = await startHarness();
   seeded = await seed();
 });
 
-afterEach(async () => {
-  for (const context of contexts.splice(0)) await context.close();
-});
-
 afterAll(() => h?.close());
 
-/** The projector page on the seeded state, reduced motion (the reveal shown complete). */
-async function openProjector(state: ProjectorState): Promise<Page> {
-  const context = await h.browser.newContext({
-    baseURL: h.baseUrl,
-    viewport: PROJECTOR_SIZES[0] as Viewport,
-    locale: 'zh-CN',
-    reducedMotion: 'reduce',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (error) => errors.push(error.message));
-  // A projector opened on a round its device does not hold yet (sync still on its way) says so,
-  // and shows the round once it arrives: it never crashes into a blank page.
-  await page.goto(`/projector?round=${seeded.roundId}`);
-  await page.getByText('请在主持台选择轮次').waitFor();
-  await loadIntoPage(page, seeded.states[state]);
-  await page.reload();
-  return page;
-}
-
-/** The smallest text on the projector as a share of the screen's height. */
-function smallestText(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const texts = [...document.querySelectorAll<HTMLElement>('.projector *')].filter(
-      (element) =>
-        [...element.childNodes].some(
-          (node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim(),
-        ) &&
-        element.getClientRects().length > 0 &&
-        getComputedStyle(element).opacity !== '0' &&
-        element.closest('[aria-hidden="true"]') === null,
-    );
-    return Math.min(
-      ...texts.map((element) => parseFloat(getComputedStyle(element).fontSize) / window.innerHeight),
-    );
-  });
-}
-
-/**
- * Every size: the layout checks with the state's required elements, the smallest text, and a
- * screenshot. The problems of all sizes are reported together.
- */
-async function checkEverySize(page: Page, state: string, required: Record<string, string>) {
-  const found: string[] = [];
-  for (const size of PROJECTOR_SIZES) {
-    await page.setViewportSize(size);
-    const first = Object.values(required)[0] as string;
-    await page.locator(first).first().waitFor();
-    const problems = await layoutProblems(page, { required });
-    if (problems.length > 0) found.push(`${sizeName(size)}:\n${formatProblems(problems)}`);
-    const smallest = await smallestText(page);
-    if (smallest < 0.035)
-      found.push(`${sizeName(size)}: smallest text is ${(smallest * 100).toFixed(1)}% of the height`);
-    await h.screenshot(page, `projector-${state}-${sizeName(size)}`);
-  }
-  expect(found.join('\n\n')).toBe('');
-  expect(pageErrors.get(page)).toEqual([]);
-}
+const openProjector = (state: ProjectorState) => projector.open(seeded.roundId, seeded.states[state]);
+const { checkEverySize } = projector;
 
 describe('the projector at 16:9, 16:10 and 4:3', () => {
   it('waits with the competition and the round before the first call, not a board of 评分中', async () => {

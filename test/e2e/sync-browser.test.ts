@@ -3,53 +3,24 @@
 // the judge's QR code, joins through the judge screen and scores on its keypad while offline
 // (context.setOffline). Back online, the marks reach the host's IndexedDB (and not the
 // projector's: nothing is revealed), and every header tells the state.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
 import { callContestant } from '../../src/db/stage';
 import { PROTOCOL_VERSION } from '../../src/sync/protocol';
 import { loginAsOrganizer } from '../../src/sync/session';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { RESULTS_DIR } from './harness';
 import { nodeDevice } from './node-device';
-import { startVenueProcess, type VenueProcess } from './venue-process';
+import { claimOnHostConsole, venueWithChromium } from './venue-browser';
 
 const PASSWORD = '擂台密码2026';
 
-let venue: VenueProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  venue = await startVenueProcess({ httpsPort: null });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}, 60_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await venue?.stop();
-  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
-});
-
-async function openContext(name: string): Promise<{ context: BrowserContext; page: Page }> {
-  // Service workers off: this test is about sync, and pages stay open across the offline step.
-  const context = await browser.newContext({
-    baseURL: venue.httpUrl,
-    viewport: { width: 1024, height: 768 },
-    locale: 'zh-CN',
-    serviceWorkers: 'block',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
-  return { context, page };
-}
+const rig = venueWithChromium();
+const { openContext } = rig;
 
 const statusSummary = (page: Page) => page.locator('.sync-status > summary');
 
@@ -104,16 +75,15 @@ describe('sync in the browser', () => {
   it('a judge scores offline; back online, the marks reach the host, and not the projector before a reveal', async () => {
     // The host claims the server from the sync panel, with the code printed in the terminal.
     const host = await openContext('host');
-    await host.page.goto('/stage');
-    await statusSummary(host.page).click();
-    await host.page.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
-    await host.page.getByLabel('设置组织者密码（至少 6 个字符）').fill(PASSWORD);
-    await host.page.getByRole('button', { name: '认领并登录' }).click();
+    await claimOnHostConsole(host.page, rig.venue, PASSWORD);
     await expect.poll(() => statusSummary(host.page).textContent()).toContain('在线');
     await expect.poll(() => host.page.locator('.sync-panel').textContent()).toContain('本机身份：组织者');
 
     // The organizer's laptop (a node device) logs in with the password and sets up the round.
-    const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'projector', code: venue.projectorCode });
+    const laptop = await nodeDevice('laptop', rig.venue.httpUrl, {
+      as: 'projector',
+      code: rig.venue.projectorCode,
+    });
     await loginAsOrganizer(laptop.db, laptop.transport, PASSWORD);
     await laptop.client.sessionChanged();
     const competition = await createCompetition(laptop.db, { name: '2026年擂台比武' });
@@ -135,7 +105,7 @@ describe('sync in the browser', () => {
 
     // The projector (no header: a full-screen page) opens the link the server prints, with its code.
     const projector = await openContext('projector');
-    await projector.page.goto(`/projector?code=${venue.projectorCode}`);
+    await projector.page.goto(`/projector?code=${rig.venue.projectorCode}`);
     // Joined: the code leaves the address.
     await expect.poll(() => new URL(projector.page.url()).search).toBe('');
 
@@ -189,7 +159,7 @@ describe('sync in the browser', () => {
     await laptop.client.syncNow();
     const head = (
       (await (
-        await fetch(`${venue.httpUrl}/api/v1/hello`, {
+        await fetch(`${rig.venue.httpUrl}/api/v1/hello`, {
           headers: { 'leitai-protocol': String(PROTOCOL_VERSION) },
         })
       ).json()) as { head: number }

@@ -77,7 +77,7 @@ const USUAL_AWARDS: readonly AwardTemplate[] = [
 
 const TENTH: Hundredths = 10;
 
-// 村党组织书记擂台比武's sheet: the experts' (and leaders') part of the grouped templates.
+// 村党组织书记擂台比武's sheet: its own template's, and the experts' (and leaders') part of the grouped templates.
 const SECRETARY_CRITERIA: readonly CriterionTemplate[] = [
   { id: 'content', labelKey: 'org.tpl.c.content', max: 4000, step: TENTH },
   { id: 'presence', labelKey: 'org.tpl.c.presence', max: 1500, step: TENTH },
@@ -118,13 +118,7 @@ export const TEMPLATES: readonly RoundTemplate[] = [
     id: 'secretary',
     nameKey: 'org.tpl.secretary.name',
     summaryKey: 'org.tpl.secretary.summary',
-    criteria: [
-      { id: 'content', labelKey: 'org.tpl.c.content', max: 4000, step: TENTH },
-      { id: 'presence', labelKey: 'org.tpl.c.presence', max: 1500, step: TENTH },
-      { id: 'language', labelKey: 'org.tpl.c.language', max: 2000, step: TENTH },
-      { id: 'ppt', labelKey: 'org.tpl.c.ppt', max: 1500, step: TENTH },
-      { id: 'overall', labelKey: 'org.tpl.c.overall', max: 1000, step: TENTH },
-    ],
+    criteria: SECRETARY_CRITERIA,
     fullMark: 10000,
     tieBreak: ['exact', 'criterion:content'],
     awards: USUAL_AWARDS,

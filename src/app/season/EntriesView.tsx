@@ -8,6 +8,7 @@ import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
 import { EntryFields } from './EntryFields';
 import { checkEntryText, type EntryText } from './entry-form';
+import { FormMessage } from './FormMessage';
 import { useSeasonErrorText } from './issues-text';
 import { today } from './place';
 import { personText } from './season-sheets';
@@ -79,12 +80,7 @@ function PostRounds({ seasonId }: { seasonId: string }) {
           })}
         </ul>
       )}
-      <p
-        className={message.error ? 'season-error' : 'season-status'}
-        role={message.error ? 'alert' : 'status'}
-      >
-        {message.text}
-      </p>
+      <FormMessage message={message} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
 import { Link } from '../router';
+import { FormMessage } from './FormMessage';
 import { useSeasonErrorText } from './issues-text';
 import { seasonHref } from './place';
 import { personText } from './season-sheets';
@@ -85,12 +86,7 @@ function Candidates({ seasonId }: { seasonId: string }) {
       <button type="button" className="button" onClick={add}>
         {t('season.members.addChosen')}
       </button>
-      <p
-        className={message.error ? 'season-error' : 'season-status'}
-        role={message.error ? 'alert' : 'status'}
-      >
-        {message.text}
-      </p>
+      <FormMessage message={message} />
     </fieldset>
   );
 }
@@ -131,12 +127,7 @@ function MemberForm({ seasonId }: { seasonId: string }) {
       <button type="submit" className="button">
         {t('season.members.add')}
       </button>
-      <p
-        className={message.error ? 'season-error' : 'season-status'}
-        role={message.error ? 'alert' : 'status'}
-      >
-        {message.text}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { setSeasonPointsTable } from '../../db/season';
 import type { Season } from '../../domain/season';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { FormMessage } from './FormMessage';
 import { useSeasonErrorText, useSeasonIssueText } from './issues-text';
 import { PointsTableFields, type TableDraft } from './PointsTableFields';
 import { rowsOfTable, tableOfRows } from './points-form';
@@ -34,12 +35,7 @@ export function PointsTableView({ season }: { season: Season }) {
       <button type="submit" className="button">
         {t('season.table.save')}
       </button>
-      <p
-        className={message.error ? 'season-error' : 'season-status'}
-        role={message.error ? 'alert' : 'status'}
-      >
-        {message.text}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

@@ -1,27 +1,17 @@
 // @vitest-environment node
 /** `main` in-process, with a fake file system: the paths that are awkward to reach with real files. */
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src/cli/io.ts';
 import { issueLine, main } from '../../../src/cli/main.ts';
 import { issue } from '../../../src/domain/issues.ts';
+import { recordingIo } from './recording-io.ts';
 
 function fakeIo(files: Record<string, Uint8Array | NodeJS.ErrnoException>) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    readBytes: (file) => {
-      const found = files[file];
-      if (found === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-      if (found instanceof Error) throw found;
-      return found;
-    },
-  };
-  return { io, out };
+  return recordingIo((file) => {
+    const found = files[file];
+    if (found === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    if (found instanceof Error) throw found;
+    return found;
+  });
 }
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

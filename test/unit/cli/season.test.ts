@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { competitionBackup, NOVEMBER_CONTEST, NOVEMBER_SPEECH } from '../domain/season-backups.ts';
+import { recordingIo } from './recording-io.ts';
 
 const files: Record<string, string> = {
   'contest.json': JSON.stringify(competitionBackup(NOVEMBER_CONTEST)),
@@ -25,20 +25,11 @@ const files: Record<string, string> = {
 };
 
 function leitai(...args: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    readBytes: (file) => {
-      const text = files[file];
-      if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
-      return new TextEncoder().encode(text);
-    },
-  };
+  const { io, out } = recordingIo((file) => {
+    const text = files[file];
+    if (text === undefined) throw Object.assign(new Error(`ENOENT: ${file}`), { code: 'ENOENT' });
+    return new TextEncoder().encode(text);
+  });
   const status = main(['season', ...args], io);
   return { status, ...out };
 }

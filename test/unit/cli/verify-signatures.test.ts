@@ -8,7 +8,6 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backupText, createBackup } from '../../../src/app/results/backup-file';
-import type { CliIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { enterMark } from '../../../src/db/marks';
 import { submitSignedSheet } from '../../../src/db/signed-submit';
@@ -18,6 +17,7 @@ import { resultOfRound } from '../../../src/domain/backup-verify.ts';
 import { foldEvents, type LeitaiEvent } from '../../../src/domain/events.ts';
 import { encodeBase64, keyFingerprint, SIGNING_KEY_ALGORITHM } from '../../../src/domain/signing.ts';
 import { freshDb, SECRETARY_SHEET, type SeededRound, seedRound } from '../db/helpers';
+import { recordingIo } from './recording-io.ts';
 
 const { subtle } = globalThis.crypto;
 
@@ -54,16 +54,7 @@ beforeAll(async () => {
 });
 
 async function verify(backup: BackupFile, ...options: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    readBytes: () => new TextEncoder().encode(backupText(backup)),
-  };
+  const { io, out } = recordingIo(() => new TextEncoder().encode(backupText(backup)));
   const status = await main(['verify', 'backup.json', ...options], io);
   return { status, ...out };
 }

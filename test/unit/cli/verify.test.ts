@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupText, createBackup } from '../../../src/app/results/backup-file';
-import type { CliIo } from '../../../src/cli/io.ts';
 import { main } from '../../../src/cli/main.ts';
 import { groupedHead } from '../../../src/cli/verify.ts';
 import { type BackupFile, makeBackup } from '../../../src/domain/backup.ts';
@@ -19,6 +18,7 @@ import { foldEvents, type LeitaiEvent } from '../../../src/domain/events.ts';
 import { assembleRoundInput, roundRowsOf } from '../../../src/domain/round-input.ts';
 import { freshDb } from '../db/helpers';
 import { loadDemo } from '../results/demo';
+import { recordingIo } from './recording-io.ts';
 
 let original: BackupFile;
 
@@ -30,16 +30,9 @@ beforeAll(async () => {
 });
 
 async function verify(backup: BackupFile | string, ...options: string[]) {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIo = {
-    stdout: (text) => {
-      out.stdout += text;
-    },
-    stderr: (text) => {
-      out.stderr += text;
-    },
-    readBytes: () => new TextEncoder().encode(typeof backup === 'string' ? backup : backupText(backup)),
-  };
+  const { io, out } = recordingIo(() =>
+    new TextEncoder().encode(typeof backup === 'string' ? backup : backupText(backup)),
+  );
   const status = await main(['verify', 'backup.json', ...options], io);
   return { status, ...out };
 }

@@ -1,5 +1,6 @@
 /** Two scored rounds of one competition, 现场观摩 and 擂台演讲, for the combination's tests. */
 
+import { setCombination } from '../../../src/db/combination';
 import type { LeitaiDB } from '../../../src/db/database';
 import {
   createCompetition,
@@ -8,6 +9,7 @@ import {
   importRoster,
   submitSheet,
 } from '../../../src/db/repository';
+import type { CombinationTieBreakStep } from '../../../src/domain/combination';
 import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
 
 const PEOPLE = [
@@ -65,4 +67,22 @@ export async function seedTwoStages(db: LeitaiDB): Promise<TwoStages> {
   const visit = await scoredRound(db, competition.id, '现场观摩', [9000, 8000, 8500]);
   const stage = await scoredRound(db, competition.id, '擂台演讲', [8000, 9500, null]);
   return { competition, visit, stage };
+}
+
+/** 现场观摩 40 + 擂台演讲 60, two decimals rounded half-up, one 一等奖, tied by tieBreak (none by default). */
+export function combineFortySixty(
+  db: LeitaiDB,
+  { competition, visit, stage }: TwoStages,
+  tieBreak: CombinationTieBreakStep[] = [],
+) {
+  return setCombination(db, competition.id, {
+    stages: [
+      { roundId: visit.id, weight: 4000 },
+      { roundId: stage.id, weight: 6000 },
+    ],
+    decimals: 2,
+    rounding: 'half-up',
+    tieBreak,
+    awards: [{ name: '一等奖', count: 1 }],
+  });
 }

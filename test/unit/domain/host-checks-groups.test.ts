@@ -5,28 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ContestantResult, computeStandings } from '../../../src/domain/engine.ts';
-import type { MarkRow, SheetRow, Stamp } from '../../../src/domain/events.ts';
 import type { RaterGroup } from '../../../src/domain/model.ts';
 import { contestantOutliers } from '../../../src/domain/outliers.ts';
 import { panelProgress, revealChecks } from '../../../src/domain/reveal-checks.ts';
+import { mark, sheet } from './contestant-rows.ts';
 import { buildRound, group } from './round-builder.ts';
-
-const stamp: Stamp = { revision: 1, deviceId: 'd', deviceSeq: 1, eventId: 'e' };
-const mark = (judgeId: string, criterionId: string, value: number | null): MarkRow => ({
-  roundId: 'R',
-  judgeId,
-  contestantId: 'P',
-  criterionId,
-  value,
-  head: stamp,
-});
-const sheet = (judgeId: string, status: SheetRow['status']): SheetRow => ({
-  roundId: 'R',
-  judgeId,
-  contestantId: 'P',
-  status,
-  head: stamp,
-});
 
 const groups: RaterGroup[] = [
   { id: 'expert', label: '专家评委', weight: 7000, criteria: ['c1', 'c2'], panel: null, minJudges: null },

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import type { BackupFile } from '../../../src/domain/backup.ts';
 import { type Period, parsePeriod, type Season, seasonStandings } from '../../../src/domain/season.ts';
 import { DEFAULT_POINTS_TABLE, importBackups, readPointsTable } from '../../../src/domain/season-import.ts';
-import { describeSeasonIssue, SeasonRejectedError } from '../../../src/domain/season-issues.ts';
 import { backupOfEvents, competitionBackup, NOVEMBER_CONTEST, NOVEMBER_SPEECH } from './season-backups.ts';
+import { refusalOf } from './season-refusals.ts';
 
 const empty: Season = { id: 'season', name: '积分制', members: [], table: DEFAULT_POINTS_TABLE, entries: [] };
 const contest = competitionBackup(NOVEMBER_CONTEST);
@@ -17,16 +17,6 @@ const november = parsePeriod('2026-11') as Period;
 
 const source = (name: string, value: unknown) => ({ name, value });
 const ledgerBytes = (season: Season) => new TextEncoder().encode(JSON.stringify(season, null, 2));
-
-function refusalOf(change: () => unknown): string[] {
-  try {
-    change();
-  } catch (error) {
-    if (error instanceof SeasonRejectedError) return error.issues.map((found) => describeSeasonIssue(found));
-    throw error;
-  }
-  throw new Error('not refused');
-}
 
 describe('a season from two competitions’ backups', () => {
   const { season, rounds } = importBackups(empty, [

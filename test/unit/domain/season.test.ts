@@ -19,8 +19,8 @@ import {
   type SeasonEntry,
   seasonStandings,
 } from '../../../src/domain/season.ts';
-import { describeSeasonIssue, SeasonRejectedError } from '../../../src/domain/season-issues.ts';
 import { shuffled } from './arbitrary-round.ts';
+import { refusalOf } from './season-refusals.ts';
 
 const empty: Season = {
   id: 'season-2026',
@@ -71,16 +71,6 @@ function manual(
     source: { kind: 'manual', reason: '按时完成' },
     ...extra,
   } as SeasonEntry;
-}
-
-function refusalOf(change: () => unknown): string[] {
-  try {
-    change();
-  } catch (error) {
-    if (error instanceof SeasonRejectedError) return error.issues.map((found) => describeSeasonIssue(found));
-    throw error;
-  }
-  throw new Error('not refused');
 }
 
 describe('periods', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { competitionById } from '../../../src/db/repository';
 import { seedTwoStages } from '../db/combination-seed';
 import { freshDb } from '../db/helpers';
-import { renderOrganizer } from './organizer-helpers';
+import { renderOrganizer, rowTexts } from './organizer-helpers';
 
 async function openPanel() {
   const db = freshDb();
@@ -17,17 +17,7 @@ async function openPanel() {
 
 const preview = () => screen.getByRole('region', { name: '总排名预览（按各轮当前成绩）' });
 
-function previewRows(): string[] {
-  return within(within(preview()).getByRole('table'))
-    .getAllByRole('row')
-    .map((row) =>
-      within(row)
-        .queryAllByRole(row.querySelector('th') ? 'columnheader' : 'cell')
-        .map((cell) => cell.textContent)
-        .filter(Boolean)
-        .join(' '),
-    );
-}
+const previewRows = () => rowTexts(within(preview()).getByRole('table'));
 
 describe('the 总成绩 panel', () => {
   it('previews 现场观摩 40 + 擂台演讲 60 live and saves the combination', async () => {

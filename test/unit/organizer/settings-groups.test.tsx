@@ -2,38 +2,19 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../db/helpers';
-import { competitionFromTemplate, renderOrganizer } from './organizer-helpers';
-
-async function openSettings() {
-  const db = freshDb();
-  const { competition, round } = await competitionFromTemplate(db);
-  if (!round) throw new Error('the template makes a round');
-  renderOrganizer(db, `/organizer?competition=${competition.id}&round=${round.id}&tab=settings`);
-  await screen.findByRole('heading', { name: '评分规则设置' });
-  return { db, round };
-}
+import { competitionFromTemplate, openRoundSettings, renderOrganizer, rowTexts } from './organizer-helpers';
 
 const groupsBox = () => screen.getByRole('group', { name: '评委分组' });
 const preview = () => screen.getByRole('region', { name: '实时预览（示例数据）' });
 
 /** The preview's rows as their cells' text, blank cells left out. */
-function previewRows(): string[] {
-  return within(within(preview()).getByRole('table'))
-    .getAllByRole('row')
-    .map((row) =>
-      within(row)
-        .queryAllByRole(row.querySelector('th') ? 'columnheader' : 'cell')
-        .map((cell) => cell.textContent)
-        .filter(Boolean)
-        .join(' '),
-    );
-}
+const previewRows = () => rowTexts(within(preview()).getByRole('table'));
 const save = () => userEvent.setup().click(screen.getByRole('button', { name: '保存设置' }));
 
 describe('rater groups in the round settings', () => {
   it('start as one group of the whole sheet worth its points, hide the round’s minimum and save the group', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     expect(screen.getByLabelText('至少几位评委打完分')).toBeInTheDocument();
     await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
 
@@ -69,7 +50,7 @@ describe('rater groups in the round settings', () => {
 
   it('preview one group worth the sheet’s points exactly as the round without groups, with the group’s score', async () => {
     const user = userEvent.setup();
-    await openSettings();
+    await openRoundSettings();
     const ungrouped = previewRows().slice(1);
     await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
     const grouped = previewRows();
@@ -83,7 +64,7 @@ describe('rater groups in the round settings', () => {
 
   it('put the engine’s message beside the group it names, and save nothing', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
     const weight = screen.getByLabelText('“专家评委”的权重');
     await user.clear(weight);
@@ -115,7 +96,7 @@ describe('rater groups in the round settings', () => {
 
   it('name the group and the field of a value that cannot be read, and save nothing', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
     await user.click(screen.getByRole('button', { name: '添加评委组' }));
     const label = screen.getByLabelText('第 2 组名称');
@@ -144,7 +125,7 @@ describe('rater groups in the round settings', () => {
 
   it('remove the groups when they are turned off, and keep the round’s minimum', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(within(groupsBox()).getByRole('checkbox', { name: /分组评分/ }));
     await save();
     expect(await screen.findByText('已保存')).toBeInTheDocument();
@@ -165,7 +146,7 @@ describe('rater groups in the round settings', () => {
 describe('audience voting in the round settings', () => {
   it('adds the audience group and its criterion, follows the mode, and takes both off again', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(screen.getByRole('checkbox', { name: /观众用手机扫码投票/ }));
     expect(screen.getByLabelText('第 1 组名称')).toHaveValue('专家评委');
     expect(screen.getByLabelText('“专家评委”的权重')).toHaveValue('70');

@@ -2,17 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { updateRound } from '../../../src/db/repository';
-import { freshDb } from '../db/helpers';
-import { competitionFromTemplate, renderOrganizer } from './organizer-helpers';
-
-async function openSettings() {
-  const db = freshDb();
-  const { competition, round } = await competitionFromTemplate(db);
-  if (!round) throw new Error('the template makes a round');
-  renderOrganizer(db, `/organizer?competition=${competition.id}&round=${round.id}&tab=settings`);
-  await screen.findByRole('heading', { name: '评分规则设置' });
-  return { db, round };
-}
+import { openRoundSettings } from './organizer-helpers';
 
 const preview = () => screen.getByRole('region', { name: '实时预览（示例数据）' });
 
@@ -32,7 +22,7 @@ function previewRows(): string[] {
 
 describe('round settings', () => {
   it('explain every rule and preview the standings on sample data, marked as such', async () => {
-    await openSettings();
+    await openRoundSettings();
     expect(screen.getByRole('radio', { name: /去掉最高分和最低分/ })).toBeChecked();
     expect(
       screen.getByText('去掉最高分和最低分各 k 个，其余取平均（k = 1 即“去掉一个最高分、一个最低分”）'),
@@ -58,7 +48,7 @@ describe('round settings', () => {
 
   it('show the domain’s message beside a wrong field, pause the preview and save nothing', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     const k = screen.getByLabelText('最高分、最低分各去掉几个（k）');
     await user.clear(k);
     await user.type(k, '-1');
@@ -84,7 +74,7 @@ describe('round settings', () => {
 
   it('update the preview before saving, and say 已保存 only once saved', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(screen.getByRole('radio', { name: /平均分/ }));
     expect(previewRows()[0]).toBe('1 示例选手1 92.02 一等奖');
     expect(screen.getByText('有未保存的修改')).toBeInTheDocument();
@@ -111,7 +101,7 @@ describe('round settings', () => {
   });
 
   it('save only what changed since they opened, so another device’s time limit set meanwhile survives', async () => {
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     const user = userEvent.setup();
     // Another organizer device sets the time limit while this editor still shows 10 minutes.
     await updateRound(db, round.id, { timeLimitSeconds: 420 });
@@ -126,7 +116,7 @@ describe('round settings', () => {
 
   it('offer “round each criterion” with level criterion only, and save awards, limit and overtime', async () => {
     const user = userEvent.setup();
-    const { db, round } = await openSettings();
+    const { db, round } = await openRoundSettings();
     await user.click(screen.getByRole('radio', { name: /按评分项/ }));
     await user.click(screen.getByRole('checkbox', { name: /各项得分先取舍再相加/ }));
     await user.click(screen.getByRole('radio', { name: /按总分/ }));
@@ -171,7 +161,7 @@ describe('round settings', () => {
 
   it('show contestants as pending in the preview when more judges are required than the sample has', async () => {
     const user = userEvent.setup();
-    await openSettings();
+    await openRoundSettings();
     await user.type(screen.getByLabelText('至少几位评委打完分'), '6');
     await waitFor(() => expect(within(preview()).getAllByText(/评分中：5 \/ 6 位评委/)).toHaveLength(6));
   });

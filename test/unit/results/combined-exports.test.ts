@@ -3,10 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadArea } from '../../../src/app/i18n/areas';
 import { translate } from '../../../src/app/i18n/messages';
 import { combinedCsv, combinedXlsx } from '../../../src/app/results/combined-sheet';
-import { setCombination } from '../../../src/db/combination';
 import { combinedStandingsOf } from '../../../src/db/queries/combination';
 import { parseCsv } from '../../../src/domain/csv';
-import { seedTwoStages } from '../db/combination-seed';
+import { combineFortySixty, seedTwoStages } from '../db/combination-seed';
 import { freshDb } from '../db/helpers';
 
 const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
@@ -18,17 +17,9 @@ beforeAll(async () => {
 
 async function combined() {
   const db = freshDb();
-  const { competition, visit, stage } = await seedTwoStages(db);
-  await setCombination(db, competition.id, {
-    stages: [
-      { roundId: visit.id, weight: 4000 },
-      { roundId: stage.id, weight: 6000 },
-    ],
-    decimals: 2,
-    rounding: 'half-up',
-    tieBreak: [],
-    awards: [{ name: '一等奖', count: 1 }],
-  });
+  const seeded = await seedTwoStages(db);
+  const { competition } = seeded;
+  await combineFortySixty(db, seeded);
   const read = await combinedStandingsOf(db, competition.id);
   if (!read?.standings) throw new Error('expected combined standings');
   return { competition: read.competition, standings: read.standings };

@@ -14,16 +14,9 @@ import { resultsHref } from '../../../src/app/results/place';
 import ResultsPage from '../../../src/app/results/ResultsPage';
 import type { LeitaiDB } from '../../../src/db/database';
 import { because, fieldOf } from '../../../src/db/errors';
-import {
-  createCompetition,
-  createRound,
-  editCompetition,
-  enterMark,
-  importRoster,
-  revealContestant,
-  submitSheet,
-} from '../../../src/db/repository';
+import { editCompetition, revealContestant } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
+import { meanRound } from './mean-round';
 
 const WAIT = { timeout: 10_000 };
 
@@ -34,50 +27,20 @@ beforeEach(() => {
 
 /** Three contestants scored 90, 80, 70 by two judges; `revealed` of them revealed, in that order. */
 async function scoredRound(db: LeitaiDB, revealed: number) {
-  const competition = await createCompetition(db, {
-    name: '2026年演讲比赛',
-    date: '2026-06-18',
-    issuer: '中共昌吉市委组织部',
-  });
-  const round = await createRound(db, {
-    competitionId: competition.id,
-    name: '决赛',
-    criteria: [{ id: 'all', label: '综合', max: 10000 }],
+  const { competition, round, contestants } = await meanRound(db, {
+    competition: { name: '2026年演讲比赛', date: '2026-06-18', issuer: '中共昌吉市委组织部' },
     settings: {
-      panel: { kind: 'mean' },
-      level: 'total',
       decimals: 2,
-      rounding: 'half-up',
-      roundEachCriterion: false,
-      minJudges: null,
       tieBreak: [],
       awards: [
         { name: '一等奖', count: 1 },
         { name: '二等奖', rest: true },
       ],
     },
+    judges: ['甲', '乙'],
+    contestants: ['赵一', '钱二', '孙三'],
+    mark: (at) => 9000 - at * 1000,
   });
-  const { judges, contestants } = await importRoster(db, round.id, {
-    judges: ['甲', '乙'].map((name) => ({ name: `评委${name}`, title: '' })),
-    contestants: ['赵一', '钱二', '孙三'].map((name, at) => ({
-      name,
-      unit: `单位${at}`,
-      topic: '',
-      draw: at + 1,
-    })),
-  });
-  for (const [at, contestant] of contestants.entries()) {
-    for (const judge of judges) {
-      await enterMark(db, {
-        roundId: round.id,
-        judgeId: judge.id,
-        contestantId: contestant.id,
-        criterionId: 'all',
-        value: 9000 - at * 1000,
-      });
-      await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id });
-    }
-  }
   for (const contestant of contestants.slice(0, revealed)) {
     await revealContestant(db, { roundId: round.id, contestantId: contestant.id });
   }

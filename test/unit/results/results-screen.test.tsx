@@ -7,15 +7,10 @@ import { useUiStore } from '../../../src/app/i18n/language';
 import { backupText, createBackup } from '../../../src/app/results/backup-file';
 import ResultsPage from '../../../src/app/results/ResultsPage';
 import type { LeitaiDB } from '../../../src/db/database';
-import {
-  createCompetition,
-  createRound,
-  enterMark,
-  importRoster,
-  submitSheet,
-} from '../../../src/db/repository';
+import { createCompetition, createRound, enterMark, importRoster } from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
 import { loadDemo } from './demo';
+import { meanRound } from './mean-round';
 
 beforeEach(() => {
   useUiStore.setState({ lang: 'zh-CN' });
@@ -33,31 +28,6 @@ function renderResults(db: LeitaiDB, address = '/results') {
 
 /** Four contestants, one criterion, mean of three judges, one decimal, tie-break exact. */
 async function tieRound(db: LeitaiDB) {
-  const competition = await createCompetition(db, { name: '同分测试赛', date: '2026-06-18', venue: '礼堂' });
-  const round = await createRound(db, {
-    competitionId: competition.id,
-    name: '决赛',
-    criteria: [{ id: 'all', label: '综合', max: 10000 }],
-    settings: {
-      panel: { kind: 'mean' },
-      level: 'total',
-      decimals: 1,
-      rounding: 'half-up',
-      roundEachCriterion: false,
-      minJudges: null,
-      tieBreak: ['exact'],
-      awards: [],
-    },
-  });
-  const { judges, contestants } = await importRoster(db, round.id, {
-    judges: ['甲', '乙', '丙'].map((name) => ({ name: `评委${name}`, title: '' })),
-    contestants: ['赵一', '钱二', '孙三', '李四'].map((name, at) => ({
-      name,
-      unit: `单位${at}`,
-      topic: '',
-      draw: at + 1,
-    })),
-  });
   // 赵一 90.0333… and 钱二 90 are both announced 90.0: exact separates them; 孙三 and 李四 tie outright.
   const marks = [
     [9000, 9000, 9010],
@@ -65,19 +35,13 @@ async function tieRound(db: LeitaiDB) {
     [8000, 8000, 8000],
     [8000, 8000, 8000],
   ];
-  for (const [at, contestant] of contestants.entries()) {
-    for (const [judgeAt, judge] of judges.entries()) {
-      const value = marks[at]?.[judgeAt] as number;
-      await enterMark(db, {
-        roundId: round.id,
-        judgeId: judge.id,
-        contestantId: contestant.id,
-        criterionId: 'all',
-        value,
-      });
-      await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id });
-    }
-  }
+  const { competition, round } = await meanRound(db, {
+    competition: { name: '同分测试赛', date: '2026-06-18', venue: '礼堂' },
+    settings: { decimals: 1, tieBreak: ['exact'], awards: [] },
+    judges: ['甲', '乙', '丙'],
+    contestants: ['赵一', '钱二', '孙三', '李四'],
+    mark: (at, judgeAt) => marks[at]?.[judgeAt] as number,
+  });
   return { competition, round };
 }
 

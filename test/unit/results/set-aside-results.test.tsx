@@ -11,15 +11,9 @@ import ResultsPage from '../../../src/app/results/ResultsPage';
 import { loadRoundReport } from '../../../src/app/results/report';
 import { judgeSheetRows, summaryRows } from '../../../src/app/results/sheets';
 import type { LeitaiDB } from '../../../src/db/database';
-import {
-  createCompetition,
-  createRound,
-  enterMark,
-  importRoster,
-  submitSheet,
-} from '../../../src/db/repository';
 import { freshDb } from '../db/helpers';
 import { markFromTablet, sheetChangedElsewhere } from '../stage/from-other-devices';
+import { meanRound } from './mean-round';
 
 const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate('zh-CN', key, params);
@@ -34,50 +28,19 @@ beforeEach(() => {
  * 评委丙 had given 赵一 90.1, and 评委甲's tablet sends -1 for 孙三.
  */
 async function roundWithRefusedMarks(db: LeitaiDB) {
-  const competition = await createCompetition(db, { name: '规则测试赛', date: '2026-06-18' });
-  const round = await createRound(db, {
-    competitionId: competition.id,
-    name: '决赛',
-    criteria: [{ id: 'all', label: '综合', max: 10000 }],
-    settings: {
-      panel: { kind: 'mean' },
-      level: 'total',
-      decimals: 2,
-      rounding: 'half-up',
-      roundEachCriterion: false,
-      minJudges: null,
-      tieBreak: [],
-      awards: [{ name: '一等奖', count: 1 }],
-    },
-  });
-  const { judges, contestants } = await importRoster(db, round.id, {
-    judges: ['甲', '乙', '丙'].map((name) => ({ name: `评委${name}`, title: '' })),
-    contestants: ['赵一', '钱二', '孙三', '李四'].map((name, at) => ({
-      name,
-      unit: `单位${at}`,
-      topic: '',
-      draw: at + 1,
-    })),
-  });
   const marks = [
     [9000, 9000, 9010],
     [8900, 8900, 8900],
     [8000, 8000, 8000],
     [7000, 7000, 7000],
   ];
-  for (const [at, contestant] of contestants.entries()) {
-    for (const [judgeAt, judge] of judges.entries()) {
-      const value = marks[at]?.[judgeAt] as number;
-      await enterMark(db, {
-        roundId: round.id,
-        judgeId: judge.id,
-        contestantId: contestant.id,
-        criterionId: 'all',
-        value,
-      });
-      await submitSheet(db, { roundId: round.id, judgeId: judge.id, contestantId: contestant.id });
-    }
-  }
+  const { competition, round, judges, contestants } = await meanRound(db, {
+    competition: { name: '规则测试赛', date: '2026-06-18' },
+    settings: { decimals: 2, tieBreak: [], awards: [{ name: '一等奖', count: 1 }] },
+    judges: ['甲', '乙', '丙'],
+    contestants: ['赵一', '钱二', '孙三', '李四'],
+    mark: (at, judgeAt) => marks[at]?.[judgeAt] as number,
+  });
   await sheetChangedElsewhere(db, round.id, ([criterion]) => [
     { ...(criterion as NonNullable<typeof criterion>), max: 9000, points: 9000 },
   ]);

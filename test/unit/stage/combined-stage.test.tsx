@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { setCombination } from '../../../src/db/combination';
 import { callContestant, revealContestant, setProjectorDisplay } from '../../../src/db/repository';
 import { combinedReadout } from '../../../src/domain/readout-combination';
-import { seedTwoStages } from '../db/combination-seed';
+import { combineFortySixty, seedTwoStages } from '../db/combination-seed';
 import { freshDb } from '../db/helpers';
 import { renderHost, renderProjector } from './stage-helpers';
 
@@ -11,17 +10,8 @@ import { renderHost, renderProjector } from './stage-helpers';
 async function revealedStages() {
   const db = freshDb();
   const seeded = await seedTwoStages(db);
-  const { competition, visit, stage } = seeded;
-  await setCombination(db, competition.id, {
-    stages: [
-      { roundId: visit.id, weight: 4000 },
-      { roundId: stage.id, weight: 6000 },
-    ],
-    decimals: 2,
-    rounding: 'half-up',
-    tieBreak: [],
-    awards: [{ name: '一等奖', count: 1 }],
-  });
+  const { visit, stage } = seeded;
+  await combineFortySixty(db, seeded);
   for (const round of [visit, stage]) {
     const contestants = await db.contestants.where('roundId').equals(round.id).sortBy('name');
     for (const contestant of contestants) {

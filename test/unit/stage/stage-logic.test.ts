@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRoundId, roundChoices } from '../../../src/app/stage/default-round';
 import { awardGroups, awardSlides } from '../../../src/app/stage/leaderboard-rows';
 import type { JudgeTotal } from '../../../src/domain/engine';
-import type { AudienceWindowRow, MarkRow, SheetRow, Stamp } from '../../../src/domain/events';
+import type { AudienceWindowRow, Stamp } from '../../../src/domain/events';
 import { medianOf, outliersOf, parseExact } from '../../../src/domain/outliers';
 import {
   clockView,
@@ -23,6 +23,7 @@ import {
   signedJudgesOf,
 } from '../../../src/domain/reveal-checks';
 import type { SheetSigning } from '../../../src/domain/signing-checks';
+import { mark, sheet } from '../domain/contestant-rows.ts';
 
 describe('the clock', () => {
   it('adds the running time to what was counted; a pause or reset shows what it counted', () => {
@@ -117,23 +118,6 @@ describe('outliers', () => {
     // Two totals have no median to be far from.
     expect(outliersOf([total('J1', '100'), total('J2', '10')], 10_000)).toEqual([]);
   });
-});
-
-const stamp: Stamp = { revision: 1, deviceId: 'd', deviceSeq: 1, eventId: 'e' };
-const mark = (judgeId: string, criterionId: string, value: number | null): MarkRow => ({
-  roundId: 'R',
-  judgeId,
-  contestantId: 'P',
-  criterionId,
-  value,
-  head: stamp,
-});
-const sheet = (judgeId: string, status: SheetRow['status']): SheetRow => ({
-  roundId: 'R',
-  judgeId,
-  contestantId: 'P',
-  status,
-  head: stamp,
 });
 
 describe('panel progress and the checks', () => {

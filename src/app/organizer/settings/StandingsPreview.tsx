@@ -159,13 +159,21 @@ function TrimExplained({ result, criteria }: { result: ContestantResult; criteri
       {result.judgeTotals.every((entry) => !entry.dropped) && droppedCriteria.length === 0 && (
         <p className="org-hint">{t('org.preview.nothingDropped')}</p>
       )}
-      <p>
-        {t('org.preview.firstResult', {
-          score: result.announcedScore ?? '—',
-          exact: result.exactFinal ?? '—',
-        })}
-      </p>
+      <FirstResult result={result} />
     </div>
+  );
+}
+
+/** The first sample contestant's final score (最后得分), under either explanation. */
+function FirstResult({ result }: { result: ContestantResult }) {
+  const t = useT();
+  return (
+    <p>
+      {t('org.preview.firstResult', {
+        score: result.announcedScore ?? '—',
+        exact: result.exactFinal ?? '—',
+      })}
+    </p>
   );
 }
 
@@ -180,12 +188,7 @@ function GroupsExplained({ result }: { result: ContestantResult }) {
           <GroupPart key={group.id} group={group} />
         ))}
       </ul>
-      <p>
-        {t('org.preview.firstResult', {
-          score: result.announcedScore ?? '—',
-          exact: result.exactFinal ?? '—',
-        })}
-      </p>
+      <FirstResult result={result} />
     </div>
   );
 }
