@@ -24,21 +24,27 @@ function nativeDetector(): BarcodeDetectorLike | null {
   return detector;
 }
 
+/** The texts of every code the browser's own detector sees; null without a usable one. */
+async function nativelyDecoded(source: CanvasImageSource): Promise<string[] | null> {
+  const native = nativeDetector();
+  if (!native) return null;
+  try {
+    return (await native.detect(source)).map((code) => code.rawValue);
+  } catch {
+    // A detector present but unusable (no QR support on this system): read the pixels instead.
+    detector = null;
+    return null;
+  }
+}
+
 /** The texts of the QR codes in an image (a video frame, an <img>, a bitmap): one, usually. */
 export async function decodeQrCodes(
   source: CanvasImageSource,
   width: number,
   height: number,
 ): Promise<string[]> {
-  const native = nativeDetector();
-  if (native) {
-    try {
-      return (await native.detect(source)).map((code) => code.rawValue);
-    } catch {
-      // A detector present but unusable (no QR support on this system): read the pixels instead.
-      detector = null;
-    }
-  }
+  const native = await nativelyDecoded(source);
+  if (native) return native;
   const context = drawn(source, width, height);
   if (!context) return [];
   const { default: jsQR } = await import('jsqr');
@@ -57,12 +63,17 @@ function drawn(source: CanvasImageSource, width: number, height: number): Canvas
   return context;
 }
 
-/** A phone's photo is scaled down to this many pixels on its long side: a printed code's half-millimetre modules stay 3 pixels or more. */
+/**
+ * A phone's photo is scaled down to this many pixels on its long side: a printed code's
+ * half-millimetre modules stay 3 pixels or more on a photo of the whole A4 page.
+ */
 const PHOTO_PIXELS = 2400;
 /** Beyond the whole picture, windows of a half, a third and a quarter of its short side. */
 const WINDOW_PARTS = [2, 3, 4];
 /** More codes than one photo of a page holds: where the search stops whatever happens. */
 const MOST_CODES = 60;
+/** The longest the search keeps the page busy before it lets it draw and answer. */
+const BUSY_MILLISECONDS = 50;
 
 interface Point {
   x: number;
@@ -109,21 +120,21 @@ export async function decodeQrCodesInPhoto(
   width: number,
   height: number,
 ): Promise<string[]> {
-  const native = nativeDetector();
-  if (native) {
-    try {
-      return (await native.detect(source)).map((code) => code.rawValue);
-    } catch {
-      detector = null;
-    }
-  }
+  const native = await nativelyDecoded(source);
+  if (native) return native;
   const scale = Math.min(1, PHOTO_PIXELS / Math.max(width, height));
   const [scaledWidth, scaledHeight] = [Math.round(width * scale), Math.round(height * scale)];
   const context = drawn(source, scaledWidth, scaledHeight);
   if (!context) return [];
   const { default: jsQR } = await import('jsqr');
   const texts: string[] = [];
+  let working = performance.now();
   for (const window of windowsOf(scaledWidth, scaledHeight)) {
+    // A photo takes seconds to search: the console stays responsive meanwhile.
+    if (performance.now() - working > BUSY_MILLISECONDS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      working = performance.now();
+    }
     while (texts.length < MOST_CODES) {
       const pixels = context.getImageData(window.x, window.y, window.width, window.height).data;
       const found = jsQR(pixels, window.width, window.height, { inversionAttempts: 'dontInvert' });
