@@ -57,9 +57,10 @@ export function SignedSheetCodes({ roundId, judgeId }: { roundId: Id; judgeId: I
     };
   }, [events]);
 
-  if (events === undefined || codes === null) return null;
+  if (events === undefined) return null;
+  if (events.length === 0) return <p className="print-handoff__note">{t('results.print.handoffNone')}</p>;
+  if (codes === null) return null;
   const sheets = events.filter((event) => event.type === 'sheet.submit').length;
-  if (codes.length === 0) return <p className="print-handoff__note">{t('results.print.handoffNone')}</p>;
   return (
     <section className="print-handoff">
       <p className="print-handoff__note">{t('results.print.handoffNote', { sheets })}</p>
