@@ -133,6 +133,21 @@ async function joinedTablet(judge: { name: string; joinCode: string }) {
   return tablet;
 }
 
+/** Whether the page has fetched the chunk of one of its lazy parts (named after its module). */
+function fetchedChunk(page: Page, module: string): Promise<boolean> {
+  return page.evaluate(
+    (name) =>
+      performance
+        .getEntriesByType('resource')
+        .some(
+          (entry) =>
+            new RegExp(`/assets/${name}-[\\w-]+\\.js$`).test(entry.name) &&
+            (entry as PerformanceResourceTiming).responseEnd > 0,
+        ),
+    module,
+  );
+}
+
 /** Opens a contestant's sheet on the tablet (while online: its parts load only then without a service worker). */
 async function openSheet(page: Page, contestant: string): Promise<void> {
   // An open sheet fills the tablet's screen: back to the list first.
@@ -163,8 +178,8 @@ describe('离线交接', () => {
     const { round, judges } = await roundOnServer('2026年擂台比武', ['王评委'], ['张三']);
     const judge = await joinedTablet(judges[0] as { name: string; joinCode: string });
     await openSheet(judge.page, '张三');
-    // The parts the sheet loads once the page is up (the submit dialog) are in before the Wi-Fi goes.
-    await judge.page.waitForLoadState('networkidle');
+    // The submit dialog, which the sheet loads once the page is idle, is in before the Wi-Fi goes.
+    await expect.poll(() => fetchedChunk(judge.page, 'SubmitDialog'), { timeout: 90_000 }).toBe(true);
     await judge.context.setOffline(true);
     await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 90_000 }).toContain('离线');
     await markAndSubmit(judge.page);
