@@ -7,6 +7,7 @@
 import type { LeitaiDB } from '../db/database';
 import { readOutbox } from '../db/remote';
 import type { LeitaiEvent } from '../domain/events';
+import { handoffPayloadText, splitIntoFrames } from './handoff-frames';
 import type { PushResponse, WireEvent } from './protocol';
 import { request, type SyncTransport } from './transport';
 import { toWireAll } from './wire';
@@ -42,6 +43,15 @@ export async function unsentSignedSheets(db: LeitaiDB): Promise<WireEvent[]> {
     return signed.get(sheetOf(mark))?.get(mark.payload.criterionId) === mark.payload.value;
   });
   return toWireAll(chosen);
+}
+
+/**
+ * The QR frames printed on a judge's sheet (the paper fallback): the same frames a tablet shows,
+ * of the events `signedSheetEventsOfJudge` (src/db/queries/printed-handoff.ts) chose; none for none.
+ */
+export async function printedHandoffFrames(events: readonly LeitaiEvent[]): Promise<string[]> {
+  if (events.length === 0) return [];
+  return splitIntoFrames(handoffPayloadText(await toWireAll(events)));
 }
 
 /** The host console's relay of a scanned hand-off; the server's answer, event by event. */

@@ -72,6 +72,10 @@ export const resultsZh = {
   'results.col.counting': '计分情况',
   'results.col.handSignature': '手写签名',
   'results.print.handSignatureAlt': '评委手写签名',
+  'results.print.handoffNote':
+    '离线交接码：该评委已签名的 {sheets} 份评分表。服务器丢失记录时，在主控台“扫码接收”中导入本页照片即可补交。',
+  'results.print.handoffNone': '离线交接码：该评委本轮没有已签名的评分表。',
+  'results.print.handoffCode': '离线交接码 {at}/{count}',
   'results.col.panel': '评委组得分',
   'results.col.adjustmentTotal': '加扣分',
   'results.col.adjustmentLabel': '项目',
@@ -313,6 +317,10 @@ export const resultsEn: Record<keyof typeof resultsZh, string> = {
   'results.col.counting': 'Counted',
   'results.col.handSignature': 'Signature',
   'results.print.handSignatureAlt': 'The judge’s handwritten signature',
+  'results.print.handoffNote':
+    'Hand-over codes: this judge’s {sheets} signed sheet(s). Should the server lose them, import a photo of this page in the host console’s “Scan a hand-over”.',
+  'results.print.handoffNone': 'Hand-over codes: this judge has no signed sheets in this round.',
+  'results.print.handoffCode': 'Hand-over code {at}/{count}',
   'results.col.panel': 'Panel score',
   'results.col.adjustmentTotal': 'Adjustments',
   'results.col.adjustmentLabel': 'Item',

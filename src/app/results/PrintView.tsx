@@ -12,6 +12,7 @@ import { competitionLog } from './backup-file';
 import { HandSignatureCell, useHandSignatures } from './hand-signature-print';
 import { PRINT_DOCUMENTS, type PrintDocument, resultsHref } from './place';
 import { loadRoundReport, type RoundReport } from './report';
+import { SignedSheetCodes } from './SignedSheetCodes';
 import {
   JUDGE_STATE_KEYS,
   judgeSheetCriteria,
@@ -420,6 +421,7 @@ function JudgeDocument({
           ))}
         </tbody>
       </table>
+      <SignedSheetCodes roundId={report.round.id} judgeId={judge.id} />
     </DocumentFrame>
   );
 }

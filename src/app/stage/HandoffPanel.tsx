@@ -16,7 +16,7 @@ import { useDatabase } from '../db-context';
 import { useErrorText } from '../i18n/error-text';
 import { useT } from '../i18n/useT';
 import { deviceSync } from '../sync/device-sync';
-import { decodeQrCodes } from './qr-decode';
+import { decodeQrCodes, decodeQrCodesInPhoto } from './qr-decode';
 
 export interface HandoffPanelProps {
   judges: readonly JudgeRecord[];
@@ -124,7 +124,7 @@ export function HandoffPanel({ judges, contestants }: HandoffPanelProps) {
     if (progress.kind !== 'scanning') collector.current.reset();
     for (const file of files) {
       const bitmap = await createImageBitmap(file);
-      await read(await decodeQrCodes(bitmap, bitmap.width, bitmap.height));
+      await read(await decodeQrCodesInPhoto(bitmap, bitmap.width, bitmap.height));
       bitmap.close();
     }
   };
