@@ -15,6 +15,7 @@ import {
   type RoundRecord,
 } from '../domain/records';
 import { MAX_NAME_LENGTH } from '../domain/roster-import';
+import { type ContestantSite, sitesAreValid } from '../domain/site-visits';
 import type { LeitaiDB } from './database';
 import {
   competitionScope,
@@ -51,6 +52,8 @@ export interface ContestantFields {
   unit?: string | null;
   topic?: string | null;
   status?: ContestantStatus;
+  /** 观摩点 (a site-visit round); null or an empty list removes them. */
+  sites?: ContestantSite[] | null;
 }
 
 /** An imported contestant may come with its place in the order of appearance. */
@@ -130,7 +133,7 @@ function judgeFields(fields: JudgeFields, errors: FieldErrors): CheckedJudgeFiel
 function contestantFields(
   fields: ContestantFields,
   errors: FieldErrors,
-): Checked<ContestantFields> & { topic: string } {
+): Checked<Omit<ContestantFields, 'sites'>> & { topic: string } {
   const name = field(errors, 'name', () =>
     requireText(fields.name, fieldOf('contestantName'), MAX_NAME_LENGTH),
   );
@@ -333,6 +336,10 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
       { ...current, ...definedOnly(rest), name: draft.name ?? current?.name ?? '' },
       errors,
     );
+    const sites = rest.sites === undefined ? current?.sites : (rest.sites ?? undefined);
+    if (sites !== undefined && !sitesAreValid(sites)) {
+      errors.push({ field: 'sites', reason: because('sitesInvalid', { contestant: fields.name }) });
+    }
     throwFirst(errors);
     const photoId =
       photo === undefined
@@ -348,6 +355,8 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
           draw: null,
           order: draft.order ?? (await nextContestantOrder(db, round.id)),
         };
+    if (sites !== undefined && sites.length > 0) contestant.sites = structuredClone(sites);
+    else delete contestant.sites;
     await putEntity(db, 'contestants', contestant, roundScope(round));
     return contestant;
   });
