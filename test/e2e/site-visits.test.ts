@@ -3,53 +3,22 @@
 // scores and submits its sheets at every site. The first tablet comes back: the host's 观摩进度
 // shows that judge's sheets in and no site complete; the second comes back: every site complete.
 // Screenshots in test-results/site-visits-*.png.
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createCompetition } from '../../src/db/competitions';
 import { importRoster, putContestant } from '../../src/db/roster';
 import { createRound, updateRound } from '../../src/db/rounds';
 import type { JudgeRecord } from '../../src/domain/records';
 import { loginAsOrganizer } from '../../src/sync/session';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './harness';
+import { RESULTS_DIR } from './harness';
+import { installOffline, joinAsJudge, statusSummary, typeMark, untilSyncSays } from './judge-tablet';
 import { nodeDevice } from './node-device';
-import {
-  claimAsHost,
-  joinAsJudge,
-  openVenueDevice,
-  statusSummary,
-  typeMark,
-  untilSyncSays,
-  type VenueDevice,
-} from './venue-browser';
-import { startVenueProcess, type VenueProcess } from './venue-process';
+import { claimOnHostConsole, venueWithChromium } from './venue-browser';
 import { until } from './waiting';
 
 const PASSWORD = '擂台密码2026';
-
-let venue: VenueProcess;
-let browser: Browser;
-const devices: VenueDevice[] = [];
-
-beforeAll(async () => {
-  venue = await startVenueProcess({ httpsPort: null });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
-}, 60_000);
-
-afterAll(async () => {
-  for (const device of devices) await device.context.close().catch(() => {});
-  await browser?.close();
-  await venue?.stop();
-  if (venue) await rm(venue.dataDir, { recursive: true, force: true });
-});
-
-async function open(name: string, options?: Parameters<typeof openVenueDevice>[3]) {
-  const device = await openVenueDevice(browser, venue, name, options);
-  devices.push(device);
-  return device;
-}
+const rig = venueWithChromium();
 
 /** Offline, the judge scores and submits every contestant of the list, in the list's order. */
 async function scoreEveryone(page: Page, names: readonly string[], mark: string): Promise<void> {
@@ -65,6 +34,26 @@ async function scoreEveryone(page: Page, names: readonly string[], mark: string)
     await page.getByRole('dialog').getByRole('button', { name: '确认提交' }).click();
     await page.getByText('已提交，评分表已锁定').waitFor();
   }
+}
+
+/** Whether the page's IndexedDB holds the round, read straight, not through the app. */
+function hostHasRound(page: Page, roundId: string): Promise<boolean> {
+  return page.evaluate(
+    (id) =>
+      new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('leitai');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('rounds').objectStore('rounds').get(id);
+          request.onsuccess = () => {
+            resolve(request.result !== undefined);
+            open.result.close();
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    roundId,
+  );
 }
 
 /** The host's table: each row's header and cells, as text. */
@@ -91,8 +80,10 @@ async function untilTable(page: Page, expected: string[][]): Promise<void> {
 
 describe('a site-visit round', () => {
   it('two tablets score offline all day; the host sees each judge’s sites complete as they sync', async () => {
-    const host = await open('host', { viewport: { width: 1366, height: 900 } });
-    await claimAsHost(host.page, venue, PASSWORD);
+    const { venue } = rig;
+    const host = await rig.openContext('host', { viewport: { width: 1366, height: 900 } });
+    await claimOnHostConsole(host.page, venue, PASSWORD);
+    await untilSyncSays(host.page, '在线');
 
     // The organizer's laptop sets up the round: 观摩评分, each contestant with its sites.
     const laptop = await nodeDevice('laptop', venue.httpUrl, { as: 'projector', code: venue.projectorCode });
@@ -131,6 +122,8 @@ describe('a site-visit round', () => {
     await laptop.client.syncNow();
     await laptop.client.stop();
 
+    // The host console opens the round once its setup has reached the laptop's IndexedDB.
+    await until(() => hostHasRound(host.page, round.id), 'the round on the host', { timeoutMs: 90_000 });
     await host.page.goto(`/stage?round=${round.id}`);
     const waiting = (who: number) => `还差 ${who} 位评委`;
     await untilTable(host.page, [
@@ -141,8 +134,10 @@ describe('a site-visit round', () => {
 
     // Both tablets join at the venue, then leave for the sites: offline all day.
     const [wang, li] = judges as [JudgeRecord, JudgeRecord];
-    const tabletWang = await open('王评委', { offlineReady: true });
-    const tabletLi = await open('李评委', { offlineReady: true });
+    const tabletWang = await rig.openContext('王评委', { serviceWorkers: 'allow' });
+    const tabletLi = await rig.openContext('李评委', { serviceWorkers: 'allow' });
+    await installOffline(tabletWang.page);
+    await installOffline(tabletLi.page);
     await joinAsJudge(tabletWang.page, wang.joinCode, '王评委');
     await joinAsJudge(tabletLi.page, li.joinCode, '李评委');
     const visitOrder = ['李四', '张三', '王五'];

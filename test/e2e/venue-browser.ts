@@ -1,78 +1,77 @@
-// Chromium contexts against the real venue server (./venue-process.ts): what the sync e2e tests
-// do in every browser — open a device, claim the server as the host, join a judge's tablet,
-// press the judge's keypad.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { VenueProcess } from './venue-process';
-import { until } from './waiting';
+// The real venue server process and one Chromium, for the test files that drive pages against it:
+// both start before the file's tests and stop after them (the server's data directory removed).
+//
+//   const rig = venueWithChromium();          // at the top of the file: registers the hooks
+//   const { page } = await rig.openContext('host');
+//   await claimOnHostConsole(page, rig.venue, PASSWORD);
+import { rm } from 'node:fs/promises';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './harness';
+import { startVenueProcess, type VenueProcess } from './venue-process';
 
-export interface VenueDevice {
-  context: BrowserContext;
-  page: Page;
+export interface VenueWithChromium {
+  /** The server, started in beforeAll: read it inside a test. */
+  readonly venue: VenueProcess;
+  /**
+   * A page in a fresh context (its own storage) at the server's address, in zh-CN, a 1024 × 768
+   * tablet unless options say otherwise; its uncaught errors are logged under name. Service
+   * workers are off: these tests are about the server, and pages stay open across offline steps.
+   */
+  openContext(
+    name: string,
+    options?: BrowserContextOptions,
+  ): Promise<{ context: BrowserContext; page: Page }>;
 }
 
-/**
- * A device of its own. `offlineReady`: the app's service worker installed (it precaches every
- * part, as on a tablet taken offline for the day); otherwise service workers are off and only the
- * parts already shown load once offline.
- */
-export async function openVenueDevice(
-  browser: Browser,
-  venue: VenueProcess,
-  name: string,
-  { viewport = { width: 1024, height: 768 }, offlineReady = false } = {},
-): Promise<VenueDevice> {
-  const context = await browser.newContext({
-    baseURL: venue.httpUrl,
-    viewport,
-    locale: 'zh-CN',
-    serviceWorkers: offlineReady ? 'allow' : 'block',
+export function venueWithChromium(): VenueWithChromium {
+  let venue: VenueProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    venue = await startVenueProcess({ httpsPort: null });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await venue?.stop();
+    if (venue) await rm(venue.dataDir, { recursive: true, force: true });
   });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
-  if (offlineReady) {
-    await page.goto('/');
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+
+  function started<T>(value: T | undefined): T {
+    if (value === undefined) throw new Error('venueWithChromium: the venue server starts in beforeAll');
+    return value;
   }
-  return { context, page };
+
+  return {
+    get venue() {
+      return started(venue);
+    },
+    async openContext(name, options = {}) {
+      const context = await started(browser).newContext({
+        baseURL: started(venue).httpUrl,
+        viewport: { width: 1024, height: 768 },
+        locale: 'zh-CN',
+        serviceWorkers: 'block',
+        ...options,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on('pageerror', (error) => console.error(`[${name}] ${error.message}`));
+      return { context, page };
+    },
+  };
 }
 
-export const statusSummary = (page: Page) => page.locator('.sync-status > summary');
-
-/** Waits until the page's sync header says `text` (在线, 已同步, 离线…). */
-export function untilSyncSays(page: Page, text: string): Promise<void> {
-  return until(
-    async () => ((await statusSummary(page).textContent()) ?? '').includes(text),
-    `the sync header to say ${text}`,
-    { timeoutMs: 90_000 },
-  );
-}
-
-/** The host claims the venue server from the sync panel, with the code the server printed. */
-export async function claimAsHost(page: Page, venue: VenueProcess, password: string): Promise<void> {
+/** Claims the unclaimed server from the host console's sync panel, setting the organizer's password. */
+export async function claimOnHostConsole(page: Page, venue: VenueProcess, password: string): Promise<void> {
   await page.goto('/stage');
-  await statusSummary(page).click();
+  await page.locator('.sync-status > summary').click();
   await page.getByLabel('认领码（场馆服务器终端上显示的 8 位数字）').fill(venue.claimCode as string);
   await page.getByLabel('设置组织者密码（至少 6 个字符）').fill(password);
   await page.getByRole('button', { name: '认领并登录' }).click();
-  await untilSyncSays(page, '在线');
-}
-
-/** A judge's tablet opens the link of its QR code and joins; back once its key is registered. */
-export async function joinAsJudge(page: Page, joinCode: string, name: string): Promise<void> {
-  await page.goto(`/judge?code=${joinCode}`);
-  await page.getByRole('button', { name: '是我，开始评分' }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  await untilSyncSays(page, '已同步');
-}
-
-/** A key of the judge's on-screen keypad. */
-export const scoreKey = (page: Page, name: string) =>
-  page.getByRole('group', { name: '分数键盘' }).getByRole('button', { name, exact: true });
-
-/** Types a mark on the keypad ("35.5") and moves on to the next criterion. */
-export async function typeMark(page: Page, text: string): Promise<void> {
-  for (const character of text) await scoreKey(page, character === '.' ? '小数点' : character).click();
-  await scoreKey(page, '确定 下一项').click();
 }
