@@ -154,6 +154,16 @@ function contestantFields(
   };
 }
 
+/** The row's 观摩点, when it gives some: checked as the form's are. */
+function importedSites(row: ContestantImport, errors: FieldErrors): Pick<ContestantRecord, 'sites'> {
+  if (!row.sites || row.sites.length === 0) return {};
+  if (!sitesAreValid(row.sites)) {
+    errors.push({ field: 'sites', reason: because('sitesInvalid', { contestant: row.name }) });
+    return {};
+  }
+  return { sites: structuredClone(row.sites) };
+}
+
 /** A place given in the file: a whole number from 1, not already taken in the round or the file. */
 function importedDraw(row: ContestantImport, taken: Set<number>): number | null {
   const draw = row.draw ?? null;
@@ -497,6 +507,7 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
       (row: ContestantImport, errors) => ({
         ...contestantFields(row, errors),
         draw: field(errors, 'draw', () => importedDraw(row, takenDraws)),
+        ...importedSites(row, errors),
       }),
     );
     if (rowErrors.length > 0) {

@@ -3,7 +3,13 @@
  * merged and checked on the wire, and bad sites refused without a write.
  */
 import { describe, expect, it } from 'vitest';
-import { contestantsOfRound, putContestant, roundById, updateRound } from '../../../src/db/repository';
+import {
+  contestantsOfRound,
+  importRoster,
+  putContestant,
+  roundById,
+  updateRound,
+} from '../../../src/db/repository';
 import { parseWireEvent } from '../../../src/domain/event-shape';
 import { toWireAll } from '../../../src/sync/wire';
 import { freshDb, refusal, seedRound } from './helpers';
@@ -75,5 +81,26 @@ describe('site-visit rounds', () => {
       ok: false,
       error: { path: 'payload.entity.sites[0].name' },
     });
+  });
+
+  it('imports contestants with their sites, and refuses a row whose sites are bad', async () => {
+    const db = freshDb();
+    const { round } = await seedRound(db);
+    const { contestants } = await importRoster(db, round.id, {
+      contestants: [
+        { name: '马六', unit: '大西渠镇', sites: [{ name: '大西渠村', time: '15:00' }] },
+        { name: '钱七', unit: null },
+      ],
+    });
+    expect(contestants.map((contestant) => contestant.sites)).toEqual([
+      [{ name: '大西渠村', time: '15:00' }],
+      undefined,
+    ]);
+    const before = await db.events.count();
+    await refusal(
+      importRoster(db, round.id, { contestants: [{ name: '孙八', unit: null, sites: [{ name: '' }] }] }),
+      'import-invalid',
+    );
+    expect(await db.events.count()).toBe(before);
   });
 });

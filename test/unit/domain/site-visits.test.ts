@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { panelProgress } from '../../../src/domain/reveal-checks.ts';
+import { guessColumns, readRoster } from '../../../src/domain/roster-import.ts';
 import {
   bySiteVisit,
   formatSites,
@@ -140,5 +141,34 @@ describe('a complete site', () => {
         expect(isSiteComplete(states)).toBe(!waiting && states.includes('in'));
       }),
     );
+  });
+});
+
+describe('the 观摩点 column of an imported roster', () => {
+  const header = ['姓名', '单位', '观摩点'];
+
+  it('is recognised by its header and read as the form reads it', () => {
+    const mapping = guessColumns(header, 'contestants');
+    expect(mapping.sites).toBe(2);
+    const read = readRoster(
+      [
+        ['张三', '三工镇', '东风村 10:30；三工镇党群服务中心'],
+        ['李四', '榆树沟镇', ''],
+      ],
+      mapping,
+      2,
+    );
+    expect(read.ok && read.entries.map((entry) => entry.sites)).toEqual([
+      [{ name: '东风村', time: '10:30' }, { name: '三工镇党群服务中心' }],
+      null,
+    ]);
+  });
+
+  it('refuses a cell it cannot read, naming the row, the column and the text', () => {
+    const read = readRoster([['张三', '三工镇', '东风村 26:00']], guessColumns(header, 'contestants'), 2);
+    expect(read).toMatchObject({
+      ok: false,
+      errors: [{ code: 'rosterSitesInvalid', path: '第 2 行 C 列', params: { value: '东风村 26:00' } }],
+    });
   });
 });
