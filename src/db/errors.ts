@@ -133,6 +133,8 @@ export interface RepositoryReasons {
   judgeGroupUnknown: Judge & { group: string };
   dateInvalid: { text: string };
   statusInvalid: Contestant;
+  /** 观摩点: a site without a name, a name too long, a time not HH:MM, or too many sites. */
+  sitesInvalid: Contestant;
   photoTooLarge: { megabytes: number };
   timerInvalid: { value: string };
   // What is no longer there, or never was

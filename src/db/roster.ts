@@ -15,6 +15,7 @@ import {
   type RoundRecord,
 } from '../domain/records';
 import { MAX_NAME_LENGTH } from '../domain/roster-import';
+import { type ContestantSite, sitesAreValid } from '../domain/site-visits';
 import type { LeitaiDB } from './database';
 import {
   competitionScope,
@@ -51,6 +52,8 @@ export interface ContestantFields {
   unit?: string | null;
   topic?: string | null;
   status?: ContestantStatus;
+  /** 观摩点 (a site-visit round); null or an empty list removes them. */
+  sites?: ContestantSite[] | null;
 }
 
 /** An imported contestant may come with its place in the order of appearance. */
@@ -130,7 +133,7 @@ function judgeFields(fields: JudgeFields, errors: FieldErrors): CheckedJudgeFiel
 function contestantFields(
   fields: ContestantFields,
   errors: FieldErrors,
-): Checked<ContestantFields> & { topic: string } {
+): Checked<Omit<ContestantFields, 'sites'>> & { topic: string } {
   const name = field(errors, 'name', () =>
     requireText(fields.name, fieldOf('contestantName'), MAX_NAME_LENGTH),
   );
@@ -149,6 +152,16 @@ function contestantFields(
     ),
     status,
   };
+}
+
+/** The row's 观摩点, when it gives some: checked as the form's are. */
+function importedSites(row: ContestantImport, errors: FieldErrors): Pick<ContestantRecord, 'sites'> {
+  if (!row.sites || row.sites.length === 0) return {};
+  if (!sitesAreValid(row.sites)) {
+    errors.push({ field: 'sites', reason: because('sitesInvalid', { contestant: row.name }) });
+    return {};
+  }
+  return { sites: structuredClone(row.sites) };
 }
 
 /** A place given in the file: a whole number from 1, not already taken in the round or the file. */
@@ -333,6 +346,10 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
       { ...current, ...definedOnly(rest), name: draft.name ?? current?.name ?? '' },
       errors,
     );
+    const sites = rest.sites === undefined ? current?.sites : (rest.sites ?? undefined);
+    if (sites !== undefined && !sitesAreValid(sites)) {
+      errors.push({ field: 'sites', reason: because('sitesInvalid', { contestant: fields.name }) });
+    }
     throwFirst(errors);
     const photoId =
       photo === undefined
@@ -348,6 +365,8 @@ export function putContestant(db: LeitaiDB, draft: ContestantDraft): Promise<Con
           draw: null,
           order: draft.order ?? (await nextContestantOrder(db, round.id)),
         };
+    if (sites !== undefined && sites.length > 0) contestant.sites = structuredClone(sites);
+    else delete contestant.sites;
     await putEntity(db, 'contestants', contestant, roundScope(round));
     return contestant;
   });
@@ -488,6 +507,7 @@ export function importRoster(db: LeitaiDB, roundId: Id, roster: RosterImport): P
       (row: ContestantImport, errors) => ({
         ...contestantFields(row, errors),
         draw: field(errors, 'draw', () => importedDraw(row, takenDraws)),
+        ...importedSites(row, errors),
       }),
     );
     if (rowErrors.length > 0) {

@@ -63,6 +63,8 @@ export interface RoundPatch {
   audience?: AudienceVoting | null;
   /** 手写签名: per sheet, once per session, or none (null). */
   handSignature?: HandSignatureMode | null;
+  /** 观摩评分: true marks a site-visit round, false a stage round. */
+  siteVisit?: boolean;
 }
 
 /** The settings' recusal rule as a spreadable part: nothing when the round has none. */
@@ -212,6 +214,8 @@ export function updateRound(db: LeitaiDB, roundId: Id, patch: RoundPatch): Promi
       ...(patch.handSignature ? { handSignature: patch.handSignature } : {}),
     });
     if (patch.handSignature === null) delete round.handSignature;
+    if (patch.siteVisit === true) round.siteVisit = true;
+    if (patch.siteVisit === false) delete round.siteVisit;
     await putEntity(db, 'rounds', round, roundScope(round));
     return round;
   });

@@ -31,6 +31,12 @@ import type {
   SetupTable,
 } from './records.ts';
 import { isMergedTable, MAX_PHOTO_BASE64_LENGTH, MERGED_FIELDS } from './records.ts';
+import {
+  type ContestantSite,
+  isSiteTime,
+  MAX_SITE_NAME_LENGTH,
+  MAX_SITES_PER_CONTESTANT,
+} from './site-visits.ts';
 
 /** The photo of a PhotoRecord on the wire: JSON has no Blob. */
 export interface WireBlob {
@@ -290,6 +296,18 @@ const judgeShape: Check = (value, path) => {
   }
 };
 
+/** A 观摩点 (./site-visits.ts): a name, and a time of day when given. */
+const contestantSite = object<ContestantSite>({
+  name: (value, path) => {
+    text(MAX_SITE_NAME_LENGTH)(value, path);
+    if ((value as string).trim() === '') fail(path, 'empty site name');
+  },
+  time: optional((value, path) => {
+    text(5)(value, path);
+    if (!isSiteTime(value as string)) fail(path, `expected HH:MM, got ${describe(value)}`);
+  }),
+});
+
 const ENTITY_SHAPES: Record<SetupTable, Check> = {
   competitions: object<CompetitionRecord>({
     id,
@@ -324,6 +342,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
       }),
     ),
     handSignature: optional(literal('perSheet', 'perSession')),
+    siteVisit: optional(literal(true)),
   }),
   judges: judgeShape,
   contestants: object<ContestantRecord>({
@@ -336,6 +355,7 @@ const ENTITY_SHAPES: Record<SetupTable, Check> = {
     status: literal('active', 'withdrawn', 'disqualified'),
     draw: nullable(integer(0)),
     order: integer(0),
+    sites: optional(array(contestantSite, MAX_SITES_PER_CONTESTANT)),
   }),
   photos: object<Omit<PhotoRecord, 'blob'> & { blob: WireBlob }>({ id, roundId: id, blob: wireBlob }),
 };

@@ -254,6 +254,11 @@ export const issueTemplates = {
     'zh-CN': '{path}：状态“{value}”无法识别（可填 参赛、弃权、取消资格）',
     en: '{path}: unknown status "{value}" (参赛/active, 弃权/withdrawn, 取消资格/disqualified)',
   },
+  rosterSitesInvalid: {
+    'zh-CN':
+      '{path}：观摩点“{value}”无法识别（如 大泉湖村 09:30；三工镇党群服务中心，时间可不填，至多 20 个）',
+    en: '{path}: the sites "{value}" cannot be read (e.g. Daquanhu 09:30; Sangong Hall, the time optional, at most 20)',
+  },
   rosterDuplicateName: {
     'zh-CN': '{path}：姓名“{value}”与第 {other} 行相同，请确认不是重复录入',
     en: '{path}: the name "{value}" is also on row {other}; check it is not entered twice',

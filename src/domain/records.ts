@@ -65,6 +65,11 @@ export interface RoundRecord {
    * means none. The drawing's digest is covered by the sheet's cryptographic signature.
    */
   handSignature?: HandSignatureMode;
+  /**
+   * 观摩评分: the panel scores each contestant at their site(s) (`ContestantRecord.sites`) over
+   * the day rather than on stage; absent means a stage round.
+   */
+  siteVisit?: true;
 }
 
 export type HandSignatureMode = 'perSheet' | 'perSession';
@@ -154,6 +159,14 @@ export interface ContestantRecord {
   draw: number | null;
   /** Position in the organizer's list (registration order), 1-based. */
   order: number;
+  /** 观摩点: where the panel visits the contestant in a site-visit round, in visiting order; absent means none. */
+  sites?: ContestantSite[];
+}
+
+/** One 观摩点 of a contestant (./site-visits.ts); `time` ('HH:MM') is when the panel is due there, if given. */
+export interface ContestantSite {
+  name: string;
+  time?: string;
 }
 
 export interface PhotoRecord {
@@ -212,6 +225,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     rehearsalOf: true,
     audience: true,
     handSignature: true,
+    siteVisit: true,
   }),
   judges: fieldsOf<'judges'>({
     competitionId: true,
@@ -235,6 +249,7 @@ export const MERGED_FIELDS: { readonly [T in MergedTable]: readonly MergedField<
     status: true,
     draw: true,
     order: true,
+    sites: true,
   }),
 };
 

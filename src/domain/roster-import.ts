@@ -7,13 +7,24 @@
 import { parseHundredths } from './decimal.ts';
 import { type Issue, type IssueCode, issue } from './issues.ts';
 import type { ContestantStatus, Hundredths } from './model.ts';
+import type { ContestantSite } from './records.ts';
+import { parseSites } from './site-visits.ts';
 
 export type RosterKind = 'contestants' | 'judges';
 
-export type RosterField = 'name' | 'unit' | 'topic' | 'draw' | 'status' | 'title' | 'weight' | 'group';
+export type RosterField =
+  | 'name'
+  | 'unit'
+  | 'topic'
+  | 'draw'
+  | 'status'
+  | 'title'
+  | 'weight'
+  | 'group'
+  | 'sites';
 
 export const ROSTER_FIELDS: Record<RosterKind, readonly RosterField[]> = {
-  contestants: ['name', 'unit', 'topic', 'draw', 'status'],
+  contestants: ['name', 'unit', 'topic', 'draw', 'status', 'sites'],
   judges: ['name', 'title', 'unit', 'weight', 'group'],
 };
 
@@ -28,6 +39,8 @@ const HEADER_WORDS: Record<RosterField, readonly string[]> = {
   title: ['职务', '职称', '职务职称', '身份', 'title'],
   weight: ['权重', '系数', 'weight'],
   group: ['评委组', '评委分组', '分组', '组别', 'group'],
+  // 观摩评分: "大泉湖村 09:30；三工镇党群服务中心" (./site-visits.ts parseSites).
+  sites: ['观摩点', '观摩地点', '观摩点位', 'sites'],
 };
 
 export type ColumnMapping = Partial<Record<RosterField, number>>;
@@ -74,6 +87,8 @@ export interface RosterEntry {
   weight: Hundredths;
   /** The 评委组 as written (NFKC, trimmed): a group's label or id, matched by resolveGroup. */
   group: string | null;
+  /** 观摩点, as parseSites reads the cell; null when the cell is empty or there is no such column. */
+  sites: ContestantSite[] | null;
 }
 
 export type RosterRead =
@@ -163,6 +178,14 @@ export function readRoster(
       else errors.push(at('rosterStatusUnknown', row, 'status', { value: statusText }));
     }
 
+    let sites: ContestantSite[] | null = null;
+    const sitesText = cell(cells, 'sites');
+    if (sitesText !== '') {
+      const parsed = parseSites(sitesText);
+      if (parsed.ok) sites = parsed.sites.length > 0 ? parsed.sites : null;
+      else errors.push(at('rosterSitesInvalid', row, 'sites', { value: sitesText }));
+    }
+
     entries.push({
       row,
       name,
@@ -173,6 +196,7 @@ export function readRoster(
       title: cell(cells, 'title') || null,
       weight,
       group: groupText(cell(cells, 'group')) || null,
+      sites,
     });
   });
   if (entries.length === 0 && errors.length === 0) errors.push(issue('rosterEmpty', 'rows'));

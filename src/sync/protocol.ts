@@ -46,7 +46,8 @@ export type { WireBlob, WireEvent } from '../domain/event-shape';
  * the new kinds and field as malformed when it pulls them, so it is answered `protocolTooOld`.
  * Also in 6: a competition's `combination` (总成绩, src/domain/combination.ts), the projector's
  * `combined` view, a round's `handSignature` and a signature's `handSignatureImage` (手写签名),
- * each of which an older client would refuse as malformed.
+ * each of which an older client would refuse as malformed; and 观摩评分, a round's `siteVisit`
+ * and a contestant's `sites` (src/domain/site-visits.ts), the same.
  */
 export const PROTOCOL_VERSION = 6;
 /** The oldest client version this code still serves. */

@@ -88,6 +88,8 @@ export const repositoryErrorsZh = checked({
   'repository.reason.judgeGroupUnknown': '评委“{judge}”的评委组“{group}”不是本赛事任何一轮的评委组',
   'repository.reason.dateInvalid': '比赛日期“{text}”无效，请按 2026-05-20 的格式填写',
   'repository.reason.statusInvalid': '选手“{contestant}”的状态无效',
+  'repository.reason.sitesInvalid':
+    '选手“{contestant}”的观摩点无效：每个观摩点要有名称（不超过 100 字），时间按 09:30 的格式填写，至多 20 个',
   'repository.reason.photoTooLarge': '照片不能超过 {megabytes} MB，请先压缩',
   'repository.reason.timerInvalid': '计时必须是不小于 0 的整毫秒数，收到 {value}',
   'repository.reason.competitionNotFound': '找不到该赛事，可能已被删除',
@@ -249,6 +251,8 @@ export const repositoryErrorsEn = checked({
     'Judge “{judge}”: group “{group}” is not a rater group of any round of this competition',
   'repository.reason.dateInvalid': 'The competition date “{text}” is not valid: write it like 2026-05-20',
   'repository.reason.statusInvalid': 'The status of contestant “{contestant}” is not valid',
+  'repository.reason.sitesInvalid':
+    'The sites of contestant “{contestant}” are not valid: each needs a name (at most 100 characters), a time written like 09:30, and at most 20 sites',
   'repository.reason.photoTooLarge': 'A photo may be at most {megabytes} MB: compress it first',
   'repository.reason.timerInvalid': 'The clock must be a whole number of milliseconds from 0, got {value}',
   'repository.reason.competitionNotFound': 'This competition is not there: it may have been deleted',

@@ -1,5 +1,6 @@
 /**
- * The contestants in draw order, with this judge's state of each sheet. Recused (回避) and
+ * The contestants in draw order (in a site-visit round, the order of the visits, each with its
+ * 观摩点), with this judge's state of each sheet. Recused (回避) and
  * withdrawn contestants are listed, greyed, with the reason, and cannot be opened.
  */
 
@@ -7,6 +8,7 @@ import { memo } from 'react';
 import type { Id } from '../../domain/model';
 import type { ContestantRecord } from '../../domain/records';
 import type { RecusalReason } from '../../domain/recusal';
+import { formatSites } from '../../domain/site-visits';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { LockIcon } from './LockIcon';
@@ -89,6 +91,11 @@ export const ContestantList = memo(function ContestantList({ items, openId, onOp
                   <PersonName name={contestant.name} />
                 </span>
                 {contestant.unit && <span className="judge-list__unit">{contestant.unit}</span>}
+                {contestant.sites && (
+                  <span className="judge-list__sites">
+                    {t('judge.list.sites', { sites: formatSites(contestant.sites) })}
+                  </span>
+                )}
                 {onStage && <span className="judge-chip judge-chip--stage">{t('judge.list.onStage')}</span>}
                 {badge}
                 {correctionPending && (

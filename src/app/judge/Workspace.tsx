@@ -84,7 +84,7 @@ function Desk({ session, context }: { session: JudgeSessionRow; context: JudgeCo
   const t = useT();
   const db = useDatabase();
   const { judge, round, rounds } = context;
-  const contestants = useContestants(round.id);
+  const contestants = useContestants(round.id, round.siteVisit === true);
   const sheets = useJudgeSheets(round.id, judge.id);
   const marks = useJudgeMarks(round.id, judge.id, session.contestantId);
   const drafts = useJudgeDrafts(round.id, judge.id);

@@ -24,6 +24,7 @@ import type { CorrectionRow, MarkRow, SheetRow } from '../../domain/events';
 import type { Id } from '../../domain/model';
 import { byAppearance } from '../../domain/order';
 import type { ContestantRecord } from '../../domain/records';
+import { bySiteVisit } from '../../domain/site-visits';
 import { useDatabase } from '../db-context';
 import { useLiveRead } from '../live-read';
 
@@ -52,9 +53,13 @@ export function useStageCalls(roundIds: readonly Id[]): Map<Id, StageCall> | und
   }, [db, key]);
 }
 
-export function useContestants(roundId: Id): ContestantRecord[] | undefined {
+/** In the order of appearance; in a site-visit round (观摩评分), the order the panel visits the sites in. */
+export function useContestants(roundId: Id, siteVisit: boolean): ContestantRecord[] | undefined {
   const db = useDatabase();
-  return useLiveQuery(async () => (await contestantsOfRound(db, roundId)).sort(byAppearance), [db, roundId]);
+  return useLiveQuery(
+    async () => (await contestantsOfRound(db, roundId)).sort(siteVisit ? bySiteVisit : byAppearance),
+    [db, roundId, siteVisit],
+  );
 }
 
 export function useJudgeSheets(roundId: Id, judgeId: Id): SheetRow[] | undefined {

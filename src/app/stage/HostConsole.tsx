@@ -49,6 +49,8 @@ const displayControls = lazyPart([], () =>
 const combinedPanel = lazyPart(['combination'], () =>
   import('./CombinedPanel').then((module) => module.CombinedPanel),
 );
+// 观摩进度, only for a site-visit round (观摩评分).
+const siteVisitTable = lazyPart([], () => import('./SiteVisitTable').then((module) => module.SiteVisitTable));
 // 扫码接收 (离线交接): the camera, the QR reader and its texts only when a tablet needs them.
 const handoffPanel = lazyPart([], () => import('./HandoffPanel').then((module) => module.HandoffPanel));
 
@@ -237,6 +239,20 @@ export function HostConsole({ roundId }: { roundId: Id }) {
             issues: standings.issues.map(issueText).join('；'),
           })}
         </p>
+      )}
+      {round.siteVisit && (
+        <div className="host-grid__wide">
+          <Suspense fallback={null}>
+            <siteVisitTable.Part
+              round={round}
+              judges={judges}
+              contestants={contestants}
+              rows={rows}
+              presence={presence}
+              signings={signings}
+            />
+          </Suspense>
+        </div>
       )}
       <ContestantQueue
         roundId={round.id}

@@ -53,6 +53,7 @@ const FIELD_LABELS: Record<RosterKind, Partial<Record<RosterField, MessageKey>>>
     topic: 'people.import.field.topic',
     draw: 'people.import.field.draw',
     status: 'people.import.field.status',
+    sites: 'people.import.field.sites',
   },
   judges: {
     name: 'people.import.field.name',
@@ -123,12 +124,13 @@ function findingText(finding: Finding, t: TFunction, lang: 'zh-CN' | 'en', kind:
 function rosterOf(kind: RosterKind, entries: readonly RosterEntry[]): RosterImport {
   return kind === 'contestants'
     ? {
-        contestants: entries.map(({ name, unit, topic, status, draw }) => ({
+        contestants: entries.map(({ name, unit, topic, status, draw, sites }) => ({
           name,
           unit,
           topic,
           status,
           draw,
+          ...(sites ? { sites } : {}),
         })),
       }
     : {

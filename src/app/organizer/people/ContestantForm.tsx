@@ -3,6 +3,7 @@ import { type ChangeEvent, useState } from 'react';
 import { putContestant } from '../../../db/repository';
 import type { ContestantStatus, Id } from '../../../domain/model';
 import type { ContestantRecord } from '../../../domain/records';
+import { formatSites, parseSites, type SitesProblem } from '../../../domain/site-visits';
 import { useDatabase } from '../../db-context';
 import { useT } from '../../i18n/useT';
 import { editedValues } from '../edited-values';
@@ -14,28 +15,52 @@ import { STATUS_LABELS } from './status';
 export interface ContestantFormProps {
   roundId: Id;
   contestant?: ContestantRecord;
+  /** 观摩评分: the form asks for the contestant's 观摩点. */
+  siteVisit: boolean;
   otherNames: ReadonlySet<string>;
   onSaved: (contestant: ContestantRecord) => void;
   onCancel: () => void;
 }
 
-type TextField = 'name' | 'unit' | 'topic';
+type TextField = 'name' | 'unit' | 'topic' | 'sites';
 
 /** undefined: keep the stored photo; null: remove it; a Blob: replace it. */
 type PhotoChoice = Blob | null | undefined;
 
+function sitesProblem(error: SitesProblem): Problem {
+  switch (error.problem) {
+    case 'tooMany':
+      return { key: 'people.error.sitesTooMany', params: { max: error.max } };
+    case 'nameMissing':
+      return { key: 'people.error.siteName', params: { entry: error.entry } };
+    case 'nameTooLong':
+      return { key: 'people.error.siteNameTooLong', params: { entry: error.entry, max: error.max } };
+    case 'badTime':
+      return { key: 'people.error.siteTime', params: { entry: error.entry } };
+  }
+}
+
 function problems(values: Record<TextField, string>): Partial<Record<TextField, Problem>> {
+  const sites = parseSites(values.sites);
   const found = {
     name: checkName(values.name),
     unit: checkLength(values.unit, MAX_UNIT_LENGTH),
     topic: checkLength(values.topic, MAX_TEXT_LENGTH),
+    sites: sites.ok ? null : sitesProblem(sites.error),
   };
   return Object.fromEntries(Object.entries(found).filter(([, problem]) => problem)) as Partial<
     Record<TextField, Problem>
   >;
 }
 
-export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCancel }: ContestantFormProps) {
+export function ContestantForm({
+  roundId,
+  contestant,
+  siteVisit,
+  otherNames,
+  onSaved,
+  onCancel,
+}: ContestantFormProps) {
   const t = useT();
   const db = useDatabase();
   const [openedStatus] = useState<ContestantStatus>(contestant?.status ?? 'active');
@@ -43,14 +68,23 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
   const [photo, setPhoto] = useState<PhotoChoice>(undefined);
   const [photoProblem, setPhotoProblem] = useState<Problem | null>(null);
   const form = usePersonForm<TextField>(
-    { name: contestant?.name ?? '', unit: contestant?.unit ?? '', topic: contestant?.topic ?? '' },
+    {
+      name: contestant?.name ?? '',
+      unit: contestant?.unit ?? '',
+      topic: contestant?.topic ?? '',
+      sites: formatSites(contestant?.sites ?? []),
+    },
     problems,
-    async (values, opened) => {
+    async ({ sites, ...values }, { sites: openedSites, ...opened }) => {
+      const parsed = parseSites(sites);
+      // Sent only when typed anew: the text, not the list, is what the organizer edited.
+      const sitesEdited = parsed.ok && sites !== openedSites;
       onSaved(
         await putContestant(db, {
           ...(contestant ? { id: contestant.id } : {}),
           roundId,
           ...editedValues(contestant ? { ...opened, status: openedStatus } : null, { ...values, status }),
+          ...(sitesEdited ? { sites: parsed.sites.length > 0 ? parsed.sites : null } : {}),
           photo,
         }),
       );
@@ -87,6 +121,15 @@ export function ContestantForm({ roundId, contestant, otherNames, onSaved, onCan
           placeholder={t('people.field.contestantUnitPlaceholder')}
         />
         <PersonField form={form} field="topic" label={t('people.field.topic')} />
+        {siteVisit && (
+          <PersonField
+            form={form}
+            field="sites"
+            label={t('people.field.sites')}
+            placeholder={t('people.field.sitesPlaceholder')}
+            hint={t('people.field.sitesHint')}
+          />
+        )}
         <div className="field">
           <label htmlFor={`${id}-status`}>{t('people.field.status')}</label>
           <select

@@ -5,6 +5,7 @@
 import type { Id, RecusalRule } from '../../../domain/model';
 import type { ContestantRecord, JudgeRecord } from '../../../domain/records';
 import { recusalsOf } from '../../../domain/recusal';
+import { formatSites } from '../../../domain/site-visits';
 import { useT } from '../../i18n/useT';
 import { ImportPanel } from '../import/ImportPanel';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -13,6 +14,7 @@ import { usePeoplePanel } from './PeoplePanel';
 import { StoredPhoto } from './Photo';
 import { repeatedNames, useContestants, useJudges, useRound } from './queries';
 import { RowActions } from './RowActions';
+import { SiteVisitToggle } from './SiteVisitToggle';
 import { STATUS_LABELS } from './status';
 import './people.css';
 
@@ -45,6 +47,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
 
   const repeated = repeatedNames(contestants);
   const recusing = recusingJudges(judges, contestants, round.settings.recusal);
+  const siteVisit = round.siteVisit === true;
 
   return (
     <section className="people-panel" aria-labelledby="contestants-heading">
@@ -63,6 +66,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
           </button>
         </div>
       </div>
+      <SiteVisitToggle round={round} />
       <p className="people-status" role="status">
         {status}
       </p>
@@ -71,6 +75,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
         <ContestantForm
           key={editing.mode === 'edit' ? editing.person.id : 'new'}
           roundId={roundId}
+          siteVisit={siteVisit}
           contestant={editing.mode === 'edit' ? editing.person : undefined}
           otherNames={otherNames(editing.mode === 'edit' ? editing.person : undefined)}
           onSaved={(contestant) => finish(t('people.saved', { name: contestant.name }))}
@@ -100,6 +105,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
                 <th scope="col">{t('people.field.name')}</th>
                 <th scope="col">{t('people.field.contestantUnit')}</th>
                 <th scope="col">{t('people.field.topic')}</th>
+                {siteVisit && <th scope="col">{t('people.field.sites')}</th>}
                 <th scope="col">{t('people.field.status')}</th>
                 <th scope="col">{t('people.column.actions')}</th>
               </tr>
@@ -137,6 +143,7 @@ export function ContestantsPanel({ roundId }: { roundId: Id }) {
                       )}
                     </td>
                     <td>{contestant.topic}</td>
+                    {siteVisit && <td>{formatSites(contestant.sites ?? [])}</td>}
                     <td>
                       <span className={`badge badge--${contestant.status}`}>
                         {t(STATUS_LABELS[contestant.status])}
