@@ -761,7 +761,7 @@ export class VenueCore {
     const head = Math.max(this.store.head(), cursor);
     // The stored JSON goes out as it is, but for the join codes that only the organizer reads.
     const texts = events.map((row) =>
-      row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body,
+      row.redact && session.role !== 'organizer' ? redactedEventText(row.body, session.role) : row.body,
     );
     return {
       status: 200,

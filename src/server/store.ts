@@ -74,7 +74,8 @@ CREATE TABLE devices (
 ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
 DROP TABLE IF EXISTS judges;
 `;
-const SCHEMA_VERSION = 2;
+// 3: a submission's signature is hidden from the projector (`redact` re-read for every event).
+const SCHEMA_VERSION = 3;
 
 /** A pull page stops growing past this many characters of JSON (at least one event is sent). */
 export const MAX_PULL_PAGE_CHARS = 8 * 1024 * 1024;
@@ -229,7 +230,7 @@ export class VenueStore {
             update.run(reading.reader, reading.projector ? 1 : 0, reading.redact ? 1 : 0, row.seq);
           }
         }
-        this.bindLegacyDevices();
+        if (version < 2) this.bindLegacyDevices();
         this.setMeta('schemaVersion', String(SCHEMA_VERSION));
       })
       .immediate();

@@ -488,8 +488,10 @@ export const NO_JUDGE_READER = '';
 export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
   if (SERVER_EVENT_TYPES.has(event.type)) return { reader: NO_JUDGE_READER, projector: true, redact: false };
   if (JUDGE_PRIVATE_TYPES.has(event.type) && 'judgeId' in event.payload) {
-    // Which judges have submitted is shown on the projector's panel; their marks are not.
-    return { reader: event.payload.judgeId, projector: event.type === 'sheet.submit', redact: false };
+    // Which judges have submitted is shown on the projector's panel; their marks are not, and a
+    // submission's signature carries them (the marks signed): the projector gets it without.
+    const submit = event.type === 'sheet.submit';
+    return { reader: event.payload.judgeId, projector: submit, redact: submit };
   }
   const redact =
     (event.type === 'entity.put' && event.payload.table === 'judges') || event.type === 'draw.commit';
@@ -497,13 +499,20 @@ export function readingOf(event: WireEvent | LeitaiEvent): EventReading {
 }
 
 /**
- * The text of a stored event as a non-organizer reads it: a judge's join code blanked, and a
- * committed draw seed (only its fingerprint is public before the draw).
+ * The text of a stored event as a non-organizer reads it: a judge's join code blanked, a
+ * committed draw seed (only its fingerprint is public before the draw), and for the projector a
+ * submission's signature (the marks it covers are not shown before the reveal).
  */
-export function redactedEventText(stored: string): string {
+export function redactedEventText(stored: string, role: 'judge' | 'projector'): string {
   const event = JSON.parse(stored) as LeitaiEvent;
   if (event.type === 'draw.commit')
     return JSON.stringify({ ...event, payload: { ...event.payload, seed: '' } });
+  if (event.type === 'sheet.submit') {
+    // The judge reads their own signature; the projector only that the sheet is in.
+    if (role === 'judge') return stored;
+    const { signature: _signature, ...unsigned } = (event as LeitaiEvent<'sheet.submit'>).payload;
+    return JSON.stringify({ ...event, payload: unsigned });
+  }
   if (event.type !== 'entity.put' || event.payload.table !== 'judges') return stored;
   return JSON.stringify({
     ...event,

@@ -64,7 +64,7 @@ function readableBy(bodies: readonly string[], session: SessionInfo): LeitaiEven
         ? reading.projector
         : reading.reader === null || reading.reader === session.judgeId;
     if (!reads) return [];
-    return [reading.redact ? fromWire(JSON.parse(redactedEventText(body))) : event];
+    return [reading.redact ? fromWire(JSON.parse(redactedEventText(body, session.role))) : event];
   });
 }
 

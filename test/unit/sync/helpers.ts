@@ -107,7 +107,9 @@ export function serverEventsFor(
     .readFor(audience, 0, Number.MAX_SAFE_INTEGER)
     .events.map((row) =>
       fromWire(
-        JSON.parse(row.redact && session.role !== 'organizer' ? redactedEventText(row.body) : row.body),
+        JSON.parse(
+          row.redact && session.role !== 'organizer' ? redactedEventText(row.body, session.role) : row.body,
+        ),
       ),
     );
 }

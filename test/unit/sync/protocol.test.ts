@@ -11,6 +11,8 @@ import {
   checkProtocol,
   JUDGE_EVENT_TYPES,
   PROTOCOL_VERSION,
+  readingOf,
+  redactedEventText,
   type WireEvent,
   writeRefusal,
 } from '../../../src/sync/protocol';
@@ -322,5 +324,29 @@ describe('checkProtocol', () => {
   it('refuses a live socket hello whose protocol is an object without toString, without throwing', () => {
     const hello = JSON.parse('{"protocol": {"toString": null, "valueOf": null}}') as { protocol: unknown };
     expect(checkProtocol(hello.protocol)?.code).toBe('malformedRequest');
+  });
+});
+
+describe('who reads a submission', () => {
+  const signature = {
+    keyFingerprint: '3F2A-91C0-5B7E-0D14',
+    signedAt: '2026-12-04T09:30:00.000Z',
+    marks: [{ criterionId: 'c1', value: 8800 }],
+    handSignatureDigest: null,
+    value: 'AAAA',
+  };
+  const submit = {
+    id: 'e1',
+    type: 'sheet.submit',
+    payload: { judgeId: 'j1', contestantId: 'p1', revision: 1, signature },
+  } as unknown as WireEvent;
+  const stored = JSON.stringify(submit);
+
+  it('is the judge and the projector, and the projector gets it without the signed marks', () => {
+    expect(readingOf(submit)).toEqual({ reader: 'j1', projector: true, redact: true });
+    const projectorReads = JSON.parse(redactedEventText(stored, 'projector'));
+    expect(projectorReads.payload).toEqual({ judgeId: 'j1', contestantId: 'p1', revision: 1 });
+    expect(redactedEventText(stored, 'projector')).not.toContain('8800');
+    expect(redactedEventText(stored, 'judge')).toBe(stored);
   });
 });
