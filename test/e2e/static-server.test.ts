@@ -124,7 +124,7 @@ describe('npm start (src/server/start.mjs)', () => {
       });
       const response = await fetch(`${url}/judge`);
       expect(response.status).toBe(200);
-      expect(await response.text()).toContain('<div id="root"></div>');
+      expect(await response.text()).toContain('<div id="root">');
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -79,7 +79,7 @@ describe('the venue server process', () => {
     // Without the authority, the certificate is not trusted.
     await expect(httpsGet(`${httpsUrl}/api/v1/hello`, null)).rejects.toThrow(/certificate/);
     const app = await httpsGet(`${httpsUrl}/judge`, ca.toString());
-    expect(app.body).toContain('<div id="root"></div>');
+    expect(app.body).toContain('<div id="root">');
     const leaf = new X509Certificate(await readFile(join(venue.dataDir, 'tls', 'server.crt.pem')));
     expect(leaf.checkIssued(ca)).toBe(true);
     expect(leaf.subjectAltName).toContain('IP Address:127.0.0.1');

@@ -72,7 +72,9 @@ describe('the app under the Content-Security-Policy', () => {
       })
       .toBe('activated');
 
-    // The projector's link joins the server; the live socket opens and is welcomed.
+    // The projector's link joins the server; the live socket opens and is welcomed. The last page
+    // is left first: its own socket, closing with it, is not the one to wait for.
+    await page.goto('about:blank');
     const live = page.waitForEvent('websocket', (socket) => socket.url().endsWith('/api/v1/live'));
     await page.goto(`/projector?code=${venue.projectorCode}`);
     const socket = await live;

@@ -209,8 +209,13 @@ describe('the venue server under attack', () => {
 
   it('sends the security headers on every response, and HSTS over https only', async () => {
     const index = await (await fetch(`${venue.httpUrl}/`)).text();
-    const script = /<script>([\s\S]*?)<\/script>/.exec(index)?.[1] as string;
-    const scriptHash = createHash('sha256').update(script).digest('base64');
+    // index.html's inline scripts: the route preloads, and the app shell's language.
+    const scriptHashes = [...index.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) =>
+      createHash('sha256')
+        .update(match[1] as string)
+        .digest('base64'),
+    );
+    expect(scriptHashes).toHaveLength(2);
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(index)?.[1] as string;
     const requests: [string, RequestInit, number][] = [
       ['/', {}, 200],
@@ -237,9 +242,11 @@ describe('the venue server under attack', () => {
       expectSecurityHeaders(response.headers, path);
       expect(response.headers.get('strict-transport-security'), path).toBeNull();
     }
-    // index.html's inline script (the route preloads) is allowed by its hash, nothing else inline.
+    // index.html's inline scripts are allowed by their hashes, nothing else inline.
     const policy = (await fetch(`${venue.httpUrl}/stage`)).headers.get('content-security-policy');
-    expect(policy).toContain(`script-src 'self' 'sha256-${scriptHash}';`);
+    expect(policy).toContain(
+      `script-src 'self' ${scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ')};`,
+    );
     expect(policy).not.toContain("'unsafe-eval'");
 
     const ca = await readFile(join(venue.dataDir, 'tls', 'ca.crt.pem'), 'utf8');
