@@ -8,7 +8,7 @@ export const stageZh = {
   'stage.rehearsal.option': '【彩排】{name}',
   'stage.rehearsal.note': '彩排：评分来自模拟评委，不计入正式成绩；彩排结束后全部清除。',
   'stage.host.noRounds': '还没有可主持的轮次。请先在组织者页面创建赛事和轮次。',
-  'stage.host.roundMissing': '找不到这个轮次，可能已被删除。',
+  'stage.host.roundMissing': '本设备上还没有这个轮次：可能还没有同步过来，或已被删除。',
   'stage.host.openProjector': '打开大屏窗口',
   'stage.host.engineError': '本轮次的设置有误，无法计算成绩：{issues}',
   'stage.queue.title': '出场顺序',
@@ -228,7 +228,7 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
     'Rehearsal: the marks come from simulated judges, never from the real results; everything is wiped when the rehearsal ends.',
   'stage.host.noRounds':
     'There is no round to host yet. Create a competition and its rounds on the organizer page first.',
-  'stage.host.roundMissing': 'This round was not found; it may have been deleted.',
+  'stage.host.roundMissing': 'This round is not on this device: it may not have synced yet, or it was deleted.',
   'stage.host.openProjector': 'Open the projector window',
   'stage.host.engineError': 'The round’s setup is wrong, so no score can be computed: {issues}',
   'stage.queue.title': 'Order of appearance',

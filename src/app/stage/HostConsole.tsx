@@ -108,10 +108,13 @@ export function HostConsole({ roundId }: { roundId: Id }) {
     [standings],
   );
 
+  // Not on this device (yet): said at once, and the console shows once the round has synced.
+  if (setup === null || standings === null) {
+    return <p className="stage-error">{t('stage.host.roundMissing')}</p>;
+  }
   if (setup === undefined || events === undefined || standings === undefined || rows === undefined) {
     return <p className="loading">{t('app.loading')}</p>;
   }
-  if (setup === null) return <p className="stage-error">{t('stage.host.roundMissing')}</p>;
 
   const { round, judges, contestants } = setup;
   const calledId = call?.payload.contestantId ?? null;

@@ -5,6 +5,7 @@
  */
 
 import { useLiveQuery } from 'dexie-react-hooks';
+import { RepositoryError } from '../../db/errors';
 import {
   allCompetitions,
   allRounds,
@@ -65,15 +66,18 @@ export type StandingsRead =
 /**
  * The live standings of the round, recomputed whenever a mark, an adjustment or the setup
  * changes: a sheet that breaks a rule is set aside and its contestant held, never the round blanked.
+ * Null while the round is not on this device (an address opened before the round has synced):
+ * read again as soon as it arrives.
  */
-export function useStandings(roundId: Id): StandingsRead | undefined {
+export function useStandings(roundId: Id): StandingsRead | null | undefined {
   const db = useDatabase();
-  return useLiveQuery(async (): Promise<StandingsRead> => {
+  return useLiveQuery(async (): Promise<StandingsRead | null> => {
     try {
       return { standings: computeLiveStandings(await loadRoundInput(db, roundId)), issues: null };
     } catch (error) {
       // A round the engine refuses as a whole (e.g. a sheet without criteria): the screen says why.
       if (error instanceof RoundRejectedError) return { standings: null, issues: error.issues };
+      if (error instanceof RepositoryError && error.code === 'not-found') return null;
       throw error;
     }
   }, [db, roundId]);
