@@ -228,7 +228,8 @@ export const stageEn: Record<keyof typeof stageZh, string> = {
     'Rehearsal: the marks come from simulated judges, never from the real results; everything is wiped when the rehearsal ends.',
   'stage.host.noRounds':
     'There is no round to host yet. Create a competition and its rounds on the organizer page first.',
-  'stage.host.roundMissing': 'This round is not on this device: it may not have synced yet, or it was deleted.',
+  'stage.host.roundMissing':
+    'This round is not on this device: it may not have synced yet, or it was deleted.',
   'stage.host.openProjector': 'Open the projector window',
   'stage.host.engineError': 'The round’s setup is wrong, so no score can be computed: {issues}',
   'stage.queue.title': 'Order of appearance',

@@ -82,7 +82,10 @@ class LoadingSyncClient implements SyncClientView {
 
   syncNow = (): Promise<void> => this.load().then((client) => client.syncNow());
 
-  sessionChanged = (): Promise<void> => this.load().then((client) => client.sessionChanged());
+  // A client that starts now reads the new session itself and opens its one socket: only the
+  // sync is awaited (a join resolves once the device has the judge's rounds).
+  sessionChanged = (): Promise<void> =>
+    this.client ? this.client.sessionChanged() : this.load().then((client) => client.syncNow());
 }
 
 const clients = new WeakMap<LeitaiDB, { client: SyncClientView; transport: SyncTransport }>();
