@@ -59,11 +59,13 @@ class LoadingSyncClient implements SyncClientView {
   }
 
   private load(): Promise<SyncClient> {
-    this.ready ??= import('../../sync/client').then(({ SyncClient }) => {
+    this.ready ??= import('../../sync/client').then(async ({ SyncClient }) => {
       const client = new SyncClient({ db: this.db, transport: this.transport, page: pageSignals() });
+      // Started (its session read) before anything is asked of it or its status shown.
+      await client.start();
       this.client = client;
       client.subscribe((status) => this.emit(status));
-      void client.start();
+      this.emit(client.getStatus());
       return client;
     });
     // A failed load (a chunk missing offline, on plain http) is tried again on the next call.
