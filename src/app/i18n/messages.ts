@@ -28,6 +28,7 @@ export const zhCN = {
   'app.name': '擂台 · Leitai 评分系统',
   'app.shortName': '擂台评分',
   'app.loading': '加载中…',
+  'app.partUnavailable': '这一部分现在无法加载（网络不通）。联网后再打开即可。',
   'nav.home': '首页',
   'nav.skipToContent': '跳到主要内容',
   'lang.label': '语言',
@@ -91,6 +92,8 @@ export const en: Record<ShellKey, string> = {
   'app.name': 'Leitai · Competition Scoring',
   'app.shortName': 'Leitai',
   'app.loading': 'Loading…',
+  'app.partUnavailable':
+    'This part cannot be loaded now (no network). Open it again once the network is back.',
   'nav.home': 'Home',
   'nav.skipToContent': 'Skip to main content',
   'lang.label': 'Language',

@@ -1,5 +1,6 @@
 import { type ComponentType, createElement, lazy } from 'react';
 import { loadArea, type MessageArea } from '../i18n/areas';
+import { useT } from '../i18n/useT';
 import { whenIdle } from './when-idle';
 
 /**
@@ -21,12 +22,27 @@ export function lazyPart<Props extends object>(
       loaded = component;
       return { default: component };
     });
-  const LazyPart = lazy(loadAll);
+  // A part that cannot load (offline on plain http, before it was preloaded) says so in its
+  // place, rather than failing the whole page; shown again later, it tries again.
+  const lazyOnce = () =>
+    lazy(() =>
+      loadAll().catch((error: unknown) => {
+        console.error('A part of the page could not be loaded', error);
+        LazyPart = lazyOnce();
+        return { default: PartUnavailable };
+      }),
+    );
+  let LazyPart = lazyOnce();
   const Part = (props: Props) => createElement((loaded ?? LazyPart) as ComponentType<Props>, props);
   return {
     Part,
     preload: () => loadAll().then(() => undefined),
   };
+}
+
+function PartUnavailable() {
+  const t = useT();
+  return createElement('p', { className: 'part-unavailable', role: 'alert' }, t('app.partUnavailable'));
 }
 
 interface Preloadable {
