@@ -84,10 +84,16 @@ class LoadingSyncClient implements SyncClientView {
 
   syncNow = (): Promise<void> => this.load().then((client) => client.syncNow());
 
-  // A client that starts now reads the new session itself and opens its one socket: only the
-  // sync is awaited (a join resolves once the device has the judge's rounds).
-  sessionChanged = (): Promise<void> =>
-    this.client ? this.client.sessionChanged() : this.load().then((client) => client.syncNow());
+  // A client still starting may have read the session before or after the change: told only if
+  // it has the old one (else it would open a second socket), and either way a join resolves once
+  // the device has synced (the judge's rounds are there).
+  sessionChanged = async (): Promise<void> => {
+    if (this.client) return this.client.sessionChanged();
+    const client = await this.load();
+    const current = await readSession(this.db);
+    if (JSON.stringify(client.getStatus().session) === JSON.stringify(current)) return client.syncNow();
+    return client.sessionChanged();
+  };
 }
 
 const clients = new WeakMap<LeitaiDB, { client: SyncClientView; transport: SyncTransport }>();
