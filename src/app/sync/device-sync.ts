@@ -12,7 +12,6 @@ import type { PageSignal, SyncClient } from '../../sync/client';
 import { NOT_CONNECTED, type SyncStatus } from '../../sync/status';
 import { forgetSession, readSession } from '../../sync/sync-state';
 import { httpTransport, type SyncTransport, Unreachable } from '../../sync/transport';
-import { whenIdle } from '../pwa/when-idle';
 
 /**
  * Sync runs in the production build, served by the venue server. The dev server and component
@@ -26,10 +25,11 @@ export type SyncClientView = Pick<SyncClient, 'getStatus' | 'subscribe' | 'syncN
 
 /**
  * This device's sync client, whose code (the client, the pull's checks of every event, the purge)
- * is not in the shell every page waits for (test/budgets): it loads once the page's first screen
- * is up (whenIdle), or at once when something is asked of it (a join, 立即同步). Until then the
- * status is the session this device has, not yet online, as any client's is while it connects.
- * The outbox is in IndexedDB: a mark written in that moment is sent as soon as the client starts.
+ * is not in the shell every page waits for (test/budgets): it loads beside the page as the page
+ * starts, and starts as soon as it is there. Until then the status is the session this device
+ * has, not yet online, as any client's is while it connects. The outbox is in IndexedDB: a mark
+ * written in that moment is sent as soon as the client starts. A client that cannot load (offline
+ * on plain http, no service worker) is tried again when the network is back.
  */
 class LoadingSyncClient implements SyncClientView {
   private client: SyncClient | null = null;
@@ -49,9 +49,14 @@ class LoadingSyncClient implements SyncClientView {
       },
       () => undefined, // the client reads it again, and says what fails
     );
-    whenIdle(() =>
-      this.load().catch((error: unknown) => console.error('The sync client could not be loaded', error)),
-    );
+    this.loadOrRetry();
+  }
+
+  private loadOrRetry(): void {
+    this.load().catch((error: unknown) => {
+      console.error('The sync client could not be loaded', error);
+      window.addEventListener('online', () => this.loadOrRetry(), { once: true });
+    });
   }
 
   private emit(status: SyncStatus): void {
