@@ -372,7 +372,15 @@ export class SyncClient {
             )
           : null;
       const pull = outcomeOf(pullEvents(this.db, this.transport, session, { limit: this.options.pullLimit }));
-      if (!this.settle(await push, await pull)) return;
+      const [pushed, pulled] = [await push, await pull];
+      // Sent with a session replaced meanwhile (a join, a login): the answers, a 401 for the old
+      // token above all, say nothing of the new session, whose socket they must not close. The
+      // round goes again with the new one.
+      if (this.status.session?.token !== session.token) {
+        this.again = true;
+        continue;
+      }
+      if (!this.settle(pushed, pulled)) return;
     }
   }
 

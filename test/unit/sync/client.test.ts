@@ -6,6 +6,7 @@ import { readOutbox } from '../../../src/db/remote';
 import { updateRound } from '../../../src/db/rounds';
 import { pushOutbox, SyncClient, type Timers } from '../../../src/sync/client';
 import { joinWithJudgeCode, readmitDevice, revokeDevice } from '../../../src/sync/session';
+import type { ApiCall } from '../../../src/sync/transport';
 import { SECRETARY_SHEET } from '../db/helpers';
 import { testServer } from '../server/helpers';
 import { type Device, setUpVenue } from './helpers';
@@ -149,6 +150,51 @@ describe('SyncClient', () => {
     const stored = [...core.store.allEventBodies()].map((body) => (JSON.parse(body) as { id: string }).id);
     expect(stored).toContain(language?.id);
     expect(stored).not.toContain(content?.id);
+  });
+
+  it('keeps a new session online when a round sent with the replaced token is answered 401 after the join', async () => {
+    const { venue, tablet } = await setUp();
+    // The tablet's pulls wait at a gate, so that a round is still out when the judge joins again.
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    const gatedReplies: Promise<unknown>[] = [];
+    const transport = {
+      ...tablet.transport,
+      call: (call: ApiCall) => {
+        if (call.path !== '/pull' || call.token !== tablet.session.token) return tablet.transport.call(call);
+        const reply = gate.then(() => tablet.transport.call(call));
+        gatedReplies.push(reply.catch(() => undefined));
+        return reply;
+      },
+    };
+    const client = clientFor(tablet, { transport });
+    await client.start();
+    await vi.waitFor(() => expect(client.getStatus().online).toBe(true));
+    void client.syncNow();
+    await vi.waitFor(() => expect(gatedReplies.length).toBeGreaterThan(0));
+
+    // The judge joins again: the server gives this tablet a new token and forgets the old one.
+    const joined = await joinWithJudgeCode(tablet.db, tablet.transport, venue.seeded.judges[0].joinCode);
+    expect(joined.token).not.toBe(tablet.session.token);
+    // It resolves once the sync under way is over: after the old round's answer.
+    const changed = client.sessionChanged();
+    // The new session's socket is welcomed.
+    await vi.waitFor(() =>
+      expect(client.getStatus()).toMatchObject({ online: true, session: { token: joined.token } }),
+    );
+
+    // The old round's answer: 401 for the forgotten token, about a session this tablet has left.
+    openGate();
+    await Promise.all(gatedReplies);
+    await changed;
+    await client.syncNow();
+    expect(client.getStatus()).toMatchObject({
+      online: true,
+      refusal: null,
+      session: { token: joined.token },
+    });
   });
 
   it('tells a revoked tablet so when it joins again, and lets it in once the organizer readmits it', async () => {
