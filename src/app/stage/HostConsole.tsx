@@ -16,6 +16,7 @@ import { contestantLockOf, projectorViewOf } from '../../domain/stage';
 import { useIssueText } from '../i18n/issue-text';
 import { useT } from '../i18n/useT';
 import { useLiveRead } from '../live-read';
+import { usePaintedOnce } from '../pwa/after-paint';
 import { lazyPart, preloadWhenIdle } from '../pwa/lazy-part';
 import { ContestantQueue } from './ContestantQueue';
 import { confirmationOf } from './confirmation';
@@ -76,7 +77,11 @@ export function HostConsole({ roundId }: { roundId: Id }) {
   const [focusId, setFocusId] = useState<Id | null>(null);
   const presence = usePresence(roundId);
   const competition = useLiveRead(competitionById, setup?.round.competitionId ?? '');
-  const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined);
+  // The side panels and the signatures' checks load once the console's first screen is painted.
+  const painted = usePaintedOnce(
+    Boolean(setup) && events !== undefined && Boolean(standings) && rows !== undefined,
+  );
+  const signings = useSheetSignings(roundId, rows, setup?.round.rehearsalOf !== undefined, painted);
   const call = events ? stageCallOf(events) : null;
   const grouped = setup?.round.settings.groups !== undefined;
   // The focused contestant's voting windows (read before the early returns, as every hook).
@@ -270,34 +275,42 @@ export function HostConsole({ roundId }: { roundId: Id }) {
       <div className="host-stage">{stage}</div>
       <div className="host-side">
         {beside}
-        <Suspense fallback={null}>
-          <displayControls.Part
-            round={round}
-            display={display}
-            contestantId={focused?.id ?? null}
-            revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
-          />
-        </Suspense>
-        {competition?.combination && (
-          <Suspense fallback={null}>
-            <combinedPanel.Part competitionId={round.competitionId} contestantId={focused?.id ?? null} />
-          </Suspense>
+        {painted && (
+          <>
+            <Suspense fallback={null}>
+              <displayControls.Part
+                round={round}
+                display={display}
+                contestantId={focused?.id ?? null}
+                revealed={focused !== null && contestantLockOf(events, focused.id).status !== 'open'}
+              />
+            </Suspense>
+            {competition?.combination && (
+              <Suspense fallback={null}>
+                <combinedPanel.Part competitionId={round.competitionId} contestantId={focused?.id ?? null} />
+              </Suspense>
+            )}
+            {round.audience && (
+              <Suspense fallback={null}>
+                <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
+              </Suspense>
+            )}
+            {adjust}
+            <Suspense fallback={null}>
+              <correctionsPanel.Part
+                corrections={rows.corrections}
+                judges={judges}
+                contestants={contestants}
+              />
+            </Suspense>
+            <Suspense fallback={null}>
+              <lateMarks.Part round={round} marks={rows.marks} judges={judges} contestants={contestants} />
+            </Suspense>
+            <Suspense fallback={null}>
+              <handoffPanel.Part judges={judges} contestants={contestants} />
+            </Suspense>
+          </>
         )}
-        {round.audience && (
-          <Suspense fallback={null}>
-            <audiencePanel.Part round={round} contestant={focused} contestants={contestants} />
-          </Suspense>
-        )}
-        {adjust}
-        <Suspense fallback={null}>
-          <correctionsPanel.Part corrections={rows.corrections} judges={judges} contestants={contestants} />
-        </Suspense>
-        <Suspense fallback={null}>
-          <lateMarks.Part round={round} marks={rows.marks} judges={judges} contestants={contestants} />
-        </Suspense>
-        <Suspense fallback={null}>
-          <handoffPanel.Part judges={judges} contestants={contestants} />
-        </Suspense>
       </div>
     </div>
   );

@@ -24,10 +24,12 @@ export type SheetSignings =
   | { state: 'checking' }
   | { state: 'checked'; signingOf: (judgeId: Id, contestantId: Id) => SheetSigning | null };
 
+/** `checkNow`: false until the console's first screen is painted (the checks load on demand). */
 export function useSheetSignings(
   roundId: Id,
   rows: ScoringRows | undefined,
   rehearsal: boolean,
+  checkNow: boolean,
 ): SheetSignings {
   const events = useLiveRead(signingEventsOfRound, roundId);
   const subtle = availableSubtle();
@@ -37,7 +39,7 @@ export function useSheetSignings(
     rules: SigningChecks;
   } | null>(null);
   useEffect(() => {
-    if (!events || !subtle || rehearsal) return;
+    if (!events || !subtle || rehearsal || !checkNow) return;
     let current = true;
     void import('../../domain/signing-checks').then(async (rules) => {
       const checks = await rules.checkSubmissions(subtle, events);
@@ -46,7 +48,7 @@ export function useSheetSignings(
     return () => {
       current = false;
     };
-  }, [events, subtle, rehearsal]);
+  }, [events, subtle, rehearsal, checkNow]);
   return useMemo((): SheetSignings => {
     if (rehearsal) return { state: 'notApplicable' };
     if (!subtle) return { state: 'unavailable' };

@@ -12,6 +12,7 @@ import type { PageSignal, SyncClient } from '../../sync/client';
 import { NOT_CONNECTED, type SyncStatus } from '../../sync/status';
 import { forgetSession, readSession } from '../../sync/sync-state';
 import { httpTransport, type SyncTransport, Unreachable } from '../../sync/transport';
+import { whenIdle } from '../pwa/when-idle';
 
 /**
  * Sync runs in the production build, served by the venue server. The dev server and component
@@ -25,11 +26,14 @@ export type SyncClientView = Pick<SyncClient, 'getStatus' | 'subscribe' | 'syncN
 
 /**
  * This device's sync client, whose code (the client, the pull's checks of every event, the purge)
- * is not in the shell every page waits for (test/budgets): it loads beside the page as the page
- * starts, and starts as soon as it is there. Until then the status is the session this device
- * has, not yet online, as any client's is while it connects. The outbox is in IndexedDB: a mark
- * written in that moment is sent as soon as the client starts. A client that cannot load (offline
- * on plain http, no service worker) is tried again when the network is back.
+ * is not in the shell every page waits for (test/budgets). It loads once the page's first screen
+ * is up (whenIdle): loaded beside the page, its requests and its start would delay that screen
+ * on a slow tablet. It loads at once when it is needed sooner: a join or a login (sessionChanged),
+ * a sync asked for, or marks of this device's session not sent yet. Until it has started the
+ * status is the session this device has, not yet online, as any client's is while it connects.
+ * The outbox is in IndexedDB: a mark written in that moment is sent as soon as the client starts.
+ * A client that cannot load (offline on plain http, no service worker) is tried again when the
+ * network is back.
  */
 class LoadingSyncClient implements SyncClientView {
   private client: SyncClient | null = null;
@@ -42,14 +46,16 @@ class LoadingSyncClient implements SyncClientView {
     private readonly transport: SyncTransport,
   ) {
     readSession(db).then(
-      (session) => {
+      async (session) => {
         if (this.client || !session) return;
         this.status = { ...NOT_CONNECTED, session };
         this.emit(this.status);
+        // Marks this device has not sent yet go as soon as the client is there.
+        if ((await db.outbox.count()) > 0) this.loadOrRetry();
       },
       () => undefined, // the client reads it again, and says what fails
     );
-    this.loadOrRetry();
+    whenIdle(() => this.loadOrRetry());
   }
 
   private loadOrRetry(): void {
