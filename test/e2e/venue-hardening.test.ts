@@ -209,7 +209,7 @@ describe('the venue server under attack', () => {
 
   it('sends the security headers on every response, and HSTS over https only', async () => {
     const index = await (await fetch(`${venue.httpUrl}/`)).text();
-    // index.html's inline scripts: the route preloads, and the app shell's language.
+    // index.html's inline scripts, both in its head: the route preloads, and the app shell's.
     const scriptHashes = [...index.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) =>
       createHash('sha256')
         .update(match[1] as string)
