@@ -33,6 +33,9 @@ import {
 import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
 import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
+import { HubSeasons } from './season';
+import { type HubRole, seasonRoute } from './season-http';
+import { SeasonStore } from './season-store';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
 
@@ -146,6 +149,7 @@ export class HubCore {
   private readonly adminSecretHash: string;
   private readonly dashboardCodeHash: string;
   private readonly dashboard: Dashboard;
+  private readonly seasons: HubSeasons;
   private readonly now: () => Date;
 
   constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
@@ -154,6 +158,7 @@ export class HubCore {
     this.adminSecretHash = adminSecretHash;
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store);
+    this.seasons = new HubSeasons(new SeasonStore(store.pool), store, () => this.dashboard.foldsByVenue());
     this.now = now;
   }
 
@@ -184,6 +189,8 @@ export class HubCore {
         refuse('unauthorized', 'missing or wrong dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
+    const season = await seasonRoute(request, this.seasons, this.roleOf(request.token));
+    if (season) return season;
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
       'GET /venue': async (venue) => this.status(venue, request.query),
       'POST /push': (venue) => this.push(venue, request.body),
@@ -198,6 +205,13 @@ export class HubCore {
 
   private hello(): HubHelloResponse {
     return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
+  }
+
+  /** The admin secret or the dashboard code (./season-http.ts decides what each may do). */
+  private roleOf(token: string | null): HubRole {
+    if (token === null) return null;
+    if (matchesHash(token, this.adminSecretHash)) return 'admin';
+    return matchesHash(token, this.dashboardCodeHash) ? 'dashboard' : null;
   }
 
   private requireAdmin(token: string | null): void {
