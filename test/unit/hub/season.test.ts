@@ -9,6 +9,12 @@ import type { BackupFile } from '../../../src/domain/backup';
 import type { LeitaiEvent } from '../../../src/domain/events';
 import { type Period, parsePeriod, type Season, seasonStandings } from '../../../src/domain/season';
 import { importBackups, readPointsTable } from '../../../src/domain/season-import';
+import { startHubServer } from '../../../src/hub/http';
+import {
+  addSeasonEntry,
+  createSeason as createSeasonOverHttp,
+  refusalLines,
+} from '../../../src/hub/season-client';
 import type {
   HubSeasonAnswer,
   HubSeasonEntryAnswer,
@@ -308,5 +314,47 @@ describe("the hub's season", () => {
     });
     expect(all.body.seasons.map((view) => [view.id, 'ledger' in view])).toEqual([[SEASON.id, false]]);
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("the hub's season from the command line", () => {
+  it('creates a season and adds an entry over http, and prints each problem of a refusal', async () => {
+    const hub = await cityWithSeason('contestFirst', 500);
+    const server = await startHubServer({ core: hub.core, host: '127.0.0.1', port: 0, tls: null });
+    try {
+      const url = `http://127.0.0.1:${server.port}`;
+      const created = await createSeasonOverHttp(url, ADMIN_SECRET, { id: 'cli', name: '命令行积分' });
+      expect(created).toMatchObject({ id: 'cli', created: true });
+      const entry = {
+        date: '2026-11-30',
+        name: '钱七',
+        unit: '二六工镇',
+        item: '扣分项',
+        points: '-1.5',
+        reason: '迟到',
+      };
+      const added = await addSeasonEntry(url, ADMIN_SECRET, 'cli', entry);
+      expect(added.added).toBe(true);
+      const view = await call<HubSeasonsResponse>(hub.core, 'GET', '/season', {
+        token: DASHBOARD_CODE,
+        query: { period: '2026-11', season: 'cli' },
+      });
+      const ledger = view.body.seasons[0]?.ledger as Season;
+      expect(ledger.entries.find((found) => found.id === added.entryId)).toMatchObject({
+        memberId: added.memberId,
+        points: -150,
+        source: { kind: 'manual', reason: '迟到' },
+      });
+      const refusal = await addSeasonEntry(url, ADMIN_SECRET, 'cli', { ...entry, reason: ' ' }).catch(
+        (error: unknown) => error,
+      );
+      expect(refusalLines(refusal)).toEqual([expect.stringContaining('必须写明理由')]);
+      const wrongSecret = await createSeasonOverHttp(url, 'wrong', { id: 'x', name: 'x' }).catch(
+        (error: unknown) => error,
+      );
+      expect(refusalLines(wrongSecret)).toEqual([expect.stringMatching(/^unauthorized: /)]);
+    } finally {
+      await server.close();
+    }
   });
 });
