@@ -104,9 +104,12 @@ function entryRequest(body: unknown): EntryRequest {
     refuse('malformedRequest', 'name the member by "memberId", or by "name" (and "unit"), not both');
   if (byId && fields.unit !== undefined)
     refuse('malformedRequest', '"unit" goes with "name", not "memberId"');
-  const member = byId
-    ? { memberId: idOf(fields.memberId, 'memberId') }
-    : { name: textOf(fields.name, 'name', MAX_NAME), unit: optionalText(fields.unit, 'unit', MAX_NAME) };
+  const name = byId ? null : textOf(fields.name, 'name', MAX_NAME);
+  if (name?.trim() === '') refuse('malformedRequest', '"name" must not be empty');
+  const member =
+    name === null
+      ? { memberId: idOf(fields.memberId, 'memberId') }
+      : { name, unit: optionalText(fields.unit, 'unit', MAX_NAME) };
   return {
     id: fields.id === undefined ? null : idOf(fields.id, 'id'),
     date: textOf(fields.date, 'date', 10),

@@ -36,6 +36,10 @@ afterEach(() => {
 });
 
 describe("the dashboard page's season table", () => {
+  it('writes nothing as HTML', () => {
+    expect(SEASON_JS).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
+  });
+
   it('shows the period picked, each row as text', async () => {
     vi.useFakeTimers({ toFake: ['Date', 'setInterval'] });
     vi.setSystemTime(new Date(2026, 10, 15, 12));

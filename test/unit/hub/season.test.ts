@@ -207,6 +207,12 @@ describe("the hub's season", () => {
       [{ ...correction, points: true }, 'malformedRequest', []],
       [{ ...correction, extra: 1 }, 'malformedRequest', []],
       [{ ...correction, name: '张三' }, 'malformedRequest', []],
+      [{ ...correction, memberId: undefined, corrects: undefined, name: ' ' }, 'malformedRequest', []],
+      [
+        { ...correction, memberId: undefined, corrects: undefined, name: '张三', unit: 3 },
+        'malformedRequest',
+        [],
+      ],
       [{ ...correction, item: 'x'.repeat(201) }, 'malformedRequest', []],
       [{ ...correction, id: '../x' }, 'malformedRequest', []],
       [[correction], 'malformedRequest', []],
