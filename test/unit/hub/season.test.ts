@@ -22,7 +22,12 @@ import type {
   HubSeasonsResponse,
   HubSeasonView,
 } from '../../../src/sync/hub-season-protocol';
-import { competitionBackup, NOVEMBER_CONTEST, NOVEMBER_SPEECH } from '../domain/season-backups';
+import {
+  backupOfEvents,
+  competitionBackup,
+  NOVEMBER_CONTEST,
+  NOVEMBER_SPEECH,
+} from '../domain/season-backups';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, registerVenue, type TestHub, testHub } from './helpers';
 
 const TABLE = { by: 'placing', points: { '1': 10, '2': '8', '3': 6.5 } };
@@ -225,6 +230,51 @@ describe("the hub's season", () => {
     expect((await addEntry(hub, correction, 'no-season')).error?.code).toBe('notFound');
     expect(await stored()).toEqual(kept);
     expect((await season(hub)).ledger).toEqual(withManual);
+  });
+
+  it('follows the events: a reopened round leaves the ledger, and a correction of it stops counting', async () => {
+    const hub = await testHub();
+    await createSeason(hub);
+    const venue = await registerVenue(hub.core, '城关镇');
+    const events = eventsOf(contest);
+    await push(hub, venue, events);
+    const posted = (await season(hub)).ledger?.entries[0] as Season['entries'][number];
+    const correction = { id: 'fix', date: '2026-11-30', memberId: posted.memberId, item: '更正', points: 1 };
+    const fixed = await addEntry(hub, { ...correction, reason: '复核', corrects: posted.id });
+    expect(fixed.body.added).toBe(true);
+    const closed = await season(hub);
+
+    // 重新打开: the round is provisional again, as the domain's import of the same events says.
+    const close = events.find((event) => event.type === 'round.close') as LeitaiEvent;
+    const reopen = { ...close, id: 'reopen'.padEnd(32, '0'), deviceSeq: events.length + 1 } as LeitaiEvent;
+    Object.assign(reopen, { type: 'round.reopen', payload: { revision: 2 } });
+    await push(hub, venue, [reopen]);
+    const reopened = await season(hub);
+    expect(reopened.ledger).toEqual(importedLedger(backupOfEvents([...events, reopen], NOVEMBER_CONTEST.id)));
+    expect(reopened.notes.map((note) => note.code)).toEqual(['entryNotCounted']);
+
+    // Closed again: the round's results and the correction count as before.
+    const closeAgain = { ...close, id: 'close-again'.padEnd(32, '0'), deviceSeq: events.length + 2 };
+    await push(hub, venue, [{ ...closeAgain, payload: { revision: 3 } }]);
+    expect(await season(hub)).toEqual(closed);
+  });
+
+  it('checks two corrections of one entry sent at once one after the other: one is stored', async () => {
+    const hub = await cityWithSeason('contestFirst', 500);
+    const posted = (await season(hub)).ledger?.entries[0] as Season['entries'][number];
+    const correction = {
+      date: '2026-11-30',
+      memberId: posted.memberId,
+      item: '更正',
+      points: 1,
+      reason: '复核',
+    };
+    const answers = await Promise.all(
+      ['a', 'b'].map((id) => addEntry(hub, { ...correction, id, corrects: posted.id })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 400]);
+    const refused = answers.find((answer) => answer.status === 400);
+    expect(refused?.error?.issues?.map((issue) => issue.code)).toEqual(['correctionTargetCorrected']);
   });
 
   it('creates and updates a season with a checked table, refusing a bad one whole', async () => {
