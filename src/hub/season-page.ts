@@ -66,8 +66,10 @@ export const SEASON_JS = `'use strict';
   picker.append(labelled('时段 Period', kind), monthLabel, yearLabel, quarterLabel);
   const seasons = element('div');
   part.append(title, picker, seasons);
+  // Above the venues' progress; at the end when the page has no such part.
   const venues = document.getElementById('venues');
-  venues.before(part);
+  if (venues) venues.before(part);
+  else document.body.append(part);
 
   function period() {
     if (kind.value === 'month') return month.value;
