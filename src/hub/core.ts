@@ -33,9 +33,7 @@ import {
 import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
 import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
-import { HubSeasons } from './season';
-import { type HubRole, seasonRoute } from './season-http';
-import { SeasonStore } from './season-store';
+import { type HubRole, SeasonRoutes } from './season-http';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
 
@@ -149,7 +147,7 @@ export class HubCore {
   private readonly adminSecretHash: string;
   private readonly dashboardCodeHash: string;
   private readonly dashboard: Dashboard;
-  private readonly seasons: HubSeasons;
+  private readonly seasons: SeasonRoutes;
   private readonly now: () => Date;
 
   constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
@@ -158,8 +156,8 @@ export class HubCore {
     this.adminSecretHash = adminSecretHash;
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store);
-    this.seasons = new HubSeasons(new SeasonStore(store.pool), store, () => this.dashboard.foldsByVenue());
     this.now = now;
+    this.seasons = new SeasonRoutes(store, () => this.dashboard.foldsByVenue());
   }
 
   async handle(request: HubRequest): Promise<HubResponse> {
@@ -189,7 +187,7 @@ export class HubCore {
         refuse('unauthorized', 'missing or wrong dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
-    const season = await seasonRoute(request, this.seasons, this.roleOf(request.token));
+    const season = await this.seasons.handle(request, this.roleOf(request.token));
     if (season) return season;
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
       'GET /venue': async (venue) => this.status(venue, request.query),

@@ -13,8 +13,10 @@ import { describeSeasonIssue, SeasonRejectedError, seasonIssue } from '../domain
 import type { HubSeasonRefusal } from '../sync/hub-season-protocol';
 import { HTTP_STATUS, type SyncErrorCode } from '../sync/protocol';
 import type { HubRequest, HubResponse } from './core';
-import { type EntryRequest, type HubSeasons, noteOf } from './season';
-import { NoSuchSeason } from './season-store';
+import { type EntryRequest, HubSeasons, noteOf } from './season';
+import { NoSuchSeason, SeasonStore } from './season-store';
+import type { HubStore } from './store';
+import type { VenueFold } from './venue-fold';
 
 /** Who the bearer token is, as the core knows it. */
 export type HubRole = 'admin' | 'dashboard' | null;
@@ -136,8 +138,21 @@ function requireRole(role: HubRole, allowed: readonly HubRole[]): void {
     refuse('unauthorized', 'missing or wrong hub admin secret (or dashboard code, to read)');
 }
 
-/** The answer to a season route; null for a request that is not one. */
-export async function seasonRoute(
+/** The hub's seasons over its store and the dashboard's folds, and their routes. */
+export class SeasonRoutes {
+  private readonly seasons: HubSeasons;
+
+  constructor(store: HubStore, folds: () => Promise<(venueId: string) => VenueFold>) {
+    this.seasons = new HubSeasons(new SeasonStore(store.pool), store, folds);
+  }
+
+  /** The answer to a season route; null for a request that is not one. */
+  handle(request: HubRequest, role: HubRole): Promise<HubResponse | null> {
+    return seasonRoute(request, this.seasons, role);
+  }
+}
+
+async function seasonRoute(
   request: HubRequest,
   seasons: HubSeasons,
   role: HubRole,
