@@ -33,7 +33,7 @@ import {
 import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
 import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
-import { type HubRole, SeasonRoutes } from './season-http';
+import { SeasonRoutes } from './season-http';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
 
@@ -187,7 +187,10 @@ export class HubCore {
         refuse('unauthorized', 'missing or wrong dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
-    const season = await this.seasons.handle(request, this.roleOf(request.token));
+    const season = await this.seasons.handle(request, {
+      admin: () => this.requireAdmin(request.token),
+      reader: () => this.requireReader(request.token),
+    });
     if (season) return season;
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
       'GET /venue': async (venue) => this.status(venue, request.query),
@@ -205,11 +208,13 @@ export class HubCore {
     return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
   }
 
-  /** The admin secret or the dashboard code (./season-http.ts decides what each may do). */
-  private roleOf(token: string | null): HubRole {
-    if (token === null) return null;
-    if (matchesHash(token, this.adminSecretHash)) return 'admin';
-    return matchesHash(token, this.dashboardCodeHash) ? 'dashboard' : null;
+  /** The dashboard code or the admin secret: what may read the seasons. */
+  private requireReader(token: string | null): void {
+    if (
+      token === null ||
+      !(matchesHash(token, this.dashboardCodeHash) || matchesHash(token, this.adminSecretHash))
+    )
+      refuse('unauthorized', 'missing or wrong dashboard code or hub admin secret');
   }
 
   private requireAdmin(token: string | null): void {

@@ -1,7 +1,7 @@
 /**
- * The hub's season routes (./core.ts hands them over): POST /admin/seasons and
- * POST /admin/seasons/:id/entries with the admin secret only, GET /season with the admin secret
- * or the dashboard code. A venue key touches no season. Every body is checked strictly here (its
+ * The hub's season routes (./core.ts hands them over, with its checks of the secrets):
+ * POST /admin/seasons and POST /admin/seasons/:id/entries with the admin secret only,
+ * GET /season with the admin secret or the dashboard code. A venue key touches no season. Every body is checked strictly here (its
  * fields, their types and sizes, nothing else in it); the season's rules are the domain's
  * (./season.ts). A refusal names what is wrong and stores nothing.
  */
@@ -18,8 +18,16 @@ import { NoSuchSeason, SeasonStore } from './season-store';
 import type { HubStore } from './store';
 import type { VenueFold } from './venue-fold';
 
-/** Who the bearer token is, as the core knows it. */
-export type HubRole = 'admin' | 'dashboard' | null;
+/**
+ * The core's checks of the request's bearer token (its secrets, and however it limits guesses):
+ * each throws the core's refusal when the token may not.
+ */
+export interface SeasonAccess {
+  /** The admin secret. */
+  admin(): void;
+  /** The admin secret or the dashboard code. */
+  reader(): void;
+}
 
 /** A season's or a manual entry's id: typed on a command line and shown in a URL. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -133,11 +141,6 @@ function periodOf(text: string | null): Period {
   return period;
 }
 
-function requireRole(role: HubRole, allowed: readonly HubRole[]): void {
-  if (role === null || !allowed.includes(role))
-    refuse('unauthorized', 'missing or wrong hub admin secret (or dashboard code, to read)');
-}
-
 /** The hub's seasons over its store and the dashboard's folds, and their routes. */
 export class SeasonRoutes {
   private readonly seasons: HubSeasons;
@@ -147,31 +150,31 @@ export class SeasonRoutes {
   }
 
   /** The answer to a season route; null for a request that is not one. */
-  handle(request: HubRequest, role: HubRole): Promise<HubResponse | null> {
-    return seasonRoute(request, this.seasons, role);
+  handle(request: HubRequest, access: SeasonAccess): Promise<HubResponse | null> {
+    return seasonRoute(request, this.seasons, access);
   }
 }
 
 async function seasonRoute(
   request: HubRequest,
   seasons: HubSeasons,
-  role: HubRole,
+  access: SeasonAccess,
 ): Promise<HubResponse | null> {
   const entries = ENTRIES_PATH.exec(request.path);
   const route = `${request.method} ${entries ? '/admin/seasons/:id/entries' : request.path}`;
   try {
     if (route === 'POST /admin/seasons') {
-      requireRole(role, ['admin']);
+      access.admin();
       const { id, name, table } = seasonRequest(request.body);
       return json(200, await seasons.putSeason(id, name, table));
     }
     if (route === 'POST /admin/seasons/:id/entries') {
-      requireRole(role, ['admin']);
+      access.admin();
       const seasonId = idOf(entries?.[1], 'season');
       return json(200, await seasons.addEntry(seasonId, entryRequest(request.body)));
     }
     if (route === 'GET /season') {
-      requireRole(role, ['admin', 'dashboard']);
+      access.reader();
       const period = periodOf(request.query.get('period'));
       const only = request.query.get('season');
       const ledger = request.query.get('ledger') ?? 'yes';
