@@ -208,15 +208,6 @@ export class HubCore {
     return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
   }
 
-  /** The dashboard code or the admin secret: what may read the seasons. */
-  private requireReader(token: string | null): void {
-    if (
-      token === null ||
-      !(matchesHash(token, this.dashboardCodeHash) || matchesHash(token, this.adminSecretHash))
-    )
-      refuse('unauthorized', 'missing or wrong dashboard code or hub admin secret');
-  }
-
   private requireAdmin(token: string | null): void {
     if (token === null || !matchesHash(token, this.adminSecretHash))
       refuse('unauthorized', 'missing or wrong hub admin secret');
@@ -320,5 +311,14 @@ export class HubCore {
     const head = await this.store.venueHead(venue.id, hubOnly);
     const cursor = rows.at(-1)?.seq ?? after;
     return { venueId: venue.id, events: rows.map((row) => JSON.parse(row.body)), cursor, head };
+  }
+
+  /** The dashboard code or the admin secret: what may read the seasons. */
+  private requireReader(token: string | null): void {
+    if (
+      token === null ||
+      !(matchesHash(token, this.dashboardCodeHash) || matchesHash(token, this.adminSecretHash))
+    )
+      refuse('unauthorized', 'missing or wrong dashboard code or hub admin secret');
   }
 }
