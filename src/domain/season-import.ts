@@ -17,7 +17,7 @@ import { verifyBackupResults } from './backup-verify.ts';
 import { canonicalJson } from './chain.ts';
 import { parseHundredths } from './decimal.ts';
 import { computeStandings } from './engine.ts';
-import { foldEvents, type LeitaiEvent } from './events.ts';
+import { foldEvents, type LeitaiEvent, type Projection } from './events.ts';
 import { RoundRejectedError } from './issues.ts';
 import type { Id } from './model.ts';
 import { byOrderThenId, compareIds } from './order.ts';
@@ -113,46 +113,56 @@ function verifiedCompetitions(backups: readonly BackupSource[], issues: SeasonIs
   return [...competitions.values()].sort((a, b) => compareIds(a.id, b.id));
 }
 
-/** The final rounds of a competition as postings, and the rounds still provisional. */
-function roundsOf(
-  competition: Competition,
-  issues: SeasonIssue[],
-  at: number,
-): { postings: PostedRound[]; rounds: ImportedRound[] } {
-  const events = [...competition.events.values()];
-  const projection = foldEvents(events);
-  const record = projection.entities.competitions[competition.id];
-  const name = record?.name ?? competition.id;
-  const path = `competitions[${at}]`;
-  if (!record || !isIsoDate(record.date)) {
-    issues.push(seasonIssue('competitionUndated', path, { file: competition.file, competition: name }));
-    return { postings: [], rounds: [] };
-  }
-  const postings: PostedRound[] = [];
-  const rounds: ImportedRound[] = [];
+/** What a competition's rounds give a season. */
+export interface CompetitionPostings {
+  competitionName: string;
+  /** The competition has no date: nothing of it can be posted. */
+  undated: boolean;
+  /** Its final rounds' results, by round order. */
+  postings: PostedRound[];
+  /** What was done with each round (none when undated). */
+  rounds: ImportedRound[];
+  /** The names of the final rounds the engine refuses to compute. */
+  refusedRounds: string[];
+}
+
+/**
+ * The final rounds (no 彩排 round) of a competition as postings, and the rounds still
+ * provisional, from a projection holding the competition and its events (more may be there).
+ */
+export function competitionPostings(
+  competitionId: Id,
+  projection: Projection,
+  events: readonly LeitaiEvent[],
+): CompetitionPostings {
+  const record = projection.entities.competitions[competitionId];
+  const competitionName = record?.name ?? competitionId;
+  const found: CompetitionPostings = {
+    competitionName,
+    undated: false,
+    postings: [],
+    rounds: [],
+    refusedRounds: [],
+  };
+  if (!record || !isIsoDate(record.date)) return { ...found, undated: true };
   const competitionRounds = Object.values(projection.entities.rounds)
-    .filter((round) => round.competitionId === competition.id && !isRehearsalRound(round))
+    .filter((round) => round.competitionId === competitionId && !isRehearsalRound(round))
     .sort(byOrderThenId);
   for (const round of competitionRounds) {
     const rows = roundRowsOf(projection, round.id);
     if (!rows) continue;
-    const base = {
-      competitionId: competition.id,
-      competitionName: name,
-      roundId: round.id,
-      roundName: round.name,
-    };
+    const base = { competitionId, competitionName, roundId: round.id, roundName: round.name };
     const status = roundResultStatusOf(
       rows.contestants,
       events.filter((event) => event.roundId === round.id),
     );
     if (!status.final) {
-      rounds.push({ ...base, outcome: 'provisional' });
+      found.rounds.push({ ...base, outcome: 'provisional' });
       continue;
     }
     try {
       const standings = computeStandings(assembleRoundInput(rows));
-      postings.push({
+      found.postings.push({
         ...base,
         date: record.date as string,
         placings: standings.ranked.map((result) => ({
@@ -162,13 +172,30 @@ function roundsOf(
           award: result.award,
         })),
       });
-      rounds.push({ ...base, outcome: 'posted' });
+      found.rounds.push({ ...base, outcome: 'posted' });
     } catch (error) {
       if (!(error instanceof RoundRejectedError)) throw error;
-      issues.push(seasonIssue('roundRefusedByEngine', path, { file: competition.file, round: round.name }));
+      found.refusedRounds.push(round.name);
     }
   }
-  return { postings, rounds };
+  return found;
+}
+
+/** The final rounds of a competition as postings, and the rounds still provisional. */
+function roundsOf(
+  competition: Competition,
+  issues: SeasonIssue[],
+  at: number,
+): { postings: PostedRound[]; rounds: ImportedRound[] } {
+  const events = [...competition.events.values()];
+  const found = competitionPostings(competition.id, foldEvents(events), events);
+  const path = `competitions[${at}]`;
+  const file = competition.file;
+  if (found.undated)
+    issues.push(seasonIssue('competitionUndated', path, { file, competition: found.competitionName }));
+  for (const round of found.refusedRounds)
+    issues.push(seasonIssue('roundRefusedByEngine', path, { file, round }));
+  return found;
 }
 
 /**

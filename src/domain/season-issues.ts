@@ -108,6 +108,14 @@ const templates = {
     'zh-CN': '{file}：赛事“{competition}”没有日期，无法记入积分（请在赛事设置中填写日期后重新导出）',
     en: '{file}: the competition "{competition}" has no date, so its points cannot be dated (set its date and export again)',
   },
+  venueCompetitionUndated: {
+    'zh-CN': '{venue}：赛事“{competition}”没有日期，其成绩暂不记入积分（在赛事设置中填写日期后自动记入）',
+    en: '{venue}: the competition "{competition}" has no date, so its results are not in the season (they are once its date is set)',
+  },
+  entryNotCounted: {
+    'zh-CN': '手工录入的条目 {entry} 暂不计入：它所更正的条目 {target} 已变化或不在积分账中',
+    en: 'the entry {entry} entered by hand does not count: the entry {target} it corrects changed or is no longer in the ledger',
+  },
   roundRefusedByEngine: {
     'zh-CN': '{file}：轮次“{round}”已定稿，但评分规则不允许计算它的成绩',
     en: '{file}: the round "{round}" is final, but the scoring rules refuse to compute it',

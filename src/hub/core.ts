@@ -33,6 +33,7 @@ import {
 import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
 import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
+import { SeasonRoutes } from './season-http';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
 
@@ -146,6 +147,7 @@ export class HubCore {
   private readonly adminSecretHash: string;
   private readonly dashboardCodeHash: string;
   private readonly dashboard: Dashboard;
+  private readonly seasons: SeasonRoutes;
   private readonly now: () => Date;
 
   constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
@@ -155,6 +157,7 @@ export class HubCore {
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store);
     this.now = now;
+    this.seasons = new SeasonRoutes(store, () => this.dashboard.foldsByVenue());
   }
 
   async handle(request: HubRequest): Promise<HubResponse> {
@@ -184,6 +187,11 @@ export class HubCore {
         refuse('unauthorized', 'missing or wrong dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
+    const season = await this.seasons.handle(request, {
+      admin: () => this.requireAdmin(request.token),
+      reader: () => this.requireReader(request.token),
+    });
+    if (season) return season;
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
       'GET /venue': async (venue) => this.status(venue, request.query),
       'POST /push': (venue) => this.push(venue, request.body),
@@ -303,5 +311,14 @@ export class HubCore {
     const head = await this.store.venueHead(venue.id, hubOnly);
     const cursor = rows.at(-1)?.seq ?? after;
     return { venueId: venue.id, events: rows.map((row) => JSON.parse(row.body)), cursor, head };
+  }
+
+  /** The dashboard code or the admin secret: what may read the seasons. */
+  private requireReader(token: string | null): void {
+    if (
+      token === null ||
+      !(matchesHash(token, this.dashboardCodeHash) || matchesHash(token, this.adminSecretHash))
+    )
+      refuse('unauthorized', 'missing or wrong dashboard code or hub admin secret');
   }
 }

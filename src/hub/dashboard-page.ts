@@ -21,6 +21,8 @@ export const DASHBOARD_HTML = `<!doctype html>
 <title>擂台 · 城市看板</title>
 <link rel="stylesheet" href="/dashboard.css">
 <script src="/dashboard.js" defer></script>
+<link rel="stylesheet" href="/dashboard-season.css">
+<script src="/dashboard-season.js" defer></script>
 </head>
 <body>
 <header><h1>擂台 · 城市看板 <small>City dashboard</small></h1><p id="status" role="status"></p></header>

@@ -25,6 +25,7 @@ import {
 } from '../sync/protocol';
 import type { HubCore } from './core';
 import { DASHBOARD_CSS, DASHBOARD_HTML, DASHBOARD_JS, DASHBOARD_PAGE_CSP } from './dashboard-page';
+import { SEASON_CSS, SEASON_JS } from './season-page';
 
 export interface HubServerOptions {
   core: HubCore;
@@ -44,6 +45,8 @@ const PAGE_FILES: Record<string, { type: string; body: string }> = {
   '/dashboard': { type: 'text/html; charset=utf-8', body: DASHBOARD_HTML },
   '/dashboard.js': { type: 'text/javascript; charset=utf-8', body: DASHBOARD_JS },
   '/dashboard.css': { type: 'text/css; charset=utf-8', body: DASHBOARD_CSS },
+  '/dashboard-season.js': { type: 'text/javascript; charset=utf-8', body: SEASON_JS },
+  '/dashboard-season.css': { type: 'text/css; charset=utf-8', body: SEASON_CSS },
 };
 
 const SECURITY_HEADERS = {

@@ -48,6 +48,34 @@ CREATE TABLE events (
 CREATE INDEX events_by_venue ON events (venue_id, seq);
 `,
   },
+  {
+    version: 2,
+    name: 'seasons and their manual entries',
+    sql: `
+-- A season 积分制 of the hub (src/hub/season.ts): its points table is the domain's PointsTable as
+-- JSON. Its entries from the venues' final rounds are derived from the events, never stored;
+-- version grows with every change of the season or of its manual entries, so that readers
+-- build the ledger again only after one.
+CREATE TABLE hub_seasons (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  points_table text NOT NULL,
+  version bigint NOT NULL DEFAULT 1,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+-- Entries made by hand at the hub (学习教育, 扣分项, corrections), each with its member, as the
+-- domain's SeasonEntry and SeasonMember JSON; seq: the order they were entered in.
+CREATE TABLE hub_season_entries (
+  seq bigserial PRIMARY KEY,
+  season_id text NOT NULL REFERENCES hub_seasons (id),
+  id text NOT NULL,
+  member text NOT NULL,
+  entry text NOT NULL,
+  entered_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (season_id, id)
+);
+`,
+  },
 ];
 
 /** A fixed number for the lock that serialises migrations between hub processes. */

@@ -8,16 +8,23 @@
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { competitionEvents } from '../../src/db/backup';
 import { createCompetition } from '../../src/db/competitions';
 import { enterMark, submitSheet } from '../../src/db/marks';
 import { loadRoundInput } from '../../src/db/read';
 import { revealContestant } from '../../src/db/reveal';
 import { importRoster } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
+import { foldEvents } from '../../src/domain/events';
 import { computeLiveStandings } from '../../src/domain/live-standings';
 import type { Id } from '../../src/domain/model';
+import { compareIds } from '../../src/domain/order';
+import { type Period, parsePeriod, postRound, type Season, seasonStandings } from '../../src/domain/season';
+import { competitionPostings, DEFAULT_POINTS_TABLE } from '../../src/domain/season-import';
 import { registerVenue } from '../../src/hub/register';
+import { createSeason } from '../../src/hub/season-client';
 import type { AdvanceResponse, CityDashboard } from '../../src/sync/hub-protocol';
+import type { HubSeasonsResponse, HubSeasonView } from '../../src/sync/hub-season-protocol';
 import { PROTOCOL_VERSION, type PullResponse, type WireEvent } from '../../src/sync/protocol';
 import { freshDatabase } from '../unit/hub/postgres';
 import {
@@ -38,6 +45,8 @@ const CRITERIA = [
   { id: 'language', label: '语言表达', max: 2000 },
 ];
 const JUDGES = 3;
+/** The halls' competitions' day: their final rounds count in this month of the hub's season. */
+const SEASON_DAY = '2026-11-05';
 const CONTESTANTS = 4;
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -48,6 +57,7 @@ afterAll(async () => {
 interface Hall {
   name: string;
   venueId: Id;
+  competitionId: Id;
   process: VenueProcess;
   organizer: NodeDevice;
   judges: NodeDevice[];
@@ -71,7 +81,7 @@ async function openHall(name: string, hubUrl: string, admin: string): Promise<Ha
     claimCode: process.claimCode as string,
     password: '擂台密码2026',
   });
-  const competition = await createCompetition(organizer.db, { name: `${name}擂台比武` });
+  const competition = await createCompetition(organizer.db, { name: `${name}擂台比武`, date: SEASON_DAY });
   const round = await createRound(organizer.db, {
     competitionId: competition.id,
     name: '初赛',
@@ -104,6 +114,7 @@ async function openHall(name: string, hubUrl: string, admin: string): Promise<Ha
   return {
     name,
     venueId: registration.venueId,
+    competitionId: competition.id,
     process,
     organizer,
     judges,
@@ -349,5 +360,47 @@ describe('the county hub with three venues', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await page.text()).toContain('城市看板');
+
+    // The season: once every contestant is revealed, each hall's round is final and posted, as
+    // the domain posts the hall's own events; the final's competition has no date, and says so.
+    await createSeason(hub.url, HUB_ADMIN_SECRET, { id: 'e2e', name: '城市积分' });
+    let expected: Season = {
+      id: 'e2e',
+      name: '城市积分',
+      members: [],
+      table: DEFAULT_POINTS_TABLE,
+      entries: [],
+    };
+    for (const hall of [...halls].sort((a, b) => compareIds(a.competitionId, b.competitionId))) {
+      for (const contestantId of hall.contestantIds.slice(1))
+        await revealContestant(hall.organizer.db, { roundId: hall.roundId, contestantId });
+      await hall.organizer.client.syncNow();
+      const events = await competitionEvents(hall.organizer.db, hall.competitionId);
+      expected = competitionPostings(hall.competitionId, foldEvents(events), events).postings.reduce(
+        postRound,
+        expected,
+      );
+    }
+    expect(expected.entries).toHaveLength(halls.length * CONTESTANTS);
+    const seasonOnHub = async () => {
+      const read = await fetch(`${hub.url}/hub/v1/season?period=${SEASON_DAY.slice(0, 7)}&season=e2e`, {
+        headers: {
+          'leitai-protocol': String(PROTOCOL_VERSION),
+          authorization: `Bearer ${HUB_DASHBOARD_CODE}`,
+        },
+      });
+      return ((await read.json()) as HubSeasonsResponse).seasons[0] as HubSeasonView;
+    };
+    await until(
+      async () => (await seasonOnHub()).ledger?.entries.length === expected.entries.length,
+      "every hall's final round in the hub's season",
+      { timeoutMs: 60_000 },
+    );
+    const season = await seasonOnHub();
+    expect(season.ledger).toEqual(expected);
+    expect(season.standings).toEqual(
+      seasonStandings(expected, parsePeriod(SEASON_DAY.slice(0, 7)) as Period),
+    );
+    expect(season.notes.map((note) => note.code)).toEqual(['venueCompetitionUndated']);
   });
 });
