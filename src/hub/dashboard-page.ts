@@ -44,10 +44,13 @@ h3 { margin: 0.75rem 0 0.25rem; font-size: 1rem; }
 p { margin: 0.2rem 0; }
 table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
 td, th { text-align: left; padding: 0.15rem 0.4rem; border-bottom: 1px solid hsl(0 0% 93%); }
+th, .scroll td { white-space: nowrap; }
+.scroll { overflow-x: auto; }
+.scroll th { white-space: pre-line; vertical-align: bottom; }
+td.total { font-weight: bold; }
 td.score { text-align: right; }
 #city { grid-column: 1 / -1; }
 @media (min-width: 70rem) { #city { grid-column: span 2; } }
-#city table { font-size: 0.9rem; }
 #city td, #city th { padding: 0.1rem 0.4rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; max-width: 12rem; }
 .advanced { color: hsl(140 60% 25%); font-weight: bold; }
 tr.advanced-row { background: hsl(140 50% 95%); }
@@ -119,17 +122,26 @@ export const DASHBOARD_JS = `'use strict';
       part.append(element('p', '总成绩暂时无法计算 Cannot combine: ' + combined.standings.refused.join(', ')));
       return part;
     }
-    const stages = combined.stages.map((stage) => stage.roundName + '（' + stage.percent + '%）');
-    const rows = combined.standings.ranked.map((place) => {
+    const { ranked, pending, excluded } = combined.standings;
+    // A venue's card is narrow: the total first, each stage's score after it (its name over its
+    // share), the unit on pointing.
+    const stages = combined.stages.map((stage) => stage.roundName + '\\n' + stage.percent + '%');
+    const rows = ranked.map((place) => {
       const row = element('tr');
       row.append(element('td', place.tied ? place.rank + '（并列）' : String(place.rank)));
-      row.append(element('td', personName(place)));
+      const name = element('td', place.name);
+      if (place.unit) name.title = place.unit;
+      row.append(name, element('td', place.score, 'score total'), element('td', place.award || ''));
       for (const score of place.stageScores) row.append(element('td', score || '', 'score'));
-      row.append(element('td', place.score, 'score'), element('td', place.award || ''));
       return row;
     });
-    part.append(table(['名次', '选手', ...stages, '总分', '奖项'], rows));
-    const { pending, excluded } = combined.standings;
+    if (ranked.length === 0)
+      part.append(element('p', '还没有人在所有计入的轮次中都有成绩 No one has a result in every stage yet'));
+    else {
+      const scroll = element('div', undefined, 'scroll');
+      scroll.append(table(['名次', '选手', '总分', '奖项', ...stages], rows));
+      part.append(scroll);
+    }
     if (pending.length > 0) part.append(element('p', '待定 Pending: ' + pending.map(personName).join('、')));
     if (excluded.length > 0)
       part.append(element('p', '不参与排名 Not ranked: ' + excluded.map(personName).join('、')));
