@@ -49,32 +49,38 @@ export class Dashboard {
   async read(now: Date): Promise<CityDashboard> {
     await this.catchUp();
     const venues = await this.store.venues();
-    const shown = venues.map((venue) => {
-      const view = this.views.get(venue.id);
-      if (view && view.rounds === null) {
-        const projection = view.fold.projection();
-        view.rounds = roundsOfVenue(projection, view.fold.events);
-        view.combined = combinedOfVenue(projection);
-        view.city = cityPartOfVenue(
-          { venueId: venue.id, name: venue.name },
-          view.rounds,
-          projection,
-          view.fold.events,
-          this.hubDeviceId,
-        );
-        this.cityTable = null;
-      }
-      return {
-        venueId: venue.id,
-        name: venue.name,
-        events: view?.count ?? 0,
-        lastEventAt: view?.lastEventAt ?? null,
-        rounds: view?.rounds ?? [],
-        combined: view?.combined ?? [],
-      };
-    });
+    return {
+      checkedAt: now.toISOString(),
+      venues: venues.map((venue) => {
+        const view = this.views.get(venue.id);
+        if (view && view.rounds === null) this.recompute(view, venue);
+        return {
+          venueId: venue.id,
+          name: venue.name,
+          events: view?.count ?? 0,
+          lastEventAt: view?.lastEventAt ?? null,
+          rounds: view?.rounds ?? [],
+          combined: view?.combined ?? [],
+        };
+      }),
+      // After `venues` (a literal's properties are evaluated in order): from the parts just computed.
+      cityTable: this.cityTableOf(venues),
+    };
+  }
+
+  private cityTableOf(venues: readonly { id: string }[]): CityTable {
     this.cityTable ??= cityTableOf(venues.flatMap((venue) => this.views.get(venue.id)?.city ?? []));
-    return { checkedAt: now.toISOString(), venues: shown, cityTable: this.cityTable };
+    return this.cityTable;
+  }
+
+  /** A venue's rounds, 总成绩 and part of the city table, from one projection of its events. */
+  private recompute(view: VenueView, venue: { id: string; name: string }): void {
+    const projection = view.fold.projection();
+    view.rounds = roundsOfVenue(projection, view.fold.events);
+    view.combined = combinedOfVenue(projection);
+    const where = { venueId: venue.id, name: venue.name };
+    view.city = cityPartOfVenue(where, view.rounds, projection, view.fold.events, this.hubDeviceId);
+    this.cityTable = null;
   }
 
   /** Every venue's projection and events as the hub holds them now (photos left out), for advancement. */
