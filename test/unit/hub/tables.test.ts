@@ -9,6 +9,7 @@ import { enterMark, submitSheet } from '../../../src/db/marks';
 import { combinedStandingsOf } from '../../../src/db/queries/combination';
 import { loadRoundInput } from '../../../src/db/read';
 import { createCompetition, createRound, judgesOfRound } from '../../../src/db/repository';
+import { putContestant } from '../../../src/db/roster';
 import type { CombinedResult } from '../../../src/domain/combination';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
 import type {
@@ -97,6 +98,28 @@ describe("the dashboard's combined tables", () => {
     const complete = await ownCombined(laptop, stages.competition.id);
     expect('pending' in complete.standings && complete.standings.pending).toEqual([]);
     expect((await dashboard(core)).venues[0]?.combined).toEqual([complete]);
+  });
+
+  it('says so when the combination cannot be computed, naming the same problems as the venue', async () => {
+    const { core } = await testHub();
+    const venue = await registerVenue(core, '城关镇');
+    const laptop = freshDb();
+    const stages = await seedTwoStages(laptop);
+    await combineFortySixty(laptop, stages);
+    // A second 张三（三工镇） in one stage: people are matched by name and unit, so it cannot combine.
+    await putContestant(laptop, { roundId: stages.stage.id, name: '张三', unit: '三工镇', topic: '' });
+    await pushLog(core, venue, laptop);
+    const own = await combinedStandingsOf(laptop, stages.competition.id);
+    const codes = [...new Set(own?.refusal?.map((issue) => issue.code))];
+    expect(codes.length).toBeGreaterThan(0);
+    expect((await dashboard(core)).venues[0]?.combined).toEqual([
+      {
+        competitionId: stages.competition.id,
+        competitionName: stages.competition.name,
+        stages: [],
+        standings: { refused: codes },
+      },
+    ]);
   });
 
   it("ranks every venue's contestants together and marks those advanced to the city final", async () => {
