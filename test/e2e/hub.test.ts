@@ -4,7 +4,8 @@
 // for a while (its hall goes on), then the hub is killed with SIGKILL mid-round and restarted, and at
 // the end the hub holds every event of every venue exactly once, in each venue's order, and the
 // city dashboard's standings of each venue are the venue's own. Then advancement puts each
-// venue's winner on the city final's roster, in a fourth venue.
+// venue's winner on the city final's roster, in a fourth venue, each with its photo, and the
+// city table marks them 已晋级.
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
