@@ -30,9 +30,16 @@ import {
   MAX_HUB_PUSH_EVENTS,
   type VenueRegistration,
 } from '../sync/hub-protocol';
-import { checkProtocol, HTTP_STATUS, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION } from '../sync/protocol';
-import { AdvanceRefusal, advancing, rosterEvents } from './advancement';
+import {
+  checkProtocol,
+  HTTP_STATUS,
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  type WireBlob,
+} from '../sync/protocol';
+import { AdvanceRefusal, type Advancing, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
+import { venuePhotos } from './photos';
 import { SeasonRoutes } from './season-http';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
@@ -155,7 +162,7 @@ export class HubCore {
     this.hubId = hubId;
     this.adminSecretHash = adminSecretHash;
     this.dashboardCodeHash = dashboardCodeHash;
-    this.dashboard = new Dashboard(store);
+    this.dashboard = new Dashboard(store, hubDeviceId(hubId));
     this.now = now;
     this.seasons = new SeasonRoutes(store, () => this.dashboard.foldsByVenue());
   }
@@ -282,24 +289,37 @@ export class HubCore {
     const foldOf = await this.dashboard.foldsByVenue();
     try {
       const advanced = advancing(request, foldOf);
+      const photos = await this.sourcePhotos(advanced);
       const written = await this.store.insertHubEvents(request.target.venueId, (firstSeq) =>
         rosterEvents({
           advanced,
           target: foldOf(request.target.venueId),
           targetRoundId: request.target.roundId,
+          photoOf: (venueId, photoId) => photos.get(venueId)?.get(photoId),
           deviceId: hubDeviceId(this.hubId),
           firstSeq,
           recordedAt: this.now().toISOString(),
         }).map((event) => ({ id: event.id, type: event.type, body: JSON.stringify(event) })),
       );
       return {
-        advanced: advanced.map(({ unit: _unit, topic: _topic, ...entry }) => entry),
+        advanced: advanced.map(({ unit: _unit, topic: _topic, photoId: _photoId, ...entry }) => entry),
         written,
       };
     } catch (error) {
       if (error instanceof AdvanceRefusal) refuse('unknownEntity', error.message);
       throw error;
     }
+  }
+
+  /** The advancing contestants' photos, read from their venues' logs, by venue. */
+  private async sourcePhotos(advanced: readonly Advancing[]): Promise<Map<string, Map<string, WireBlob>>> {
+    const byVenue = new Map<string, string[]>();
+    for (const { fromVenueId, photoId } of advanced) {
+      if (photoId !== null) byVenue.set(fromVenueId, [...(byVenue.get(fromVenueId) ?? []), photoId]);
+    }
+    const photos = new Map<string, Map<string, WireBlob>>();
+    for (const [venueId, ids] of byVenue) photos.set(venueId, await venuePhotos(this.store, venueId, ids));
+    return photos;
   }
 
   private async pull(venue: VenueRow, query: URLSearchParams): Promise<HubPullResponse> {

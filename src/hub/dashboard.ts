@@ -2,12 +2,15 @@
  * The city dashboard's read model: the hub's events folded per venue (./venue-fold.ts), kept in
  * memory and brought up to date from the hub's cursor on each read (only what arrived since is
  * read and applied), each venue's rounds recomputed only when its events changed
- * (./venue-progress.ts). It only reads: the
+ * (./venue-progress.ts), with its 总成绩 (./combined-tables.ts) and its part of the city table
+ * (./city-table.ts), which is joined again only when a part changed. It only reads: the
  * store's `tail` runs in a READ ONLY transaction.
  */
 
 import type { LeitaiEvent } from '../domain/events';
-import type { CityDashboard, DashboardRound } from '../sync/hub-protocol';
+import type { CityDashboard, CityTable, DashboardCombined, DashboardRound } from '../sync/hub-protocol';
+import { cityPartOfVenue, cityTableOf, type VenueCityPart } from './city-table';
+import { combinedOfVenue } from './combined-tables';
 import type { HubStore } from './store';
 import { VenueFold } from './venue-fold';
 import { roundsOfVenue } from './venue-progress';
@@ -19,8 +22,10 @@ interface VenueView {
   fold: VenueFold;
   count: number;
   lastEventAt: string | null;
-  /** null: to compute again (events arrived since). */
+  /** null: to compute again (events arrived since), with `combined` and `city`. */
   rounds: DashboardRound[] | null;
+  combined: DashboardCombined[];
+  city: VenueCityPart | null;
 }
 
 /** Photos are not shown on the dashboard, and are the only large events: not kept. */
@@ -32,8 +37,14 @@ export class Dashboard {
   private cursor = 0;
   private readonly views = new Map<string, VenueView>();
   private catchingUp: Promise<void> | null = null;
+  /** null: to compute again (some venue's tables changed). */
+  private cityTable: CityTable | null = null;
 
-  constructor(private readonly store: HubStore) {}
+  /** `hubDeviceId`: the device the hub writes its decisions under (who advanced, ./city-table.ts). */
+  constructor(
+    private readonly store: HubStore,
+    private readonly hubDeviceId: string,
+  ) {}
 
   async read(now: Date): Promise<CityDashboard> {
     await this.catchUp();
@@ -42,17 +53,34 @@ export class Dashboard {
       checkedAt: now.toISOString(),
       venues: venues.map((venue) => {
         const view = this.views.get(venue.id);
-        if (view && view.rounds === null)
-          view.rounds = roundsOfVenue(view.fold.projection(), view.fold.events);
+        if (view && view.rounds === null) this.recompute(view, venue);
         return {
           venueId: venue.id,
           name: venue.name,
           events: view?.count ?? 0,
           lastEventAt: view?.lastEventAt ?? null,
           rounds: view?.rounds ?? [],
+          combined: view?.combined ?? [],
         };
       }),
+      // After `venues` (a literal's properties are evaluated in order): from the parts just computed.
+      cityTable: this.cityTableOf(venues),
     };
+  }
+
+  private cityTableOf(venues: readonly { id: string }[]): CityTable {
+    this.cityTable ??= cityTableOf(venues.flatMap((venue) => this.views.get(venue.id)?.city ?? []));
+    return this.cityTable;
+  }
+
+  /** A venue's rounds, 总成绩 and part of the city table, from one projection of its events. */
+  private recompute(view: VenueView, venue: { id: string; name: string }): void {
+    const projection = view.fold.projection();
+    view.rounds = roundsOfVenue(projection, view.fold.events);
+    view.combined = combinedOfVenue(projection);
+    const where = { venueId: venue.id, name: venue.name };
+    view.city = cityPartOfVenue(where, view.rounds, projection, view.fold.events, this.hubDeviceId);
+    this.cityTable = null;
   }
 
   /** Every venue's projection and events as the hub holds them now (photos left out), for advancement. */
@@ -79,6 +107,8 @@ export class Dashboard {
           count: 0,
           lastEventAt: null,
           rounds: null,
+          combined: [],
+          city: null,
         };
         this.views.set(row.venueId, view);
         const event = JSON.parse(row.body) as LeitaiEvent;

@@ -185,6 +185,18 @@ export class Admission {
     return this.entities.contestants.get(contestantId);
   }
 
+  hasPhoto(photoId: Id): boolean {
+    return this.entities.photos.has(photoId);
+  }
+
+  /** Whether a contestant the venue holds shows this photo. */
+  hasContestantWithPhoto(photoId: Id): boolean {
+    for (const contestant of this.entities.contestants.values()) {
+      if (contestant.photoId === photoId) return true;
+    }
+    return false;
+  }
+
   /** Whether the round exists (created and not deleted). */
   hasRound(roundId: Id): boolean {
     return this.entities.rounds.has(roundId);

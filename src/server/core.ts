@@ -188,6 +188,18 @@ const MAX_PROJECTORS = 10;
 /** Refusals that mean a wrong secret: they count as failed attempts; any other answer does not. */
 const WRONG_SECRET = new Set<SyncError['code']>(['badClaimCode', 'badPassword', 'badJoinCode']);
 
+/** The photo a contestant's put shows (null: none); undefined for any other event. */
+function photoShownBy(event: WireEvent): string | null | undefined {
+  if (event.type !== 'entity.put' || event.payload.table !== 'contestants') return undefined;
+  return event.payload.entity.photoId;
+}
+
+/** The id of the photo an event puts; undefined for any other event. */
+function photoPutBy(event: WireEvent): string | undefined {
+  if (event.type !== 'entity.put' || event.payload.table !== 'photos') return undefined;
+  return event.payload.entity.id;
+}
+
 export class VenueCore {
   readonly store: VenueStore;
   readonly serverId: string;
@@ -557,10 +569,51 @@ export class VenueCore {
   /**
    * The county hub's decisions for this venue (the city final's roster), pulled down by the
    * relay (./hub-relay.ts): admitted as the organizer's, under the hub's own device id, by the
-   * same checks as any push.
+   * same checks as any push. The hub decides rosters only: contestants, and exactly the photos
+   * those contestants show (of this batch, or held already); anything else is refused.
    */
   admitFromHub(deviceId: string, events: readonly unknown[]): PushResponse {
-    return this.push({ role: 'organizer', deviceId, judgeId: null }, { events });
+    const parsed = events.map((event) => parseWireEvent(event));
+    const shown = new Set(
+      parsed.flatMap((result) => {
+        const photoId = result.ok ? photoShownBy(result.value) : undefined;
+        return typeof photoId === 'string' ? [photoId] : [];
+      }),
+    );
+    const outside: RefusedEvent[] = [];
+    const taken: { event: unknown; index: number }[] = [];
+    events.forEach((event, index) => {
+      const result = parsed[index];
+      const photo = result?.ok ? photoPutBy(result.value) : undefined;
+      // Malformed events and those stored already go on to the push, which says so. A photo is
+      // taken when a contestant of the batch or of the venue shows it, and never replaces one.
+      const roster =
+        !result?.ok ||
+        this.store.hasEvent(result.value.id) ||
+        photoShownBy(result.value) !== undefined ||
+        (photo !== undefined &&
+          !this.admission.hasPhoto(photo) &&
+          (shown.has(photo) || this.admission.hasContestantWithPhoto(photo)));
+      if (roster) taken.push({ event, index });
+      else {
+        const rawId = fieldOf(event, 'id');
+        outside.push({
+          eventId: typeof rawId === 'string' && rawId.length <= 100 ? rawId : null,
+          index,
+          code: 'forbiddenAuthor',
+          message: 'the hub decides rosters only: contestants and the photos they show',
+        });
+      }
+    });
+    const reply = this.push(
+      { role: 'organizer', deviceId, judgeId: null },
+      { events: taken.map((entry) => entry.event) },
+    );
+    const placed = reply.refused.map((entry) => ({
+      ...entry,
+      index: taken[entry.index]?.index ?? entry.index,
+    }));
+    return { ...reply, refused: [...outside, ...placed].sort((a, b) => a.index - b.index) };
   }
 
   /**

@@ -28,6 +28,11 @@ import type { VenueStore } from './store';
 export const META_RELAY_CURSOR = 'hubRelayCursor';
 /** The hub's cursor up to which this venue has taken the hub's decisions. */
 export const META_DECISIONS_CURSOR = 'hubDecisionsCursor';
+/**
+ * The hub's decisions taken per pull: a finalist's photo is up to a few megabytes of base64, so a
+ * page stays well within memory and within one push of the venue's core.
+ */
+const DECISIONS_PER_PULL = 20;
 
 export interface HubRelayOptions {
   store: VenueStore;
@@ -193,11 +198,17 @@ export class HubRelay {
   /** Takes the hub's next decisions for this venue; false when there were none. */
   private async pullDecisions(): Promise<boolean> {
     const after = Number(this.options.store.getMeta(META_DECISIONS_CURSOR) ?? '0');
-    const page = await this.request<HubPullResponse>('GET', `/pull?origin=hub&after=${after}`);
+    const page = await this.request<HubPullResponse>(
+      'GET',
+      `/pull?origin=hub&after=${after}&limit=${DECISIONS_PER_PULL}`,
+    );
     if (page.events.length > 0) {
-      // The hub decides rosters only: anything else it might send is not taken.
+      // The hub decides rosters only (contestants and their photos, which the venue's core
+      // checks further: VenueCore.admitFromHub): anything else it might send is not taken.
       const roster = page.events.filter(
-        (event) => event.type === 'entity.put' && event.payload.table === 'contestants',
+        (event) =>
+          event.type === 'entity.put' &&
+          (event.payload.table === 'contestants' || event.payload.table === 'photos'),
       );
       for (const event of page.events.filter((event) => !roster.includes(event))) {
         this.options.log?.(

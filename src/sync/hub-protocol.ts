@@ -149,6 +149,35 @@ export interface DashboardRound {
   standings: { ranked: DashboardPlace[]; pending: number } | { refused: string[] };
 }
 
+export interface DashboardPerson {
+  name: string;
+  unit: string | null;
+}
+
+/** A ranked person of a 总成绩, as the venue's results screen shows them. */
+export interface DashboardCombinedPlace extends DashboardPerson {
+  rank: number;
+  /** 并列: the same rank as another. */
+  tied: boolean;
+  /** Each stage's announced score, in the stages' order. */
+  stageScores: (string | null)[];
+  /** The combined score, rounded once. */
+  score: string;
+  award: string | null;
+}
+
+/** A competition's 总成绩 (its combination of stage rounds), by the domain's `combineStages`. */
+export interface DashboardCombined {
+  competitionId: Id;
+  competitionName: string;
+  /** The stage rounds in the combination's order, each with its share (percent of its score). */
+  stages: { roundId: Id; roundName: string; percent: string }[];
+  /** `refused`: the combination breaks a rule now (its issues' codes). */
+  standings:
+    | { ranked: DashboardCombinedPlace[]; pending: DashboardPerson[]; excluded: DashboardPerson[] }
+    | { refused: string[] };
+}
+
 export interface DashboardVenue {
   venueId: Id;
   name: string;
@@ -157,11 +186,38 @@ export interface DashboardVenue {
   lastEventAt: string | null;
   /** Its real rounds (no demo competition, no 彩排 round), in the venue's order. */
   rounds: DashboardRound[];
+  /** 总成绩 of its competitions that have a combination. */
+  combined: DashboardCombined[];
+}
+
+/** A contestant of the city table, with where they competed. */
+export interface CityTableEntry extends DashboardPerson {
+  venueId: Id;
+  venueName: string;
+  roundId: Id;
+  roundName: string;
+  contestantId: Id;
+  /** Among all venues' ranked contestants by announced score (ties share one); null: pending. */
+  rank: number | null;
+  score: string | null;
+  /** 已晋级: advancement put them on a city final's roster (and it still holds them). */
+  advanced: boolean;
+}
+
+/**
+ * 全市总表: the contestants of every venue's real rounds ranked together by announced score,
+ * the pool and rule of advancement's `overall`; a city final's own round is not in it.
+ */
+export interface CityTable {
+  ranked: CityTableEntry[];
+  /** Still being scored (or in a round the engine refuses), in venue and round order. */
+  pending: CityTableEntry[];
 }
 
 export interface CityDashboard {
   checkedAt: string;
   venues: DashboardVenue[];
+  cityTable: CityTable;
 }
 
 // ---------------------------------------------------------------------------------------------

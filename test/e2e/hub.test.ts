@@ -4,7 +4,8 @@
 // for a while (its hall goes on), then the hub is killed with SIGKILL mid-round and restarted, and at
 // the end the hub holds every event of every venue exactly once, in each venue's order, and the
 // city dashboard's standings of each venue are the venue's own. Then advancement puts each
-// venue's winner on the city final's roster, in a fourth venue.
+// venue's winner on the city final's roster, in a fourth venue, each with its photo, and the
+// city table marks them 已晋级.
 import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { createCompetition } from '../../src/db/competitions';
 import { enterMark, submitSheet } from '../../src/db/marks';
 import { loadRoundInput } from '../../src/db/read';
 import { revealContestant } from '../../src/db/reveal';
-import { importRoster } from '../../src/db/roster';
+import { importRoster, putContestant } from '../../src/db/roster';
 import { createRound } from '../../src/db/rounds';
 import { foldEvents } from '../../src/domain/events';
 import { computeLiveStandings } from '../../src/domain/live-standings';
@@ -95,6 +96,11 @@ async function openHall(name: string, hubUrl: string, admin: string): Promise<Ha
       topic: '',
     })),
   });
+  // Each contestant's photo: advancement carries the winners' to the final.
+  for (const contestant of roster.contestants) {
+    const photo = new Blob([`${name} ${contestant.name}`], { type: 'image/jpeg' });
+    await putContestant(organizer.db, { id: contestant.id, roundId: round.id, photo });
+  }
   await organizer.client.start();
   cleanups.push(() => organizer.client.stop());
   await organizer.client.syncNow();
@@ -121,6 +127,14 @@ async function openHall(name: string, hubUrl: string, admin: string): Promise<Ha
     roundId: round.id,
     contestantIds: roster.contestants.map((contestant) => contestant.id),
   };
+}
+
+/** The city dashboard as its page reads it, with the dashboard code. */
+async function readDashboard(hubUrl: string): Promise<CityDashboard> {
+  const response = await fetch(`${hubUrl}/hub/v1/dashboard`, {
+    headers: { 'leitai-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${HUB_DASHBOARD_CODE}` },
+  });
+  return (await response.json()) as CityDashboard;
 }
 
 /** The city final's venue: joined to the hub, its organizer's final round set up, no contestant yet. */
@@ -280,10 +294,7 @@ describe('the county hub with three venues', () => {
     }
 
     // The city dashboard: every hall's round complete, and its standings the venue's own.
-    const response = await fetch(`${hub.url}/hub/v1/dashboard`, {
-      headers: { 'leitai-protocol': String(PROTOCOL_VERSION), authorization: `Bearer ${HUB_DASHBOARD_CODE}` },
-    });
-    const city = (await response.json()) as CityDashboard;
+    const city = await readDashboard(hub.url);
     expect(city.venues.map((venue) => venue.name)).toEqual(halls.map((hall) => hall.name));
     for (const [index, hall] of halls.entries()) {
       const round = city.venues[index]?.rounds[0];
@@ -312,13 +323,7 @@ describe('the county hub with three venues', () => {
     // The city final: each venue's winner goes to the fourth venue's round, in one action.
     const final = await openFinal(hub.url);
     await until(async () => {
-      const read = await fetch(`${hub.url}/hub/v1/dashboard`, {
-        headers: {
-          'leitai-protocol': String(PROTOCOL_VERSION),
-          authorization: `Bearer ${HUB_DASHBOARD_CODE}`,
-        },
-      });
-      const now = (await read.json()) as CityDashboard;
+      const now = await readDashboard(hub.url);
       return now.venues.find((venue) => venue.venueId === final.venueId)?.rounds.length === 1;
     }, 'the hub to hold the final round');
     const advance = await fetch(`${hub.url}/hub/v1/admin/advance`, {
@@ -355,6 +360,34 @@ describe('the county hub with three venues', () => {
     expect((await finalists()).map((contestant) => contestant.name)).toEqual(
       advanced.advanced.map((entry) => entry.name),
     );
+    // Each with the photo of its township, on the final organizer's laptop.
+    const photoText = async (db: NodeDevice['db'], photoId: Id | null) => {
+      const photo = photoId === null ? undefined : await db.photos.get(photoId);
+      return photo ? await photo.blob.text() : null;
+    };
+    const shown = async () =>
+      Promise.all((await finalists()).map((contestant) => photoText(final.organizer.db, contestant.photoId)));
+    const sourcePhotos = await Promise.all(
+      advanced.advanced.map(async (entry) => {
+        const hall = halls.find((found) => found.venueId === entry.fromVenueId) as Hall;
+        const source = await hall.organizer.db.contestants.get(entry.fromContestantId);
+        return photoText(hall.organizer.db, source?.photoId ?? null);
+      }),
+    );
+    expect(sourcePhotos.every((text) => text !== null)).toBe(true);
+    await until(
+      async () => JSON.stringify(await shown()) === JSON.stringify(sourcePhotos),
+      "the finalists' photos on the final organizer's laptop",
+      { timeoutMs: 60_000 },
+    );
+    // The city table marks them 已晋级.
+    await until(async () => {
+      const now = await readDashboard(hub.url);
+      const marked = now.cityTable.ranked
+        .filter((entry) => entry.advanced)
+        .map((entry) => entry.contestantId);
+      return JSON.stringify(marked.sort()) === JSON.stringify([...winners].sort());
+    }, 'the city table to mark the finalists 已晋级');
 
     const page = await fetch(`${hub.url}/dashboard`);
     expect(page.status).toBe(200);

@@ -6,13 +6,12 @@
 
 import { type CombinedStandings, combineStages, type StageInput } from '../../domain/combination';
 import { type CombinationIssue, CombinationRejectedError } from '../../domain/combination-issues';
-import type { Standings } from '../../domain/engine';
-import { RoundRejectedError } from '../../domain/issues';
 import { computeLiveStandings, heldAsPending } from '../../domain/live-standings';
 import type { Id } from '../../domain/model';
 import { byOrderThenId } from '../../domain/order';
 import type { CompetitionRecord } from '../../domain/records';
 import { revealedRoundInput } from '../../domain/revealed';
+import { stageInputOf } from '../../domain/stage-input';
 import type { LeitaiDB } from '../database';
 import { loadRoundInput } from '../read';
 import { realRoundsOf } from '../rounds';
@@ -21,10 +20,7 @@ import { inOneSnapshot } from './snapshot';
 
 export type StandingsSource = 'live' | 'revealed';
 
-/**
- * Every real round of the competition with its standings, in round order. A round the engine
- * refuses whole has no complete result for anyone: its contestants are pending in a combination.
- */
+/** Every real round of the competition with its standings (../../domain/stage-input.ts), in round order. */
 export function stageInputsOf(
   db: LeitaiDB,
   competitionId: Id,
@@ -35,28 +31,14 @@ export function stageInputsOf(
     const inputs: StageInput[] = [];
     for (const round of rounds) {
       const input = await loadRoundInput(db, round.id);
-      let standings: Standings;
-      try {
-        standings =
+      const stage = source === 'revealed' ? await readStageEvents(db, round.id) : [];
+      inputs.push(
+        stageInputOf(round, input, (scored) =>
           source === 'live'
-            ? computeLiveStandings(input)
-            : heldAsPending(
-                computeLiveStandings(revealedRoundInput(input, await readStageEvents(db, round.id))),
-              );
-      } catch (error) {
-        if (!(error instanceof RoundRejectedError)) throw error;
-        standings = { decimals: round.settings.decimals, ranked: [], pending: [], excluded: [] };
-      }
-      inputs.push({
-        round: {
-          id: round.id,
-          name: round.name,
-          criteria: input.criteria,
-          settings: input.settings,
-          contestants: input.contestants,
-        },
-        standings,
-      });
+            ? computeLiveStandings(scored)
+            : heldAsPending(computeLiveStandings(revealedRoundInput(scored, stage))),
+        ),
+      );
     }
     return inputs;
   });

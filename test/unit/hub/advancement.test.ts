@@ -4,8 +4,10 @@
 // which its relay pulls down and its server admits; once, however often it is run.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCompetition } from '../../../src/db/competitions';
+import type { LeitaiDB } from '../../../src/db/database';
 import { loadRoundInput } from '../../../src/db/read';
 import { getDeviceId } from '../../../src/db/repository';
+import { putContestant } from '../../../src/db/roster';
 import { createRound } from '../../../src/db/rounds';
 import { foldEvents, type LeitaiEvent } from '../../../src/domain/events';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
@@ -24,8 +26,20 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Two township venues with a scored round on the hub, and the final's venue relaying to it. */
-async function city() {
+/** Gives every contestant of the round a photo of its own (its bytes name venue and contestant). */
+async function photographAll(laptop: LeitaiDB, roundId: string, venue: string): Promise<void> {
+  const contestants = (await loadRoundInput(laptop, roundId)).contestants;
+  for (const contestant of contestants) {
+    const photo = new Blob([`${venue} ${contestant.name}`], { type: 'image/jpeg' });
+    await putContestant(laptop, { id: contestant.id, roundId, photo });
+  }
+}
+
+/**
+ * Two township venues with a scored round on the hub (each contestant with a photo when
+ * `photos`), and the final's venue relaying to it.
+ */
+async function city({ photos = false } = {}) {
   const hub = await testHub();
   const server = await startHubServer({ core: hub.core, host: '127.0.0.1', port: 0, tls: null });
   cleanups.push(() => server.close());
@@ -33,6 +47,7 @@ async function city() {
   for (const name of ['城关镇', '河口镇']) {
     const registration = await registerVenue(hub.core, name);
     const { laptop, roundId } = await scoredVenue();
+    if (photos) await photographAll(laptop, roundId, name);
     const events = await wireLog(laptop);
     for (let start = 0; start < events.length; start += 200) {
       const batch = events.slice(start, start + 200);
@@ -79,10 +94,13 @@ async function city() {
   return { hub, townships, venue, target };
 }
 
+function venueLog(venue: ReturnType<typeof testServer>): LeitaiEvent[] {
+  return [...venue.store.allEventBodies()].map((body) => JSON.parse(body) as LeitaiEvent);
+}
+
 /** The final round's contestants in the final venue's own log. */
 function finalRoster(venue: ReturnType<typeof testServer>, roundId: string) {
-  const events = [...venue.store.allEventBodies()].map((body) => JSON.parse(body) as LeitaiEvent);
-  return Object.values(foldEvents(events).entities.contestants)
+  return Object.values(foldEvents(venueLog(venue)).entities.contestants)
     .filter((contestant) => contestant.roundId === roundId)
     .sort((a, b) => a.order - b.order)
     .map((contestant) => ({ name: contestant.name, unit: contestant.unit, order: contestant.order }));
@@ -168,5 +186,133 @@ describe('advancement across venues', () => {
       expected.map((entry) => entry.id),
     );
     await expect.poll(() => finalRoster(venue, target.roundId).length, PATIENCE).toBe(expected.length);
+  });
+
+  it("carries each finalist's photo to the final venue, and none of the others", async () => {
+    const { hub, townships, venue, target } = await city({ photos: true });
+    const answer = await call<AdvanceResponse>(hub.core, 'POST', '/admin/advance', {
+      token: ADMIN_SECRET,
+      body: {
+        sources: townships.map(({ venueId, roundId }) => ({ venueId, roundId })),
+        rule: 'eachRound',
+        count: 1,
+        target,
+      },
+    });
+    expect(answer.status).toBe(200);
+    // Each finalist's photo as its township's log holds it.
+    const expected = [];
+    for (const entry of answer.body.advanced) {
+      const township = townships.find((found) => found.venueId === entry.fromVenueId);
+      const log = await wireLog(township?.laptop as LeitaiDB);
+      const source = foldEvents(log as LeitaiEvent[]).entities.contestants[entry.fromContestantId];
+      const photo = log.find(
+        (event) =>
+          event.type === 'entity.put' &&
+          event.payload.table === 'photos' &&
+          event.payload.entity.id === source?.photoId,
+      );
+      expect(photo).toBeDefined();
+      expected.push({
+        name: entry.name,
+        blob: (photo?.payload as { entity: { blob: unknown } } | undefined)?.entity.blob,
+      });
+    }
+    const carried = () => {
+      const folded = foldEvents(venueLog(venue)).entities;
+      return Object.values(folded.contestants)
+        .filter((contestant) => contestant.roundId === target.roundId)
+        .sort((a, b) => a.order - b.order)
+        .map((contestant) => ({
+          name: contestant.name,
+          blob: contestant.photoId === null ? null : (folded.photos[contestant.photoId]?.blob ?? null),
+        }));
+    };
+    await expect.poll(carried, PATIENCE).toEqual(expected);
+    // The finalists' photos only, each in the final round: the townships' others stay there.
+    const photos = venueLog(venue).filter(
+      (event) => event.type === 'entity.put' && event.payload.table === 'photos',
+    );
+    expect(photos.map((event) => event.roundId)).toEqual([target.roundId, target.roundId]);
+  });
+
+  it('takes from the hub only contestants and the photos they show, never replacing a photo', async () => {
+    const venue = testServer();
+    const laptop = freshDb();
+    const organizer = await claim(venue.core, await getDeviceId(laptop));
+    const competition = await createCompetition(laptop, { name: '城市总决赛' });
+    const round = await createRound(laptop, {
+      competitionId: competition.id,
+      name: '决赛',
+      criteria: SECRETARY_SHEET,
+    });
+    expect((await push(venue.core, organizer.token, await wireLog(laptop))).body.refused).toEqual([]);
+    const hubDevice = 'hub-test-hub';
+    let seq = 0;
+    const decision = (type: string, payload: unknown) => {
+      seq += 1;
+      return {
+        id: `hub-decision-${seq}`,
+        deviceId: hubDevice,
+        deviceSeq: seq,
+        author: { role: 'organizer' },
+        competitionId: competition.id,
+        roundId: round.id,
+        recordedAt: '2026-12-05T09:00:00.000Z',
+        type,
+        payload,
+      };
+    };
+    const contestant = (id: string, photoId: string | null, order: number) =>
+      decision('entity.put', {
+        table: 'contestants',
+        revision: 1,
+        entity: {
+          id,
+          roundId: round.id,
+          name: id,
+          unit: null,
+          topic: '',
+          photoId,
+          status: 'active',
+          draw: null,
+          order,
+        },
+      });
+    const photo = (id: string, text: string) =>
+      decision('entity.put', {
+        table: 'photos',
+        revision: 1,
+        entity: {
+          id,
+          roundId: round.id,
+          blob: { mediaType: 'image/jpeg', base64: Buffer.from(text).toString('base64') },
+        },
+      });
+    const first = venue.core.admitFromHub(hubDevice, [
+      contestant('finalist-1', 'photo-1', 1),
+      photo('photo-1', 'finalist 1'),
+      photo('photo-other', 'another venue'),
+      decision('round.close', { revision: 1 }),
+    ]);
+    expect(first.refused.map((entry) => [entry.index, entry.code])).toEqual([
+      [2, 'forbiddenAuthor'],
+      [3, 'forbiddenAuthor'],
+    ]);
+    expect(first.accepted).toBe(2);
+    // A page of decisions may end between a finalist and its photo: the photo comes next, and
+    // the finalist the venue holds shows it. A photo the venue holds is never replaced.
+    expect(venue.core.admitFromHub(hubDevice, [contestant('finalist-2', 'photo-2', 2)]).accepted).toBe(1);
+    const second = venue.core.admitFromHub(hubDevice, [
+      photo('photo-2', 'finalist 2'),
+      photo('photo-1', 'forged'),
+    ]);
+    expect(second.accepted).toBe(1);
+    expect(second.refused.map((entry) => [entry.index, entry.code])).toEqual([[1, 'forbiddenAuthor']]);
+    const photos = foldEvents(venueLog(venue)).entities.photos;
+    expect(Object.keys(photos).sort()).toEqual(['photo-1', 'photo-2']);
+    expect((photos['photo-1']?.blob as unknown as { base64: string } | undefined)?.base64).toBe(
+      Buffer.from('finalist 1').toString('base64'),
+    );
   });
 });
