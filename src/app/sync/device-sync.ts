@@ -45,15 +45,17 @@ class LoadingSyncClient implements SyncClientView {
     private readonly db: LeitaiDB,
     private readonly transport: SyncTransport,
   ) {
-    readSession(db).then(
-      async (session) => {
-        if (this.client || !session) return;
-        this.status = { ...NOT_CONNECTED, session };
+    // What the client's status will say of this device, shown from the start: the status line
+    // does not change width (and move the page) when the client takes over.
+    Promise.all([readSession(db), db.outbox.count(), db.refused.count()]).then(
+      ([session, pending, refused]) => {
+        if (this.client) return;
+        this.status = { ...NOT_CONNECTED, session, pending, refused };
         this.emit(this.status);
-        // Marks this device has not sent yet go as soon as the client is there.
-        if ((await db.outbox.count()) > 0) this.loadOrRetry();
+        // Marks of this device's session not sent yet go as soon as the client is there.
+        if (session && pending > 0) this.loadOrRetry();
       },
-      () => undefined, // the client reads it again, and says what fails
+      () => undefined, // the client reads them again, and says what fails
     );
     whenIdle(() => this.loadOrRetry());
   }
