@@ -11,7 +11,7 @@
 import { afterEach } from 'vitest';
 import type * as DeviceSyncModule from '../../../src/app/sync/device-sync';
 import type { DeviceSync } from '../../../src/app/sync/device-sync';
-import type { SessionInfo } from '../../../src/sync/protocol';
+import type { PresenceResponse, SessionInfo } from '../../../src/sync/protocol';
 import { NOT_CONNECTED, type SyncStatus } from '../../../src/sync/status';
 import type { ApiCall, SyncTransport } from '../../../src/sync/transport';
 
@@ -59,4 +59,22 @@ export function fakeSync(
     transport,
   } as unknown as DeviceSync;
   return calls;
+}
+
+/**
+ * The venue server's GET /presence at 14:12 on 18 June 2026: the first judge's tablet online, the
+ * second's offline since 14:03:20, the third judge without one.
+ */
+export function tabletPresence(
+  judges: readonly [{ id: string }, { id: string }, { id: string }],
+): PresenceResponse {
+  const lastContact = new Date(2026, 5, 18, 14, 3, 20).toISOString();
+  return {
+    checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
+    judges: [
+      { judgeId: judges[0].id, tablets: 1, online: true, lastContactAt: lastContact },
+      { judgeId: judges[1].id, tablets: 1, online: false, lastContactAt: lastContact },
+      { judgeId: judges[2].id, tablets: 0, online: false, lastContactAt: null },
+    ],
+  };
 }

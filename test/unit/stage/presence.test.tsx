@@ -7,10 +7,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { callContestant } from '../../../src/db/repository';
-import type { PresenceResponse } from '../../../src/sync/protocol';
 import { syncStateTable } from '../../../src/sync/sync-state';
 import { freshDb } from '../db/helpers';
-import { fakeSync, hostSession } from './fake-device-sync';
+import { fakeSync, hostSession, tabletPresence } from './fake-device-sync';
 import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 
 vi.mock('../../../src/app/sync/device-sync', async (importOriginal) =>
@@ -36,15 +35,7 @@ const judgeRow = async (name: string) =>
 describe('the judges’ tablets on the host console', () => {
   it('shows each tablet online, or offline with its last contact, next to the sheet status', async () => {
     const { db, round, judges } = await onStage();
-    const lastContact = new Date(2026, 5, 18, 14, 3, 20).toISOString();
-    const presence: PresenceResponse = {
-      checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
-      judges: [
-        { judgeId: judges[0].id, tablets: 1, online: true, lastContactAt: lastContact },
-        { judgeId: judges[1].id, tablets: 1, online: false, lastContactAt: lastContact },
-        { judgeId: judges[2].id, tablets: 0, online: false, lastContactAt: null },
-      ],
-    };
+    const presence = tabletPresence(judges);
     const calls = fakeSync({ online: true, session: hostSession }, async () => ({
       status: 200,
       body: presence,

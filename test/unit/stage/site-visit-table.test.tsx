@@ -7,10 +7,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { putContestant, updateRound } from '../../../src/db/repository';
-import type { PresenceResponse } from '../../../src/sync/protocol';
 import { syncStateTable } from '../../../src/sync/sync-state';
 import { freshDb } from '../db/helpers';
-import { fakeSync, hostSession } from './fake-device-sync';
+import { fakeSync, hostSession, tabletPresence } from './fake-device-sync';
 import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 
 vi.mock('../../../src/app/sync/device-sync', async (importOriginal) =>
@@ -41,15 +40,7 @@ describe('the site-visit table on the host console', () => {
     await putContestant(db, { id: lisi.id, roundId: round.id, sites: [{ name: '榆树沟村', time: '08:30' }] });
     for (const judge of judges) await scoreSheet(db, round.id, judge.id, lisi.id, 90);
     await scoreSheet(db, round.id, judges[0].id, zhangsan.id, 80, false);
-    const lastContact = new Date(2026, 5, 18, 14, 3, 20).toISOString();
-    const presence: PresenceResponse = {
-      checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
-      judges: [
-        { judgeId: judges[0].id, tablets: 1, online: true, lastContactAt: lastContact },
-        { judgeId: judges[1].id, tablets: 1, online: false, lastContactAt: lastContact },
-        { judgeId: judges[2].id, tablets: 0, online: false, lastContactAt: null },
-      ],
-    };
+    const presence = tabletPresence(judges);
     fakeSync({ online: true, session: hostSession }, async () => ({ status: 200, body: presence }));
     renderHost(db, round.id);
 
