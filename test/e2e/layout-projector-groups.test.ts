@@ -21,9 +21,10 @@ import {
   submitSheet,
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord, RoundRecord } from '../../src/domain/records';
+import { SECRETARY_SHEET } from '../unit/db/secretary-sheet';
 import { type Harness, startHarness, type Viewport } from './harness';
 import { formatProblems, HOST_SIZES, layoutProblems, sizeName } from './layout-checks';
-import { CONTESTANTS as HALL, percentOf, projectorPages, SHEET } from './projector-layout';
+import { CONTESTANTS as HALL, percentOf, projectorPages } from './projector-layout';
 import { dumpTables, loadIntoPage, type TableRows } from './seed-browser-db';
 
 /** Seven: one page of the leaderboard with groups, with the longest unit (马俊's). */
@@ -43,7 +44,7 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
   const created = await createRound(db, {
     competitionId: competition.id,
     name: '市级决赛',
-    criteria: [...SHEET, { id: 'support', label: '支持', max: 100, points: 100, step: 100 }],
+    criteria: [...SECRETARY_SHEET, { id: 'support', label: '支持', max: 100, points: 100, step: 100 }],
     settings: {
       panel: { kind: 'trimmed', k: 1 },
       level: 'total',
@@ -62,7 +63,7 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
           id: 'experts',
           label: '专家评委',
           weight: 7000,
-          criteria: SHEET.map((criterion) => criterion.id),
+          criteria: SECRETARY_SHEET.map((criterion) => criterion.id),
           panel: null,
           minJudges: null,
         },
@@ -100,7 +101,7 @@ async function seed(): Promise<{ roundId: string; states: Record<State, TableRow
     for (const [seat, judge] of judges.entries()) {
       const marks =
         seat < EXPERTS
-          ? SHEET.map((criterion) => ({
+          ? SECRETARY_SHEET.map((criterion) => ({
               criterionId: criterion.id,
               value: Math.round((criterion.max * percentOf(at, seat)) / 100 / 10) * 10,
             }))

@@ -18,8 +18,9 @@ import {
   submitSheet,
 } from '../../src/db/repository';
 import type { ContestantRecord, JudgeRecord } from '../../src/domain/records';
+import { SECRETARY_SHEET } from '../unit/db/secretary-sheet';
 import { type Harness, startHarness } from './harness';
-import { CONTESTANTS, percentOf, projectorPages, SHEET } from './projector-layout';
+import { CONTESTANTS, percentOf, projectorPages } from './projector-layout';
 import { dumpTables, type TableRows } from './seed-browser-db';
 
 interface Seeded {
@@ -41,7 +42,7 @@ async function seed(): Promise<Seeded> {
   const round = await createRound(db, {
     competitionId: competition.id,
     name: '市级决赛',
-    criteria: SHEET,
+    criteria: SECRETARY_SHEET,
     timeLimitSeconds: 600,
     overtime: { everySeconds: 30, points: 50 },
     settings: {
@@ -86,7 +87,7 @@ async function seed(): Promise<Seeded> {
 
   for (const [at, contestant] of contestants.entries()) {
     for (const [seat, judge] of judges.entries()) {
-      for (const criterion of SHEET) {
+      for (const criterion of SECRETARY_SHEET) {
         await enterMark(db, {
           roundId: round.id,
           judgeId: judge.id,

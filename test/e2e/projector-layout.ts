@@ -1,4 +1,4 @@
-// What the projector layout tests share: the seeded round's sheet and contestants, the projector page
+// What the projector layout tests share: the seeded round's contestants and their marks, the projector page
 // opened on a seeded database, and the checks of one state at every projector size (PROJECTOR_SIZES).
 //
 //   const projector = projectorPages(() => h);     // at the top of the file: registers afterEach
@@ -9,15 +9,6 @@ import { afterEach, expect } from 'vitest';
 import type { Harness, Viewport } from './harness';
 import { formatProblems, layoutProblems, PROJECTOR_SIZES, sizeName } from './layout-checks';
 import { loadIntoPage, type TableRows } from './seed-browser-db';
-
-/** The five criteria of a 擂台比武 sheet (100 points). */
-export const SHEET = [
-  { id: 'content', label: '内容', max: 4000 },
-  { id: 'presence', label: '形象风采', max: 1500 },
-  { id: 'language', label: '语言表达', max: 2000 },
-  { id: 'ppt', label: 'PPT制作', max: 1500 },
-  { id: 'overall', label: '综合印象', max: 1000 },
-];
 
 /** Long names and units as a real 擂台比武 has them (the unit cut at 4:3 in issue 12). */
 export const CONTESTANTS = [

@@ -10,6 +10,7 @@ import type { RoundRecord } from '../../domain/records';
 import { hello } from '../../sync/session';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { type QrPath, qrPath } from '../qr-path';
 import { deviceSync } from '../sync/device-sync';
 import { tallyText, useAudienceVoting } from './audience-voting';
 import { useRoundSetup } from './stage-data';
@@ -40,19 +41,10 @@ function useJoinUrl(): string {
 
 function JoinCode({ url }: { url: string }) {
   const t = useT();
-  const [path, setPath] = useState<{ size: number; d: string } | null>(null);
+  const [path, setPath] = useState<QrPath | null>(null);
   useEffect(() => {
     let live = true;
-    void import('qrcode').then((QRCode) => {
-      const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-      let d = '';
-      for (let row = 0; row < modules.size; row += 1) {
-        for (let column = 0; column < modules.size; column += 1) {
-          if (modules.get(row, column)) d += `M${column} ${row}h1v1h-1z`;
-        }
-      }
-      if (live) setPath({ size: modules.size, d });
-    });
+    void qrPath(url).then((drawn) => live && setPath(drawn));
     return () => {
       live = false;
     };

@@ -37,19 +37,32 @@ async function nativelyDecoded(source: CanvasImageSource): Promise<string[] | nu
   }
 }
 
-/** The texts of the QR codes in an image (a video frame, an <img>, a bitmap): one, usually. */
-export async function decodeQrCodes(
+type JsQR = typeof import('jsqr').default;
+
+/**
+ * The texts of the codes in a picture: the browser's detector's where it has one; else `read`'s,
+ * of the picture drawn at `width` × `height` (none for an empty one), with jsQR loaded.
+ */
+async function decoded(
   source: CanvasImageSource,
   width: number,
   height: number,
+  read: (context: CanvasRenderingContext2D, jsQR: JsQR) => string[] | Promise<string[]>,
 ): Promise<string[]> {
   const native = await nativelyDecoded(source);
   if (native) return native;
   const context = drawn(source, width, height);
   if (!context) return [];
   const { default: jsQR } = await import('jsqr');
-  const found = jsQR(context.getImageData(0, 0, width, height).data, width, height);
-  return found ? [found.data] : [];
+  return read(context, jsQR);
+}
+
+/** The texts of the QR codes in an image (a video frame, an <img>, a bitmap): one, usually. */
+export function decodeQrCodes(source: CanvasImageSource, width: number, height: number): Promise<string[]> {
+  return decoded(source, width, height, (context, jsQR) => {
+    const found = jsQR(context.getImageData(0, 0, width, height).data, width, height);
+    return found ? [found.data] : [];
+  });
 }
 
 /** The picture on a canvas of its own, scaled to `width` × `height`; null for an empty one. */
@@ -115,34 +128,31 @@ function paintOut(context: CanvasRenderingContext2D, corners: readonly Point[], 
  * codes), so the picture is searched in windows, from the whole down to a quarter of its short
  * side; each code read is painted out and its window looked at again for the next.
  */
-export async function decodeQrCodesInPhoto(
+export function decodeQrCodesInPhoto(
   source: CanvasImageSource,
   width: number,
   height: number,
 ): Promise<string[]> {
-  const native = await nativelyDecoded(source);
-  if (native) return native;
   const scale = Math.min(1, PHOTO_PIXELS / Math.max(width, height));
   const [scaledWidth, scaledHeight] = [Math.round(width * scale), Math.round(height * scale)];
-  const context = drawn(source, scaledWidth, scaledHeight);
-  if (!context) return [];
-  const { default: jsQR } = await import('jsqr');
-  const texts: string[] = [];
-  let working = performance.now();
-  for (const window of windowsOf(scaledWidth, scaledHeight)) {
-    // A photo takes seconds to search: the console stays responsive meanwhile.
-    if (performance.now() - working > BUSY_MILLISECONDS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      working = performance.now();
+  return decoded(source, scaledWidth, scaledHeight, async (context, jsQR) => {
+    const texts: string[] = [];
+    let working = performance.now();
+    for (const window of windowsOf(scaledWidth, scaledHeight)) {
+      // A photo takes seconds to search: the console stays responsive meanwhile.
+      if (performance.now() - working > BUSY_MILLISECONDS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        working = performance.now();
+      }
+      while (texts.length < MOST_CODES) {
+        const pixels = context.getImageData(window.x, window.y, window.width, window.height).data;
+        const found = jsQR(pixels, window.width, window.height, { inversionAttempts: 'dontInvert' });
+        if (!found) break;
+        texts.push(found.data);
+        const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = found.location;
+        paintOut(context, [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner], window);
+      }
     }
-    while (texts.length < MOST_CODES) {
-      const pixels = context.getImageData(window.x, window.y, window.width, window.height).data;
-      const found = jsQR(pixels, window.width, window.height, { inversionAttempts: 'dontInvert' });
-      if (!found) break;
-      texts.push(found.data);
-      const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = found.location;
-      paintOut(context, [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner], window);
-    }
-  }
-  return texts;
+    return texts;
+  });
 }

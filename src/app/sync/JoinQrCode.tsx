@@ -2,7 +2,7 @@
  * A judge's join QR code, for the organizer's judges list: the tablet's camera opens
  * <venue server>/judge?code=123456. The link points at the address tablets use on the venue's
  * network (the server says which), not at the laptop's own 127.0.0.1. The QR library is loaded
- * only when a code is shown. Only the judges' screens show it: its words are theirs
+ * only when a code is shown (qr-path.ts). Only the judges' screens show it: its words are theirs
  * (the 'organizer-people' message area).
  */
 
@@ -10,22 +10,12 @@ import { useEffect, useState } from 'react';
 import { hello } from '../../sync/session';
 import { useDatabase } from '../db-context';
 import { useT } from '../i18n/useT';
+import { type QrPath, qrPath } from '../qr-path';
 import { deviceSync } from './device-sync';
 import './sync.css';
 
 /** White modules around the code, as scanners want. */
 const QUIET_ZONE = 2;
-
-/** One square per dark module, as one SVG path. */
-function modulesPath(modules: { size: number; get(row: number, column: number): number | boolean }): string {
-  let d = '';
-  for (let row = 0; row < modules.size; row += 1) {
-    for (let column = 0; column < modules.size; column += 1) {
-      if (modules.get(row, column)) d += `M${column} ${row}h1v1h-1z`;
-    }
-  }
-  return d;
-}
 
 function judgeJoinUrl(baseUrl: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/judge?code=${encodeURIComponent(code)}`;
@@ -42,7 +32,7 @@ export function JoinQrCode({ code, judgeName, baseUrl }: JoinQrCodeProps) {
   const t = useT();
   const db = useDatabase();
   const [base, setBase] = useState<string | null>(baseUrl ?? null);
-  const [path, setPath] = useState<{ size: number; d: string } | null>(null);
+  const [path, setPath] = useState<QrPath | null>(null);
 
   useEffect(() => {
     if (baseUrl) {
@@ -69,10 +59,7 @@ export function JoinQrCode({ code, judgeName, baseUrl }: JoinQrCodeProps) {
   useEffect(() => {
     if (url === null) return;
     let live = true;
-    void import('qrcode').then((QRCode) => {
-      const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' });
-      if (live) setPath({ size: modules.size, d: modulesPath(modules) });
-    });
+    void qrPath(url).then((drawn) => live && setPath(drawn));
     return () => {
       live = false;
     };

@@ -2,15 +2,10 @@
 
 import { setCombination } from '../../../src/db/combination';
 import type { LeitaiDB } from '../../../src/db/database';
-import {
-  createCompetition,
-  createRound,
-  enterMark,
-  importRoster,
-  submitSheet,
-} from '../../../src/db/repository';
+import { createCompetition } from '../../../src/db/repository';
 import type { CombinationTieBreakStep } from '../../../src/domain/combination';
 import type { CompetitionRecord, RoundRecord } from '../../../src/domain/records';
+import { meanRoundIn } from '../results/mean-round';
 
 const PEOPLE = [
   { name: '张三', unit: '三工镇' },
@@ -25,33 +20,13 @@ async function scoredRound(
   name: string,
   marks: readonly (number | null)[],
 ): Promise<RoundRecord> {
-  const round = await createRound(db, {
-    competitionId,
+  const { round } = await meanRoundIn(db, competitionId, {
     name,
-    criteria: [{ id: 'score', label: '得分', max: 10000 }],
-    settings: {
-      panel: { kind: 'mean' },
-      level: 'total',
-      decimals: 2,
-      rounding: 'half-up',
-      roundEachCriterion: false,
-      minJudges: null,
-      tieBreak: [],
-      awards: [],
-    },
+    criterion: { id: 'score', label: '得分' },
+    settings: { decimals: 2, tieBreak: [], awards: [] },
+    roster: { judges: [{ name: `${name}评委`, title: '' }], contestants: PEOPLE },
+    mark: (at) => marks[at] ?? null,
   });
-  const { judges, contestants } = await importRoster(db, round.id, {
-    judges: [{ name: `${name}评委`, title: '' }],
-    contestants: PEOPLE,
-  });
-  const judgeId = (judges[0] as { id: string }).id;
-  for (const [at, contestant] of contestants.entries()) {
-    const value = marks[at];
-    if (value === null || value === undefined) continue;
-    const ref = { roundId: round.id, judgeId, contestantId: contestant.id };
-    await enterMark(db, { ...ref, criterionId: 'score', value });
-    await submitSheet(db, ref);
-  }
   return round;
 }
 

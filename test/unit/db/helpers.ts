@@ -11,6 +11,7 @@ import type {
   JudgeRecord,
   RoundRecord,
 } from '../../../src/domain/records';
+import { SECRETARY_SHEET } from './secretary-sheet';
 
 const opened: LeitaiDB[] = [];
 
@@ -25,14 +26,7 @@ export function freshDb(factory: IDBFactory = new IDBFactory()): LeitaiDB {
   return db;
 }
 
-/** 村党组织书记擂台比武: 内容 40, 形象风采 15, 语言表达 20, PPT制作 15, 综合印象 10, step 0.1. */
-export const SECRETARY_SHEET = [
-  { id: 'content', label: '内容', max: 4000 },
-  { id: 'presence', label: '形象风采', max: 1500 },
-  { id: 'language', label: '语言表达', max: 2000 },
-  { id: 'ppt', label: 'PPT制作', max: 1500 },
-  { id: 'overall', label: '综合印象', max: 1000 },
-];
+export { SECRETARY_SHEET };
 
 export interface SeededRound {
   competition: CompetitionRecord;

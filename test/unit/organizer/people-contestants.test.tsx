@@ -4,17 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ContestantsPanel } from '../../../src/app/organizer/people/ContestantsPanel';
 import { enterMark } from '../../../src/db/repository';
-import { freshDb, seedRound } from '../db/helpers';
-import { renderWith } from './people-helpers';
+import { seededPanel } from './people-helpers';
 
-async function setup() {
-  const db = freshDb();
-  const seeded = await seedRound(db);
-  const user = userEvent.setup();
-  renderWith(db, <ContestantsPanel roundId={seeded.round.id} />);
-  await screen.findByRole('heading', { name: '选手（3 位）' });
-  return { db, user, ...seeded };
-}
+const setup = () => seededPanel(ContestantsPanel, '选手（3 位）');
 
 const rowOf = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
 const names = () =>

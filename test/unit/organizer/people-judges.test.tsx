@@ -17,16 +17,9 @@ import {
 } from '../../../src/db/repository';
 import { groupJoinCode } from '../../../src/domain/join-code';
 import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
-import { renderWith } from './people-helpers';
+import { renderWith, seededPanel } from './people-helpers';
 
-async function setup() {
-  const db = freshDb();
-  const seeded = await seedRound(db);
-  const user = userEvent.setup();
-  renderWith(db, <JudgesPanel roundId={seeded.round.id} />);
-  await screen.findByRole('heading', { name: '评委（3 位）' });
-  return { db, user, ...seeded };
-}
+const setup = () => seededPanel(JudgesPanel, '评委（3 位）');
 
 const rowOf = (name: string) => screen.getByRole('row', { name: new RegExp(name) });
 const names = () =>

@@ -1,20 +1,11 @@
 /** 观摩评分 in the 选手 panel: the round marked as a site-visit round, each contestant's 观摩点 typed and checked. */
 import { screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ContestantsPanel } from '../../../src/app/organizer/people/ContestantsPanel';
-import { freshDb, seedRound } from '../db/helpers';
-import { renderWith } from './people-helpers';
+import { seededPanel } from './people-helpers';
 
-async function setup() {
-  const db = freshDb();
-  const seeded = await seedRound(db);
-  const user = userEvent.setup();
-  renderWith(db, <ContestantsPanel roundId={seeded.round.id} />);
-  await screen.findByRole('heading', { name: '选手（3 位）' });
-  return { db, user, ...seeded };
-}
+const setup = () => seededPanel(ContestantsPanel, '选手（3 位）');
 
 describe('site-visit rounds in the contestants panel', () => {
   it('asks for sites only once the round is a site-visit round', async () => {

@@ -3,33 +3,30 @@
 // carrying it is stored; the same reveal from a judge's tablet or the projector is refused as any
 // reveal is, and a malformed claim (false, or not a boolean) is refused naming the field.
 import { describe, expect, it } from 'vitest';
-import { enterMark, getDeviceId, revealContestant, submitSheet } from '../../../src/db/repository';
+import { enterMark, revealContestant, submitSheet } from '../../../src/db/repository';
 import type { WireEvent } from '../../../src/sync/protocol';
-import { freshDb, SECRETARY_SHEET, seedRound } from '../db/helpers';
-import { call, claim, joinJudge, push, testServer, wireLog } from './helpers';
+import { SECRETARY_SHEET } from '../db/helpers';
+import { push, wireLog } from './helpers';
+import { expectRefusedFromTabletAndProjector, seededVenue } from './organizer-venue';
 
 async function venue() {
-  const server = testServer();
-  const laptop = freshDb();
-  const organizer = await claim(server.core, await getDeviceId(laptop));
-  const seeded = await seedRound(laptop);
-  const lisi = seeded.contestants[1];
-  for (const judge of seeded.judges) {
-    const sheet = { roundId: seeded.round.id, judgeId: judge.id, contestantId: lisi.id };
-    for (const criterion of SECRETARY_SHEET)
-      await enterMark(laptop, { ...sheet, criterionId: criterion.id, value: criterion.max / 2 });
-    await submitSheet(laptop, sheet);
-  }
-  const setup = await wireLog(laptop);
-  expect((await push(server.core, organizer.token, setup)).body.refused).toEqual([]);
-  // The console found every sheet signed (it verifies with WebCrypto; the write takes its word).
-  await revealContestant(laptop, {
-    roundId: seeded.round.id,
-    contestantId: lisi.id,
-    signedJudgeIds: seeded.judges.map((judge) => judge.id),
+  const v = await seededVenue(async (laptop, seeded) => {
+    const lisi = seeded.contestants[1];
+    for (const judge of seeded.judges) {
+      const sheet = { roundId: seeded.round.id, judgeId: judge.id, contestantId: lisi.id };
+      for (const criterion of SECRETARY_SHEET)
+        await enterMark(laptop, { ...sheet, criterionId: criterion.id, value: criterion.max / 2 });
+      await submitSheet(laptop, sheet);
+    }
   });
-  const lock = (await wireLog(laptop)).find((event) => event.type === 'contestant.lock') as WireEvent;
-  return { ...server, organizer, seeded, setup, lock };
+  // The console found every sheet signed (it verifies with WebCrypto; the write takes its word).
+  await revealContestant(v.laptop, {
+    roundId: v.seeded.round.id,
+    contestantId: v.seeded.contestants[1].id,
+    signedJudgeIds: v.seeded.judges.map((judge) => judge.id),
+  });
+  const lock = (await wireLog(v.laptop)).find((event) => event.type === 'contestant.lock') as WireEvent;
+  return { ...v, lock };
 }
 
 describe('评委签名齐全 in the reveal, on the venue server', () => {
@@ -43,29 +40,7 @@ describe('评委签名齐全 in the reveal, on the venue server', () => {
 
   it('refuses it from a judge’s tablet and from the projector', async () => {
     const v = await venue();
-    const tablet = freshDb();
-    const tabletId = await getDeviceId(tablet);
-    const judge = (await joinJudge(v.core, v.seeded.judges[0].joinCode, tabletId)).body;
-    const asJudge = {
-      ...v.lock,
-      id: 'judge-lock',
-      deviceId: tabletId,
-      deviceSeq: 1,
-      author: { role: 'judge', judgeId: v.seeded.judges[0].id },
-    } as WireEvent;
-    const answer = await push(v.core, judge.token, [asJudge]);
-    expect(answer.body.refused.map((refusal) => refusal.code)).toEqual(['forbiddenAuthor']);
-
-    const code = (
-      await call<{ projectorCode: string }>(v.core, 'GET', '/devices', { token: v.organizer.token })
-    ).body.projectorCode;
-    const projector = (
-      await call<{ token: string }>(v.core, 'POST', '/join/projector', {
-        body: { code, deviceId: 'projector-1' },
-      })
-    ).body;
-    expect((await push(v.core, projector.token, [v.lock])).error?.code).toBe('readOnlyDevice');
-    expect(v.core.head()).toBe(v.setup.length);
+    await expectRefusedFromTabletAndProjector(v, v.lock);
   });
 
   it('refuses a claim other than true, naming the field', async () => {

@@ -2,67 +2,19 @@
  * Each judge's tablet on the host console (issue 12, finding 6): online, or offline with its last
  * contact, next to the sheet's status; and, when the console itself is offline or not logged in,
  * that, instead of calling every tablet offline. The console's sync client and the venue server
- * are faked: GET /presence answers what the test says.
+ * are faked (fake-device-sync.ts): GET /presence answers what the test says.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceSync } from '../../../src/app/sync/device-sync';
+import { describe, expect, it, vi } from 'vitest';
 import { callContestant } from '../../../src/db/repository';
-import type { PresenceResponse, SessionInfo } from '../../../src/sync/protocol';
-import type { SyncStatus } from '../../../src/sync/status';
 import { syncStateTable } from '../../../src/sync/sync-state';
-import type { ApiCall, SyncTransport } from '../../../src/sync/transport';
 import { freshDb } from '../db/helpers';
+import { fakeSync, hostSession, tabletPresence } from './fake-device-sync';
 import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 
-const fake = vi.hoisted(() => ({ sync: null as unknown }));
-vi.mock('../../../src/app/sync/device-sync', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/app/sync/device-sync')>()),
-  deviceSync: () => fake.sync,
-}));
-
-afterEach(() => {
-  fake.sync = null;
-});
-
-const session: SessionInfo = {
-  token: 'host-token',
-  role: 'organizer',
-  deviceId: 'host-laptop',
-  judgeId: null,
-  serverId: 'venue',
-  expiresAt: '2026-06-19T10:00:00.000Z',
-  deviceKey: null,
-};
-
-/** The console's sync client in a given state, and a venue server answering GET /presence. */
-function fakeSync(
-  status: Partial<SyncStatus>,
-  answer: (call: ApiCall) => Promise<{ status: number; body: unknown }>,
-) {
-  const full: SyncStatus = {
-    online: false,
-    pending: 0,
-    refused: 0,
-    lastContact: null,
-    session: null,
-    refusal: null,
-    ...status,
-  };
-  const calls: ApiCall[] = [];
-  const transport: SyncTransport = {
-    call: (call) => {
-      calls.push(call);
-      return answer(call);
-    },
-    openLive: () => ({ close() {} }),
-  };
-  fake.sync = {
-    client: { subscribe: () => () => {}, getStatus: () => full },
-    transport,
-  } as unknown as DeviceSync;
-  return calls;
-}
+vi.mock('../../../src/app/sync/device-sync', async (importOriginal) =>
+  (await import('./fake-device-sync')).withFakeSync(await importOriginal()),
+);
 
 /** 李四 on stage: 王评委 has submitted, 李评委 and 赵评委 have not started. */
 async function onStage() {
@@ -70,7 +22,7 @@ async function onStage() {
   const { round, judges, contestants } = await seedStageRound(db);
   await callContestant(db, { roundId: round.id, contestantId: contestants[1].id });
   await scoreSheet(db, round.id, judges[0].id, contestants[1].id, 90);
-  await syncStateTable(db).put({ key: 'session', session });
+  await syncStateTable(db).put({ key: 'session', session: hostSession });
   return { db, round, judges };
 }
 
@@ -83,16 +35,11 @@ const judgeRow = async (name: string) =>
 describe('the judges’ tablets on the host console', () => {
   it('shows each tablet online, or offline with its last contact, next to the sheet status', async () => {
     const { db, round, judges } = await onStage();
-    const lastContact = new Date(2026, 5, 18, 14, 3, 20).toISOString();
-    const presence: PresenceResponse = {
-      checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
-      judges: [
-        { judgeId: judges[0].id, tablets: 1, online: true, lastContactAt: lastContact },
-        { judgeId: judges[1].id, tablets: 1, online: false, lastContactAt: lastContact },
-        { judgeId: judges[2].id, tablets: 0, online: false, lastContactAt: null },
-      ],
-    };
-    const calls = fakeSync({ online: true, session }, async () => ({ status: 200, body: presence }));
+    const presence = tabletPresence(judges);
+    const calls = fakeSync({ online: true, session: hostSession }, async () => ({
+      status: 200,
+      body: presence,
+    }));
     renderHost(db, round.id);
 
     await waitFor(
@@ -112,7 +59,9 @@ describe('the judges’ tablets on the host console', () => {
 
   it('says the console is offline, instead of calling the tablets offline', async () => {
     const { db, round } = await onStage();
-    const calls = fakeSync({ online: false, session }, () => Promise.reject(new Error('unreachable')));
+    const calls = fakeSync({ online: false, session: hostSession }, () =>
+      Promise.reject(new Error('unreachable')),
+    );
     renderHost(db, round.id);
     expect(
       await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线'),
@@ -123,7 +72,7 @@ describe('the judges’ tablets on the host console', () => {
 
   it('says the console is offline when the server stops answering', async () => {
     const { db, round } = await onStage();
-    fakeSync({ online: true, session }, () => Promise.reject(new TypeError('Failed to fetch')));
+    fakeSync({ online: true, session: hostSession }, () => Promise.reject(new TypeError('Failed to fetch')));
     renderHost(db, round.id);
     expect(
       await within(await panel()).findByText('主持台离线，暂时看不到评委平板是否在线'),

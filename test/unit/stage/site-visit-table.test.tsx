@@ -2,53 +2,19 @@
  * 观摩进度 on the host console of a site-visit round: one row per contestant in the order of the
  * visits, each judge's sheet submitted / scoring / not yet / recused, a row complete once every
  * judge's sheet is in, and each judge's tablet as the venue server last saw it. The console's
- * sync client and the venue server are faked, as in presence.test.tsx.
+ * sync client and the venue server are faked (fake-device-sync.ts), as in presence.test.tsx.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceSync } from '../../../src/app/sync/device-sync';
+import { describe, expect, it, vi } from 'vitest';
 import { putContestant, updateRound } from '../../../src/db/repository';
-import type { PresenceResponse, SessionInfo } from '../../../src/sync/protocol';
-import type { SyncStatus } from '../../../src/sync/status';
 import { syncStateTable } from '../../../src/sync/sync-state';
 import { freshDb } from '../db/helpers';
+import { fakeSync, hostSession, tabletPresence } from './fake-device-sync';
 import { renderHost, scoreSheet, seedStageRound } from './stage-helpers';
 
-const fake = vi.hoisted(() => ({ sync: null as unknown }));
-vi.mock('../../../src/app/sync/device-sync', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../../src/app/sync/device-sync')>()),
-  deviceSync: () => fake.sync,
-}));
-
-afterEach(() => {
-  fake.sync = null;
-});
-
-const session: SessionInfo = {
-  token: 'host-token',
-  role: 'organizer',
-  deviceId: 'host-laptop',
-  judgeId: null,
-  serverId: 'venue',
-  expiresAt: '2026-06-19T10:00:00.000Z',
-  deviceKey: null,
-};
-
-/** The console online and logged in, the venue server answering GET /presence with `presence`. */
-function fakeSync(presence: PresenceResponse) {
-  const status: SyncStatus = {
-    online: true,
-    pending: 0,
-    refused: 0,
-    lastContact: null,
-    session,
-    refusal: null,
-  };
-  fake.sync = {
-    client: { subscribe: () => () => {}, getStatus: () => status },
-    transport: { call: async () => ({ status: 200, body: presence }), openLive: () => ({ close() {} }) },
-  } as unknown as DeviceSync;
-}
+vi.mock('../../../src/app/sync/device-sync', async (importOriginal) =>
+  (await import('./fake-device-sync')).withFakeSync(await importOriginal()),
+);
 
 const table = async () => within(await screen.findByRole('region', { name: '观摩进度' }));
 const cellsOf = async (name: string) =>
@@ -61,7 +27,7 @@ describe('the site-visit table on the host console', () => {
     const db = freshDb();
     const { round, judges, contestants } = await seedStageRound(db);
     const [zhangsan, lisi, wangwu] = contestants;
-    await syncStateTable(db).put({ key: 'session', session });
+    await syncStateTable(db).put({ key: 'session', session: hostSession });
     await updateRound(db, round.id, { siteVisit: true });
     await putContestant(db, {
       id: zhangsan.id,
@@ -74,15 +40,8 @@ describe('the site-visit table on the host console', () => {
     await putContestant(db, { id: lisi.id, roundId: round.id, sites: [{ name: '榆树沟村', time: '08:30' }] });
     for (const judge of judges) await scoreSheet(db, round.id, judge.id, lisi.id, 90);
     await scoreSheet(db, round.id, judges[0].id, zhangsan.id, 80, false);
-    const lastContact = new Date(2026, 5, 18, 14, 3, 20).toISOString();
-    fakeSync({
-      checkedAt: new Date(2026, 5, 18, 14, 12).toISOString(),
-      judges: [
-        { judgeId: judges[0].id, tablets: 1, online: true, lastContactAt: lastContact },
-        { judgeId: judges[1].id, tablets: 1, online: false, lastContactAt: lastContact },
-        { judgeId: judges[2].id, tablets: 0, online: false, lastContactAt: null },
-      ],
-    });
+    const presence = tabletPresence(judges);
+    fakeSync({ online: true, session: hostSession }, async () => ({ status: 200, body: presence }));
     renderHost(db, round.id);
 
     const rows = (await table()).getAllByRole('rowheader').map((header) => header.textContent);

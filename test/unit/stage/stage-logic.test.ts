@@ -122,6 +122,20 @@ describe('outliers', () => {
 
 describe('panel progress and the checks', () => {
   const criteria = [{ id: 'c1' }, { id: 'c2' }];
+  /** Judge A's submitted sheet for P, its c2 mark above the maximum: set aside, and it would count. */
+  const setAsideSheet = () => {
+    const progress = panelProgress(
+      [{ id: 'A', unit: null }],
+      { id: 'P', unit: null },
+      criteria,
+      [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
+      [sheet('A', 'submitted')],
+      'equal',
+    );
+    const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
+    const counting = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };
+    return { progress, aboveMax, counting };
+  };
 
   it('says submitted, incomplete, scoring, not started or recused for each judge', () => {
     const judges = [
@@ -269,32 +283,14 @@ describe('panel progress and the checks', () => {
 
     it('is not said while a signed judge’s sheet is missing, or when a sheet is set aside', () => {
       expect(checksWith({ A: signedBy }, ['A']).allSigned).toBe(false);
-      const progress = panelProgress(
-        [{ id: 'A', unit: null }],
-        { id: 'P', unit: null },
-        criteria,
-        [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
-        [sheet('A', 'submitted')],
-        'equal',
-      );
-      const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
-      const held = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };
+      const { progress, counting: held } = setAsideSheet();
       expect(revealChecks(progress, [], new Set(), [held], [], [], new Set(['A'])).allSigned).toBe(false);
       expect(revealChecks(progress, [], new Set(), [], [], [], new Set(['A'])).allSigned).toBe(true);
     });
   });
 
   it('needs an override for a set-aside sheet that would count, not for one the rules ignore', () => {
-    const progress = panelProgress(
-      [{ id: 'A', unit: null }],
-      { id: 'P', unit: null },
-      criteria,
-      [mark('A', 'c1', 100), mark('A', 'c2', 99999)],
-      [sheet('A', 'submitted')],
-      'equal',
-    );
-    const aboveMax = { code: 'markAboveMax' as const, path: 'scores[1]', params: { value: '999.99' } };
-    const counting = { contestant: 'P', judge: 'A', issues: [aboveMax], affectsScore: true };
+    const { progress, aboveMax, counting } = setAsideSheet();
     const ignored = { contestant: 'P', judge: 'R', issues: [aboveMax], affectsScore: false };
     expect(revealChecks(progress, [], new Set(), [counting, ignored])).toMatchObject({
       setAside: [counting],

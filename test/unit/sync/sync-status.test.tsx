@@ -12,7 +12,7 @@ import { SyncStatus } from '../../../src/app/sync/SyncStatus';
 import type { LeitaiDB } from '../../../src/db/database';
 import { SyncClient } from '../../../src/sync/client';
 import { PROTOCOL_VERSION, type SessionInfo } from '../../../src/sync/protocol';
-import type { SyncStatus as Status } from '../../../src/sync/status';
+import { NOT_CONNECTED, type SyncStatus as Status } from '../../../src/sync/status';
 import { readSession } from '../../../src/sync/sync-state';
 import type { ApiCall, ApiReply, SyncTransport } from '../../../src/sync/transport';
 import { deviceDb } from './helpers';
@@ -24,15 +24,7 @@ afterEach(() => {
 
 /** A client whose status the test sets. */
 function fakeClient(status: Partial<Status>) {
-  const full: Status = {
-    online: false,
-    pending: 0,
-    refused: 0,
-    lastContact: null,
-    session: null,
-    refusal: null,
-    ...status,
-  };
+  const full: Status = { ...NOT_CONNECTED, ...status };
   return {
     subscribe: () => () => {},
     getStatus: () => full,
