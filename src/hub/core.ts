@@ -26,6 +26,7 @@ import {
   type HubPushResponse,
   type HubRefusedEvent,
   type HubVenueStatus,
+  hubDeviceId,
   MAX_HUB_PULL_EVENTS,
   MAX_HUB_PUSH_EVENTS,
   type VenueRegistration,
@@ -96,11 +97,6 @@ function wholeNumber(text: string | null, name: string, fallback: number, max: n
   if (!Number.isSafeInteger(value) || value > max)
     refuse('malformedRequest', `"${name}" must be at most ${max}`);
   return value;
-}
-
-/** The device id the hub writes its decisions under, in every venue's log. */
-export function hubDeviceId(hubId: string): string {
-  return `hub-${hubId}`;
 }
 
 function sourceOf(value: unknown, what: string): { venueId: string; roundId: string } {

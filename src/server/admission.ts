@@ -185,6 +185,11 @@ export class Admission {
     return this.entities.contestants.get(contestantId);
   }
 
+  /** Whether the log holds any write of this entity (a deleted one included). */
+  holdsEntity(table: SetupTable, entityId: Id): boolean {
+    return this.entityHeads.has(`${table}/${entityId}`);
+  }
+
   /** Whether the round exists (created and not deleted). */
   hasRound(roundId: Id): boolean {
     return this.entities.rounds.has(roundId);

@@ -171,6 +171,22 @@ function optionalField(body: unknown, name: string): string | null {
   return fieldOf(body, name) === undefined ? null : field(body, name);
 }
 
+/**
+ * The answer to a push of the events that passed a first check (`admitted`, with their places in
+ * the batch), with the refusals of that check: every refusal at its place in the whole batch.
+ */
+function withEarlierRefusals(
+  reply: PushResponse,
+  earlier: readonly RefusedEvent[],
+  admitted: readonly { index: number }[],
+): PushResponse {
+  const placed = reply.refused.map((entry) => ({
+    ...entry,
+    index: admitted[entry.index]?.index ?? entry.index,
+  }));
+  return { ...reply, refused: [...earlier, ...placed].sort((a, b) => a.index - b.index) };
+}
+
 const META_SERVER_ID = 'serverId';
 const META_PASSWORD = 'organizerPassword';
 const META_PROJECTOR_CODE = 'projectorCode';
@@ -557,10 +573,50 @@ export class VenueCore {
   /**
    * The county hub's decisions for this venue (the city final's roster), pulled down by the
    * relay (./hub-relay.ts): admitted as the organizer's, under the hub's own device id, by the
-   * same checks as any push.
+   * same checks as any push. A hub (or whoever answers in its place on plain http) only adds
+   * contestants this venue has never held: no mark, lock, deletion or purge, no change to the
+   * venue's own contestants, and never under the id of a device of the venue, whose sequence
+   * numbers its own later events would then find taken.
    */
-  admitFromHub(deviceId: string, events: readonly unknown[]): PushResponse {
-    return this.push({ role: 'organizer', deviceId, judgeId: null }, { events });
+  admitFromHub(hubDeviceId: string, events: readonly unknown[]): PushResponse {
+    const refused: RefusedEvent[] = [];
+    const admissible: { event: unknown; index: number }[] = [];
+    events.forEach((event, index) => {
+      const denied = this.hubDecisionRefusal(hubDeviceId, event);
+      if (denied) refused.push({ eventId: (event as WireEvent).id, index, ...denied });
+      else admissible.push({ event, index });
+    });
+    const reply = this.push(
+      { role: 'organizer', deviceId: hubDeviceId, judgeId: null },
+      { events: admissible.map((entry) => entry.event) },
+    );
+    return withEarlierRefusals(reply, refused, admissible);
+  }
+
+  /** Why the hub may not write `value`; null leaves it to the usual checks (its shape first). */
+  private hubDecisionRefusal(
+    hubDeviceId: string,
+    value: unknown,
+  ): { code: SyncError['code']; message: string } | null {
+    const parsed = parseWireEvent(value);
+    if (!parsed.ok || this.store.hasEvent(parsed.value.id)) return null;
+    const event = parsed.value;
+    if (event.deviceId !== hubDeviceId || this.store.device(hubDeviceId) !== undefined)
+      return {
+        code: 'foreignDevice',
+        message: `the hub writes under its own device id, never ${event.deviceId}`,
+      };
+    if (event.type !== 'entity.put' || event.payload.table !== 'contestants')
+      return {
+        code: 'forbiddenAuthor',
+        message: `the hub adds contestants to a roster, never ${event.type}`,
+      };
+    if (this.admission.holdsEntity('contestants', event.payload.entity.id))
+      return {
+        code: 'forbiddenAuthor',
+        message: `contestant ${event.payload.entity.id} is the venue's own: the hub only adds new ones`,
+      };
+    return null;
   }
 
   /**
@@ -599,14 +655,7 @@ export class VenueCore {
       deviceId: event.deviceId,
       judgeId: event.author.role === 'judge' ? event.author.judgeId : null,
     }));
-    const placed = reply.refused.map((entry) => ({
-      ...entry,
-      index: admissible[entry.index]?.index ?? entry.index,
-    }));
-    return {
-      ...reply,
-      refused: [...refused, ...selection.refused, ...placed].sort((a, b) => a.index - b.index),
-    };
+    return withEarlierRefusals(reply, [...refused, ...selection.refused], admissible);
   }
 
   private push(session: Session, body: unknown, relayedAs?: (event: WireEvent) => Session): PushResponse {

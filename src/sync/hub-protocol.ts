@@ -44,6 +44,14 @@ export const HUB_HTTP_STATUS: Record<'foreignVenue' | 'venueExists', number> = {
   venueExists: 409,
 };
 
+/**
+ * The device id the hub writes its decisions under, in every venue's log: the venue admits them
+ * under this id only (src/server/core.ts admitFromHub).
+ */
+export function hubDeviceId(hubId: string): string {
+  return `hub-${hubId}`;
+}
+
 export interface HubHelloResponse {
   protocol: number;
   minProtocol: number;
