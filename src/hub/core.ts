@@ -15,6 +15,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { parseWireEvent } from '../domain/event-shape';
+import { AttemptLimiter } from '../server/auth';
 import {
   type AdvanceRequest,
   type AdvanceResponse,
@@ -44,8 +45,10 @@ export interface HubRequest {
   query: URLSearchParams;
   /** The Leitai-Protocol header. */
   protocol: string | null;
-  /** The bearer token: a venue key or the admin secret. */
+  /** The bearer token: a venue key, the admin secret or the dashboard code. */
   token: string | null;
+  /** The caller's address: wrong secrets are counted per address (AttemptLimiter). */
+  address: string;
   /** The parsed JSON body; undefined for none. */
   body: unknown;
 }
@@ -64,6 +67,8 @@ export interface HubCoreOptions {
   /** SHA-256 of the dashboard code, which reads the city dashboard only. */
   dashboardCodeHash: string;
   now?: () => Date;
+  /** Counts wrong admin secrets and dashboard codes; a new one on the clock by default. */
+  limiter?: AttemptLimiter;
 }
 
 /** A venue name: what organizers read on the dashboard. */
@@ -143,14 +148,23 @@ export class HubCore {
   private readonly dashboardCodeHash: string;
   private readonly dashboard: Dashboard;
   private readonly now: () => Date;
+  private readonly limiter: AttemptLimiter;
 
-  constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
+  constructor({
+    store,
+    hubId,
+    adminSecretHash,
+    dashboardCodeHash,
+    now = () => new Date(),
+    limiter = new AttemptLimiter({ now: () => now().getTime() }),
+  }: HubCoreOptions) {
     this.store = store;
     this.hubId = hubId;
     this.adminSecretHash = adminSecretHash;
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store);
     this.now = now;
+    this.limiter = limiter;
   }
 
   async handle(request: HubRequest): Promise<HubResponse> {
@@ -164,20 +178,32 @@ export class HubCore {
     }
   }
 
+  /**
+   * Checked before a push's body (up to 16 MB) is read: the refusal of a push without a venue
+   * key or of another protocol, or null. So no one without a key makes the hub read and hold one.
+   */
+  async pushRefusal(protocol: string | null, token: string | null): Promise<HubResponse | null> {
+    const protocolError = checkProtocol(protocol);
+    if (protocolError) return json(HTTP_STATUS[protocolError.code], { error: protocolError });
+    if (token !== null && (await this.store.venueByKeyHash(hashSecret(token)))) return null;
+    return json(HTTP_STATUS.unauthorized, {
+      error: { code: 'unauthorized', message: 'missing or unknown venue key' },
+    });
+  }
+
   private async route(request: HubRequest): Promise<HubResponse> {
     const route = `${request.method} ${request.path}`;
     if (route === 'GET /hello') return json(200, this.hello());
     if (route === 'POST /admin/venues') {
-      this.requireAdmin(request.token);
+      this.requireAdmin(request);
       return json(200, await this.register(request.body));
     }
     if (route === 'POST /admin/advance') {
-      this.requireAdmin(request.token);
+      this.requireAdmin(request);
       return json(200, await this.advance(request.body));
     }
     if (route === 'GET /dashboard') {
-      if (request.token === null || !matchesHash(request.token, this.dashboardCodeHash))
-        refuse('unauthorized', 'missing or wrong dashboard code');
+      this.requireSecret(request, 'dashboardCode', this.dashboardCodeHash, 'dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
@@ -196,9 +222,26 @@ export class HubCore {
     return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
   }
 
-  private requireAdmin(token: string | null): void {
-    if (token === null || !matchesHash(token, this.adminSecretHash))
-      refuse('unauthorized', 'missing or wrong hub admin secret');
+  private requireAdmin(request: HubRequest): void {
+    this.requireSecret(request, 'hubAdminSecret', this.adminSecretHash, 'hub admin secret');
+  }
+
+  /**
+   * The admin secret and the dashboard code may be the operator's own choice, short enough to
+   * guess: wrong ones are counted as the venue server counts wrong codes (per address, per
+   * secret and overall), and past the limit a request is refused before its secret is checked.
+   */
+  private requireSecret(
+    request: HubRequest,
+    target: 'hubAdminSecret' | 'dashboardCode',
+    hash: string,
+    what: string,
+  ): void {
+    const wait = this.limiter.begin(request.address, target);
+    if (wait > 0) refuse('tooManyAttempts', `too many wrong attempts; retry in ${wait} ms`);
+    if (request.token === null || !matchesHash(request.token, hash))
+      refuse('unauthorized', `missing or wrong ${what}`);
+    this.limiter.succeeded(request.address, target);
   }
 
   /** A new venue and its key, shown once. */

@@ -59,8 +59,18 @@ export interface BucketRule {
   refillMs: number;
 }
 
-/** What a guess is aimed at: each has its own bucket, shared by every address. */
-export type AttemptTarget = 'judgeCode' | 'projectorCode' | 'claimCode' | 'password';
+/**
+ * What a guess is aimed at: each has its own bucket, shared by every address. The county hub's
+ * admin secret and dashboard code (src/hub) may be chosen by its operator, so they are limited
+ * as the organizer's password is.
+ */
+export type AttemptTarget =
+  | 'judgeCode'
+  | 'projectorCode'
+  | 'claimCode'
+  | 'password'
+  | 'hubAdminSecret'
+  | 'dashboardCode';
 
 /**
  * The rates. An 8-digit code (10^8 values) guessed at the target's accepted rate of one failure
@@ -75,6 +85,8 @@ export const ATTEMPT_RULES: { address: BucketRule; overall: BucketRule } & Recor
     projectorCode: { burst: 50, refillMs: 50 },
     claimCode: { burst: 50, refillMs: 50 },
     password: { burst: 20, refillMs: 1_000 },
+    hubAdminSecret: { burst: 20, refillMs: 1_000 },
+    dashboardCode: { burst: 20, refillMs: 1_000 },
     overall: { burst: 100, refillMs: 25 },
   };
 
