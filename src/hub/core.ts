@@ -135,9 +135,26 @@ function advanceRequestOf(body: unknown): AdvanceRequest {
   };
 }
 
+/**
+ * Text PostgreSQL keeps as it is: it refuses a NUL in text (the whole batch failed, and its relay
+ * with it, batch after batch), and a lone surrogate reaches it as U+FFFD (two event ids that
+ * differ only there were one, and the second was lost as a duplicate).
+ */
+function storable(text: string): boolean {
+  return (
+    !text.includes('\u0000') &&
+    !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+  );
+}
+
+/** A name shown on the dashboard and printed in terminals: no control or bidirectional-override characters. */
+function printable(text: string): boolean {
+  return storable(text) && !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text);
+}
+
 function serverIdOf(value: unknown): string {
-  if (typeof value !== 'string' || value === '' || value.length > 100)
-    refuse('malformedRequest', "the venue server's id is missing or longer than 100 characters");
+  if (typeof value !== 'string' || value === '' || value.length > 100 || !storable(value))
+    refuse('malformedRequest', "the venue server's id is missing, longer than 100 characters or not text");
   return value;
 }
 
@@ -247,8 +264,11 @@ export class HubCore {
   /** A new venue and its key, shown once. */
   private async register(body: unknown): Promise<VenueRegistration> {
     const name = fieldOf(body, 'name');
-    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_VENUE_NAME)
-      refuse('malformedRequest', `"name" must be a non-empty string of at most ${MAX_VENUE_NAME} characters`);
+    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_VENUE_NAME || !printable(name))
+      refuse(
+        'malformedRequest',
+        `"name" must be a non-empty string of at most ${MAX_VENUE_NAME} characters, without control characters`,
+      );
     const venueId = randomUUID();
     const venueKey = newSecret();
     try {
@@ -285,12 +305,14 @@ export class HubCore {
     const valid: IncomingEvent[] = [];
     events.forEach((value: unknown, index) => {
       const parsed = parseWireEvent(value);
-      if (parsed.ok) {
+      if (parsed.ok && storable(parsed.value.id)) {
         valid.push({ id: parsed.value.id, type: parsed.value.type, body: JSON.stringify(parsed.value) });
         return;
       }
       const rawId = fieldOf(value, 'id');
-      const { path, problem } = parsed.error;
+      const { path, problem } = parsed.ok
+        ? { path: 'id', problem: 'a NUL or a lone surrogate, which the hub cannot store' }
+        : parsed.error;
       refused.push({
         eventId: typeof rawId === 'string' && rawId.length <= 100 ? rawId : null,
         index,

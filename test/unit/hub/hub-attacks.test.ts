@@ -8,8 +8,9 @@ import { HubCore } from '../../../src/hub/core';
 import { startHubServer } from '../../../src/hub/http';
 import { hashSecret } from '../../../src/hub/secrets';
 import { AttemptLimiter } from '../../../src/server/auth';
-import { MAX_BODY_BYTES, PROTOCOL_VERSION } from '../../../src/sync/protocol';
-import { ADMIN_SECRET, call, DASHBOARD_CODE, testHub } from './helpers';
+import type { HubPushResponse } from '../../../src/sync/hub-protocol';
+import { MAX_BODY_BYTES, PROTOCOL_VERSION, type WireEvent } from '../../../src/sync/protocol';
+import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -115,5 +116,49 @@ describe('the hub under attack', () => {
     // Time refills the buckets: the right code reads again.
     clock.now += 60_000;
     expect((await read(DASHBOARD_CODE, '10.0.0.3')).status).toBe(200);
+  });
+
+  it('refuses, one by one, event ids PostgreSQL cannot keep as they are, and stores the rest of the batch', async () => {
+    const { core, store } = await testHub();
+    const venue = await registerVenue(core, '城关镇');
+    const withId = (n: number, id: string): WireEvent => ({ ...markEvent(n), id });
+    // A NUL failed the whole batch (503, and the relay sent it again forever); two ids that
+    // differ only in a lone surrogate were stored as one.
+    const events = [
+      markEvent(1),
+      withId(2, 'nul\u0000id'),
+      withId(3, 'lone\ud800'),
+      withId(4, 'lone\udc00'),
+      markEvent(5),
+    ];
+    const answer = await call<HubPushResponse>(core, 'POST', '/push', {
+      token: venue.venueKey,
+      body: { venueId: venue.venueId, serverId: 'server-1', through: 5, events },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.accepted).toBe(2);
+    expect(answer.body.refused.map((refused) => [refused.index, refused.code, refused.path])).toEqual([
+      [1, 'malformedEvent', 'id'],
+      [2, 'malformedEvent', 'id'],
+      [3, 'malformedEvent', 'id'],
+    ]);
+    expect((await store.readVenue(venue.venueId, 0, 10)).map((row) => JSON.parse(row.body).id)).toEqual([
+      markEvent(1).id,
+      markEvent(5).id,
+    ]);
+  });
+
+  it('refuses a venue name with control or bidirectional-override characters, by name, and stores nothing', async () => {
+    const { core, store } = await testHub();
+    for (const name of ['城关\u0000镇', '城关\n镇', '\u001b[31m城关镇', '\u202e镇关城', '城关\ud800镇']) {
+      const refused = await call(core, 'POST', '/admin/venues', { token: ADMIN_SECRET, body: { name } });
+      expect(refused.status).toBe(400);
+      expect(refused.error?.message).toContain('"name"');
+    }
+    expect(await store.venues()).toEqual([]);
+    // Markup is text like any other: the dashboard page writes names with textContent.
+    expect((await registerVenue(core, '<img src=x onerror=alert(1)>')).name).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });
