@@ -287,8 +287,10 @@ export class HubCore {
   }
 
   private requireOwnVenue(venue: VenueRow, named: unknown): void {
-    if (named !== venue.id)
-      refuse('foreignVenue', `this key belongs to venue ${venue.id}, not to ${JSON.stringify(named)}`);
+    // What it named, shown short: a string of megabytes or an array nested a million deep is
+    // not echoed (nor stringified: that overflowed the stack, and answered 503).
+    const shown = typeof named === 'string' ? JSON.stringify(named.slice(0, 100)) : `a ${typeof named}`;
+    if (named !== venue.id) refuse('foreignVenue', `this key belongs to venue ${venue.id}, not to ${shown}`);
   }
 
   private async push(venue: VenueRow, body: unknown): Promise<HubPushResponse> {

@@ -161,4 +161,21 @@ describe('the hub under attack', () => {
       '<img src=x onerror=alert(1)>',
     );
   });
+
+  it('refuses a push naming another venue by a value nested a million deep, without echoing it', async () => {
+    const hub = await testHub();
+    const venue = await registerVenue(hub.core, '城关镇');
+    const server = await startHubServer({ core: hub.core, host: '127.0.0.1', port: 0, tls: null });
+    cleanups.push(() => server.close());
+    const depth = 1_000_000;
+    const response = await fetch(`http://127.0.0.1:${server.port}/hub/v1/push`, {
+      method: 'POST',
+      headers: { 'Leitai-Protocol': String(PROTOCOL_VERSION), Authorization: `Bearer ${venue.venueKey}` },
+      body: `{"venueId":${'['.repeat(depth)}${']'.repeat(depth)},"serverId":"s","through":1,"events":[]}`,
+    });
+    expect(response.status).toBe(403);
+    const answer = (await response.json()) as { error: { code: string; message: string } };
+    expect(answer.error.code).toBe('foreignVenue');
+    expect(answer.error.message.length).toBeLessThan(300);
+  });
 });
