@@ -190,6 +190,11 @@ export class Admission {
     return this.entityHeads.has(`${table}/${entityId}`);
   }
 
+  /** Whether a judge has marked the round (not the organizer's simulated judges of a 彩排). */
+  hasJudgeMarks(roundId: Id): boolean {
+    return this.roundsMarkedByJudges.has(roundId);
+  }
+
   /** Whether the round exists (created and not deleted). */
   hasRound(roundId: Id): boolean {
     return this.entities.rounds.has(roundId);

@@ -24,6 +24,7 @@ import { parseWireEvent } from '../domain/event-shape';
 import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
 import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
+import type { ContestantRecord } from '../domain/records';
 import {
   API_PREFIX,
   checkProtocol,
@@ -574,7 +575,7 @@ export class VenueCore {
    * The county hub's decisions for this venue (the city final's roster), pulled down by the
    * relay (./hub-relay.ts): admitted as the organizer's, under the hub's own device id, by the
    * same checks as any push. A hub (or whoever answers in its place on plain http) only adds
-   * contestants this venue has never held: no mark, lock, deletion or purge, no change to the
+   * contestants this venue has never held, to a round no judge has marked yet: no mark, lock, deletion or purge, no change to the
    * venue's own contestants, and never under the id of a device of the venue, whose sequence
    * numbers its own later events would then find taken.
    */
@@ -611,10 +612,16 @@ export class VenueCore {
         code: 'forbiddenAuthor',
         message: `the hub adds contestants to a roster, never ${event.type}`,
       };
-    if (this.admission.holdsEntity('contestants', event.payload.entity.id))
+    const { id, roundId } = event.payload.entity as ContestantRecord;
+    if (this.admission.holdsEntity('contestants', id))
       return {
         code: 'forbiddenAuthor',
-        message: `contestant ${event.payload.entity.id} is the venue's own: the hub only adds new ones`,
+        message: `contestant ${id} is the venue's own: the hub only adds new ones`,
+      };
+    if (this.admission.hasJudgeMarks(roundId))
+      return {
+        code: 'forbiddenAuthor',
+        message: `round ${roundId} is under way: the hub adds to a roster before judges mark`,
       };
     return null;
   }

@@ -235,6 +235,9 @@ describe('a hostile hub answering the venue', () => {
     expect(v.store.device(HUB_DEVICE)).toBeUndefined();
     // The tablet's own first mark is still its own to write.
     expect(await tabletMarks(v)).toMatchObject({ accepted: 1, refused: [] });
+    // Once a judge has marked the round, the hub adds no one to it.
+    const late = v.core.admitFromHub(HUB_DEVICE, [newContestant(v.seeded, 'late-entry')]);
+    expect(late.refused.map((refused) => refused.code)).toEqual(['forbiddenAuthor']);
   });
 
   it('through the relay, takes the genuine roster entry only; the venue goes on writing under its ids', async () => {
