@@ -54,6 +54,8 @@ const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+const STRICT_TRANSPORT = 'max-age=31536000';
+
 class BodyTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
@@ -160,6 +162,8 @@ export async function startHubServer({ core, host, port, tls }: HubServerOptions
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // As the venue server on https: browsers then never try the hub's address over plain http.
+    if (tls) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT);
     handle(req, res).catch((error: unknown) => {
       // The database went away mid-request, or a bug: the caller retries; the hub stays up.
       console.error('hub: request failed:', error instanceof Error ? error.message : error);

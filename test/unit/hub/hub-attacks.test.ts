@@ -2,12 +2,17 @@
 // The hub attacked as the venue server is (README, "Security model"): a push's body is read only
 // from a venue key's holder, and wrong admin secrets and dashboard codes are counted as wrong
 // codes are at the venue, on a real PostgreSQL and, for the body, over real HTTP.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:https';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HubCore } from '../../../src/hub/core';
 import { startHubServer } from '../../../src/hub/http';
 import { hashSecret } from '../../../src/hub/secrets';
 import { AttemptLimiter } from '../../../src/server/auth';
+import { localTls } from '../../../src/server/tls';
 import type { HubPushResponse } from '../../../src/sync/hub-protocol';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION, type WireEvent } from '../../../src/sync/protocol';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
@@ -177,5 +182,57 @@ describe('the hub under attack', () => {
     const answer = (await response.json()) as { error: { code: string; message: string } };
     expect(answer.error.code).toBe('foreignVenue');
     expect(answer.error.message.length).toBeLessThan(300);
+  });
+
+  it('answers every route over https with HSTS, the security headers and no CORS header', async () => {
+    const hub = await testHub();
+    const dir = mkdtempSync(join(tmpdir(), 'leitai-hub-tls-'));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    const tls = localTls(dir, { dns: ['localhost'], ips: ['127.0.0.1'] }, 'hub');
+    const server = await startHubServer({
+      core: hub.core,
+      host: '127.0.0.1',
+      port: 0,
+      tls: { certFile: join(dir, 'tls', 'server.crt.pem'), keyFile: join(dir, 'tls', 'server.key.pem') },
+    });
+    cleanups.push(() => server.close());
+    const headersOf = (method: string, path: string, token: string | null) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.port,
+            method,
+            path,
+            ca: tls.caCert as string,
+            servername: 'localhost',
+            headers: {
+              Origin: 'https://elsewhere.example',
+              'Leitai-Protocol': String(PROTOCOL_VERSION),
+              ...(token ? { Authorization: `Bearer ${token}` } : {}),
+            },
+          },
+          (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode, ...res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    for (const [method, path, token] of [
+      ['GET', '/dashboard', null],
+      ['GET', '/dashboard.js', null],
+      ['GET', '/hub/v1/dashboard', DASHBOARD_CODE],
+      ['GET', '/hub/v1/dashboard', 'wrong'],
+      ['OPTIONS', '/hub/v1/push', null],
+      ['GET', '/../../etc/passwd', null],
+    ] as const) {
+      const headers = await headersOf(method, path, token);
+      expect(headers['strict-transport-security'], path).toBe('max-age=31536000');
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(Object.keys(headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    }
   });
 });
