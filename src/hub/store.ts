@@ -186,11 +186,15 @@ export class HubStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      const { rows } = await client.query<{ n: number }>(
-        "SELECT COUNT(*)::int AS n FROM events WHERE venue_id = $1 AND origin = 'hub'",
+      // After the highest written, not the count: a run that skipped what the venue had left
+      // gaps, and numbering by the count gave a later decision a number taken (the venue then
+      // refused it as a conflict, for good).
+      const { rows } = await client.query<{ last: number }>(
+        `SELECT COALESCE(MAX((body::jsonb ->> 'deviceSeq')::bigint), 0) AS last
+         FROM events WHERE venue_id = $1 AND origin = 'hub'`,
         [venueId],
       );
-      const events = build((rows[0]?.n ?? 0) + 1);
+      const events = build((rows[0]?.last ?? 0) + 1);
       const inserted = await client.query(
         `INSERT INTO events (venue_id, id, origin, type, body)
          SELECT $1, id, 'hub', type, body
