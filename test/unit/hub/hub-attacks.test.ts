@@ -11,9 +11,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HubCore } from '../../../src/hub/core';
 import { startHubServer } from '../../../src/hub/http';
 import { hashSecret } from '../../../src/hub/secrets';
+import { MAX_PAGE_BYTES } from '../../../src/hub/store';
 import { AttemptLimiter } from '../../../src/server/auth';
 import { localTls } from '../../../src/server/tls';
-import type { HubPushResponse } from '../../../src/sync/hub-protocol';
+import type { CityDashboard, HubPullResponse, HubPushResponse } from '../../../src/sync/hub-protocol';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION, type WireEvent } from '../../../src/sync/protocol';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
 
@@ -234,5 +235,54 @@ describe('the hub under attack', () => {
       expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
       expect(Object.keys(headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
     }
+  });
+
+  it("pulls a venue's photos a page of at most 8 MB at a time, and the dashboard still reads every event", async () => {
+    const { core } = await testHub();
+    const venue = await registerVenue(core, '城关镇');
+    // Three photos of 4 MB, then a mark: a page of 1000 events once held all of them at once
+    // (a few such pulls of a venue's photos took the hub to gigabytes, and down).
+    const photo = (n: number): WireEvent =>
+      ({
+        ...markEvent(n),
+        type: 'entity.put',
+        payload: {
+          table: 'photos',
+          revision: 1,
+          entity: {
+            id: `photo-${n}`,
+            roundId: 'r1',
+            blob: { mediaType: 'image/jpeg', base64: 'A'.repeat(4 * 1024 * 1024) },
+          },
+        },
+      }) as WireEvent;
+    const events = [photo(1), photo(2), photo(3), markEvent(4)];
+    for (const [index, event] of events.entries()) {
+      const pushed = await call<HubPushResponse>(core, 'POST', '/push', {
+        token: venue.venueKey,
+        body: { venueId: venue.venueId, serverId: 'server-1', through: index + 1, events: [event] },
+      });
+      expect(pushed.body.accepted).toBe(1);
+    }
+    const pulled: string[] = [];
+    let after = 0;
+    let pages = 0;
+    for (; pages < 10; pages += 1) {
+      const answer = await call<HubPullResponse>(core, 'GET', '/pull', {
+        token: venue.venueKey,
+        query: { after: String(after) },
+      });
+      // At least one event, and nothing past the limit but that one.
+      expect(answer.body.events.length).toBeGreaterThan(0);
+      const sizes = answer.body.events.map((event) => JSON.stringify(event).length);
+      expect(sizes.slice(0, -1).reduce((sum, size) => sum + size, 0)).toBeLessThan(MAX_PAGE_BYTES);
+      pulled.push(...answer.body.events.map((event) => event.id));
+      after = answer.body.cursor;
+      if (after >= answer.body.head) break;
+    }
+    expect(pulled).toEqual(events.map((event) => event.id));
+    expect(pages).toBeGreaterThan(0);
+    const dashboard = await call<CityDashboard>(core, 'GET', '/dashboard', { token: DASHBOARD_CODE });
+    expect(dashboard.body.venues.map((shown) => shown.events)).toEqual([events.length]);
   });
 });
