@@ -254,8 +254,11 @@ export class HubRelay {
         );
       }
     }
-    this.options.store.setMeta(META_DECISIONS_CURSOR, String(page.cursor));
-    return page.events.length > 0;
+    // Only a page that moves the hub's cursor on is progress: a hub that sends one page again
+    // and again would otherwise keep the relay asking at once, and the venue's server busy.
+    const moved = Number.isSafeInteger(page.cursor) && page.cursor > after;
+    if (moved) this.options.store.setMeta(META_DECISIONS_CURSOR, String(page.cursor));
+    return moved && page.events.length > 0;
   }
 
   private saveCursor(ackedThrough: number): void {

@@ -154,13 +154,18 @@ function storedEvents(v: TestServer): WireEvent[] {
   return [...v.store.allEventBodies()].map((body) => JSON.parse(body) as WireEvent);
 }
 
+type Answerer = (res: ServerResponse, url: URL, body: { through?: number } | undefined) => void;
+
 /** An HTTP server answering the relay as `answer` says. */
-async function fakeHub(
-  answer: (req: IncomingMessage, res: ServerResponse, url: URL) => void,
-): Promise<string> {
-  const server: Server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => answer(req, res, new URL(req.url ?? '/', 'http://hub')));
+async function fakeHub(answer: Answerer): Promise<string> {
+  const server: Server = createServer((req: IncomingMessage, res) => {
+    let text = '';
+    req.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    req.on('end', () =>
+      answer(res, new URL(req.url ?? '/', 'http://hub'), text ? JSON.parse(text) : undefined),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(
@@ -179,13 +184,14 @@ function sendJson(res: ServerResponse, value: unknown): void {
 }
 
 /** The hub's usual answers to the relay, with `decisions` as its pull of origin=hub. */
-function answering(pull: (res: ServerResponse, after: number) => void) {
-  return (_req: IncomingMessage, res: ServerResponse, url: URL) => {
+function answering(pull: (res: ServerResponse, after: number) => void): Answerer {
+  return (res, url, body) => {
     const path = url.pathname.replace('/hub/v1', '');
     if (path === '/hello')
       sendJson(res, { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: HUB_ID });
     else if (path === '/venue') sendJson(res, { venueId: 'venue', name: '城关镇', ackedThrough: 0 });
-    else if (path === '/push') sendJson(res, { accepted: 0, duplicates: 0, refused: [], ackedThrough: 1e9 });
+    else if (path === '/push')
+      sendJson(res, { accepted: 0, duplicates: 0, refused: [], ackedThrough: body?.through ?? 0 });
     else pull(res, Number(url.searchParams.get('after')));
   };
 }
@@ -286,5 +292,44 @@ describe('a hostile hub answering the venue', () => {
     await expect.poll(() => relay.status().lastError ?? '', PATIENCE).toMatch(/more than \d+ bytes/);
     expect(mostSent).toBeLessThan(64 * 1024 * 1024);
     expect(await tabletMarks(v)).toMatchObject({ accepted: 1, refused: [] });
+  });
+
+  it('asks again only after its wait when the hub sends the same page over and over', async () => {
+    const v = await venue();
+    const { genuine } = hostileDecisions(v);
+    let pulls = 0;
+    let marked = false;
+    let pullsWhenPushed: number | null = null;
+    const usual = answering((res) => {
+      pulls += 1;
+      // Whatever the venue asks after, the same page with the same cursor.
+      sendJson(res, { venueId: 'venue', events: [genuine], cursor: 1, head: 1 });
+    });
+    const hubUrl = await fakeHub((res, url, body) => {
+      if (marked && pullsWhenPushed === null && url.pathname.endsWith('/push')) pullsWhenPushed = pulls;
+      usual(res, url, body);
+    });
+    const relay = new HubRelay({
+      store: v.store,
+      serverId: v.core.serverId,
+      hubUrl,
+      venueKey: 'venue-key',
+      onCommit: (listener) =>
+        v.core.subscribe((notice) => {
+          if (notice.type === 'commit') listener();
+        }),
+      onDecisions: (hubDevice, events) => v.core.admitFromHub(hubDevice, events).refused,
+      // Long: the relay asks for decisions again only when a commit wakes it.
+      decisionsEveryMs: 600_000,
+    });
+    cleanups.push(() => relay.stop());
+    await expect.poll(() => storedEvents(v).some((event) => event.id === genuine.id), PATIENCE).toBe(true);
+    // The page again, not moving the cursor: the relay then waits (for good, in this test).
+    await expect.poll(() => pulls, PATIENCE).toBeGreaterThanOrEqual(2);
+    // A commit wakes the relay: its push shows how often it asked meanwhile.
+    marked = true;
+    expect(await tabletMarks(v)).toMatchObject({ accepted: 1 });
+    await expect.poll(() => pullsWhenPushed, PATIENCE).not.toBeNull();
+    expect(pullsWhenPushed).toBeLessThanOrEqual(2);
   });
 });
