@@ -25,6 +25,7 @@ import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
 import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
 import type { ContestantRecord } from '../domain/records';
+import { HUB_DEVICE_PREFIX } from '../sync/hub-protocol';
 import {
   API_PREFIX,
   checkProtocol,
@@ -450,7 +451,8 @@ export class VenueCore {
     const deviceKey = optionalField(body, 'deviceKey');
     const bound = this.store.device(deviceId);
     if (!bound) {
-      if (this.store.hasEventsOfDevice(deviceId)) refuse('deviceTaken', `device id ${deviceId} is taken`);
+      if (this.store.hasEventsOfDevice(deviceId) || deviceId.startsWith(HUB_DEVICE_PREFIX))
+        refuse('deviceTaken', `device id ${deviceId} is taken`);
       if (this.store.deviceCount() >= MAX_DEVICES)
         refuse('tooManyDevices', 'the server has too many devices');
       return { deviceId, newKey: newToken(), rekey: false, readmit: false };

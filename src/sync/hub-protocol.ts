@@ -49,8 +49,11 @@ export const HUB_HTTP_STATUS: Record<'foreignVenue' | 'venueExists', number> = {
  * under this id only (src/server/core.ts admitFromHub).
  */
 export function hubDeviceId(hubId: string): string {
-  return `hub-${hubId}`;
+  return `${HUB_DEVICE_PREFIX}${hubId}`;
 }
+
+/** No device of a venue joins under an id that begins so: the hub's decisions are written under it. */
+export const HUB_DEVICE_PREFIX = 'hub-';
 
 export interface HubHelloResponse {
   protocol: number;

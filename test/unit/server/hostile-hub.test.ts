@@ -228,6 +228,9 @@ describe('a hostile hub answering the venue', () => {
       [4, 'forbiddenAuthor'],
       [5, 'forbiddenAuthor'],
     ]);
+    // No device joins under an id of the hub's, so none can take the hub's decisions' place.
+    const squatter = await joinJudge(v.core, v.seeded.judges[1].joinCode, hubDeviceId('another-hub'));
+    expect(squatter.error?.code).toBe('deviceTaken');
     // Under a joined device's own id the hub writes nothing, whatever it calls itself.
     expect(
       v.core.admitFromHub(TABLET, [newContestant(v.seeded, 'as-tablet', { deviceId: TABLET })]).accepted,
