@@ -16,7 +16,9 @@ import { AttemptLimiter } from '../../../src/server/auth';
 import { localTls } from '../../../src/server/tls';
 import type { CityDashboard, HubPullResponse, HubPushResponse } from '../../../src/sync/hub-protocol';
 import { MAX_BODY_BYTES, PROTOCOL_VERSION, type WireEvent } from '../../../src/sync/protocol';
+import { wireLog } from '../server/helpers';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
+import { scoredVenue } from './venues';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -284,5 +286,61 @@ describe('the hub under attack', () => {
     expect(pages).toBeGreaterThan(0);
     const dashboard = await call<CityDashboard>(core, 'GET', '/dashboard', { token: DASHBOARD_CODE });
     expect(dashboard.body.venues.map((shown) => shown.events)).toEqual([events.length]);
+  });
+
+  it("lets a venue's forged locks, marks and rounds change its own dashboard entry only, never another venue's", async () => {
+    const { core } = await testHub();
+    const forger = await registerVenue(core, '城关镇');
+    const honest = await registerVenue(core, '河口镇');
+    // Both hold the same competition (the same ids): the forger's events name the honest one's.
+    const { laptop } = await scoredVenue();
+    const events = await wireLog(laptop);
+    const push = (venue: typeof forger, batch: WireEvent[]) =>
+      call<HubPushResponse>(core, 'POST', '/push', {
+        token: venue.venueKey,
+        body: { venueId: venue.venueId, serverId: 'server-1', through: 1, events: batch },
+      });
+    await push(honest, events);
+    const before = await call<CityDashboard>(core, 'GET', '/dashboard', { token: DASHBOARD_CODE });
+    const lock = events.find((event) => event.type === 'contestant.lock') as WireEvent;
+    const round = events.find(
+      (event) => event.type === 'entity.put' && event.payload.table === 'rounds',
+    ) as WireEvent;
+    let n = 0;
+    const forged = (patch: { type?: WireEvent['type']; payload: unknown }): WireEvent =>
+      ({
+        ...lock,
+        id: `forged-${++n}`.padEnd(32, 'f'),
+        deviceSeq: 90_000 + n,
+        ...patch,
+      }) as unknown as WireEvent;
+    const [first] = events.filter((event) => event.type === 'mark.set') as WireEvent[];
+    const answer = await push(forger, [
+      ...events,
+      forged({
+        payload: {
+          ...(lock.payload as object),
+          cells: [{ judgeId: 'x', criterionId: 'y', value: 999_999, head: null }],
+        },
+      }),
+      forged({
+        type: 'mark.set',
+        payload: { ...((first as WireEvent).payload as object), value: 0, revision: 999 },
+      }),
+      forged({
+        type: 'entity.put',
+        payload: {
+          ...(round.payload as { entity: object }),
+          revision: 99,
+          entity: { ...(round.payload as { entity: object }).entity, criteria: [] },
+        },
+      }),
+    ]);
+    expect(answer.body.refused).toEqual([]);
+    const after = await call<CityDashboard>(core, 'GET', '/dashboard', { token: DASHBOARD_CODE });
+    const entry = (city: CityDashboard, venueId: string) =>
+      city.venues.find((venue) => venue.venueId === venueId);
+    expect(entry(after.body, honest.venueId)).toEqual(entry(before.body, honest.venueId));
+    expect(entry(after.body, forger.venueId)?.rounds[0]?.standings).toEqual({ refused: ['noCriteria'] });
   });
 });
