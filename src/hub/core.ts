@@ -14,8 +14,8 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { AttemptLimiter } from '../domain/attempt-limiter';
 import { parseWireEvent } from '../domain/event-shape';
-import { AttemptLimiter } from '../server/auth';
 import {
   type AdvanceRequest,
   type AdvanceResponse,
