@@ -14,6 +14,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { AttemptLimiter } from '../domain/attempt-limiter';
 import { parseWireEvent } from '../domain/event-shape';
 import {
   type AdvanceRequest,
@@ -26,6 +27,7 @@ import {
   type HubPushResponse,
   type HubRefusedEvent,
   type HubVenueStatus,
+  hubDeviceId,
   MAX_HUB_PULL_EVENTS,
   MAX_HUB_PUSH_EVENTS,
   type VenueRegistration,
@@ -51,8 +53,10 @@ export interface HubRequest {
   query: URLSearchParams;
   /** The Leitai-Protocol header. */
   protocol: string | null;
-  /** The bearer token: a venue key or the admin secret. */
+  /** The bearer token: a venue key, the admin secret or the dashboard code. */
   token: string | null;
+  /** The caller's address: wrong secrets are counted per address (AttemptLimiter). */
+  address: string;
   /** The parsed JSON body; undefined for none. */
   body: unknown;
 }
@@ -71,6 +75,8 @@ export interface HubCoreOptions {
   /** SHA-256 of the dashboard code, which reads the city dashboard only. */
   dashboardCodeHash: string;
   now?: () => Date;
+  /** Counts wrong admin secrets and dashboard codes; a new one on the clock by default. */
+  limiter?: AttemptLimiter;
 }
 
 /** A venue name: what organizers read on the dashboard. */
@@ -106,11 +112,6 @@ function wholeNumber(text: string | null, name: string, fallback: number, max: n
   return value;
 }
 
-/** The device id the hub writes its decisions under, in every venue's log. */
-export function hubDeviceId(hubId: string): string {
-  return `hub-${hubId}`;
-}
-
 function sourceOf(value: unknown, what: string): { venueId: string; roundId: string } {
   const venueId = fieldOf(value, 'venueId');
   const roundId = fieldOf(value, 'roundId');
@@ -142,9 +143,26 @@ function advanceRequestOf(body: unknown): AdvanceRequest {
   };
 }
 
+/**
+ * Text PostgreSQL keeps as it is: it refuses a NUL in text (the whole batch failed, and its relay
+ * with it, batch after batch), and a lone surrogate reaches it as U+FFFD (two event ids that
+ * differ only there were one, and the second was lost as a duplicate).
+ */
+function storable(text: string): boolean {
+  return (
+    !text.includes('\u0000') &&
+    !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+  );
+}
+
+/** A name shown on the dashboard and printed in terminals: no control or bidirectional-override characters. */
+function printable(text: string): boolean {
+  return storable(text) && !/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u.test(text);
+}
+
 function serverIdOf(value: unknown): string {
-  if (typeof value !== 'string' || value === '' || value.length > 100)
-    refuse('malformedRequest', "the venue server's id is missing or longer than 100 characters");
+  if (typeof value !== 'string' || value === '' || value.length > 100 || !storable(value))
+    refuse('malformedRequest', "the venue server's id is missing, longer than 100 characters or not text");
   return value;
 }
 
@@ -156,14 +174,23 @@ export class HubCore {
   private readonly dashboard: Dashboard;
   private readonly seasons: SeasonRoutes;
   private readonly now: () => Date;
+  private readonly limiter: AttemptLimiter;
 
-  constructor({ store, hubId, adminSecretHash, dashboardCodeHash, now = () => new Date() }: HubCoreOptions) {
+  constructor({
+    store,
+    hubId,
+    adminSecretHash,
+    dashboardCodeHash,
+    now = () => new Date(),
+    limiter = new AttemptLimiter({ now: () => now().getTime() }),
+  }: HubCoreOptions) {
     this.store = store;
     this.hubId = hubId;
     this.adminSecretHash = adminSecretHash;
     this.dashboardCodeHash = dashboardCodeHash;
     this.dashboard = new Dashboard(store, hubDeviceId(hubId));
     this.now = now;
+    this.limiter = limiter;
     this.seasons = new SeasonRoutes(store, () => this.dashboard.foldsByVenue());
   }
 
@@ -178,25 +205,37 @@ export class HubCore {
     }
   }
 
+  /**
+   * Checked before a push's body (up to 16 MB) is read: the refusal of a push without a venue
+   * key or of another protocol, or null. So no one without a key makes the hub read and hold one.
+   */
+  async pushRefusal(protocol: string | null, token: string | null): Promise<HubResponse | null> {
+    const protocolError = checkProtocol(protocol);
+    if (protocolError) return json(HTTP_STATUS[protocolError.code], { error: protocolError });
+    if (token !== null && (await this.store.venueByKeyHash(hashSecret(token)))) return null;
+    return json(HTTP_STATUS.unauthorized, {
+      error: { code: 'unauthorized', message: 'missing or unknown venue key' },
+    });
+  }
+
   private async route(request: HubRequest): Promise<HubResponse> {
     const route = `${request.method} ${request.path}`;
     if (route === 'GET /hello') return json(200, this.hello());
     if (route === 'POST /admin/venues') {
-      this.requireAdmin(request.token);
+      this.requireAdmin(request);
       return json(200, await this.register(request.body));
     }
     if (route === 'POST /admin/advance') {
-      this.requireAdmin(request.token);
+      this.requireAdmin(request);
       return json(200, await this.advance(request.body));
     }
     if (route === 'GET /dashboard') {
-      if (request.token === null || !matchesHash(request.token, this.dashboardCodeHash))
-        refuse('unauthorized', 'missing or wrong dashboard code');
+      this.requireSecret(request, 'dashboardCode', [this.dashboardCodeHash], 'dashboard code');
       return json(200, await this.dashboard.read(this.now()));
     }
     const season = await this.seasons.handle(request, {
-      admin: () => this.requireAdmin(request.token),
-      reader: () => this.requireReader(request.token),
+      admin: () => this.requireAdmin(request),
+      reader: () => this.requireReader(request),
     });
     if (season) return season;
     const venueRoutes: Record<string, (venue: VenueRow) => Promise<unknown>> = {
@@ -215,16 +254,37 @@ export class HubCore {
     return { protocol: PROTOCOL_VERSION, minProtocol: MIN_PROTOCOL_VERSION, hubId: this.hubId };
   }
 
-  private requireAdmin(token: string | null): void {
-    if (token === null || !matchesHash(token, this.adminSecretHash))
-      refuse('unauthorized', 'missing or wrong hub admin secret');
+  private requireAdmin(request: HubRequest): void {
+    this.requireSecret(request, 'hubAdminSecret', [this.adminSecretHash], 'hub admin secret');
+  }
+
+  /**
+   * The admin secret and the dashboard code may be the operator's own choice, short enough to
+   * guess: wrong ones are counted as the venue server counts wrong codes (per address, per
+   * secret and overall), and past the limit a request is refused before its secret is checked.
+   */
+  private requireSecret(
+    request: HubRequest,
+    target: 'hubAdminSecret' | 'dashboardCode',
+    hashes: readonly string[],
+    what: string,
+  ): void {
+    const wait = this.limiter.begin(request.address, target);
+    if (wait > 0) refuse('tooManyAttempts', `too many wrong attempts; retry in ${wait} ms`);
+    const token = request.token;
+    if (token === null || !hashes.some((hash) => matchesHash(token, hash)))
+      refuse('unauthorized', `missing or wrong ${what}`);
+    this.limiter.succeeded(request.address, target);
   }
 
   /** A new venue and its key, shown once. */
   private async register(body: unknown): Promise<VenueRegistration> {
     const name = fieldOf(body, 'name');
-    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_VENUE_NAME)
-      refuse('malformedRequest', `"name" must be a non-empty string of at most ${MAX_VENUE_NAME} characters`);
+    if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_VENUE_NAME || !printable(name))
+      refuse(
+        'malformedRequest',
+        `"name" must be a non-empty string of at most ${MAX_VENUE_NAME} characters, without control characters`,
+      );
     const venueId = randomUUID();
     const venueKey = newSecret();
     try {
@@ -243,8 +303,10 @@ export class HubCore {
   }
 
   private requireOwnVenue(venue: VenueRow, named: unknown): void {
-    if (named !== venue.id)
-      refuse('foreignVenue', `this key belongs to venue ${venue.id}, not to ${JSON.stringify(named)}`);
+    // What it named, shown short: a string of megabytes or an array nested a million deep is
+    // not echoed (nor stringified: that overflowed the stack, and answered 503).
+    const shown = typeof named === 'string' ? JSON.stringify(named.slice(0, 100)) : `a ${typeof named}`;
+    if (named !== venue.id) refuse('foreignVenue', `this key belongs to venue ${venue.id}, not to ${shown}`);
   }
 
   private async push(venue: VenueRow, body: unknown): Promise<HubPushResponse> {
@@ -261,12 +323,14 @@ export class HubCore {
     const valid: IncomingEvent[] = [];
     events.forEach((value: unknown, index) => {
       const parsed = parseWireEvent(value);
-      if (parsed.ok) {
+      if (parsed.ok && storable(parsed.value.id)) {
         valid.push({ id: parsed.value.id, type: parsed.value.type, body: JSON.stringify(parsed.value) });
         return;
       }
       const rawId = fieldOf(value, 'id');
-      const { path, problem } = parsed.error;
+      const { path, problem } = parsed.ok
+        ? { path: 'id', problem: 'a NUL or a lone surrogate, which the hub cannot store' }
+        : parsed.error;
       refused.push({
         eventId: typeof rawId === 'string' && rawId.length <= 100 ? rawId : null,
         index,
@@ -333,12 +397,13 @@ export class HubCore {
     return { venueId: venue.id, events: rows.map((row) => JSON.parse(row.body)), cursor, head };
   }
 
-  /** The dashboard code or the admin secret: what may read the seasons. */
-  private requireReader(token: string | null): void {
-    if (
-      token === null ||
-      !(matchesHash(token, this.dashboardCodeHash) || matchesHash(token, this.adminSecretHash))
-    )
-      refuse('unauthorized', 'missing or wrong dashboard code or hub admin secret');
+  /** The dashboard code or the admin secret: what may read the seasons (wrong ones count as codes). */
+  private requireReader(request: HubRequest): void {
+    this.requireSecret(
+      request,
+      'dashboardCode',
+      [this.dashboardCodeHash, this.adminSecretHash],
+      'dashboard code or hub admin secret',
+    );
   }
 }

@@ -121,7 +121,8 @@ export class Dashboard {
         this.cursor = row.seq;
       }
       for (const [venueId, batch] of batches) this.views.get(venueId)?.fold.add(batch);
-      if (rows.length < PAGE) return;
+      // A page is also cut by its bytes (photos): only an empty one says the hub holds no more.
+      if (rows.length === 0) return;
     }
   }
 }

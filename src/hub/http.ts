@@ -2,8 +2,8 @@
  * The hub on the network: /hub/v1/* (./core.ts), JSON, over https when given a certificate and
  * plain http otherwise (behind a TLS proxy, or on loopback in tests). The hub faces the internet,
  * so as the venue server: bodies are limited before a byte is read (the push of a venue's photos
- * 16 MB, anything else 16 KB), a malformed request gets a 4xx and never takes the process down,
- * and every answer carries the security headers.
+ * 16 MB, and only with a venue key; anything else 16 KB), a malformed request gets a 4xx and never
+ * takes the process down, and every answer carries the security headers.
  */
 
 import { readFileSync } from 'node:fs';
@@ -56,6 +56,8 @@ const SECURITY_HEADERS = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
 };
+
+const STRICT_TRANSPORT = 'max-age=31536000';
 
 class BodyTooLarge extends Error {}
 
@@ -129,7 +131,14 @@ export async function startHubServer({ core, host, port, tls }: HubServerOptions
     if (!url.pathname.startsWith(`${HUB_API_PREFIX}/`))
       return refusal(res, 'notFound', `no ${req.method} ${url.pathname}`);
     const path = url.pathname.slice(HUB_API_PREFIX.length);
-    const limit = req.method === 'POST' && path === '/push' ? MAX_BODY_BYTES : MAX_SMALL_BODY_BYTES;
+    const protocol = req.headers[PROTOCOL_HEADER];
+    const protocolText = typeof protocol === 'string' ? protocol : null;
+    const isPush = req.method === 'POST' && path === '/push';
+    if (isPush) {
+      const refused = await core.pushRefusal(protocolText, bearer(req));
+      if (refused) return send(res, refused.status, refused.body, true);
+    }
+    const limit = isPush ? MAX_BODY_BYTES : MAX_SMALL_BODY_BYTES;
     let text: string;
     try {
       text = (await readBody(req, limit)).toString('utf8');
@@ -143,19 +152,21 @@ export async function startHubServer({ core, host, port, tls }: HubServerOptions
     } catch {
       return refusal(res, 'malformedRequest', 'the body is not JSON');
     }
-    const protocol = req.headers[PROTOCOL_HEADER];
     const response = await core.handle({
       method: req.method ?? 'GET',
       path,
       query: url.searchParams,
-      protocol: typeof protocol === 'string' ? protocol : null,
+      protocol: protocolText,
       token: bearer(req),
+      address: req.socket.remoteAddress ?? 'unknown',
       body,
     });
     send(res, response.status, response.body);
   }
 
   const listener = (req: IncomingMessage, res: ServerResponse) => {
+    // As the venue server on https: browsers then never try the hub's address over plain http.
+    if (tls) res.setHeader('Strict-Transport-Security', STRICT_TRANSPORT);
     handle(req, res).catch((error: unknown) => {
       // The database went away mid-request, or a bug: the caller retries; the hub stays up.
       console.error('hub: request failed:', error instanceof Error ? error.message : error);

@@ -1,7 +1,8 @@
 /**
- * The hub's secrets: venue keys, the admin secret and the dashboard code are 256 random bits each
- * (unguessable, so no attempt limiter is needed as for the venue's 8-digit codes), stored as their
- * SHA-256 only, and compared in constant time.
+ * The hub's secrets: venue keys, and the admin secret and the dashboard code that the hub makes
+ * when the operator gives none, are 256 random bits each, stored as their SHA-256 only, and
+ * compared in constant time. An operator's own secret may be guessable: ./core.ts counts wrong
+ * ones (AttemptLimiter).
  */
 
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';

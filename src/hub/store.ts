@@ -50,6 +50,25 @@ export interface TailRow {
 /** Thrown by `registerVenue` when the name is taken. */
 export class VenueNameTaken extends Error {}
 
+/**
+ * A page read stops growing past this many bytes of bodies (at least one event is read), as the
+ * venue server's pull (src/server/store.ts MAX_PULL_PAGE_CHARS): a page of a venue's photos of
+ * up to 16 MB each would otherwise hold gigabytes, and a few pulls at once took the hub down.
+ */
+export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The rows of `limited` (a query of `seq` and `body` in seq order, with its LIMIT) up to
+ * MAX_PAGE_BYTES of bodies. The sizes are those PostgreSQL keeps beside each body, so a body
+ * past the page is never read.
+ */
+function sizedPage(limited: string): string {
+  return `SELECT * FROM (
+    SELECT *, SUM(octet_length(body)) OVER (ORDER BY seq) - octet_length(body) AS bytes_before
+    FROM (${limited}) AS limited
+  ) AS sized WHERE bytes_before < ${MAX_PAGE_BYTES} ORDER BY seq`;
+}
+
 /** The fixed number of the lock that orders pushes (see above). */
 const PUSH_LOCK = 7_417_002;
 /** PostgreSQL's unique_violation. */
@@ -186,11 +205,15 @@ export class HubStore {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      const { rows } = await client.query<{ n: number }>(
-        "SELECT COUNT(*)::int AS n FROM events WHERE venue_id = $1 AND origin = 'hub'",
+      // After the highest written, not the count: a run that skipped what the venue had left
+      // gaps, and numbering by the count gave a later decision a number taken (the venue then
+      // refused it as a conflict, for good).
+      const { rows } = await client.query<{ last: number }>(
+        `SELECT COALESCE(MAX((body::jsonb ->> 'deviceSeq')::bigint), 0) AS last
+         FROM events WHERE venue_id = $1 AND origin = 'hub'`,
         [venueId],
       );
-      const events = build((rows[0]?.n ?? 0) + 1);
+      const events = build((rows[0]?.last ?? 0) + 1);
       const inserted = await client.query(
         `INSERT INTO events (venue_id, id, origin, type, body)
          SELECT $1, id, 'hub', type, body
@@ -215,7 +238,8 @@ export class HubStore {
   }
 
   /**
-   * The hub's events of every venue after its cursor `after`, at most `limit`, in its order, with
+   * The hub's events of every venue after its cursor `after`, at most `limit` and MAX_PAGE_BYTES
+   * (so fewer does not mean the last), in its order, with
    * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
    * reads cannot write, whatever a bug of its would ask.
    */
@@ -224,7 +248,7 @@ export class HubStore {
     try {
       await client.query('BEGIN READ ONLY');
       const { rows } = await client.query<{ seq: number; venue_id: string; body: string; received_at: Date }>(
-        'SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
+        sizedPage('SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2'),
         [after, limit],
       );
       await client.query('COMMIT');
@@ -243,16 +267,16 @@ export class HubStore {
   }
 
   /**
-   * The venue's events after the hub's cursor `after`, at most `limit`, in the hub's order: all of
+   * The venue's events after the hub's cursor `after`, at most `limit` and MAX_PAGE_BYTES, in the hub's order: all of
    * them, or only the hub's decisions (`hubOnly`).
    */
   async readVenue(venueId: string, after: number, limit: number, hubOnly = false): Promise<StoredHubEvent[]> {
     const { rows } = await this.pool.query<{ seq: number; body: string }>(
-      `SELECT seq, body FROM events WHERE venue_id = $1 AND seq > $2 ${hubOnly ? "AND origin = 'hub'" : ''}
-       ORDER BY seq LIMIT $3`,
+      sizedPage(`SELECT seq, body FROM events WHERE venue_id = $1 AND seq > $2 ${hubOnly ? "AND origin = 'hub'" : ''}
+       ORDER BY seq LIMIT $3`),
       [venueId, after, limit],
     );
-    return rows;
+    return rows.map(({ seq, body }) => ({ seq, body }));
   }
 
   /** The hub's last sequence number of the venue's events (0 when it has none). */

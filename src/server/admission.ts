@@ -185,6 +185,16 @@ export class Admission {
     return this.entities.contestants.get(contestantId);
   }
 
+  /** Whether the log holds any write of this entity (a deleted one included). */
+  holdsEntity(table: SetupTable, entityId: Id): boolean {
+    return this.entityHeads.has(`${table}/${entityId}`);
+  }
+
+  /** Whether a judge has marked the round (not the organizer's simulated judges of a 彩排). */
+  hasJudgeMarks(roundId: Id): boolean {
+    return this.roundsMarkedByJudges.has(roundId);
+  }
+
   hasPhoto(photoId: Id): boolean {
     return this.entities.photos.has(photoId);
   }

@@ -24,6 +24,8 @@ import { parseWireEvent } from '../domain/event-shape';
 import type { LeitaiEvent } from '../domain/events';
 import { isJoinCode } from '../domain/join-code';
 import { isPurge, isWithinScope, purgeScopeOf } from '../domain/purge';
+import type { ContestantRecord } from '../domain/records';
+import { HUB_DEVICE_PREFIX } from '../sync/hub-protocol';
 import {
   API_PREFIX,
   checkProtocol,
@@ -169,6 +171,22 @@ function field(body: unknown, name: string, maxLength = 200): string {
 
 function optionalField(body: unknown, name: string): string | null {
   return fieldOf(body, name) === undefined ? null : field(body, name);
+}
+
+/**
+ * The answer to a push of the events that passed a first check (`admitted`, with their places in
+ * the batch), with the refusals of that check: every refusal at its place in the whole batch.
+ */
+function withEarlierRefusals(
+  reply: PushResponse,
+  earlier: readonly RefusedEvent[],
+  admitted: readonly { index: number }[],
+): PushResponse {
+  const placed = reply.refused.map((entry) => ({
+    ...entry,
+    index: admitted[entry.index]?.index ?? entry.index,
+  }));
+  return { ...reply, refused: [...earlier, ...placed].sort((a, b) => a.index - b.index) };
 }
 
 const META_SERVER_ID = 'serverId';
@@ -445,7 +463,8 @@ export class VenueCore {
     const deviceKey = optionalField(body, 'deviceKey');
     const bound = this.store.device(deviceId);
     if (!bound) {
-      if (this.store.hasEventsOfDevice(deviceId)) refuse('deviceTaken', `device id ${deviceId} is taken`);
+      if (this.store.hasEventsOfDevice(deviceId) || deviceId.startsWith(HUB_DEVICE_PREFIX))
+        refuse('deviceTaken', `device id ${deviceId} is taken`);
       if (this.store.deviceCount() >= MAX_DEVICES)
         refuse('tooManyDevices', 'the server has too many devices');
       return { deviceId, newKey: newToken(), rekey: false, readmit: false };
@@ -569,10 +588,14 @@ export class VenueCore {
   /**
    * The county hub's decisions for this venue (the city final's roster), pulled down by the
    * relay (./hub-relay.ts): admitted as the organizer's, under the hub's own device id, by the
-   * same checks as any push. The hub decides rosters only: contestants, and exactly the photos
-   * those contestants show (of this batch, or held already); anything else is refused.
+   * same checks as any push. A hub (or whoever answers in its place on plain http) decides
+   * rosters only: contestants this venue has never held, in a round no judge has marked yet,
+   * and exactly the photos those contestants show (of this batch, or held already), never
+   * replacing one. No mark, lock, deletion or purge, no change to the venue's own contestants,
+   * and never under the id of a device of the venue, whose sequence numbers its own later
+   * events would then find taken.
    */
-  admitFromHub(deviceId: string, events: readonly unknown[]): PushResponse {
+  admitFromHub(hubDeviceId: string, events: readonly unknown[]): PushResponse {
     const parsed = events.map((event) => parseWireEvent(event));
     const shown = new Set(
       parsed.flatMap((result) => {
@@ -580,40 +603,60 @@ export class VenueCore {
         return typeof photoId === 'string' ? [photoId] : [];
       }),
     );
-    const outside: RefusedEvent[] = [];
-    const taken: { event: unknown; index: number }[] = [];
+    const refused: RefusedEvent[] = [];
+    const admissible: { event: unknown; index: number }[] = [];
     events.forEach((event, index) => {
       const result = parsed[index];
-      const photo = result?.ok ? photoPutBy(result.value) : undefined;
-      // Malformed events and those stored already go on to the push, which says so. A photo is
-      // taken when a contestant of the batch or of the venue shows it, and never replaces one.
-      const roster =
-        !result?.ok ||
-        this.store.hasEvent(result.value.id) ||
-        photoShownBy(result.value) !== undefined ||
-        (photo !== undefined &&
-          !this.admission.hasPhoto(photo) &&
-          (shown.has(photo) || this.admission.hasContestantWithPhoto(photo)));
-      if (roster) taken.push({ event, index });
-      else {
-        const rawId = fieldOf(event, 'id');
-        outside.push({
-          eventId: typeof rawId === 'string' && rawId.length <= 100 ? rawId : null,
-          index,
-          code: 'forbiddenAuthor',
-          message: 'the hub decides rosters only: contestants and the photos they show',
-        });
-      }
+      const denied = result?.ok ? this.hubDecisionRefusal(hubDeviceId, result.value, shown) : null;
+      if (denied) refused.push({ eventId: (event as WireEvent).id, index, ...denied });
+      else admissible.push({ event, index });
     });
     const reply = this.push(
-      { role: 'organizer', deviceId, judgeId: null },
-      { events: taken.map((entry) => entry.event) },
+      { role: 'organizer', deviceId: hubDeviceId, judgeId: null },
+      { events: admissible.map((entry) => entry.event) },
     );
-    const placed = reply.refused.map((entry) => ({
-      ...entry,
-      index: taken[entry.index]?.index ?? entry.index,
-    }));
-    return { ...reply, refused: [...outside, ...placed].sort((a, b) => a.index - b.index) };
+    return withEarlierRefusals(reply, refused, admissible);
+  }
+
+  /**
+   * Why the hub may not write `event` (`shown`: the photos its batch's contestants show); null
+   * leaves it to the usual checks. Malformed events go on to the push, which says so.
+   */
+  private hubDecisionRefusal(
+    hubDeviceId: string,
+    event: WireEvent,
+    shown: ReadonlySet<string>,
+  ): { code: SyncError['code']; message: string } | null {
+    if (this.store.hasEvent(event.id)) return null;
+    if (event.deviceId !== hubDeviceId || this.store.device(hubDeviceId) !== undefined)
+      return {
+        code: 'foreignDevice',
+        message: `the hub writes under its own device id, never ${event.deviceId}`,
+      };
+    const photo = photoPutBy(event);
+    if (photo !== undefined) {
+      const shownPhoto = shown.has(photo) || this.admission.hasContestantWithPhoto(photo);
+      return shownPhoto && !this.admission.hasPhoto(photo)
+        ? null
+        : { code: 'forbiddenAuthor', message: 'the hub sends only new photos its contestants show' };
+    }
+    if (event.type !== 'entity.put' || event.payload.table !== 'contestants')
+      return {
+        code: 'forbiddenAuthor',
+        message: `the hub decides rosters only: contestants and the photos they show, never ${event.type}`,
+      };
+    const { id, roundId } = event.payload.entity as ContestantRecord;
+    if (this.admission.holdsEntity('contestants', id))
+      return {
+        code: 'forbiddenAuthor',
+        message: `contestant ${id} is the venue's own: the hub only adds new ones`,
+      };
+    if (this.admission.hasJudgeMarks(roundId))
+      return {
+        code: 'forbiddenAuthor',
+        message: `round ${roundId} is under way: the hub adds to a roster before judges mark`,
+      };
+    return null;
   }
 
   /**
@@ -652,14 +695,7 @@ export class VenueCore {
       deviceId: event.deviceId,
       judgeId: event.author.role === 'judge' ? event.author.judgeId : null,
     }));
-    const placed = reply.refused.map((entry) => ({
-      ...entry,
-      index: admissible[entry.index]?.index ?? entry.index,
-    }));
-    return {
-      ...reply,
-      refused: [...refused, ...selection.refused, ...placed].sort((a, b) => a.index - b.index),
-    };
+    return withEarlierRefusals(reply, [...refused, ...selection.refused], admissible);
   }
 
   private push(session: Session, body: unknown, relayedAs?: (event: WireEvent) => Session): PushResponse {

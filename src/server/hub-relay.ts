@@ -20,9 +20,10 @@ import {
   type HubPushRequest,
   type HubPushResponse,
   type HubVenueStatus,
+  hubDeviceId,
   MAX_HUB_PUSH_EVENTS,
 } from '../sync/hub-protocol';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION, type WireEvent } from '../sync/protocol';
+import { MAX_BODY_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION, type WireEvent } from '../sync/protocol';
 import type { VenueStore } from './store';
 
 export const META_RELAY_CURSOR = 'hubRelayCursor';
@@ -43,10 +44,13 @@ export interface HubRelayOptions {
   /** Calls `listener` whenever the venue stored new events (VenueCore.subscribe). */
   onCommit: (listener: () => void) => () => void;
   /**
-   * Stores the hub's decisions for this venue (VenueCore.admitFromHub); returns the ids of those
-   * it refused, each with why.
+   * Stores the hub's decisions for this venue, all under the hub's device id
+   * (VenueCore.admitFromHub); returns the ids of those it refused, each with why.
    */
-  onDecisions: (events: readonly WireEvent[]) => { eventId: string | null; code: string; message: string }[];
+  onDecisions: (
+    hubDeviceId: string,
+    events: readonly WireEvent[],
+  ) => { eventId: string | null; code: string; message: string }[];
   /** How often the relay asks the hub for decisions while nothing else happens. */
   decisionsEveryMs?: number;
   /** Backoff after a failure: the first wait, and the longest. */
@@ -66,11 +70,36 @@ export interface HubRelayStatus {
 
 class HubRefusal extends Error {}
 
+/**
+ * The largest answer the relay reads: a page of rosters is far smaller, and a hub (or whoever
+ * answers in its place) cannot make the venue hold more.
+ */
+const MAX_ANSWER_BYTES = MAX_BODY_BYTES;
+
+/** The body of a response, up to `limit` bytes: past that, the rest is not read. */
+async function boundedText(response: Response, limit: number): Promise<string> {
+  const tooLarge = () => new HubRefusal(`the hub answered more than ${limit} bytes`);
+  if (Number(response.headers.get('content-length') ?? 0) > limit) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > limit) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 export class HubRelay {
   private readonly options: HubRelayOptions;
   private readonly backoff: { firstMs: number; maxMs: number };
   private cursor: number;
   private venueId: string | null = null;
+  /** The device id of the hub's decisions, from its hello. */
+  private hubDevice: string | null = null;
   private failures = 0;
   private lastError: string | null = null;
   private stopped = false;
@@ -154,7 +183,7 @@ export class HubRelay {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000),
     });
-    const answer = (await response.json()) as T | { error: HubError };
+    const answer = JSON.parse(await boundedText(response, MAX_ANSWER_BYTES)) as T | { error: HubError };
     if (typeof answer === 'object' && answer !== null && 'error' in answer) {
       throw new HubRefusal(`the hub refused ${path}: ${answer.error.code}: ${answer.error.message}`);
     }
@@ -164,7 +193,8 @@ export class HubRelay {
 
   /** The same protocol as the hub, and where the hub says this venue's events stand. */
   private async handshake(): Promise<void> {
-    await this.request<HubHelloResponse>('GET', '/hello');
+    const hello = await this.request<HubHelloResponse>('GET', '/hello');
+    this.hubDevice = hubDeviceId(String(hello.hubId));
     const server = encodeURIComponent(this.options.serverId);
     const venue = await this.request<HubVenueStatus>('GET', `/venue?server=${server}`);
     this.venueId = venue.venueId;
@@ -202,27 +232,33 @@ export class HubRelay {
       'GET',
       `/pull?origin=hub&after=${after}&limit=${DECISIONS_PER_PULL}`,
     );
+    const hubDevice = this.hubDevice as string;
     if (page.events.length > 0) {
       // The hub decides rosters only (contestants and their photos, which the venue's core
-      // checks further: VenueCore.admitFromHub): anything else it might send is not taken.
+      // checks further: VenueCore.admitFromHub), under its own device id: anything else it
+      // might send is not taken.
       const roster = page.events.filter(
         (event) =>
           event.type === 'entity.put' &&
-          (event.payload.table === 'contestants' || event.payload.table === 'photos'),
+          (event.payload.table === 'contestants' || event.payload.table === 'photos') &&
+          event.deviceId === hubDevice,
       );
       for (const event of page.events.filter((event) => !roster.includes(event))) {
         this.options.log?.(
-          `hub relay: not taken from the hub: ${event.id} (${event.type}): the hub sends rosters only`,
+          `hub relay: not taken from the hub: ${event.id} (${event.type} by ${event.deviceId}): the hub sends rosters only, as ${hubDevice}`,
         );
       }
-      for (const refused of roster.length > 0 ? this.options.onDecisions(roster) : []) {
+      for (const refused of roster.length > 0 ? this.options.onDecisions(hubDevice, roster) : []) {
         this.options.log?.(
           `hub relay: a decision of the hub was refused: ${refused.eventId}: ${refused.code}: ${refused.message}`,
         );
       }
     }
-    this.options.store.setMeta(META_DECISIONS_CURSOR, String(page.cursor));
-    return page.events.length > 0;
+    // Only a page that moves the hub's cursor on is progress: a hub that sends one page again
+    // and again would otherwise keep the relay asking at once, and the venue's server busy.
+    const moved = Number.isSafeInteger(page.cursor) && page.cursor > after;
+    if (moved) this.options.store.setMeta(META_DECISIONS_CURSOR, String(page.cursor));
+    return moved && page.events.length > 0;
   }
 
   private saveCursor(ackedThrough: number): void {

@@ -113,7 +113,7 @@ export async function runVenueServer(options: VenueOptions): Promise<{ close(): 
           core.subscribe((notice) => {
             if (notice.type === 'commit') listener();
           }),
-        onDecisions: (events) => core.admitFromHub(events[0]?.deviceId ?? '', events).refused,
+        onDecisions: (hubDevice, events) => core.admitFromHub(hubDevice, events).refused,
         log: (message) => console.warn(message),
       })
     : null;

@@ -44,6 +44,17 @@ export const HUB_HTTP_STATUS: Record<'foreignVenue' | 'venueExists', number> = {
   venueExists: 409,
 };
 
+/**
+ * The device id the hub writes its decisions under, in every venue's log: the venue admits them
+ * under this id only (src/server/core.ts admitFromHub).
+ */
+export function hubDeviceId(hubId: string): string {
+  return `${HUB_DEVICE_PREFIX}${hubId}`;
+}
+
+/** No device of a venue joins under an id that begins so: the hub's decisions are written under it. */
+export const HUB_DEVICE_PREFIX = 'hub-';
+
 export interface HubHelloResponse {
   protocol: number;
   minProtocol: number;

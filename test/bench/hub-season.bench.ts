@@ -45,6 +45,7 @@ async function call<T>(
     query: new URLSearchParams(query),
     protocol: String(PROTOCOL_VERSION),
     token,
+    address: '127.0.0.1',
     body,
   });
   if (response.status !== 200) throw new Error(`${path}: ${response.body}`);

@@ -79,7 +79,7 @@ async function city({ photos = false } = {}) {
       venue.core.subscribe((notice) => {
         if (notice.type === 'commit') listener();
       }),
-    onDecisions: (events) => venue.core.admitFromHub(events[0]?.deviceId ?? '', events).refused,
+    onDecisions: (hubDevice, events) => venue.core.admitFromHub(hubDevice, events).refused,
     decisionsEveryMs: 50,
   });
   cleanups.push(() => relay.stop());

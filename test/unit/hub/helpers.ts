@@ -51,6 +51,7 @@ export async function call<T = unknown>(
     body?: unknown;
     query?: Record<string, string>;
     protocol?: string | null;
+    address?: string;
   } = {},
 ): Promise<Answer<T>> {
   const response = await core.handle({
@@ -59,6 +60,7 @@ export async function call<T = unknown>(
     query: new URLSearchParams(options.query ?? {}),
     protocol: options.protocol === undefined ? String(PROTOCOL_VERSION) : options.protocol,
     token: options.token ?? null,
+    address: options.address ?? '192.168.1.20',
     body: options.body === undefined ? undefined : JSON.parse(JSON.stringify(options.body)),
   });
   const body = JSON.parse(response.body) as T & { error?: HubError };

@@ -103,7 +103,7 @@ function relayOf(v: Venue, hubUrl: string, venueKey: string, log: string[] = [])
       v.core.subscribe((notice) => {
         if (notice.type === 'commit') listener();
       }),
-    onDecisions: (events) => v.core.admitFromHub(events[0]?.deviceId ?? '', events).refused,
+    onDecisions: (hubDevice, events) => v.core.admitFromHub(hubDevice, events).refused,
     decisionsEveryMs: 50,
     backoff: { firstMs: 20, maxMs: 320 },
     log: (message) => log.push(message),

@@ -342,17 +342,29 @@ describe("the hub's season", () => {
       points: 1,
       reason: '学习',
     };
+    // Each wrong secret from an address of its own: one address's wrong ones are limited (429).
+    let caller = 0;
+    const address = () => `10.0.9.${(caller += 1)}`;
     for (const token of [DASHBOARD_CODE, venue.venueKey, null, 'guess']) {
-      const created = await call(hub.core, 'POST', '/admin/seasons', { token, body: { id: 'x', name: 'x' } });
+      const created = await call(hub.core, 'POST', '/admin/seasons', {
+        token,
+        body: { id: 'x', name: 'x' },
+        address: address(),
+      });
       expect(created.error?.code).toBe('unauthorized');
       const added = await call(hub.core, 'POST', `/admin/seasons/${SEASON.id}/entries`, {
         token,
         body: entry,
+        address: address(),
       });
       expect(added.error?.code).toBe('unauthorized');
     }
     for (const token of [venue.venueKey, null, 'guess']) {
-      const read = await call(hub.core, 'GET', '/season', { token, query: { period: '2026-11' } });
+      const read = await call(hub.core, 'GET', '/season', {
+        token,
+        query: { period: '2026-11' },
+        address: address(),
+      });
       expect(read.error?.code).toBe('unauthorized');
     }
     for (const period of ['', '2026-13', '2026-Q5', 'november']) {
