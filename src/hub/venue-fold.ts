@@ -23,20 +23,46 @@ export class VenueFold {
   readonly events: LeitaiEvent[] = [];
   private state: ProjectionState = emptyProjectionState();
   private view: Projection = emptyProjection();
+  private byRound = new Map<Id, LeitaiEvent[]>();
 
-  add(batch: readonly LeitaiEvent[]): void {
+  /**
+   * Applies a batch; returns the rounds it may have changed: the rounds its events name, or
+   * 'all' after a purge, a change to a setup record (a judge serves every round of a
+   * competition) or an event of no round.
+   */
+  add(batch: readonly LeitaiEvent[]): ReadonlySet<Id> | 'all' {
     this.events.push(...batch);
     if (batch.some((event) => isPurge(event))) {
       this.state = emptyProjectionState();
       this.view = emptyProjection();
-      this.apply(withoutPurgedScopes(this.events));
-    } else {
-      this.apply(batch);
+      this.byRound = new Map();
+      const kept = withoutPurgedScopes(this.events);
+      this.indexByRound(kept);
+      this.apply(kept);
+      return 'all';
+    }
+    this.indexByRound(batch);
+    const setupChanged = this.apply(batch);
+    if (setupChanged || batch.some((event) => event.roundId === null)) return 'all';
+    return new Set(batch.map((event) => event.roundId as Id));
+  }
+
+  private indexByRound(events: readonly LeitaiEvent[]): void {
+    for (const event of events) {
+      if (event.roundId === null) continue;
+      const ofRound = this.byRound.get(event.roundId) ?? [];
+      ofRound.push(event);
+      this.byRound.set(event.roundId, ofRound);
     }
   }
 
-  /** Writes the rows and records the events changed into the projection, and nothing else. */
-  private apply(events: readonly LeitaiEvent[]): void {
+  /** The round's events, in the hub's order (photos left out), a purge's scopes gone. */
+  eventsOf(roundId: Id): readonly LeitaiEvent[] {
+    return this.byRound.get(roundId) ?? [];
+  }
+
+  /** Writes the rows and records the events changed into the projection; true when a record changed. */
+  private apply(events: readonly LeitaiEvent[]): boolean {
     const changes = applyEvents(this.state, events);
     for (const [name, rows] of Object.entries(changes.rows) as [ProjectionName, Map<string, unknown>][]) {
       const target = this.view[name] as Record<string, unknown>;
@@ -47,6 +73,7 @@ export class VenueFold {
       if ('put' in change) records[change.put.id] = change.put;
       else delete records[change.delete];
     }
+    return changes.entities.size > 0;
   }
 
   /**
