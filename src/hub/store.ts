@@ -84,24 +84,37 @@ export class HubStore {
     maxWeight: MAX_GROUP_EVENTS,
   });
 
-  private constructor(readonly pool: pg.Pool) {}
+  /**
+   * @param reader the dashboard's connections, on which every transaction is READ ONLY (one
+   * round trip a query, no BEGIN and COMMIT around it)
+   */
+  private constructor(
+    readonly pool: pg.Pool,
+    readonly reader: pg.Pool,
+  ) {}
 
   /** Connects and brings the schema up to date. */
   static async open(databaseUrl: string, poolSize = 10): Promise<HubStore> {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    const reader = new pg.Pool({
+      connectionString: databaseUrl,
+      max: 2,
+      options: '-c default_transaction_read_only=on',
+    });
     // An idle client whose server went away must not take the process down.
     pool.on('error', () => {});
+    reader.on('error', () => {});
     try {
       await migrate(pool);
     } catch (error) {
-      await pool.end();
+      await Promise.all([pool.end(), reader.end()]);
       throw error;
     }
-    return new HubStore(pool);
+    return new HubStore(pool, reader);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.reader.end()]);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -261,30 +274,25 @@ export class HubStore {
 
   /**
    * The hub's events of every venue after its cursor `after`, at most `limit`, in its order, with
-   * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
-   * reads cannot write, whatever a bug of its would ask.
+   * when each arrived: what the dashboard folds. On the reader's connections, in a READ ONLY
+   * transaction: the dashboard's reads cannot write, whatever a bug of its would ask.
    */
   async tail(after: number, limit: number): Promise<TailRow[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN READ ONLY');
-      const { rows } = await client.query<{ seq: number; venue_id: string; body: string; received_at: Date }>(
-        'SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2',
-        [after, limit],
-      );
-      await client.query('COMMIT');
-      return rows.map((row) => ({
-        seq: row.seq,
-        venueId: row.venue_id,
-        body: row.body,
-        receivedAt: row.received_at.toISOString(),
-      }));
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    const { rows } = await this.reader.query<{
+      seq: number;
+      venue_id: string;
+      body: string;
+      received_at: Date;
+    }>('SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2', [
+      after,
+      limit,
+    ]);
+    return rows.map((row) => ({
+      seq: row.seq,
+      venueId: row.venue_id,
+      body: row.body,
+      receivedAt: row.received_at.toISOString(),
+    }));
   }
 
   /**

@@ -134,7 +134,7 @@ describe('the city dashboard', () => {
   });
 
   it('lets the dashboard code read the dashboard and do nothing else; no other secret reads it', async () => {
-    const { core, url } = await testHub();
+    const { core, store, url } = await testHub();
     const venue = await registerVenue(core, '城关镇');
     await call(core, 'POST', '/push', {
       token: venue.venueKey,
@@ -170,6 +170,10 @@ describe('the city dashboard', () => {
       expect(refused.status).toBe(401);
       expect(refused.error?.code).toBe('unauthorized');
     }
+    // The connections the dashboard reads on cannot write, whatever a bug would ask of them.
+    await expect(
+      store.reader.query("INSERT INTO hub_meta (key, value) VALUES ('forged', 'x')"),
+    ).rejects.toThrow(/read-only transaction/);
     const posted = await call(core, 'POST', '/dashboard', { token: DASHBOARD_CODE, body: {} });
     expect(posted.error?.code).toBe('notFound');
     expect(await snapshot()).toEqual(before);
