@@ -73,8 +73,12 @@ const UNIQUE_VIOLATION = '23505';
 // bigint columns (seq, acked_through) come back as numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 
-/** Events in one group of pushes at most (one push of 500 photos goes alone, whatever its size). */
-const MAX_GROUP_EVENTS = 4 * MAX_HUB_PUSH_EVENTS;
+/**
+ * Events in one group of pushes at most: as many as one push carries. Live pushes are a few
+ * events each, and many go together; complete logs go 500 at a time, one push a group (groups
+ * of 2,000 ingested slower than their pushes one by one).
+ */
+const MAX_GROUP_EVENTS = MAX_HUB_PUSH_EVENTS;
 
 export class HubStore {
   private readonly pushes = new GroupWriter<VenuePush, PushResult>({
