@@ -1,19 +1,22 @@
 /**
  * The city dashboard's read model: the hub's events folded per venue (./venue-fold.ts), kept in
  * memory and brought up to date from the hub's cursor on each read (only what arrived since is
- * read and applied), each venue's rounds recomputed only when its events changed
- * (./venue-progress.ts), with its 总成绩 (./combined-tables.ts) and its part of the city table
- * (./city-table.ts), which is joined again only when a part changed. It only reads: the
- * store's `tail` runs in a READ ONLY transaction.
+ * read and applied; the cursor, in the database, stays the truth, whichever hub process took the
+ * push). Each round's progress and standings (./venue-progress.ts) are kept, and computed again
+ * only when that round's events changed: a mark in one hall's round recomputes that round alone.
+ * A venue with a changed round has its 总成绩 (./combined-tables.ts) and its part of the city
+ * table (./city-table.ts) computed again too, and the city table is joined again only when a part
+ * changed. It only reads: the store's `tail` runs in a READ ONLY transaction.
  */
 
 import type { LeitaiEvent } from '../domain/events';
+import type { Id } from '../domain/model';
 import type { CityDashboard, CityTable, DashboardCombined, DashboardRound } from '../sync/hub-protocol';
 import { cityPartOfVenue, cityTableOf, type VenueCityPart } from './city-table';
 import { combinedOfVenue } from './combined-tables';
 import type { HubStore } from './store';
 import { VenueFold } from './venue-fold';
-import { roundsOfVenue } from './venue-progress';
+import { realRoundsOf, roundProgress } from './venue-progress';
 
 /** Rows read per query while catching up. */
 const PAGE = 5000;
@@ -22,8 +25,12 @@ interface VenueView {
   fold: VenueFold;
   count: number;
   lastEventAt: string | null;
-  /** null: to compute again (events arrived since), with `combined` and `city`. */
-  rounds: DashboardRound[] | null;
+  /** Each round's progress as last computed (null: the projection lacks its rows). */
+  progress: Map<Id, DashboardRound | null>;
+  /** The rounds to compute again (events arrived for them since), and with any, `combined` and `city`. */
+  stale: Set<Id> | 'all';
+  /** The venue's real rounds, in order, as last computed. */
+  rounds: DashboardRound[];
   combined: DashboardCombined[];
   city: VenueCityPart | null;
 }
@@ -37,6 +44,7 @@ export class Dashboard {
   private cursor = 0;
   private readonly views = new Map<string, VenueView>();
   private catchingUp: Promise<void> | null = null;
+  private again: Promise<void> | null = null;
   /** null: to compute again (some venue's tables changed). */
   private cityTable: CityTable | null = null;
 
@@ -47,13 +55,12 @@ export class Dashboard {
   ) {}
 
   async read(now: Date): Promise<CityDashboard> {
-    await this.catchUp();
-    const venues = await this.store.venues();
+    const [venues] = await Promise.all([this.store.venues(), this.catchUp()]);
     return {
       checkedAt: now.toISOString(),
       venues: venues.map((venue) => {
         const view = this.views.get(venue.id);
-        if (view && view.rounds === null) this.recompute(view, venue);
+        if (view && (view.stale === 'all' || view.stale.size > 0)) this.recompute(view, venue);
         return {
           venueId: venue.id,
           name: venue.name,
@@ -73,10 +80,16 @@ export class Dashboard {
     return this.cityTable;
   }
 
-  /** A venue's rounds, 总成绩 and part of the city table, from one projection of its events. */
+  /** A venue's stale rounds, then its 总成绩 and part of the city table, from one projection of its events. */
   private recompute(view: VenueView, venue: { id: string; name: string }): void {
     const projection = view.fold.projection();
-    view.rounds = roundsOfVenue(projection, view.fold.events);
+    const { stale } = view;
+    view.rounds = realRoundsOf(projection).flatMap((round) => {
+      if (stale === 'all' || stale.has(round.id) || !view.progress.has(round.id))
+        view.progress.set(round.id, roundProgress(projection, round, view.fold.eventsOf(round.id)));
+      return view.progress.get(round.id) ?? [];
+    });
+    view.stale = new Set();
     view.combined = combinedOfVenue(projection);
     const where = { venueId: venue.id, name: venue.name };
     view.city = cityPartOfVenue(where, view.rounds, projection, view.fold.events, this.hubDeviceId);
@@ -89,12 +102,25 @@ export class Dashboard {
     return (venueId) => this.views.get(venueId)?.fold ?? new VenueFold();
   }
 
-  /** One catch-up at a time: concurrent reads wait for the same one (no event is added twice). */
+  /**
+   * One catch-up at a time (no event is added twice). A read that comes while one runs waits
+   * for the next, which starts when it ends and serves every read that came meanwhile: a read
+   * sees at least what the hub had stored when it asked.
+   */
   private catchUp(): Promise<void> {
-    this.catchingUp ??= this.readNew().finally(() => {
-      this.catchingUp = null;
-    });
-    return this.catchingUp;
+    if (this.catchingUp === null) {
+      this.catchingUp = this.readNew().finally(() => {
+        this.catchingUp = null;
+      });
+      return this.catchingUp;
+    }
+    this.again ??= this.catchingUp
+      .catch(() => {})
+      .then(() => {
+        this.again = null;
+        return this.catchUp();
+      });
+    return this.again;
   }
 
   private async readNew(): Promise<void> {
@@ -106,7 +132,9 @@ export class Dashboard {
           fold: new VenueFold(),
           count: 0,
           lastEventAt: null,
-          rounds: null,
+          progress: new Map(),
+          stale: 'all',
+          rounds: [],
           combined: [],
           city: null,
         };
@@ -117,10 +145,14 @@ export class Dashboard {
         batches.set(row.venueId, batch);
         view.count += 1;
         view.lastEventAt = row.receivedAt;
-        view.rounds = null;
         this.cursor = row.seq;
       }
-      for (const [venueId, batch] of batches) this.views.get(venueId)?.fold.add(batch);
+      for (const [venueId, batch] of batches) {
+        const view = this.views.get(venueId) as VenueView;
+        const changed = view.fold.add(batch);
+        if (changed === 'all') view.stale = 'all';
+        else if (view.stale !== 'all') for (const roundId of changed) view.stale.add(roundId);
+      }
       // A page is also cut by its bytes (photos): only an empty one says the hub holds no more.
       if (rows.length === 0) return;
     }

@@ -5,10 +5,13 @@
  * batch again after a lost answer, or after the hub was killed mid-way, changes nothing. Pushes
  * commit one at a time under a transaction-level advisory lock, so the hub's sequence numbers
  * commit in order: with concurrent transactions a bigserial can commit 12 before 11, and a pull
- * after 12 would never see 11. One push at a time is a few milliseconds of a 500-event batch.
+ * after 12 would never see 11. The lock is held for one statement and its commit; the pushes
+ * that arrive meanwhile go in the next statement together (./group-writer.ts).
  */
 
 import pg from 'pg';
+import { MAX_HUB_PUSH_EVENTS } from '../sync/hub-protocol';
+import { GroupWriter } from './group-writer';
 import { migrate } from './migrations';
 
 export interface VenueRow {
@@ -32,6 +35,18 @@ export interface IncomingEvent {
   id: string;
   type: string;
   body: string;
+}
+
+interface VenuePush {
+  venueId: string;
+  server: string;
+  through: number;
+  events: IncomingEvent[];
+}
+
+export interface PushResult {
+  accepted: number;
+  ackedThrough: number;
 }
 
 export interface StoredHubEvent {
@@ -77,25 +92,52 @@ const UNIQUE_VIOLATION = '23505';
 // bigint columns (seq, acked_through) come back as numbers: they stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (text) => Number(text));
 
+/**
+ * Events in one group of pushes at most: as many as one push carries. Live pushes are a few
+ * events each, and many go together; complete logs go 500 at a time, one push a group (groups
+ * of 2,000 ingested slower than their pushes one by one).
+ */
+const MAX_GROUP_EVENTS = MAX_HUB_PUSH_EVENTS;
+
 export class HubStore {
-  private constructor(readonly pool: pg.Pool) {}
+  private readonly pushes = new GroupWriter<VenuePush, PushResult>({
+    write: (pushes) => this.writePushes(pushes),
+    keyOf: (push) => push.venueId,
+    weightOf: (push) => push.events.length,
+    maxWeight: MAX_GROUP_EVENTS,
+  });
+
+  /**
+   * @param reader the dashboard's connections, on which every transaction is READ ONLY (one
+   * round trip a query, no BEGIN and COMMIT around it)
+   */
+  private constructor(
+    readonly pool: pg.Pool,
+    readonly reader: pg.Pool,
+  ) {}
 
   /** Connects and brings the schema up to date. */
   static async open(databaseUrl: string, poolSize = 10): Promise<HubStore> {
     const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+    const reader = new pg.Pool({
+      connectionString: databaseUrl,
+      max: 2,
+      options: '-c default_transaction_read_only=on',
+    });
     // An idle client whose server went away must not take the process down.
     pool.on('error', () => {});
+    reader.on('error', () => {});
     try {
       await migrate(pool);
     } catch (error) {
-      await pool.end();
+      await Promise.all([pool.end(), reader.end()]);
       throw error;
     }
-    return new HubStore(pool);
+    return new HubStore(pool, reader);
   }
 
-  close(): Promise<void> {
-    return this.pool.end();
+  async close(): Promise<void> {
+    await Promise.all([this.pool.end(), this.reader.end()]);
   }
 
   async getMeta(key: string): Promise<string | undefined> {
@@ -150,49 +192,69 @@ export class HubStore {
   }
 
   /**
-   * Stores a venue's batch in one transaction: the new events get the next sequence numbers in
-   * the batch's order, the ones it holds already are skipped, and the venue's acknowledged point
-   * moves up to `through` of `server` (never down: a late duplicate batch does not move it back;
-   * a new server of the venue counts from its own numbers).
+   * Stores a venue's batch: the new events get the next sequence numbers in the batch's order,
+   * the ones it holds already are skipped, and the venue's acknowledged point moves up to
+   * `through` of `server` (never down: a late duplicate batch does not move it back; a new server
+   * of the venue counts from its own numbers). Pushes that arrive together commit together
+   * (./group-writer.ts), each venue's in its order.
    */
-  async insertVenueEvents(
+  insertVenueEvents(
     venueId: string,
     server: string,
     through: number,
     events: IncomingEvent[],
-  ): Promise<{ accepted: number; ackedThrough: number }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      const inserted = await client.query(
-        `INSERT INTO events (venue_id, id, origin, type, body)
-         SELECT $1, id, 'venue', type, body
-         FROM unnest($2::text[], $3::text[], $4::text[]) WITH ORDINALITY AS batch (id, type, body, position)
-         ORDER BY position
-         ON CONFLICT (venue_id, id) DO NOTHING`,
-        [
-          venueId,
-          events.map((event) => event.id),
-          events.map((event) => event.type),
-          events.map((event) => event.body),
-        ],
-      );
-      const { rows } = await client.query<{ acked_through: number }>(
-        `UPDATE venues SET
-           acked_through = CASE WHEN acked_server = $3 THEN GREATEST(acked_through, $2) ELSE $2 END,
-           acked_server = $3
-         WHERE id = $1 RETURNING acked_through`,
-        [venueId, through, server],
-      );
-      await client.query('COMMIT');
-      return { accepted: inserted.rowCount ?? 0, ackedThrough: rows[0]?.acked_through ?? 0 };
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+  ): Promise<PushResult> {
+    return this.pushes.submit({ venueId, server, through, events });
+  }
+
+  /**
+   * Several venues' pushes (one each) in one statement, so one transaction and one round trip:
+   * the ordering lock is taken before any sequence number is drawn and held to the commit, and
+   * no turn of this process's event loop falls inside it.
+   */
+  private async writePushes(pushes: VenuePush[]): Promise<PushResult[]> {
+    const events = pushes.flatMap((push) =>
+      push.events.map((event) => ({ venueId: push.venueId, ...event })),
+    );
+    const { rows } = await this.pool.query<{ venue_id: string; acked_through: number; accepted: number }>(
+      `WITH ordering AS (SELECT pg_advisory_xact_lock($1)),
+       inserted AS (
+         INSERT INTO events (venue_id, id, origin, type, body)
+         SELECT batch.venue_id, batch.id, 'venue', batch.type, batch.body
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY
+           AS batch (venue_id, id, type, body, position)
+         CROSS JOIN ordering
+         ORDER BY batch.position
+         ON CONFLICT (venue_id, id) DO NOTHING
+         RETURNING venue_id),
+       acked AS (
+         UPDATE venues SET
+           acked_through = CASE WHEN acked_server = pushed.server
+             THEN GREATEST(acked_through, pushed.through) ELSE pushed.through END,
+           acked_server = pushed.server
+         FROM unnest($6::text[], $7::text[], $8::bigint[]) AS pushed (venue_id, server, through)
+         CROSS JOIN ordering
+         WHERE venues.id = pushed.venue_id
+         RETURNING venues.id, venues.acked_through)
+       SELECT acked.id AS venue_id, acked.acked_through,
+         (SELECT COUNT(*)::int FROM inserted WHERE inserted.venue_id = acked.id) AS accepted
+       FROM acked`,
+      [
+        PUSH_LOCK,
+        events.map((event) => event.venueId),
+        events.map((event) => event.id),
+        events.map((event) => event.type),
+        events.map((event) => event.body),
+        pushes.map((push) => push.venueId),
+        pushes.map((push) => push.server),
+        pushes.map((push) => push.through),
+      ],
+    );
+    const byVenue = new Map(rows.map((row) => [row.venue_id, row]));
+    return pushes.map((push) => {
+      const row = byVenue.get(push.venueId);
+      return { accepted: row?.accepted ?? 0, ackedThrough: row?.acked_through ?? 0 };
+    });
   }
 
   /**
@@ -239,31 +301,26 @@ export class HubStore {
 
   /**
    * The hub's events of every venue after its cursor `after`, at most `limit` and MAX_PAGE_BYTES
-   * (so fewer does not mean the last), in its order, with
-   * when each arrived: what the dashboard folds. In a READ ONLY transaction: the dashboard's
-   * reads cannot write, whatever a bug of its would ask.
+   * (so fewer does not mean the last), in its order, with when each arrived: what the dashboard
+   * folds. On the reader's connections, in a READ ONLY transaction: the dashboard's reads cannot
+   * write, whatever a bug of its would ask.
    */
   async tail(after: number, limit: number): Promise<TailRow[]> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN READ ONLY');
-      const { rows } = await client.query<{ seq: number; venue_id: string; body: string; received_at: Date }>(
-        sizedPage('SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2'),
-        [after, limit],
-      );
-      await client.query('COMMIT');
-      return rows.map((row) => ({
-        seq: row.seq,
-        venueId: row.venue_id,
-        body: row.body,
-        receivedAt: row.received_at.toISOString(),
-      }));
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    const { rows } = await this.reader.query<{
+      seq: number;
+      venue_id: string;
+      body: string;
+      received_at: Date;
+    }>(
+      sizedPage('SELECT seq, venue_id, body, received_at FROM events WHERE seq > $1 ORDER BY seq LIMIT $2'),
+      [after, limit],
+    );
+    return rows.map((row) => ({
+      seq: row.seq,
+      venueId: row.venue_id,
+      body: row.body,
+      receivedAt: row.received_at.toISOString(),
+    }));
   }
 
   /**

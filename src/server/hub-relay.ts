@@ -105,6 +105,8 @@ export class HubRelay {
   private stopped = false;
   private wake: (() => void) | null = null;
   private pending = false;
+  /** When to look for the hub's decisions next (Date.now()); 0: at once. */
+  private decisionsDueAt = 0;
   private readonly unsubscribe: () => void;
   private readonly running: Promise<void>;
 
@@ -153,17 +155,22 @@ export class HubRelay {
       try {
         if (this.venueId === null) await this.handshake();
         const sent = await this.pushBatch();
-        const received = sent ? false : await this.pullDecisions();
+        // The hub's decisions are looked for on their own schedule, not after every push: a
+        // commit that arrives meanwhile goes up at once, not after a pull.
+        const due = !sent && Date.now() >= this.decisionsDueAt;
+        const received = due ? await this.pullDecisions() : false;
+        if (due && !received) this.decisionsDueAt = Date.now() + (this.options.decisionsEveryMs ?? 5000);
         this.failures = 0;
         this.lastError = null;
         // More to send or take: go on at once; otherwise until the next commit, or the next look
         // for the hub's decisions.
-        if (!sent && !received) await this.idle(this.options.decisionsEveryMs ?? 5000);
+        if (!sent && !received) await this.idle(Math.max(0, this.decisionsDueAt - Date.now()));
       } catch (error) {
         this.failures += 1;
         this.lastError = error instanceof Error ? error.message : String(error);
-        // Ask the hub where this venue stands again once it answers.
+        // Ask the hub where this venue stands, and for its decisions, again once it answers.
         this.venueId = null;
+        this.decisionsDueAt = 0;
         const wait = Math.min(this.backoff.maxMs, this.backoff.firstMs * 2 ** (this.failures - 1));
         this.options.log?.(`hub relay: ${this.lastError}; retrying in ${wait} ms`);
         this.pending = false;

@@ -7,9 +7,15 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { enterMark } from '../../../src/db/marks';
 import { loadRoundInput } from '../../../src/db/read';
+import { importRoster } from '../../../src/db/roster';
+import { createRound } from '../../../src/db/rounds';
+import { foldEvents, type LeitaiEvent } from '../../../src/domain/events';
 import { computeLiveStandings } from '../../../src/domain/live-standings';
+import { Dashboard } from '../../../src/hub/dashboard';
 import { DASHBOARD_JS } from '../../../src/hub/dashboard-page';
+import { roundsOfVenue } from '../../../src/hub/venue-progress';
 import type { CityDashboard, DashboardRound } from '../../../src/sync/hub-protocol';
+import { hubDeviceId } from '../../../src/sync/hub-protocol';
 import { SECRETARY_SHEET } from '../db/helpers';
 import { wireLog } from '../server/helpers';
 import { ADMIN_SECRET, call, DASHBOARD_CODE, markEvent, registerVenue, testHub } from './helpers';
@@ -86,8 +92,50 @@ describe('the city dashboard', () => {
     expect(after.venues[0]?.rounds[0]?.marks).toBe(7 * SECRETARY_SHEET.length + 1);
   });
 
+  it('computes again only the round whose events changed, and equals a fold of everything', async () => {
+    const { core, store } = await testHub();
+    const venue = await registerVenue(core, '城关镇');
+    const { laptop, seeded, roundId } = await scoredVenue();
+    const final = await createRound(laptop, {
+      competitionId: seeded.competition.id,
+      name: '复赛',
+      criteria: SECRETARY_SHEET,
+    });
+    await importRoster(laptop, final.id, {
+      judges: [],
+      contestants: [{ name: '赵六', unit: '三工镇', topic: '产业发展' }],
+    });
+    let sent = 0;
+    const relay = async () => {
+      const events = await wireLog(laptop);
+      await call(core, 'POST', '/push', {
+        token: venue.venueKey,
+        body: { venueId: venue.venueId, serverId: 's1', through: events.length, events: events.slice(sent) },
+      });
+      sent = events.length;
+      return events as unknown as LeitaiEvent[];
+    };
+    await relay();
+    const view = new Dashboard(store, hubDeviceId('test-hub'));
+    const before = (await view.read(new Date())).venues[0]?.rounds ?? [];
+    expect(before.map((round) => round.roundId).sort()).toEqual([roundId, final.id].sort());
+    await enterMark(laptop, {
+      roundId,
+      judgeId: seeded.judges[2].id,
+      contestantId: seeded.contestants[2].id,
+      criterionId: 'content',
+      value: 3000,
+    });
+    const all = await relay();
+    const after = (await view.read(new Date())).venues[0]?.rounds ?? [];
+    const untouched = (rounds: DashboardRound[]) => rounds.find((round) => round.roundId === final.id);
+    expect(untouched(after)).toBe(untouched(before));
+    expect(after.find((round) => round.roundId === roundId)?.marks).toBe(7 * SECRETARY_SHEET.length + 1);
+    expect(after).toEqual(roundsOfVenue(foldEvents(all), all));
+  });
+
   it('lets the dashboard code read the dashboard and do nothing else; no other secret reads it', async () => {
-    const { core, url } = await testHub();
+    const { core, store, url } = await testHub();
     const venue = await registerVenue(core, '城关镇');
     await call(core, 'POST', '/push', {
       token: venue.venueKey,
@@ -123,6 +171,10 @@ describe('the city dashboard', () => {
       expect(refused.status).toBe(401);
       expect(refused.error?.code).toBe('unauthorized');
     }
+    // The connections the dashboard reads on cannot write, whatever a bug would ask of them.
+    await expect(
+      store.reader.query("INSERT INTO hub_meta (key, value) VALUES ('forged', 'x')"),
+    ).rejects.toThrow(/read-only transaction/);
     const posted = await call(core, 'POST', '/dashboard', { token: DASHBOARD_CODE, body: {} });
     expect(posted.error?.code).toBe('notFound');
     expect(await snapshot()).toEqual(before);

@@ -159,6 +159,83 @@ describe('the hub: push and pull', () => {
     expect(statuses.map((row) => Number(row.acked_through))).toEqual([0, 0]);
   });
 
+  it("stores many venues' pushes arriving at once, each once, in its venue's order, each answered for itself", async () => {
+    const { core, url } = await testHub();
+    const venues = await Promise.all(
+      ['城关镇', '河口镇', '新街镇', '马厂镇'].map((name) => registerVenue(core, name)),
+    );
+    const batch = (first: number) => [first, first + 1, first + 2].map((n) => markEvent(n));
+    const pushOf = (venue: (typeof venues)[number], events: ReturnType<typeof batch>, through: number) =>
+      call<HubPushResponse>(core, 'POST', '/push', {
+        token: venue.venueKey,
+        body: { venueId: venue.venueId, serverId: SERVER, through, events },
+      });
+    // Every venue at once, each as its relay sends: a batch, that batch again (a retry after a
+    // lost answer), the next batch.
+    const answers = (
+      await Promise.all(
+        venues.map(async (venue) => [
+          await pushOf(venue, batch(1), 3),
+          await pushOf(venue, batch(1), 3),
+          await pushOf(venue, batch(4), 6),
+        ]),
+      )
+    ).flat();
+    expect(answers.map((answer) => [answer.body.accepted, answer.body.ackedThrough])).toEqual(
+      venues.flatMap(() => [
+        [3, 3],
+        [0, 3],
+        [3, 6],
+      ]),
+    );
+    for (const venue of venues) {
+      const stored = await rows<{ id: string }>(
+        url,
+        'SELECT id FROM events WHERE venue_id = $1 ORDER BY seq',
+        [venue.venueId],
+      );
+      expect(stored.map((row) => row.id)).toEqual([...batch(1), ...batch(4)].map((event) => event.id));
+    }
+  });
+
+  it('never lets the cursor skip an event while two hubs on one database take pushes at once', async () => {
+    const { core, url } = await testHub();
+    const other = await HubStore.open(url);
+    try {
+      const venues = await Promise.all([1, 2, 3, 4].map((n) => registerVenue(core, `第${n}赛区`)));
+      const seen: number[] = [];
+      let pushing = true;
+      const follower = (async () => {
+        let cursor = 0;
+        for (;;) {
+          const last = !pushing;
+          const page = await other.tail(cursor, 1000);
+          seen.push(...page.map((row) => row.seq));
+          cursor = page.at(-1)?.seq ?? cursor;
+          if (last) return;
+        }
+      })();
+      // Half the venues push through this hub's store, half through the other's, 40 batches each.
+      await Promise.all(
+        venues.map(async (venue, v) => {
+          const store = v % 2 === 0 ? core.store : other;
+          for (let n = 1; n <= 40; n += 1) {
+            await store.insertVenueEvents(venue.venueId, SERVER, n, [
+              { id: `mark-${n}`, type: 'mark.set', body: JSON.stringify(markEvent(n)) },
+            ]);
+          }
+        }),
+      );
+      pushing = false;
+      await follower;
+      const all = await rows<{ seq: number }>(url, 'SELECT seq FROM events ORDER BY seq');
+      expect(all).toHaveLength(160);
+      expect(seen).toEqual(all.map((row) => Number(row.seq)));
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a malformed event by name and place, and stores the rest of the batch', async () => {
     const { core, url } = await testHub();
     const venue = await registerVenue(core, '城关镇');

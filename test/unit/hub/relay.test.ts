@@ -93,7 +93,7 @@ async function venue() {
 
 type Venue = Awaited<ReturnType<typeof venue>>;
 
-function relayOf(v: Venue, hubUrl: string, venueKey: string, log: string[] = []) {
+function relayOf(v: Venue, hubUrl: string, venueKey: string, log: string[] = [], decisionsEveryMs = 50) {
   const relay = new HubRelay({
     store: v.store,
     serverId: v.core.serverId,
@@ -104,7 +104,7 @@ function relayOf(v: Venue, hubUrl: string, venueKey: string, log: string[] = [])
         if (notice.type === 'commit') listener();
       }),
     onDecisions: (hubDevice, events) => v.core.admitFromHub(hubDevice, events).refused,
-    decisionsEveryMs: 50,
+    decisionsEveryMs,
     backoff: { firstMs: 20, maxMs: 320 },
     log: (message) => log.push(message),
   });
@@ -161,6 +161,37 @@ describe('the hub relay of a venue server', () => {
       .toEqual(venueEventIds(v));
     // The second relay sent only what the hub lacked: the three new marks.
     expect(pushed.reduce((sum, n) => sum + n, 0) - sentBefore).toBe(3);
+  });
+
+  it("pushes each commit as it lands, and looks for the hub's decisions on their own schedule, not after each push", async () => {
+    const database = await freshDatabase();
+    cleanups.push(database.drop);
+    const hub = await runningHub(database.url);
+    const registration = await registerVenue(hub.core, '新街镇');
+    const requests: string[] = [];
+    const handle = hub.core.handle.bind(hub.core);
+    hub.core.handle = (request) => {
+      requests.push(`${request.method} ${request.path}`);
+      return handle(request);
+    };
+    const count = (route: string) => requests.filter((request) => request === route).length;
+    const v = await venue();
+    // Decisions looked for when the relay starts, and then not for ten minutes.
+    relayOf(v, hub.url, registration.venueKey, [], 600_000);
+    await expect
+      .poll(() => hubEventIds(database.url, registration.venueId), PATIENCE)
+      .toEqual(venueEventIds(v));
+    await expect.poll(() => count('GET /pull'), PATIENCE).toBe(1);
+    const pushesBefore = count('POST /push');
+    for (const value of [2600, 2700, 2800]) {
+      await v.mark(value);
+      await expect
+        .poll(() => hubEventIds(database.url, registration.venueId), PATIENCE)
+        .toEqual(venueEventIds(v));
+    }
+    // One push for each commit, and no pull in between.
+    expect(count('POST /push') - pushesBefore).toBe(3);
+    expect(count('GET /pull')).toBe(1);
   });
 
   it('keeps the hall going with the hub down, retries with growing waits, then delivers everything', async () => {

@@ -344,7 +344,10 @@ describe("the hub's season", () => {
     };
     // Each wrong secret from an address of its own: one address's wrong ones are limited (429).
     let caller = 0;
-    const address = () => `10.0.9.${(caller += 1)}`;
+    const address = () => {
+      caller += 1;
+      return `10.0.9.${caller}`;
+    };
     for (const token of [DASHBOARD_CODE, venue.venueKey, null, 'guess']) {
       const created = await call(hub.core, 'POST', '/admin/seasons', {
         token,

@@ -62,4 +62,42 @@ describe("the hub's incremental fold of a venue", () => {
       { numRuns: 20 },
     );
   });
+
+  it("names the rounds a batch changed, and keeps each round's events in order", () => {
+    fc.assert(
+      fc.property(
+        roundEventLog,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 5 }),
+        (events, cuts) => {
+          const fold = new VenueFold();
+          for (const batch of batches(events, cuts)) {
+            const changed = fold.add(batch);
+            // Not 'all': the batch changed no setup record, and each event names its round.
+            if (changed !== 'all') {
+              expect(batch.every((event) => event.roundId !== null)).toBe(true);
+              expect([...changed].sort()).toEqual([...new Set(batch.map((event) => event.roundId))].sort());
+            }
+          }
+          const roundIds = new Set(
+            events.flatMap((event) => (event.roundId === null ? [] : [event.roundId])),
+          );
+          for (const roundId of roundIds) {
+            expect(fold.eventsOf(roundId)).toEqual(events.filter((event) => event.roundId === roundId));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names every round changed by a purge', () => {
+    fc.assert(
+      fc.property(roundEventLog, (events) => {
+        const fold = new VenueFold();
+        fold.add(events);
+        expect(fold.add([purgeOf(events[0] as LeitaiEvent)])).toBe('all');
+      }),
+      { numRuns: 10 },
+    );
+  });
 });
