@@ -42,30 +42,10 @@ import {
 import { AdvanceRefusal, type Advancing, advancing, rosterEvents } from './advancement';
 import { Dashboard } from './dashboard';
 import { venuePhotos } from './photos';
+import type { HubRequest, HubResponse } from './request';
 import { SeasonRoutes } from './season-http';
 import { hashSecret, matchesHash, newSecret } from './secrets';
 import { type HubStore, type IncomingEvent, VenueNameTaken, type VenueRow } from './store';
-
-export interface HubRequest {
-  method: string;
-  /** The path under /hub/v1, e.g. "/push". */
-  path: string;
-  query: URLSearchParams;
-  /** The Leitai-Protocol header. */
-  protocol: string | null;
-  /** The bearer token: a venue key, the admin secret or the dashboard code. */
-  token: string | null;
-  /** The caller's address: wrong secrets are counted per address (AttemptLimiter). */
-  address: string;
-  /** The parsed JSON body; undefined for none. */
-  body: unknown;
-}
-
-export interface HubResponse {
-  status: number;
-  /** JSON text. */
-  body: string;
-}
 
 export interface HubCoreOptions {
   store: HubStore;

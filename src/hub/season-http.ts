@@ -12,7 +12,7 @@ import { DEFAULT_POINTS_TABLE, readPointsTable } from '../domain/season-import';
 import { describeSeasonIssue, SeasonRejectedError, seasonIssue } from '../domain/season-issues';
 import type { HubSeasonRefusal } from '../sync/hub-season-protocol';
 import { HTTP_STATUS, type SyncErrorCode } from '../sync/protocol';
-import type { HubRequest, HubResponse } from './core';
+import type { HubRequest, HubResponse } from './request';
 import { type EntryRequest, HubSeasons, noteOf } from './season';
 import { NoSuchSeason, SeasonStore } from './season-store';
 import type { HubStore } from './store';

@@ -33,9 +33,10 @@ const APP_ROLE = ['app', ...APP_BELOW];
  */
 const LAYERS: Record<string, Layer> = {
   domain: { paths: ['src/domain/'], mayImport: [], packages: [] },
-  // The hub's wire format (hub-protocol.ts) is pure too: the hub and the venue's relay share it.
+  // The hub's wire formats (hub-protocol.ts, hub-season-protocol.ts) are pure too: the hub and
+  // the venue's relay share them.
   protocol: {
-    paths: ['src/sync/protocol.ts', 'src/sync/hub-protocol.ts'],
+    paths: ['src/sync/protocol.ts', 'src/sync/hub-protocol.ts', 'src/sync/hub-season-protocol.ts'],
     mayImport: ['domain'],
     packages: [],
   },
