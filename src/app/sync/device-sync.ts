@@ -8,6 +8,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { db as deviceDatabase, type LeitaiDB } from '../../db/database';
+import { outboxCounts } from '../../db/queries/device';
 import type { PageSignal, SyncClient } from '../../sync/client';
 import { NOT_CONNECTED, type SyncStatus } from '../../sync/status';
 import { forgetSession, readSession } from '../../sync/sync-state';
@@ -47,13 +48,13 @@ class LoadingSyncClient implements SyncClientView {
   ) {
     // What the client's status will say of this device, shown from the start: the status line
     // does not change width (and move the page) when the client takes over.
-    Promise.all([readSession(db), db.outbox.count(), db.refused.count()]).then(
-      ([session, pending, refused]) => {
+    Promise.all([readSession(db), outboxCounts(db)]).then(
+      ([session, counts]) => {
         if (this.client) return;
-        this.status = { ...NOT_CONNECTED, session, pending, refused };
+        this.status = { ...NOT_CONNECTED, session, ...counts };
         this.emit(this.status);
         // Marks of this device's session not sent yet go as soon as the client is there.
-        if (session && pending > 0) this.loadOrRetry();
+        if (session && counts.pending > 0) this.loadOrRetry();
       },
       () => undefined, // the client reads them again, and says what fails
     );

@@ -16,3 +16,9 @@ export async function hasUnconfirmedDrafts(db: LeitaiDB): Promise<boolean> {
 export async function hasUnsentEvents(db: LeitaiDB): Promise<boolean> {
   return (await db.outbox.count()) > 0;
 }
+
+/** How many of this device's events wait to be sent, and how many the server refused. */
+export async function outboxCounts(db: LeitaiDB): Promise<{ pending: number; refused: number }> {
+  const [pending, refused] = await Promise.all([db.outbox.count(), db.refused.count()]);
+  return { pending, refused };
+}
