@@ -116,8 +116,11 @@ describe('sync in the browser', () => {
     await judge.page.goto(`/judge?code=${joinCode}`);
     await judge.page.getByRole('button', { name: '是我，开始评分' }).click();
     await judge.page.getByRole('heading', { level: 1, name: '王评委' }).waitFor();
-    // Online once the live socket is welcomed: on a loaded machine, as the other steps, not at once.
-    await expect.poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 }).toContain('在线');
+    // Online once the live socket is welcomed, and synced once the join's signing key has gone
+    // up (the join writes it): on a loaded machine, as the other steps, not at once.
+    await expect
+      .poll(() => statusSummary(judge.page).textContent(), { timeout: 15_000 })
+      .toMatch(/在线已同步/);
 
     // Offline, the judge scores both contestants on the keypad: saved on the tablet, waiting.
     await judge.context.setOffline(true);
