@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 
 /** A hidden page paints no frame: the parts come this long after `ready` all the same. */
 const WITHOUT_FRAME_MS = 250;
@@ -13,7 +13,9 @@ export function usePaintedOnce(ready: boolean): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
     if (!ready || painted) return;
-    const done = () => setPainted(true);
+    // A transition: the parts render in slices between which the page answers a tap, not in one
+    // long task (the blocking time test/budgets measures).
+    const done = () => startTransition(() => setPainted(true));
     // The animation frame runs before the frame that shows `ready` is painted; a task queued
     // from it runs after that paint.
     let afterFrame: number | undefined;
